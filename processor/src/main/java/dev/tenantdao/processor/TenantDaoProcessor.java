@@ -1,0 +1,112 @@
+package dev.tenantdao.processor;
+
+import com.google.auto.service.AutoService;
+import dev.tenantdao.annotations.Entity;
+import dev.tenantdao.processor.diagnostic.Diagnostics;
+import dev.tenantdao.processor.diagnostic.Message;
+import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.read.EntityReader;
+import dev.tenantdao.processor.sql.EntitySql;
+import dev.tenantdao.processor.sql.SqlBuilder;
+import dev.tenantdao.processor.validate.EntityValidator;
+import dev.tenantdao.processor.write.DaoWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Generates {@code <Entity>Dao} and the entity's DDL for every {@link Entity}. Each entity goes
+ * through four steps: read into a model, validate, build its SQL, write the DAO and the DDL. An
+ * entity with any error gets nothing written; errors of all entities are reported. No exception
+ * reaches javac: an unexpected one becomes an error on the entity.
+ */
+@AutoService(Processor.class)
+public final class TenantDaoProcessor extends AbstractProcessor {
+
+    /** Where each entity's DDL goes in the class output; the runtime's {@code Schema} reads it there. */
+    static final String DDL_LOCATION = "META-INF/tenantdao/ddl/";
+
+    /** Entities whose types were not resolvable yet (another processor may generate them later). */
+    private final Set<String> deferred = new LinkedHashSet<>();
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        // all of ours, so javac does not warn that @Id, @Column, ... were left unclaimed
+        return Set.of(Entity.class.getPackageName() + ".*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        List<TypeElement> entities = new ArrayList<>();
+        for (String name : deferred) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                entities.add(type);
+            }
+        }
+        deferred.clear();
+        for (Element element : round.getElementsAnnotatedWith(Entity.class)) {
+            entities.add((TypeElement) element);
+        }
+        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        for (TypeElement entity : entities) {
+            if (!round.processingOver() && hasUnresolvedTypes(entity)) {
+                deferred.add(entity.getQualifiedName().toString());
+                continue;
+            }
+            try {
+                process(entity, diagnostics);
+            } catch (RuntimeException | IOException e) {
+                diagnostics.report(Message.PROCESSOR_FAILURE, entity, entity.getSimpleName(), e);
+            }
+        }
+        return true;
+    }
+
+    private void process(TypeElement type, Diagnostics diagnostics) throws IOException {
+        EntityValidator validator = new EntityValidator(diagnostics, processingEnv.getElementUtils());
+        if (!validator.validateShape(type)) {
+            return;
+        }
+        EntityModel entity = new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils()).read(type);
+        if (!validator.validate(entity)) {
+            return;
+        }
+        EntitySql sql = new SqlBuilder(entity).build();
+        new DaoWriter(entity, sql).write().writeTo(processingEnv.getFiler());
+        String binaryName = processingEnv.getElementUtils().getBinaryName(type).toString();
+        FileObject ddl = processingEnv.getFiler()
+                .createResource(StandardLocation.CLASS_OUTPUT, "", DDL_LOCATION + binaryName + ".sql", type);
+        try (Writer writer = ddl.openWriter()) {
+            writer.write(sql.ddl());
+        }
+    }
+
+    private static boolean hasUnresolvedTypes(TypeElement type) {
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            if (field.asType().getKind() == TypeKind.ERROR) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

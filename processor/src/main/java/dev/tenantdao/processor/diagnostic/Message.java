@@ -1,0 +1,54 @@
+package dev.tenantdao.processor.diagnostic;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor can emit, each a format string with its kind. Raised only through
+ * {@link Diagnostics}; tests refer to these constants.
+ */
+public enum Message {
+    ENTITY_NOT_CLASS("@Entity belongs on a record or a class, not on %s %s"),
+    ENTITY_ABSTRACT("@Entity %s is abstract; entity inheritance is not supported yet, so make it a concrete class"),
+    ENTITY_INNER_CLASS("@Entity %s is an inner class; make it static so the DAO can create it"),
+    ENTITY_PRIVATE("@Entity %s is private; the generated DAO in package %s must be able to see it"),
+    ENTITY_GENERIC("@Entity %s has type parameters; an entity maps to one table and cannot be generic"),
+    NO_ID("@Entity %s has no @Id field; every entity needs exactly one"),
+    TWO_IDS("@Entity %s already has @Id %s; composite keys are not supported, so keep one @Id"),
+    UNSUPPORTED_TYPE("%s has type %s, which cannot be mapped to a column; supported are %s"),
+    GENERATED_ID_TYPE("@Id(generated = true) needs a long, int, Long, Integer or UUID id, not %s"),
+    NULLABLE_ID("@Id %s cannot be nullable"),
+    NULLABLE_PRIMITIVE("%s is a primitive %s and cannot be nullable; use %s for a nullable column"),
+    TENANT_COLUMN_AS_FIELD("%s maps to column %s, the tenant column of %s; the tenant is written by the DAO, so"
+            + " expose it read-only with @TenantId or rename the column"),
+    TENANT_ID_NOT_TENANTED("@TenantId on %s, but %s is not @Tenanted"),
+    TENANT_ID_TYPE("@TenantId %s must have type %s, the Java type of tenant column type %s"),
+    TENANT_ID_ON_ID("%s cannot be both @Id and @TenantId; the tenant column is added to the key automatically"),
+    TWO_TENANT_IDS("@Entity %s already exposes its tenant as %s; keep one @TenantId"),
+    STRATEGY_NOT_SUPPORTED("Tenancy strategy %s is not supported yet; use Strategy.ROW"),
+    DUPLICATE_COLUMN("Column %s is already mapped by %s; give one of them another @Column(name)"),
+    INVALID_IDENTIFIER("'%s' is not a usable %s name: use letters, digits and underscores, at most 63 characters,"
+            + " not starting with a digit"),
+    TRANSIENT_RECORD_COMPONENT("@Transient cannot be used on record component %s: the record's constructor needs"
+            + " every component"),
+    NOT_READABLE("%s is private and has no accessor (%s(), %s() or %s()); the DAO cannot read it"),
+    NOT_WRITABLE("%s cannot be set after the no-argument constructor: add %s(%s), make the field non-private and"
+            + " non-final, or add a constructor taking every mapped field"),
+    NO_CONSTRUCTOR("%s has no constructor the DAO can use: add one taking every mapped field (%s), or a"
+            + " no-argument constructor with setters"),
+    PROCESSOR_FAILURE("tenantdao failed on %s (%s); please report this with the entity's source");
+
+    private final String format;
+
+    Message(String format) {
+        this.format = format;
+    }
+
+    /** The text of this message with its arguments, as javac prints it. */
+    public String format(Object... arguments) {
+        return String.format(format, arguments);
+    }
+
+    public Diagnostic.Kind kind() {
+        return Diagnostic.Kind.ERROR;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tenantdao.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * An entity as read from its source: what the SQL builder and the DAO writer work from once the
+ * validator has found nothing wrong with it.
+ *
+ * @param tenancy null for a shared (not tenanted) entity
+ * @param properties every mapped property, in declaration order (this is also the select order)
+ * @param construction null when the entity cannot be constructed from a row
+ */
+public record EntityModel(
+        TypeElement element,
+        ClassName type,
+        String table,
+        boolean isRecord,
+        Tenancy tenancy,
+        List<Property> properties,
+        Construction construction) {
+
+    public EntityModel {
+        properties = List.copyOf(properties);
+    }
+
+    /** The simple name users know the entity by, used in messages and operation names. */
+    public String name() {
+        return type.simpleName();
+    }
+
+    public boolean isTenanted() {
+        return tenancy != null;
+    }
+
+    /** The single id property. Only valid after validation. */
+    public Property id() {
+        return ids().get(0);
+    }
+
+    public List<Property> ids() {
+        return properties.stream().filter(Property::id).toList();
+    }
+
+    /** The property exposing the tenant read-only, if any. */
+    public Optional<Property> tenantId() {
+        return properties.stream().filter(Property::tenantId).findFirst();
+    }
+
+    public ClassName daoType() {
+        return ClassName.get(type.packageName(), String.join("_", type.simpleNames()) + "Dao");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.tenantdao.processor.model;
+
+import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * One mapped field or record component, as read from the source. Facts only: the validator judges
+ * them (an unsupported type has a null {@code valueType}, an unreadable field a null {@code read}).
+ *
+ * @param element the field or record component, where diagnostics about it point
+ * @param column the column name; for a {@code @TenantId} property, the tenant column
+ * @param valueType null when the type is not supported
+ * @param nullable whether the column accepts NULL
+ * @param nullableDeclared whether {@code @Column(nullable = true)} is written explicitly
+ * @param read how to read the value from an entity, or null when it cannot be read
+ * @param write how to set the value after the no-argument constructor, or null when it cannot be
+ */
+public record Property(
+        Element element,
+        String name,
+        String column,
+        TypeMirror type,
+        ValueType valueType,
+        boolean id,
+        boolean generated,
+        boolean tenantId,
+        boolean nullable,
+        boolean nullableDeclared,
+        Access read,
+        Access write) {
+
+    /** Whether the value is written by INSERT (generated ids and the tenant are not taken from the entity). */
+    public boolean insertable() {
+        return !generated && !tenantId;
+    }
+
+    /** Whether the value is written by UPDATE's SET list (never the id, never the tenant). */
+    public boolean updatable() {
+        return !id && !tenantId;
+    }
+
+    /** Whether the column is NOT NULL in the DDL. */
+    public boolean notNull() {
+        return id || tenantId || !nullable || valueType != null && valueType.isPrimitive();
+    }
+}

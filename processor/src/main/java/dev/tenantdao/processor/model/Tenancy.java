@@ -1,0 +1,42 @@
+package dev.tenantdao.processor.model;
+
+import dev.tenantdao.annotations.Tenanted;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/**
+ * How an entity is tenanted.
+ *
+ * @param annotated the entity or package carrying {@code @Tenanted}, for diagnostics
+ * @param annotation the {@code @Tenanted} mirror, for diagnostics
+ */
+public record Tenancy(
+        Tenanted.Strategy strategy,
+        String column,
+        Tenanted.ColumnType columnType,
+        Element annotated,
+        AnnotationMirror annotation) {
+
+    /** Whether rows of all tenants share the table and a discriminator column tells them apart. */
+    public boolean isRow() {
+        return strategy == Tenanted.Strategy.ROW;
+    }
+
+    /** The PostgreSQL type of the discriminator column. */
+    public String sqlType() {
+        return switch (columnType) {
+            case TEXT -> "text";
+            case UUID -> "uuid";
+            case BIGINT -> "bigint";
+        };
+    }
+
+    /** The Java type a {@code @TenantId} field must have. */
+    public String javaType() {
+        return switch (columnType) {
+            case TEXT -> "java.lang.String";
+            case UUID -> "java.util.UUID";
+            case BIGINT -> "java.lang.Long";
+        };
+    }
+}

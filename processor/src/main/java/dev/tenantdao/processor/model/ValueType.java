@@ -1,0 +1,57 @@
+package dev.tenantdao.processor.model;
+
+/**
+ * The Java types a column can hold, each with its PostgreSQL type. How each is bound and read is
+ * written in one place, {@code write.JdbcCode}.
+ */
+public enum ValueType {
+    PRIMITIVE_LONG("bigint", true),
+    PRIMITIVE_INT("integer", true),
+    PRIMITIVE_SHORT("smallint", true),
+    PRIMITIVE_DOUBLE("double precision", true),
+    PRIMITIVE_FLOAT("real", true),
+    PRIMITIVE_BOOLEAN("boolean", true),
+    LONG("bigint", false),
+    INTEGER("integer", false),
+    SHORT("smallint", false),
+    DOUBLE("double precision", false),
+    FLOAT("real", false),
+    BOOLEAN("boolean", false),
+    STRING("text", false),
+    BIG_DECIMAL("numeric", false),
+    UUID("uuid", false),
+    INSTANT("timestamptz", false),
+    OFFSET_DATE_TIME("timestamptz", false),
+    LOCAL_DATE("date", false),
+    LOCAL_DATE_TIME("timestamp", false),
+    LOCAL_TIME("time", false),
+    BYTES("bytea", false),
+    ENUM("text", false);
+
+    /** Human-readable list for the "unsupported type" diagnostic. */
+    public static final String SUPPORTED = "primitives and their boxes (except char and byte), String, BigDecimal, UUID,"
+            + " Instant, OffsetDateTime, LocalDate, LocalDateTime, LocalTime, byte[] and enums";
+
+    private final String sqlType;
+    private final boolean primitive;
+
+    ValueType(String sqlType, boolean primitive) {
+        this.sqlType = sqlType;
+        this.primitive = primitive;
+    }
+
+    /** The PostgreSQL column type. */
+    public String sqlType() {
+        return sqlType;
+    }
+
+    /** Whether the Java side is a primitive (the column is then NOT NULL). */
+    public boolean isPrimitive() {
+        return primitive;
+    }
+
+    /** Whether the database can generate values of this type for an id (identity or {@code gen_random_uuid()}). */
+    public boolean canBeGeneratedId() {
+        return this == PRIMITIVE_LONG || this == LONG || this == PRIMITIVE_INT || this == INTEGER || this == UUID;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.tenantdao.processor.read;
+
+import com.palantir.javapoet.ClassName;
+import dev.tenantdao.annotations.Column;
+import dev.tenantdao.annotations.Entity;
+import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.TenantId;
+import dev.tenantdao.annotations.Tenanted;
+import dev.tenantdao.annotations.Transient;
+import dev.tenantdao.processor.model.Access;
+import dev.tenantdao.processor.model.Construction;
+import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.model.Tenancy;
+import dev.tenantdao.processor.model.ValueType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads an {@code @Entity} type into an {@link EntityModel}. Records facts without judging them:
+ * whatever it finds wrong (an unsupported type, an unreadable field) it leaves in the model for
+ * the validator to report.
+ */
+public final class EntityReader {
+
+    private final Elements elements;
+    private final Types types;
+
+    public EntityReader(Elements elements, Types types) {
+        this.elements = elements;
+        this.types = types;
+    }
+
+    public EntityModel read(TypeElement type) {
+        Tenancy tenancy = tenancy(type);
+        boolean isRecord = type.getKind() == ElementKind.RECORD;
+        List<Property> properties = isRecord ? recordProperties(type, tenancy) : classProperties(type, tenancy);
+        Construction construction = isRecord
+                ? Construction.constructor(properties.stream().map(Property::name).toList())
+                : construction(type, properties);
+        return new EntityModel(type, ClassName.get(type), table(type), isRecord, tenancy, properties, construction);
+    }
+
+    private static String table(TypeElement type) {
+        String declared = type.getAnnotation(Entity.class).table();
+        return declared.isEmpty() ? Names.snakeCase(type.getSimpleName().toString()) : declared;
+    }
+
+    private Tenancy tenancy(TypeElement type) {
+        Element annotated = type;
+        Tenanted tenanted = type.getAnnotation(Tenanted.class);
+        if (tenanted == null) {
+            PackageElement pkg = elements.getPackageOf(type);
+            tenanted = pkg.getAnnotation(Tenanted.class);
+            annotated = pkg;
+        }
+        if (tenanted == null) {
+            return null;
+        }
+        AnnotationMirror mirror = Annotations.mirror(annotated, Tenanted.class).orElse(null);
+        return new Tenancy(tenanted.strategy(), tenanted.column(), tenanted.columnType(), annotated, mirror);
+    }
+
+    private List<Property> recordProperties(TypeElement type, Tenancy tenancy) {
+        List<Property> properties = new ArrayList<>();
+        for (RecordComponentElement component : type.getRecordComponents()) {
+            String name = component.getSimpleName().toString();
+            properties.add(property(component, name, component.asType(), tenancy,
+                    Access.method(component.getAccessor().getSimpleName().toString()), null));
+        }
+        return properties;
+    }
+
+    private List<Property> classProperties(TypeElement type, Tenancy tenancy) {
+        List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(type));
+        List<Property> properties = new ArrayList<>();
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            if (field.getModifiers().contains(Modifier.STATIC) || field.getAnnotation(Transient.class) != null) {
+                continue;
+            }
+            String name = field.getSimpleName().toString();
+            TypeMirror fieldType = field.asType();
+            properties.add(property(field, name, fieldType, tenancy,
+                    reader(field, name, fieldType, methods), writer(field, name, fieldType, methods)));
+        }
+        return properties;
+    }
+
+    private Property property(
+            Element element, String name, TypeMirror type, Tenancy tenancy, Access read, Access write) {
+        Id id = element.getAnnotation(Id.class);
+        boolean tenantId = element.getAnnotation(TenantId.class) != null;
+        Column column = element.getAnnotation(Column.class);
+        String columnName = column != null && !column.name().isEmpty() ? column.name() : Names.snakeCase(name);
+        if (tenantId && tenancy != null) {
+            columnName = tenancy.column();
+        }
+        Optional<AnnotationMirror> columnMirror = Annotations.mirror(element, Column.class);
+        boolean nullableDeclared = column != null && column.nullable()
+                && Annotations.explicitValue(columnMirror.orElse(null), "nullable") != null;
+        boolean nullable = (column == null || column.nullable()) && id == null;
+        return new Property(element, name, columnName, type, valueType(type), id != null,
+                id != null && id.generated(), tenantId, nullable, nullableDeclared, read, write);
+    }
+
+    private Access reader(VariableElement field, String name, TypeMirror type, List<ExecutableElement> methods) {
+        String capitalized = Names.capitalize(name);
+        for (String candidate : List.of("get" + capitalized, "is" + capitalized, name)) {
+            for (ExecutableElement method : methods) {
+                if (method.getSimpleName().contentEquals(candidate)
+                        && method.getParameters().isEmpty()
+                        && usable(method)
+                        && types.isSameType(method.getReturnType(), type)) {
+                    return Access.method(candidate);
+                }
+            }
+        }
+        return field.getModifiers().contains(Modifier.PRIVATE) ? null : Access.field(name);
+    }
+
+    private Access writer(VariableElement field, String name, TypeMirror type, List<ExecutableElement> methods) {
+        String setter = "set" + Names.capitalize(name);
+        for (ExecutableElement method : methods) {
+            if (method.getSimpleName().contentEquals(setter)
+                    && method.getParameters().size() == 1
+                    && usable(method)
+                    && types.isSameType(method.getParameters().get(0).asType(), type)) {
+                return Access.method(setter);
+            }
+        }
+        boolean assignable = !field.getModifiers().contains(Modifier.PRIVATE)
+                && !field.getModifiers().contains(Modifier.FINAL);
+        return assignable ? Access.field(name) : null;
+    }
+
+    /** Prefers a constructor taking every property; else a no-argument constructor and setters. */
+    private Construction construction(TypeElement type, List<Property> properties) {
+        Map<String, TypeMirror> byName = new HashMap<>();
+        properties.forEach(p -> byName.put(p.name(), p.type()));
+        boolean noArgs = false;
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (constructor.getModifiers().contains(Modifier.PRIVATE)) {
+                continue;
+            }
+            List<? extends VariableElement> parameters = constructor.getParameters();
+            if (parameters.isEmpty()) {
+                noArgs = true;
+            }
+            if (!properties.isEmpty() && parameters.size() == properties.size() && parameters.stream().allMatch(p -> {
+                TypeMirror propertyType = byName.get(p.getSimpleName().toString());
+                return propertyType != null && types.isSameType(propertyType, p.asType());
+            })) {
+                return Construction.constructor(parameters.stream().map(p -> p.getSimpleName().toString()).toList());
+            }
+        }
+        return noArgs ? Construction.setters() : null;
+    }
+
+    private static boolean usable(ExecutableElement method) {
+        return !method.getModifiers().contains(Modifier.PRIVATE) && !method.getModifiers().contains(Modifier.STATIC);
+    }
+
+    private ValueType valueType(TypeMirror type) {
+        switch (type.getKind()) {
+            case LONG: return ValueType.PRIMITIVE_LONG;
+            case INT: return ValueType.PRIMITIVE_INT;
+            case SHORT: return ValueType.PRIMITIVE_SHORT;
+            case DOUBLE: return ValueType.PRIMITIVE_DOUBLE;
+            case FLOAT: return ValueType.PRIMITIVE_FLOAT;
+            case BOOLEAN: return ValueType.PRIMITIVE_BOOLEAN;
+            case ARRAY:
+                return ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE ? ValueType.BYTES : null;
+            case DECLARED:
+                TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+                if (element.getKind() == ElementKind.ENUM) {
+                    return ValueType.ENUM;
+                }
+                return declaredValueType(element.getQualifiedName().toString());
+            default:
+                return null;
+        }
+    }
+
+    private static ValueType declaredValueType(String qualifiedName) {
+        return switch (qualifiedName) {
+            case "java.lang.Long" -> ValueType.LONG;
+            case "java.lang.Integer" -> ValueType.INTEGER;
+            case "java.lang.Short" -> ValueType.SHORT;
+            case "java.lang.Double" -> ValueType.DOUBLE;
+            case "java.lang.Float" -> ValueType.FLOAT;
+            case "java.lang.Boolean" -> ValueType.BOOLEAN;
+            case "java.lang.String" -> ValueType.STRING;
+            case "java.math.BigDecimal" -> ValueType.BIG_DECIMAL;
+            case "java.util.UUID" -> ValueType.UUID;
+            case "java.time.Instant" -> ValueType.INSTANT;
+            case "java.time.OffsetDateTime" -> ValueType.OFFSET_DATE_TIME;
+            case "java.time.LocalDate" -> ValueType.LOCAL_DATE;
+            case "java.time.LocalDateTime" -> ValueType.LOCAL_DATE_TIME;
+            case "java.time.LocalTime" -> ValueType.LOCAL_TIME;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tenantdao.processor.sql;
+
+import dev.tenantdao.processor.model.Property;
+
+/**
+ * One {@code ?} of a statement and where its value comes from.
+ *
+ * @param property for {@link Source#ENTITY} and {@link Source#ID_ARGUMENT}, the property whose
+ *     value or type is bound; otherwise null
+ */
+public record Parameter(Source source, Property property) {
+
+    public enum Source {
+        /** The current tenant. */
+        TENANT,
+        /** A property read from the entity argument. */
+        ENTITY,
+        /** The id passed as a method argument. */
+        ID_ARGUMENT,
+        /** The {@code limit} argument. */
+        LIMIT,
+        /** The {@code offset} argument. */
+        OFFSET
+    }
+
+    public static Parameter tenant() {
+        return new Parameter(Source.TENANT, null);
+    }
+
+    public static Parameter entity(Property property) {
+        return new Parameter(Source.ENTITY, property);
+    }
+
+    public static Parameter idArgument(Property id) {
+        return new Parameter(Source.ID_ARGUMENT, id);
+    }
+
+    public static Parameter limit() {
+        return new Parameter(Source.LIMIT, null);
+    }
+
+    public static Parameter offset() {
+        return new Parameter(Source.OFFSET, null);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.tenantdao.processor.sql;
+
+import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.model.Tenancy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the SQL of every statement of an entity. The tenant predicate is added in exactly one
+ * place, {@link #where}, which every statement that reads or changes rows goes through; the tenant
+ * value of an insert is added in {@link #insert}.
+ */
+public final class SqlBuilder {
+
+    private final EntityModel entity;
+    private final String table;
+    private final Property id;
+
+    public SqlBuilder(EntityModel entity) {
+        this.entity = entity;
+        this.table = Identifiers.quote(entity.table());
+        this.id = entity.id();
+    }
+
+    public EntitySql build() {
+        return new EntitySql(insert(), update(), findById(), findAllAfter(), findAll(), count(), existsById(),
+                deleteById(), entity.properties().stream().map(Property::column).toList(), new DdlBuilder(entity).build());
+    }
+
+    /** {@code INSERT}: the tenant column first (from the current tenant), then every insertable property. */
+    Statement insert() {
+        List<String> columns = new ArrayList<>();
+        List<Parameter> parameters = new ArrayList<>();
+        if (entity.isTenanted()) {
+            columns.add(Identifiers.quote(entity.tenancy().column()));
+            parameters.add(Parameter.tenant());
+        }
+        for (Property property : entity.properties()) {
+            if (property.insertable()) {
+                columns.add(Identifiers.quote(property.column()));
+                parameters.add(Parameter.entity(property));
+            }
+        }
+        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders + ")";
+        return new Statement(sql, parameters);
+    }
+
+    /** {@code UPDATE} of every updatable property of the row with the entity's id. Never the tenant. */
+    Optional<Statement> update() {
+        List<String> assignments = new ArrayList<>();
+        List<Parameter> parameters = new ArrayList<>();
+        for (Property property : entity.properties()) {
+            if (property.updatable()) {
+                assignments.add(Identifiers.quote(property.column()) + " = ?");
+                parameters.add(Parameter.entity(property));
+            }
+        }
+        if (assignments.isEmpty()) {
+            return Optional.empty();
+        }
+        String sql = "UPDATE " + table + " SET " + String.join(", ", assignments)
+                + where(parameters, idEquals(), Parameter.entity(id));
+        return Optional.of(new Statement(sql, parameters));
+    }
+
+    Statement findById() {
+        List<Parameter> parameters = new ArrayList<>();
+        String sql = select() + where(parameters, idEquals(), Parameter.idArgument(id));
+        return new Statement(sql, parameters);
+    }
+
+    /** Keyset paging: the rows after an id, in id order. */
+    Statement findAllAfter() {
+        List<Parameter> parameters = new ArrayList<>();
+        String sql = select() + where(parameters, quotedId() + " > ?", Parameter.idArgument(id))
+                + " ORDER BY " + quotedId() + " LIMIT ?";
+        parameters.add(Parameter.limit());
+        return new Statement(sql, parameters);
+    }
+
+    /** Offset paging, in id order. */
+    Statement findAll() {
+        List<Parameter> parameters = new ArrayList<>();
+        String sql = select() + where(parameters, null, null) + " ORDER BY " + quotedId() + " LIMIT ? OFFSET ?";
+        parameters.add(Parameter.limit());
+        parameters.add(Parameter.offset());
+        return new Statement(sql, parameters);
+    }
+
+    Statement count() {
+        List<Parameter> parameters = new ArrayList<>();
+        String sql = "SELECT count(*) FROM " + table + where(parameters, null, null);
+        return new Statement(sql, parameters);
+    }
+
+    Statement existsById() {
+        List<Parameter> parameters = new ArrayList<>();
+        String sql = "SELECT EXISTS (SELECT 1 FROM " + table + where(parameters, idEquals(), Parameter.idArgument(id))
+                + ")";
+        return new Statement(sql, parameters);
+    }
+
+    Statement deleteById() {
+        List<Parameter> parameters = new ArrayList<>();
+        String sql = "DELETE FROM " + table + where(parameters, idEquals(), Parameter.idArgument(id));
+        return new Statement(sql, parameters);
+    }
+
+    private String select() {
+        return "SELECT " + entity.properties().stream()
+                .map(p -> Identifiers.quote(p.column()))
+                .collect(Collectors.joining(", ")) + " FROM " + table;
+    }
+
+    /**
+     * The WHERE clause of every statement that reads or changes existing rows: the tenant
+     * predicate first (for a tenanted entity), then {@code condition} if any. Appends the
+     * parameters in the same order.
+     */
+    private String where(List<Parameter> parameters, String condition, Parameter conditionParameter) {
+        List<String> conditions = new ArrayList<>();
+        Tenancy tenancy = entity.tenancy();
+        if (tenancy != null) {
+            conditions.add(Identifiers.quote(tenancy.column()) + " = ?");
+            parameters.add(Parameter.tenant());
+        }
+        if (condition != null) {
+            conditions.add(condition);
+            parameters.add(conditionParameter);
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private String idEquals() {
+        return quotedId() + " = ?";
+    }
+
+    private String quotedId() {
+        return Identifiers.quote(id.column());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.tenantdao.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One database transaction, bound to one thread and one tenant. Obtained from
+ * {@link Database#inTransaction}; every DAO call made by that thread while it is open uses its
+ * connection.
+ *
+ * <p>The transaction is bound to the tenant current when it began or, when there was none, to the
+ * first tenant that uses it. A DAO call under any other tenant throws
+ * {@link TenantMismatchException} before any SQL.
+ */
+public final class Transaction {
+
+    private final Database database;
+    private String tenant;
+    private Connection connection;
+    private boolean rollbackOnly;
+
+    Transaction(Database database, String tenant) {
+        this.database = database;
+        this.tenant = tenant;
+    }
+
+    /** The tenant this transaction is bound to, or empty while it is not bound to one yet. */
+    public Optional<String> tenant() {
+        return Optional.ofNullable(tenant);
+    }
+
+    /**
+     * The transaction's connection, opened on first use with auto-commit off. Use it for SQL of
+     * your own; do not commit, roll back or close it.
+     */
+    public Connection connection() {
+        if (connection == null) {
+            try {
+                Connection opened = database.dataSource().getConnection();
+                try {
+                    opened.setAutoCommit(false);
+                } catch (SQLException e) {
+                    opened.close();
+                    throw e;
+                }
+                connection = opened;
+            } catch (SQLException e) {
+                throw new DataAccessException("Cannot begin a transaction", e);
+            }
+        }
+        return connection;
+    }
+
+    /** Makes the transaction roll back when it ends, even if its work completes normally. */
+    public void setRollbackOnly() {
+        rollbackOnly = true;
+    }
+
+    /** Whether the transaction will roll back when it ends. */
+    public boolean isRollbackOnly() {
+        return rollbackOnly;
+    }
+
+    void bindTenant(String requested) {
+        if (requested == null) {
+            return;
+        }
+        if (tenant == null) {
+            tenant = requested;
+        } else if (!tenant.equals(requested)) {
+            throw new TenantMismatchException("The current tenant changed inside a transaction bound to tenant '"
+                    + tenant + "' (now '" + requested + "'); a transaction belongs to one tenant");
+        }
+    }
+
+    void end(Throwable failure) {
+        if (connection == null) {
+            return;
+        }
+        try (Connection c = connection) {
+            if (failure == null && !rollbackOnly) {
+                c.commit();
+            } else {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            DataAccessException error = new DataAccessException(
+                    failure == null && !rollbackOnly ? "Commit failed" : "Rollback failed", e);
+            if (failure != null) {
+                failure.addSuppressed(error);
+            } else {
+                throw error;
+            }
+        } finally {
+            connection = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Transaction[tenant=" + Objects.toString(tenant, "<none>") + "]";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tenantdao.runtime.internal;
+
+import dev.tenantdao.runtime.InvalidTenantException;
+import dev.tenantdao.runtime.TenantMismatchException;
+import java.util.UUID;
+
+/**
+ * Turns the current tenant id into the value of a tenant column, and checks the tenant an entity
+ * carries. Not public API: only generated code calls it.
+ */
+public final class TenantKeys {
+
+    private TenantKeys() {}
+
+    /** The tenant id as the value of a {@code uuid} tenant column. */
+    public static UUID uuid(String tenant) {
+        try {
+            return UUID.fromString(tenant);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTenantException("Tenant id '" + tenant + "' is not a UUID, but the tenant column is uuid", e);
+        }
+    }
+
+    /** The tenant id as the value of a {@code bigint} tenant column. */
+    public static Long bigint(String tenant) {
+        try {
+            return Long.valueOf(tenant);
+        } catch (NumberFormatException e) {
+            throw new InvalidTenantException("Tenant id '" + tenant + "' is not a number, but the tenant column is bigint", e);
+        }
+    }
+
+    /**
+     * Rejects an entity that carries a tenant other than the current one. A null carried tenant
+     * means "the current tenant".
+     */
+    public static void requireCurrent(String entity, Object currentTenant, Object carriedTenant) {
+        if (carriedTenant != null && !carriedTenant.equals(currentTenant)) {
+            throw new TenantMismatchException("The " + entity + " belongs to tenant '" + carriedTenant
+                    + "', but the current tenant is '" + currentTenant + "'; a DAO never writes another tenant's rows");
+        }
+    }
+}

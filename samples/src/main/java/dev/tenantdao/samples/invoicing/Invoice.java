@@ -1,0 +1,34 @@
+package dev.tenantdao.samples.invoicing;
+
+import dev.tenantdao.annotations.Column;
+import dev.tenantdao.annotations.Entity;
+import dev.tenantdao.annotations.Id;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** An invoice: a record with a database-generated id. */
+@Entity
+public record Invoice(
+        @Id(generated = true) Long id,
+        long customerId,
+        @Column(nullable = false) String number,
+        @Column(nullable = false) InvoiceStatus status,
+        @Column(nullable = false) String currency,
+        @Column(nullable = false) BigDecimal total,
+        LocalDate issuedOn,
+        LocalDate dueOn) {
+
+    /** A new draft invoice, before the database gives it an id. */
+    public static Invoice draft(long customerId, String number, String currency, BigDecimal total, LocalDate issuedOn) {
+        return new Invoice(null, customerId, number, InvoiceStatus.DRAFT, currency, total, issuedOn,
+                issuedOn == null ? null : issuedOn.plusDays(30));
+    }
+
+    public Invoice withStatus(InvoiceStatus newStatus) {
+        return new Invoice(id, customerId, number, newStatus, currency, total, issuedOn, dueOn);
+    }
+
+    public Invoice withTotal(BigDecimal newTotal) {
+        return new Invoice(id, customerId, number, status, currency, newTotal, issuedOn, dueOn);
+    }
+}

