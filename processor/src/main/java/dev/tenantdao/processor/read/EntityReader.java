@@ -82,9 +82,16 @@ public final class EntityReader {
 
     private List<Property> recordProperties(TypeElement type, Tenancy tenancy) {
         List<Property> properties = new ArrayList<>();
+        Map<String, VariableElement> fields = new HashMap<>();
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            fields.put(field.getSimpleName().toString(), field);
+        }
         for (RecordComponentElement component : type.getRecordComponents()) {
             String name = component.getSimpleName().toString();
-            properties.add(property(component, name, component.asType(), tenancy,
+            // javac gives record components no source position; their private fields have the
+            // component's position and carry its FIELD-targeted annotations, so diagnostics point there
+            Element element = fields.getOrDefault(name, null);
+            properties.add(property(element != null ? element : component, name, component.asType(), tenancy,
                     Access.method(component.getAccessor().getSimpleName().toString()), null));
         }
         return properties;

@@ -24,7 +24,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -208,10 +207,10 @@ public final class EntityValidator {
         if (!entity.isRecord()) {
             return;
         }
-        for (RecordComponentElement component : entity.element().getRecordComponents()) {
-            if (component.getAnnotation(Transient.class) != null) {
-                diagnostics.report(Message.TRANSIENT_RECORD_COMPONENT, component,
-                        Annotations.mirror(component, Transient.class).orElse(null), component.getSimpleName());
+        for (Property property : entity.properties()) {
+            if (property.element().getAnnotation(Transient.class) != null) {
+                diagnostics.report(Message.TRANSIENT_RECORD_COMPONENT, property.element(),
+                        mirror(property, Transient.class), property.name());
             }
         }
     }

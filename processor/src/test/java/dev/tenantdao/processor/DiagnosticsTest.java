@@ -1,0 +1,318 @@
+package dev.tenantdao.processor;
+
+import static dev.tenantdao.processor.Sources.compile;
+import static dev.tenantdao.processor.Sources.errors;
+import static dev.tenantdao.processor.Sources.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.tenantdao.processor.diagnostic.Message;
+import dev.tenantdao.processor.model.ValueType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every misuse the processor rejects: the exact message, on the exact line, every error of the
+ * compilation (never just the first), and no DAO written for an entity with errors.
+ */
+class DiagnosticsTest {
+
+    private static final String IMPORTS = "import dev.tenantdao.annotations.*;";
+
+    private static void assertErrors(Compilation compilation, String... expected) {
+        assertEquals(List.of(expected), errors(compilation));
+    }
+
+    @Test
+    void noId() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(String name) {}"));
+        assertErrors(c, "4: " + Message.NO_ID.format("A"));
+    }
+
+    @Test
+    void twoIds() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(",
+                "    @Id long id,",
+                "    @Id long other) {}"));
+        assertErrors(c, "6: " + Message.TWO_IDS.format("A", "id"));
+    }
+
+    @Test
+    void unsupportedFieldType() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(",
+                "    @Id long id,",
+                "    Object payload) {}"));
+        assertErrors(c, "6: " + Message.UNSUPPORTED_TYPE.format("A.payload", "java.lang.Object", ValueType.SUPPORTED));
+    }
+
+    @Test
+    void tenantColumnMappedAsOrdinaryField() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record A(",
+                "    @Id long id,",
+                "    @Column(name = \"tenant_id\") String owner) {}"));
+        assertErrors(c, "6: " + Message.TENANT_COLUMN_AS_FIELD.format("A.owner", "tenant_id", "A"));
+    }
+
+    @Test
+    void tenantColumnByDefaultName() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record A(",
+                "    @Id long id,",
+                "    String tenantId) {}"));
+        assertErrors(c, "6: " + Message.TENANT_COLUMN_AS_FIELD.format("A.tenantId", "tenant_id", "A"));
+    }
+
+    @Test
+    void innerClass() {
+        Compilation c = compile(source("t.Outer", "package t;", IMPORTS,
+                "public class Outer {",
+                "    @Entity",
+                "    public class A { @Id Long id; }",
+                "}"));
+        assertErrors(c, "5: " + Message.ENTITY_INNER_CLASS.format("A"));
+    }
+
+    @Test
+    void staticNestedClassIsFine() {
+        Compilation c = compile(source("t.Outer", "package t;", IMPORTS,
+                "public class Outer {",
+                "    @Entity",
+                "    public static class A { @Id Long id; }",
+                "}"));
+        assertEquals(List.of(), errors(c));
+        assertTrue(c.generatedSourceFile("t.Outer_ADao").isPresent());
+    }
+
+    @Test
+    void privateNestedClass() {
+        Compilation c = compile(source("t.Outer", "package t;", IMPORTS,
+                "public class Outer {",
+                "    @Entity",
+                "    private static class A { @Id Long id; }",
+                "}"));
+        assertErrors(c, "5: " + Message.ENTITY_PRIVATE.format("A", "t"));
+    }
+
+    @Test
+    void abstractEntityWithoutStrategy() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public abstract class A { @Id Long id; }"));
+        assertErrors(c, "4: " + Message.ENTITY_ABSTRACT.format("A"));
+    }
+
+    @Test
+    void interfaceIsNotAnEntity() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public interface A {}"));
+        assertErrors(c, "3: " + Message.ENTITY_NOT_CLASS.format("interface", "A"));
+    }
+
+    @Test
+    void genericEntity() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A<T>(@Id long id) {}"));
+        assertErrors(c, "4: " + Message.ENTITY_GENERIC.format("A"));
+    }
+
+    @Test
+    void noUsableConstructor() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public class A {",
+                "    @Id final Long id;",
+                "    final String name;",
+                "    public A(Long id) { this.id = id; this.name = null; }",
+                "}"));
+        assertErrors(c, "4: " + Message.NO_CONSTRUCTOR.format("A", "id, name"));
+    }
+
+    @Test
+    void privateFieldWithoutAccessor() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public class A {",
+                "    @Id Long id;",
+                "    private String name;",
+                "    public void setName(String name) { this.name = name; }",
+                "}"));
+        assertErrors(c, "6: " + Message.NOT_READABLE.format("A.name", "getName", "isName", "name"));
+    }
+
+    @Test
+    void fieldWithoutSetter() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public class A {",
+                "    @Id Long id;",
+                "    private String name;",
+                "    public String getName() { return name; }",
+                "}"));
+        assertErrors(c, "6: " + Message.NOT_WRITABLE.format("A.name", "setName", "java.lang.String"));
+    }
+
+    @Test
+    void generatedIdOfUnsupportedType() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id(generated = true) String code) {}"));
+        assertErrors(c, "4: " + Message.GENERATED_ID_TYPE.format("java.lang.String"));
+    }
+
+    @Test
+    void nullablePrimitive() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(",
+                "    @Id long id,",
+                "    @Column(nullable = true) int quantity) {}"));
+        assertErrors(c, "6: " + Message.NULLABLE_PRIMITIVE.format("A.quantity", "int", "Integer"));
+    }
+
+    @Test
+    void nullableId() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id @Column(nullable = true) Long id) {}"));
+        assertErrors(c, "4: " + Message.NULLABLE_ID.format("A.id"));
+    }
+
+    @Test
+    void tenantIdOnSharedEntity() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(",
+                "    @Id long id,",
+                "    @TenantId String tenant) {}"));
+        assertErrors(c, "6: " + Message.TENANT_ID_NOT_TENANTED.format("A.tenant", "A"));
+    }
+
+    @Test
+    void tenantIdOfWrongType() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted(columnType = Tenanted.ColumnType.UUID)",
+                "public record A(",
+                "    @Id long id,",
+                "    @TenantId String tenant) {}"));
+        assertErrors(c, "6: " + Message.TENANT_ID_TYPE.format("A.tenant", "java.util.UUID", "UUID"));
+    }
+
+    @Test
+    void tenantIdOnId() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record A(@Id @TenantId String id) {}"));
+        assertErrors(c, "4: " + Message.TENANT_ID_ON_ID.format("A.id"));
+    }
+
+    @Test
+    void twoTenantIds() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record A(",
+                "    @Id long id,",
+                "    @TenantId String tenant,",
+                "    @TenantId String owner) {}"));
+        assertErrors(c, "7: " + Message.TWO_TENANT_IDS.format("A", "tenant"));
+    }
+
+    @Test
+    void unsupportedStrategy() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "@Tenanted(strategy = Tenanted.Strategy.SCHEMA)",
+                "public record A(@Id long id) {}"));
+        assertErrors(c, "4: " + Message.STRATEGY_NOT_SUPPORTED.format("SCHEMA"));
+    }
+
+    @Test
+    void duplicateColumn() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(",
+                "    @Id long id,",
+                "    String vatId,",
+                "    @Column(name = \"vat_id\") String other) {}"));
+        assertErrors(c, "7: " + Message.DUPLICATE_COLUMN.format("vat_id", "A.vatId"));
+    }
+
+    @Test
+    void invalidTableName() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity(table = \"invoice; drop table x\")",
+                "public record A(@Id long id) {}"));
+        assertErrors(c, "3: " + Message.INVALID_IDENTIFIER.format("invoice; drop table x", "table"));
+    }
+
+    @Test
+    void invalidColumnName() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(",
+                "    @Id long id,",
+                "    @Column(name = \"1st\") String first) {}"));
+        assertErrors(c, "6: " + Message.INVALID_IDENTIFIER.format("1st", "column"));
+    }
+
+    @Test
+    void transientRecordComponent() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(",
+                "    @Id long id,",
+                "    @Transient String cache) {}"));
+        assertErrors(c, "6: " + Message.TRANSIENT_RECORD_COMPONENT.format("cache"));
+    }
+
+    @Test
+    void everyErrorOfEveryEntityIsReported() {
+        Compilation c = compile(
+                source("t.A", "package t;", IMPORTS,
+                        "@Entity @Tenanted",
+                        "public record A(",
+                        "    Object payload,",
+                        "    @Column(nullable = true) int quantity) {}"),
+                source("t.B", "package t;", IMPORTS,
+                        "@Entity",
+                        "public record B(@Id(generated = true) String code) {}"));
+        assertErrors(c,
+                "4: " + Message.NO_ID.format("A"),
+                "5: " + Message.UNSUPPORTED_TYPE.format("A.payload", "java.lang.Object", ValueType.SUPPORTED),
+                "6: " + Message.NULLABLE_PRIMITIVE.format("A.quantity", "int", "Integer"),
+                "4: " + Message.GENERATED_ID_TYPE.format("java.lang.String"));
+    }
+
+    @Test
+    void validEntityNextToInvalidOneStillGetsItsDao() {
+        // C compiles only if BDao was generated; A's DAO is not written, so ADao would not resolve
+        Compilation c = compile(
+                source("t.A", "package t;", IMPORTS, "@Entity", "public record A(String name) {}"),
+                source("t.B", "package t;", IMPORTS, "@Entity", "public record B(@Id long id) {}"),
+                source("t.C", "package t;", "class C { BDao b; }"));
+        assertEquals(List.of("4: " + Message.NO_ID.format("A")), errors(c));
+    }
+
+    @Test
+    void packageLevelTenancyApplies() throws java.io.IOException {
+        Compilation c = compile(
+                source("t.package-info", "@Tenanted(columnType = Tenanted.ColumnType.BIGINT)", "package t;",
+                        "import dev.tenantdao.annotations.Tenanted;"),
+                source("t.A", "package t;", IMPORTS, "@Entity", "public record A(@Id long id, @TenantId Long org) {}"));
+        assertEquals(List.of(), errors(c));
+        String dao = c.generatedSourceFile("t.ADao").orElseThrow().getCharContent(false).toString();
+        assertTrue(dao.contains("Long tenantKey = TenantKeys.bigint(tenant);"), dao);
+        assertTrue(dao.contains("WHERE tenant_id = ? AND id = ?"), dao);
+    }
+}

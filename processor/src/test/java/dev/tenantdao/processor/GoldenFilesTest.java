@@ -1,0 +1,85 @@
+package dev.tenantdao.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The generated DAOs and DDL of representative entities, compared with golden files character by
+ * character. After an intended change, regenerate them with
+ * {@code mvn -pl processor test -Dtenantdao.golden.update=true} and review the diff.
+ */
+class GoldenFilesTest {
+
+    private static Compilation compilation;
+
+    @BeforeAll
+    static void compileEntities() {
+        compilation = Sources.compile(
+                JavaFileObjects.forResource("entities/com/example/billing/Invoice.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Customer.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Country.java"));
+        assertEquals(java.util.List.of(), Sources.errors(compilation));
+        assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
+        assertTrue(compilation.warnings().isEmpty(), () -> "warnings under -Xlint:all: " + compilation.warnings());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao"})
+    void generatedDao(String dao) throws IOException {
+        JavaFileObject generated = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow();
+        assertGolden(dao + ".java", generated.getCharContent(false).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Invoice", "Customer", "Country"})
+    void generatedDdl(String entity) throws IOException {
+        Optional<JavaFileObject> ddl = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+                "META-INF/tenantdao/ddl/com.example.billing." + entity + ".sql");
+        assertGolden(entity + ".sql", ddl.orElseThrow().getCharContent(false).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao"})
+    void outputIsDeterministic(String dao) throws IOException {
+        Compilation again = Sources.compile(
+                JavaFileObjects.forResource("entities/com/example/billing/Country.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Customer.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Invoice.java"));
+        String first = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow()
+                .getCharContent(false).toString();
+        String second = again.generatedSourceFile("com.example.billing." + dao).orElseThrow()
+                .getCharContent(false).toString();
+        assertEquals(first, second);
+    }
+
+    private static void assertGolden(String name, String actual) throws IOException {
+        if (Boolean.getBoolean("tenantdao.golden.update")) {
+            Path dir = Path.of(System.getProperty("tenantdao.golden.dir"));
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name), actual, StandardCharsets.UTF_8);
+            return;
+        }
+        try (InputStream in = GoldenFilesTest.class.getResourceAsStream("/golden/" + name)) {
+            if (in == null) {
+                throw new AssertionError("No golden file golden/" + name
+                        + "; create it with -Dtenantdao.golden.update=true");
+            }
+            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), actual,
+                    "generated " + name + " differs from its golden file");
+        }
+    }
+}

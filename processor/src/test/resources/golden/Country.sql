@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS country (
+    code text NOT NULL,
+    name text,
+    PRIMARY KEY (code)
+);
