@@ -68,14 +68,14 @@ public final class CountryDao {
 
     /**
      * Inserts all of {@code countries} in one JDBC batch and returns them as stored, in order.
-     * All rows are inserted or, when one fails, none.
+     * All rows are inserted or, when one fails, none (outside a transaction, in one of its own).
      */
     public List<Country> insertAll(List<Country> countries) {
         Objects.requireNonNull(countries, "countries");
         if (countries.isEmpty()) {
             return List.of();
         }
-        return database.withConnection(null, "Country.insertAll", connection -> {
+        return database.atomically(null, "Country.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 for (Country country : countries) {
                     bindInsert(statement, country);

@@ -75,7 +75,7 @@ public final class CustomerDao {
 
     /**
      * Inserts all of {@code customers} in one JDBC batch as rows of the current tenant and returns them as stored, in order.
-     * All rows are inserted or, when one fails, none.
+     * All rows are inserted or, when one fails, none (outside a transaction, in one of its own).
      */
     public List<Customer> insertAll(List<Customer> customers) {
         Objects.requireNonNull(customers, "customers");
@@ -87,7 +87,7 @@ public final class CustomerDao {
         if (customers.isEmpty()) {
             return List.of();
         }
-        return database.withConnection(tenant, "Customer.insertAll", connection -> {
+        return database.atomically(tenant, "Customer.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 for (Customer customer : customers) {
                     bindInsert(statement, tenantKey, customer);

@@ -72,7 +72,7 @@ public final class InvoiceDao {
 
     /**
      * Inserts all of {@code invoices} in one JDBC batch as rows of the current tenant and returns them as stored, in order.
-     * All rows are inserted or, when one fails, none.
+     * All rows are inserted or, when one fails, none (outside a transaction, in one of its own).
      */
     public List<Invoice> insertAll(List<Invoice> invoices) {
         Objects.requireNonNull(invoices, "invoices");
@@ -80,7 +80,7 @@ public final class InvoiceDao {
         if (invoices.isEmpty()) {
             return List.of();
         }
-        return database.withConnection(tenant, "Invoice.insertAll", connection -> {
+        return database.atomically(tenant, "Invoice.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 for (Invoice invoice : invoices) {
                     bindInsert(statement, tenant, invoice);

@@ -88,6 +88,38 @@ public final class Database {
     }
 
     /**
+     * Like {@link #withConnection}, but all statements of {@code work} take effect together or not
+     * at all: outside a transaction the connection runs {@code work} in one of its own. Used for
+     * multi-statement operations such as a batch insert.
+     */
+    public <T> T atomically(String tenant, String operation, ConnectionCallback<T> work) {
+        Transaction current = transaction.get();
+        if (current != null) {
+            return withConnection(tenant, operation, work);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.withConnection(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error failure) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    failure.addSuppressed(rollbackFailure);
+                }
+                throw failure;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(operation + " failed", e);
+        }
+    }
+
+    /**
      * Runs {@code work} in a transaction and returns its result. Commits when {@code work}
      * returns, rolls back when it throws (the exception reaches the caller unchanged) or called
      * {@link Transaction#setRollbackOnly()}. A nested call joins the open transaction.

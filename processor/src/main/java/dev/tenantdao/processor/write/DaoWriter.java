@@ -184,7 +184,7 @@ public final class DaoWriter {
                 .build();
         return MethodSpec.methodBuilder("insertAll")
                 .addJavadoc("Inserts all of {@code $L} in one JDBC batch$L and returns them as stored, in order.\n"
-                        + "All rows are inserted or, when one fails, none.\n", all,
+                        + "All rows are inserted or, when one fails, none (outside a transaction, in one of its own).\n", all,
                         entity.isTenanted() ? " as rows of the current tenant" : "")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(listOfEntities)
@@ -195,7 +195,7 @@ public final class DaoWriter {
                 .beginControlFlow("if ($L.isEmpty())", all)
                 .addStatement("return $T.of()", LIST)
                 .endControlFlow()
-                .addCode(withStatement("insertAll", "INSERT", true, work))
+                .addCode(withStatement("atomically", "insertAll", "INSERT", true, work))
                 .build();
     }
 
@@ -413,8 +413,16 @@ public final class DaoWriter {
      * connection.
      */
     private CodeBlock withStatement(String operation, String constant, boolean returning, CodeBlock work) {
+        return withStatement("withConnection", operation, constant, returning, work);
+    }
+
+    /**
+     * {@link #withStatement(String, String, boolean, CodeBlock)} through {@code database.<how>}:
+     * {@code withConnection}, or {@code atomically} for work of several statements.
+     */
+    private CodeBlock withStatement(String how, String operation, String constant, boolean returning, CodeBlock work) {
         return CodeBlock.builder()
-                .add("return database.withConnection($L, $S, connection -> {\n$>",
+                .add("return database.$L($L, $S, connection -> {\n$>", how,
                         entity.isTenanted() ? "tenant" : "null", name + "." + operation)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
                         PREPARED_STATEMENT, constant, returning ? ", RETURNED_COLUMNS" : "")

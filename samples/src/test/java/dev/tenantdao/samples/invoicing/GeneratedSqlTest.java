@@ -1,0 +1,103 @@
+package dev.tenantdao.samples.invoicing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.TenantContext;
+import dev.tenantdao.samples.TestSchemas;
+import dev.tenantdao.testkit.RecordingDataSource;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exact SQL of every statement kind, each with its tenant predicate, and proof that what
+ * reaches PostgreSQL is exactly that SQL.
+ */
+class GeneratedSqlTest {
+
+    private static final String COLUMNS = "id, customer_id, number, status, currency, total, issued_on, due_on";
+
+    @Test
+    void insertWritesTheTenantColumnFromTheCurrentTenant() {
+        assertEquals("INSERT INTO invoice (tenant_id, customer_id, number, status, currency, total, issued_on, due_on)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", InvoiceDao.INSERT);
+    }
+
+    @Test
+    void updateNeverSetsTheTenantAndMatchesItInWhere() {
+        assertEquals("UPDATE invoice SET customer_id = ?, number = ?, status = ?, currency = ?, total = ?,"
+                + " issued_on = ?, due_on = ? WHERE tenant_id = ? AND id = ?", InvoiceDao.UPDATE);
+    }
+
+    @Test
+    void findById() {
+        assertEquals("SELECT " + COLUMNS + " FROM invoice WHERE tenant_id = ? AND id = ?", InvoiceDao.FIND_BY_ID);
+    }
+
+    @Test
+    void keysetPage() {
+        assertEquals("SELECT " + COLUMNS + " FROM invoice WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?",
+                InvoiceDao.FIND_ALL_AFTER);
+    }
+
+    @Test
+    void offsetPage() {
+        assertEquals("SELECT " + COLUMNS + " FROM invoice WHERE tenant_id = ? ORDER BY id LIMIT ? OFFSET ?",
+                InvoiceDao.FIND_ALL);
+    }
+
+    @Test
+    void count() {
+        assertEquals("SELECT count(*) FROM invoice WHERE tenant_id = ?", InvoiceDao.COUNT);
+    }
+
+    @Test
+    void exists() {
+        assertEquals("SELECT EXISTS (SELECT 1 FROM invoice WHERE tenant_id = ? AND id = ?)", InvoiceDao.EXISTS_BY_ID);
+    }
+
+    @Test
+    void deleteById() {
+        assertEquals("DELETE FROM invoice WHERE tenant_id = ? AND id = ?", InvoiceDao.DELETE_BY_ID);
+    }
+
+    @Test
+    void exposedTenantIsSelectedButNeverInsertedOrUpdatedFromTheEntity() {
+        assertEquals("INSERT INTO customer (tenant_id, name, email, vat_number, active, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", CustomerDao.INSERT);
+        assertEquals("UPDATE customer SET name = ?, email = ?, vat_number = ?, active = ?, created_at = ?"
+                + " WHERE tenant_id = ? AND id = ?", CustomerDao.UPDATE);
+        assertEquals("SELECT id, tenant_id, name, email, vat_number, active, created_at FROM customer"
+                + " WHERE tenant_id = ? AND id = ?", CustomerDao.FIND_BY_ID);
+    }
+
+    @Test
+    void whatReachesPostgresIsExactlyTheGeneratedSql() {
+        RecordingDataSource recording = TestSchemas.invoicing("sql_sent");
+        InvoiceDao invoices = new InvoiceDao(new Database(recording));
+        TenantContext.runAs("acme", () -> {
+            Invoice invoice = invoices.insert(Invoice.draft(1, "A-1", "EUR", BigDecimal.TEN, LocalDate.now()));
+            invoices.insertAll(List.of(Invoice.draft(1, "A-2", "EUR", BigDecimal.ONE, null)));
+            invoices.findById(invoice.id());
+            invoices.findAllAfter(invoice.id(), 10);
+            invoices.findAll(10, 0);
+            invoices.count();
+            invoices.existsById(invoice.id());
+            invoices.update(invoice.withStatus(InvoiceStatus.SENT));
+            invoices.delete(invoice);
+        });
+        assertEquals(List.of(
+                InvoiceDao.INSERT,
+                InvoiceDao.INSERT,
+                InvoiceDao.FIND_BY_ID,
+                InvoiceDao.FIND_ALL_AFTER,
+                InvoiceDao.FIND_ALL,
+                InvoiceDao.COUNT,
+                InvoiceDao.EXISTS_BY_ID,
+                InvoiceDao.UPDATE,
+                InvoiceDao.DELETE_BY_ID), recording.statements());
+        assertEquals(9, recording.connectionCount(), "one connection per call outside a transaction");
+    }
+}
