@@ -1,0 +1,133 @@
+package dev.tenantdao.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenantdao.testkit.Postgres;
+import dev.tenantdao.testkit.RecordingDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Connections and transactions of {@link Database}, on PostgreSQL. */
+class DatabaseTest {
+
+    private static RecordingDataSource dataSource;
+    private Database database;
+
+    @BeforeAll
+    static void schema() throws SQLException {
+        dataSource = new RecordingDataSource(Postgres.shared().freshSchema("runtime_database"));
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().execute("CREATE TABLE note (text text NOT NULL)");
+        }
+    }
+
+    @BeforeEach
+    void empty() throws SQLException {
+        database = new Database(dataSource);
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().execute("TRUNCATE note");
+        }
+        dataSource.reset();
+    }
+
+    private Integer insert(Connection connection, String text) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO note (text) VALUES (?)")) {
+            s.setString(1, text);
+            return s.executeUpdate();
+        }
+    }
+
+    private long count() {
+        return database.withConnection(null, "count", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM note"); ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    @Test
+    void withConnectionOutsideATransactionAutoCommitsAndClosesTheConnection() {
+        database.withConnection(null, "insert", c -> insert(c, "a"));
+        assertEquals(1, count());
+        assertEquals(2, dataSource.connectionCount());
+        assertEquals(Optional.empty(), database.currentTransaction());
+    }
+
+    @Test
+    void transactionCommitsOnReturn() throws SQLException {
+        String result = database.inTransaction(tx -> {
+            database.withConnection(null, "insert", c -> insert(c, "a"));
+            insert(tx.connection(), "b");
+            assertSame(tx, database.currentTransaction().orElseThrow());
+            return "done";
+        });
+        assertEquals("done", result);
+        assertEquals(2, count());
+        assertEquals(2, dataSource.connectionCount(), "one for the transaction, one for count()");
+    }
+
+    @Test
+    void transactionRollsBackOnExceptionAndRethrowsItUnchanged() {
+        SQLException failure = new SQLException("checked failure");
+        SQLException thrown = assertThrows(SQLException.class, () -> database.useTransaction(tx -> {
+            insert(tx.connection(), "a");
+            throw failure;
+        }));
+        assertSame(failure, thrown);
+        assertEquals(0, count());
+        assertEquals(Optional.empty(), database.currentTransaction());
+    }
+
+    @Test
+    void sqlErrorsAreWrappedWithTheOperationAndSqlState() {
+        DataAccessException e = assertThrows(DataAccessException.class,
+                () -> database.withConnection(null, "Note.insert", c -> insert(c, null)));
+        assertTrue(e.getMessage().startsWith("Note.insert failed: "), e.getMessage());
+        assertEquals("23502", e.sqlState());
+    }
+
+    @Test
+    void atomicallyRollsBackAllStatementsOnFailure() {
+        assertThrows(DataAccessException.class, () -> database.atomically(null, "two inserts", c -> {
+            insert(c, "a");
+            return insert(c, null);
+        }));
+        assertEquals(0, count());
+        database.atomically(null, "two inserts", c -> insert(c, "a") + insert(c, "b"));
+        assertEquals(2, count());
+    }
+
+    @Test
+    void transactionWithoutStatementsTakesNoConnection() {
+        database.useTransaction(tx -> assertFalse(tx.isRollbackOnly()));
+        assertEquals(0, dataSource.connectionCount());
+    }
+
+    @Test
+    void transactionBindsToTheFirstTenantThatUsesIt() {
+        TenantMismatchException e = assertThrows(TenantMismatchException.class, () -> database.useTransaction(tx -> {
+            database.withConnection("a", "first", c -> insert(c, "a"));
+            assertEquals(Optional.of("a"), tx.tenant());
+            database.withConnection("b", "second", c -> insert(c, "b"));
+        }));
+        assertTrue(e.getMessage().contains("bound to tenant 'a' (now 'b')"), e.getMessage());
+        assertEquals(0, count());
+    }
+
+    @Test
+    void nestedTransactionUnderAnotherTenantIsRejected() {
+        assertThrows(TenantMismatchException.class, () -> TenantContext.runAs("a", () -> database.useTransaction(
+                outer -> TenantContext.runAs("b", () -> database.useTransaction(inner -> { })))));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tenantdao.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class TenantContextTest {
+
+    @Test
+    void noTenantOutsideABlock() {
+        assertEquals(Optional.empty(), TenantContext.current());
+    }
+
+    @Test
+    void nestedBlocksRestoreTheOuterTenant() {
+        TenantContext.runAs("outer", () -> {
+            assertEquals(Optional.of("outer"), TenantContext.current());
+            String inner = TenantContext.callAs("inner", () -> TenantContext.current().orElseThrow());
+            assertEquals("inner", inner);
+            assertEquals(Optional.of("outer"), TenantContext.current());
+        });
+        assertEquals(Optional.empty(), TenantContext.current());
+    }
+
+    @Test
+    void tenantIsRestoredWhenTheBlockThrows() {
+        IOException failure = new IOException("boom");
+        IOException thrown = assertThrows(IOException.class, () -> TenantContext.runAs("outer", () ->
+                TenantContext.runAs("inner", () -> {
+                    throw failure;
+                })));
+        assertEquals(failure, thrown, "checked exceptions pass through unchanged");
+        assertEquals(Optional.empty(), TenantContext.current());
+    }
+
+    @Test
+    void blankOrNullTenantIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> TenantContext.runAs(" ", () -> { }));
+        assertThrows(NullPointerException.class, () -> TenantContext.runAs(null, () -> { }));
+    }
+
+    @Test
+    void explicitBlockWinsOverTheResolver() {
+        Database database = new Database(unusedDataSource(), () -> Optional.of("from-request"));
+        assertEquals(Optional.of("from-request"), database.currentTenant());
+        assertEquals("from-request", database.requireTenant("Invoice"));
+        assertEquals(Optional.of("admin-job"), TenantContext.callAs("admin-job", database::currentTenant));
+    }
+
+    @Test
+    void missingTenantNamesTheEntity() {
+        Database database = new Database(unusedDataSource());
+        NoTenantException e = assertThrows(NoTenantException.class, () -> database.requireTenant("Invoice"));
+        assertEquals("No current tenant for tenanted entity Invoice: run the call inside"
+                + " TenantContext.runAs(tenant, ...) or configure a TenantResolver", e.getMessage());
+        Database blankResolver = new Database(unusedDataSource(), () -> Optional.of(""));
+        assertThrows(NoTenantException.class, () -> blankResolver.requireTenant("Invoice"));
+    }
+
+    private static DataSource unusedDataSource() {
+        return new org.postgresql.ds.PGSimpleDataSource();
+    }
+}

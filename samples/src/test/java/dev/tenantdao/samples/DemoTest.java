@@ -1,0 +1,26 @@
+package dev.tenantdao.samples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The demo's story, on the test database: two tenants, each seeing only its own rows. */
+class DemoTest {
+
+    @Test
+    void eachTenantSeesOnlyItsOwnRows() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new Demo(TestSchemas.invoicing("demo"), new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("[acme] 1 customers, 1 invoices, 2 invoice lines"), out);
+        assertTrue(out.contains("[globex] 2 customers, 2 invoices, 2 invoice lines"), out);
+        assertTrue(out.contains("[acme]   invoice ACME-2026-001 SENT 388.00 EUR"), out);
+        assertTrue(out.contains("[globex]   invoice GX-0001 SENT 1200.00 USD"), out);
+        assertTrue(out.matches("(?s).*globex looks up acme's invoice \\d+: exists=false, deleted=false.*"), out);
+        assertTrue(out.contains("without a tenant: NoTenantException (no SQL was sent)"), out);
+        assertTrue(!out.contains("[acme]   customer #2") && !out.contains("(tenant globex)\n[acme]"), out);
+    }
+}
