@@ -1,3 +1,4 @@
+-- tenantdao strategy: SHARED
 CREATE TABLE IF NOT EXISTS country (
     code text NOT NULL,
     name text,

@@ -2,6 +2,7 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.TenantScope;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.tenantdao.processor.TenantDaoProcessor")
 public final class CountryDao {
+    private static final TenantScope SCOPE = TenantScope.shared("Country");
+
     static final String INSERT = "INSERT INTO country (code, name) VALUES (?, ?)";
 
     static final String UPDATE = "UPDATE country SET name = ? WHERE code = ?";
@@ -54,7 +57,7 @@ public final class CountryDao {
      */
     public Country insert(Country country) {
         Objects.requireNonNull(country, "country");
-        return database.withConnection(null, "Country.insert", connection -> {
+        return database.withConnection(SCOPE, null, "Country.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 bindInsert(statement, country);
                 statement.executeUpdate();
@@ -75,7 +78,7 @@ public final class CountryDao {
         if (countries.isEmpty()) {
             return List.of();
         }
-        return database.atomically(null, "Country.insertAll", connection -> {
+        return database.atomically(SCOPE, null, "Country.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 for (Country country : countries) {
                     bindInsert(statement, country);
@@ -98,7 +101,7 @@ public final class CountryDao {
      */
     public Optional<Country> findById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return database.withConnection(null, "Country.findById", connection -> {
+        return database.withConnection(SCOPE, null, "Country.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -119,7 +122,7 @@ public final class CountryDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        return database.withConnection(null, "Country.findAllAfter", connection -> {
+        return database.withConnection(SCOPE, null, "Country.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -145,7 +148,7 @@ public final class CountryDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        return database.withConnection(null, "Country.findAll", connection -> {
+        return database.withConnection(SCOPE, null, "Country.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -164,7 +167,7 @@ public final class CountryDao {
      * The number of {@code Country} rows.
      */
     public long count() {
-        return database.withConnection(null, "Country.count", connection -> {
+        return database.withConnection(SCOPE, null, "Country.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
@@ -179,7 +182,7 @@ public final class CountryDao {
      */
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return database.withConnection(null, "Country.existsById", connection -> {
+        return database.withConnection(SCOPE, null, "Country.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -199,7 +202,7 @@ public final class CountryDao {
     public Country update(Country country) {
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(country.code(), "Country.code");
-        return database.withConnection(null, "Country.update", connection -> {
+        return database.withConnection(SCOPE, null, "Country.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 statement.setString(1, country.name());
                 statement.setString(2, country.code());
@@ -233,7 +236,7 @@ public final class CountryDao {
      */
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return database.withConnection(null, "Country.deleteById", connection -> {
+        return database.withConnection(SCOPE, null, "Country.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, id);
                 return statement.executeUpdate() > 0;

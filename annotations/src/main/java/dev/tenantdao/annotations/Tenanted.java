@@ -18,6 +18,12 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.PACKAGE})
 public @interface Tenanted {
 
+    /**
+     * The transaction-local PostgreSQL setting that holds the current tenant for row-level
+     * security policies; the runtime sets it with {@code set_config(TENANT_SETTING, tenant, true)}.
+     */
+    String TENANT_SETTING = "tenantdao.tenant";
+
     /** How rows of different tenants are kept apart. */
     Strategy strategy() default Strategy.ROW;
 
@@ -27,13 +33,24 @@ public @interface Tenanted {
     /** {@link Strategy#ROW}: the SQL type of the discriminator column. */
     ColumnType columnType() default ColumnType.TEXT;
 
+    /**
+     * {@link Strategy#ROW}: whether the generated DDL enables and forces row-level security with a
+     * policy comparing the tenant column with {@link #TENANT_SETTING}, and the DAO sets that
+     * setting in the transaction of every statement. On by default; the processor option
+     * {@code -Atenantdao.rowLevelSecurity=false} changes the default for a whole compilation.
+     */
+    boolean rowLevelSecurity() default true;
+
     /** How tenants are kept apart. */
     enum Strategy {
         /** One table for all tenants with a tenant discriminator column in its primary key. */
         ROW,
-        /** One schema per tenant. Not supported yet: a compile error. */
+        /**
+         * One schema per tenant, holding the same tables; statements name the tenant's schema
+         * (from the runtime's schema mapping), so pooled connections keep no state.
+         */
         SCHEMA,
-        /** One database per tenant. Not supported yet: a compile error. */
+        /** One database per tenant; the runtime routes each tenant to its data source. */
         DATABASE
     }
 

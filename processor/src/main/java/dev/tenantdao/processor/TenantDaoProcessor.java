@@ -40,6 +40,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     /** Where each entity's DDL goes in the class output; the runtime's {@code Schema} reads it there. */
     static final String DDL_LOCATION = "META-INF/tenantdao/ddl/";
 
+    /** {@code -Atenantdao.rowLevelSecurity=false} turns row-level security off by default. */
+    static final String ROW_LEVEL_SECURITY_OPTION = "tenantdao.rowLevelSecurity";
+
     /** Entities whose types were not resolvable yet (another processor may generate them later). */
     private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -47,6 +50,11 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     public Set<String> getSupportedAnnotationTypes() {
         // all of ours, so javac does not warn that @Id, @Column, ... were left unclaimed
         return Set.of(Entity.class.getPackageName() + ".*");
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(ROW_LEVEL_SECURITY_OPTION);
     }
 
     @Override
@@ -87,7 +95,8 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         if (!validator.validateShape(type)) {
             return;
         }
-        EntityModel entity = new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils()).read(type);
+        EntityModel entity = new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+                rowLevelSecurityDefault()).read(type);
         if (!validator.validate(entity)) {
             return;
         }
@@ -99,6 +108,11 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         try (Writer writer = ddl.openWriter()) {
             writer.write(sql.ddl());
         }
+    }
+
+    /** Processor option {@value #ROW_LEVEL_SECURITY_OPTION}: RLS for row-tenanted entities that do not say. */
+    private boolean rowLevelSecurityDefault() {
+        return !"false".equalsIgnoreCase(processingEnv.getOptions().get(ROW_LEVEL_SECURITY_OPTION));
     }
 
     private static boolean hasUnresolvedTypes(TypeElement type) {

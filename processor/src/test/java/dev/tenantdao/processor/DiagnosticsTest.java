@@ -229,12 +229,67 @@ class DiagnosticsTest {
     }
 
     @Test
-    void unsupportedStrategy() {
+    void tenantIdWithoutTenantColumn() {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",
                 "@Tenanted(strategy = Tenanted.Strategy.SCHEMA)",
-                "public record A(@Id long id) {}"));
-        assertErrors(c, "4: " + Message.STRATEGY_NOT_SUPPORTED.format("SCHEMA"));
+                "public record A(",
+                "    @Id long id,",
+                "    @TenantId String tenant) {}"));
+        assertErrors(c, "7: " + Message.TENANT_ID_NEEDS_ROW.format("A.tenant", "A", "SCHEMA"));
+    }
+
+    @Test
+    void referenceToANonEntity() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(",
+                "    @Id long id,",
+                "    @References(String.class) long other) {}"));
+        assertErrors(c, "6: " + Message.REFERENCE_NOT_ENTITY.format("String", "A.other", "String"));
+    }
+
+    @Test
+    void referenceOfTheWrongType() {
+        Compilation c = compile(
+                source("t.B", "package t;", IMPORTS, "@Entity", "public record B(@Id java.util.UUID id) {}"),
+                source("t.A", "package t;", IMPORTS,
+                        "@Entity",
+                        "public record A(",
+                        "    @Id long id,",
+                        "    @References(B.class) long b) {}"));
+        assertErrors(c, "6: " + Message.REFERENCE_TYPE.format("A.b", "long", "B", "uuid"));
+    }
+
+    @Test
+    void sharedRowCannotReferenceATenantsRow() {
+        Compilation c = compile(
+                source("t.B", "package t;", IMPORTS, "@Entity @Tenanted", "public record B(@Id long id) {}"),
+                source("t.A", "package t;", IMPORTS,
+                        "@Entity",
+                        "public record A(",
+                        "    @Id long id,",
+                        "    @References(B.class) long b) {}"));
+        assertErrors(c, "6: " + Message.REFERENCE_FROM_SHARED.format("A.b", "B", "A"));
+    }
+
+    @Test
+    void referenceAcrossTenancyStrategiesOrKeyTypes() {
+        Compilation c = compile(
+                source("t.B", "package t;", IMPORTS, "@Entity @Tenanted(strategy = Tenanted.Strategy.SCHEMA)",
+                        "public record B(@Id long id) {}"),
+                source("t.C", "package t;", IMPORTS, "@Entity @Tenanted(columnType = Tenanted.ColumnType.UUID)",
+                        "public record C(@Id long id) {}"),
+                source("t.A", "package t;", IMPORTS,
+                        "@Entity @Tenanted",
+                        "public record A(",
+                        "    @Id long id,",
+                        "    @References(B.class) long b,",
+                        "    @References(C.class) long c) {}"));
+        assertErrors(c,
+                "6: " + Message.REFERENCE_ACROSS_TENANCY.format("A.b", "B", "SCHEMA", "A", "ROW (tenant_id text)"),
+                "7: " + Message.REFERENCE_ACROSS_TENANCY.format("A.c", "C", "ROW (tenant_id uuid)", "A",
+                        "ROW (tenant_id text)"));
     }
 
     @Test

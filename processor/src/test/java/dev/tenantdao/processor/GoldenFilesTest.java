@@ -31,21 +31,22 @@ class GoldenFilesTest {
         compilation = Sources.compile(
                 JavaFileObjects.forResource("entities/com/example/billing/Invoice.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Customer.java"),
-                JavaFileObjects.forResource("entities/com/example/billing/Country.java"));
+                JavaFileObjects.forResource("entities/com/example/billing/Country.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/LedgerEntry.java"));
         assertEquals(java.util.List.of(), Sources.errors(compilation));
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
         assertTrue(compilation.warnings().isEmpty(), () -> "warnings under -Xlint:all: " + compilation.warnings());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao"})
+    @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao", "LedgerEntryDao"})
     void generatedDao(String dao) throws IOException {
         JavaFileObject generated = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow();
         assertGolden(dao + ".java", generated.getCharContent(false).toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Invoice", "Customer", "Country"})
+    @ValueSource(strings = {"Invoice", "Customer", "Country", "LedgerEntry"})
     void generatedDdl(String entity) throws IOException {
         Optional<JavaFileObject> ddl = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
                 "META-INF/tenantdao/ddl/com.example.billing." + entity + ".sql");
@@ -53,12 +54,13 @@ class GoldenFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao"})
+    @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao", "LedgerEntryDao"})
     void outputIsDeterministic(String dao) throws IOException {
         Compilation again = Sources.compile(
                 JavaFileObjects.forResource("entities/com/example/billing/Country.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Customer.java"),
-                JavaFileObjects.forResource("entities/com/example/billing/Invoice.java"));
+                JavaFileObjects.forResource("entities/com/example/billing/Invoice.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/LedgerEntry.java"));
         String first = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow()
                 .getCharContent(false).toString();
         String second = again.generatedSourceFile("com.example.billing." + dao).orElseThrow()

@@ -1,14 +1,19 @@
 package dev.tenantdao.runtime;
 
+import dev.tenantdao.runtime.internal.TenantSql;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * The handle generated DAOs are built from: a {@link DataSource}, the way to find the current
- * tenant, and the transaction of the current thread.
+ * The handle generated DAOs are built from: the data source (or, for database-per-tenant entities,
+ * the routing to each tenant's), the way to find the current tenant, and the transaction of the
+ * current thread.
  *
  * <pre>{@code
  * Database database = new Database(dataSource);
@@ -19,17 +24,28 @@ import javax.sql.DataSource;
  * });
  * }</pre>
  *
- * <p>Thread-safe; create one per data source and share it (it is what DI containers inject).
+ * <p>Every connection the runtime hands out for a tenant's work runs in a transaction whose
+ * {@value #TENANT_SETTING} setting holds that tenant ({@code set_config(..., true)}:
+ * transaction-local, so a pooled connection keeps nothing), which row-level-security policies
+ * check. Thread-safe; create one per data source and share it (it is what DI containers inject).
  */
 public final class Database {
 
+    /** The transaction-local setting row-level-security policies compare the tenant column with. */
+    public static final String TENANT_SETTING = "tenantdao.tenant";
+
+    private static final String SET_TENANT = "SELECT set_config('" + TENANT_SETTING + "', ?, true)";
+    private static final Pattern SCHEMA_NAME = Pattern.compile("(?!pg_)[a-z_][a-z0-9_]{0,62}");
+
     private final DataSource dataSource;
     private final TenantResolver tenantResolver;
+    private final SchemaMapping schemaMapping;
+    private final TenantRouting routing;
     private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
 
     /** A database whose tenant comes only from {@link TenantContext} blocks. */
     public Database(DataSource dataSource) {
-        this(dataSource, TenantResolver.none());
+        this(builder(dataSource));
     }
 
     /**
@@ -37,12 +53,22 @@ public final class Database {
      * {@code tenantResolver}.
      */
     public Database(DataSource dataSource, TenantResolver tenantResolver) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.tenantResolver = Objects.requireNonNull(tenantResolver, "tenantResolver");
+        this(builder(dataSource).tenantResolver(tenantResolver));
     }
 
-    DataSource dataSource() {
-        return dataSource;
+    private Database(Builder builder) {
+        this.dataSource = builder.dataSource;
+        this.tenantResolver = builder.tenantResolver;
+        this.schemaMapping = builder.schemaMapping;
+        this.routing = builder.routing;
+    }
+
+    /**
+     * A builder for a database on {@code dataSource}: the data source of shared and row-tenanted
+     * tables, and of schema-per-tenant schemas.
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
     }
 
     /** The current tenant: the innermost {@link TenantContext} block's, else the resolver's, else empty. */
@@ -52,34 +78,55 @@ public final class Database {
     }
 
     /**
-     * The current tenant, for an operation on {@code entity}.
+     * The current tenant, for an operation on a tenanted entity.
      *
      * @throws NoTenantException when there is none; nothing has been sent to the database
+     * @throws InvalidTenantException when the resolver supplied an id no tenant can have
      */
-    public String requireTenant(String entity) {
+    public String requireTenant(TenantScope scope) {
         Optional<String> tenant = currentTenant();
-        if (tenant.isEmpty() || tenant.get().isBlank()) {
-            throw new NoTenantException(entity);
+        if (tenant.isEmpty()) {
+            throw new NoTenantException(scope.entity());
         }
-        return tenant.get();
+        return TenantIds.check(tenant.get());
     }
 
     /**
-     * Runs {@code work} with a connection: the current transaction's, or a fresh auto-commit
-     * connection that is closed afterwards. {@code tenant} is the tenant the work belongs to, or
-     * null for shared (non-tenanted) tables; inside a transaction it must be the transaction's.
+     * Schema per tenant: the quoted name of {@code tenant}'s schema, for statements that name it.
      *
+     * @throws InvalidTenantException when the mapped name is not a plain SQL identifier
+     */
+    public String schemaOf(String tenant) {
+        String schema = schemaMapping.schemaFor(tenant);
+        if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
+            throw new InvalidTenantException("Tenant id " + TenantIds.printable(tenant) + " maps to schema name "
+                    + (schema == null ? "null" : TenantIds.printable(schema))
+                    + ", which is not a lower-case SQL identifier of at most 63 characters", null);
+        }
+        return '"' + schema + '"';
+    }
+
+    /**
+     * Runs {@code work} with a connection for {@code tenant}'s work on an entity of {@code scope}:
+     * the current transaction's, or one taken for this work and closed afterwards. Outside a
+     * transaction, work under row-level security runs in a transaction of its own that sets the
+     * tenant; other work runs in auto-commit mode.
+     *
+     * @param tenant the current tenant, or null for a shared entity
      * @param operation names the work in error messages, e.g. {@code "Invoice.insert"}
      * @throws DataAccessException when the work throws {@link SQLException}
+     * @throws TenantMismatchException when a transaction is open for another tenant
      */
-    public <T> T withConnection(String tenant, String operation, ConnectionCallback<T> work) {
+    public <T> T withConnection(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
         Transaction current = transaction.get();
+        if (current == null && scope.rowLevelSecurity()) {
+            return inOwnTransaction(scope, tenant, operation, work);
+        }
         try {
             if (current != null) {
-                current.bindTenant(tenant);
-                return work.withConnection(current.connection());
+                return work.withConnection(current.connectionFor(scope, tenant));
             }
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = dataSourceFor(scope, tenant).getConnection()) {
                 return work.withConnection(connection);
             }
         } catch (SQLException e) {
@@ -88,19 +135,23 @@ public final class Database {
     }
 
     /**
-     * Like {@link #withConnection}, but all statements of {@code work} take effect together or not
-     * at all: outside a transaction the connection runs {@code work} in one of its own. Used for
-     * multi-statement operations such as a batch insert.
+     * Like {@link #withConnection}, but the statements of {@code work} take effect together or not
+     * at all: outside a transaction, in one of their own. For multi-statement work such as a batch.
      */
-    public <T> T atomically(String tenant, String operation, ConnectionCallback<T> work) {
-        Transaction current = transaction.get();
-        if (current != null) {
-            return withConnection(tenant, operation, work);
-        }
-        try (Connection connection = dataSource.getConnection()) {
+    public <T> T atomically(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
+        return transaction.get() != null
+                ? withConnection(scope, tenant, operation, work)
+                : inOwnTransaction(scope, tenant, operation, work);
+    }
+
+    private <T> T inOwnTransaction(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
+        try (Connection connection = dataSourceFor(scope, tenant).getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                if (tenant != null) {
+                    setTenant(connection, tenant);
+                }
                 T result = work.withConnection(connection);
                 connection.commit();
                 return result;
@@ -119,6 +170,64 @@ public final class Database {
         }
     }
 
+    /** Sets the transaction-local tenant setting that row-level-security policies check. */
+    static void setTenant(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SET_TENANT)) {
+            statement.setString(1, tenant);
+            statement.execute();
+        }
+    }
+
+    /** The data source for {@code tenant}'s work on {@code scope}: routed for database per tenant. */
+    DataSource dataSourceFor(TenantScope scope, String tenant) {
+        if (scope.strategy() != TenantScope.Strategy.DATABASE) {
+            return dataSource;
+        }
+        if (routing == null) {
+            throw new TenantDaoException(scope.entity() + " is database-per-tenant, but this Database has no"
+                    + " TenantRouting: build it with Database.builder(dataSource).routing(...)");
+        }
+        return routing.dataSourceFor(tenant);
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Creates what a new tenant needs for {@code entities}, in the given order (referenced tables
+     * first): the tenant's schema and its tables for schema-per-tenant entities, the tables in the
+     * tenant's database for database-per-tenant ones. Idempotent; one transaction per database.
+     */
+    public void createTenant(String tenant, Class<?>... entities) {
+        TenantIds.check(tenant);
+        for (Class<?> entity : entities) {
+            String ddl = Schema.ddl(entity);
+            String operation = "Creating tenant " + TenantIds.printable(tenant) + " for " + entity.getSimpleName();
+            switch (Schema.strategy(entity)) {
+                case SCHEMA -> {
+                    String schema = schemaOf(tenant);
+                    inOwnTransaction(TenantScope.schema(entity.getSimpleName()), null, operation, connection -> {
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                            statement.execute(TenantSql.inSchema(ddl, schema));
+                        }
+                        return null;
+                    });
+                }
+                case DATABASE -> inOwnTransaction(TenantScope.database(entity.getSimpleName()), tenant, operation,
+                        connection -> {
+                            try (Statement statement = connection.createStatement()) {
+                                statement.execute(ddl);
+                            }
+                            return null;
+                        });
+                default -> throw new TenantDaoException(entity.getName() + " is not a schema- or database-per-tenant"
+                        + " entity; create its table once with Schema.create");
+            }
+        }
+    }
+
     /**
      * Runs {@code work} in a transaction and returns its result. Commits when {@code work}
      * returns, rolls back when it throws (the exception reaches the caller unchanged) or called
@@ -126,7 +235,7 @@ public final class Database {
      */
     public <T, X extends Exception> T inTransaction(TransactionCallback<T, X> work) throws X {
         Objects.requireNonNull(work, "work");
-        String tenant = currentTenant().orElse(null);
+        String tenant = currentTenant().map(TenantIds::check).orElse(null);
         Transaction open = transaction.get();
         if (open != null) {
             open.bindTenant(tenant);
@@ -163,5 +272,39 @@ public final class Database {
     /** The transaction open on this thread, if any. */
     public Optional<Transaction> currentTransaction() {
         return Optional.ofNullable(transaction.get());
+    }
+
+    /** Configures a {@link Database}. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private TenantResolver tenantResolver = TenantResolver.none();
+        private SchemaMapping schemaMapping = SchemaMapping.standard();
+        private TenantRouting routing;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** Where the tenant comes from outside {@link TenantContext} blocks. Default: nowhere. */
+        public Builder tenantResolver(TenantResolver resolver) {
+            this.tenantResolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /** Schema per tenant: each tenant's schema. Default: {@code tenant_<id>}. */
+        public Builder schemaMapping(SchemaMapping mapping) {
+            this.schemaMapping = Objects.requireNonNull(mapping, "mapping");
+            return this;
+        }
+
+        /** Database per tenant: each tenant's data source. */
+        public Builder routing(TenantRouting routing) {
+            this.routing = Objects.requireNonNull(routing, "routing");
+            return this;
+        }
+
+        public Database build() {
+            return new Database(this);
+        }
     }
 }

@@ -13,16 +13,20 @@ import javax.sql.DataSource;
 
 /**
  * The DDL the processor wrote for each entity ({@code META-INF/tenantdao/ddl/<entity>.sql} in the
- * compiled output): the tables the generated DAOs expect.
+ * compiled output): the tables the generated DAOs expect. Its first line names the entity's tenancy
+ * strategy: {@code -- tenantdao strategy: ROW}.
  */
 public final class Schema {
 
     /** Where the processor writes each entity's DDL, relative to the class output. */
     public static final String DDL_LOCATION = "META-INF/tenantdao/ddl/";
 
+    /** The first line of every generated DDL, followed by the strategy's name. */
+    public static final String STRATEGY_HEADER = "-- tenantdao strategy: ";
+
     private Schema() {}
 
-    /** The {@code CREATE TABLE} statements of {@code entity}, as generated. */
+    /** The DDL of {@code entity}, as generated. */
     public static String ddl(Class<?> entity) {
         Objects.requireNonNull(entity, "entity");
         String resource = DDL_LOCATION + entity.getName() + ".sql";
@@ -39,11 +43,29 @@ public final class Schema {
         }
     }
 
+    /** The tenancy strategy of {@code entity}, from the first line of its DDL. */
+    public static TenantScope.Strategy strategy(Class<?> entity) {
+        String ddl = ddl(entity);
+        if (!ddl.startsWith(STRATEGY_HEADER)) {
+            throw new TenantDaoException("The DDL of " + entity.getName() + " has no strategy header");
+        }
+        return TenantScope.Strategy.valueOf(ddl.substring(STRATEGY_HEADER.length(), ddl.indexOf('\n')).strip());
+    }
+
     /**
-     * Creates the tables of {@code entities}, in the given order (put referenced tables first), in
-     * one transaction. The DDL uses {@code IF NOT EXISTS}, so running it twice is harmless.
+     * Creates the tables of shared and row-tenanted {@code entities}, in the given order (put
+     * referenced tables first), in one transaction. The DDL uses {@code IF NOT EXISTS}, so running
+     * it twice is harmless. Schema- and database-per-tenant tables are created per tenant, by
+     * {@link Database#createTenant}.
      */
     public static void create(DataSource dataSource, Class<?>... entities) {
+        for (Class<?> entity : entities) {
+            TenantScope.Strategy strategy = strategy(entity);
+            if (strategy == TenantScope.Strategy.SCHEMA || strategy == TenantScope.Strategy.DATABASE) {
+                throw new TenantDaoException(entity.getName() + " is " + strategy.name().toLowerCase(java.util.Locale.ROOT)
+                        + "-per-tenant: create its tables for each tenant with Database.createTenant");
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {

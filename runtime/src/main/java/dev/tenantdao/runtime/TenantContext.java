@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The tenant of the current thread. Run a block as a tenant; nested blocks restore the outer
- * tenant when they end, also when they throw.
+ * tenant when they end, also when they throw. A tenant id is 1 to 128 characters without control
+ * characters or surrounding white space; any other is rejected with {@link InvalidTenantException}.
  *
  * <pre>{@code
  * TenantContext.runAs("acme", () -> invoices.insert(invoice));
@@ -46,10 +47,7 @@ public final class TenantContext {
     }
 
     private static String enter(String tenant) {
-        Objects.requireNonNull(tenant, "tenant");
-        if (tenant.isBlank()) {
-            throw new IllegalArgumentException("tenant id must not be blank");
-        }
+        TenantIds.check(tenant);
         String previous = CURRENT.get();
         CURRENT.set(tenant);
         return previous;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * One database transaction, bound to one thread and one tenant. Obtained from
@@ -12,13 +13,17 @@ import java.util.Optional;
  *
  * <p>The transaction is bound to the tenant current when it began or, when there was none, to the
  * first tenant that uses it. A DAO call under any other tenant throws
- * {@link TenantMismatchException} before any SQL.
+ * {@link TenantMismatchException} before any SQL. Once bound, the connection's transaction-local
+ * {@value Database#TENANT_SETTING} setting holds the tenant, so row-level-security policies confine
+ * even SQL of your own on {@link #connection()} to that tenant.
  */
 public final class Transaction {
 
     private final Database database;
     private String tenant;
     private Connection connection;
+    private DataSource source;
+    private boolean tenantSet;
     private boolean rollbackOnly;
 
     Transaction(Database database, String tenant) {
@@ -32,23 +37,44 @@ public final class Transaction {
     }
 
     /**
-     * The transaction's connection, opened on first use with auto-commit off. Use it for SQL of
-     * your own; do not commit, roll back or close it.
+     * The transaction's connection, opened on first use with auto-commit off (from the database's
+     * main data source, unless a database-per-tenant call opened it first). Use it for SQL of your
+     * own; do not commit, roll back or close it.
      */
     public Connection connection() {
+        try {
+            return open(source != null ? source : database.dataSource());
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot begin a transaction", e);
+        }
+    }
+
+    /** The connection for a DAO call on {@code scope} under {@code requested} (null: shared entity). */
+    Connection connectionFor(TenantScope scope, String requested) throws SQLException {
+        bindTenant(requested);
+        DataSource wanted = database.dataSourceFor(scope, tenant);
+        if (source != null && wanted != source) {
+            throw new TenantMismatchException("A transaction works on one database; " + scope.entity()
+                    + " is in another database than the work already done in this transaction");
+        }
+        return open(wanted);
+    }
+
+    private Connection open(DataSource from) throws SQLException {
         if (connection == null) {
+            Connection opened = from.getConnection();
             try {
-                Connection opened = database.dataSource().getConnection();
-                try {
-                    opened.setAutoCommit(false);
-                } catch (SQLException e) {
-                    opened.close();
-                    throw e;
-                }
-                connection = opened;
+                opened.setAutoCommit(false);
             } catch (SQLException e) {
-                throw new DataAccessException("Cannot begin a transaction", e);
+                opened.close();
+                throw e;
             }
+            connection = opened;
+            source = from;
+        }
+        if (tenant != null && !tenantSet) {
+            Database.setTenant(connection, tenant);
+            tenantSet = true;
         }
         return connection;
     }

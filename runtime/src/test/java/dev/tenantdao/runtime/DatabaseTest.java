@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 /** Connections and transactions of {@link Database}, on PostgreSQL. */
 class DatabaseTest {
 
+    private static final TenantScope NOTE = TenantScope.shared("Note");
+    private static final TenantScope TENANT_NOTE = TenantScope.row("Note", false);
     private static RecordingDataSource dataSource;
     private Database database;
 
@@ -48,7 +50,7 @@ class DatabaseTest {
     }
 
     private long count() {
-        return database.withConnection(null, "count", c -> {
+        return database.withConnection(NOTE, null, "count", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM note"); ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -58,7 +60,7 @@ class DatabaseTest {
 
     @Test
     void withConnectionOutsideATransactionAutoCommitsAndClosesTheConnection() {
-        database.withConnection(null, "insert", c -> insert(c, "a"));
+        database.withConnection(NOTE, null, "insert", c -> insert(c, "a"));
         assertEquals(1, count());
         assertEquals(2, dataSource.connectionCount());
         assertEquals(Optional.empty(), database.currentTransaction());
@@ -67,7 +69,7 @@ class DatabaseTest {
     @Test
     void transactionCommitsOnReturn() throws SQLException {
         String result = database.inTransaction(tx -> {
-            database.withConnection(null, "insert", c -> insert(c, "a"));
+            database.withConnection(NOTE, null, "insert", c -> insert(c, "a"));
             insert(tx.connection(), "b");
             assertSame(tx, database.currentTransaction().orElseThrow());
             return "done";
@@ -92,19 +94,19 @@ class DatabaseTest {
     @Test
     void sqlErrorsAreWrappedWithTheOperationAndSqlState() {
         DataAccessException e = assertThrows(DataAccessException.class,
-                () -> database.withConnection(null, "Note.insert", c -> insert(c, null)));
+                () -> database.withConnection(NOTE, null, "Note.insert", c -> insert(c, null)));
         assertTrue(e.getMessage().startsWith("Note.insert failed: "), e.getMessage());
         assertEquals("23502", e.sqlState());
     }
 
     @Test
     void atomicallyRollsBackAllStatementsOnFailure() {
-        assertThrows(DataAccessException.class, () -> database.atomically(null, "two inserts", c -> {
+        assertThrows(DataAccessException.class, () -> database.atomically(NOTE, null, "two inserts", c -> {
             insert(c, "a");
             return insert(c, null);
         }));
         assertEquals(0, count());
-        database.atomically(null, "two inserts", c -> insert(c, "a") + insert(c, "b"));
+        database.atomically(NOTE, null, "two inserts", c -> insert(c, "a") + insert(c, "b"));
         assertEquals(2, count());
     }
 
@@ -117,9 +119,9 @@ class DatabaseTest {
     @Test
     void transactionBindsToTheFirstTenantThatUsesIt() {
         TenantMismatchException e = assertThrows(TenantMismatchException.class, () -> database.useTransaction(tx -> {
-            database.withConnection("a", "first", c -> insert(c, "a"));
+            database.withConnection(TENANT_NOTE, "a", "first", c -> insert(c, "a"));
             assertEquals(Optional.of("a"), tx.tenant());
-            database.withConnection("b", "second", c -> insert(c, "b"));
+            database.withConnection(TENANT_NOTE, "b", "second", c -> insert(c, "b"));
         }));
         assertTrue(e.getMessage().contains("bound to tenant 'a' (now 'b')"), e.getMessage());
         assertEquals(0, count());

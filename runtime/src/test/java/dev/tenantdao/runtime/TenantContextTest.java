@@ -39,7 +39,10 @@ class TenantContextTest {
 
     @Test
     void blankOrNullTenantIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> TenantContext.runAs(" ", () -> { }));
+        assertThrows(InvalidTenantException.class, () -> TenantContext.runAs(" ", () -> { }));
+        assertThrows(InvalidTenantException.class, () -> TenantContext.runAs("a\u0000b", () -> { }));
+        assertThrows(InvalidTenantException.class, () -> TenantContext.runAs("x".repeat(129), () -> { }));
+        assertThrows(InvalidTenantException.class, () -> TenantContext.runAs(" acme", () -> { }));
         assertThrows(NullPointerException.class, () -> TenantContext.runAs(null, () -> { }));
     }
 
@@ -47,18 +50,19 @@ class TenantContextTest {
     void explicitBlockWinsOverTheResolver() {
         Database database = new Database(unusedDataSource(), () -> Optional.of("from-request"));
         assertEquals(Optional.of("from-request"), database.currentTenant());
-        assertEquals("from-request", database.requireTenant("Invoice"));
+        assertEquals("from-request", database.requireTenant(TenantScope.row("Invoice", true)));
         assertEquals(Optional.of("admin-job"), TenantContext.callAs("admin-job", database::currentTenant));
     }
 
     @Test
     void missingTenantNamesTheEntity() {
         Database database = new Database(unusedDataSource());
-        NoTenantException e = assertThrows(NoTenantException.class, () -> database.requireTenant("Invoice"));
+        NoTenantException e = assertThrows(NoTenantException.class, () -> database.requireTenant(TenantScope.row("Invoice", true)));
         assertEquals("No current tenant for tenanted entity Invoice: run the call inside"
                 + " TenantContext.runAs(tenant, ...) or configure a TenantResolver", e.getMessage());
         Database blankResolver = new Database(unusedDataSource(), () -> Optional.of(""));
-        assertThrows(NoTenantException.class, () -> blankResolver.requireTenant("Invoice"));
+        assertThrows(InvalidTenantException.class,
+                () -> blankResolver.requireTenant(TenantScope.row("Invoice", true)));
     }
 
     private static DataSource unusedDataSource() {

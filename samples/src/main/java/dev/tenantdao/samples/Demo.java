@@ -59,7 +59,10 @@ public final class Demo {
     }
 
     void run() {
-        currencies.insertAll(List.of(new Currency("EUR", "Euro", (short) 2), new Currency("USD", "US Dollar", (short) 2)));
+        if (currencies.count() == 0) {
+            currencies.insertAll(List.of(new Currency("EUR", "Euro", (short) 2),
+                    new Currency("USD", "US Dollar", (short) 2)));
+        }
         out.println("shared currencies: " + currencies.count());
 
         TenantContext.runAs("acme", () -> bill("Wile E. Coyote", "ACME-2026-001", "EUR",

@@ -24,7 +24,14 @@ public enum Message {
     TENANT_ID_TYPE("@TenantId %s must have type %s, the Java type of tenant column type %s"),
     TENANT_ID_ON_ID("%s cannot be both @Id and @TenantId; the tenant column is added to the key automatically"),
     TWO_TENANT_IDS("@Entity %s already exposes its tenant as %s; keep one @TenantId"),
-    STRATEGY_NOT_SUPPORTED("Tenancy strategy %s is not supported yet; use Strategy.ROW"),
+    TENANT_ID_NEEDS_ROW("@TenantId %s exposes the tenant column, but %s is tenanted per %s and has no tenant"
+            + " column; only Strategy.ROW has one"),
+    REFERENCE_NOT_ENTITY("@References(%s.class) on %s: %s is not an @Entity"),
+    REFERENCE_TYPE("%s has type %s, but it references %s, whose id is %s"),
+    REFERENCE_FROM_SHARED("%s references %s, which is tenanted, but %s is shared by all tenants; a shared row"
+            + " cannot point at one tenant's row"),
+    REFERENCE_ACROSS_TENANCY("%s references %s, which is tenanted per %s, but %s is tenanted per %s; rows can only"
+            + " reference rows kept apart the same way"),
     DUPLICATE_COLUMN("Column %s is already mapped by %s; give one of them another @Column(name)"),
     INVALID_IDENTIFIER("'%s' is not a usable %s name: use letters, digits and underscores, at most 63 characters,"
             + " not starting with a digit"),

@@ -14,6 +14,7 @@ import javax.lang.model.type.TypeMirror;
  * @param nullableDeclared whether {@code @Column(nullable = true)} is written explicitly
  * @param read how to read the value from an entity, or null when it cannot be read
  * @param write how to set the value after the no-argument constructor, or null when it cannot be
+ * @param reference the entity a {@code @References} field points at, or null
  */
 public record Property(
         Element element,
@@ -27,7 +28,8 @@ public record Property(
         boolean nullable,
         boolean nullableDeclared,
         Access read,
-        Access write) {
+        Access write,
+        Reference reference) {
 
     /** Whether the value is written by INSERT (generated ids and the tenant are not taken from the entity). */
     public boolean insertable() {

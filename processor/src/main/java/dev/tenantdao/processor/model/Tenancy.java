@@ -7,6 +7,7 @@ import javax.lang.model.element.Element;
 /**
  * How an entity is tenanted.
  *
+ * @param rowLevelSecurity row strategy: whether the DDL adds row-level security policies
  * @param annotated the entity or package carrying {@code @Tenanted}, for diagnostics
  * @param annotation the {@code @Tenanted} mirror, for diagnostics
  */
@@ -14,12 +15,32 @@ public record Tenancy(
         Tenanted.Strategy strategy,
         String column,
         Tenanted.ColumnType columnType,
+        boolean rowLevelSecurity,
         Element annotated,
         AnnotationMirror annotation) {
 
     /** Whether rows of all tenants share the table and a discriminator column tells them apart. */
     public boolean isRow() {
         return strategy == Tenanted.Strategy.ROW;
+    }
+
+    public boolean isSchema() {
+        return strategy == Tenanted.Strategy.SCHEMA;
+    }
+
+    /** Whether the DDL and the DAO use row-level security (row strategy only). */
+    public boolean usesRowLevelSecurity() {
+        return isRow() && rowLevelSecurity;
+    }
+
+    /** Whether two tenancies keep tenants apart the same way, so rows of one may reference the other's. */
+    public boolean compatibleWith(Tenancy other) {
+        return strategy == other.strategy && (!isRow() || columnType == other.columnType);
+    }
+
+    /** For messages: {@code ROW (tenant_id text)}, {@code SCHEMA}. */
+    public String describe() {
+        return isRow() ? "ROW (" + column + " " + sqlType() + ")" : strategy.name();
     }
 
     /** The PostgreSQL type of the discriminator column. */

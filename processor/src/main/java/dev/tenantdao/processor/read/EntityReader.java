@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import dev.tenantdao.annotations.Column;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.References;
 import dev.tenantdao.annotations.TenantId;
 import dev.tenantdao.annotations.Tenanted;
 import dev.tenantdao.annotations.Transient;
@@ -11,6 +12,7 @@ import dev.tenantdao.processor.model.Access;
 import dev.tenantdao.processor.model.Construction;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.model.Reference;
 import dev.tenantdao.processor.model.Tenancy;
 import dev.tenantdao.processor.model.ValueType;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -44,10 +47,16 @@ public final class EntityReader {
 
     private final Elements elements;
     private final Types types;
+    private final boolean rowLevelSecurityDefault;
 
-    public EntityReader(Elements elements, Types types) {
+    /**
+     * @param rowLevelSecurityDefault whether row-tenanted entities use row-level security when
+     *     their {@code @Tenanted} does not say (processor option {@code tenantdao.rowLevelSecurity})
+     */
+    public EntityReader(Elements elements, Types types, boolean rowLevelSecurityDefault) {
         this.elements = elements;
         this.types = types;
+        this.rowLevelSecurityDefault = rowLevelSecurityDefault;
     }
 
     public EntityModel read(TypeElement type) {
@@ -77,7 +86,11 @@ public final class EntityReader {
             return null;
         }
         AnnotationMirror mirror = Annotations.mirror(annotated, Tenanted.class).orElse(null);
-        return new Tenancy(tenanted.strategy(), tenanted.column(), tenanted.columnType(), annotated, mirror);
+        boolean rowLevelSecurity = Annotations.explicitValue(mirror, "rowLevelSecurity") != null
+                ? tenanted.rowLevelSecurity()
+                : rowLevelSecurityDefault;
+        return new Tenancy(tenanted.strategy(), tenanted.column(), tenanted.columnType(), rowLevelSecurity,
+                annotated, mirror);
     }
 
     private List<Property> recordProperties(TypeElement type, Tenancy tenancy) {
@@ -126,7 +139,36 @@ public final class EntityReader {
                 && Annotations.explicitValue(columnMirror.orElse(null), "nullable") != null;
         boolean nullable = (column == null || column.nullable()) && id == null;
         return new Property(element, name, columnName, type, valueType(type), id != null,
-                id != null && id.generated(), tenantId, nullable, nullableDeclared, read, write);
+                id != null && id.generated(), tenantId, nullable, nullableDeclared, read, write, reference(element));
+    }
+
+    /** The target of {@code @References} on {@code element}, read shallowly; null without one. */
+    private Reference reference(Element element) {
+        AnnotationMirror mirror = Annotations.mirror(element, References.class).orElse(null);
+        AnnotationValue value = Annotations.explicitValue(mirror, "value");
+        if (value == null || !(value.getValue() instanceof DeclaredType declared)) {
+            return null;
+        }
+        TypeElement target = (TypeElement) declared.asElement();
+        if (target.getAnnotation(Entity.class) == null) {
+            return new Reference(mirror, target, false, null, null, null, null);
+        }
+        String idColumn = null;
+        ValueType idType = null;
+        List<? extends Element> members = target.getKind() == ElementKind.RECORD
+                ? target.getRecordComponents()
+                : ElementFilter.fieldsIn(target.getEnclosedElements());
+        for (Element member : members) {
+            if (member.getAnnotation(Id.class) != null) {
+                Column column = member.getAnnotation(Column.class);
+                idColumn = column != null && !column.name().isEmpty()
+                        ? column.name()
+                        : Names.snakeCase(member.getSimpleName().toString());
+                idType = valueType(member.asType());
+                break;
+            }
+        }
+        return new Reference(mirror, target, true, table(target), idColumn, idType, tenancy(target));
     }
 
     private Access reader(VariableElement field, String name, TypeMirror type, List<ExecutableElement> methods) {

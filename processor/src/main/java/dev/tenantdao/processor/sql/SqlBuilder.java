@@ -2,16 +2,17 @@ package dev.tenantdao.processor.sql;
 
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
-import dev.tenantdao.processor.model.Tenancy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Builds the SQL of every statement of an entity. The tenant predicate is added in exactly one
- * place, {@link #where}, which every statement that reads or changes rows goes through; the tenant
- * value of an insert is added in {@link #insert}.
+ * Builds the SQL of every statement of an entity. How a statement is confined to the tenant is
+ * decided in one place per strategy: for the row strategy the tenant predicate is added by
+ * {@link #where}, which every statement that reads or changes rows goes through (and the tenant
+ * value of an insert by {@link #insert}); for schema per tenant every table is named in the
+ * tenant's schema by {@link #tableReference}; database per tenant needs nothing in the SQL.
  */
 public final class SqlBuilder {
 
@@ -21,7 +22,7 @@ public final class SqlBuilder {
 
     public SqlBuilder(EntityModel entity) {
         this.entity = entity;
-        this.table = Identifiers.quote(entity.table());
+        this.table = tableReference(entity);
         this.id = entity.id();
     }
 
@@ -34,7 +35,7 @@ public final class SqlBuilder {
     Statement insert() {
         List<String> columns = new ArrayList<>();
         List<Parameter> parameters = new ArrayList<>();
-        if (entity.isTenanted()) {
+        if (hasTenantColumn(entity)) {
             columns.add(Identifiers.quote(entity.tenancy().column()));
             parameters.add(Parameter.tenant());
         }
@@ -123,9 +124,8 @@ public final class SqlBuilder {
      */
     private String where(List<Parameter> parameters, String condition, Parameter conditionParameter) {
         List<String> conditions = new ArrayList<>();
-        Tenancy tenancy = entity.tenancy();
-        if (tenancy != null) {
-            conditions.add(Identifiers.quote(tenancy.column()) + " = ?");
+        if (hasTenantColumn(entity)) {
+            conditions.add(Identifiers.quote(entity.tenancy().column()) + " = ?");
             parameters.add(Parameter.tenant());
         }
         if (condition != null) {
@@ -134,6 +134,23 @@ public final class SqlBuilder {
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
+
+    /** Whether the entity's table has a tenant column (row strategy). */
+    static boolean hasTenantColumn(EntityModel entity) {
+        return entity.isTenanted() && entity.tenancy().isRow();
+    }
+
+    /**
+     * How statements name the entity's table: in the tenant's schema for schema per tenant
+     * ({@code {schema}.invoice}, filled in at run time), plainly otherwise.
+     */
+    static String tableReference(EntityModel entity) {
+        String table = Identifiers.quote(entity.table());
+        return entity.isTenanted() && entity.tenancy().isSchema() ? SCHEMA_PLACEHOLDER + "." + table : table;
+    }
+
+    /** Must equal the runtime's {@code TenantSql.SCHEMA}. */
+    static final String SCHEMA_PLACEHOLDER = "{schema}";
 
     private String idEquals() {
         return quotedId() + " = ?";

@@ -4,13 +4,13 @@ import dev.tenantdao.annotations.Column;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
 import dev.tenantdao.annotations.TenantId;
-import dev.tenantdao.annotations.Tenanted;
 import dev.tenantdao.annotations.Transient;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
 import dev.tenantdao.processor.diagnostic.Message;
 import dev.tenantdao.processor.model.Construction;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.model.Reference;
 import dev.tenantdao.processor.model.Tenancy;
 import dev.tenantdao.processor.model.ValueType;
 import dev.tenantdao.processor.read.Annotations;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -90,6 +91,7 @@ public final class EntityValidator {
         validateTenantIds(entity);
         validateColumns(entity);
         validateRecordComponents(entity);
+        validateReferences(entity);
         validateConstruction(entity);
         return diagnostics.errorCount() == before;
     }
@@ -107,11 +109,7 @@ public final class EntityValidator {
         if (tenancy == null) {
             return;
         }
-        if (tenancy.strategy() != Tenanted.Strategy.ROW) {
-            diagnostics.report(Message.STRATEGY_NOT_SUPPORTED, tenancy.annotated(), tenancy.annotation(),
-                    Annotations.explicitValue(tenancy.annotation(), "strategy"), tenancy.strategy());
-        }
-        if (!Identifiers.isUsable(tenancy.column())) {
+        if (tenancy.isRow() && !Identifiers.isUsable(tenancy.column())) {
             diagnostics.report(Message.INVALID_IDENTIFIER, tenancy.annotated(), tenancy.annotation(),
                     Annotations.explicitValue(tenancy.annotation(), "column"), tenancy.column(), "tenant column");
         }
@@ -155,6 +153,9 @@ public final class EntityValidator {
             if (tenancy == null) {
                 diagnostics.report(Message.TENANT_ID_NOT_TENANTED, property.element(), mirror,
                         describe(entity, property), entity.name());
+            } else if (!tenancy.isRow()) {
+                diagnostics.report(Message.TENANT_ID_NEEDS_ROW, property.element(), mirror,
+                        describe(entity, property), entity.name(), tenancy.strategy());
             } else if (!property.type().toString().equals(tenancy.javaType())) {
                 diagnostics.report(Message.TENANT_ID_TYPE, property.element(), mirror,
                         describe(entity, property), tenancy.javaType(), tenancy.columnType());
@@ -211,6 +212,39 @@ public final class EntityValidator {
             if (property.element().getAnnotation(Transient.class) != null) {
                 diagnostics.report(Message.TRANSIENT_RECORD_COMPONENT, property.element(),
                         mirror(property, Transient.class), property.name());
+            }
+        }
+    }
+
+    private void validateReferences(EntityModel entity) {
+        for (Property property : entity.properties()) {
+            Reference reference = property.reference();
+            if (reference == null) {
+                continue;
+            }
+            AnnotationValue value = Annotations.explicitValue(reference.annotation(), "value");
+            if (!reference.isEntity()) {
+                diagnostics.report(Message.REFERENCE_NOT_ENTITY, property.element(), reference.annotation(), value,
+                        reference.targetName(), describe(entity, property), reference.targetName());
+                continue;
+            }
+            if (reference.idType() != null && property.valueType() != null
+                    && !reference.idType().sqlType().equals(property.valueType().sqlType())) {
+                diagnostics.report(Message.REFERENCE_TYPE, property.element(), describe(entity, property),
+                        property.type(), reference.targetName(), reference.idType().sqlType());
+            }
+            Tenancy source = entity.tenancy();
+            Tenancy target = reference.tenancy();
+            if (target == null) {
+                continue;
+            }
+            if (source == null) {
+                diagnostics.report(Message.REFERENCE_FROM_SHARED, property.element(), reference.annotation(), value,
+                        describe(entity, property), reference.targetName(), entity.name());
+            } else if (!source.compatibleWith(target)) {
+                diagnostics.report(Message.REFERENCE_ACROSS_TENANCY, property.element(), reference.annotation(), value,
+                        describe(entity, property), reference.targetName(), target.describe(), entity.name(),
+                        source.describe());
             }
         }
     }

@@ -3,6 +3,7 @@ package com.example.billing;
 import dev.tenantdao.annotations.Column;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.References;
 import dev.tenantdao.annotations.Tenanted;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,7 +19,8 @@ public record Invoice(
         BigDecimal total,
         LocalDate issuedOn,
         Instant sentAt,
-        byte[] pdf) {
+        byte[] pdf,
+        @References(Country.class) String country) {
 
     public enum Status { DRAFT, SENT }
 }

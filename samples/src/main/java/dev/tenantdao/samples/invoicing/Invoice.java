@@ -3,17 +3,22 @@ package dev.tenantdao.samples.invoicing;
 import dev.tenantdao.annotations.Column;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.References;
+import dev.tenantdao.samples.reference.Currency;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** An invoice: a record with a database-generated id. */
+/**
+ * An invoice: a record with a database-generated id. Its customer is a row of the same tenant (the
+ * foreign key includes the tenant column); its currency is shared reference data.
+ */
 @Entity
 public record Invoice(
         @Id(generated = true) Long id,
-        long customerId,
+        @References(Customer.class) long customerId,
         @Column(nullable = false) String number,
         @Column(nullable = false) InvoiceStatus status,
-        @Column(nullable = false) String currency,
+        @References(Currency.class) @Column(nullable = false) String currency,
         @Column(nullable = false) BigDecimal total,
         LocalDate issuedOn,
         LocalDate dueOn) {

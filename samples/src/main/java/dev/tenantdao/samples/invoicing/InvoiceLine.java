@@ -2,6 +2,7 @@ package dev.tenantdao.samples.invoicing;
 
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.References;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -9,7 +10,7 @@ import java.util.UUID;
 @Entity
 public record InvoiceLine(
         @Id UUID id,
-        long invoiceId,
+        @References(Invoice.class) long invoiceId,
         int position,
         String description,
         int quantity,

@@ -32,12 +32,14 @@ class DaoMethodsTest {
     private static InvoiceDao invoices;
     private static CustomerDao customers;
     private static InvoiceLineDao lines;
+    private static Database database;
     private String tenant;
+    private long customerId;
 
     @BeforeAll
     static void schema() {
         dataSource = TestSchemas.invoicing("dao_methods");
-        Database database = new Database(dataSource);
+        database = new Database(dataSource);
         invoices = new InvoiceDao(database);
         customers = new CustomerDao(database);
         lines = new InvoiceLineDao(database);
@@ -46,21 +48,22 @@ class DaoMethodsTest {
     @BeforeEach
     void newTenant() {
         tenant = "tenant-" + UUID.randomUUID();
+        customerId = asTenant(() -> Fixtures.customer(database));
     }
 
     private <T> T asTenant(TenantContext.TenantCallable<T, RuntimeException> work) {
         return TenantContext.callAs(tenant, work);
     }
 
-    private static Invoice draft(String number) {
-        return Invoice.draft(7, number, "EUR", new BigDecimal("12.50"), LocalDate.of(2026, 1, 31));
+    private Invoice draft(String number) {
+        return Invoice.draft(customerId, number, "EUR", new BigDecimal("12.50"), LocalDate.of(2026, 1, 31));
     }
 
     @Test
     void insertReturnsTheRowWithItsGeneratedId() {
         Invoice inserted = asTenant(() -> invoices.insert(draft("N-1")));
         assertNotNull(inserted.id());
-        assertEquals(new Invoice(inserted.id(), 7, "N-1", InvoiceStatus.DRAFT, "EUR", new BigDecimal("12.50"),
+        assertEquals(new Invoice(inserted.id(), customerId, "N-1", InvoiceStatus.DRAFT, "EUR", new BigDecimal("12.50"),
                 LocalDate.of(2026, 1, 31), LocalDate.of(2026, 3, 2)), inserted);
         assertEquals(Optional.of(inserted), asTenant(() -> invoices.findById(inserted.id())));
     }
@@ -84,7 +87,8 @@ class DaoMethodsTest {
 
     @Test
     void applicationAssignedUuidIdRoundTrips() {
-        InvoiceLine line = InvoiceLine.of(1, 1, "Widget", 3, new BigDecimal("2.40"));
+        long invoiceId = asTenant(() -> invoices.insert(draft("L-1"))).id();
+        InvoiceLine line = InvoiceLine.of(invoiceId, 1, "Widget", 3, new BigDecimal("2.40"));
         assertEquals(line, asTenant(() -> lines.insert(line)));
         assertEquals(Optional.of(line), asTenant(() -> lines.findById(line.id())));
     }
@@ -92,11 +96,12 @@ class DaoMethodsTest {
     @Test
     void nullsRoundTrip() {
         Invoice inserted = asTenant(() -> invoices.insert(
-                new Invoice(null, 1, "N-null", InvoiceStatus.SENT, "EUR", BigDecimal.ZERO, null, null)));
+                new Invoice(null, customerId, "N-null", InvoiceStatus.SENT, "EUR", BigDecimal.ZERO, null, null)));
         Invoice found = asTenant(() -> invoices.findById(inserted.id())).orElseThrow();
         assertEquals(null, found.issuedOn());
         assertEquals(null, found.dueOn());
         Customer customer = asTenant(() -> customers.insert(new Customer("No Mail", null)));
+        assertEquals(2, asTenant(customers::count), "the fixture customer and this one");
         assertEquals(null, asTenant(() -> customers.findById(customer.getId())).orElseThrow().getEmail());
     }
 
@@ -111,10 +116,11 @@ class DaoMethodsTest {
 
     @Test
     void insertAllIsAllOrNothing() {
-        InvoiceLine first = InvoiceLine.of(1, 1, "a", 1, BigDecimal.ONE);
-        InvoiceLine duplicate = new InvoiceLine(first.id(), 1, 2, "b", 1, BigDecimal.ONE);
+        long invoiceId = asTenant(() -> invoices.insert(draft("L-2"))).id();
+        InvoiceLine first = InvoiceLine.of(invoiceId, 1, "a", 1, BigDecimal.ONE);
+        InvoiceLine duplicate = new InvoiceLine(first.id(), invoiceId, 2, "b", 1, BigDecimal.ONE);
         DataAccessException failure = assertThrows(DataAccessException.class,
-                () -> asTenant(() -> lines.insertAll(List.of(InvoiceLine.of(1, 0, "z", 1, BigDecimal.ONE), first,
+                () -> asTenant(() -> lines.insertAll(List.of(InvoiceLine.of(invoiceId, 0, "z", 1, BigDecimal.ONE), first,
                         duplicate))));
         assertEquals("23505", failure.sqlState());
         assertTrue(failure.getMessage().startsWith("InvoiceLine.insertAll failed"), failure.getMessage());
@@ -162,7 +168,7 @@ class DaoMethodsTest {
     @Test
     void updateWritesEveryColumnAndReturnsTheStoredRow() {
         Invoice inserted = asTenant(() -> invoices.insert(draft("U-1")));
-        Invoice changed = new Invoice(inserted.id(), 8, "U-1b", InvoiceStatus.PAID, "USD", new BigDecimal("99.99"),
+        Invoice changed = new Invoice(inserted.id(), customerId, "U-1b", InvoiceStatus.PAID, "USD", new BigDecimal("99.99"),
                 null, LocalDate.of(2027, 1, 1));
         assertEquals(changed, asTenant(() -> invoices.update(changed)));
         assertEquals(Optional.of(changed), asTenant(() -> invoices.findById(inserted.id())));

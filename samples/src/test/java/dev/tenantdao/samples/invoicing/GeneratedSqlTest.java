@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The exact SQL of every statement kind, each with its tenant predicate, and proof that what
- * reaches PostgreSQL is exactly that SQL.
+ * reaches PostgreSQL is exactly that SQL, each statement in a transaction that first sets the
+ * tenant for row-level security.
  */
 class GeneratedSqlTest {
 
@@ -76,10 +77,13 @@ class GeneratedSqlTest {
     @Test
     void whatReachesPostgresIsExactlyTheGeneratedSql() {
         RecordingDataSource recording = TestSchemas.invoicing("sql_sent");
-        InvoiceDao invoices = new InvoiceDao(new Database(recording));
+        Database database = new Database(recording);
+        InvoiceDao invoices = new InvoiceDao(database);
+        long customer = TenantContext.callAs("acme", () -> Fixtures.customer(database));
+        recording.reset();
         TenantContext.runAs("acme", () -> {
-            Invoice invoice = invoices.insert(Invoice.draft(1, "A-1", "EUR", BigDecimal.TEN, LocalDate.now()));
-            invoices.insertAll(List.of(Invoice.draft(1, "A-2", "EUR", BigDecimal.ONE, null)));
+            Invoice invoice = invoices.insert(Invoice.draft(customer, "A-1", "EUR", BigDecimal.TEN, LocalDate.now()));
+            invoices.insertAll(List.of(Invoice.draft(customer, "A-2", "EUR", BigDecimal.ONE, null)));
             invoices.findById(invoice.id());
             invoices.findAllAfter(invoice.id(), 10);
             invoices.findAll(10, 0);
@@ -88,16 +92,17 @@ class GeneratedSqlTest {
             invoices.update(invoice.withStatus(InvoiceStatus.SENT));
             invoices.delete(invoice);
         });
+        String setTenant = "SELECT set_config('tenantdao.tenant', ?, true)";
         assertEquals(List.of(
-                InvoiceDao.INSERT,
-                InvoiceDao.INSERT,
-                InvoiceDao.FIND_BY_ID,
-                InvoiceDao.FIND_ALL_AFTER,
-                InvoiceDao.FIND_ALL,
-                InvoiceDao.COUNT,
-                InvoiceDao.EXISTS_BY_ID,
-                InvoiceDao.UPDATE,
-                InvoiceDao.DELETE_BY_ID), recording.statements());
+                setTenant, InvoiceDao.INSERT,
+                setTenant, InvoiceDao.INSERT,
+                setTenant, InvoiceDao.FIND_BY_ID,
+                setTenant, InvoiceDao.FIND_ALL_AFTER,
+                setTenant, InvoiceDao.FIND_ALL,
+                setTenant, InvoiceDao.COUNT,
+                setTenant, InvoiceDao.EXISTS_BY_ID,
+                setTenant, InvoiceDao.UPDATE,
+                setTenant, InvoiceDao.DELETE_BY_ID), recording.statements());
         assertEquals(9, recording.connectionCount(), "one connection per call outside a transaction");
     }
 }

@@ -31,14 +31,18 @@ class TenantIsolationTest {
         Database database = new Database(TestSchemas.invoicing("tenant_isolation"));
         invoices = new InvoiceDao(database);
         customers = new CustomerDao(database);
-        acmeInvoices = TenantContext.callAs("acme", () -> invoices.insertAll(List.of(
-                invoice("A-1"), invoice("A-2"), invoice("A-3"))));
         acmeCustomer = TenantContext.callAs("acme", () -> customers.insert(new Customer("Acme's customer", null)));
-        TenantContext.runAs("globex", () -> invoices.insert(invoice("G-1")));
+        long acme = acmeCustomer.getId();
+        acmeInvoices = TenantContext.callAs("acme", () -> invoices.insertAll(List.of(
+                invoice(acme, "A-1"), invoice(acme, "A-2"), invoice(acme, "A-3"))));
+        TenantContext.runAs("globex", () -> {
+            Customer globex = customers.insert(new Customer("Globex's customer", null));
+            invoices.insert(invoice(globex.getId(), "G-1"));
+        });
     }
 
-    private static Invoice invoice(String number) {
-        return Invoice.draft(1, number, "EUR", BigDecimal.TEN, LocalDate.of(2026, 5, 1));
+    private static Invoice invoice(long customerId, String number) {
+        return Invoice.draft(customerId, number, "EUR", BigDecimal.TEN, LocalDate.of(2026, 5, 1));
     }
 
     private static <T> T asGlobex(TenantContext.TenantCallable<T, RuntimeException> work) {
@@ -67,7 +71,8 @@ class TenantIsolationTest {
         assertEquals(List.of(), asGlobex(() -> invoices.findAllAfter(Long.MAX_VALUE - 1, 100)));
         assertEquals(List.of("A-1", "A-2", "A-3"),
                 TenantContext.callAs("acme", () -> invoices.findAll(100, 0)).stream().map(Invoice::number).toList());
-        assertEquals(0, asGlobex(customers::count));
+        assertEquals(List.of("Globex's customer"),
+                asGlobex(() -> customers.findAll(100, 0)).stream().map(Customer::getName).toList());
     }
 
     @Test
@@ -93,14 +98,19 @@ class TenantIsolationTest {
                 () -> TenantContext.runAs("globex", () -> customers.delete(withoutTenant(acmeCustomer))));
         assertEquals(3, TenantContext.callAs("acme", invoices::count));
         assertEquals(1, TenantContext.callAs("acme", customers::count));
+        assertEquals("Acme's customer",
+                TenantContext.callAs("acme", () -> customers.findById(acmeCustomer.getId())).orElseThrow().getName());
     }
 
     @Test
     void sameIdInTwoTenantsAreTwoRows() {
-        InvoiceLineDao lines = new InvoiceLineDao(new Database(TestSchemas.invoicing("tenant_isolation_ids")));
+        Database database = new Database(TestSchemas.invoicing("tenant_isolation_ids"));
+        InvoiceLineDao lines = new InvoiceLineDao(database);
         java.util.UUID id = java.util.UUID.randomUUID();
-        TenantContext.runAs("acme", () -> lines.insert(new InvoiceLine(id, 1, 1, "acme's", 1, BigDecimal.ONE)));
-        TenantContext.runAs("globex", () -> lines.insert(new InvoiceLine(id, 1, 1, "globex's", 1, BigDecimal.ONE)));
+        TenantContext.runAs("acme", () -> lines.insert(
+                new InvoiceLine(id, Fixtures.invoice(database), 1, "acme's", 1, BigDecimal.ONE)));
+        TenantContext.runAs("globex", () -> lines.insert(
+                new InvoiceLine(id, Fixtures.invoice(database), 1, "globex's", 1, BigDecimal.ONE)));
         assertEquals("acme's", TenantContext.callAs("acme", () -> lines.findById(id)).orElseThrow().description());
         assertEquals("globex's", TenantContext.callAs("globex", () -> lines.findById(id)).orElseThrow().description());
         TenantContext.runAs("globex", () -> lines.deleteById(id));

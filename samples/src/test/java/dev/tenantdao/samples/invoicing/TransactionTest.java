@@ -39,9 +39,10 @@ class TransactionTest {
     @Test
     void callsInATransactionShareOneConnectionAndCommitTogether() {
         String tenant = newTenant();
+        long customer = TenantContext.callAs(tenant, () -> Fixtures.customer(database));
         dataSource.reset();
         TenantContext.runAs(tenant, () -> database.useTransaction(tx -> {
-            Invoice invoice = invoices.insert(Invoice.draft(1, "TX-1", "EUR", BigDecimal.TEN, null));
+            Invoice invoice = invoices.insert(Invoice.draft(customer, "TX-1", "EUR", BigDecimal.TEN, null));
             lines.insert(InvoiceLine.of(invoice.id(), 1, "one", 1, BigDecimal.TEN));
             invoices.update(invoice.withStatus(InvoiceStatus.SENT));
         }));
@@ -56,7 +57,7 @@ class TransactionTest {
         IllegalStateException failure = new IllegalStateException("payment provider down");
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
                 () -> TenantContext.runAs(tenant, () -> database.useTransaction(tx -> {
-                    Invoice invoice = invoices.insert(Invoice.draft(1, "TX-2", "EUR", BigDecimal.TEN, null));
+                    Invoice invoice = invoices.insert(Invoice.draft(Fixtures.customer(database), "TX-2", "EUR", BigDecimal.TEN, null));
                     lines.insertAll(List.of(InvoiceLine.of(invoice.id(), 1, "a", 1, BigDecimal.ONE),
                             InvoiceLine.of(invoice.id(), 2, "b", 1, BigDecimal.ONE)));
                     invoices.update(invoice.withStatus(InvoiceStatus.SENT));
@@ -71,9 +72,9 @@ class TransactionTest {
     void aDaoFailureRollsBackEarlierStatements() {
         String tenant = newTenant();
         assertThrows(RowNotFoundException.class, () -> TenantContext.runAs(tenant, () -> database.useTransaction(tx -> {
-            invoices.insert(Invoice.draft(1, "TX-3", "EUR", BigDecimal.TEN, null));
+            invoices.insert(Invoice.draft(Fixtures.customer(database), "TX-3", "EUR", BigDecimal.TEN, null));
             invoices.deleteById(-1L);
-            invoices.update(new Invoice(-1L, 1, "ghost", InvoiceStatus.DRAFT, "EUR", BigDecimal.ONE, null, null));
+            invoices.update(new Invoice(-1L, 1L, "ghost", InvoiceStatus.DRAFT, "EUR", BigDecimal.ONE, null, null));
         })));
         assertEquals(0, TenantContext.callAs(tenant, invoices::count));
     }
@@ -82,7 +83,7 @@ class TransactionTest {
     void rollbackOnlyDiscardsWork() {
         String tenant = newTenant();
         TenantContext.runAs(tenant, () -> database.useTransaction(tx -> {
-            invoices.insert(Invoice.draft(1, "TX-4", "EUR", BigDecimal.TEN, null));
+            invoices.insert(Invoice.draft(Fixtures.customer(database), "TX-4", "EUR", BigDecimal.TEN, null));
             tx.setRollbackOnly();
         }));
         assertEquals(0, TenantContext.callAs(tenant, invoices::count));
@@ -94,7 +95,7 @@ class TransactionTest {
         String other = newTenant();
         TenantMismatchException e = assertThrows(TenantMismatchException.class,
                 () -> TenantContext.runAs(tenant, () -> database.useTransaction(tx -> {
-                    invoices.insert(Invoice.draft(1, "TX-5", "EUR", BigDecimal.TEN, null));
+                    invoices.insert(Invoice.draft(Fixtures.customer(database), "TX-5", "EUR", BigDecimal.TEN, null));
                     TenantContext.runAs(other, invoices::count);
                 })));
         assertEquals("The current tenant changed inside a transaction bound to tenant '" + tenant + "' (now '" + other
@@ -106,9 +107,10 @@ class TransactionTest {
     @Test
     void nestedTransactionsJoinTheOuterOne() {
         String tenant = newTenant();
+        long customer = TenantContext.callAs(tenant, () -> Fixtures.customer(database));
         dataSource.reset();
         assertThrows(IllegalStateException.class, () -> TenantContext.runAs(tenant, () -> database.useTransaction(outer -> {
-            database.useTransaction(inner -> invoices.insert(Invoice.draft(1, "TX-6", "EUR", BigDecimal.TEN, null)));
+            database.useTransaction(inner -> invoices.insert(Invoice.draft(customer, "TX-6", "EUR", BigDecimal.TEN, null)));
             throw new IllegalStateException("outer fails after inner returned");
         })));
         assertEquals(1, dataSource.connectionCount());
@@ -119,7 +121,7 @@ class TransactionTest {
     void resultsAreReturned() {
         String tenant = newTenant();
         Invoice invoice = TenantContext.callAs(tenant, () -> database.inTransaction(
-                tx -> invoices.insert(Invoice.draft(1, "TX-7", "EUR", BigDecimal.TEN, null))));
+                tx -> invoices.insert(Invoice.draft(Fixtures.customer(database), "TX-7", "EUR", BigDecimal.TEN, null))));
         assertEquals("TX-7", TenantContext.callAs(tenant, () -> invoices.findById(invoice.id())).orElseThrow().number());
     }
 }
