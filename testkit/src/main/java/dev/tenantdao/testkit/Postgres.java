@@ -146,6 +146,41 @@ public final class Postgres {
         return dataSource(user, password, name);
     }
 
+    /** Drops {@code schema} with everything in it, if it exists. */
+    public void dropSchema(String schema) {
+        execute("DROP SCHEMA IF EXISTS " + checkName(schema) + " CASCADE");
+    }
+
+    /**
+     * Creates (if missing) a login role that is not a superuser, has no {@code BYPASSRLS} and owns
+     * nothing, grants it use of {@code schema} and DML on its tables and sequences, and returns a
+     * data source connecting as that role with {@code schema} as its current schema: the role an
+     * application connects as, and the one row-level-security tests must use (superusers and table
+     * owners without {@code FORCE} are not subject to policies).
+     */
+    public DataSource applicationRole(String role, String schema) {
+        String r = checkName(role);
+        String s = checkName(schema);
+        execute("DO $$ BEGIN CREATE ROLE " + r + " LOGIN NOSUPERUSER NOBYPASSRLS;"
+                        + " EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+                "GRANT USAGE ON SCHEMA " + s + " TO " + r,
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + s + " TO " + r,
+                "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + s + " TO " + r);
+        return dataSource(r, "", s);
+    }
+
+    /**
+     * Drops database {@code name} (closing its connections) and creates it empty; returns a data
+     * source for it as the administrative user. For database-per-tenant tests.
+     */
+    public DataSource freshDatabase(String name) {
+        String database = checkName(name);
+        execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "CREATE DATABASE " + database);
+        PGSimpleDataSource dataSource = (PGSimpleDataSource) dataSource(user, password, null);
+        dataSource.setDatabaseName(database);
+        return dataSource;
+    }
+
     private void execute(String... statements) {
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {

@@ -1,0 +1,20 @@
+package dev.tenantdao.samples.archive;
+
+import dev.tenantdao.annotations.Column;
+import dev.tenantdao.annotations.Entity;
+import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.Tenanted;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An archived document (signed contracts, invoice PDFs), kept in each tenant's own database: the
+ * tenants that pay for physical separation. The runtime routes each tenant to its data source.
+ */
+@Entity
+@Tenanted(strategy = Tenanted.Strategy.DATABASE)
+public record Document(
+        @Id UUID id,
+        @Column(nullable = false) String title,
+        @Column(nullable = false) byte[] content,
+        @Column(nullable = false) Instant archivedAt) {}
