@@ -60,4 +60,17 @@ class TenantKeyTypesTest {
         assertThrows(InvalidTenantException.class, () -> TenantContext.callAs("acme", tickets::count));
         assertEquals(0, dataSource.connectionCount());
     }
+
+    @Test
+    void rowLevelSecurityCanBeTurnedOff() {
+        assertTrue(Schema.ddl(Project.class).contains("FORCE ROW LEVEL SECURITY"));
+        assertTrue(!Schema.ddl(Ticket.class).contains("ROW LEVEL SECURITY"), Schema.ddl(Ticket.class));
+        dataSource.reset();
+        TenantContext.callAs("7", tickets::count);
+        assertEquals(List.of(TicketDao.COUNT), dataSource.statements(), "no set_config, no transaction of its own");
+        dataSource.reset();
+        TenantContext.callAs(UUID.randomUUID().toString(), projects::count);
+        assertEquals(List.of("SELECT set_config('tenantdao.tenant', ?, true)", ProjectDao.COUNT),
+                dataSource.statements());
+    }
 }
