@@ -14,9 +14,16 @@ final class Sources {
     private Sources() {}
 
     static Compilation compile(JavaFileObject... sources) {
+        return compileWithOptions(List.of(), sources);
+    }
+
+    /** With processor options ({@code -Akey=value}) besides {@code -Xlint:all -Werror}. */
+    static Compilation compileWithOptions(List<String> options, JavaFileObject... sources) {
+        List<String> all = new java.util.ArrayList<>(List.of("-Xlint:all", "-Werror"));
+        all.addAll(options);
         return Compiler.javac()
                 .withProcessors(new TenantDaoProcessor(), new GeneratedDaoAnnotations())
-                .withOptions("-Xlint:all", "-Werror")
+                .withOptions(all)
                 .compile(sources);
     }
 

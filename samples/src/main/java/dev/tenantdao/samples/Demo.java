@@ -2,6 +2,7 @@ package dev.tenantdao.samples;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.NoTenantException;
+import dev.tenantdao.runtime.SchemaMapping;
 import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.samples.invoicing.Customer;
@@ -11,18 +12,24 @@ import dev.tenantdao.samples.invoicing.InvoiceDao;
 import dev.tenantdao.samples.invoicing.InvoiceLine;
 import dev.tenantdao.samples.invoicing.InvoiceLineDao;
 import dev.tenantdao.samples.invoicing.InvoiceStatus;
+import dev.tenantdao.samples.ledger.Account;
+import dev.tenantdao.samples.ledger.AccountDao;
+import dev.tenantdao.samples.ledger.LedgerEntry;
+import dev.tenantdao.samples.ledger.LedgerEntryDao;
 import dev.tenantdao.samples.reference.Currency;
 import dev.tenantdao.samples.reference.CurrencyDao;
 import dev.tenantdao.testkit.Postgres;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Two tenants, Acme and Globex, invoice their customers through the generated DAOs; each sees only
- * its own rows.
+ * Two tenants, Acme and Globex, invoice their customers through the generated DAOs (row strategy,
+ * with row-level security) and book each invoice in their own ledger (a schema per tenant); each
+ * sees only its own rows.
  *
  * <p>Usage: {@code Demo [embedded | jdbc-url]}. With no argument or {@code embedded} it starts an
  * embedded PostgreSQL; with a URL it uses that server (as user {@code postgres}, or
@@ -36,15 +43,22 @@ public final class Demo {
     private final InvoiceDao invoices;
     private final InvoiceLineDao lines;
     private final CurrencyDao currencies;
+    private final AccountDao accounts;
+    private final LedgerEntryDao ledger;
 
     Demo(DataSource dataSource, PrintStream out) {
         this.out = out;
-        this.database = new Database(dataSource);
+        this.database = Database.builder(dataSource).schemaMapping(SchemaMapping.prefixed(LEDGER_SCHEMA_PREFIX)).build();
         this.customers = new CustomerDao(database);
         this.invoices = new InvoiceDao(database);
         this.lines = new InvoiceLineDao(database);
         this.currencies = new CurrencyDao(database);
+        this.accounts = new AccountDao(database);
+        this.ledger = new LedgerEntryDao(database);
     }
+
+    /** Each tenant's ledger lives in schema {@code tenantdao_demo_<tenant>}. */
+    static final String LEDGER_SCHEMA_PREFIX = "tenantdao_demo_";
 
     public static void main(String[] args) {
         String where = args.length == 0 || args[0].isBlank() ? "embedded" : args[0];
@@ -54,6 +68,9 @@ public final class Demo {
                         System.getProperty("tenantdao.jdbc.password", ""));
         System.out.println("tenantdao demo on " + server.description());
         DataSource dataSource = server.freshSchema("tenantdao_demo");
+        for (String tenant : List.of("acme", "globex")) {
+            server.dropSchema(LEDGER_SCHEMA_PREFIX + tenant);
+        }
         Schema.create(dataSource, Currency.class, Customer.class, Invoice.class, InvoiceLine.class);
         new Demo(dataSource, System.out).run();
     }
@@ -65,6 +82,10 @@ public final class Demo {
         }
         out.println("shared currencies: " + currencies.count());
 
+        for (String tenant : List.of("acme", "globex")) {
+            database.createTenant(tenant, Account.class, LedgerEntry.class);     // schema per tenant
+            TenantContext.runAs(tenant, () -> accounts.insert(new Account("1200", "Receivables")));
+        }
         TenantContext.runAs("acme", () -> bill("Wile E. Coyote", "ACME-2026-001", "EUR",
                 List.of(new Item("Rocket skates", 2, "149.50"), new Item("Giant magnet", 1, "89.00"))));
         TenantContext.runAs("globex", () -> {
@@ -100,6 +121,8 @@ public final class Demo {
                         new BigDecimal(item.unitPrice())));
             }
             invoices.update(invoice.withStatus(InvoiceStatus.SENT));
+            ledger.insert(new LedgerEntry(null, "1200", total, currency, Instant.parse("2026-11-25T09:00:00Z"),
+                    "invoice " + number));
         });
     }
 
@@ -113,6 +136,10 @@ public final class Demo {
         for (Invoice invoice : invoices.findAllAfter(null, 100)) {
             out.printf("[%s]   invoice %s %s %s %s, due %s%n", tenant, invoice.number(), invoice.status(),
                     invoice.total(), invoice.currency(), invoice.dueOn());
+        }
+        for (LedgerEntry entry : ledger.findAll(100, 0)) {
+            out.printf("[%s]   ledger (schema %s%s) %s %s %s: %s%n", tenant, LEDGER_SCHEMA_PREFIX, tenant,
+                    entry.account(), entry.amount(), entry.currency(), entry.memo());
         }
     }
 

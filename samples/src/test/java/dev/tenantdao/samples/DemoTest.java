@@ -13,6 +13,9 @@ class DemoTest {
     @Test
     void eachTenantSeesOnlyItsOwnRows() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (String tenant : java.util.List.of("acme", "globex")) {
+            dev.tenantdao.testkit.Postgres.shared().dropSchema(Demo.LEDGER_SCHEMA_PREFIX + tenant);
+        }
         new Demo(TestSchemas.invoicing("demo"), new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("[acme] 1 customers, 1 invoices, 2 invoice lines"), out);
@@ -21,6 +24,9 @@ class DemoTest {
         assertTrue(out.contains("[globex]   invoice GX-0001 SENT 1200.00 USD"), out);
         assertTrue(out.matches("(?s).*globex looks up acme's invoice \\d+: exists=false, deleted=false.*"), out);
         assertTrue(out.contains("without a tenant: NoTenantException (no SQL was sent)"), out);
+        assertTrue(out.contains("[acme]   ledger (schema tenantdao_demo_acme) 1200 388.00 EUR: invoice ACME-2026-001"), out);
+        assertTrue(out.contains("[globex]   ledger (schema tenantdao_demo_globex) 1200 35.00 USD: invoice GX-0002"), out);
+        assertTrue(!out.contains("[acme]   ledger (schema tenantdao_demo_acme) 1200 35.00"), out);
         assertTrue(!out.contains("[acme]   customer #2") && !out.contains("(tenant globex)\n[acme]"), out);
     }
 }
