@@ -40,6 +40,8 @@ public final class CountryDao {
 
     static final String DELETE_BY_ID = "DELETE FROM country WHERE code = ?";
 
+    static final String UPSERT = "INSERT INTO country (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name";
+
     /**
      * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
      */
@@ -53,7 +55,7 @@ public final class CountryDao {
     }
 
     /**
-     * Inserts {@code country} and returns it as stored, with its generated values.
+     * Inserts {@code country} and returns it as stored, with the values the database filled in.
      */
     public Country insert(Country country) {
         Objects.requireNonNull(country, "country");
@@ -72,6 +74,7 @@ public final class CountryDao {
     /**
      * Inserts all of {@code countries} in one JDBC batch and returns them as stored, in order.
      * All rows are inserted or, when one fails, none (outside a transaction, in one of its own).
+     * Insert hooks run per row.
      */
     public List<Country> insertAll(List<Country> countries) {
         Objects.requireNonNull(countries, "countries");
@@ -194,7 +197,7 @@ public final class CountryDao {
     }
 
     /**
-     * Writes every column of {@code country} to its row and returns the row as stored.
+     * Writes every updatable column of {@code country} to its row and returns the row as stored.
      * The id and the tenant are never changed.
      *
      * @throws RowNotFoundException when no such row exists
@@ -209,6 +212,24 @@ public final class CountryDao {
                 if (statement.executeUpdate() == 0) {
                     throw new RowNotFoundException("Country", country.code());
                 }
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    keys.next();
+                    return map(keys);
+                }
+            }
+        });
+    }
+
+    /**
+     * Inserts {@code country} or, when a row with its id exists, updates that row's updatable columns;
+     * returns the row as stored. Runs the insert hooks.
+     */
+    public Country upsert(Country country) {
+        Objects.requireNonNull(country, "country");
+        return database.withConnection(SCOPE, null, "Country.upsert", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(UPSERT, RETURNED_COLUMNS)) {
+                bindInsert(statement, country);
+                statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
                     return map(keys);

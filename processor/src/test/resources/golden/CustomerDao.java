@@ -44,6 +44,8 @@ public final class CustomerDao {
 
     static final String DELETE_BY_ID = "DELETE FROM customers WHERE org_id = ? AND id = ?";
 
+    static final String UPSERT = "INSERT INTO customers (org_id, id, display_name, rating, active) VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id, id) DO UPDATE SET display_name = EXCLUDED.display_name, rating = EXCLUDED.rating, active = EXCLUDED.active";
+
     /**
      * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
      */
@@ -57,7 +59,7 @@ public final class CustomerDao {
     }
 
     /**
-     * Inserts {@code customer} as a row of the current tenant and returns it as stored, with its generated values.
+     * Inserts {@code customer} as a row of the current tenant and returns it as stored, with the values the database filled in.
      */
     public Customer insert(Customer customer) {
         Objects.requireNonNull(customer, "customer");
@@ -79,6 +81,7 @@ public final class CustomerDao {
     /**
      * Inserts all of {@code customers} in one JDBC batch as rows of the current tenant and returns them as stored, in order.
      * All rows are inserted or, when one fails, none (outside a transaction, in one of its own).
+     * Insert hooks run per row.
      */
     public List<Customer> insertAll(List<Customer> customers) {
         Objects.requireNonNull(customers, "customers");
@@ -221,7 +224,7 @@ public final class CustomerDao {
     }
 
     /**
-     * Writes every column of {@code customer} to its row in the current tenant and returns the row as stored.
+     * Writes every updatable column of {@code customer} to its row in the current tenant and returns the row as stored.
      * The id and the tenant are never changed.
      *
      * @throws RowNotFoundException when no such row exists in the current tenant
@@ -242,6 +245,27 @@ public final class CustomerDao {
                 if (statement.executeUpdate() == 0) {
                     throw new RowNotFoundException("Customer", customer.getId());
                 }
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    keys.next();
+                    return map(keys);
+                }
+            }
+        });
+    }
+
+    /**
+     * Inserts {@code customer} as a row of the current tenant or, when a row with its id exists in the current tenant, updates that row's updatable columns;
+     * returns the row as stored. Runs the insert hooks.
+     */
+    public Customer upsert(Customer customer) {
+        Objects.requireNonNull(customer, "customer");
+        String tenant = database.requireTenant(SCOPE);
+        UUID tenantKey = TenantKeys.uuid(tenant);
+        TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
+        return database.withConnection(SCOPE, tenant, "Customer.upsert", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(UPSERT, RETURNED_COLUMNS)) {
+                bindInsert(statement, tenantKey, customer);
+                statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
                     return map(keys);

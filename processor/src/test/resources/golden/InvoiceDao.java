@@ -56,7 +56,7 @@ public final class InvoiceDao {
     }
 
     /**
-     * Inserts {@code invoice} as a row of the current tenant and returns it as stored, with its generated values.
+     * Inserts {@code invoice} as a row of the current tenant and returns it as stored, with the values the database filled in.
      */
     public Invoice insert(Invoice invoice) {
         Objects.requireNonNull(invoice, "invoice");
@@ -76,6 +76,7 @@ public final class InvoiceDao {
     /**
      * Inserts all of {@code invoices} in one JDBC batch as rows of the current tenant and returns them as stored, in order.
      * All rows are inserted or, when one fails, none (outside a transaction, in one of its own).
+     * Insert hooks run per row.
      */
     public List<Invoice> insertAll(List<Invoice> invoices) {
         Objects.requireNonNull(invoices, "invoices");
@@ -209,7 +210,7 @@ public final class InvoiceDao {
     }
 
     /**
-     * Writes every column of {@code invoice} to its row in the current tenant and returns the row as stored.
+     * Writes every updatable column of {@code invoice} to its row in the current tenant and returns the row as stored.
      * The id and the tenant are never changed.
      *
      * @throws RowNotFoundException when no such row exists in the current tenant

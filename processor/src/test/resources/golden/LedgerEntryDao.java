@@ -57,7 +57,7 @@ public final class LedgerEntryDao {
     }
 
     /**
-     * Inserts {@code ledgerEntry} as a row of the current tenant and returns it as stored, with its generated values.
+     * Inserts {@code ledgerEntry} as a row of the current tenant and returns it as stored, with the values the database filled in.
      */
     public LedgerEntry insert(LedgerEntry ledgerEntry) {
         Objects.requireNonNull(ledgerEntry, "ledgerEntry");
@@ -78,6 +78,7 @@ public final class LedgerEntryDao {
     /**
      * Inserts all of {@code ledgerEntries} in one JDBC batch as rows of the current tenant and returns them as stored, in order.
      * All rows are inserted or, when one fails, none (outside a transaction, in one of its own).
+     * Insert hooks run per row.
      */
     public List<LedgerEntry> insertAll(List<LedgerEntry> ledgerEntries) {
         Objects.requireNonNull(ledgerEntries, "ledgerEntries");
@@ -207,7 +208,7 @@ public final class LedgerEntryDao {
     }
 
     /**
-     * Writes every column of {@code ledgerEntry} to its row in the current tenant and returns the row as stored.
+     * Writes every updatable column of {@code ledgerEntry} to its row in the current tenant and returns the row as stored.
      * The id and the tenant are never changed.
      *
      * @throws RowNotFoundException when no such row exists in the current tenant

@@ -6,7 +6,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Overrides the column a field or record component maps to. Optional: every field is a column. */
+/**
+ * Overrides the column a field or record component maps to. Optional: every field is a column.
+ *
+ * <pre>{@code
+ * @Column(type = "jsonb") String attributes;                 // a PostgreSQL type of your choice
+ * @Column(defaultSql = "now()", updatable = false) Instant createdAt;   // the database fills it in
+ * @Column(generatedAs = "quantity * unit_price") BigDecimal amount;     // computed by PostgreSQL
+ * @Column(unique = true) String number;                      // unique per tenant; upsertByNumber(...)
+ * }</pre>
+ */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
@@ -19,4 +28,32 @@ public @interface Column {
      * nullable is a compile error.
      */
     boolean nullable() default true;
+
+    /**
+     * The PostgreSQL column type, when not the default for the Java type: {@code jsonb}, or the
+     * name of a PostgreSQL enum type for an enum field (the DDL creates it from the enum's
+     * constants). Values are sent as text and cast by PostgreSQL.
+     */
+    String type() default "";
+
+    /**
+     * Unique per tenant (for the row strategy the constraint includes the tenant column). The DAO
+     * gets {@code upsertBy<Field>(entity)}, an insert that updates the row with the same value.
+     */
+    boolean unique() default false;
+
+    /** Whether {@code update} and upserts write the column; {@code false} for values set once. */
+    boolean updatable() default true;
+
+    /**
+     * A SQL expression the column defaults to ({@code now()}, {@code 0}); {@code insert} leaves the
+     * column to the database and returns the value it chose.
+     */
+    String defaultSql() default "";
+
+    /**
+     * A generated column: PostgreSQL computes it from this expression ({@code GENERATED ALWAYS AS
+     * (...) STORED}); the DAO never writes it and returns it after every insert and update.
+     */
+    String generatedAs() default "";
 }

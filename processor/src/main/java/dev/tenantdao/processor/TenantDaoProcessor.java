@@ -5,6 +5,7 @@ import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
 import dev.tenantdao.processor.diagnostic.Message;
 import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.read.EntityReader;
 import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.SqlBuilder;
@@ -21,6 +22,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -76,6 +78,15 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             entities.add((TypeElement) element);
         }
         Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        EntityValidator placement = new EntityValidator(diagnostics, processingEnv.getElementUtils(),
+                processingEnv.getTypeUtils());
+        for (HookKind kind : HookKind.values()) {
+            for (Element element : round.getElementsAnnotatedWith(kind.annotation())) {
+                if (element instanceof ExecutableElement method) {
+                    placement.validateHookPlacement(method, kind);
+                }
+            }
+        }
         for (TypeElement entity : entities) {
             if (!round.processingOver() && hasUnresolvedTypes(entity)) {
                 deferred.add(entity.getQualifiedName().toString());
@@ -91,7 +102,8 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     }
 
     private void process(TypeElement type, Diagnostics diagnostics) throws IOException {
-        EntityValidator validator = new EntityValidator(diagnostics, processingEnv.getElementUtils());
+        EntityValidator validator = new EntityValidator(diagnostics, processingEnv.getElementUtils(),
+                processingEnv.getTypeUtils());
         if (!validator.validateShape(type)) {
             return;
         }

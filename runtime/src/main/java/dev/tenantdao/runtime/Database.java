@@ -135,8 +135,9 @@ public final class Database {
     }
 
     /**
-     * Like {@link #withConnection}, but the statements of {@code work} take effect together or not
-     * at all: outside a transaction, in one of their own. For multi-statement work such as a batch.
+     * Like {@link #withConnection}, but the statements of {@code work} (and DAO calls it makes)
+     * take effect together or not at all: outside a transaction, in one of their own. For
+     * multi-statement work such as a batch, or a statement with hooks around it.
      */
     public <T> T atomically(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
         return transaction.get() != null
@@ -144,29 +145,23 @@ public final class Database {
                 : inOwnTransaction(scope, tenant, operation, work);
     }
 
+    /** A transaction of its own for {@code work}, registered so that DAO calls inside it join. */
     private <T> T inOwnTransaction(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
-        try (Connection connection = dataSourceFor(scope, tenant).getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                if (tenant != null) {
-                    setTenant(connection, tenant);
-                }
-                T result = work.withConnection(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error failure) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailure) {
-                    failure.addSuppressed(rollbackFailure);
-                }
-                throw failure;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+        Transaction started = new Transaction(this, null);
+        transaction.set(started);
+        try {
+            T result = work.withConnection(started.connectionFor(scope, tenant));
+            started.end(null);
+            return result;
         } catch (SQLException e) {
-            throw new DataAccessException(operation + " failed", e);
+            DataAccessException failure = new DataAccessException(operation + " failed", e);
+            started.end(failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            started.end(e);
+            throw e;
+        } finally {
+            transaction.remove();
         }
     }
 

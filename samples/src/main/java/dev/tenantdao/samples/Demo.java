@@ -10,6 +10,7 @@ import dev.tenantdao.samples.invoicing.CustomerDao;
 import dev.tenantdao.samples.invoicing.Invoice;
 import dev.tenantdao.samples.invoicing.InvoiceDao;
 import dev.tenantdao.samples.invoicing.InvoiceLine;
+import dev.tenantdao.samples.invoicing.Product;
 import dev.tenantdao.samples.invoicing.InvoiceLineDao;
 import dev.tenantdao.samples.invoicing.InvoiceStatus;
 import dev.tenantdao.samples.ledger.Account;
@@ -71,7 +72,7 @@ public final class Demo {
         for (String tenant : List.of("acme", "globex")) {
             server.dropSchema(LEDGER_SCHEMA_PREFIX + tenant);
         }
-        Schema.create(dataSource, Currency.class, Customer.class, Invoice.class, InvoiceLine.class);
+        Schema.create(dataSource, Currency.class, Customer.class, Invoice.class, InvoiceLine.class, Product.class);
         new Demo(dataSource, System.out).run();
     }
 

@@ -5,6 +5,7 @@ import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.samples.invoicing.Customer;
 import dev.tenantdao.samples.invoicing.Invoice;
 import dev.tenantdao.samples.invoicing.InvoiceLine;
+import dev.tenantdao.samples.invoicing.Product;
 import dev.tenantdao.samples.reference.Currency;
 import dev.tenantdao.samples.reference.CurrencyDao;
 import dev.tenantdao.testkit.Postgres;
@@ -22,7 +23,7 @@ public final class TestSchemas {
 
     public static RecordingDataSource invoicing(String schema, Class<?>... moreEntities) {
         DataSource dataSource = Postgres.shared().freshSchema(schema);
-        Schema.create(dataSource, Currency.class, Customer.class, Invoice.class, InvoiceLine.class);
+        Schema.create(dataSource, Currency.class, Customer.class, Invoice.class, InvoiceLine.class, Product.class);
         new CurrencyDao(new Database(dataSource)).insertAll(List.of(
                 new Currency("EUR", "Euro", (short) 2), new Currency("USD", "US Dollar", (short) 2)));
         if (moreEntities.length > 0) {

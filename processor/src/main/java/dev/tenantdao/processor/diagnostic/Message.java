@@ -42,6 +42,25 @@ public enum Message {
             + " non-final, or add a constructor taking every mapped field"),
     NO_CONSTRUCTOR("%s has no constructor the DAO can use: add one taking every mapped field (%s), or a"
             + " no-argument constructor with setters"),
+    NOT_A_CONVERTER("%s is not a converter: it must implement dev.tenantdao.runtime.Converter<J, D>"),
+    CONVERTER_TYPE("%s converts %s, but %s has type %s"),
+    CONVERTER_COLUMN_TYPE("%s converts to %s, which cannot be stored in a column; supported are %s"),
+    CONVERTER_NOT_INSTANTIABLE("%s cannot be created: give it a public no-argument constructor or a public static"
+            + " final field holding an instance"),
+    CONVERTER_ON_ID("%s is the id; ids cannot go through a converter"),
+    CUSTOM_TYPE_NEEDS_TEXT("@Column(type = \"%s\") needs a String or enum column (sent as text and cast by"
+            + " PostgreSQL), but %s is %s"),
+    INVALID_SQL_TYPE("'%s' is not a PostgreSQL type name"),
+    DEFAULT_AND_GENERATED("%s cannot have both defaultSql and generatedAs"),
+    HOOK_NOT_IN_ENTITY("@%s method %s is in %s, which is not an @Entity; hooks belong to entities (or use an"
+            + " EntityListener)"),
+    HOOK_MODIFIERS("@%s method %s must be neither private nor static"),
+    HOOK_SIGNATURE("@%s method %s must take no parameters and return %s"),
+    HOOK_THROWS("@%s method %s must not declare checked exceptions (%s)"),
+    HOOK_DUPLICATE("%s already has @%s method %s; keep one"),
+    NOT_A_LISTENER("%s is not a listener: it must implement dev.tenantdao.runtime.EntityListener<E>"),
+    LISTENER_TYPE("%s listens to %s, which %s is not"),
+    LISTENER_NOT_INSTANTIABLE("%s cannot be created: give it a public no-argument constructor"),
     PROCESSOR_FAILURE("tenantdao failed on %s (%s); please report this with the entity's source");
 
     private final String format;

@@ -12,6 +12,7 @@ import javax.lang.model.element.TypeElement;
  * @param tenancy null for a shared (not tenanted) entity
  * @param properties every mapped property, in declaration order (this is also the select order)
  * @param construction null when the entity cannot be constructed from a row
+ * @param hooks lifecycle hook methods and listeners
  */
 public record EntityModel(
         TypeElement element,
@@ -20,7 +21,8 @@ public record EntityModel(
         boolean isRecord,
         Tenancy tenancy,
         List<Property> properties,
-        Construction construction) {
+        Construction construction,
+        Hooks hooks) {
 
     public EntityModel {
         properties = List.copyOf(properties);

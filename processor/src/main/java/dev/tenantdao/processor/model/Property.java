@@ -15,6 +15,7 @@ import javax.lang.model.type.TypeMirror;
  * @param read how to read the value from an entity, or null when it cannot be read
  * @param write how to set the value after the no-argument constructor, or null when it cannot be
  * @param reference the entity a {@code @References} field points at, or null
+ * @param mapping column type, constraints, defaults, converter
  */
 public record Property(
         Element element,
@@ -29,16 +30,31 @@ public record Property(
         boolean nullableDeclared,
         Access read,
         Access write,
-        Reference reference) {
+        Reference reference,
+        Mapping mapping) {
 
-    /** Whether the value is written by INSERT (generated ids and the tenant are not taken from the entity). */
+    /**
+     * Whether the value is written by INSERT: not generated ids, not the tenant, not columns the
+     * database fills in.
+     */
     public boolean insertable() {
-        return !generated && !tenantId;
+        return !generated && !tenantId && !mapping.databaseValue();
     }
 
-    /** Whether the value is written by UPDATE's SET list (never the id, never the tenant). */
+    /** Whether the value is written by UPDATE's SET list: never the id, the tenant, or set-once columns. */
     public boolean updatable() {
-        return !id && !tenantId;
+        return !id && !tenantId && mapping.updatable() && !mapping.databaseValue();
+    }
+
+    /** The PostgreSQL type of the column. */
+    public String sqlType() {
+        if (mapping.customType() != null) {
+            return mapping.customType();
+        }
+        if (valueType == ValueType.LIST || valueType == ValueType.ARRAY) {
+            return mapping.elementType().sqlType() + "[]";
+        }
+        return valueType.sqlType();
     }
 
     /** Whether the column is NOT NULL in the DDL. */

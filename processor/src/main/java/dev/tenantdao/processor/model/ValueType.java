@@ -26,11 +26,16 @@ public enum ValueType {
     LOCAL_DATE_TIME("timestamp", false),
     LOCAL_TIME("time", false),
     BYTES("bytea", false),
-    ENUM("text", false);
+    ENUM("text", false),
+    /** A {@code java.util.List} of an element value type, as a PostgreSQL array. */
+    LIST(null, false),
+    /** A Java array (other than {@code byte[]}) of an element value type, as a PostgreSQL array. */
+    ARRAY(null, false);
 
     /** Human-readable list for the "unsupported type" diagnostic. */
     public static final String SUPPORTED = "primitives and their boxes (except char and byte), String, BigDecimal, UUID,"
-            + " Instant, OffsetDateTime, LocalDate, LocalDateTime, LocalTime, byte[] and enums";
+            + " Instant, OffsetDateTime, LocalDate, LocalDateTime, LocalTime, byte[], enums, and Lists and arrays of"
+            + " boxes, String, BigDecimal, UUID and enums; other types need a @Convert converter";
 
     private final String sqlType;
     private final boolean primitive;
@@ -48,6 +53,29 @@ public enum ValueType {
     /** Whether the Java side is a primitive (the column is then NOT NULL). */
     public boolean isPrimitive() {
         return primitive;
+    }
+
+    /** Whether lists and arrays of this type can be stored (as PostgreSQL arrays). */
+    public boolean canBeArrayElement() {
+        return switch (this) {
+            case LONG, INTEGER, SHORT, DOUBLE, FLOAT, BOOLEAN, STRING, BIG_DECIMAL, UUID, ENUM -> true;
+            default -> false;
+        };
+    }
+
+    /** The element type name {@code Connection.createArrayOf} takes. */
+    public String arrayElementName() {
+        return switch (this) {
+            case LONG -> "int8";
+            case INTEGER -> "int4";
+            case SHORT -> "int2";
+            case DOUBLE -> "float8";
+            case FLOAT -> "float4";
+            case BOOLEAN -> "bool";
+            case BIG_DECIMAL -> "numeric";
+            case UUID -> "uuid";
+            default -> "text";
+        };
     }
 
     /** Whether the database can generate values of this type for an id (identity or {@code gen_random_uuid()}). */

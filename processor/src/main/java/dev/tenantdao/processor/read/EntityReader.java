@@ -2,15 +2,22 @@ package dev.tenantdao.processor.read;
 
 import com.palantir.javapoet.ClassName;
 import dev.tenantdao.annotations.Column;
+import dev.tenantdao.annotations.Convert;
+import dev.tenantdao.annotations.Converters;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.Listeners;
 import dev.tenantdao.annotations.References;
 import dev.tenantdao.annotations.TenantId;
 import dev.tenantdao.annotations.Tenanted;
 import dev.tenantdao.annotations.Transient;
 import dev.tenantdao.processor.model.Access;
 import dev.tenantdao.processor.model.Construction;
+import dev.tenantdao.processor.model.ConverterModel;
 import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.HookKind;
+import dev.tenantdao.processor.model.Hooks;
+import dev.tenantdao.processor.model.Mapping;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.model.Reference;
 import dev.tenantdao.processor.model.Tenancy;
@@ -20,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -66,7 +74,8 @@ public final class EntityReader {
         Construction construction = isRecord
                 ? Construction.constructor(properties.stream().map(Property::name).toList())
                 : construction(type, properties);
-        return new EntityModel(type, ClassName.get(type), table(type), isRecord, tenancy, properties, construction);
+        return new EntityModel(type, ClassName.get(type), table(type), isRecord, tenancy, properties, construction,
+                hooks(type));
     }
 
     private static String table(TypeElement type) {
@@ -104,7 +113,7 @@ public final class EntityReader {
             // javac gives record components no source position; their private fields have the
             // component's position and carry its FIELD-targeted annotations, so diagnostics point there
             Element element = fields.getOrDefault(name, null);
-            properties.add(property(element != null ? element : component, name, component.asType(), tenancy,
+            properties.add(property(type, element != null ? element : component, name, component.asType(), tenancy,
                     Access.method(component.getAccessor().getSimpleName().toString()), null));
         }
         return properties;
@@ -119,14 +128,14 @@ public final class EntityReader {
             }
             String name = field.getSimpleName().toString();
             TypeMirror fieldType = field.asType();
-            properties.add(property(field, name, fieldType, tenancy,
+            properties.add(property(type, field, name, fieldType, tenancy,
                     reader(field, name, fieldType, methods), writer(field, name, fieldType, methods)));
         }
         return properties;
     }
 
-    private Property property(
-            Element element, String name, TypeMirror type, Tenancy tenancy, Access read, Access write) {
+    private Property property(TypeElement entity, Element element, String name, TypeMirror type, Tenancy tenancy,
+            Access read, Access write) {
         Id id = element.getAnnotation(Id.class);
         boolean tenantId = element.getAnnotation(TenantId.class) != null;
         Column column = element.getAnnotation(Column.class);
@@ -134,12 +143,166 @@ public final class EntityReader {
         if (tenantId && tenancy != null) {
             columnName = tenancy.column();
         }
-        Optional<AnnotationMirror> columnMirror = Annotations.mirror(element, Column.class);
+        AnnotationMirror columnMirror = Annotations.mirror(element, Column.class).orElse(null);
         boolean nullableDeclared = column != null && column.nullable()
-                && Annotations.explicitValue(columnMirror.orElse(null), "nullable") != null;
+                && Annotations.explicitValue(columnMirror, "nullable") != null;
         boolean nullable = (column == null || column.nullable()) && id == null;
-        return new Property(element, name, columnName, type, valueType(type), id != null,
-                id != null && id.generated(), tenantId, nullable, nullableDeclared, read, write, reference(element));
+
+        ConverterModel converter = converter(entity, element, type);
+        ValueType valueType;
+        ValueType elementType = null;
+        TypeMirror elementJavaType = null;
+        if (converter != null) {
+            valueType = converter.isConverter() ? valueType(converter.databaseType()) : null;
+        } else if (isList(type)) {
+            valueType = ValueType.LIST;
+            elementJavaType = ((DeclaredType) type).getTypeArguments().get(0);
+            elementType = valueType(elementJavaType);
+        } else if (type.getKind() == TypeKind.ARRAY && ((ArrayType) type).getComponentType().getKind() != TypeKind.BYTE) {
+            valueType = ValueType.ARRAY;
+            elementJavaType = ((ArrayType) type).getComponentType();
+            elementType = valueType(elementJavaType);
+        } else {
+            valueType = valueType(type);
+        }
+        String customType = column != null && !column.type().isEmpty() ? column.type() : null;
+        List<String> enumConstants = customType != null && valueType == ValueType.ENUM ? enumConstants(type) : List.of();
+        Mapping mapping = new Mapping(customType, enumConstants, column != null && column.unique(),
+                column == null || column.updatable(),
+                column != null && !column.defaultSql().isEmpty() ? column.defaultSql() : null,
+                column != null && !column.generatedAs().isEmpty() ? column.generatedAs() : null,
+                elementType, elementJavaType, converter, columnMirror);
+        return new Property(element, name, columnName, type, valueType, id != null,
+                id != null && id.generated(), tenantId, nullable, nullableDeclared, read, write, reference(element),
+                mapping);
+    }
+
+    private boolean isList(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.util.List")
+                && ((DeclaredType) type).getTypeArguments().size() == 1;
+    }
+
+    private static List<String> enumConstants(TypeMirror enumType) {
+        List<String> constants = new ArrayList<>();
+        for (Element member : ((DeclaredType) enumType).asElement().getEnclosedElements()) {
+            if (member.getKind() == ElementKind.ENUM_CONSTANT) {
+                constants.add(member.getSimpleName().toString());
+            }
+        }
+        return constants;
+    }
+
+    /**
+     * The converter of a property: its own {@code @Convert}, else one registered with
+     * {@code @Converters} on the entity, else on its package, for exactly the property's type.
+     */
+    private ConverterModel converter(TypeElement entity, Element element, TypeMirror type) {
+        AnnotationMirror convert = Annotations.mirror(element, Convert.class).orElse(null);
+        AnnotationValue value = Annotations.explicitValue(convert, "value");
+        if (value != null && value.getValue() instanceof DeclaredType declared) {
+            return converterModel((TypeElement) declared.asElement(), element, convert);
+        }
+        for (Element scope : List.of(entity, elements.getPackageOf(entity))) {
+            AnnotationMirror registered = Annotations.mirror(scope, Converters.class).orElse(null);
+            AnnotationValue list = Annotations.explicitValue(registered, "value");
+            if (list == null || !(list.getValue() instanceof List<?> classes)) {
+                continue;
+            }
+            for (Object entry : classes) {
+                if (((AnnotationValue) entry).getValue() instanceof DeclaredType declared) {
+                    ConverterModel candidate = converterModel((TypeElement) declared.asElement(), scope, registered);
+                    if (candidate.isConverter() && types.isSameType(candidate.javaType(), type)) {
+                        return candidate;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private ConverterModel converterModel(TypeElement converter, Element declaredOn, AnnotationMirror annotation) {
+        DeclaredType implemented = findSupertype(converter.asType(), CONVERTER);
+        TypeMirror javaType = implemented == null ? null : implemented.getTypeArguments().get(0);
+        TypeMirror databaseType = implemented == null ? null : implemented.getTypeArguments().get(1);
+        String instanceField = null;
+        for (VariableElement field : ElementFilter.fieldsIn(converter.getEnclosedElements())) {
+            Set<Modifier> modifiers = field.getModifiers();
+            if (modifiers.containsAll(Set.of(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL))
+                    && types.isAssignable(field.asType(), types.erasure(converter.asType()))) {
+                instanceField = field.getSimpleName().toString();
+                break;
+            }
+        }
+        boolean publicConstructor = converter.getModifiers().contains(Modifier.PUBLIC)
+                && !converter.getModifiers().contains(Modifier.ABSTRACT)
+                && converter.getKind() == ElementKind.CLASS
+                && ElementFilter.constructorsIn(converter.getEnclosedElements()).stream()
+                        .anyMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC));
+        return new ConverterModel(converter, declaredOn, annotation, javaType, databaseType, instanceField,
+                publicConstructor);
+    }
+
+    static final String CONVERTER = "dev.tenantdao.runtime.Converter";
+    static final String ENTITY_LISTENER = "dev.tenantdao.runtime.EntityListener";
+
+    private Hooks hooks(TypeElement type) {
+        List<Hooks.Method> methods = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            for (HookKind kind : HookKind.values()) {
+                if (method.getAnnotation(kind.annotation()) != null) {
+                    methods.add(new Hooks.Method(kind, method));
+                }
+            }
+        }
+        List<Hooks.Listener> listeners = new ArrayList<>();
+        AnnotationMirror annotation = Annotations.mirror(type, Listeners.class).orElse(null);
+        AnnotationValue value = Annotations.explicitValue(annotation, "value");
+        if (value != null && value.getValue() instanceof List<?> classes) {
+            for (Object entry : classes) {
+                if (((AnnotationValue) entry).getValue() instanceof DeclaredType declared) {
+                    TypeElement listener = (TypeElement) declared.asElement();
+                    // a generic listener (TimestampListener<E extends Timestamped<E>>) is used for this entity
+                    boolean generic = listener.getTypeParameters().size() == 1;
+                    TypeMirror used = generic ? types.getDeclaredType(listener, type.asType()) : listener.asType();
+                    DeclaredType implemented = findSupertype(used, ENTITY_LISTENER);
+                    if (generic && implemented != null) {
+                        for (TypeMirror bound : listener.getTypeParameters().get(0).getBounds()) {
+                            if (!types.isAssignable(type.asType(), types.erasure(bound))) {
+                                implemented = types.getDeclaredType(
+                                        elements.getTypeElement(ENTITY_LISTENER), types.erasure(bound));
+                            }
+                        }
+                    }
+                    boolean instantiable = listener.getModifiers().contains(Modifier.PUBLIC)
+                            && !listener.getModifiers().contains(Modifier.ABSTRACT)
+                            && listener.getKind() == ElementKind.CLASS
+                            && ElementFilter.constructorsIn(listener.getEnclosedElements()).stream()
+                                    .anyMatch(c -> c.getParameters().isEmpty()
+                                            && c.getModifiers().contains(Modifier.PUBLIC));
+                    listeners.add(new Hooks.Listener(listener,
+                            implemented == null ? null : implemented.getTypeArguments().get(0), instantiable,
+                            annotation, generic));
+                }
+            }
+        }
+        return new Hooks(methods, listeners);
+    }
+
+    /** The supertype of {@code type} named {@code qualifiedName}, with its type arguments, or null. */
+    DeclaredType findSupertype(TypeMirror type, String qualifiedName) {
+        for (TypeMirror supertype : types.directSupertypes(type)) {
+            if (supertype instanceof DeclaredType declared) {
+                if (((TypeElement) declared.asElement()).getQualifiedName().contentEquals(qualifiedName)) {
+                    return declared;
+                }
+                DeclaredType found = findSupertype(supertype, qualifiedName);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The target of {@code @References} on {@code element}, read shallowly; null without one. */

@@ -47,12 +47,23 @@ final class DdlBuilder {
         }
         lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
         for (Property property : entity.properties()) {
+            if (property.mapping().unique()) {
+                lines.add("UNIQUE (" + (tenantColumn != null ? tenantColumn + ", " : "")
+                        + Identifiers.quote(property.column()) + ")");
+            }
+        }
+        for (Property property : entity.properties()) {
             if (property.reference() != null) {
                 lines.add(foreignKey(property, property.reference(), tenantColumn));
             }
         }
-        StringBuilder ddl = new StringBuilder(STRATEGY_HEADER).append(strategy()).append('\n')
-                .append("CREATE TABLE IF NOT EXISTS ").append(table).append(" (\n    ")
+        StringBuilder ddl = new StringBuilder(STRATEGY_HEADER).append(strategy()).append('\n');
+        for (Property property : entity.properties()) {
+            if (!property.mapping().enumConstants().isEmpty()) {
+                ddl.append(enumType(property));
+            }
+        }
+        ddl.append("CREATE TABLE IF NOT EXISTS ").append(table).append(" (\n    ")
                 .append(String.join(",\n    ", lines)).append("\n);\n");
         for (Property property : entity.properties()) {
             if (property.reference() != null) {
@@ -91,6 +102,13 @@ final class DdlBuilder {
                 + "    WITH CHECK (" + condition + ");\n";
     }
 
+    /** The PostgreSQL enum type of an enum field declared {@code @Column(type = "...")}; kept if it exists. */
+    private static String enumType(Property property) {
+        String labels = String.join(", ", property.mapping().enumConstants().stream().map(c -> "'" + c + "'").toList());
+        return "DO $$ BEGIN\n    CREATE TYPE " + property.mapping().customType() + " AS ENUM (" + labels + ");\n"
+                + "EXCEPTION WHEN duplicate_object THEN NULL;\nEND $$;\n";
+    }
+
     private static String foreignKey(Property property, Reference reference, String tenantColumn) {
         String target = Identifiers.quote(reference.table());
         String targetId = Identifiers.quote(reference.idColumn());
@@ -108,9 +126,16 @@ final class DdlBuilder {
 
     private static String column(Property property) {
         StringBuilder column = new StringBuilder(Identifiers.quote(property.column()))
-                .append(' ').append(property.valueType().sqlType());
+                .append(' ').append(property.sqlType());
+        if (property.mapping().generatedAs() != null) {
+            return column.append(" GENERATED ALWAYS AS (").append(property.mapping().generatedAs())
+                    .append(") STORED").toString();
+        }
         if (property.notNull()) {
             column.append(" NOT NULL");
+        }
+        if (property.mapping().defaultSql() != null) {
+            column.append(" DEFAULT ").append(property.mapping().defaultSql());
         }
         if (property.generated()) {
             column.append(property.valueType() == ValueType.UUID

@@ -1,5 +1,6 @@
 package dev.tenantdao.processor.sql;
 
+import dev.tenantdao.processor.model.Property;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import java.util.Optional;
  *
  * @param returnedColumns the columns {@code insert} and {@code update} read back, in select order
  * @param update empty when the entity has no column an update could change
+ * @param upserts on the id (when the application assigns it) and on each unique column
  */
 public record EntitySql(
         Statement insert,
@@ -18,10 +20,21 @@ public record EntitySql(
         Statement count,
         Statement existsById,
         Statement deleteById,
+        List<Upsert> upserts,
         List<String> returnedColumns,
         String ddl) {
 
     public EntitySql {
+        upserts = List.copyOf(upserts);
         returnedColumns = List.copyOf(returnedColumns);
     }
+
+    /**
+     * An insert that updates the existing row on conflict.
+     *
+     * @param on the id, or the unique property the conflict is on
+     * @param method the DAO method: {@code upsert} or {@code upsertBy<Field>}
+     * @param constant the SQL constant's name
+     */
+    public record Upsert(Property on, String method, String constant, Statement statement) {}
 }

@@ -2,6 +2,7 @@ package dev.tenantdao.processor.sql;
 
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.read.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public final class SqlBuilder {
 
     public EntitySql build() {
         return new EntitySql(insert(), update(), findById(), findAllAfter(), findAll(), count(), existsById(),
-                deleteById(), entity.properties().stream().map(Property::column).toList(), new DdlBuilder(entity).build());
+                deleteById(), upserts(), entity.properties().stream().map(Property::column).toList(),
+                new DdlBuilder(entity).build());
     }
 
     /** {@code INSERT}: the tenant column first (from the current tenant), then every insertable property. */
@@ -48,6 +50,49 @@ public final class SqlBuilder {
         String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders + ")";
         return new Statement(sql, parameters);
+    }
+
+    /** Upserts on the id (unless the database generates it) and on every unique column. */
+    List<EntitySql.Upsert> upserts() {
+        List<EntitySql.Upsert> upserts = new ArrayList<>();
+        if (!id.generated()) {
+            upserts.add(new EntitySql.Upsert(id, "upsert", "UPSERT", upsert(id)));
+        }
+        for (Property property : entity.properties()) {
+            if (property.mapping().unique() && !property.id()) {
+                upserts.add(new EntitySql.Upsert(property, "upsertBy" + Names.capitalize(property.name()),
+                        "UPSERT_BY_" + property.column().toUpperCase(java.util.Locale.ROOT), upsert(property)));
+            }
+        }
+        return upserts;
+    }
+
+    /**
+     * The insert, and on a conflict on {@code key} (with the tenant column first, for the row
+     * strategy, so an upsert can only ever meet a row of the current tenant) an update of every
+     * updatable column to the inserted values.
+     */
+    private Statement upsert(Property key) {
+        Statement insert = insert();
+        List<String> target = new ArrayList<>();
+        if (hasTenantColumn(entity)) {
+            target.add(Identifiers.quote(entity.tenancy().column()));
+        }
+        target.add(Identifiers.quote(key.column()));
+        List<String> assignments = new ArrayList<>();
+        for (Property property : entity.properties()) {
+            if (property.updatable() && property != key) {
+                String column = Identifiers.quote(property.column());
+                assignments.add(column + " = EXCLUDED." + column);
+            }
+        }
+        if (assignments.isEmpty()) {
+            String column = Identifiers.quote(key.column());
+            assignments.add(column + " = EXCLUDED." + column);     // DO UPDATE, so RETURNING returns the row
+        }
+        String sql = insert.sql() + " ON CONFLICT (" + String.join(", ", target) + ") DO UPDATE SET "
+                + String.join(", ", assignments);
+        return new Statement(sql, insert.parameters());
     }
 
     /** {@code UPDATE} of every updatable property of the row with the entity's id. Never the tenant. */

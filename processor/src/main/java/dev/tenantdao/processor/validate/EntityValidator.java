@@ -8,7 +8,11 @@ import dev.tenantdao.annotations.Transient;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
 import dev.tenantdao.processor.diagnostic.Message;
 import dev.tenantdao.processor.model.Construction;
+import dev.tenantdao.processor.model.ConverterModel;
+import dev.tenantdao.processor.model.Mapping;
 import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.HookKind;
+import dev.tenantdao.processor.model.Hooks;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.model.Reference;
 import dev.tenantdao.processor.model.Tenancy;
@@ -22,11 +26,15 @@ import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Judges entities: every misuse becomes an error on the narrowest element, and every error of an
@@ -36,10 +44,12 @@ public final class EntityValidator {
 
     private final Diagnostics diagnostics;
     private final Elements elements;
+    private final Types typeUtils;
 
-    public EntityValidator(Diagnostics diagnostics, Elements elements) {
+    public EntityValidator(Diagnostics diagnostics, Elements elements, Types types) {
         this.diagnostics = diagnostics;
         this.elements = elements;
+        this.typeUtils = types;
     }
 
     /**
@@ -92,6 +102,8 @@ public final class EntityValidator {
         validateColumns(entity);
         validateRecordComponents(entity);
         validateReferences(entity);
+        validateMapping(entity);
+        validateHooks(entity);
         validateConstruction(entity);
         return diagnostics.errorCount() == before;
     }
@@ -172,7 +184,11 @@ public final class EntityValidator {
         Map<String, Property> byColumn = new LinkedHashMap<>();
         Tenancy tenancy = entity.tenancy();
         for (Property property : entity.properties()) {
-            if (property.valueType() == null) {
+            boolean badElement = (property.valueType() == ValueType.LIST || property.valueType() == ValueType.ARRAY)
+                    && (property.mapping().elementType() == null || !property.mapping().elementType().canBeArrayElement());
+            if (property.mapping().converter() != null) {
+                validateConverter(entity, property);
+            } else if (property.valueType() == null || badElement) {
                 diagnostics.report(Message.UNSUPPORTED_TYPE, property.element(),
                         describe(entity, property), property.type(), ValueType.SUPPORTED);
             } else if (property.valueType().isPrimitive() && property.nullableDeclared()) {
@@ -201,6 +217,121 @@ public final class EntityValidator {
                 diagnostics.report(Message.NOT_READABLE, property.element(), describe(entity, property),
                         "get" + capitalized, "is" + capitalized, property.name());
             }
+        }
+    }
+
+    private void validateConverter(EntityModel entity, Property property) {
+        ConverterModel converter = property.mapping().converter();
+        String converterName = converter.converter().getSimpleName().toString();
+        AnnotationMirror annotation = converter.declaredOn() == property.element() ? converter.annotation() : null;
+        if (!converter.isConverter()) {
+            diagnostics.report(Message.NOT_A_CONVERTER, property.element(), annotation, converterName);
+            return;
+        }
+        if (property.id()) {
+            diagnostics.report(Message.CONVERTER_ON_ID, property.element(), annotation, describe(entity, property));
+        }
+        if (!typeUtils.isSameType(converter.javaType(), property.type())) {
+            diagnostics.report(Message.CONVERTER_TYPE, property.element(), annotation, converterName,
+                    converter.javaType(), describe(entity, property), property.type());
+        }
+        if (property.valueType() == null || property.valueType() == ValueType.LIST
+                || property.valueType() == ValueType.ARRAY || property.valueType().isPrimitive()) {
+            diagnostics.report(Message.CONVERTER_COLUMN_TYPE, property.element(), annotation, converterName,
+                    converter.databaseType(), ValueType.SUPPORTED);
+        }
+        if (!converter.isInstantiable()) {
+            diagnostics.report(Message.CONVERTER_NOT_INSTANTIABLE, property.element(), annotation, converterName);
+        }
+    }
+
+    private void validateMapping(EntityModel entity) {
+        for (Property property : entity.properties()) {
+            Mapping mapping = property.mapping();
+            String customType = mapping.customType();
+            AnnotationMirror column = mapping.columnAnnotation();
+            if (customType != null) {
+                AnnotationValue value = Annotations.explicitValue(column, "type");
+                if (!SQL_TYPE.matcher(customType).matches()) {
+                    diagnostics.report(Message.INVALID_SQL_TYPE, property.element(), column, value, customType);
+                } else if (property.valueType() != ValueType.STRING && property.valueType() != ValueType.ENUM) {
+                    diagnostics.report(Message.CUSTOM_TYPE_NEEDS_TEXT, property.element(), column, value, customType,
+                            describe(entity, property), property.type());
+                }
+            }
+            if (mapping.defaultSql() != null && mapping.generatedAs() != null) {
+                diagnostics.report(Message.DEFAULT_AND_GENERATED, property.element(), column,
+                        describe(entity, property));
+            }
+        }
+    }
+
+    /** A type name as PostgreSQL writes one: {@code jsonb}, {@code invoice_status}, {@code varchar(20)}. */
+    private static final java.util.regex.Pattern SQL_TYPE =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*( [A-Za-z_][A-Za-z0-9_]*)*(\\(\\d+(, ?\\d+)?\\))?(\\[\\])?");
+
+    private void validateHooks(EntityModel entity) {
+        java.util.Map<HookKind, Hooks.Method> seen = new java.util.EnumMap<>(HookKind.class);
+        for (Hooks.Method hook : entity.hooks().methods()) {
+            ExecutableElement method = hook.element();
+            String annotation = hook.kind().annotationName();
+            AnnotationMirror mirror = Annotations.mirror(method, hook.kind().annotation()).orElse(null);
+            Hooks.Method earlier = seen.putIfAbsent(hook.kind(), hook);
+            if (earlier != null) {
+                diagnostics.report(Message.HOOK_DUPLICATE, method, mirror, entity.name(), annotation, earlier.name());
+            }
+            if (method.getModifiers().contains(Modifier.PRIVATE) || method.getModifiers().contains(Modifier.STATIC)) {
+                diagnostics.report(Message.HOOK_MODIFIERS, method, mirror, annotation, hook.name());
+            }
+            boolean returnsEntity = entity.isRecord() && hook.kind().replacesEntity();
+            boolean returnOk = returnsEntity
+                    ? typeUtils.isSameType(method.getReturnType(), entity.element().asType())
+                    : method.getReturnType().getKind() == TypeKind.VOID;
+            if (!method.getParameters().isEmpty() || !returnOk) {
+                diagnostics.report(Message.HOOK_SIGNATURE, method, mirror, annotation, hook.name(),
+                        returnsEntity ? entity.name() + " (a record is changed by returning a new one)" : "void");
+            }
+            List<String> checked = method.getThrownTypes().stream()
+                    .filter(t -> !isUnchecked(t))
+                    .map(TypeMirror::toString)
+                    .toList();
+            if (!checked.isEmpty()) {
+                diagnostics.report(Message.HOOK_THROWS, method, mirror, annotation, hook.name(),
+                        String.join(", ", checked));
+            }
+        }
+        for (Hooks.Listener listener : entity.hooks().listeners()) {
+            String name = listener.type().getSimpleName().toString();
+            if (listener.listenedType() == null) {
+                diagnostics.report(Message.NOT_A_LISTENER, entity.element(), listener.annotation(), name);
+                continue;
+            }
+            if (!typeUtils.isAssignable(entity.element().asType(), listener.listenedType())) {
+                diagnostics.report(Message.LISTENER_TYPE, entity.element(), listener.annotation(), name,
+                        listener.listenedType(), entity.name());
+            }
+            if (!listener.instantiable()) {
+                diagnostics.report(Message.LISTENER_NOT_INSTANTIABLE, entity.element(), listener.annotation(), name);
+            }
+        }
+    }
+
+    private boolean isUnchecked(TypeMirror thrown) {
+        TypeMirror runtime = elements.getTypeElement("java.lang.RuntimeException").asType();
+        TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+        return typeUtils.isAssignable(thrown, runtime) || typeUtils.isAssignable(thrown, error);
+    }
+
+    /**
+     * Reports hook annotations on methods of types that are not entities (the processor sees them
+     * because it claims every tenantdao annotation).
+     */
+    public void validateHookPlacement(ExecutableElement method, HookKind kind) {
+        Element type = method.getEnclosingElement();
+        if (type.getAnnotation(dev.tenantdao.annotations.Entity.class) == null) {
+            diagnostics.report(Message.HOOK_NOT_IN_ENTITY, method,
+                    Annotations.mirror(method, kind.annotation()).orElse(null), kind.annotationName(),
+                    method.getSimpleName(), type.getSimpleName());
         }
     }
 

@@ -12,8 +12,12 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tenantdao.processor.model.Access;
 import dev.tenantdao.processor.model.Construction;
+import dev.tenantdao.processor.model.ConverterModel;
 import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.HookKind;
+import dev.tenantdao.processor.model.Hooks;
 import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.read.Names;
 import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.Parameter;
 import dev.tenantdao.processor.sql.Statement;
@@ -32,6 +36,7 @@ public final class DaoWriter {
     private static final ClassName DATABASE = ClassName.get("dev.tenantdao.runtime", "Database");
     private static final ClassName ROW_NOT_FOUND = ClassName.get("dev.tenantdao.runtime", "RowNotFoundException");
     private static final ClassName TENANT_KEYS = ClassName.get("dev.tenantdao.runtime.internal", "TenantKeys");
+    private static final ClassName CONVERSIONS = ClassName.get("dev.tenantdao.runtime.internal", "Conversions");
     private static final ClassName TENANT_SQL = ClassName.get("dev.tenantdao.runtime.internal", "TenantSql");
     private static final ClassName TENANT_SCOPE = ClassName.get("dev.tenantdao.runtime", "TenantScope");
     private static final ClassName INJECT = ClassName.get("jakarta.inject", "Inject");
@@ -48,7 +53,7 @@ public final class DaoWriter {
     /** Local names the generated methods use themselves; an entity variable must not shadow them. */
     private static final Set<String> TAKEN = Set.of(
             "database", "tenant", "tenantKey", "connection", "statement", "rows", "keys", "id", "afterId", "limit",
-            "offset", "inserted");
+            "offset", "inserted", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked", "page", "schema");
 
     private final EntityModel entity;
     private final EntitySql sql;
@@ -75,8 +80,10 @@ public final class DaoWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(classJavadoc());
         dao.addField(scopeConstant());
+        addConverterConstants(dao);
         addSqlConstants(dao);
         dao.addField(DATABASE, "database", Modifier.PRIVATE, Modifier.FINAL);
+        addListenerFields(dao);
         dao.addMethod(MethodSpec.constructorBuilder()
                 .addAnnotation(INJECT)
                 .addModifiers(Modifier.PUBLIC)
@@ -91,10 +98,12 @@ public final class DaoWriter {
         dao.addMethod(count());
         dao.addMethod(existsById());
         sql.update().ifPresent(update -> dao.addMethod(update(update)));
+        dao.addMethods(upserts());
         dao.addMethod(delete());
         dao.addMethod(deleteById());
         dao.addMethod(bindInsert());
         dao.addMethod(map());
+        dao.addMethods(hookMethods());
         return JavaFile.builder(type.packageName(), dao.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
@@ -145,6 +154,9 @@ public final class DaoWriter {
         dao.addField(sqlConstant("COUNT", sql.count()));
         dao.addField(sqlConstant("EXISTS_BY_ID", sql.existsById()));
         dao.addField(sqlConstant("DELETE_BY_ID", sql.deleteById()));
+        for (EntitySql.Upsert upsert : sql.upserts()) {
+            dao.addField(sqlConstant(upsert.constant(), upsert.statement()));
+        }
         CodeBlock columns = sql.returnedColumns().stream()
                 .map(c -> CodeBlock.of("$S", c))
                 .collect(CodeBlock.joining(", ", "{", "}"));
@@ -164,24 +176,45 @@ public final class DaoWriter {
     // ---- public methods -------------------------------------------------------------------------
 
     private MethodSpec insert() {
-        CodeBlock work = CodeBlock.builder()
-                .addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), var)
+        return insertLike("insert", "INSERT", CodeBlock.of(
+                "Inserts {@code $L}$L and returns it as stored, with the values the database filled in.\n", var,
+                entity.isTenanted() ? " as a row of the current tenant" : ""));
+    }
+
+    /** {@code upsert} on the id, and {@code upsertBy<Field>} on each unique column. */
+    private List<MethodSpec> upserts() {
+        List<MethodSpec> methods = new ArrayList<>();
+        for (EntitySql.Upsert upsert : sql.upserts()) {
+            String target = upsert.on() == id ? "id" : "{@code " + upsert.on().column() + "}";
+            methods.add(insertLike(upsert.method(), upsert.constant(), CodeBlock.of(
+                    "Inserts {@code $L}$L or, when a row with its $L exists$L, updates that row's updatable columns;\n"
+                            + "returns the row as stored. Runs the insert hooks.\n", var,
+                    entity.isTenanted() ? " as a row of the current tenant" : "", target,
+                    entity.isTenanted() ? " in the current tenant" : "")));
+        }
+        return methods;
+    }
+
+    /** An insert of one entity through {@code constant}, with the insert hooks around it. */
+    private MethodSpec insertLike(String method, String constant, CodeBlock javadoc) {
+        boolean hooked = hooks().has(HookKind.BEFORE_INSERT) || hooks().has(HookKind.AFTER_INSERT);
+        CodeBlock.Builder work = CodeBlock.builder();
+        String written = beforeHook(work, HookKind.BEFORE_INSERT, var, "toInsert");
+        work.addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written)
                 .addStatement("statement.executeUpdate()")
                 .beginControlFlow("try ($T keys = statement.getGeneratedKeys())", RESULT_SET)
                 .addStatement("keys.next()")
-                .addStatement("return map(keys)")
-                .endControlFlow()
-                .build();
-        return MethodSpec.methodBuilder("insert")
-                .addJavadoc("Inserts {@code $L}$L and returns it as stored, with its generated values.\n", var,
-                        entity.isTenanted() ? " as a row of the current tenant" : "")
+                .add(returnStored(HookKind.AFTER_INSERT, "map(keys)"))
+                .endControlFlow();
+        return MethodSpec.methodBuilder(method)
+                .addJavadoc(javadoc)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(type)
                 .addParameter(type, var)
                 .addStatement("$T.requireNonNull($L, $S)", OBJECTS, var, var)
                 .addCode(tenantPreamble())
                 .addCode(requireCurrentTenant(var))
-                .addCode(withStatement("insert", "INSERT", true, work))
+                .addCode(withStatement(hooked ? "atomically" : "withConnection", method, constant, true, work.build()))
                 .build();
     }
 
@@ -193,9 +226,9 @@ public final class DaoWriter {
         if (!tenantCheck.isEmpty()) {
             checks.beginControlFlow("for ($T $L : $L)", type, var, all).add(tenantCheck).endControlFlow();
         }
-        CodeBlock work = CodeBlock.builder()
-                .beginControlFlow("for ($T $L : $L)", type, var, all)
-                .addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), var)
+        CodeBlock.Builder work = CodeBlock.builder().beginControlFlow("for ($T $L : $L)", type, var, all);
+        String written = beforeHook(work, HookKind.BEFORE_INSERT, var, "toInsert");
+        work.addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written)
                 .addStatement("statement.addBatch()")
                 .endControlFlow()
                 .addStatement("statement.executeBatch()")
@@ -204,12 +237,15 @@ public final class DaoWriter {
                 .beginControlFlow("while (keys.next())")
                 .addStatement("inserted.add(map(keys))")
                 .endControlFlow()
-                .endControlFlow()
-                .addStatement("return inserted")
-                .build();
+                .endControlFlow();
+        if (hooks().has(HookKind.AFTER_INSERT)) {
+            work.beginControlFlow("for ($T stored : inserted)", type).addStatement("afterInsert(stored)").endControlFlow();
+        }
+        work.addStatement("return inserted");
         return MethodSpec.methodBuilder("insertAll")
                 .addJavadoc("Inserts all of {@code $L} in one JDBC batch$L and returns them as stored, in order.\n"
-                        + "All rows are inserted or, when one fails, none (outside a transaction, in one of its own).\n", all,
+                        + "All rows are inserted or, when one fails, none (outside a transaction, in one of its own).\n"
+                        + "Insert hooks run per row.\n", all,
                         entity.isTenanted() ? " as rows of the current tenant" : "")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(listOfEntities)
@@ -220,7 +256,7 @@ public final class DaoWriter {
                 .beginControlFlow("if ($L.isEmpty())", all)
                 .addStatement("return $T.of()", LIST)
                 .endControlFlow()
-                .addCode(withStatement("atomically", "insertAll", "INSERT", true, work))
+                .addCode(withStatement("atomically", "insertAll", "INSERT", true, work.build()))
                 .build();
     }
 
@@ -228,7 +264,18 @@ public final class DaoWriter {
         CodeBlock work = CodeBlock.builder()
                 .add(bind(sql.findById(), "id"))
                 .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
-                .addStatement("return rows.next() ? $T.of(map(rows)) : $T.empty()", OPTIONAL, OPTIONAL)
+                .add(hooks().has(HookKind.AFTER_LOAD)
+                        ? CodeBlock.builder()
+                                .beginControlFlow("if (!rows.next())")
+                                .addStatement("return $T.empty()", OPTIONAL)
+                                .endControlFlow()
+                                .addStatement("$T found = map(rows)", type)
+                                .addStatement("afterLoad(found)")
+                                .addStatement("return $T.of(found)", OPTIONAL)
+                                .build()
+                        : CodeBlock.builder()
+                                .addStatement("return rows.next() ? $T.of(map(rows)) : $T.empty()", OPTIONAL, OPTIONAL)
+                                .build())
                 .endControlFlow()
                 .build();
         return MethodSpec.methodBuilder("findById")
@@ -323,18 +370,19 @@ public final class DaoWriter {
     }
 
     private MethodSpec update(Statement update) {
-        CodeBlock work = CodeBlock.builder()
-                .add(bind(update, null))
+        boolean hooked = hooks().has(HookKind.BEFORE_UPDATE) || hooks().has(HookKind.AFTER_UPDATE);
+        CodeBlock.Builder work = CodeBlock.builder();
+        String written = beforeHook(work, HookKind.BEFORE_UPDATE, var, "toUpdate");
+        work.add(bind(update, null, written))
                 .beginControlFlow("if (statement.executeUpdate() == 0)")
-                .addStatement("throw new $T($S, $L)", ROW_NOT_FOUND, name, read(id, var))
+                .addStatement("throw new $T($S, $L)", ROW_NOT_FOUND, name, read(id, written))
                 .endControlFlow()
                 .beginControlFlow("try ($T keys = statement.getGeneratedKeys())", RESULT_SET)
                 .addStatement("keys.next()")
-                .addStatement("return map(keys)")
-                .endControlFlow()
-                .build();
+                .add(returnStored(HookKind.AFTER_UPDATE, "map(keys)"))
+                .endControlFlow();
         return MethodSpec.methodBuilder("update")
-                .addJavadoc("Writes every column of {@code $L} to its row$L and returns the row as stored.\n"
+                .addJavadoc("Writes every updatable column of {@code $L} to its row$L and returns the row as stored.\n"
                         + "The id and the tenant are never changed.\n\n"
                         + "@throws $T when no such row exists$L\n", var, inTenant(), ROW_NOT_FOUND, inTenant())
                 .addModifiers(Modifier.PUBLIC)
@@ -344,22 +392,39 @@ public final class DaoWriter {
                 .addCode(requireNonNullId(read(id, var)))
                 .addCode(tenantPreamble())
                 .addCode(requireCurrentTenant(var))
-                .addCode(withStatement("update", "UPDATE", true, work))
+                .addCode(withStatement(hooked ? "atomically" : "withConnection", "update", "UPDATE", true, work.build()))
                 .build();
     }
 
     private MethodSpec delete() {
-        return MethodSpec.methodBuilder("delete")
-                .addJavadoc("Deletes the row of {@code $L}$L.\n\n@throws $T when no such row exists$L\n",
-                        var, inTenant(), ROW_NOT_FOUND, inTenant())
+        boolean hooked = hooks().has(HookKind.BEFORE_DELETE) || hooks().has(HookKind.AFTER_DELETE);
+        MethodSpec.Builder method = MethodSpec.methodBuilder("delete")
+                .addJavadoc("Deletes the row of {@code $L}$L$L.\n\n@throws $T when no such row exists$L\n",
+                        var, inTenant(), hooked ? ", with the delete hooks around it" : "", ROW_NOT_FOUND, inTenant())
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(type, var)
                 .addStatement("$T.requireNonNull($L, $S)", OBJECTS, var, var)
-                .addCode(entity.tenantId().isPresent() ? tenantPreamble() : CodeBlock.of(""))
-                .addCode(requireCurrentTenant(var))
-                .beginControlFlow("if (!deleteById($L))", read(id, var))
+                .addCode(entity.tenantId().isPresent() || hooked ? tenantPreamble() : CodeBlock.of(""))
+                .addCode(requireCurrentTenant(var));
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (hooks().has(HookKind.BEFORE_DELETE)) {
+            body.addStatement("beforeDelete($L)", var);
+        }
+        body.beginControlFlow("if (!deleteById($L))", read(id, var))
                 .addStatement("throw new $T($S, $L)", ROW_NOT_FOUND, name, read(id, var))
-                .endControlFlow()
+                .endControlFlow();
+        if (hooks().has(HookKind.AFTER_DELETE)) {
+            body.addStatement("afterDelete($L)", var);
+        }
+        if (!hooked) {
+            return method.addCode(body.build()).build();
+        }
+        return method
+                .addCode("database.atomically(SCOPE, $L, $S, connection -> {\n$>", entity.isTenanted() ? "tenant" : "null",
+                        name + ".delete")
+                .addCode(body.build())
+                .addStatement("return null")
+                .addCode("$<});\n")
                 .build();
     }
 
@@ -430,6 +495,88 @@ public final class DaoWriter {
                 .build();
     }
 
+    // ---- hooks, in one place ----------------------------------------------------------------------
+
+    private Hooks hooks() {
+        return entity.hooks();
+    }
+
+    /**
+     * Adds the call of the {@code kind} hooks on {@code source} to {@code code} when there are any,
+     * and returns the variable holding the entity to write ({@code source} itself when none run).
+     */
+    private String beforeHook(CodeBlock.Builder code, HookKind kind, String source, String hooked) {
+        if (!hooks().has(kind)) {
+            return source;
+        }
+        code.addStatement("$T $L = $L($L)", type, hooked, kind.method(), source);
+        code.add(requireCurrentTenant(hooked));
+        return hooked;
+    }
+
+    /** Returns {@code row}, after running the {@code kind} hooks on it when there are any. */
+    private CodeBlock returnStored(HookKind kind, String row) {
+        if (!hooks().has(kind)) {
+            return CodeBlock.builder().addStatement("return $L", row).build();
+        }
+        return CodeBlock.builder()
+                .addStatement("$T stored = $L", type, row)
+                .addStatement("$L(stored)", kind.method())
+                .addStatement("return stored")
+                .build();
+    }
+
+    /**
+     * One private method per hook kind that has hooks: the entity's own method first, then each
+     * listener in order. Before insert and update return the entity to write.
+     */
+    private List<MethodSpec> hookMethods() {
+        List<MethodSpec> methods = new ArrayList<>();
+        for (HookKind kind : HookKind.values()) {
+            if (!hooks().has(kind)) {
+                continue;
+            }
+            MethodSpec.Builder method = MethodSpec.methodBuilder(kind.method())
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameter(type, var);
+            Hooks.Method own = hooks().method(kind);
+            if (kind.replacesEntity()) {
+                method.returns(type).addStatement("$T hooked = $L", type, var);
+                if (own != null) {
+                    method.addStatement(entity.isRecord() ? "hooked = hooked.$L()" : "hooked.$L()", own.name());
+                }
+                for (Hooks.Listener listener : hooks().listeners()) {
+                    method.addStatement("hooked = $L.$L(hooked)", listenerField(listener), kind.method());
+                }
+                method.addStatement("return hooked");
+            } else {
+                if (own != null) {
+                    method.addStatement("$L.$L()", var, own.name());
+                }
+                for (Hooks.Listener listener : hooks().listeners()) {
+                    method.addStatement("$L.$L($L)", listenerField(listener), kind.method(), var);
+                }
+            }
+            methods.add(method.build());
+        }
+        return methods;
+    }
+
+    private static String listenerField(Hooks.Listener listener) {
+        String simple = listener.type().getSimpleName().toString();
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    }
+
+    private void addListenerFields(TypeSpec.Builder dao) {
+        for (Hooks.Listener listener : hooks().listeners()) {
+            ClassName raw = ClassName.get(listener.type());
+            TypeName listenerType = listener.generic() ? ParameterizedTypeName.get(raw, type) : raw;
+            dao.addField(FieldSpec.builder(listenerType, listenerField(listener), Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer(listener.generic() ? "new $T<>()" : "new $T()", raw)
+                    .build());
+        }
+    }
+
     // ---- code fragments ------------------------------------------------------------------------------
 
     /**
@@ -466,13 +613,18 @@ public final class DaoWriter {
 
     /** Binds every parameter of {@code statement}, in order, from where {@link Parameter} says it comes from. */
     private CodeBlock bind(Statement statement, String idArgument) {
+        return bind(statement, idArgument, var);
+    }
+
+    /** Binds every parameter of {@code statement}, reading entity values from {@code target}. */
+    private CodeBlock bind(Statement statement, String idArgument, String target) {
         CodeBlock.Builder code = CodeBlock.builder();
         int index = 1;
         for (Parameter parameter : statement.parameters()) {
             code.addStatement(switch (parameter.source()) {
                 case TENANT -> bindTenant(index);
-                case ENTITY -> JdbcCode.bind(parameter.property().valueType(), "statement", index,
-                        read(parameter.property(), var));
+                case ENTITY -> JdbcCode.bind(parameter.property(), "statement", index,
+                        databaseValue(parameter.property(), target));
                 case ID_ARGUMENT -> JdbcCode.bind(parameter.property().valueType(), "statement", index,
                         CodeBlock.of("$L", idArgument));
                 case LIMIT -> CodeBlock.of("statement.setInt($L, limit)", index);
@@ -488,16 +640,62 @@ public final class DaoWriter {
                 .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
                 .addStatement("$T page = new $T<>()", ParameterizedTypeName.get(LIST, type), ARRAY_LIST)
                 .beginControlFlow("while (rows.next())")
-                .addStatement("page.add(map(rows))")
+                .add(hooks().has(HookKind.AFTER_LOAD)
+                        ? CodeBlock.builder()
+                                .addStatement("$T loaded = map(rows)", type)
+                                .addStatement("afterLoad(loaded)")
+                                .addStatement("page.add(loaded)")
+                                .build()
+                        : CodeBlock.builder().addStatement("page.add(map(rows))").build())
                 .endControlFlow()
                 .addStatement("return page")
                 .endControlFlow()
                 .build();
     }
 
+    /** Reads column {@code index} of {@code rows} into the property's Java type, through its converter if any. */
     private CodeBlock readColumn(Property property, int index) {
-        return JdbcCode.read(property.valueType(), TypeName.get(property.type()), "rows", index, name,
-                property.column());
+        ConverterModel converter = property.mapping().converter();
+        if (converter == null) {
+            return JdbcCode.read(property, TypeName.get(property.type()), "rows", index, name);
+        }
+        CodeBlock column = JdbcCode.read(property, TypeName.get(converter.databaseType()), "rows", index, name);
+        return CodeBlock.of("$T.fromDatabase($L, $L, $S, $S, $S, rows.getObject($L))", CONVERSIONS,
+                converterConstant(converter), column, name, property.name(), property.column(),
+                entity.properties().indexOf(id) + 1);
+    }
+
+    /** The value written for {@code property} of {@code target}: through its converter if any. */
+    private CodeBlock databaseValue(Property property, String target) {
+        ConverterModel converter = property.mapping().converter();
+        if (converter == null) {
+            return read(property, target);
+        }
+        return CodeBlock.of("$T.toDatabase($L, $L, $S, $S, $S, $L)", CONVERSIONS, converterConstant(converter),
+                read(property, target), name, property.name(), property.column(), read(id, target));
+    }
+
+    /** The DAO's one instance of {@code converter}: {@code MONEY_CONVERTER} for {@code MoneyConverter}. */
+    private static String converterConstant(ConverterModel converter) {
+        return Names.snakeCase(converter.converter().getSimpleName().toString()).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private void addConverterConstants(TypeSpec.Builder dao) {
+        java.util.Map<String, ConverterModel> byConstant = new java.util.TreeMap<>();
+        for (Property property : entity.properties()) {
+            ConverterModel converter = property.mapping().converter();
+            if (converter != null) {
+                byConstant.putIfAbsent(converterConstant(converter), converter);
+            }
+        }
+        byConstant.forEach((constant, converter) -> {
+            ClassName type = ClassName.get(converter.converter());
+            dao.addField(FieldSpec.builder(type, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer(converter.instanceField() != null
+                            ? CodeBlock.of("$T.$L", type, converter.instanceField())
+                            : CodeBlock.of("new $T()", type))
+                    .build());
+        });
     }
 
     private static CodeBlock read(Property property, String target) {

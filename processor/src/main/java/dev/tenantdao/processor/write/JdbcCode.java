@@ -1,18 +1,42 @@
 package dev.tenantdao.processor.write;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.model.ValueType;
 
-/** The one place that knows how each {@link ValueType} is bound to a statement and read from a row. */
+/**
+ * The one place that knows how each column value is bound to a statement and read from a row, by
+ * its {@link ValueType} and declared column type. Works on the database side of a converter; the
+ * converter call itself is added around it by the DAO writer.
+ */
 final class JdbcCode {
 
     static final ClassName JDBC = ClassName.get("dev.tenantdao.runtime.internal", "Jdbc");
 
     private JdbcCode() {}
 
-    /** A statement binding {@code value} to parameter {@code index} of {@code statement}. */
+    /** A statement binding {@code value} (of the column's database-side type) to parameter {@code index}. */
+    static CodeBlock bind(Property property, String statement, int index, CodeBlock value) {
+        if (property.mapping().customType() != null) {
+            return CodeBlock.of("$T.setOther($L, $L, $L)", JDBC, statement, index, value);
+        }
+        ValueType type = property.valueType();
+        if (type == ValueType.LIST || type == ValueType.ARRAY) {
+            ValueType element = property.mapping().elementType();
+            if (element == ValueType.ENUM) {
+                return CodeBlock.of("$T.$L($L, $L, $L)", JDBC, type == ValueType.LIST ? "setEnumList" : "setEnumArray",
+                        statement, index, value);
+            }
+            return CodeBlock.of("$T.$L($L, $L, $S, $L)", JDBC, type == ValueType.LIST ? "setList" : "setArray",
+                    statement, index, element.arrayElementName(), value);
+        }
+        return bind(type, statement, index, value);
+    }
+
+    /** A statement binding a plain {@code type} value (ids, keys). */
     static CodeBlock bind(ValueType type, String statement, int index, CodeBlock value) {
         return switch (type) {
             case PRIMITIVE_LONG -> CodeBlock.of("$L.setLong($L, $L)", statement, index, value);
@@ -34,14 +58,28 @@ final class JdbcCode {
             case ENUM -> CodeBlock.of("$T.setEnum($L, $L, $L)", JDBC, statement, index, value);
             case UUID, OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, LOCAL_TIME ->
                     CodeBlock.of("$L.setObject($L, $L)", statement, index, value);
+            case LIST, ARRAY -> throw new IllegalArgumentException("arrays are bound through their property");
         };
     }
 
     /**
-     * An expression reading column {@code index} of {@code rows} as {@code javaType}; NULL in a
-     * primitive column fails with a message naming {@code entity} and {@code column}.
+     * An expression reading column {@code index} of {@code rows} as the column's database-side
+     * type {@code javaType}; NULL in a primitive column fails with a message naming {@code entity}
+     * and the column.
      */
-    static CodeBlock read(ValueType type, TypeName javaType, String rows, int index, String entity, String column) {
+    static CodeBlock read(Property property, TypeName javaType, String rows, int index, String entity) {
+        ValueType type = property.valueType();
+        String column = property.column();
+        if (type == ValueType.LIST || type == ValueType.ARRAY) {
+            TypeName element = TypeName.get(property.mapping().elementJavaType());
+            CodeBlock convert = property.mapping().elementType() == ValueType.ENUM
+                    ? CodeBlock.of("v -> $T.valueOf((String) v)", element)
+                    : CodeBlock.of("$T.class::cast", element);
+            return type == ValueType.LIST
+                    ? CodeBlock.of("$T.getList($L, $L, $L)", JDBC, rows, index, convert)
+                    : CodeBlock.of("$T.getArray($L, $L, $L, $T::new)", JDBC, rows, index, convert,
+                            ArrayTypeName.of(element));
+        }
         return switch (type) {
             case PRIMITIVE_LONG -> CodeBlock.of("$T.getLong($L, $L, $S, $S)", JDBC, rows, index, entity, column);
             case PRIMITIVE_INT -> CodeBlock.of("$T.getInt($L, $L, $S, $S)", JDBC, rows, index, entity, column);
@@ -63,6 +101,7 @@ final class JdbcCode {
                     column);
             case UUID, OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, LOCAL_TIME ->
                     CodeBlock.of("$L.getObject($L, $T.class)", rows, index, javaType);
+            case LIST, ARRAY -> throw new IllegalStateException("handled above");
         };
     }
 }

@@ -177,6 +177,79 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * A value of a column whose PostgreSQL type the Java type does not imply ({@code jsonb}, an enum
+     * type): sent as text of unspecified type, so PostgreSQL casts it to the column's type.
+     */
+    public static void setOther(PreparedStatement ps, int index, String value) throws SQLException {
+        ps.setObject(index, value, Types.OTHER);
+    }
+
+    /** An enum stored in a column of a PostgreSQL enum type: its name, cast by PostgreSQL. */
+    public static void setOther(PreparedStatement ps, int index, Enum<?> value) throws SQLException {
+        setOther(ps, index, value == null ? null : value.name());
+    }
+
+    /** A {@code text[]} of enum names from a list of enums. */
+    public static void setEnumList(PreparedStatement ps, int index, java.util.List<? extends Enum<?>> values)
+            throws SQLException {
+        setList(ps, index, "text", values == null ? null : values.stream().map(v -> v == null ? null : v.name()).toList());
+    }
+
+    /** A {@code text[]} of enum names from an array of enums. */
+    public static void setEnumArray(PreparedStatement ps, int index, Enum<?>[] values) throws SQLException {
+        setEnumList(ps, index, values == null ? null : java.util.Arrays.asList(values));
+    }
+
+    /** A PostgreSQL array of {@code elementType} ({@code text}, {@code int8}, ...) from a list; null stays NULL. */
+    public static void setList(PreparedStatement ps, int index, String elementType, java.util.List<?> values)
+            throws SQLException {
+        if (values == null) {
+            ps.setNull(index, Types.ARRAY);
+        } else {
+            ps.setArray(index, ps.getConnection().createArrayOf(elementType, values.toArray()));
+        }
+    }
+
+    /** A PostgreSQL array of {@code elementType} from a Java array; null stays NULL. */
+    public static void setArray(PreparedStatement ps, int index, String elementType, Object[] values)
+            throws SQLException {
+        if (values == null) {
+            ps.setNull(index, Types.ARRAY);
+        } else {
+            ps.setArray(index, ps.getConnection().createArrayOf(elementType, values));
+        }
+    }
+
+    /**
+     * A PostgreSQL array column as a list whose elements {@code element} converts from what the
+     * driver returns ({@code String}, {@code Long}, ...); NULL elements stay null.
+     */
+    public static <T> java.util.List<T> getList(ResultSet rs, int index, Function<Object, T> element)
+            throws SQLException {
+        java.sql.Array array = rs.getArray(index);
+        if (array == null) {
+            return null;
+        }
+        try {
+            Object[] values = (Object[]) array.getArray();
+            java.util.List<T> list = new java.util.ArrayList<>(values.length);
+            for (Object value : values) {
+                list.add(value == null ? null : element.apply(value));
+            }
+            return java.util.Collections.unmodifiableList(list);
+        } finally {
+            array.free();
+        }
+    }
+
+    /** Like {@link #getList}, into a new array made by {@code newArray}. */
+    public static <T> T[] getArray(ResultSet rs, int index, Function<Object, T> element,
+            java.util.function.IntFunction<T[]> newArray) throws SQLException {
+        java.util.List<T> list = getList(rs, index, element);
+        return list == null ? null : list.toArray(newArray.apply(list.size()));
+    }
+
     private static MappingException nullInPrimitive(String entity, String column, String type) {
         return new MappingException("Column " + column + " of " + entity + " is NULL, but its field is a primitive "
                 + type + "; make the field a box or the column NOT NULL");

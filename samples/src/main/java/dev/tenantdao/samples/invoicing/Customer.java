@@ -1,5 +1,7 @@
 package dev.tenantdao.samples.invoicing;
 
+import dev.tenantdao.annotations.BeforeInsert;
+import dev.tenantdao.annotations.BeforeUpdate;
 import dev.tenantdao.annotations.Column;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
@@ -39,6 +41,15 @@ public class Customer {
     public Customer(String name, String email) {
         this.name = name;
         this.email = email;
+    }
+
+    /** Emails are stored trimmed and in lower case, whoever wrote them. */
+    @BeforeInsert
+    @BeforeUpdate
+    void normalizeEmail() {
+        if (email != null) {
+            email = email.strip().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     public Long getId() {

@@ -1,0 +1,20 @@
+package dev.tenantdao.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs before the entity is inserted (also by {@code insertAll}, per row, and by upserts), inside the statement's transaction. On a class it may change the entity (return {@code void}); on a record it returns the record to insert.
+ *
+ * <p>On a method of an {@link Entity}: non-private, non-static, no parameters, no checked
+ * exceptions, at most one per kind. An exception it throws aborts the operation, rolls its
+ * transaction back and reaches the caller unchanged. Entity methods run before listeners
+ * ({@link Listeners}).
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface BeforeInsert {}
