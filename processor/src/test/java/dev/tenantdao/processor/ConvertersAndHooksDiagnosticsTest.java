@@ -1,0 +1,219 @@
+package dev.tenantdao.processor;
+
+import static dev.tenantdao.processor.Sources.compile;
+import static dev.tenantdao.processor.Sources.errors;
+import static dev.tenantdao.processor.Sources.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import dev.tenantdao.processor.diagnostic.Message;
+import dev.tenantdao.processor.model.ValueType;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Every misuse of converters, column types, hooks and listeners: message and line. */
+class ConvertersAndHooksDiagnosticsTest {
+
+    private static final String IMPORTS = "import dev.tenantdao.annotations.*; import dev.tenantdao.runtime.*;";
+
+    private static final JavaFileObject MONEY = source("t.Money", "package t;",
+            "public record Money(java.math.BigDecimal amount) {}");
+    private static final JavaFileObject MONEY_CONVERTER = source("t.MoneyConverter", "package t;",
+            "import dev.tenantdao.runtime.Converter;",
+            "public class MoneyConverter implements Converter<Money, java.math.BigDecimal> {",
+            "    public java.math.BigDecimal toDatabase(Money m) { return m.amount(); }",
+            "    public Money fromDatabase(java.math.BigDecimal d) { return new Money(d); }",
+            "}");
+
+    private static void assertErrors(Compilation compilation, String... expected) {
+        assertEquals(List.of(expected), errors(compilation));
+    }
+
+    @Test
+    void convertedFieldsCompile() {
+        Compilation c = compile(MONEY, MONEY_CONVERTER, source("t.A", "package t;", IMPORTS,
+                "@Entity @Converters(MoneyConverter.class)",
+                "public record A(@Id long id, Money price, @Convert(MoneyConverter.class) Money other) {}"));
+        assertEquals(List.of(), errors(c));
+    }
+
+    @Test
+    void notAConverter() {
+        Compilation c = compile(MONEY, source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "    @Convert(String.class) Money price) {}"));
+        assertErrors(c, "5: " + Message.NOT_A_CONVERTER.format("String"));
+    }
+
+    @Test
+    void converterOfAnotherType() {
+        Compilation c = compile(MONEY, MONEY_CONVERTER, source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "    @Convert(MoneyConverter.class) String price) {}"));
+        assertErrors(c, "5: " + Message.CONVERTER_TYPE.format("MoneyConverter", "t.Money", "A.price",
+                "java.lang.String"));
+    }
+
+    @Test
+    void converterToAnUnstorableType() {
+        Compilation c = compile(MONEY, source("t.C", "package t;",
+                "public class C implements dev.tenantdao.runtime.Converter<Money, Object> {",
+                "    public Object toDatabase(Money m) { return m; }",
+                "    public Money fromDatabase(Object o) { return (Money) o; }",
+                "}"), source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "    @Convert(C.class) Money price) {}"));
+        assertErrors(c, "5: " + Message.CONVERTER_COLUMN_TYPE.format("C", "java.lang.Object", ValueType.SUPPORTED));
+    }
+
+    @Test
+    void converterThatCannotBeCreated() {
+        Compilation c = compile(MONEY, source("t.C", "package t;",
+                "public class C implements dev.tenantdao.runtime.Converter<Money, String> {",
+                "    private C() {}",
+                "    public String toDatabase(Money m) { return m.toString(); }",
+                "    public Money fromDatabase(String s) { return null; }",
+                "}"), source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "    @Convert(C.class) Money price) {}"));
+        assertErrors(c, "5: " + Message.CONVERTER_NOT_INSTANTIABLE.format("C"));
+    }
+
+    @Test
+    void converterOnTheId() {
+        Compilation c = compile(MONEY, MONEY_CONVERTER, source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(",
+                "    @Id @Convert(MoneyConverter.class) Money id) {}"));
+        assertErrors(c, "5: " + Message.CONVERTER_ON_ID.format("A.id"));
+    }
+
+    @Test
+    void customTypeOnANonTextColumn() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "    @Column(type = \"jsonb\") int count) {}"));
+        assertErrors(c, "5: " + Message.CUSTOM_TYPE_NEEDS_TEXT.format("jsonb", "A.count", "int"));
+    }
+
+    @Test
+    void customTypeThatIsNotATypeName() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "    @Column(type = \"jsonb); drop table a; --\") String doc) {}"));
+        assertErrors(c, "5: " + Message.INVALID_SQL_TYPE.format("jsonb); drop table a; --"));
+    }
+
+    @Test
+    void defaultAndGenerated() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "    @Column(defaultSql = \"0\", generatedAs = \"id * 2\") Long twice) {}"));
+        assertErrors(c, "5: " + Message.DEFAULT_AND_GENERATED.format("A.twice"));
+    }
+
+    @Test
+    void listOfUnsupportedElements() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "    java.util.List<Object> things) {}"));
+        assertErrors(c, "5: " + Message.UNSUPPORTED_TYPE.format("A.things", "java.util.List<java.lang.Object>",
+                ValueType.SUPPORTED));
+    }
+
+    @Test
+    void hookOutsideAnEntity() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "public class A {",
+                "    @BeforeInsert void stamp() {}",
+                "}"));
+        assertErrors(c, "4: " + Message.HOOK_NOT_IN_ENTITY.format("BeforeInsert", "stamp", "A"));
+    }
+
+    @Test
+    void privateOrStaticHooks() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public class A {",
+                "    @Id Long id;",
+                "    @AfterLoad private void loaded() {}",
+                "    @AfterInsert static void inserted() {}",
+                "}"));
+        assertErrors(c,
+                "6: " + Message.HOOK_MODIFIERS.format("AfterLoad", "loaded"),
+                "7: " + Message.HOOK_MODIFIERS.format("AfterInsert", "inserted"));
+    }
+
+    @Test
+    void hookSignatures() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public class A {",
+                "    @Id Long id;",
+                "    @BeforeInsert A stamp() { return this; }",
+                "    @AfterUpdate void updated(String why) {}",
+                "}"), source("t.R", "package t;", IMPORTS,
+                "@Entity",
+                "public record R(@Id long id) {",
+                "    @BeforeUpdate void touch() {}",
+                "}"));
+        assertErrors(c,
+                "6: " + Message.HOOK_SIGNATURE.format("BeforeInsert", "stamp", "void"),
+                "7: " + Message.HOOK_SIGNATURE.format("AfterUpdate", "updated", "void"),
+                "5: " + Message.HOOK_SIGNATURE.format("BeforeUpdate", "touch",
+                        "R (a record is changed by returning a new one)"));
+    }
+
+    @Test
+    void hookWithCheckedException() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public class A {",
+                "    @Id Long id;",
+                "    @AfterDelete void deleted() throws java.io.IOException {}",
+                "}"));
+        assertErrors(c, "6: " + Message.HOOK_THROWS.format("AfterDelete", "deleted", "java.io.IOException"));
+    }
+
+    @Test
+    void twoHooksOfOneKind() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public class A {",
+                "    @Id Long id;",
+                "    @BeforeDelete void first() {}",
+                "    @BeforeDelete void second() {}",
+                "}"));
+        assertErrors(c, "7: " + Message.HOOK_DUPLICATE.format("A", "BeforeDelete", "first"));
+    }
+
+    @Test
+    void listeners() {
+        Compilation c = compile(
+                source("t.NotListener", "package t;", "public class NotListener {}"),
+                source("t.Other", "package t;", "public record Other(long id) {}"),
+                source("t.ForOther", "package t;",
+                        "public class ForOther implements dev.tenantdao.runtime.EntityListener<Other> {}"),
+                source("t.Hidden", "package t;",
+                        "public class Hidden implements dev.tenantdao.runtime.EntityListener<Object> {",
+                        "    Hidden(int x) {}",
+                        "}"),
+                source("t.A", "package t;", IMPORTS,
+                        "@Entity",
+                        "@Listeners({NotListener.class, ForOther.class, Hidden.class})",
+                        "public record A(@Id long id) {}"));
+        assertErrors(c,
+                "4: " + Message.NOT_A_LISTENER.format("NotListener"),
+                "4: " + Message.LISTENER_TYPE.format("ForOther", "t.Other", "A"),
+                "4: " + Message.LISTENER_NOT_INSTANTIABLE.format("Hidden"));
+    }
+}
