@@ -546,7 +546,13 @@ public final class DaoWriter {
                     method.addStatement(entity.isRecord() ? "hooked = hooked.$L()" : "hooked.$L()", own.name());
                 }
                 for (Hooks.Listener listener : hooks().listeners()) {
-                    method.addStatement("hooked = $L.$L(hooked)", listenerField(listener), kind.method());
+                    if (listener.generic() || listener.listenedType().toString().equals(type.canonicalName())) {
+                        method.addStatement("hooked = $L.$L(hooked)", listenerField(listener), kind.method());
+                    } else {
+                        // a listener of a supertype returns the supertype; it must hand back a $type
+                        method.addStatement("hooked = ($T) $L.$L(hooked)", type, listenerField(listener),
+                                kind.method());
+                    }
                 }
                 method.addStatement("return hooked");
             } else {
