@@ -26,6 +26,8 @@ public final class CountryDao {
 
     static final String INSERT = "INSERT INTO country (code, name) VALUES (?, ?)";
 
+    static final String INSERT_ALL = "INSERT INTO country (code, name) SELECT u.c1, u.c2 FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS u(c1, c2, n) ORDER BY u.n";
+
     static final String UPDATE = "UPDATE country SET name = ? WHERE code = ?";
 
     static final String FIND_BY_ID = "SELECT code, name FROM country WHERE code = ?";
@@ -72,7 +74,7 @@ public final class CountryDao {
     }
 
     /**
-     * Inserts all of {@code countries} in one JDBC batch and returns them as stored, in order.
+     * Inserts all of {@code countries} in one statement and returns them as stored, in order.
      * All rows are inserted or, when one fails, none (outside a transaction, in one of its own).
      * Insert hooks run per row.
      */
@@ -82,12 +84,18 @@ public final class CountryDao {
             return List.of();
         }
         return database.atomically(SCOPE, null, "Country.insertAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
-                for (Country country : countries) {
-                    bindInsert(statement, country);
-                    statement.addBatch();
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL, RETURNED_COLUMNS)) {
+                int size = countries.size();
+                Object[] codeColumn = new Object[size];
+                Object[] nameColumn = new Object[size];
+                for (int i = 0; i < size; i++) {
+                    Country country = countries.get(i);
+                    codeColumn[i] = country.code();
+                    nameColumn[i] = country.name();
                 }
-                statement.executeBatch();
+                statement.setArray(1, connection.createArrayOf("text", codeColumn));
+                statement.setArray(2, connection.createArrayOf("text", nameColumn));
+                statement.executeUpdate();
                 List<Country> inserted = new ArrayList<>(countries.size());
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     while (keys.next()) {

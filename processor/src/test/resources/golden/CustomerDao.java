@@ -30,6 +30,8 @@ public final class CustomerDao {
 
     static final String INSERT = "INSERT INTO customers (org_id, id, display_name, rating, active) VALUES (?, ?, ?, ?, ?)";
 
+    static final String INSERT_ALL = "INSERT INTO customers (org_id, id, display_name, rating, active) SELECT ?, u.c1, u.c2, u.c3, u.c4 FROM unnest(?::uuid[], ?::text[], ?::integer[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, c4, n) ORDER BY u.n";
+
     static final String UPDATE = "UPDATE customers SET display_name = ?, rating = ?, active = ? WHERE org_id = ? AND id = ?";
 
     static final String FIND_BY_ID = "SELECT id, org_id, display_name, rating, active FROM customers WHERE org_id = ? AND id = ?";
@@ -79,7 +81,7 @@ public final class CustomerDao {
     }
 
     /**
-     * Inserts all of {@code customers} in one JDBC batch as rows of the current tenant and returns them as stored, in order.
+     * Inserts all of {@code customers} as rows of the current tenant in one statement and returns them as stored, in order.
      * All rows are inserted or, when one fails, none (outside a transaction, in one of its own).
      * Insert hooks run per row.
      */
@@ -94,12 +96,25 @@ public final class CustomerDao {
             return List.of();
         }
         return database.atomically(SCOPE, tenant, "Customer.insertAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
-                for (Customer customer : customers) {
-                    bindInsert(statement, tenantKey, customer);
-                    statement.addBatch();
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL, RETURNED_COLUMNS)) {
+                int size = customers.size();
+                Object[] idColumn = new Object[size];
+                Object[] nameColumn = new Object[size];
+                Object[] ratingColumn = new Object[size];
+                Object[] activeColumn = new Object[size];
+                for (int i = 0; i < size; i++) {
+                    Customer customer = customers.get(i);
+                    idColumn[i] = customer.getId();
+                    nameColumn[i] = customer.getName();
+                    ratingColumn[i] = customer.getRating();
+                    activeColumn[i] = customer.active;
                 }
-                statement.executeBatch();
+                statement.setObject(1, tenantKey);
+                statement.setArray(2, connection.createArrayOf("uuid", idColumn));
+                statement.setArray(3, connection.createArrayOf("text", nameColumn));
+                statement.setArray(4, connection.createArrayOf("int4", ratingColumn));
+                statement.setArray(5, connection.createArrayOf("bool", activeColumn));
+                statement.executeUpdate();
                 List<Customer> inserted = new ArrayList<>(customers.size());
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     while (keys.next()) {

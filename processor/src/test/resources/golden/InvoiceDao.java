@@ -74,7 +74,7 @@ public final class InvoiceDao {
     }
 
     /**
-     * Inserts all of {@code invoices} in one JDBC batch as rows of the current tenant and returns them as stored, in order.
+     * Inserts all of {@code invoices} as rows of the current tenant in one JDBC batch and returns them as stored, in order.
      * All rows are inserted or, when one fails, none (outside a transaction, in one of its own).
      * Insert hooks run per row.
      */

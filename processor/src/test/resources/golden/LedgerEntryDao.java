@@ -30,6 +30,8 @@ public final class LedgerEntryDao {
 
     static final String INSERT = "INSERT INTO {schema}.ledger_entry (account, amount, booked_at) VALUES (?, ?, ?)";
 
+    static final String INSERT_ALL = "INSERT INTO {schema}.ledger_entry (account, amount, booked_at) SELECT u.c1, u.c2, u.c3 FROM unnest(?::text[], ?::numeric[], ?::timestamptz[]) WITH ORDINALITY AS u(c1, c2, c3, n) ORDER BY u.n";
+
     static final String UPDATE = "UPDATE {schema}.ledger_entry SET account = ?, amount = ?, booked_at = ? WHERE id = ?";
 
     static final String FIND_BY_ID = "SELECT id, account, amount, booked_at FROM {schema}.ledger_entry WHERE id = ?";
@@ -76,7 +78,7 @@ public final class LedgerEntryDao {
     }
 
     /**
-     * Inserts all of {@code ledgerEntries} in one JDBC batch as rows of the current tenant and returns them as stored, in order.
+     * Inserts all of {@code ledgerEntries} as rows of the current tenant in one statement and returns them as stored, in order.
      * All rows are inserted or, when one fails, none (outside a transaction, in one of its own).
      * Insert hooks run per row.
      */
@@ -88,12 +90,21 @@ public final class LedgerEntryDao {
             return List.of();
         }
         return database.atomically(SCOPE, tenant, "LedgerEntry.insertAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema), RETURNED_COLUMNS)) {
-                for (LedgerEntry ledgerEntry : ledgerEntries) {
-                    bindInsert(statement, ledgerEntry);
-                    statement.addBatch();
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT_ALL, schema), RETURNED_COLUMNS)) {
+                int size = ledgerEntries.size();
+                Object[] accountColumn = new Object[size];
+                Object[] amountColumn = new Object[size];
+                Object[] bookedAtColumn = new Object[size];
+                for (int i = 0; i < size; i++) {
+                    LedgerEntry ledgerEntry = ledgerEntries.get(i);
+                    accountColumn[i] = ledgerEntry.account();
+                    amountColumn[i] = ledgerEntry.amount();
+                    bookedAtColumn[i] = Jdbc.text(ledgerEntry.bookedAt());
                 }
-                statement.executeBatch();
+                statement.setArray(1, connection.createArrayOf("text", accountColumn));
+                statement.setArray(2, connection.createArrayOf("numeric", amountColumn));
+                statement.setArray(3, connection.createArrayOf("text", bookedAtColumn));
+                statement.executeUpdate();
                 List<LedgerEntry> inserted = new ArrayList<>(ledgerEntries.size());
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     while (keys.next()) {

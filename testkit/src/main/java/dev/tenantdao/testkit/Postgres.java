@@ -146,6 +146,11 @@ public final class Postgres {
         return dataSource(user, password, name);
     }
 
+    /** A data source whose connections use {@code schema} (which must exist), without touching it. */
+    public DataSource freshSchemaDataSource(String schema) {
+        return dataSource(user, password, checkName(schema));
+    }
+
     /** Drops {@code schema} with everything in it, if it exists. */
     public void dropSchema(String schema) {
         execute("DROP SCHEMA IF EXISTS " + checkName(schema) + " CASCADE");

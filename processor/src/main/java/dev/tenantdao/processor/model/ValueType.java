@@ -55,6 +55,35 @@ public enum ValueType {
         return primitive;
     }
 
+    /**
+     * How a column of this type travels in a set-based insert ({@code unnest} of one array per
+     * column): the element type name for {@code createArrayOf}, or null when it cannot (the batch
+     * insert is used then). Temporal values and enums travel as text and are cast by PostgreSQL.
+     */
+    public String unnestElementName() {
+        return switch (this) {
+            case PRIMITIVE_LONG, LONG -> "int8";
+            case PRIMITIVE_INT, INTEGER -> "int4";
+            case PRIMITIVE_SHORT, SHORT -> "int2";
+            case PRIMITIVE_DOUBLE, DOUBLE -> "float8";
+            case PRIMITIVE_FLOAT, FLOAT -> "float4";
+            case PRIMITIVE_BOOLEAN, BOOLEAN -> "bool";
+            case BIG_DECIMAL -> "numeric";
+            case UUID -> "uuid";
+            case LOCAL_DATE -> "date";
+            case STRING, ENUM, INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME, LOCAL_TIME -> "text";
+            case BYTES, LIST, ARRAY -> null;
+        };
+    }
+
+    /** Whether a set-based insert sends this type as its text form ({@code toString()} or the enum's name). */
+    public boolean unnestsAsText() {
+        return switch (this) {
+            case ENUM, INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME, LOCAL_TIME -> true;
+            default -> false;
+        };
+    }
+
     /** Whether lists and arrays of this type can be stored (as PostgreSQL arrays). */
     public boolean canBeArrayElement() {
         return switch (this) {

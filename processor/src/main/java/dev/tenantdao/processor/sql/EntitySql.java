@@ -8,11 +8,14 @@ import java.util.Optional;
  * Every statement of one entity's DAO.
  *
  * @param returnedColumns the columns {@code insert} and {@code update} read back, in select order
+ * @param insertAll the set-based insert of many rows, or empty when a column cannot travel in
+ *     an array (then {@code insertAll} is a JDBC batch of {@code insert})
  * @param update empty when the entity has no column an update could change
  * @param upserts on the id (when the application assigns it) and on each unique column
  */
 public record EntitySql(
         Statement insert,
+        Optional<Statement> insertAll,
         Optional<Statement> update,
         Statement findById,
         Statement findAllAfter,

@@ -28,7 +28,7 @@ public final class SqlBuilder {
     }
 
     public EntitySql build() {
-        return new EntitySql(insert(), update(), findById(), findAllAfter(), findAll(), count(), existsById(),
+        return new EntitySql(insert(), insertAll(), update(), findById(), findAllAfter(), findAll(), count(), existsById(),
                 deleteById(), upserts(), entity.properties().stream().map(Property::column).toList(),
                 new DdlBuilder(entity).build());
     }
@@ -50,6 +50,49 @@ public final class SqlBuilder {
         String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders + ")";
         return new Statement(sql, parameters);
+    }
+
+    /**
+     * Many rows in one statement: {@code INSERT INTO t (tenant_id, a, b) SELECT ?, u.a, u.b FROM
+     * unnest(?::bigint[], ?::text[]) WITH ORDINALITY AS u(a, b, n) ORDER BY n}. One array per
+     * column; the tenant is one value for all rows; rows are inserted, and returned, in list order.
+     * Measured twice as fast as a JDBC batch for 1,000 rows (see the README). Empty when a column
+     * cannot travel in an array.
+     */
+    Optional<Statement> insertAll() {
+        List<String> columns = new ArrayList<>();
+        List<String> selected = new ArrayList<>();
+        List<String> arrays = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        List<Parameter> parameters = new ArrayList<>();
+        if (hasTenantColumn(entity)) {
+            columns.add(Identifiers.quote(entity.tenancy().column()));
+            selected.add("?");
+            parameters.add(Parameter.tenant());
+        }
+        int n = 0;
+        for (Property property : entity.properties()) {
+            if (!property.insertable()) {
+                continue;
+            }
+            if (property.valueType() == null || property.valueType().unnestElementName() == null) {
+                return Optional.empty();
+            }
+            String alias = "c" + (++n);
+            columns.add(Identifiers.quote(property.column()));
+            selected.add("u." + alias);
+            aliases.add(alias);
+            arrays.add("?::" + property.sqlType() + "[]");
+            parameters.add(Parameter.entity(property));
+        }
+        if (aliases.isEmpty()) {
+            return Optional.empty();
+        }
+        aliases.add("n");
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT "
+                + String.join(", ", selected) + " FROM unnest(" + String.join(", ", arrays)
+                + ") WITH ORDINALITY AS u(" + String.join(", ", aliases) + ") ORDER BY u.n";
+        return Optional.of(new Statement(sql, parameters));
     }
 
     /** Upserts on the id (unless the database generates it) and on every unique column. */

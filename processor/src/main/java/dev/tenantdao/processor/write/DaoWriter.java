@@ -53,7 +53,7 @@ public final class DaoWriter {
     /** Local names the generated methods use themselves; an entity variable must not shadow them. */
     private static final Set<String> TAKEN = Set.of(
             "database", "tenant", "tenantKey", "connection", "statement", "rows", "keys", "id", "afterId", "limit",
-            "offset", "inserted", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked", "page", "schema");
+            "offset", "inserted", "size", "i", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked", "page", "schema");
 
     private final EntityModel entity;
     private final EntitySql sql;
@@ -147,6 +147,7 @@ public final class DaoWriter {
 
     private void addSqlConstants(TypeSpec.Builder dao) {
         dao.addField(sqlConstant("INSERT", sql.insert()));
+        sql.insertAll().ifPresent(insertAll -> dao.addField(sqlConstant("INSERT_ALL", insertAll)));
         sql.update().ifPresent(update -> dao.addField(sqlConstant("UPDATE", update)));
         dao.addField(sqlConstant("FIND_BY_ID", sql.findById()));
         dao.addField(sqlConstant("FIND_ALL_AFTER", sql.findAllAfter()));
@@ -226,27 +227,13 @@ public final class DaoWriter {
         if (!tenantCheck.isEmpty()) {
             checks.beginControlFlow("for ($T $L : $L)", type, var, all).add(tenantCheck).endControlFlow();
         }
-        CodeBlock.Builder work = CodeBlock.builder().beginControlFlow("for ($T $L : $L)", type, var, all);
-        String written = beforeHook(work, HookKind.BEFORE_INSERT, var, "toInsert");
-        work.addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written)
-                .addStatement("statement.addBatch()")
-                .endControlFlow()
-                .addStatement("statement.executeBatch()")
-                .addStatement("$T inserted = new $T<>($L.size())", listOfEntities, ARRAY_LIST, all)
-                .beginControlFlow("try ($T keys = statement.getGeneratedKeys())", RESULT_SET)
-                .beginControlFlow("while (keys.next())")
-                .addStatement("inserted.add(map(keys))")
-                .endControlFlow()
-                .endControlFlow();
-        if (hooks().has(HookKind.AFTER_INSERT)) {
-            work.beginControlFlow("for ($T stored : inserted)", type).addStatement("afterInsert(stored)").endControlFlow();
-        }
-        work.addStatement("return inserted");
+        CodeBlock work = sql.insertAll().isPresent() ? insertAllSetBased(all, sql.insertAll().get()) : insertAllBatch(all);
         return MethodSpec.methodBuilder("insertAll")
-                .addJavadoc("Inserts all of {@code $L} in one JDBC batch$L and returns them as stored, in order.\n"
+                .addJavadoc("Inserts all of {@code $L}$L in $L and returns them as stored, in order.\n"
                         + "All rows are inserted or, when one fails, none (outside a transaction, in one of its own).\n"
                         + "Insert hooks run per row.\n", all,
-                        entity.isTenanted() ? " as rows of the current tenant" : "")
+                        entity.isTenanted() ? " as rows of the current tenant" : "",
+                        sql.insertAll().isPresent() ? "one statement" : "one JDBC batch")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(listOfEntities)
                 .addParameter(listOfEntities, all)
@@ -256,8 +243,78 @@ public final class DaoWriter {
                 .beginControlFlow("if ($L.isEmpty())", all)
                 .addStatement("return $T.of()", LIST)
                 .endControlFlow()
-                .addCode(withStatement("atomically", "insertAll", "INSERT", true, work.build()))
+                .addCode(withStatement("atomically", "insertAll", sql.insertAll().isPresent() ? "INSERT_ALL" : "INSERT",
+                        true, work))
                 .build();
+    }
+
+    /** A JDBC batch of the single-row insert, for entities with a column that cannot travel in an array. */
+    private CodeBlock insertAllBatch(String all) {
+        TypeName listOfEntities = ParameterizedTypeName.get(LIST, type);
+        CodeBlock.Builder work = CodeBlock.builder().beginControlFlow("for ($T $L : $L)", type, var, all);
+        String written = beforeHook(work, HookKind.BEFORE_INSERT, var, "toInsert");
+        work.addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written)
+                .addStatement("statement.addBatch()")
+                .endControlFlow()
+                .addStatement("statement.executeBatch()")
+                .add(readInserted(all, listOfEntities));
+        return work.build();
+    }
+
+    /**
+     * One {@code INSERT ... SELECT FROM unnest(...)}: the values of each column gathered into an
+     * array (through converters, after the before-insert hooks of each row), then bound.
+     */
+    private CodeBlock insertAllSetBased(String all, Statement insertAll) {
+        TypeName listOfEntities = ParameterizedTypeName.get(LIST, type);
+        CodeBlock.Builder work = CodeBlock.builder().addStatement("int size = $L.size()", all);
+        List<Parameter> parameters = insertAll.parameters();
+        for (Parameter parameter : parameters) {
+            if (parameter.source() == Parameter.Source.ENTITY) {
+                work.addStatement("Object[] $L = new Object[size]", columnArray(parameter.property()));
+            }
+        }
+        work.beginControlFlow("for (int i = 0; i < size; i++)").addStatement("$T $L = $L.get(i)", type, var, all);
+        String row = beforeHook(work, HookKind.BEFORE_INSERT, var, "toInsert");
+        for (Parameter parameter : parameters) {
+            if (parameter.source() == Parameter.Source.ENTITY) {
+                Property property = parameter.property();
+                CodeBlock value = databaseValue(property, row);
+                work.addStatement("$L[i] = $L", columnArray(property),
+                        property.valueType().unnestsAsText() ? CodeBlock.of("$T.text($L)", JdbcCode.JDBC, value) : value);
+            }
+        }
+        work.endControlFlow();
+        int index = 1;
+        for (Parameter parameter : parameters) {
+            if (parameter.source() == Parameter.Source.TENANT) {
+                work.addStatement(bindTenant(index));
+            } else {
+                work.addStatement("statement.setArray($L, connection.createArrayOf($S, $L))", index,
+                        parameter.property().valueType().unnestElementName(), columnArray(parameter.property()));
+            }
+            index++;
+        }
+        return work.addStatement("statement.executeUpdate()").add(readInserted(all, listOfEntities)).build();
+    }
+
+    private static String columnArray(Property property) {
+        return property.name() + "Column";
+    }
+
+    /** Reads the inserted rows back (RETURNING), runs the after-insert hooks, returns them. */
+    private CodeBlock readInserted(String all, TypeName listOfEntities) {
+        CodeBlock.Builder work = CodeBlock.builder()
+                .addStatement("$T inserted = new $T<>($L.size())", listOfEntities, ARRAY_LIST, all)
+                .beginControlFlow("try ($T keys = statement.getGeneratedKeys())", RESULT_SET)
+                .beginControlFlow("while (keys.next())")
+                .addStatement("inserted.add(map(keys))")
+                .endControlFlow()
+                .endControlFlow();
+        if (hooks().has(HookKind.AFTER_INSERT)) {
+            work.beginControlFlow("for ($T stored : inserted)", type).addStatement("afterInsert(stored)").endControlFlow();
+        }
+        return work.addStatement("return inserted").build();
     }
 
     private MethodSpec findById() {

@@ -250,6 +250,36 @@ public final class Jdbc {
         return list == null ? null : list.toArray(newArray.apply(list.size()));
     }
 
+    /**
+     * A value as text PostgreSQL parses back to it, for set-based inserts that send a column as a
+     * {@code text[]} and cast it: enum names, and ISO dates and times with PostgreSQL's spelling of
+     * years before 1 ({@code BC}) and after 9999 (no {@code +}).
+     */
+    public static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof Instant instant) {
+            return text(instant.atOffset(ZoneOffset.UTC));
+        }
+        String iso = value.toString();
+        if (value instanceof java.time.temporal.TemporalAccessor temporal
+                && temporal.isSupported(java.time.temporal.ChronoField.YEAR)) {
+            int year = temporal.get(java.time.temporal.ChronoField.YEAR);
+            if (year > 9999) {
+                return iso.substring(1);
+            }
+            if (year < 1) {
+                int end = iso.indexOf('-', 1);
+                return String.format("%04d", 1 - year) + iso.substring(end) + " BC";
+            }
+        }
+        return iso;
+    }
+
     private static MappingException nullInPrimitive(String entity, String column, String type) {
         return new MappingException("Column " + column + " of " + entity + " is NULL, but its field is a primitive "
                 + type + "; make the field a box or the column NOT NULL");

@@ -27,6 +27,14 @@ class GeneratedSqlTest {
     }
 
     @Test
+    void insertAllIsOneSetBasedStatementWithTheTenantOnce() {
+        assertEquals("INSERT INTO invoice (tenant_id, customer_id, number, status, currency, total, issued_on, due_on)"
+                + " SELECT ?, u.c1, u.c2, u.c3, u.c4, u.c5, u.c6, u.c7 FROM unnest(?::bigint[], ?::text[], ?::text[],"
+                + " ?::text[], ?::numeric[], ?::date[], ?::date[]) WITH ORDINALITY AS u(c1, c2, c3, c4, c5, c6, c7, n)"
+                + " ORDER BY u.n", InvoiceDao.INSERT_ALL);
+    }
+
+    @Test
     void updateNeverSetsTheTenantAndMatchesItInWhere() {
         assertEquals("UPDATE invoice SET customer_id = ?, number = ?, status = ?, currency = ?, total = ?,"
                 + " issued_on = ?, due_on = ? WHERE tenant_id = ? AND id = ?", InvoiceDao.UPDATE);
@@ -95,7 +103,7 @@ class GeneratedSqlTest {
         String setTenant = "SELECT set_config('tenantdao.tenant', ?, true)";
         assertEquals(List.of(
                 setTenant, InvoiceDao.INSERT,
-                setTenant, InvoiceDao.INSERT,
+                setTenant, InvoiceDao.INSERT_ALL,
                 setTenant, InvoiceDao.FIND_BY_ID,
                 setTenant, InvoiceDao.FIND_ALL_AFTER,
                 setTenant, InvoiceDao.FIND_ALL,

@@ -1,0 +1,135 @@
+package dev.tenantdao.samples.measure;
+
+import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.Schema;
+import dev.tenantdao.runtime.TenantContext;
+import dev.tenantdao.runtime.TenantScope;
+import dev.tenantdao.samples.invoicing.Customer;
+import dev.tenantdao.samples.invoicing.CustomerDao;
+import dev.tenantdao.samples.invoicing.Invoice;
+import dev.tenantdao.samples.invoicing.InvoiceDao;
+import dev.tenantdao.samples.invoicing.InvoiceStatus;
+import dev.tenantdao.samples.reference.Currency;
+import dev.tenantdao.samples.reference.CurrencyDao;
+import dev.tenantdao.testkit.Postgres;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Rows per second of inserting 1,000-row batches of invoices (row tenancy, row-level security,
+ * rows read back) three ways: the generated {@code insertAll} (a JDBC batch), the same with the
+ * driver's {@code reWriteBatchedInserts}, and one set-based {@code INSERT ... SELECT FROM unnest(...)}
+ * statement per batch. Not a test (nothing is asserted about time); run it with
+ *
+ * <pre>mvn -B -ntp -pl samples -am test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.tenantdao.samples.measure.InsertAllMeasurement</pre>
+ */
+public final class InsertAllMeasurement {
+
+    private static final int ROWS = 1_000;
+    private static final int WARMUP = 30;
+    private static final int MEASURED = 100;
+
+    private static final String UNNEST = "INSERT INTO invoice (tenant_id, customer_id, number, status, currency, total,"
+            + " issued_on, due_on) SELECT ?, * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::numeric[],"
+            + " ?::date[], ?::date[]) RETURNING id, customer_id, number, status, currency, total, issued_on, due_on";
+
+    private InsertAllMeasurement() {}
+
+    public static void main(String[] args) throws Exception {
+        Postgres server = Postgres.shared();
+        DataSource plain = server.freshSchema("measure_insert_all");
+        Schema.create(plain, Currency.class, Customer.class, Invoice.class);
+        new CurrencyDao(new Database(plain)).insert(new Currency("EUR", "Euro", (short) 2));
+        PGSimpleDataSource rewriting = (PGSimpleDataSource) server.freshSchemaDataSource("measure_insert_all");
+        rewriting.setReWriteBatchedInserts(true);
+
+        long customer = TenantContext.callAs("acme",
+                () -> new CustomerDao(new Database(plain)).insert(new Customer("Bench", null)).getId());
+        List<Invoice> batch = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            batch.add(Invoice.draft(customer, "N-" + i, "EUR", new BigDecimal("12.34"), LocalDate.of(2026, 1, 1)));
+        }
+        System.out.printf("insertAll of %d rows, %d batches after %d warm-up batches, on %s%n", ROWS, MEASURED, WARMUP,
+                server.description());
+        for (int round = 0; round < 2; round++) {
+            report("generated insertAll (JDBC batch)", measure(plain, () -> new InvoiceDao(new Database(plain))
+                    .insertAll(batch)));
+            report("generated insertAll, reWriteBatchedInserts", measure(plain,
+                    () -> new InvoiceDao(new Database(rewriting)).insertAll(batch)));
+            Database database = new Database(plain);
+            report("one INSERT ... SELECT FROM unnest(...)", measure(plain, () -> unnest(database, batch)));
+        }
+    }
+
+    private static List<Invoice> unnest(Database database, List<Invoice> batch) {
+        TenantScope scope = TenantScope.row("Invoice", true);
+        return database.atomically(scope, "acme", "unnest", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(UNNEST)) {
+                statement.setString(1, "acme");
+                statement.setArray(2, array(connection, "int8", batch.stream().map(Invoice::customerId).toArray()));
+                statement.setArray(3, array(connection, "text", batch.stream().map(Invoice::number).toArray()));
+                statement.setArray(4, array(connection, "text", batch.stream().map(i -> i.status().name()).toArray()));
+                statement.setArray(5, array(connection, "text", batch.stream().map(Invoice::currency).toArray()));
+                statement.setArray(6, array(connection, "numeric", batch.stream().map(Invoice::total).toArray()));
+                statement.setArray(7, array(connection, "date", batch.stream().map(Invoice::issuedOn).toArray()));
+                statement.setArray(8, array(connection, "date", batch.stream().map(Invoice::dueOn).toArray()));
+                List<Invoice> inserted = new ArrayList<>(batch.size());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(new Invoice(rows.getLong(1), rows.getLong(2), rows.getString(3),
+                                InvoiceStatus.valueOf(rows.getString(4)), rows.getString(5), rows.getBigDecimal(6),
+                                rows.getObject(7, LocalDate.class), rows.getObject(8, LocalDate.class)));
+                    }
+                }
+                return inserted;
+            }
+        });
+    }
+
+    private static Array array(Connection connection, String type, Object[] values) throws java.sql.SQLException {
+        return connection.createArrayOf(type, values);
+    }
+
+    private static double measure(DataSource admin, java.util.function.Supplier<List<Invoice>> insert)
+            throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            check(TenantContext.callAs("acme", insert::get));
+            truncate(admin);
+        }
+        long elapsed = 0;
+        for (int i = 0; i < MEASURED; i++) {
+            long start = System.nanoTime();
+            List<Invoice> inserted = TenantContext.callAs("acme", insert::get);
+            elapsed += System.nanoTime() - start;
+            check(inserted);
+            truncate(admin);
+        }
+        return ROWS * (double) MEASURED / (elapsed / 1e9);
+    }
+
+    private static void check(List<Invoice> inserted) {
+        if (inserted.size() != ROWS || !inserted.get(ROWS - 1).number().equals("N-" + (ROWS - 1))) {
+            throw new IllegalStateException("rows missing or out of order");
+        }
+    }
+
+    private static void truncate(DataSource admin) throws Exception {
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM invoice");
+        }
+    }
+
+    private static void report(String what, double rowsPerSecond) {
+        System.out.printf("  %-45s %,10.0f rows/s%n", what, rowsPerSecond);
+    }
+}
