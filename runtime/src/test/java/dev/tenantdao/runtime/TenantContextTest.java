@@ -43,6 +43,10 @@ class TenantContextTest {
         assertThrows(InvalidTenantException.class, () -> TenantContext.runAs("a\u0000b", () -> { }));
         assertThrows(InvalidTenantException.class, () -> TenantContext.runAs("x".repeat(129), () -> { }));
         assertThrows(InvalidTenantException.class, () -> TenantContext.runAs(" acme", () -> { }));
+        // "t1\uD83D" and "t1\uDFFF" would both reach PostgreSQL as "t1?": one tenant for two ids
+        assertThrows(InvalidTenantException.class, () -> TenantContext.runAs("t1\uD83D", () -> { }));
+        assertThrows(InvalidTenantException.class, () -> TenantContext.runAs("t1\uDFFF", () -> { }));
+        TenantContext.runAs("t1\uD83D\uDE80", () -> { });       // a paired surrogate (an emoji) is fine
         assertThrows(NullPointerException.class, () -> TenantContext.runAs(null, () -> { }));
     }
 

@@ -19,6 +19,7 @@ import dev.tenantdao.runtime.UnknownTenantException;
 import dev.tenantdao.samples.isolation.NoteStore.Note;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -393,7 +394,8 @@ class IsolationFuzzTest {
         /** What a call under {@code hostile} must fail with; null when it is a tenant like any other. */
         private Class<? extends RuntimeException> rejectionOf(String hostile) {
             boolean invalid = hostile.isBlank() || hostile.length() > 128 || !hostile.equals(hostile.strip())
-                    || hostile.chars().anyMatch(Character::isISOControl);
+                    || hostile.chars().anyMatch(Character::isISOControl)
+                    || !hostile.equals(new String(hostile.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
             if (invalid) {
                 return InvalidTenantException.class;
             }
