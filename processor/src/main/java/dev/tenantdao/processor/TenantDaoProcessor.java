@@ -80,6 +80,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
         EntityValidator placement = new EntityValidator(diagnostics, processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils());
+        for (Element element : round.getElementsAnnotatedWith(dev.tenantdao.annotations.Audited.class)) {
+            placement.validateAuditedPlacement(element);
+        }
         for (HookKind kind : HookKind.values()) {
             for (Element element : round.getElementsAnnotatedWith(kind.annotation())) {
                 if (element instanceof ExecutableElement method) {

@@ -61,6 +61,12 @@ public enum Message {
     NOT_A_LISTENER("%s is not a listener: it must implement dev.tenantdao.runtime.EntityListener<E>"),
     LISTENER_TYPE("%s listens to %s, which %s is not"),
     LISTENER_NOT_INSTANTIABLE("%s cannot be created: give it a public no-argument constructor"),
+    AUDITED_NOT_ENTITY("@Audited on %s, which is not an @Entity"),
+    EXCLUDED_FIELD_MISSING("@Audited(exclude) names '%s', but %s has no such mapped field"),
+    NOT_AUDITED_PRIMITIVE("%s is left out of history but is a primitive %s; history queries return it as null,"
+            + " so make it a box"),
+    VERSION_TYPE("@Version %s must be int, long, Integer or Long, not %s"),
+    TWO_VERSIONS("@Entity %s already has @Version %s; keep one"),
     PROCESSOR_FAILURE("tenantdao failed on %s (%s); please report this with the entity's source");
 
     private final String format;

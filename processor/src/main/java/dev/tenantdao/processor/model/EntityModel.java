@@ -13,6 +13,7 @@ import javax.lang.model.element.TypeElement;
  * @param properties every mapped property, in declaration order (this is also the select order)
  * @param construction null when the entity cannot be constructed from a row
  * @param hooks lifecycle hook methods and listeners
+ * @param audit null unless the entity is {@code @Audited}
  */
 public record EntityModel(
         TypeElement element,
@@ -22,7 +23,8 @@ public record EntityModel(
         Tenancy tenancy,
         List<Property> properties,
         Construction construction,
-        Hooks hooks) {
+        Hooks hooks,
+        Audit audit) {
 
     public EntityModel {
         properties = List.copyOf(properties);
@@ -49,6 +51,20 @@ public record EntityModel(
     /** The property exposing the tenant read-only, if any. */
     public Optional<Property> tenantId() {
         return properties.stream().filter(Property::tenantId).findFirst();
+    }
+
+    public boolean isAudited() {
+        return audit != null;
+    }
+
+    /** The {@code @Version} property, if any. */
+    public Optional<Property> version() {
+        return properties.stream().filter(p -> p.mapping().version()).findFirst();
+    }
+
+    /** Whether a property's values are copied into history rows. */
+    public boolean inHistory(Property property) {
+        return isAudited() && !property.mapping().notAudited() && !audit.excluded().contains(property.name());
     }
 
     public ClassName daoType() {

@@ -13,6 +13,8 @@ import javax.lang.model.type.TypeMirror;
  * @param elementJavaType for a list or array column, its elements' Java type
  * @param converter the converter the value goes through, or null
  * @param columnAnnotation the {@code @Column} mirror, or null, for diagnostics
+ * @param version whether it is the {@code @Version} field
+ * @param notAudited whether {@code @NotAudited} leaves it out of history
  */
 public record Mapping(
         String customType,
@@ -24,9 +26,12 @@ public record Mapping(
         ValueType elementType,
         TypeMirror elementJavaType,
         ConverterModel converter,
-        AnnotationMirror columnAnnotation) {
+        AnnotationMirror columnAnnotation,
+        boolean version,
+        boolean notAudited) {
 
-    public static final Mapping PLAIN = new Mapping(null, List.of(), false, true, null, null, null, null, null, null);
+    public static final Mapping PLAIN =
+            new Mapping(null, List.of(), false, true, null, null, null, null, null, null, false, false);
 
     public Mapping {
         enumConstants = List.copyOf(enumConstants);

@@ -38,12 +38,12 @@ public record Property(
      * database fills in.
      */
     public boolean insertable() {
-        return !generated && !tenantId && !mapping.databaseValue();
+        return !generated && !tenantId && !mapping.databaseValue() && !mapping.version();
     }
 
     /** Whether the value is written by UPDATE's SET list: never the id, the tenant, or set-once columns. */
     public boolean updatable() {
-        return !id && !tenantId && mapping.updatable() && !mapping.databaseValue();
+        return !id && !tenantId && mapping.updatable() && !mapping.databaseValue() && !mapping.version();
     }
 
     /** The PostgreSQL type of the column. */

@@ -1,7 +1,10 @@
 package dev.tenantdao.processor.read;
 
 import com.palantir.javapoet.ClassName;
+import dev.tenantdao.annotations.Audited;
 import dev.tenantdao.annotations.Column;
+import dev.tenantdao.annotations.NotAudited;
+import dev.tenantdao.annotations.Version;
 import dev.tenantdao.annotations.Convert;
 import dev.tenantdao.annotations.Converters;
 import dev.tenantdao.annotations.Entity;
@@ -12,6 +15,7 @@ import dev.tenantdao.annotations.TenantId;
 import dev.tenantdao.annotations.Tenanted;
 import dev.tenantdao.annotations.Transient;
 import dev.tenantdao.processor.model.Access;
+import dev.tenantdao.processor.model.Audit;
 import dev.tenantdao.processor.model.Construction;
 import dev.tenantdao.processor.model.ConverterModel;
 import dev.tenantdao.processor.model.EntityModel;
@@ -74,13 +78,23 @@ public final class EntityReader {
         Construction construction = isRecord
                 ? Construction.constructor(properties.stream().map(Property::name).toList())
                 : construction(type, properties);
-        return new EntityModel(type, ClassName.get(type), table(type), isRecord, tenancy, properties, construction,
-                hooks(type));
+        String table = table(type);
+        return new EntityModel(type, ClassName.get(type), table, isRecord, tenancy, properties, construction,
+                hooks(type), audit(type, table));
     }
 
     private static String table(TypeElement type) {
         String declared = type.getAnnotation(Entity.class).table();
         return declared.isEmpty() ? Names.snakeCase(type.getSimpleName().toString()) : declared;
+    }
+
+    private Audit audit(TypeElement type, String table) {
+        Audited audited = type.getAnnotation(Audited.class);
+        if (audited == null) {
+            return null;
+        }
+        return new Audit(audited.table().isEmpty() ? table + "_history" : audited.table(),
+                List.of(audited.exclude()), Annotations.mirror(type, Audited.class).orElse(null));
     }
 
     private Tenancy tenancy(TypeElement type) {
@@ -171,7 +185,8 @@ public final class EntityReader {
                 column == null || column.updatable(),
                 column != null && !column.defaultSql().isEmpty() ? column.defaultSql() : null,
                 column != null && !column.generatedAs().isEmpty() ? column.generatedAs() : null,
-                elementType, elementJavaType, converter, columnMirror);
+                elementType, elementJavaType, converter, columnMirror, element.getAnnotation(Version.class) != null,
+                element.getAnnotation(NotAudited.class) != null);
         return new Property(element, name, columnName, type, valueType, id != null,
                 id != null && id.generated(), tenantId, nullable, nullableDeclared, read, write, reference(element),
                 mapping);

@@ -45,6 +45,10 @@ final class DdlBuilder {
                 key.add(Identifiers.quote(property.column()));
             }
         }
+        if (entity.isAudited()) {
+            lines.add("history_version bigint NOT NULL DEFAULT 1");
+            lines.add("history_changed boolean NOT NULL DEFAULT true");
+        }
         lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
         for (Property property : entity.properties()) {
             if (property.mapping().unique()) {
@@ -75,7 +79,10 @@ final class DdlBuilder {
             }
         }
         if (entity.isTenanted() && entity.tenancy().usesRowLevelSecurity()) {
-            ddl.append(rowLevelSecurity(entity.tenancy()));
+            ddl.append(rowLevelSecurity(entity.tenancy(), table, entity.table()));
+        }
+        if (entity.isAudited()) {
+            ddl.append(history(tenantColumn));
         }
         return ddl.toString();
     }
@@ -89,17 +96,76 @@ final class DdlBuilder {
      * row can only be written with the current tenant. {@code FORCE} makes the table's owner subject
      * to it too; only superusers and {@code BYPASSRLS} roles are not.
      */
-    private String rowLevelSecurity(Tenancy tenancy) {
+    private static String rowLevelSecurity(Tenancy tenancy, String table, String tableName) {
         String current = "NULLIF(current_setting('" + Tenanted.TENANT_SETTING + "', true), '')"
                 + (tenancy.columnType() == Tenanted.ColumnType.TEXT ? "" : "::" + tenancy.sqlType());
         String condition = Identifiers.quote(tenancy.column()) + " = " + current;
-        String policy = Identifiers.quote(entity.table() + "_tenant_isolation");
+        String policy = Identifiers.quote(tableName + "_tenant_isolation");
         return "ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY;\n"
                 + "ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY;\n"
                 + "DROP POLICY IF EXISTS " + policy + " ON " + table + ";\n"
                 + "CREATE POLICY " + policy + " ON " + table + "\n"
                 + "    USING (" + condition + ")\n"
                 + "    WITH CHECK (" + condition + ");\n";
+    }
+
+    /**
+     * The history table of an audited entity: the tenant, the id and every audited column, then
+     * version, operation, time, actor and transaction; keyed by (tenant, id, version), indexed for
+     * "as of" (tenant, id, time), ranges (tenant, time) and transactions. Append-only: a trigger
+     * rejects every UPDATE, DELETE and TRUNCATE. Isolated like the entity (row-level security).
+     */
+    private String history(String tenantColumn) {
+        String history = new SqlBuilder(entity).historyTable();
+        String name = entity.audit().table();
+        List<String> lines = new ArrayList<>();
+        List<String> key = new ArrayList<>();
+        if (tenantColumn != null) {
+            lines.add(tenantColumn + " " + entity.tenancy().sqlType() + " NOT NULL");
+            key.add(tenantColumn);
+        }
+        for (Property property : entity.properties()) {
+            if (property.tenantId()) {
+                continue;
+            }
+            if (property.id()) {
+                lines.add(Identifiers.quote(property.column()) + " " + property.sqlType() + " NOT NULL");
+                key.add(Identifiers.quote(property.column()));
+            } else if (entity.inHistory(property)) {
+                lines.add(Identifiers.quote(property.column()) + " " + property.sqlType());
+            }
+        }
+        lines.add("version bigint NOT NULL");
+        lines.add("operation text NOT NULL CHECK (operation IN ('INSERT', 'UPDATE', 'DELETE'))");
+        lines.add("changed_at timestamptz NOT NULL DEFAULT clock_timestamp()");
+        lines.add("actor text");
+        lines.add("transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id()");
+        key.add("version");
+        lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
+        String tenantPrefix = tenantColumn != null ? tenantColumn + ", " : "";
+        String id = Identifiers.quote(entity.id().column());
+        StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(history).append(" (\n    ")
+                .append(String.join(",\n    ", lines)).append("\n);\n")
+                .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_as_of")).append(" ON ")
+                .append(history).append(" (").append(tenantPrefix).append(id).append(", changed_at);\n")
+                .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_changed_at")).append(" ON ")
+                .append(history).append(" (").append(tenantPrefix).append("changed_at);\n")
+                .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_transaction")).append(" ON ")
+                .append(history).append(" (").append(tenantPrefix).append("transaction_id);\n")
+                .append("CREATE OR REPLACE FUNCTION tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\n")
+                .append("BEGIN\n    RAISE EXCEPTION 'history is append-only: % on %', TG_OP, TG_TABLE_NAME;\nEND $$;\n");
+        String trigger = Identifiers.quote(name + "_append_only");
+        ddl.append("DROP TRIGGER IF EXISTS ").append(trigger).append(" ON ").append(history).append(";\n")
+                .append("CREATE TRIGGER ").append(trigger).append(" BEFORE UPDATE OR DELETE ON ").append(history)
+                .append(" FOR EACH ROW EXECUTE FUNCTION tenantdao_history_append_only();\n");
+        String truncate = Identifiers.quote(name + "_no_truncate");
+        ddl.append("DROP TRIGGER IF EXISTS ").append(truncate).append(" ON ").append(history).append(";\n")
+                .append("CREATE TRIGGER ").append(truncate).append(" BEFORE TRUNCATE ON ").append(history)
+                .append(" FOR EACH STATEMENT EXECUTE FUNCTION tenantdao_history_append_only();\n");
+        if (entity.isTenanted() && entity.tenancy().usesRowLevelSecurity()) {
+            ddl.append(rowLevelSecurity(entity.tenancy(), history, name));
+        }
+        return ddl.toString();
     }
 
     /** The PostgreSQL enum type of an enum field declared {@code @Column(type = "...")}; kept if it exists. */
@@ -136,6 +202,9 @@ final class DdlBuilder {
         }
         if (property.mapping().defaultSql() != null) {
             column.append(" DEFAULT ").append(property.mapping().defaultSql());
+        }
+        if (property.mapping().version()) {
+            column.append(property.notNull() ? "" : " NOT NULL").append(" DEFAULT 0");
         }
         if (property.generated()) {
             column.append(property.valueType() == ValueType.UUID

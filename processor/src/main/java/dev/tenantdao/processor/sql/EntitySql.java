@@ -12,6 +12,9 @@ import java.util.Optional;
  *     an array (then {@code insertAll} is a JDBC batch of {@code insert})
  * @param update empty when the entity has no column an update could change
  * @param upserts on the id (when the application assigns it) and on each unique column
+ * @param deleteVersioned {@code delete(entity)} of an entity with a {@code @Version}
+ * @param history the history queries of an audited entity
+ *     (audited entities' writes are data-modifying CTEs that return rows with a final SELECT)
  */
 public record EntitySql(
         Statement insert,
@@ -24,6 +27,8 @@ public record EntitySql(
         Statement existsById,
         Statement deleteById,
         List<Upsert> upserts,
+        Optional<Statement> deleteVersioned,
+        Optional<History> history,
         List<String> returnedColumns,
         String ddl) {
 
@@ -40,4 +45,7 @@ public record EntitySql(
      * @param constant the SQL constant's name
      */
     public record Upsert(Property on, String method, String constant, Statement statement) {}
+
+    /** The history queries of an audited entity; each selects the entity's columns, then the history columns. */
+    public record History(Statement versions, Statement asOf, Statement between, Statement inTransaction) {}
 }

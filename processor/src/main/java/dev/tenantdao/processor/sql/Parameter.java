@@ -1,6 +1,7 @@
 package dev.tenantdao.processor.sql;
 
 import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.model.ValueType;
 
 /**
  * One {@code ?} of a statement and where its value comes from.
@@ -8,7 +9,11 @@ import dev.tenantdao.processor.model.Property;
  * @param property for {@link Source#ENTITY} and {@link Source#ID_ARGUMENT}, the property whose
  *     value or type is bound; otherwise null
  */
-public record Parameter(Source source, Property property) {
+public record Parameter(Source source, Property property, String argument, ValueType argumentType) {
+
+    public Parameter(Source source, Property property) {
+        this(source, property, null, null);
+    }
 
     public enum Source {
         /** The current tenant. */
@@ -20,7 +25,19 @@ public record Parameter(Source source, Property property) {
         /** The {@code limit} argument. */
         LIMIT,
         /** The {@code offset} argument. */
-        OFFSET
+        OFFSET,
+        /** The current actor ({@code AuditContext}), for history rows. */
+        ACTOR,
+        /** A method argument of a history query, by name and type. */
+        ARGUMENT
+    }
+
+    public static Parameter actor() {
+        return new Parameter(Source.ACTOR, null);
+    }
+
+    public static Parameter argument(String name, ValueType type) {
+        return new Parameter(Source.ARGUMENT, null, name, type);
     }
 
     public static Parameter tenant() {

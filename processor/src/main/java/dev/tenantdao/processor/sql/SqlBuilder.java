@@ -2,6 +2,7 @@ package dev.tenantdao.processor.sql;
 
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.model.ValueType;
 import dev.tenantdao.processor.read.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,12 @@ public final class SqlBuilder {
     }
 
     public EntitySql build() {
-        return new EntitySql(insert(), insertAll(), update(), findById(), findAllAfter(), findAll(), count(), existsById(),
-                deleteById(), upserts(), entity.properties().stream().map(Property::column).toList(),
-                new DdlBuilder(entity).build());
+        Statement insert = insert();
+        return new EntitySql(audited(insert, "INSERT", "history_version", false),
+                insertAll().map(all -> audited(all, "INSERT", "history_version", false)),
+                update(), findById(), findAllAfter(), findAll(), count(), existsById(),
+                deleteById(), upserts(), deleteVersioned(), history(),
+                entity.properties().stream().map(Property::column).toList(), new DdlBuilder(entity).build());
     }
 
     /** {@code INSERT}: the tenant column first (from the current tenant), then every insertable property. */
@@ -123,22 +127,41 @@ public final class SqlBuilder {
         }
         target.add(Identifiers.quote(key.column()));
         List<String> assignments = new ArrayList<>();
+        List<String> audited = new ArrayList<>();
         for (Property property : entity.properties()) {
             if (property.updatable() && property != key) {
                 String column = Identifiers.quote(property.column());
                 assignments.add(column + " = EXCLUDED." + column);
+                if (entity.inHistory(property)) {
+                    audited.add(column);
+                }
             }
         }
         if (assignments.isEmpty()) {
             String column = Identifiers.quote(key.column());
             assignments.add(column + " = EXCLUDED." + column);     // DO UPDATE, so RETURNING returns the row
         }
-        String sql = insert.sql() + " ON CONFLICT (" + String.join(", ", target) + ") DO UPDATE SET "
+        String insertSql = insert.sql();
+        if (entity.isAudited()) {
+            String changed = audited.isEmpty() ? "false"
+                    : "(" + String.join(", ", audited.stream().map(c -> "target." + c).toList()) + ") IS DISTINCT FROM ("
+                            + String.join(", ", audited.stream().map(c -> "EXCLUDED." + c).toList()) + ")";
+            assignments.add("history_version = target.history_version + CASE WHEN " + changed + " THEN 1 ELSE 0 END");
+            assignments.add("history_changed = " + changed);
+            insertSql = insertSql.replaceFirst(" \\(", " AS target (");
+        }
+        String sql = insertSql + " ON CONFLICT (" + String.join(", ", target) + ") DO UPDATE SET "
                 + String.join(", ", assignments);
-        return new Statement(sql, insert.parameters());
+        return audited(new Statement(sql, insert.parameters()),
+                "CASE WHEN inserted THEN 'INSERT' ELSE 'UPDATE' END", "history_version", true);
     }
 
-    /** {@code UPDATE} of every updatable property of the row with the entity's id. Never the tenant. */
+    /**
+     * {@code UPDATE} of every updatable property of the row with the entity's id. Never the tenant.
+     * With a {@code @Version}: only the row still at the entity's version, and the version + 1.
+     * Audited: the per-row history version is bumped, and a history row written, only when an
+     * audited column changes, decided on the row as locked (gap-free under concurrent updates).
+     */
     Optional<Statement> update() {
         List<String> assignments = new ArrayList<>();
         List<Parameter> parameters = new ArrayList<>();
@@ -151,9 +174,140 @@ public final class SqlBuilder {
         if (assignments.isEmpty()) {
             return Optional.empty();
         }
+        entity.version().ifPresent(version -> {
+            String column = Identifiers.quote(version.column());
+            assignments.add(column + " = " + column + " + 1");
+        });
+        if (entity.isAudited()) {
+            List<Property> audited = entity.properties().stream()
+                    .filter(p -> p.updatable() && entity.inHistory(p))
+                    .toList();
+            String changed = audited.isEmpty() ? "false"
+                    : "(" + String.join(", ", audited.stream().map(p -> Identifiers.quote(p.column())).toList())
+                            + ") IS DISTINCT FROM (" + String.join(", ", audited.stream().map(p -> "?").toList()) + ")";
+            assignments.add("history_version = history_version + CASE WHEN " + changed + " THEN 1 ELSE 0 END");
+            audited.forEach(p -> parameters.add(Parameter.entity(p)));
+            assignments.add("history_changed = " + changed);
+            audited.forEach(p -> parameters.add(Parameter.entity(p)));
+        }
         String sql = "UPDATE " + table + " SET " + String.join(", ", assignments)
-                + where(parameters, idEquals(), Parameter.entity(id));
-        return Optional.of(new Statement(sql, parameters));
+                + where(parameters, idEquals(), Parameter.entity(id)) + versionCondition(parameters);
+        return Optional.of(audited(new Statement(sql, parameters), "UPDATE", "history_version", true));
+    }
+
+    /** {@code delete(entity)} of a versioned entity: only the row still at the entity's version. */
+    Optional<Statement> deleteVersioned() {
+        if (entity.version().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        String sql = "DELETE FROM " + table + where(parameters, idEquals(), Parameter.entity(id))
+                + versionCondition(parameters);
+        return Optional.of(auditedDelete(new Statement(sql, parameters)));
+    }
+
+    private String versionCondition(List<Parameter> parameters) {
+        if (entity.version().isEmpty()) {
+            return "";
+        }
+        Property version = entity.version().get();
+        parameters.add(Parameter.entity(version));
+        return " AND " + Identifiers.quote(version.column()) + " = ?";
+    }
+
+    // ---- history, in one place ------------------------------------------------------------------
+
+    /**
+     * For an audited entity, {@code change} (an INSERT or UPDATE) wrapped so that the same
+     * statement writes the history row: {@code WITH changed AS (change RETURNING *), history AS
+     * (INSERT INTO ..._history SELECT ... FROM changed) SELECT <columns> FROM changed}. Otherwise
+     * {@code change} as it is.
+     *
+     * @param operation the operation recorded, or a SQL expression for it
+     * @param onlyChanged whether rows whose audited columns did not change get no history row
+     */
+    private Statement audited(Statement change, String operation, String version, boolean onlyChanged) {
+        if (!entity.isAudited()) {
+            return change;
+        }
+        List<Parameter> parameters = new ArrayList<>(change.parameters());
+        parameters.add(Parameter.actor());
+        String operationSql = operation.startsWith("CASE") ? operation : "'" + operation + "'";
+        String sql = "WITH changed AS (" + change.sql() + " RETURNING *" + (operation.startsWith("CASE")
+                ? ", xmax = 0 AS inserted" : "") + "), history AS (" + historyInsert(operationSql, version)
+                + (onlyChanged ? " WHERE history_changed" : "") + ") SELECT " + selectColumns("") + " FROM changed";
+        return new Statement(sql, parameters);
+    }
+
+    /** A delete that, audited, writes the row's last values with the next version; returns the count. */
+    private Statement auditedDelete(Statement delete) {
+        if (!entity.isAudited()) {
+            return delete;
+        }
+        List<Parameter> parameters = new ArrayList<>(delete.parameters());
+        parameters.add(Parameter.actor());
+        String sql = "WITH changed AS (" + delete.sql() + " RETURNING *), history AS ("
+                + historyInsert("'DELETE'", "history_version + 1") + ") SELECT count(*) FROM changed";
+        return new Statement(sql, parameters);
+    }
+
+    /** {@code INSERT INTO <history> (<columns>) SELECT <columns>, <operation>, <version>, ? FROM changed}. */
+    private String historyInsert(String operation, String version) {
+        List<String> columns = historyEntityColumns();
+        return "INSERT INTO " + historyTable() + " (" + String.join(", ", columns)
+                + ", operation, version, actor) SELECT " + String.join(", ", columns) + ", " + operation + ", "
+                + version + ", ? FROM changed";
+    }
+
+    /** The entity's columns a history row holds: the tenant column, the id, every audited column. */
+    List<String> historyEntityColumns() {
+        List<String> columns = new ArrayList<>();
+        if (hasTenantColumn(entity)) {
+            columns.add(Identifiers.quote(entity.tenancy().column()));
+        }
+        for (Property property : entity.properties()) {
+            if (!property.tenantId() && (property.id() || entity.inHistory(property))) {
+                columns.add(Identifiers.quote(property.column()));
+            }
+        }
+        return columns;
+    }
+
+    String historyTable() {
+        String name = Identifiers.quote(entity.audit().table());
+        return entity.isTenanted() && entity.tenancy().isSchema() ? SCHEMA_PLACEHOLDER + "." + name : name;
+    }
+
+    /** The entity's columns in select order; {@code prefix} qualifies them, and excluded ones read NULL in history. */
+    private String selectColumns(String historyNulls) {
+        return entity.properties().stream()
+                .map(p -> historyNulls.isEmpty() || p.id() || p.tenantId() || entity.inHistory(p)
+                        ? Identifiers.quote(p.column()) : "NULL")
+                .collect(Collectors.joining(", "));
+    }
+
+    Optional<EntitySql.History> history() {
+        if (!entity.isAudited()) {
+            return Optional.empty();
+        }
+        String select = "SELECT " + selectColumns("history") + ", version, operation, changed_at, actor,"
+                + " transaction_id::text::bigint FROM " + historyTable();
+        List<Parameter> versions = new ArrayList<>();
+        String versionsSql = select + where(versions, idEquals(), Parameter.idArgument(id)) + " ORDER BY version DESC";
+        List<Parameter> asOf = new ArrayList<>();
+        String asOfSql = select + where(asOf, idEquals(), Parameter.idArgument(id)) + " AND changed_at <= ?"
+                + " ORDER BY changed_at DESC, version DESC LIMIT 1";
+        asOf.add(Parameter.argument("at", ValueType.INSTANT));
+        List<Parameter> between = new ArrayList<>();
+        String betweenSql = select + where(between, "changed_at >= ?", Parameter.argument("from", ValueType.INSTANT))
+                + " AND changed_at < ? ORDER BY changed_at, " + quotedId() + ", version";
+        between.add(Parameter.argument("to", ValueType.INSTANT));
+        List<Parameter> transaction = new ArrayList<>();
+        String transactionSql = select + where(transaction, "transaction_id = ?::text::xid8",
+                Parameter.argument("transactionId", ValueType.PRIMITIVE_LONG))
+                + " ORDER BY changed_at, " + quotedId() + ", version";
+        return Optional.of(new EntitySql.History(new Statement(versionsSql, versions), new Statement(asOfSql, asOf),
+                new Statement(betweenSql, between), new Statement(transactionSql, transaction)));
     }
 
     Statement findById() {
@@ -196,7 +350,7 @@ public final class SqlBuilder {
     Statement deleteById() {
         List<Parameter> parameters = new ArrayList<>();
         String sql = "DELETE FROM " + table + where(parameters, idEquals(), Parameter.idArgument(id));
-        return new Statement(sql, parameters);
+        return auditedDelete(new Statement(sql, parameters));
     }
 
     private String select() {

@@ -104,6 +104,7 @@ public final class EntityValidator {
         validateReferences(entity);
         validateMapping(entity);
         validateHooks(entity);
+        validateAudit(entity);
         validateConstruction(entity);
         return diagnostics.errorCount() == before;
     }
@@ -313,6 +314,51 @@ public final class EntityValidator {
             if (!listener.instantiable()) {
                 diagnostics.report(Message.LISTENER_NOT_INSTANTIABLE, entity.element(), listener.annotation(), name);
             }
+        }
+    }
+
+    private void validateAudit(EntityModel entity) {
+        Property first = null;
+        for (Property property : entity.properties()) {
+            if (!property.mapping().version()) {
+                continue;
+            }
+            AnnotationMirror mirror = mirror(property, dev.tenantdao.annotations.Version.class);
+            ValueType type = property.valueType();
+            if (type != ValueType.PRIMITIVE_INT && type != ValueType.PRIMITIVE_LONG && type != ValueType.INTEGER
+                    && type != ValueType.LONG || property.mapping().converter() != null) {
+                diagnostics.report(Message.VERSION_TYPE, property.element(), mirror, describe(entity, property),
+                        property.type());
+            }
+            if (first != null) {
+                diagnostics.report(Message.TWO_VERSIONS, property.element(), mirror, entity.name(), first.name());
+            }
+            first = property;
+        }
+        if (!entity.isAudited()) {
+            return;
+        }
+        AnnotationValue exclude = Annotations.explicitValue(entity.audit().annotation(), "exclude");
+        for (String name : entity.audit().excluded()) {
+            if (entity.properties().stream().noneMatch(p -> p.name().equals(name))) {
+                diagnostics.report(Message.EXCLUDED_FIELD_MISSING, entity.element(), entity.audit().annotation(),
+                        exclude, name, entity.name());
+            }
+        }
+        for (Property property : entity.properties()) {
+            if (!entity.inHistory(property) && property.valueType() != null && property.valueType().isPrimitive()) {
+                diagnostics.report(Message.NOT_AUDITED_PRIMITIVE, property.element(), describe(entity, property),
+                        property.type());
+            }
+        }
+    }
+
+    /** Reports {@code @Audited} on a type that is not an entity. */
+    public void validateAuditedPlacement(Element type) {
+        if (type.getAnnotation(dev.tenantdao.annotations.Entity.class) == null) {
+            diagnostics.report(Message.AUDITED_NOT_ENTITY, type,
+                    Annotations.mirror(type, dev.tenantdao.annotations.Audited.class).orElse(null),
+                    type.getSimpleName());
         }
     }
 

@@ -37,6 +37,10 @@ public final class DaoWriter {
     private static final ClassName ROW_NOT_FOUND = ClassName.get("dev.tenantdao.runtime", "RowNotFoundException");
     private static final ClassName TENANT_KEYS = ClassName.get("dev.tenantdao.runtime.internal", "TenantKeys");
     private static final ClassName CONVERSIONS = ClassName.get("dev.tenantdao.runtime.internal", "Conversions");
+    private static final ClassName AUDIT_CONTEXT = ClassName.get("dev.tenantdao.runtime", "AuditContext");
+    private static final ClassName HISTORY_ENTRY = ClassName.get("dev.tenantdao.runtime", "HistoryEntry");
+    private static final ClassName OPTIMISTIC_LOCK = ClassName.get("dev.tenantdao.runtime", "OptimisticLockException");
+    private static final ClassName INSTANT = ClassName.get("java.time", "Instant");
     private static final ClassName TENANT_SQL = ClassName.get("dev.tenantdao.runtime.internal", "TenantSql");
     private static final ClassName TENANT_SCOPE = ClassName.get("dev.tenantdao.runtime", "TenantScope");
     private static final ClassName INJECT = ClassName.get("jakarta.inject", "Inject");
@@ -99,8 +103,10 @@ public final class DaoWriter {
         dao.addMethod(existsById());
         sql.update().ifPresent(update -> dao.addMethod(update(update)));
         dao.addMethods(upserts());
+        dao.addMethods(historyMethods());
         dao.addMethod(delete());
         dao.addMethod(deleteById());
+        sql.deleteVersioned().ifPresent(delete -> dao.addMethod(deleteVersioned(delete)));
         dao.addMethod(bindInsert());
         dao.addMethod(map());
         dao.addMethods(hookMethods());
@@ -158,6 +164,13 @@ public final class DaoWriter {
         for (EntitySql.Upsert upsert : sql.upserts()) {
             dao.addField(sqlConstant(upsert.constant(), upsert.statement()));
         }
+        sql.deleteVersioned().ifPresent(delete -> dao.addField(sqlConstant("DELETE_VERSIONED", delete)));
+        sql.history().ifPresent(history -> {
+            dao.addField(sqlConstant("HISTORY", history.versions()));
+            dao.addField(sqlConstant("HISTORY_AS_OF", history.asOf()));
+            dao.addField(sqlConstant("HISTORY_BETWEEN", history.between()));
+            dao.addField(sqlConstant("HISTORY_IN_TRANSACTION", history.inTransaction()));
+        });
         CodeBlock columns = sql.returnedColumns().stream()
                 .map(c -> CodeBlock.of("$S", c))
                 .collect(CodeBlock.joining(", ", "{", "}"));
@@ -202,8 +215,7 @@ public final class DaoWriter {
         CodeBlock.Builder work = CodeBlock.builder();
         String written = beforeHook(work, HookKind.BEFORE_INSERT, var, "toInsert");
         work.addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written)
-                .addStatement("statement.executeUpdate()")
-                .beginControlFlow("try ($T keys = statement.getGeneratedKeys())", RESULT_SET)
+                .add(executeReturningRows())
                 .addStatement("keys.next()")
                 .add(returnStored(HookKind.AFTER_INSERT, "map(keys)"))
                 .endControlFlow();
@@ -251,13 +263,31 @@ public final class DaoWriter {
     /** A JDBC batch of the single-row insert, for entities with a column that cannot travel in an array. */
     private CodeBlock insertAllBatch(String all) {
         TypeName listOfEntities = ParameterizedTypeName.get(LIST, type);
-        CodeBlock.Builder work = CodeBlock.builder().beginControlFlow("for ($T $L : $L)", type, var, all);
+        CodeBlock.Builder work = CodeBlock.builder();
+        if (entity.isAudited()) {
+            // each insert and its history row is one statement returning the row: executed one by one
+            work.addStatement("$T inserted = new $T<>($L.size())", listOfEntities, ARRAY_LIST, all)
+                    .beginControlFlow("for ($T $L : $L)", type, var, all);
+            String written = beforeHook(work, HookKind.BEFORE_INSERT, var, "toInsert");
+            work.addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written)
+                    .beginControlFlow("try ($T keys = statement.executeQuery())", RESULT_SET)
+                    .addStatement("keys.next()")
+                    .addStatement("inserted.add(map(keys))")
+                    .endControlFlow()
+                    .endControlFlow();
+            if (hooks().has(HookKind.AFTER_INSERT)) {
+                work.beginControlFlow("for ($T stored : inserted)", type).addStatement("afterInsert(stored)")
+                        .endControlFlow();
+            }
+            return work.addStatement("return inserted").build();
+        }
+        work.beginControlFlow("for ($T $L : $L)", type, var, all);
         String written = beforeHook(work, HookKind.BEFORE_INSERT, var, "toInsert");
         work.addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written)
                 .addStatement("statement.addBatch()")
                 .endControlFlow()
                 .addStatement("statement.executeBatch()")
-                .add(readInserted(all, listOfEntities));
+                .add(readInserted(all, listOfEntities, false));
         return work.build();
     }
 
@@ -289,13 +319,15 @@ public final class DaoWriter {
         for (Parameter parameter : parameters) {
             if (parameter.source() == Parameter.Source.TENANT) {
                 work.addStatement(bindTenant(index));
+            } else if (parameter.source() == Parameter.Source.ACTOR) {
+                work.addStatement("statement.setString($L, $T.actor())", index, AUDIT_CONTEXT);
             } else {
                 work.addStatement("statement.setArray($L, connection.createArrayOf($S, $L))", index,
                         parameter.property().valueType().unnestElementName(), columnArray(parameter.property()));
             }
             index++;
         }
-        return work.addStatement("statement.executeUpdate()").add(readInserted(all, listOfEntities)).build();
+        return work.add(readInserted(all, listOfEntities, true)).build();
     }
 
     private static String columnArray(Property property) {
@@ -303,10 +335,15 @@ public final class DaoWriter {
     }
 
     /** Reads the inserted rows back (RETURNING), runs the after-insert hooks, returns them. */
-    private CodeBlock readInserted(String all, TypeName listOfEntities) {
+    private CodeBlock readInserted(String all, TypeName listOfEntities, boolean execute) {
         CodeBlock.Builder work = CodeBlock.builder()
-                .addStatement("$T inserted = new $T<>($L.size())", listOfEntities, ARRAY_LIST, all)
-                .beginControlFlow("try ($T keys = statement.getGeneratedKeys())", RESULT_SET)
+                .addStatement("$T inserted = new $T<>($L.size())", listOfEntities, ARRAY_LIST, all);
+        if (execute) {
+            work.add(executeReturningRows());
+        } else {
+            work.beginControlFlow("try ($T keys = statement.getGeneratedKeys())", RESULT_SET);
+        }
+        work
                 .beginControlFlow("while (keys.next())")
                 .addStatement("inserted.add(map(keys))")
                 .endControlFlow()
@@ -431,11 +468,10 @@ public final class DaoWriter {
         CodeBlock.Builder work = CodeBlock.builder();
         String written = beforeHook(work, HookKind.BEFORE_UPDATE, var, "toUpdate");
         work.add(bind(update, null, written))
-                .beginControlFlow("if (statement.executeUpdate() == 0)")
-                .addStatement("throw new $T($S, $L)", ROW_NOT_FOUND, name, read(id, written))
+                .add(executeReturningRows())
+                .beginControlFlow("if (!keys.next())")
+                .add(notFoundOrConflict(written))
                 .endControlFlow()
-                .beginControlFlow("try ($T keys = statement.getGeneratedKeys())", RESULT_SET)
-                .addStatement("keys.next()")
                 .add(returnStored(HookKind.AFTER_UPDATE, "map(keys)"))
                 .endControlFlow();
         return MethodSpec.methodBuilder("update")
@@ -467,9 +503,13 @@ public final class DaoWriter {
         if (hooks().has(HookKind.BEFORE_DELETE)) {
             body.addStatement("beforeDelete($L)", var);
         }
-        body.beginControlFlow("if (!deleteById($L))", read(id, var))
-                .addStatement("throw new $T($S, $L)", ROW_NOT_FOUND, name, read(id, var))
-                .endControlFlow();
+        if (sql.deleteVersioned().isPresent()) {
+            body.beginControlFlow("if (!deleteVersioned($L))", var).add(notFoundOrConflict(var)).endControlFlow();
+        } else {
+            body.beginControlFlow("if (!deleteById($L))", read(id, var))
+                    .addStatement("throw new $T($S, $L)", ROW_NOT_FOUND, name, read(id, var))
+                    .endControlFlow();
+        }
         if (hooks().has(HookKind.AFTER_DELETE)) {
             body.addStatement("afterDelete($L)", var);
         }
@@ -486,10 +526,7 @@ public final class DaoWriter {
     }
 
     private MethodSpec deleteById() {
-        CodeBlock work = CodeBlock.builder()
-                .add(bind(sql.deleteById(), "id"))
-                .addStatement("return statement.executeUpdate() > 0")
-                .build();
+        CodeBlock work = CodeBlock.builder().add(bind(sql.deleteById(), "id")).add(deleted()).build();
         return MethodSpec.methodBuilder("deleteById")
                 .addJavadoc("Deletes the {@code $L} with {@code id}$L.\n\n"
                         + "@return whether a row was deleted; false when none exists$L\n", name, inTenant(), inTenant())
@@ -550,6 +587,132 @@ public final class DaoWriter {
                 .addParameter(RESULT_SET, "rows")
                 .addCode(body.build())
                 .build();
+    }
+
+    /**
+     * Executes the statement and opens {@code keys} on the rows it returns: the driver's generated
+     * keys (RETURNING the columns), or for an audited entity the final SELECT of its CTE.
+     */
+    private CodeBlock executeReturningRows() {
+        if (entity.isAudited()) {
+            return CodeBlock.builder()
+                    .beginControlFlow("try ($T keys = statement.executeQuery())", RESULT_SET)
+                    .build();
+        }
+        return CodeBlock.builder()
+                .addStatement("statement.executeUpdate()")
+                .beginControlFlow("try ($T keys = statement.getGeneratedKeys())", RESULT_SET)
+                .build();
+    }
+
+    /** Deletes the row of an entity only at the entity's version; false when it is gone or was changed. */
+    private MethodSpec deleteVersioned(Statement delete) {
+        return MethodSpec.methodBuilder("deleteVersioned")
+                .addModifiers(Modifier.PRIVATE)
+                .returns(boolean.class)
+                .addParameter(type, var)
+                .addCode(tenantPreamble())
+                .addCode(withStatement("delete", "DELETE_VERSIONED", false,
+                        CodeBlock.builder().add(bind(delete, null)).add(deleted()).build()))
+                .build();
+    }
+
+    /** Whether the delete statement deleted a row: its count, or the count its CTE selects when audited. */
+    private CodeBlock deleted() {
+        if (!entity.isAudited()) {
+            return CodeBlock.builder().addStatement("return statement.executeUpdate() > 0").build();
+        }
+        return CodeBlock.builder()
+                .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
+                .addStatement("rows.next()")
+                .addStatement("return rows.getLong(1) > 0")
+                .endControlFlow()
+                .build();
+    }
+
+    /** No row changed: a version conflict when the row exists, else not found. */
+    private CodeBlock notFoundOrConflict(String target) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        entity.version().ifPresent(version -> code
+                .beginControlFlow("if (existsById($L))", read(id, target))
+                .addStatement("throw new $T($S, $L, $L)", OPTIMISTIC_LOCK, name, read(id, target), read(version, target))
+                .endControlFlow());
+        return code.addStatement("throw new $T($S, $L)", ROW_NOT_FOUND, name, read(id, target)).build();
+    }
+
+    // ---- history queries ----------------------------------------------------------------------------
+
+    private List<MethodSpec> historyMethods() {
+        if (sql.history().isEmpty()) {
+            return List.of();
+        }
+        EntitySql.History history = sql.history().get();
+        TypeName entry = ParameterizedTypeName.get(HISTORY_ENTRY, type);
+        TypeName entries = ParameterizedTypeName.get(LIST, entry);
+        int first = entity.properties().size() + 1;
+        CodeBlock readEntries = CodeBlock.builder()
+                .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
+                .addStatement("$T entries = new $T<>()", entries, ARRAY_LIST)
+                .beginControlFlow("while (rows.next())")
+                .addStatement("entries.add($T.historyEntry(map(rows), rows, $L))", JdbcCode.JDBC, first)
+                .endControlFlow()
+                .addStatement("return entries")
+                .endControlFlow()
+                .build();
+        List<MethodSpec> methods = new ArrayList<>();
+        methods.add(MethodSpec.methodBuilder("history")
+                .addJavadoc("Every version of the {@code $L} with {@code id}$L, newest first; a delete's entry holds\n"
+                        + "the last values.\n", name, inTenant())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(entries)
+                .addParameter(idType, "id")
+                .addCode(requireNonNullId("id"))
+                .addCode(tenantPreamble())
+                .addCode(withStatement("history", "HISTORY", false,
+                        CodeBlock.builder().add(bind(history.versions(), "id")).add(readEntries).build()))
+                .build());
+        methods.add(MethodSpec.methodBuilder("asOf")
+                .addJavadoc("The {@code $L} with {@code id} as it was at {@code at}$L: empty before its insert\n"
+                        + "and after its delete.\n", name, inTenant())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(OPTIONAL, type))
+                .addParameter(idType, "id")
+                .addParameter(INSTANT, "at")
+                .addCode(requireNonNullId("id"))
+                .addStatement("$T.requireNonNull(at, $S)", OBJECTS, "at")
+                .addCode(tenantPreamble())
+                .addCode(withStatement("asOf", "HISTORY_AS_OF", false, CodeBlock.builder()
+                        .add(bind(history.asOf(), "id"))
+                        .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
+                        .addStatement("return rows.next() && !$S.equals(rows.getString($L)) ? $T.of(map(rows)) : $T.empty()",
+                                "DELETE", first + 1, OPTIONAL, OPTIONAL)
+                        .endControlFlow()
+                        .build()))
+                .build());
+        methods.add(MethodSpec.methodBuilder("changesBetween")
+                .addJavadoc("Every change to {@code $L} rows$L from {@code from} (inclusive) to {@code to} (exclusive),\n"
+                        + "oldest first.\n", name, inTenant())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(entries)
+                .addParameter(INSTANT, "from")
+                .addParameter(INSTANT, "to")
+                .addStatement("$T.requireNonNull(from, $S)", OBJECTS, "from")
+                .addStatement("$T.requireNonNull(to, $S)", OBJECTS, "to")
+                .addCode(tenantPreamble())
+                .addCode(withStatement("changesBetween", "HISTORY_BETWEEN", false,
+                        CodeBlock.builder().add(bind(history.between(), null)).add(readEntries).build()))
+                .build());
+        methods.add(MethodSpec.methodBuilder("changesInTransaction")
+                .addJavadoc("Every change to {@code $L} rows$L made by the transaction {@code transactionId}\n"
+                        + "(see {@link $T#transactionId()}), oldest first.\n", name, inTenant(), HISTORY_ENTRY)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(entries)
+                .addParameter(long.class, "transactionId")
+                .addCode(tenantPreamble())
+                .addCode(withStatement("changesInTransaction", "HISTORY_IN_TRANSACTION", false,
+                        CodeBlock.builder().add(bind(history.inTransaction(), null)).add(readEntries).build()))
+                .build());
+        return methods;
     }
 
     // ---- hooks, in one place ----------------------------------------------------------------------
@@ -660,7 +823,7 @@ public final class DaoWriter {
                 .add("return database.$L(SCOPE, $L, $S, connection -> {\n$>", how,
                         entity.isTenanted() ? "tenant" : "null", name + "." + operation)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
-                        PREPARED_STATEMENT, sql(constant), returning ? ", RETURNED_COLUMNS" : "")
+                        PREPARED_STATEMENT, sql(constant), returning && !entity.isAudited() ? ", RETURNED_COLUMNS" : "")
                 .add(work)
                 .endControlFlow()
                 .add("$<});\n")
@@ -692,6 +855,9 @@ public final class DaoWriter {
                         CodeBlock.of("$L", idArgument));
                 case LIMIT -> CodeBlock.of("statement.setInt($L, limit)", index);
                 case OFFSET -> CodeBlock.of("statement.setLong($L, offset)", index);
+                case ACTOR -> CodeBlock.of("statement.setString($L, $T.actor())", index, AUDIT_CONTEXT);
+                case ARGUMENT -> JdbcCode.bind(parameter.argumentType(), "statement", index,
+                        CodeBlock.of("$L", parameter.argument()));
             });
             index++;
         }

@@ -280,6 +280,15 @@ public final class Jdbc {
         return iso;
     }
 
+    /** The history columns after an entity's own: version, operation, changed_at, actor, transaction id. */
+    public static <E> dev.tenantdao.runtime.HistoryEntry<E> historyEntry(E entity, ResultSet rs, int firstIndex)
+            throws SQLException {
+        return new dev.tenantdao.runtime.HistoryEntry<>(entity,
+                dev.tenantdao.runtime.HistoryEntry.Operation.valueOf(rs.getString(firstIndex + 1)),
+                rs.getLong(firstIndex), getInstant(rs, firstIndex + 2), rs.getString(firstIndex + 3),
+                rs.getLong(firstIndex + 4));
+    }
+
     private static MappingException nullInPrimitive(String entity, String column, String type) {
         return new MappingException("Column " + column + " of " + entity + " is NULL, but its field is a primitive "
                 + type + "; make the field a box or the column NOT NULL");

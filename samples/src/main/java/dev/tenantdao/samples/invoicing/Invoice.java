@@ -1,5 +1,6 @@
 package dev.tenantdao.samples.invoicing;
 
+import dev.tenantdao.annotations.Audited;
 import dev.tenantdao.annotations.Column;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
@@ -10,9 +11,11 @@ import java.time.LocalDate;
 
 /**
  * An invoice: a record with a database-generated id. Its customer is a row of the same tenant (the
- * foreign key includes the tenant column); its currency is shared reference data.
+ * foreign key includes the tenant column); its currency is shared reference data. Audited: every
+ * change writes a row to {@code invoice_history} in the same statement.
  */
 @Entity
+@Audited
 public record Invoice(
         @Id(generated = true) Long id,
         @References(Customer.class) long customerId,

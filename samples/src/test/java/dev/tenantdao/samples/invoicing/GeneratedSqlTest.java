@@ -20,24 +20,49 @@ class GeneratedSqlTest {
 
     private static final String COLUMNS = "id, customer_id, number, status, currency, total, issued_on, due_on";
 
+    /** Invoice is audited: each write is one statement that also writes its history row. */
+    private static final String HISTORY_INSERT = "INSERT INTO invoice_history (tenant_id, id, customer_id, number, status, currency, total, issued_on, due_on, operation,"
+            + " version, actor) SELECT tenant_id, id, customer_id, number, status, currency, total, issued_on, due_on";
+    private static final String SELECT_CHANGED = "SELECT " + COLUMNS + " FROM changed";
+
     @Test
-    void insertWritesTheTenantColumnFromTheCurrentTenant() {
-        assertEquals("INSERT INTO invoice (tenant_id, customer_id, number, status, currency, total, issued_on, due_on)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", InvoiceDao.INSERT);
+    void insertWritesTheTenantColumnFromTheCurrentTenantAndItsHistoryRow() {
+        assertEquals("WITH changed AS (INSERT INTO invoice (tenant_id, customer_id, number, status, currency, total,"
+                + " issued_on, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *), history AS (" + HISTORY_INSERT
+                + ", 'INSERT', history_version, ? FROM changed) " + SELECT_CHANGED, InvoiceDao.INSERT);
     }
 
     @Test
     void insertAllIsOneSetBasedStatementWithTheTenantOnce() {
-        assertEquals("INSERT INTO invoice (tenant_id, customer_id, number, status, currency, total, issued_on, due_on)"
-                + " SELECT ?, u.c1, u.c2, u.c3, u.c4, u.c5, u.c6, u.c7 FROM unnest(?::bigint[], ?::text[], ?::text[],"
-                + " ?::text[], ?::numeric[], ?::date[], ?::date[]) WITH ORDINALITY AS u(c1, c2, c3, c4, c5, c6, c7, n)"
-                + " ORDER BY u.n", InvoiceDao.INSERT_ALL);
+        assertEquals("WITH changed AS (INSERT INTO invoice (tenant_id, customer_id, number, status, currency, total,"
+                + " issued_on, due_on) SELECT ?, u.c1, u.c2, u.c3, u.c4, u.c5, u.c6, u.c7 FROM unnest(?::bigint[],"
+                + " ?::text[], ?::text[], ?::text[], ?::numeric[], ?::date[], ?::date[]) WITH ORDINALITY"
+                + " AS u(c1, c2, c3, c4, c5, c6, c7, n) ORDER BY u.n RETURNING *), history AS (" + HISTORY_INSERT
+                + ", 'INSERT', history_version, ? FROM changed) " + SELECT_CHANGED, InvoiceDao.INSERT_ALL);
     }
 
     @Test
-    void updateNeverSetsTheTenantAndMatchesItInWhere() {
-        assertEquals("UPDATE invoice SET customer_id = ?, number = ?, status = ?, currency = ?, total = ?,"
-                + " issued_on = ?, due_on = ? WHERE tenant_id = ? AND id = ?", InvoiceDao.UPDATE);
+    void updateNeverSetsTheTenantMatchesItInWhereAndWritesHistoryOnlyOnChange() {
+        String audited = "(customer_id, number, status, currency, total, issued_on, due_on)";
+        assertEquals("WITH changed AS (UPDATE invoice SET customer_id = ?, number = ?, status = ?, currency = ?,"
+                + " total = ?, issued_on = ?, due_on = ?, history_version = history_version + CASE WHEN " + audited
+                + " IS DISTINCT FROM (?, ?, ?, ?, ?, ?, ?) THEN 1 ELSE 0 END, history_changed = " + audited
+                + " IS DISTINCT FROM (?, ?, ?, ?, ?, ?, ?) WHERE tenant_id = ? AND id = ? RETURNING *), history AS ("
+                + HISTORY_INSERT + ", 'UPDATE', history_version, ? FROM changed WHERE history_changed) "
+                + SELECT_CHANGED, InvoiceDao.UPDATE);
+    }
+
+    @Test
+    void historyQueriesCarryTheTenantPredicate() {
+        String select = "SELECT " + COLUMNS + ", version, operation, changed_at, actor, transaction_id::text::bigint"
+                + " FROM invoice_history WHERE tenant_id = ?";
+        assertEquals(select + " AND id = ? ORDER BY version DESC", InvoiceDao.HISTORY);
+        assertEquals(select + " AND id = ? AND changed_at <= ? ORDER BY changed_at DESC, version DESC LIMIT 1",
+                InvoiceDao.HISTORY_AS_OF);
+        assertEquals(select + " AND changed_at >= ? AND changed_at < ? ORDER BY changed_at, id, version",
+                InvoiceDao.HISTORY_BETWEEN);
+        assertEquals(select + " AND transaction_id = ?::text::xid8 ORDER BY changed_at, id, version",
+                InvoiceDao.HISTORY_IN_TRANSACTION);
     }
 
     @Test
@@ -69,7 +94,10 @@ class GeneratedSqlTest {
 
     @Test
     void deleteById() {
-        assertEquals("DELETE FROM invoice WHERE tenant_id = ? AND id = ?", InvoiceDao.DELETE_BY_ID);
+        assertEquals("WITH changed AS (DELETE FROM invoice WHERE tenant_id = ? AND id = ? RETURNING *), history AS ("
+                + HISTORY_INSERT + ", 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed",
+                InvoiceDao.DELETE_BY_ID);
+        assertEquals("DELETE FROM customer WHERE tenant_id = ? AND id = ?", CustomerDao.DELETE_BY_ID);
     }
 
     @Test
@@ -112,5 +140,6 @@ class GeneratedSqlTest {
                 setTenant, InvoiceDao.UPDATE,
                 setTenant, InvoiceDao.DELETE_BY_ID), recording.statements());
         assertEquals(9, recording.connectionCount(), "one connection per call outside a transaction");
+        // exactly one statement per audited single-row write: set_config, then the write and its history row
     }
 }

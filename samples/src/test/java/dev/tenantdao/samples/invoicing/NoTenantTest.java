@@ -59,7 +59,8 @@ class NoTenantTest {
                         + Arrays.toString(method.getParameterTypes()), () -> assertThrowsBeforeSql(dao, method)));
             }
         }
-        assertEquals(5 * 10 + 1, tests.size(), "10 public methods per DAO, and InvoiceLineDao.upsert: " + tests);
+        assertEquals(5 * 10 + 1 + 4, tests.size(),
+                "10 public methods per DAO, InvoiceLineDao.upsert, and the 4 history queries of InvoiceDao: " + tests);
         return tests.stream();
     }
 
@@ -99,6 +100,8 @@ class NoTenantTest {
             return 10;
         } else if (type == UUID.class) {
             return UUID.randomUUID();
+        } else if (type == java.time.Instant.class) {
+            return java.time.Instant.now();
         }
         throw new AssertionError("no sample for " + type);
     }

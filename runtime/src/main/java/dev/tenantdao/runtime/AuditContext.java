@@ -1,0 +1,54 @@
+package dev.tenantdao.runtime;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who makes the changes of the current thread, recorded in the history rows of audited entities
+ * ({@code actor}, nullable). Set it around a request or a job, like the tenant:
+ *
+ * <pre>{@code
+ * AuditContext.runAs("alice@acme", () -> invoices.update(invoice));
+ * }</pre>
+ */
+public final class AuditContext {
+
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    private AuditContext() {}
+
+    /** The actor of the innermost active block on this thread, or empty. */
+    public static Optional<String> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** The actor, or null: what generated code writes into history rows. */
+    public static String actor() {
+        return CURRENT.get();
+    }
+
+    /** Runs {@code work} with {@code actor} as the actor, then restores the previous one. */
+    public static <X extends Exception> void runAs(String actor, TenantContext.TenantRunnable<X> work) throws X {
+        callAs(actor, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Calls {@code work} with {@code actor} as the actor and returns its result. */
+    public static <T, X extends Exception> T callAs(String actor, TenantContext.TenantCallable<T, X> work) throws X {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(work, "work");
+        String previous = CURRENT.get();
+        CURRENT.set(actor);
+        try {
+            return work.call();
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+}
