@@ -14,7 +14,10 @@ import java.lang.annotation.Target;
  * column writes no history row. The DAO gains history queries.
  *
  * <p>The table gets two bookkeeping columns, {@code history_version} and {@code history_changed},
- * that keep the per-row version gap-free under concurrent updates.
+ * that keep the per-row version gap-free under concurrent updates. The history table holds the
+ * tenant, the id and the audited columns, then {@code history_version}, {@code history_operation},
+ * {@code history_changed_at}, {@code history_actor} and {@code history_transaction_id}; so no
+ * mapped column of an audited entity may start with {@code history_}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -135,23 +135,23 @@ final class DdlBuilder {
                 lines.add(Identifiers.quote(property.column()) + " " + property.sqlType());
             }
         }
-        lines.add("version bigint NOT NULL");
-        lines.add("operation text NOT NULL CHECK (operation IN ('INSERT', 'UPDATE', 'DELETE'))");
-        lines.add("changed_at timestamptz NOT NULL DEFAULT clock_timestamp()");
-        lines.add("actor text");
-        lines.add("transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id()");
-        key.add("version");
+        lines.add("history_version bigint NOT NULL");
+        lines.add("history_operation text NOT NULL CHECK (history_operation IN ('INSERT', 'UPDATE', 'DELETE'))");
+        lines.add("history_changed_at timestamptz NOT NULL DEFAULT clock_timestamp()");
+        lines.add("history_actor text");
+        lines.add("history_transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id()");
+        key.add("history_version");
         lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
         String tenantPrefix = tenantColumn != null ? tenantColumn + ", " : "";
         String id = Identifiers.quote(entity.id().column());
         StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(history).append(" (\n    ")
                 .append(String.join(",\n    ", lines)).append("\n);\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_as_of")).append(" ON ")
-                .append(history).append(" (").append(tenantPrefix).append(id).append(", changed_at);\n")
+                .append(history).append(" (").append(tenantPrefix).append(id).append(", history_changed_at);\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_changed_at")).append(" ON ")
-                .append(history).append(" (").append(tenantPrefix).append("changed_at);\n")
+                .append(history).append(" (").append(tenantPrefix).append("history_changed_at);\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_transaction")).append(" ON ")
-                .append(history).append(" (").append(tenantPrefix).append("transaction_id);\n")
+                .append(history).append(" (").append(tenantPrefix).append("history_transaction_id);\n")
                 .append("CREATE OR REPLACE FUNCTION tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\n")
                 .append("BEGIN\n    RAISE EXCEPTION 'history is append-only: % on %', TG_OP, TG_TABLE_NAME;\nEND $$;\n");
         String trigger = Identifiers.quote(name + "_append_only");

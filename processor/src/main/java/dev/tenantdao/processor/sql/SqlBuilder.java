@@ -255,7 +255,7 @@ public final class SqlBuilder {
     private String historyInsert(String operation, String version) {
         List<String> columns = historyEntityColumns();
         return "INSERT INTO " + historyTable() + " (" + String.join(", ", columns)
-                + ", operation, version, actor) SELECT " + String.join(", ", columns) + ", " + operation + ", "
+                + ", history_operation, history_version, history_actor) SELECT " + String.join(", ", columns) + ", " + operation + ", "
                 + version + ", ? FROM changed";
     }
 
@@ -290,22 +290,23 @@ public final class SqlBuilder {
         if (!entity.isAudited()) {
             return Optional.empty();
         }
-        String select = "SELECT " + selectColumns("history") + ", version, operation, changed_at, actor,"
-                + " transaction_id::text::bigint FROM " + historyTable();
+        String select = "SELECT " + selectColumns("history") + ", history_version, history_operation,"
+                + " history_changed_at, history_actor, history_transaction_id::text::bigint FROM " + historyTable();
         List<Parameter> versions = new ArrayList<>();
-        String versionsSql = select + where(versions, idEquals(), Parameter.idArgument(id)) + " ORDER BY version DESC";
+        String versionsSql = select + where(versions, idEquals(), Parameter.idArgument(id)) + " ORDER BY history_version DESC";
         List<Parameter> asOf = new ArrayList<>();
-        String asOfSql = select + where(asOf, idEquals(), Parameter.idArgument(id)) + " AND changed_at <= ?"
-                + " ORDER BY changed_at DESC, version DESC LIMIT 1";
+        String asOfSql = select + where(asOf, idEquals(), Parameter.idArgument(id)) + " AND history_changed_at <= ?"
+                + " ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
         asOf.add(Parameter.argument("at", ValueType.INSTANT));
         List<Parameter> between = new ArrayList<>();
-        String betweenSql = select + where(between, "changed_at >= ?", Parameter.argument("from", ValueType.INSTANT))
-                + " AND changed_at < ? ORDER BY changed_at, " + quotedId() + ", version";
+        String betweenSql = select + where(between, "history_changed_at >= ?",
+                Parameter.argument("from", ValueType.INSTANT))
+                + " AND history_changed_at < ? ORDER BY history_changed_at, " + quotedId() + ", history_version";
         between.add(Parameter.argument("to", ValueType.INSTANT));
         List<Parameter> transaction = new ArrayList<>();
-        String transactionSql = select + where(transaction, "transaction_id = ?::text::xid8",
+        String transactionSql = select + where(transaction, "history_transaction_id = ?::text::xid8",
                 Parameter.argument("transactionId", ValueType.PRIMITIVE_LONG))
-                + " ORDER BY changed_at, " + quotedId() + ", version";
+                + " ORDER BY history_changed_at, " + quotedId() + ", history_version";
         return Optional.of(new EntitySql.History(new Statement(versionsSql, versions), new Statement(asOfSql, asOf),
                 new Statement(betweenSql, between), new Statement(transactionSql, transaction)));
     }

@@ -21,8 +21,8 @@ class GeneratedSqlTest {
     private static final String COLUMNS = "id, customer_id, number, status, currency, total, issued_on, due_on";
 
     /** Invoice is audited: each write is one statement that also writes its history row. */
-    private static final String HISTORY_INSERT = "INSERT INTO invoice_history (tenant_id, id, customer_id, number, status, currency, total, issued_on, due_on, operation,"
-            + " version, actor) SELECT tenant_id, id, customer_id, number, status, currency, total, issued_on, due_on";
+    private static final String HISTORY_INSERT = "INSERT INTO invoice_history (tenant_id, id, customer_id, number, status, currency, total, issued_on, due_on, history_operation,"
+            + " history_version, history_actor) SELECT tenant_id, id, customer_id, number, status, currency, total, issued_on, due_on";
     private static final String SELECT_CHANGED = "SELECT " + COLUMNS + " FROM changed";
 
     @Test
@@ -54,15 +54,15 @@ class GeneratedSqlTest {
 
     @Test
     void historyQueriesCarryTheTenantPredicate() {
-        String select = "SELECT " + COLUMNS + ", version, operation, changed_at, actor, transaction_id::text::bigint"
-                + " FROM invoice_history WHERE tenant_id = ?";
-        assertEquals(select + " AND id = ? ORDER BY version DESC", InvoiceDao.HISTORY);
-        assertEquals(select + " AND id = ? AND changed_at <= ? ORDER BY changed_at DESC, version DESC LIMIT 1",
-                InvoiceDao.HISTORY_AS_OF);
-        assertEquals(select + " AND changed_at >= ? AND changed_at < ? ORDER BY changed_at, id, version",
-                InvoiceDao.HISTORY_BETWEEN);
-        assertEquals(select + " AND transaction_id = ?::text::xid8 ORDER BY changed_at, id, version",
-                InvoiceDao.HISTORY_IN_TRANSACTION);
+        String select = "SELECT " + COLUMNS + ", history_version, history_operation, history_changed_at,"
+                + " history_actor, history_transaction_id::text::bigint FROM invoice_history WHERE tenant_id = ?";
+        assertEquals(select + " AND id = ? ORDER BY history_version DESC", InvoiceDao.HISTORY);
+        assertEquals(select + " AND id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC,"
+                + " history_version DESC LIMIT 1", InvoiceDao.HISTORY_AS_OF);
+        assertEquals(select + " AND history_changed_at >= ? AND history_changed_at < ? ORDER BY history_changed_at, id,"
+                + " history_version", InvoiceDao.HISTORY_BETWEEN);
+        assertEquals(select + " AND history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id,"
+                + " history_version", InvoiceDao.HISTORY_IN_TRANSACTION);
     }
 
     @Test
