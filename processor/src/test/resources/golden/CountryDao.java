@@ -95,8 +95,8 @@ public final class CountryDao {
                 }
                 statement.setArray(1, connection.createArrayOf("text", codeColumn));
                 statement.setArray(2, connection.createArrayOf("text", nameColumn));
-                statement.executeUpdate();
                 List<Country> inserted = new ArrayList<>(countries.size());
+                statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     while (keys.next()) {
                         inserted.add(map(keys));
@@ -217,11 +217,11 @@ public final class CountryDao {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 statement.setString(1, country.name());
                 statement.setString(2, country.code());
-                if (statement.executeUpdate() == 0) {
-                    throw new RowNotFoundException("Country", country.code());
-                }
+                statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
-                    keys.next();
+                    if (!keys.next()) {
+                        throw new RowNotFoundException("Country", country.code());
+                    }
                     return map(keys);
                 }
             }

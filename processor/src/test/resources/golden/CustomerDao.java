@@ -114,8 +114,8 @@ public final class CustomerDao {
                 statement.setArray(3, connection.createArrayOf("text", nameColumn));
                 statement.setArray(4, connection.createArrayOf("int4", ratingColumn));
                 statement.setArray(5, connection.createArrayOf("bool", activeColumn));
-                statement.executeUpdate();
                 List<Customer> inserted = new ArrayList<>(customers.size());
+                statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     while (keys.next()) {
                         inserted.add(map(keys));
@@ -257,11 +257,11 @@ public final class CustomerDao {
                 statement.setBoolean(3, customer.active);
                 statement.setObject(4, tenantKey);
                 statement.setObject(5, customer.getId());
-                if (statement.executeUpdate() == 0) {
-                    throw new RowNotFoundException("Customer", customer.getId());
-                }
+                statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
-                    keys.next();
+                    if (!keys.next()) {
+                        throw new RowNotFoundException("Customer", customer.getId());
+                    }
                     return map(keys);
                 }
             }

@@ -231,11 +231,11 @@ public final class InvoiceDao {
                 statement.setString(8, invoice.country());
                 statement.setString(9, tenant);
                 Jdbc.setLong(statement, 10, invoice.id());
-                if (statement.executeUpdate() == 0) {
-                    throw new RowNotFoundException("Invoice", invoice.id());
-                }
+                statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
-                    keys.next();
+                    if (!keys.next()) {
+                        throw new RowNotFoundException("Invoice", invoice.id());
+                    }
                     return map(keys);
                 }
             }

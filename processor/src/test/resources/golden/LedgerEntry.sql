@@ -4,5 +4,32 @@ CREATE TABLE IF NOT EXISTS {schema}.ledger_entry (
     account text,
     amount numeric,
     booked_at timestamptz,
+    version integer NOT NULL DEFAULT 0,
+    history_version bigint NOT NULL DEFAULT 1,
+    history_changed boolean NOT NULL DEFAULT true,
     PRIMARY KEY (id)
 );
+CREATE TABLE IF NOT EXISTS {schema}.ledger_entry_history (
+    id bigint NOT NULL,
+    account text,
+    amount numeric,
+    booked_at timestamptz,
+    version integer,
+    history_version bigint NOT NULL,
+    history_operation text NOT NULL CHECK (history_operation IN ('INSERT', 'UPDATE', 'DELETE')),
+    history_changed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    history_actor text,
+    history_transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    PRIMARY KEY (id, history_version)
+);
+CREATE INDEX IF NOT EXISTS ledger_entry_history_as_of ON {schema}.ledger_entry_history (id, history_changed_at);
+CREATE INDEX IF NOT EXISTS ledger_entry_history_changed_at ON {schema}.ledger_entry_history (history_changed_at);
+CREATE INDEX IF NOT EXISTS ledger_entry_history_transaction ON {schema}.ledger_entry_history (history_transaction_id);
+CREATE OR REPLACE FUNCTION tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'history is append-only: % on %', TG_OP, TG_TABLE_NAME;
+END $$;
+DROP TRIGGER IF EXISTS ledger_entry_history_append_only ON {schema}.ledger_entry_history;
+CREATE TRIGGER ledger_entry_history_append_only BEFORE UPDATE OR DELETE ON {schema}.ledger_entry_history FOR EACH ROW EXECUTE FUNCTION tenantdao_history_append_only();
+DROP TRIGGER IF EXISTS ledger_entry_history_no_truncate ON {schema}.ledger_entry_history;
+CREATE TRIGGER ledger_entry_history_no_truncate BEFORE TRUNCATE ON {schema}.ledger_entry_history FOR EACH STATEMENT EXECUTE FUNCTION tenantdao_history_append_only();

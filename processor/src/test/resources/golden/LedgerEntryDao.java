@@ -1,6 +1,9 @@
 package com.example.billing;
 
+import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.HistoryEntry;
+import dev.tenantdao.runtime.OptimisticLockException;
 import dev.tenantdao.runtime.RowNotFoundException;
 import dev.tenantdao.runtime.TenantScope;
 import dev.tenantdao.runtime.internal.Jdbc;
@@ -9,6 +12,7 @@ import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,28 +32,38 @@ import javax.annotation.processing.Generated;
 public final class LedgerEntryDao {
     private static final TenantScope SCOPE = TenantScope.schema("LedgerEntry");
 
-    static final String INSERT = "INSERT INTO {schema}.ledger_entry (account, amount, booked_at) VALUES (?, ?, ?)";
+    static final String INSERT = "WITH changed AS (INSERT INTO {schema}.ledger_entry (account, amount, booked_at) VALUES (?, ?, ?) RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'INSERT', history_version, ? FROM changed) SELECT id, account, amount, booked_at, version FROM changed";
 
-    static final String INSERT_ALL = "INSERT INTO {schema}.ledger_entry (account, amount, booked_at) SELECT u.c1, u.c2, u.c3 FROM unnest(?::text[], ?::numeric[], ?::timestamptz[]) WITH ORDINALITY AS u(c1, c2, c3, n) ORDER BY u.n";
+    static final String INSERT_ALL = "WITH changed AS (INSERT INTO {schema}.ledger_entry (account, amount, booked_at) SELECT u.c1, u.c2, u.c3 FROM unnest(?::text[], ?::numeric[], ?::timestamptz[]) WITH ORDINALITY AS u(c1, c2, c3, n) ORDER BY u.n RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'INSERT', history_version, ? FROM changed) SELECT id, account, amount, booked_at, version FROM changed";
 
-    static final String UPDATE = "UPDATE {schema}.ledger_entry SET account = ?, amount = ?, booked_at = ? WHERE id = ?";
+    static final String UPDATE = "WITH changed AS (UPDATE {schema}.ledger_entry SET account = ?, amount = ?, booked_at = ?, version = version + 1, history_version = history_version + CASE WHEN (account, amount, booked_at) IS DISTINCT FROM (?, ?, ?) THEN 1 ELSE 0 END, history_changed = (account, amount, booked_at) IS DISTINCT FROM (?, ?, ?) WHERE id = ? AND version = ? RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'UPDATE', history_version, ? FROM changed WHERE history_changed) SELECT id, account, amount, booked_at, version FROM changed";
 
-    static final String FIND_BY_ID = "SELECT id, account, amount, booked_at FROM {schema}.ledger_entry WHERE id = ?";
+    static final String FIND_BY_ID = "SELECT id, account, amount, booked_at, version FROM {schema}.ledger_entry WHERE id = ?";
 
-    static final String FIND_ALL_AFTER = "SELECT id, account, amount, booked_at FROM {schema}.ledger_entry WHERE id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = "SELECT id, account, amount, booked_at, version FROM {schema}.ledger_entry WHERE id > ? ORDER BY id LIMIT ?";
 
-    static final String FIND_ALL = "SELECT id, account, amount, booked_at FROM {schema}.ledger_entry ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = "SELECT id, account, amount, booked_at, version FROM {schema}.ledger_entry ORDER BY id LIMIT ? OFFSET ?";
 
     static final String COUNT = "SELECT count(*) FROM {schema}.ledger_entry";
 
     static final String EXISTS_BY_ID = "SELECT EXISTS (SELECT 1 FROM {schema}.ledger_entry WHERE id = ?)";
 
-    static final String DELETE_BY_ID = "DELETE FROM {schema}.ledger_entry WHERE id = ?";
+    static final String DELETE_BY_ID = "WITH changed AS (DELETE FROM {schema}.ledger_entry WHERE id = ? RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+
+    static final String DELETE_VERSIONED = "WITH changed AS (DELETE FROM {schema}.ledger_entry WHERE id = ? AND version = ? RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+
+    static final String HISTORY = "SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM {schema}.ledger_entry_history WHERE id = ? ORDER BY history_version DESC";
+
+    static final String HISTORY_AS_OF = "SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM {schema}.ledger_entry_history WHERE id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
+
+    static final String HISTORY_BETWEEN = "SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM {schema}.ledger_entry_history WHERE history_changed_at >= ? AND history_changed_at < ? ORDER BY history_changed_at, id, history_version";
+
+    static final String HISTORY_IN_TRANSACTION = "SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM {schema}.ledger_entry_history WHERE history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id, history_version";
 
     /**
      * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
      */
-    private static final String[] RETURNED_COLUMNS = {"id", "account", "amount", "booked_at"};
+    private static final String[] RETURNED_COLUMNS = {"id", "account", "amount", "booked_at", "version"};
 
     private final Database database;
 
@@ -66,10 +80,9 @@ public final class LedgerEntryDao {
         String tenant = database.requireTenant(SCOPE);
         String schema = database.schemaOf(tenant);
         return database.withConnection(SCOPE, tenant, "LedgerEntry.insert", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema), RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 bindInsert(statement, ledgerEntry);
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
+                try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
                     return map(keys);
                 }
@@ -90,7 +103,7 @@ public final class LedgerEntryDao {
             return List.of();
         }
         return database.atomically(SCOPE, tenant, "LedgerEntry.insertAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT_ALL, schema), RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT_ALL, schema))) {
                 int size = ledgerEntries.size();
                 Object[] accountColumn = new Object[size];
                 Object[] amountColumn = new Object[size];
@@ -104,9 +117,9 @@ public final class LedgerEntryDao {
                 statement.setArray(1, connection.createArrayOf("text", accountColumn));
                 statement.setArray(2, connection.createArrayOf("numeric", amountColumn));
                 statement.setArray(3, connection.createArrayOf("text", bookedAtColumn));
-                statement.executeUpdate();
+                statement.setString(4, AuditContext.actor());
                 List<LedgerEntry> inserted = new ArrayList<>(ledgerEntries.size());
-                try (ResultSet keys = statement.getGeneratedKeys()) {
+                try (ResultSet keys = statement.executeQuery()) {
                     while (keys.next()) {
                         inserted.add(map(keys));
                     }
@@ -229,17 +242,112 @@ public final class LedgerEntryDao {
         String tenant = database.requireTenant(SCOPE);
         String schema = database.schemaOf(tenant);
         return database.withConnection(SCOPE, tenant, "LedgerEntry.update", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema), RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, ledgerEntry.account());
                 statement.setBigDecimal(2, ledgerEntry.amount());
                 statement.setObject(3, ledgerEntry.bookedAt());
-                statement.setLong(4, ledgerEntry.id());
-                if (statement.executeUpdate() == 0) {
-                    throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
-                }
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    keys.next();
+                statement.setString(4, ledgerEntry.account());
+                statement.setBigDecimal(5, ledgerEntry.amount());
+                statement.setObject(6, ledgerEntry.bookedAt());
+                statement.setString(7, ledgerEntry.account());
+                statement.setBigDecimal(8, ledgerEntry.amount());
+                statement.setObject(9, ledgerEntry.bookedAt());
+                statement.setLong(10, ledgerEntry.id());
+                statement.setInt(11, ledgerEntry.version());
+                statement.setString(12, AuditContext.actor());
+                try (ResultSet keys = statement.executeQuery()) {
+                    if (!keys.next()) {
+                        if (existsById(ledgerEntry.id())) {
+                            throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version());
+                        }
+                        throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
+                    }
                     return map(keys);
+                }
+            }
+        });
+    }
+
+    /**
+     * Every version of the {@code LedgerEntry} with {@code id} in the current tenant, newest first; a delete's entry holds
+     * the last values.
+     */
+    public List<HistoryEntry<LedgerEntry>> history(long id) {
+        String tenant = database.requireTenant(SCOPE);
+        String schema = database.schemaOf(tenant);
+        return database.withConnection(SCOPE, tenant, "LedgerEntry.history", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY, schema))) {
+                statement.setLong(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<HistoryEntry<LedgerEntry>> entries = new ArrayList<>();
+                    while (rows.next()) {
+                        entries.add(Jdbc.historyEntry(map(rows), rows, 6));
+                    }
+                    return entries;
+                }
+            }
+        });
+    }
+
+    /**
+     * The {@code LedgerEntry} with {@code id} as it was at {@code at} in the current tenant: empty before its insert
+     * and after its delete.
+     */
+    public Optional<LedgerEntry> asOf(long id, Instant at) {
+        Objects.requireNonNull(at, "at");
+        String tenant = database.requireTenant(SCOPE);
+        String schema = database.schemaOf(tenant);
+        return database.withConnection(SCOPE, tenant, "LedgerEntry.asOf", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_AS_OF, schema))) {
+                statement.setLong(1, id);
+                Jdbc.setInstant(statement, 2, at);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() && !"DELETE".equals(rows.getString(7)) ? Optional.of(map(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Every change to {@code LedgerEntry} rows in the current tenant from {@code from} (inclusive) to {@code to} (exclusive),
+     * oldest first.
+     */
+    public List<HistoryEntry<LedgerEntry>> changesBetween(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        String tenant = database.requireTenant(SCOPE);
+        String schema = database.schemaOf(tenant);
+        return database.withConnection(SCOPE, tenant, "LedgerEntry.changesBetween", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_BETWEEN, schema))) {
+                Jdbc.setInstant(statement, 1, from);
+                Jdbc.setInstant(statement, 2, to);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<HistoryEntry<LedgerEntry>> entries = new ArrayList<>();
+                    while (rows.next()) {
+                        entries.add(Jdbc.historyEntry(map(rows), rows, 6));
+                    }
+                    return entries;
+                }
+            }
+        });
+    }
+
+    /**
+     * Every change to {@code LedgerEntry} rows in the current tenant made by the transaction {@code transactionId}
+     * (see {@link HistoryEntry#transactionId()}), oldest first.
+     */
+    public List<HistoryEntry<LedgerEntry>> changesInTransaction(long transactionId) {
+        String tenant = database.requireTenant(SCOPE);
+        String schema = database.schemaOf(tenant);
+        return database.withConnection(SCOPE, tenant, "LedgerEntry.changesInTransaction", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_IN_TRANSACTION, schema))) {
+                statement.setLong(1, transactionId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<HistoryEntry<LedgerEntry>> entries = new ArrayList<>();
+                    while (rows.next()) {
+                        entries.add(Jdbc.historyEntry(map(rows), rows, 6));
+                    }
+                    return entries;
                 }
             }
         });
@@ -252,7 +360,10 @@ public final class LedgerEntryDao {
      */
     public void delete(LedgerEntry ledgerEntry) {
         Objects.requireNonNull(ledgerEntry, "ledgerEntry");
-        if (!deleteById(ledgerEntry.id())) {
+        if (!deleteVersioned(ledgerEntry)) {
+            if (existsById(ledgerEntry.id())) {
+                throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version());
+            }
             throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
         }
     }
@@ -268,7 +379,27 @@ public final class LedgerEntryDao {
         return database.withConnection(SCOPE, tenant, "LedgerEntry.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setLong(1, id);
-                return statement.executeUpdate() > 0;
+                statement.setString(2, AuditContext.actor());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1) > 0;
+                }
+            }
+        });
+    }
+
+    private boolean deleteVersioned(LedgerEntry ledgerEntry) {
+        String tenant = database.requireTenant(SCOPE);
+        String schema = database.schemaOf(tenant);
+        return database.withConnection(SCOPE, tenant, "LedgerEntry.delete", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_VERSIONED, schema))) {
+                statement.setLong(1, ledgerEntry.id());
+                statement.setInt(2, ledgerEntry.version());
+                statement.setString(3, AuditContext.actor());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1) > 0;
+                }
             }
         });
     }
@@ -278,6 +409,7 @@ public final class LedgerEntryDao {
         statement.setString(1, ledgerEntry.account());
         statement.setBigDecimal(2, ledgerEntry.amount());
         statement.setObject(3, ledgerEntry.bookedAt());
+        statement.setString(4, AuditContext.actor());
     }
 
     /**
@@ -288,6 +420,7 @@ public final class LedgerEntryDao {
                 Jdbc.getLong(rows, 1, "LedgerEntry", "id"),
                 rows.getString(2),
                 rows.getBigDecimal(3),
-                rows.getObject(4, OffsetDateTime.class));
+                rows.getObject(4, OffsetDateTime.class),
+                Jdbc.getInt(rows, 5, "LedgerEntry", "version"));
     }
 }
