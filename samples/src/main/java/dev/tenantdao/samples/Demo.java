@@ -1,6 +1,8 @@
 package dev.tenantdao.samples;
 
+import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.NoTenantException;
 import dev.tenantdao.runtime.SchemaMapping;
 import dev.tenantdao.runtime.Schema;
@@ -99,6 +101,10 @@ public final class Demo {
         }
 
         Long acmeInvoice = TenantContext.callAs("acme", () -> invoices.findAll(1, 0).get(0).id());
+        for (HistoryEntry<Invoice> entry : TenantContext.callAs("acme", () -> invoices.history(acmeInvoice))) {
+            out.printf("[acme]   history of invoice %d: v%d %s %s by %s%n", acmeInvoice, entry.version(),
+                    entry.operation(), entry.entity().status(), entry.actor());
+        }
         boolean globexCanSeeIt = TenantContext.callAs("globex", () -> invoices.existsById(acmeInvoice));
         boolean globexCouldDelete = TenantContext.callAs("globex", () -> invoices.deleteById(acmeInvoice));
         out.printf("globex looks up acme's invoice %d: exists=%s, deleted=%s%n", acmeInvoice, globexCanSeeIt,
@@ -111,7 +117,7 @@ public final class Demo {
     }
 
     private void bill(String customerName, String number, String currency, List<Item> items) {
-        database.useTransaction(tx -> {
+        AuditContext.runAs("billing-job", () -> database.useTransaction(tx -> {
             Customer customer = customers.insert(new Customer(customerName, null));
             BigDecimal total = items.stream().map(Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             Invoice invoice = invoices.insert(Invoice.draft(customer.getId(), number, currency, total,
@@ -124,7 +130,7 @@ public final class Demo {
             invoices.update(invoice.withStatus(InvoiceStatus.SENT));
             ledger.insert(new LedgerEntry(null, "1200", total, currency, Instant.parse("2026-11-25T09:00:00Z"),
                     "invoice " + number));
-        });
+        }));
     }
 
     private void report(String tenant) {

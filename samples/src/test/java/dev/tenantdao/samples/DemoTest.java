@@ -24,6 +24,8 @@ class DemoTest {
         assertTrue(out.contains("[globex]   invoice GX-0001 SENT 1200.00 USD"), out);
         assertTrue(out.matches("(?s).*globex looks up acme's invoice \\d+: exists=false, deleted=false.*"), out);
         assertTrue(out.contains("without a tenant: NoTenantException (no SQL was sent)"), out);
+        assertTrue(out.matches("(?s).*history of invoice \\d+: v2 UPDATE SENT by billing-job.*"
+                + "history of invoice \\d+: v1 INSERT DRAFT by billing-job.*"), out);
         assertTrue(out.contains("[acme]   ledger (schema tenantdao_demo_acme) 1200 388.00 EUR: invoice ACME-2026-001"), out);
         assertTrue(out.contains("[globex]   ledger (schema tenantdao_demo_globex) 1200 35.00 USD: invoice GX-0002"), out);
         assertTrue(!out.contains("[acme]   ledger (schema tenantdao_demo_acme) 1200 35.00"), out);
