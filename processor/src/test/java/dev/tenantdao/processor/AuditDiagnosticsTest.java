@@ -1,5 +1,6 @@
 package dev.tenantdao.processor;
 
+import static dev.tenantdao.processor.Sources.assertErrors;
 import static dev.tenantdao.processor.Sources.compile;
 import static dev.tenantdao.processor.Sources.errors;
 import static dev.tenantdao.processor.Sources.source;
@@ -15,9 +16,6 @@ class AuditDiagnosticsTest {
 
     private static final String IMPORTS = "import dev.tenantdao.annotations.*;";
 
-    private static void assertErrors(Compilation compilation, String... expected) {
-        assertEquals(List.of(expected), errors(compilation));
-    }
 
     @Test
     void auditedEntityCompiles() {

@@ -1,5 +1,6 @@
 package dev.tenantdao.processor;
 
+import static dev.tenantdao.processor.Sources.assertErrors;
 import static dev.tenantdao.processor.Sources.compile;
 import static dev.tenantdao.processor.Sources.errors;
 import static dev.tenantdao.processor.Sources.source;
@@ -26,9 +27,6 @@ class ConvertersAndHooksDiagnosticsTest {
             "    public Money fromDatabase(java.math.BigDecimal d) { return new Money(d); }",
             "}");
 
-    private static void assertErrors(Compilation compilation, String... expected) {
-        assertEquals(List.of(expected), errors(compilation));
-    }
 
     @Test
     void convertedFieldsCompile() {

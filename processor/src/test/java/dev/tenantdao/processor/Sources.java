@@ -32,6 +32,11 @@ final class Sources {
         return JavaFileObjects.forSourceLines(name, lines);
     }
 
+    /** Asserts that {@code compilation} reported exactly {@code expected} errors ({@code "line: message"}), in order. */
+    static void assertErrors(Compilation compilation, String... expected) {
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(expected), errors(compilation));
+    }
+
     /** Every error of {@code compilation} as {@code "line: message"}, in the order javac reported them. */
     static List<String> errors(Compilation compilation) {
         return compilation.diagnostics().stream()
