@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS {schema}.ledger_entry_history (
     history_transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
     PRIMARY KEY (id, history_version)
 );
-CREATE INDEX IF NOT EXISTS ledger_entry_history_as_of ON {schema}.ledger_entry_history (id, history_changed_at);
+CREATE INDEX IF NOT EXISTS ledger_entry_history_as_of ON {schema}.ledger_entry_history (id, history_changed_at, history_version);
 CREATE INDEX IF NOT EXISTS ledger_entry_history_changed_at ON {schema}.ledger_entry_history (history_changed_at);
 CREATE INDEX IF NOT EXISTS ledger_entry_history_transaction ON {schema}.ledger_entry_history (history_transaction_id);
 CREATE OR REPLACE FUNCTION tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -147,7 +147,7 @@ final class DdlBuilder {
         StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(history).append(" (\n    ")
                 .append(String.join(",\n    ", lines)).append("\n);\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_as_of")).append(" ON ")
-                .append(history).append(" (").append(tenantPrefix).append(id).append(", history_changed_at);\n")
+                .append(history).append(" (").append(tenantPrefix).append(id).append(", history_changed_at, history_version);\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_changed_at")).append(" ON ")
                 .append(history).append(" (").append(tenantPrefix).append("history_changed_at);\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_transaction")).append(" ON ")

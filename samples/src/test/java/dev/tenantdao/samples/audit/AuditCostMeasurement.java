@@ -21,7 +21,7 @@ public final class AuditCostMeasurement {
 
     private AuditCostMeasurement() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.sql.SQLException {
         Postgres server = Postgres.shared();
         DataSource dataSource = server.freshSchema("measure_audit");
         Schema.create(dataSource, Counter.class, PlainCounter.class);
@@ -48,6 +48,38 @@ public final class AuditCostMeasurement {
         }
         System.out.printf("audited / plain throughput: %.2f (plain %.0f updates/s, audited %.0f updates/s)%n",
                 plainTotal / auditedTotal, 3e6 / plainTotal, 3e6 / auditedTotal);
+        asOfOnALongHistory(database, audited);
+    }
+
+    /** "As of" on a row with 200,000 history versions: the (tenant, id, time) index makes it one probe. */
+    private static void asOfOnALongHistory(Database database, CounterDao audited) throws java.sql.SQLException {
+        long id = 1_000_000;
+        TenantContext.runAs("acme", () -> database.useTransaction(tx -> {
+            audited.insert(new Counter(id, 0, "long history"));
+            try (java.sql.Statement s = tx.connection().createStatement()) {
+                s.execute("INSERT INTO counter_history (tenant_id, id, hits, last_writer, history_version,"
+                        + " history_operation, history_changed_at) SELECT 'acme', " + id + ", v, 'synthetic', v + 1,"
+                        + " 'UPDATE', now() - interval '1 second' * (200000 - v) FROM generate_series(1, 200000) v");
+                s.execute("ANALYZE counter_history");
+            }
+        }));
+        java.time.Instant[] instants = new java.time.Instant[1000];
+        java.time.Instant now = java.time.Instant.now();
+        for (int i = 0; i < instants.length; i++) {
+            instants[i] = now.minusSeconds(i * 150L);
+        }
+        for (int round = 0; round < 2; round++) {
+            long start = System.nanoTime();
+            int found = TenantContext.callAs("acme", () -> database.inTransaction(tx -> {
+                int hits = 0;
+                for (java.time.Instant at : instants) {
+                    hits += audited.asOf(id, at).isPresent() ? 1 : 0;
+                }
+                return hits;
+            }));
+            System.out.printf("asOf on a row with 200,000 versions: %.1f us per query (%d of %d found)%n",
+                    (System.nanoTime() - start) / 1e3 / instants.length, found, instants.length);
+        }
     }
 
     /** Microseconds per update: audited, then plain. */
