@@ -193,6 +193,22 @@ class AuditTest {
     }
 
     @Test
+    void severalWritesToOneRowInOneTransactionEachWriteTheirOwnHistoryRow() {
+        Contract contract = Contract.of("Draft", "1");
+        TenantContext.runAs("acme", () -> database.useTransaction(tx -> {
+            Contract v1 = contracts.insert(contract);
+            Contract v2 = contracts.update(v1.withTitle("Reviewed"));
+            contracts.update(v2.withTitle("Signed"));
+        }));
+        List<HistoryEntry<Contract>> history = asAcme(() -> contracts.history(contract.id()));
+        assertEquals(List.of("Signed", "Reviewed", "Draft"), history.stream().map(h -> h.entity().title()).toList());
+        assertEquals(List.of(3L, 2L, 1L), history.stream().map(HistoryEntry::version).toList());
+        assertEquals(1, history.stream().map(HistoryEntry::transactionId).distinct().count(), "one transaction id");
+        assertEquals(List.of(2L, 1L, 0L), history.stream().map(h -> h.entity().version()).toList(),
+                "the @Version as it was after each change");
+    }
+
+    @Test
     void oneStatementPerAuditedSingleRowWrite() {
         Contract contract = Contract.of("Counted", "1");
         dataSource.reset();
