@@ -51,6 +51,15 @@ class AuditDiagnosticsTest {
     }
 
     @Test
+    void historyColumnNamesAreReserved() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Audited",
+                "public record A(@Id long id,",
+                "    String historyVersion) {}"));
+        assertErrors(c, "5: " + Message.HISTORY_COLUMN_RESERVED.format("A.historyVersion", "history_version"));
+    }
+
+    @Test
     void versionOfAnUnsupportedType() {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",

@@ -65,6 +65,8 @@ public enum Message {
     EXCLUDED_FIELD_MISSING("@Audited(exclude) names '%s', but %s has no such mapped field"),
     NOT_AUDITED_PRIMITIVE("%s is left out of history but is a primitive %s; history queries return it as null,"
             + " so make it a box"),
+    HISTORY_COLUMN_RESERVED("%s maps to column %s, but columns starting with history_ are the history's own in"
+            + " an @Audited entity; give it another @Column(name)"),
     VERSION_TYPE("@Version %s must be int, long, Integer or Long, not %s"),
     TWO_VERSIONS("@Entity %s already has @Version %s; keep one"),
     PROCESSOR_FAILURE("tenantdao failed on %s (%s); please report this with the entity's source");

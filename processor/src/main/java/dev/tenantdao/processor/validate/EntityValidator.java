@@ -346,6 +346,10 @@ public final class EntityValidator {
             }
         }
         for (Property property : entity.properties()) {
+            if (property.column().startsWith("history_")) {
+                diagnostics.report(Message.HISTORY_COLUMN_RESERVED, property.element(), describe(entity, property),
+                        property.column());
+            }
             if (!entity.inHistory(property) && property.valueType() != null && property.valueType().isPrimitive()) {
                 diagnostics.report(Message.NOT_AUDITED_PRIMITIVE, property.element(), describe(entity, property),
                         property.type());
