@@ -153,4 +153,17 @@ class DatabasePerTenantTest {
         assertEquals(3, created.get(), "at most one data source kept: acme was evicted by globex");
         assertThrows(UnknownTenantException.class, () -> TenantContext.callAs("initech", dao::count));
     }
+
+    @Test
+    void historyLivesInTheTenantsDatabaseAndBatchesWriteItPerRow() {
+        List<Document> batch = List.of(document("H1"), document("H2"));
+        TenantContext.runAs("globex", () -> documents.insertAll(batch));
+        for (Document document : batch) {
+            List<dev.tenantdao.runtime.HistoryEntry<Document>> history =
+                    TenantContext.callAs("globex", () -> documents.history(document.id()));
+            assertEquals(1, history.size());
+            assertArrayEquals(document.content(), history.get(0).entity().content());
+            assertEquals(List.of(), TenantContext.callAs("acme", () -> documents.history(document.id())));
+        }
+    }
 }

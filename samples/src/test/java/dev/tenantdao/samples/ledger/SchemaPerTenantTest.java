@@ -62,8 +62,9 @@ class SchemaPerTenantTest {
     @Test
     void sqlNamesTheTenantsSchema() {
         assertEquals("SELECT code, name FROM {schema}.account WHERE code = ?", AccountDao.FIND_BY_ID);
-        assertEquals("INSERT INTO {schema}.ledger_entry (account, amount, currency, booked_at, memo)"
-                + " VALUES (?, ?, ?, ?, ?)", LedgerEntryDao.INSERT);
+        assertTrue(LedgerEntryDao.INSERT.startsWith("WITH changed AS (INSERT INTO {schema}.ledger_entry (account, amount,"
+                + " currency, booked_at, memo) VALUES (?, ?, ?, ?, ?) RETURNING *), history AS (INSERT INTO"
+                + " {schema}.ledger_entry_history ("), LedgerEntryDao.INSERT);
         dataSource.reset();
         TenantContext.callAs("acme", accounts::count);
         assertEquals(List.of("SELECT count(*) FROM \"ledger_acme\".account"), dataSource.statements());
@@ -151,6 +152,29 @@ class SchemaPerTenantTest {
                 assertFalse(rows.getString(1).contains("ledger_"), rows.getString(1));
                 assertTrue(rows.getString(2) == null || rows.getString(2).isEmpty(), rows.getString(2));
             }
+        }
+    }
+
+    @Test
+    void historyLivesInTheTenantsSchemaToo() throws SQLException {
+        LedgerEntry booked = TenantContext.callAs("acme", () -> {
+            if (!accounts.existsById("7000")) {
+                accounts.insert(new Account("7000", "Audit"));
+            }
+            return entries.insert(entry("7000", "5.00"));
+        });
+        TenantContext.runAs("acme", () -> entries.update(new LedgerEntry(booked.id(), "7000", new BigDecimal("6.00"),
+                "EUR", booked.bookedAt(), "corrected")));
+        List<dev.tenantdao.runtime.HistoryEntry<LedgerEntry>> history =
+                TenantContext.callAs("acme", () -> entries.history(booked.id()));
+        assertEquals(List.of("corrected", "null"), history.stream().map(h -> String.valueOf(h.entity().memo())).toList());
+        assertEquals(List.of(), TenantContext.callAs("globex", () -> entries.history(booked.id())),
+                "globex's schema has its own history table, without acme's rows");
+        try (Connection c = dataSource.getConnection();
+                ResultSet rows = c.createStatement().executeQuery(
+                        "SELECT count(*) FROM ledger_acme.ledger_entry_history WHERE id = " + booked.id())) {
+            rows.next();
+            assertEquals(2, rows.getLong(1));
         }
     }
 }
