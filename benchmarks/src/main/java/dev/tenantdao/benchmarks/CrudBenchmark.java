@@ -1,0 +1,204 @@
+package dev.tenantdao.benchmarks;
+
+import dev.tenantdao.runtime.TenantContext;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+
+/**
+ * The same work under a tenant, by hand-written JDBC (the reference), the generated DAO, and Jdbi
+ * SqlObject; all on one pool, one schema, one data set, in one JMH run. Method names are
+ * {@code <operation>_<contender>}, which {@code benchmarks/run} turns into the ratio table.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class CrudBenchmark {
+
+    private static final String FIND = "SELECT id, name, price, quantity FROM item WHERE tenant_id = ? AND id = ?";
+    private static final String PAGE = "SELECT id, name, price, quantity FROM item WHERE tenant_id = ? AND id > ?"
+            + " ORDER BY id LIMIT ?";
+    private static final String UPDATE = "UPDATE item SET name = ?, price = ?, quantity = ? WHERE tenant_id = ? AND id = ?";
+    private static final String INSERT = "INSERT INTO item (tenant_id, name, price, quantity) VALUES (?, ?, ?, ?)";
+    private static final String[] KEYS = {"id"};
+
+    private static int pickTenant() {
+        return ThreadLocalRandom.current().nextInt(Fixture.TENANTS);
+    }
+
+    private static long pickId(long[][] ids, int tenant) {
+        return ids[tenant][ThreadLocalRandom.current().nextInt(Fixture.ROWS)];
+    }
+
+    private static Item read(ResultSet rows) throws SQLException {
+        return new Item(rows.getLong(1), rows.getString(2), rows.getBigDecimal(3), rows.getInt(4));
+    }
+
+    // ---- find by id ---------------------------------------------------------------------------
+
+    @Benchmark
+    public Optional<Item> findById_jdbc(Fixture f) throws SQLException {
+        int t = pickTenant();
+        try (Connection c = f.pool.getConnection(); PreparedStatement s = c.prepareStatement(FIND)) {
+            s.setString(1, Fixture.tenant(t));
+            s.setLong(2, pickId(f.ids, t));
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    @Benchmark
+    public Optional<Item> findById_dao(Fixture f) {
+        int t = pickTenant();
+        long id = pickId(f.ids, t);
+        return TenantContext.callAs(Fixture.tenant(t), () -> f.items.findById(id));
+    }
+
+    @Benchmark
+    public Optional<Item> findById_jdbi(Fixture f) {
+        int t = pickTenant();
+        return f.jdbi.findById(Fixture.tenant(t), pickId(f.ids, t));
+    }
+
+    @Benchmark
+    public Optional<SecuredItem> findById_daoWithRls(Fixture f) {
+        int t = pickTenant();
+        long id = pickId(f.securedIds, t);
+        return TenantContext.callAs(Fixture.tenant(t), () -> f.securedItems.findById(id));
+    }
+
+    // ---- a page of 50 ---------------------------------------------------------------------------
+
+    @Benchmark
+    public List<Item> page50_jdbc(Fixture f) throws SQLException {
+        int t = pickTenant();
+        try (Connection c = f.pool.getConnection(); PreparedStatement s = c.prepareStatement(PAGE)) {
+            s.setString(1, Fixture.tenant(t));
+            s.setLong(2, f.ids[t][ThreadLocalRandom.current().nextInt(Fixture.ROWS - 50)]);
+            s.setInt(3, 50);
+            List<Item> page = new ArrayList<>(50);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    page.add(read(rows));
+                }
+            }
+            return page;
+        }
+    }
+
+    @Benchmark
+    public List<Item> page50_dao(Fixture f) {
+        int t = pickTenant();
+        long after = f.ids[t][ThreadLocalRandom.current().nextInt(Fixture.ROWS - 50)];
+        return TenantContext.callAs(Fixture.tenant(t), () -> f.items.findAllAfter(after, 50));
+    }
+
+    @Benchmark
+    public List<Item> page50_jdbi(Fixture f) {
+        int t = pickTenant();
+        return f.jdbi.page(Fixture.tenant(t), f.ids[t][ThreadLocalRandom.current().nextInt(Fixture.ROWS - 50)], 50);
+    }
+
+    // ---- update one row -------------------------------------------------------------------------
+
+    @Benchmark
+    public int update_jdbc(Fixture f) throws SQLException {
+        int t = pickTenant();
+        try (Connection c = f.pool.getConnection(); PreparedStatement s = c.prepareStatement(UPDATE)) {
+            s.setString(1, "updated");
+            s.setBigDecimal(2, new BigDecimal("10.50"));
+            s.setInt(3, ThreadLocalRandom.current().nextInt(100));
+            s.setString(4, Fixture.tenant(t));
+            s.setLong(5, pickId(f.ids, t));
+            return s.executeUpdate();
+        }
+    }
+
+    @Benchmark
+    public Item update_dao(Fixture f) {
+        int t = pickTenant();
+        Item item = new Item(pickId(f.ids, t), "updated", new BigDecimal("10.50"), ThreadLocalRandom.current().nextInt(100));
+        return TenantContext.callAs(Fixture.tenant(t), () -> f.items.update(item));
+    }
+
+    @Benchmark
+    public int update_jdbi(Fixture f) {
+        int t = pickTenant();
+        Item item = new Item(pickId(f.ids, t), "updated", new BigDecimal("10.50"), ThreadLocalRandom.current().nextInt(100));
+        return f.jdbi.update(Fixture.tenant(t), item);
+    }
+
+    // ---- insert one row -------------------------------------------------------------------------
+
+    @Benchmark
+    public long insert_jdbc(Fixture f) throws SQLException {
+        try (Connection c = f.pool.getConnection(); PreparedStatement s = c.prepareStatement(INSERT, KEYS)) {
+            s.setString(1, Fixture.INSERT_TENANT);
+            s.setString(2, "new");
+            s.setBigDecimal(3, new BigDecimal("1.00"));
+            s.setInt(4, 1);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    @Benchmark
+    public Item insert_dao(Fixture f) {
+        Item item = new Item(null, "new", new BigDecimal("1.00"), 1);
+        return TenantContext.callAs(Fixture.INSERT_TENANT, () -> f.items.insert(item));
+    }
+
+    @Benchmark
+    public Item insert_jdbi(Fixture f) {
+        return f.jdbi.insert(Fixture.INSERT_TENANT, new Item(null, "new", new BigDecimal("1.00"), 1));
+    }
+
+    // ---- insert 1,000 rows ------------------------------------------------------------------------
+
+    @Benchmark
+    public int insert1000_jdbc(Fixture f) throws SQLException {
+        try (Connection c = f.pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(INSERT, KEYS)) {
+                for (Item item : f.thousand) {
+                    s.setString(1, Fixture.INSERT_TENANT);
+                    s.setString(2, item.name());
+                    s.setBigDecimal(3, item.price());
+                    s.setInt(4, item.quantity());
+                    s.addBatch();
+                }
+                int[] counts = s.executeBatch();
+                c.commit();
+                return counts.length;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Benchmark
+    public List<Item> insert1000_dao(Fixture f) {
+        return TenantContext.callAs(Fixture.INSERT_TENANT, () -> f.items.insertAll(f.thousand));
+    }
+
+    @Benchmark
+    public List<Item> insert1000_jdbi(Fixture f) {
+        return f.jdbi.insertAll(Fixture.INSERT_TENANT, f.thousand);
+    }
+
+}

@@ -1,0 +1,98 @@
+package dev.tenantdao.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.Schema;
+import dev.tenantdao.runtime.TenantContext;
+import dev.tenantdao.testkit.Postgres;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One schema, one pool (the same HikariCP settings for every contender), 100 tenants x 1,000 rows
+ * in {@code item} and in {@code secured_item}. Inserts go to tenant {@code inserts}, emptied after
+ * every iteration so table sizes do not drift.
+ */
+@State(Scope.Benchmark)
+public class Fixture {
+
+    static final int TENANTS = 100;
+    static final int ROWS = 1_000;
+    static final String INSERT_TENANT = "inserts";
+
+    HikariDataSource pool;
+    Database database;
+    ItemDao items;
+    SecuredItemDao securedItems;
+    ItemJdbi jdbi;
+    long[][] ids = new long[TENANTS][];
+    long[][] securedIds = new long[TENANTS][];
+    List<Item> thousand = new ArrayList<>();
+
+    static String tenant(int index) {
+        return "tenant-" + index;
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        DataSource schema = Postgres.shared().freshSchema("benchmarks");
+        Schema.create(schema, Item.class, SecuredItem.class);
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(schema);
+        config.setMaximumPoolSize(4);
+        config.setAutoCommit(true);
+        pool = new HikariDataSource(config);
+        database = new Database(pool);
+        items = new ItemDao(database);
+        securedItems = new SecuredItemDao(database);
+        jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).onDemand(ItemJdbi.class);
+        for (int t = 0; t < TENANTS; t++) {
+            List<Item> rows = new ArrayList<>(ROWS);
+            List<SecuredItem> secured = new ArrayList<>(ROWS);
+            for (int r = 0; r < ROWS; r++) {
+                rows.add(new Item(null, "item " + r, new BigDecimal("9.99"), r));
+                secured.add(new SecuredItem(null, "item " + r, new BigDecimal("9.99"), r));
+            }
+            int index = t;
+            ids[t] = TenantContext.callAs(tenant(t), () -> items.insertAll(rows)).stream().mapToLong(Item::id).toArray();
+            securedIds[t] = TenantContext.callAs(tenant(t), () -> securedItems.insertAll(secured)).stream()
+                    .mapToLong(SecuredItem::id).toArray();
+            if (index == 0) {
+                thousand.addAll(rows);
+            }
+        }
+        execute("ANALYZE item", "ANALYZE secured_item");
+    }
+
+    @TearDown(Level.Iteration)
+    public void removeInserted() {
+        execute("DELETE FROM item WHERE tenant_id = '" + INSERT_TENANT + "'");
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        pool.close();
+    }
+
+    private void execute(String... sql) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            for (String s : sql) {
+                statement.execute(s);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
