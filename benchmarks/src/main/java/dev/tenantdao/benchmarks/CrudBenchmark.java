@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.hibernate.Session;
+import org.hibernate.Transaction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
- * The same work under a tenant, by hand-written JDBC (the reference), the generated DAO, and Jdbi
- * SqlObject; all on one pool, one schema, one data set, in one JMH run. Method names are
+ * The same work under a tenant, by hand-written JDBC (the reference), the generated DAO, Jdbi
+ * SqlObject and Hibernate ORM ({@code @TenantId}); all on one pool, one schema, one data set, in
+ * one JMH run. Method names are
  * {@code <operation>_<contender>}, which {@code benchmarks/run} turns into the ratio table.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -79,6 +82,14 @@ public class CrudBenchmark {
         return TenantContext.callAs(Fixture.tenant(t), () -> f.securedItems.findById(id));
     }
 
+    @Benchmark
+    public HibernateItem findById_hibernate(Fixture f) {
+        int t = pickTenant();
+        try (Session session = f.hibernate.withOptions().tenantIdentifier((Object) Fixture.tenant(t)).openSession()) {
+            return session.find(HibernateItem.class, pickId(f.ids, t));
+        }
+    }
+
     // ---- a page of 50 ---------------------------------------------------------------------------
 
     @Benchmark
@@ -111,6 +122,18 @@ public class CrudBenchmark {
         return f.jdbi.page(Fixture.tenant(t), f.ids[t][ThreadLocalRandom.current().nextInt(Fixture.ROWS - 50)], 50);
     }
 
+    @Benchmark
+    public List<HibernateItem> page50_hibernate(Fixture f) {
+        int t = pickTenant();
+        long after = f.ids[t][ThreadLocalRandom.current().nextInt(Fixture.ROWS - 50)];
+        try (Session session = f.hibernate.withOptions().tenantIdentifier((Object) Fixture.tenant(t)).openSession()) {
+            return session.createSelectionQuery("from HibernateItem where id > :after order by id", HibernateItem.class)
+                    .setParameter("after", after)
+                    .setMaxResults(50)
+                    .list();
+        }
+    }
+
     // ---- update one row -------------------------------------------------------------------------
 
     @Benchmark
@@ -140,6 +163,24 @@ public class CrudBenchmark {
         return f.jdbi.update(Fixture.tenant(t), item);
     }
 
+    @Benchmark
+    public int update_hibernate(Fixture f) {
+        int t = pickTenant();
+        long id = pickId(f.ids, t);
+        try (Session session = f.hibernate.withOptions().tenantIdentifier((Object) Fixture.tenant(t)).openSession()) {
+            Transaction tx = session.beginTransaction();
+            int updated = session.createMutationQuery(
+                            "update HibernateItem set name = :name, price = :price, quantity = :quantity where id = :id")
+                    .setParameter("name", "updated")
+                    .setParameter("price", new BigDecimal("10.50"))
+                    .setParameter("quantity", ThreadLocalRandom.current().nextInt(100))
+                    .setParameter("id", id)
+                    .executeUpdate();
+            tx.commit();
+            return updated;
+        }
+    }
+
     // ---- insert one row -------------------------------------------------------------------------
 
     @Benchmark
@@ -166,6 +207,17 @@ public class CrudBenchmark {
     @Benchmark
     public Item insert_jdbi(Fixture f) {
         return f.jdbi.insert(Fixture.INSERT_TENANT, new Item(null, "new", new BigDecimal("1.00"), 1));
+    }
+
+    @Benchmark
+    public Long insert_hibernate(Fixture f) {
+        try (Session session = f.hibernate.withOptions().tenantIdentifier((Object) Fixture.INSERT_TENANT).openSession()) {
+            Transaction tx = session.beginTransaction();
+            HibernateItem item = new HibernateItem("new", new BigDecimal("1.00"), 1);
+            session.persist(item);
+            tx.commit();
+            return item.id;
+        }
     }
 
     // ---- insert 1,000 rows ------------------------------------------------------------------------
@@ -201,4 +253,16 @@ public class CrudBenchmark {
         return f.jdbi.insertAll(Fixture.INSERT_TENANT, f.thousand);
     }
 
+
+    @Benchmark
+    public int insert1000_hibernate(Fixture f) {
+        try (Session session = f.hibernate.withOptions().tenantIdentifier((Object) Fixture.INSERT_TENANT).openSession()) {
+            Transaction tx = session.beginTransaction();
+            for (Item item : f.thousand) {
+                session.persist(new HibernateItem(item.name(), item.price(), item.quantity()));
+            }
+            tx.commit();
+            return f.thousand.size();
+        }
+    }
 }

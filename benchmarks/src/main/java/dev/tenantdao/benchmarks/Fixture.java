@@ -12,6 +12,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.openjdk.jmh.annotations.Level;
@@ -21,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One schema, one pool (the same HikariCP settings for every contender), 100 tenants x 1,000 rows
+ * One schema, one pool (the same HikariCP settings for every contender, Hibernate included), 100 tenants x 1,000 rows
  * in {@code item} and in {@code secured_item}. Inserts go to tenant {@code inserts}, emptied after
  * every iteration so table sizes do not drift.
  */
@@ -37,6 +41,7 @@ public class Fixture {
     ItemDao items;
     SecuredItemDao securedItems;
     ItemJdbi jdbi;
+    SessionFactory hibernate;
     long[][] ids = new long[TENANTS][];
     long[][] securedIds = new long[TENANTS][];
     List<Item> thousand = new ArrayList<>();
@@ -58,6 +63,14 @@ public class Fixture {
         items = new ItemDao(database);
         securedItems = new SecuredItemDao(database);
         jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).onDemand(ItemJdbi.class);
+        hibernate = new MetadataSources(new StandardServiceRegistryBuilder()
+                        .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
+                        .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                        .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                        .build())
+                .addAnnotatedClass(HibernateItem.class)
+                .buildMetadata()
+                .buildSessionFactory();
         for (int t = 0; t < TENANTS; t++) {
             List<Item> rows = new ArrayList<>(ROWS);
             List<SecuredItem> secured = new ArrayList<>(ROWS);
@@ -83,6 +96,7 @@ public class Fixture {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        hibernate.close();
         pool.close();
     }
 
