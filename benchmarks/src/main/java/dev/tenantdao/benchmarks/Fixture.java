@@ -6,6 +6,7 @@ import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.testkit.Postgres;
+import dev.tenantdao.testkit.RecordingDataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -37,6 +38,7 @@ public class Fixture {
     static final String INSERT_TENANT = "inserts";
 
     HikariDataSource pool;
+    private RecordingDataSource recording;
     Database database;
     ItemDao items;
     SecuredItemDao securedItems;
@@ -46,6 +48,17 @@ public class Fixture {
     long[][] securedIds = new long[TENANTS][];
     List<Item> thousand = new ArrayList<>();
 
+    /**
+     * The recorder under the pool, for {@link StatementCounts} (only wired in with
+     * {@code -Dbench.main... -Dbench.record=true}; timed runs go straight to the driver).
+     */
+    RecordingDataSource recordingForCounts() {
+        if (!Boolean.getBoolean("bench.record")) {
+            throw new IllegalStateException("run with -Dbench.record=true");
+        }
+        return recording;
+    }
+
     static String tenant(int index) {
         return "tenant-" + index;
     }
@@ -54,8 +67,9 @@ public class Fixture {
     public void setUp() {
         DataSource schema = Postgres.shared().freshSchema("benchmarks");
         Schema.create(schema, Item.class, SecuredItem.class);
+        recording = new RecordingDataSource(schema);
         HikariConfig config = new HikariConfig();
-        config.setDataSource(schema);
+        config.setDataSource(Boolean.getBoolean("bench.record") ? recording : schema);
         config.setMaximumPoolSize(4);
         config.setAutoCommit(true);
         pool = new HikariDataSource(config);
