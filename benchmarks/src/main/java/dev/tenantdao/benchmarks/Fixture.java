@@ -42,10 +42,12 @@ public class Fixture {
     Database database;
     ItemDao items;
     SecuredItemDao securedItems;
+    AuditedItemDao auditedItems;
     ItemJdbi jdbi;
     SessionFactory hibernate;
     long[][] ids = new long[TENANTS][];
     long[][] securedIds = new long[TENANTS][];
+    long[][] auditedIds = new long[TENANTS][];
     List<Item> thousand = new ArrayList<>();
 
     /**
@@ -66,7 +68,7 @@ public class Fixture {
     @Setup(Level.Trial)
     public void setUp() {
         DataSource schema = Postgres.shared().freshSchema("benchmarks");
-        Schema.create(schema, Item.class, SecuredItem.class);
+        Schema.create(schema, Item.class, SecuredItem.class, AuditedItem.class);
         recording = new RecordingDataSource(schema);
         HikariConfig config = new HikariConfig();
         config.setDataSource(Boolean.getBoolean("bench.record") ? recording : schema);
@@ -76,31 +78,38 @@ public class Fixture {
         database = new Database(pool);
         items = new ItemDao(database);
         securedItems = new SecuredItemDao(database);
+        auditedItems = new AuditedItemDao(database);
         jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).onDemand(ItemJdbi.class);
         hibernate = new MetadataSources(new StandardServiceRegistryBuilder()
                         .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
-                        .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                        // creates only what is missing: Envers' revision and audit tables
+                        .applySetting(AvailableSettings.HBM2DDL_AUTO, "update")
                         .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                         .build())
                 .addAnnotatedClass(HibernateItem.class)
+                .addAnnotatedClass(HibernateAuditedItem.class)
                 .buildMetadata()
                 .buildSessionFactory();
         for (int t = 0; t < TENANTS; t++) {
             List<Item> rows = new ArrayList<>(ROWS);
             List<SecuredItem> secured = new ArrayList<>(ROWS);
+            List<AuditedItem> audited = new ArrayList<>(ROWS);
             for (int r = 0; r < ROWS; r++) {
                 rows.add(new Item(null, "item " + r, new BigDecimal("9.99"), r));
                 secured.add(new SecuredItem(null, "item " + r, new BigDecimal("9.99"), r));
+                audited.add(new AuditedItem(null, "item " + r, new BigDecimal("9.99"), r));
             }
             int index = t;
             ids[t] = TenantContext.callAs(tenant(t), () -> items.insertAll(rows)).stream().mapToLong(Item::id).toArray();
             securedIds[t] = TenantContext.callAs(tenant(t), () -> securedItems.insertAll(secured)).stream()
                     .mapToLong(SecuredItem::id).toArray();
+            auditedIds[t] = TenantContext.callAs(tenant(t), () -> auditedItems.insertAll(audited)).stream()
+                    .mapToLong(AuditedItem::id).toArray();
             if (index == 0) {
                 thousand.addAll(rows);
             }
         }
-        execute("ANALYZE item", "ANALYZE secured_item");
+        execute("ANALYZE item", "ANALYZE secured_item", "ANALYZE audited_item", "ANALYZE audited_item_history");
     }
 
     @TearDown(Level.Iteration)
