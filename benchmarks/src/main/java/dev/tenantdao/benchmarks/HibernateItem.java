@@ -1,31 +1,12 @@
 package dev.tenantdao.benchmarks;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import org.hibernate.annotations.TenantId;
 
-/** {@link Item}'s table as Hibernate maps it, with {@code @TenantId} row tenancy. */
+/** {@link Item}'s table as Hibernate maps it. */
 @jakarta.persistence.Entity
 @Table(name = "item")
-public class HibernateItem {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    Long id;
-
-    @TenantId
-    @Column(name = "tenant_id")
-    String tenantId;
-
-    String name;
-
-    BigDecimal price;
-
-    int quantity;
+public class HibernateItem extends HibernateItemColumns {
 
     protected HibernateItem() {}
 
