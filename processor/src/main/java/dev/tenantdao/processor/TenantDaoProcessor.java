@@ -2,15 +2,20 @@ package dev.tenantdao.processor;
 
 import com.google.auto.service.AutoService;
 import dev.tenantdao.annotations.Entity;
+import dev.tenantdao.annotations.Polymorphic;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
 import dev.tenantdao.processor.diagnostic.Message;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.HookKind;
+import dev.tenantdao.processor.read.Annotations;
 import dev.tenantdao.processor.read.EntityReader;
 import dev.tenantdao.processor.sql.EntitySql;
+import dev.tenantdao.processor.sql.HierarchySql;
 import dev.tenantdao.processor.sql.SqlBuilder;
 import dev.tenantdao.processor.validate.EntityValidator;
+import dev.tenantdao.processor.validate.HierarchyValidator;
 import dev.tenantdao.processor.write.DaoWriter;
+import dev.tenantdao.processor.write.HierarchyDaoWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -90,13 +95,26 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                 }
             }
         }
+        for (Element element : round.getElementsAnnotatedWith(Polymorphic.class)) {
+            if (element.getAnnotation(Entity.class) == null) {
+                diagnostics.report(Message.POLYMORPHIC_NOT_ENTITY, element,
+                        Annotations.mirror(element, Polymorphic.class).orElse(null), element.getSimpleName());
+            }
+        }
         for (TypeElement entity : entities) {
             if (!round.processingOver() && hasUnresolvedTypes(entity)) {
                 deferred.add(entity.getQualifiedName().toString());
                 continue;
             }
+            if (entity.getAnnotation(Polymorphic.class) == null && polymorphicRoot(entity) != null) {
+                continue;   // a subtype marked @Entity: its root reports it
+            }
             try {
-                process(entity, diagnostics);
+                if (entity.getAnnotation(Polymorphic.class) != null) {
+                    processHierarchy(entity, diagnostics, round);
+                } else {
+                    process(entity, diagnostics);
+                }
             } catch (RuntimeException | IOException e) {
                 diagnostics.report(Message.PROCESSOR_FAILURE, entity, entity.getSimpleName(), e);
             }
@@ -117,12 +135,63 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         }
         EntitySql sql = new SqlBuilder(entity).build();
         new DaoWriter(entity, sql).write().writeTo(processingEnv.getFiler());
-        String binaryName = processingEnv.getElementUtils().getBinaryName(type).toString();
-        FileObject ddl = processingEnv.getFiler()
-                .createResource(StandardLocation.CLASS_OUTPUT, "", DDL_LOCATION + binaryName + ".sql", type);
-        try (Writer writer = ddl.openWriter()) {
-            writer.write(sql.ddl());
+        writeDdl(type, sql.ddl());
+    }
+
+    /**
+     * A {@code @Polymorphic} root: one DAO per subtype (its statements written like any entity's,
+     * over the root's table or both tables) and one for the root, which loads every subtype; one
+     * DDL resource for the whole hierarchy, under the root's name.
+     */
+    private void processHierarchy(TypeElement root, Diagnostics diagnostics, RoundEnvironment round)
+            throws IOException {
+        EntityReader reader = new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+                rowLevelSecurityDefault());
+        HierarchyValidator hierarchy = new HierarchyValidator(diagnostics, processingEnv.getTypeUtils());
+        List<TypeElement> subtypes = reader.subtypes(root);
+        hierarchy.validateUnlisted(root, subtypes, round.getRootElements());
+        if (!hierarchy.validateRoot(root, subtypes)) {
+            return;
         }
+        EntityModel model = reader.readHierarchy(root);
+        EntityValidator validator = new EntityValidator(diagnostics, processingEnv.getElementUtils(),
+                processingEnv.getTypeUtils());
+        boolean valid = validator.validate(model);
+        for (EntityModel subtype : model.polymorphism().subtypes()) {
+            valid &= validator.validate(subtype);
+        }
+        int before = diagnostics.errorCount();
+        hierarchy.validateSubtypes(model);
+        if (!valid || diagnostics.errorCount() != before) {
+            return;
+        }
+        for (EntityModel subtype : model.polymorphism().subtypes()) {
+            new DaoWriter(subtype, new SqlBuilder(subtype).build()).write().writeTo(processingEnv.getFiler());
+        }
+        HierarchySql sql = new SqlBuilder(model).buildHierarchy();
+        new HierarchyDaoWriter(model, sql).write().writeTo(processingEnv.getFiler());
+        writeDdl(root, sql.ddl());
+    }
+
+    private void writeDdl(TypeElement type, String ddl) throws IOException {
+        String binaryName = processingEnv.getElementUtils().getBinaryName(type).toString();
+        FileObject resource = processingEnv.getFiler()
+                .createResource(StandardLocation.CLASS_OUTPUT, "", DDL_LOCATION + binaryName + ".sql", type);
+        try (Writer writer = resource.openWriter()) {
+            writer.write(ddl);
+        }
+    }
+
+    /** The {@code @Polymorphic} entity {@code type} directly extends or implements, or null. */
+    private TypeElement polymorphicRoot(TypeElement type) {
+        for (javax.lang.model.type.TypeMirror supertype : processingEnv.getTypeUtils().directSupertypes(type.asType())) {
+            if (supertype instanceof javax.lang.model.type.DeclaredType declared
+                    && declared.asElement().getAnnotation(Polymorphic.class) != null
+                    && declared.asElement().getAnnotation(Entity.class) != null) {
+                return (TypeElement) declared.asElement();
+            }
+        }
+        return null;
     }
 
     /** Processor option {@value #ROW_LEVEL_SECURITY_OPTION}: RLS for row-tenanted entities that do not say. */

@@ -1,5 +1,6 @@
 package dev.tenantdao.processor.diagnostic;
 
+import java.util.List;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -13,14 +14,17 @@ public final class Diagnostics {
 
     private final Messager messager;
     private int errors;
+    /** What was printed, so a root's error seen again through each of its subtypes is printed once. */
+    private final java.util.Set<java.util.List<Object>> printed = new java.util.HashSet<>();
 
     public Diagnostics(Messager messager) {
         this.messager = messager;
     }
 
     public void report(Message message, Element element, Object... arguments) {
-        count(message);
-        messager.printMessage(message.kind(), message.format(arguments), element);
+        if (count(message, element, arguments)) {
+            messager.printMessage(message.kind(), message.format(arguments), element);
+        }
     }
 
     public void report(Message message, Element element, AnnotationMirror annotation, Object... arguments) {
@@ -28,8 +32,9 @@ public final class Diagnostics {
             report(message, element, arguments);
             return;
         }
-        count(message);
-        messager.printMessage(message.kind(), message.format(arguments), element, annotation);
+        if (count(message, element, arguments)) {
+            messager.printMessage(message.kind(), message.format(arguments), element, annotation);
+        }
     }
 
     public void report(
@@ -38,8 +43,9 @@ public final class Diagnostics {
             report(message, element, annotation, arguments);
             return;
         }
-        count(message);
-        messager.printMessage(message.kind(), message.format(arguments), element, annotation, value);
+        if (count(message, element, arguments)) {
+            messager.printMessage(message.kind(), message.format(arguments), element, annotation, value);
+        }
     }
 
     /** How many errors were reported so far in this compilation. */
@@ -47,9 +53,11 @@ public final class Diagnostics {
         return errors;
     }
 
-    private void count(Message message) {
+    /** Counts the error (always, so each validation sees it) and says whether it is new. */
+    private boolean count(Message message, Element element, Object... arguments) {
         if (message.kind() == javax.tools.Diagnostic.Kind.ERROR) {
             errors++;
         }
+        return printed.add(List.of(message, element, message.format(arguments)));
     }
 }

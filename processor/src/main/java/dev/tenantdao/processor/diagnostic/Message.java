@@ -8,7 +8,7 @@ import javax.tools.Diagnostic;
  */
 public enum Message {
     ENTITY_NOT_CLASS("@Entity belongs on a record or a class, not on %s %s"),
-    ENTITY_ABSTRACT("@Entity %s is abstract; entity inheritance is not supported yet, so make it a concrete class"),
+    ENTITY_ABSTRACT("@Entity %s is abstract; make it a concrete class, or the root of a hierarchy with @Polymorphic"),
     ENTITY_INNER_CLASS("@Entity %s is an inner class; make it static so the DAO can create it"),
     ENTITY_PRIVATE("@Entity %s is private; the generated DAO in package %s must be able to see it"),
     ENTITY_GENERIC("@Entity %s has type parameters; an entity maps to one table and cannot be generic"),
@@ -69,6 +69,23 @@ public enum Message {
             + " an @Audited entity; give it another @Column(name)"),
     VERSION_TYPE("@Version %s must be int, long, Integer or Long, not %s"),
     TWO_VERSIONS("@Entity %s already has @Version %s; keep one"),
+    POLYMORPHIC_NOT_ENTITY("@Polymorphic on %s, which is not an @Entity; the root of a hierarchy is an @Entity"),
+    POLYMORPHIC_ROOT_SHAPE("@Polymorphic %s must be an abstract class or a sealed interface, not %s"),
+    NO_SUBTYPES("@Polymorphic %s has no subtypes: seal it, or list them in @Polymorphic(subtypes)"),
+    SUBTYPE_SHAPE("%s, a subtype of @Polymorphic %s, must be a record or a non-abstract, static, non-private class"
+            + " without type parameters; deeper hierarchies are not supported"),
+    NOT_A_SUBTYPE("%s is listed in @Polymorphic(subtypes) of %s but is not a subtype of it"),
+    SUBTYPE_NOT_LISTED("%s extends @Polymorphic %s, whose subtypes are listed, but is not among them; the DAO"
+            + " could not load it: add it to @Polymorphic(subtypes), or seal %s"),
+    SUBTYPE_REDECLARES_ID("%s redeclares the id; a hierarchy's id is declared once, on its root %s"),
+    STRATEGY_ON_SUBTYPE("@Polymorphic on %s, a subtype of %s; the strategy is set once, on the root"),
+    SUBTYPE_IS_ENTITY("%s is a subtype of @Polymorphic %s and is mapped with it; remove @Entity (use @Subtype for"
+            + " its discriminator value and table)"),
+    DUPLICATE_DISCRIMINATOR("Discriminator value '%s' of %s is already the value of %s; give one of them another"
+            + " @Subtype(value)"),
+    DUPLICATE_SUBTYPE_TABLE("Table %s of %s is already the table of %s; give one of them another @Subtype(table)"),
+    SUBTYPE_COLUMN_TYPE("%s maps column %s as %s, but %s maps it as %s; in a single table a column has one type"),
+    DISCRIMINATOR_COLUMN_TAKEN("%s maps to column %s, the discriminator column of %s; rename one of them"),
     PROCESSOR_FAILURE("tenantdao failed on %s (%s); please report this with the entity's source");
 
     private final String format;

@@ -14,6 +14,7 @@ import javax.lang.model.element.TypeElement;
  * @param construction null when the entity cannot be constructed from a row
  * @param hooks lifecycle hook methods and listeners
  * @param audit null unless the entity is {@code @Audited}
+ * @param polymorphism null unless the entity is the root or a subtype of a {@code @Polymorphic} hierarchy
  */
 public record EntityModel(
         TypeElement element,
@@ -24,7 +25,8 @@ public record EntityModel(
         List<Property> properties,
         Construction construction,
         Hooks hooks,
-        Audit audit) {
+        Audit audit,
+        Polymorphism polymorphism) {
 
     public EntityModel {
         properties = List.copyOf(properties);
@@ -65,6 +67,27 @@ public record EntityModel(
     /** Whether a property's values are copied into history rows. */
     public boolean inHistory(Property property) {
         return isAudited() && !property.mapping().notAudited() && !audit.excluded().contains(property.name());
+    }
+
+    public boolean isPolymorphic() {
+        return polymorphism != null;
+    }
+
+    /** Whether this is a subtype of a joined hierarchy, whose rows span two tables. */
+    public boolean isJoinedSubtype() {
+        return polymorphism != null && !polymorphism.isRoot() && polymorphism.isJoined();
+    }
+
+    /** The properties stored in the table of the hierarchy's root (all of them outside a hierarchy). */
+    public List<Property> rootProperties() {
+        return polymorphism == null || polymorphism.isRoot()
+                ? properties : properties.subList(0, polymorphism.rootProperties());
+    }
+
+    /** A subtype's own properties; empty outside a hierarchy and for the root. */
+    public List<Property> ownProperties() {
+        return polymorphism == null || polymorphism.isRoot()
+                ? List.of() : properties.subList(polymorphism.rootProperties(), properties.size());
     }
 
     public ClassName daoType() {

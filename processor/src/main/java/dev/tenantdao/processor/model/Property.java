@@ -46,6 +46,12 @@ public record Property(
         return !id && !tenantId && mapping.updatable() && !mapping.databaseValue() && !mapping.version();
     }
 
+    /** This property, written through {@code access}: a subtype's setter of a root's property. */
+    public Property withWrite(Access access) {
+        return new Property(element, name, column, type, valueType, id, generated, tenantId, nullable, nullableDeclared,
+                read, access, reference, mapping);
+    }
+
     /** The PostgreSQL type of the column. */
     public String sqlType() {
         if (mapping.customType() != null) {

@@ -10,6 +10,8 @@ import dev.tenantdao.annotations.Converters;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
 import dev.tenantdao.annotations.Listeners;
+import dev.tenantdao.annotations.Polymorphic;
+import dev.tenantdao.annotations.Subtype;
 import dev.tenantdao.annotations.References;
 import dev.tenantdao.annotations.TenantId;
 import dev.tenantdao.annotations.Tenanted;
@@ -22,6 +24,7 @@ import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.model.Hooks;
 import dev.tenantdao.processor.model.Mapping;
+import dev.tenantdao.processor.model.Polymorphism;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.model.Reference;
 import dev.tenantdao.processor.model.Tenancy;
@@ -74,13 +77,109 @@ public final class EntityReader {
     public EntityModel read(TypeElement type) {
         Tenancy tenancy = tenancy(type);
         boolean isRecord = type.getKind() == ElementKind.RECORD;
-        List<Property> properties = isRecord ? recordProperties(type, tenancy) : classProperties(type, tenancy);
+        List<Property> properties = isRecord ? recordProperties(type, type, tenancy) : classProperties(type, type, tenancy);
         Construction construction = isRecord
                 ? Construction.constructor(properties.stream().map(Property::name).toList())
                 : construction(type, properties);
         String table = table(type);
         return new EntityModel(type, ClassName.get(type), table, isRecord, tenancy, properties, construction,
-                hooks(type), audit(type, table));
+                hooks(type), audit(type, table), null);
+    }
+
+    /**
+     * Reads a {@code @Polymorphic} root and its subtypes: the root's model (no construction: it is
+     * abstract) holding one model per subtype, each with the root's properties, then its own.
+     */
+    public EntityModel readHierarchy(TypeElement root) {
+        Tenancy tenancy = tenancy(root);
+        Polymorphic polymorphic = root.getAnnotation(Polymorphic.class);
+        boolean isInterface = root.getKind() == ElementKind.INTERFACE;
+        List<Property> rootProperties = isInterface
+                ? interfaceProperties(root, tenancy)
+                : classProperties(root, root, tenancy);
+        String table = table(root);
+        Audit audit = audit(root, table);
+        Hooks hooks = hooks(root);
+        Polymorphism hierarchy = new Polymorphism(polymorphic.strategy(), root, ClassName.get(root),
+                Annotations.mirror(root, Polymorphic.class).orElse(null), polymorphic.discriminator(), null, null,
+                rootProperties.size(), List.of());
+        List<EntityModel> subtypes = new ArrayList<>();
+        for (TypeElement subtype : subtypes(root)) {
+            if (subtype.getKind() != ElementKind.CLASS && subtype.getKind() != ElementKind.RECORD) {
+                continue;   // the validator reports it
+            }
+            boolean isRecord = subtype.getKind() == ElementKind.RECORD;
+            List<Property> properties = new ArrayList<>();
+            Set<String> inherited = new java.util.HashSet<>();
+            List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(subtype));
+            for (Property property : rootProperties) {
+                inherited.add(property.name());
+                // an interface's properties are set through the subtype's own setters, if it has them
+                properties.add(isInterface && property.write() == null
+                        ? property.withWrite(setter(property.name(), property.type(), methods))
+                        : property);
+            }
+            List<Property> own = isRecord ? recordProperties(subtype, root, tenancy) : classProperties(subtype, root, tenancy);
+            for (Property property : own) {
+                if (!inherited.contains(property.name())) {
+                    properties.add(property);
+                }
+            }
+            Subtype annotation = subtype.getAnnotation(Subtype.class);
+            String simpleName = subtype.getSimpleName().toString();
+            String value = annotation != null && !annotation.value().isEmpty() ? annotation.value() : simpleName;
+            String subtypeTable = annotation != null && !annotation.table().isEmpty()
+                    ? annotation.table() : Names.snakeCase(simpleName);
+            Construction construction = construction(subtype, properties);
+            subtypes.add(new EntityModel(subtype, ClassName.get(subtype), table, isRecord, tenancy, properties,
+                    construction, hooks, audit, hierarchy.forSubtype(value, subtypeTable, rootProperties.size())));
+        }
+        return new EntityModel(root, ClassName.get(root), table, false, tenancy, rootProperties, null, hooks, audit,
+                hierarchy.withSubtypes(subtypes));
+    }
+
+    /**
+     * The subtypes of a {@code @Polymorphic} root: the permitted subtypes of a sealed root, else
+     * those its annotation lists; in declaration order.
+     */
+    public List<TypeElement> subtypes(TypeElement root) {
+        List<TypeElement> subtypes = new ArrayList<>();
+        if (root.getModifiers().contains(Modifier.SEALED)) {
+            for (TypeMirror permitted : root.getPermittedSubclasses()) {
+                if (permitted instanceof DeclaredType declared) {
+                    subtypes.add((TypeElement) declared.asElement());
+                }
+            }
+            return subtypes;
+        }
+        AnnotationMirror mirror = Annotations.mirror(root, Polymorphic.class).orElse(null);
+        AnnotationValue listed = Annotations.explicitValue(mirror, "subtypes");
+        if (listed != null && listed.getValue() instanceof List<?> classes) {
+            for (Object entry : classes) {
+                if (((AnnotationValue) entry).getValue() instanceof DeclaredType declared) {
+                    subtypes.add((TypeElement) declared.asElement());
+                }
+            }
+        }
+        return subtypes;
+    }
+
+    /**
+     * The properties of an interface root: its abstract accessor methods (no parameters, not void),
+     * which the subtypes implement, records with a component of the same name.
+     */
+    private List<Property> interfaceProperties(TypeElement root, Tenancy tenancy) {
+        List<Property> properties = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(root.getEnclosedElements())) {
+            if (!method.getModifiers().contains(Modifier.ABSTRACT) || !method.getParameters().isEmpty()
+                    || method.getReturnType().getKind() == TypeKind.VOID
+                    || method.getAnnotation(Transient.class) != null) {
+                continue;
+            }
+            String name = method.getSimpleName().toString();
+            properties.add(property(root, root, method, name, method.getReturnType(), tenancy, Access.method(name), null));
+        }
+        return properties;
     }
 
     private static String table(TypeElement type) {
@@ -116,7 +215,8 @@ public final class EntityReader {
                 annotated, mirror);
     }
 
-    private List<Property> recordProperties(TypeElement type, Tenancy tenancy) {
+    /** @param root the hierarchy's root, whose {@code @Converters} also apply, or {@code type} itself */
+    private List<Property> recordProperties(TypeElement type, TypeElement root, Tenancy tenancy) {
         List<Property> properties = new ArrayList<>();
         Map<String, VariableElement> fields = new HashMap<>();
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
@@ -127,13 +227,13 @@ public final class EntityReader {
             // javac gives record components no source position; their private fields have the
             // component's position and carry its FIELD-targeted annotations, so diagnostics point there
             Element element = fields.getOrDefault(name, null);
-            properties.add(property(type, element != null ? element : component, name, component.asType(), tenancy,
-                    Access.method(component.getAccessor().getSimpleName().toString()), null));
+            properties.add(property(type, root, element != null ? element : component, name, component.asType(),
+                    tenancy, Access.method(component.getAccessor().getSimpleName().toString()), null));
         }
         return properties;
     }
 
-    private List<Property> classProperties(TypeElement type, Tenancy tenancy) {
+    private List<Property> classProperties(TypeElement type, TypeElement root, Tenancy tenancy) {
         List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(type));
         List<Property> properties = new ArrayList<>();
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
@@ -142,14 +242,14 @@ public final class EntityReader {
             }
             String name = field.getSimpleName().toString();
             TypeMirror fieldType = field.asType();
-            properties.add(property(type, field, name, fieldType, tenancy,
+            properties.add(property(type, root, field, name, fieldType, tenancy,
                     reader(field, name, fieldType, methods), writer(field, name, fieldType, methods)));
         }
         return properties;
     }
 
-    private Property property(TypeElement entity, Element element, String name, TypeMirror type, Tenancy tenancy,
-            Access read, Access write) {
+    private Property property(TypeElement entity, TypeElement root, Element element, String name, TypeMirror type,
+            Tenancy tenancy, Access read, Access write) {
         Id id = element.getAnnotation(Id.class);
         boolean tenantId = element.getAnnotation(TenantId.class) != null;
         Column column = element.getAnnotation(Column.class);
@@ -162,7 +262,7 @@ public final class EntityReader {
                 && Annotations.explicitValue(columnMirror, "nullable") != null;
         boolean nullable = (column == null || column.nullable()) && id == null;
 
-        ConverterModel converter = converter(entity, element, type);
+        ConverterModel converter = converter(entity, root, element, type);
         ValueType valueType;
         ValueType elementType = null;
         TypeMirror elementJavaType = null;
@@ -212,13 +312,15 @@ public final class EntityReader {
      * The converter of a property: its own {@code @Convert}, else one registered with
      * {@code @Converters} on the entity, else on its package, for exactly the property's type.
      */
-    private ConverterModel converter(TypeElement entity, Element element, TypeMirror type) {
+    private ConverterModel converter(TypeElement entity, TypeElement root, Element element, TypeMirror type) {
         AnnotationMirror convert = Annotations.mirror(element, Convert.class).orElse(null);
         AnnotationValue value = Annotations.explicitValue(convert, "value");
         if (value != null && value.getValue() instanceof DeclaredType declared) {
             return converterModel((TypeElement) declared.asElement(), element, convert);
         }
-        for (Element scope : List.of(entity, elements.getPackageOf(entity))) {
+        Set<Element> scopes = new java.util.LinkedHashSet<>(
+                List.of(entity, root, elements.getPackageOf(entity), elements.getPackageOf(root)));
+        for (Element scope : scopes) {
             AnnotationMirror registered = Annotations.mirror(scope, Converters.class).orElse(null);
             AnnotationValue list = Annotations.explicitValue(registered, "value");
             if (list == null || !(list.getValue() instanceof List<?> classes)) {
@@ -365,6 +467,16 @@ public final class EntityReader {
     }
 
     private Access writer(VariableElement field, String name, TypeMirror type, List<ExecutableElement> methods) {
+        Access setter = setter(name, type, methods);
+        if (setter != null) {
+            return setter;
+        }
+        boolean assignable = !field.getModifiers().contains(Modifier.PRIVATE)
+                && !field.getModifiers().contains(Modifier.FINAL);
+        return assignable ? Access.field(name) : null;
+    }
+
+    private Access setter(String name, TypeMirror type, List<ExecutableElement> methods) {
         String setter = "set" + Names.capitalize(name);
         for (ExecutableElement method : methods) {
             if (method.getSimpleName().contentEquals(setter)
@@ -374,9 +486,7 @@ public final class EntityReader {
                 return Access.method(setter);
             }
         }
-        boolean assignable = !field.getModifiers().contains(Modifier.PRIVATE)
-                && !field.getModifiers().contains(Modifier.FINAL);
-        return assignable ? Access.field(name) : null;
+        return null;
     }
 
     /** Prefers a constructor taking every property; else a no-argument constructor and setters. */

@@ -28,21 +28,33 @@ final class DdlBuilder {
     }
 
     String build() {
+        String tenantColumn = SqlBuilder.hasTenantColumn(entity) ? Identifiers.quote(entity.tenancy().column()) : null;
+        boolean joined = entity.isPolymorphic() && entity.polymorphism().isJoined();
+        List<Property> all = allProperties();
+        StringBuilder ddl = new StringBuilder(STRATEGY_HEADER).append(strategy()).append('\n');
+        for (Property property : all) {
+            if (!property.mapping().enumConstants().isEmpty()) {
+                ddl.append(enumType(property));
+            }
+        }
         List<String> lines = new ArrayList<>();
         List<String> key = new ArrayList<>();
-        String tenantColumn = null;
-        if (SqlBuilder.hasTenantColumn(entity)) {
-            tenantColumn = Identifiers.quote(entity.tenancy().column());
+        if (tenantColumn != null) {
             lines.add(tenantColumn + " " + entity.tenancy().sqlType() + " NOT NULL");
             key.add(tenantColumn);
         }
-        for (Property property : entity.properties()) {
+        List<Property> inTable = joined ? entity.properties() : all;
+        for (Property property : inTable) {
             if (property.tenantId()) {
                 continue;
             }
-            lines.add(column(property));
+            // a subtype's own column is NULL in the rows of the other subtypes of a single table
+            lines.add(column(property, entity.properties().contains(property)));
             if (property.id()) {
                 key.add(Identifiers.quote(property.column()));
+                if (entity.isPolymorphic()) {
+                    lines.add(discriminator());
+                }
             }
         }
         if (entity.isAudited()) {
@@ -50,41 +62,100 @@ final class DdlBuilder {
             lines.add("history_changed boolean NOT NULL DEFAULT true");
         }
         lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
-        for (Property property : entity.properties()) {
+        ddl.append(table(table, entity.table(), lines, inTable, tenantColumn));
+        if (joined) {
+            for (EntityModel subtype : entity.polymorphism().subtypes()) {
+                ddl.append(subtypeTable(subtype, tenantColumn, key));
+            }
+        }
+        if (entity.isAudited()) {
+            ddl.append(history(tenantColumn, all));
+        }
+        return ddl.toString();
+    }
+
+    /**
+     * {@code CREATE TABLE} with {@code lines} (columns and primary key) plus the unique and foreign
+     * keys of {@code properties}, the indexes of its references, and row-level security.
+     */
+    private String table(String reference, String name, List<String> lines, List<Property> properties,
+            String tenantColumn) {
+        List<String> all = new ArrayList<>(lines);
+        for (Property property : properties) {
             if (property.mapping().unique()) {
-                lines.add("UNIQUE (" + (tenantColumn != null ? tenantColumn + ", " : "")
+                all.add("UNIQUE (" + (tenantColumn != null ? tenantColumn + ", " : "")
                         + Identifiers.quote(property.column()) + ")");
             }
         }
-        for (Property property : entity.properties()) {
+        for (Property property : properties) {
             if (property.reference() != null) {
-                lines.add(foreignKey(property, property.reference(), tenantColumn));
+                all.add(foreignKey(property, property.reference(), tenantColumn));
             }
         }
-        StringBuilder ddl = new StringBuilder(STRATEGY_HEADER).append(strategy()).append('\n');
-        for (Property property : entity.properties()) {
-            if (!property.mapping().enumConstants().isEmpty()) {
-                ddl.append(enumType(property));
-            }
-        }
-        ddl.append("CREATE TABLE IF NOT EXISTS ").append(table).append(" (\n    ")
-                .append(String.join(",\n    ", lines)).append("\n);\n");
-        for (Property property : entity.properties()) {
+        StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(reference).append(" (\n    ")
+                .append(String.join(",\n    ", all)).append("\n);\n");
+        for (Property property : properties) {
             if (property.reference() != null) {
                 ddl.append("CREATE INDEX IF NOT EXISTS ")
-                        .append(Identifiers.quote(entity.table() + "_" + property.column() + "_idx"))
-                        .append(" ON ").append(table).append(" (")
+                        .append(Identifiers.quote(name + "_" + property.column() + "_idx"))
+                        .append(" ON ").append(reference).append(" (")
                         .append(tenantColumn != null ? tenantColumn + ", " : "")
                         .append(Identifiers.quote(property.column())).append(");\n");
             }
         }
         if (entity.isTenanted() && entity.tenancy().usesRowLevelSecurity()) {
-            ddl.append(rowLevelSecurity(entity.tenancy(), table, entity.table()));
-        }
-        if (entity.isAudited()) {
-            ddl.append(history(tenantColumn));
+            ddl.append(rowLevelSecurity(entity.tenancy(), reference, name));
         }
         return ddl.toString();
+    }
+
+    /** The discriminator column of a hierarchy's root table, checked against the subtypes' values. */
+    private String discriminator() {
+        List<String> values = entity.polymorphism().subtypes().stream()
+                .map(subtype -> SqlBuilder.literal(subtype.polymorphism().value()))
+                .toList();
+        String column = Identifiers.quote(entity.polymorphism().discriminator());
+        return column + " text NOT NULL CHECK (" + column + " IN (" + String.join(", ", values) + "))";
+    }
+
+    /**
+     * A joined subtype's table: the root's key (tenant column and id), its own columns; its row
+     * references the root's and is deleted with it.
+     */
+    private String subtypeTable(EntityModel subtype, String tenantColumn, List<String> key) {
+        String name = subtype.polymorphism().subtypeTable();
+        List<String> lines = new ArrayList<>();
+        if (tenantColumn != null) {
+            lines.add(tenantColumn + " " + entity.tenancy().sqlType() + " NOT NULL");
+        }
+        lines.add(Identifiers.quote(entity.id().column()) + " " + entity.id().sqlType() + " NOT NULL");
+        for (Property property : subtype.ownProperties()) {
+            lines.add(column(property, true));
+        }
+        lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
+        lines.add("FOREIGN KEY (" + String.join(", ", key) + ") REFERENCES " + table + " (" + String.join(", ", key)
+                + ") ON DELETE CASCADE");
+        return table(SqlBuilder.tableReference(entity, name), name, lines, subtype.ownProperties(), tenantColumn);
+    }
+
+    /**
+     * The entity's properties; for a hierarchy's root, then every subtype's own properties (once
+     * per column: subtypes of a single table that map the same column share it).
+     */
+    private List<Property> allProperties() {
+        List<Property> all = new ArrayList<>(entity.properties());
+        if (entity.isPolymorphic()) {
+            List<String> columns = new ArrayList<>(all.stream().map(Property::column).toList());
+            for (EntityModel subtype : entity.polymorphism().subtypes()) {
+                for (Property property : subtype.ownProperties()) {
+                    if (!columns.contains(property.column())) {
+                        columns.add(property.column());
+                        all.add(property);
+                    }
+                }
+            }
+        }
+        return all;
     }
 
     private String strategy() {
@@ -115,7 +186,7 @@ final class DdlBuilder {
      * "as of" (tenant, id, time), ranges (tenant, time) and transactions. Append-only: a trigger
      * rejects every UPDATE, DELETE and TRUNCATE. Isolated like the entity (row-level security).
      */
-    private String history(String tenantColumn) {
+    private String history(String tenantColumn, List<Property> properties) {
         String history = new SqlBuilder(entity).historyTable();
         String name = entity.audit().table();
         List<String> lines = new ArrayList<>();
@@ -124,13 +195,16 @@ final class DdlBuilder {
             lines.add(tenantColumn + " " + entity.tenancy().sqlType() + " NOT NULL");
             key.add(tenantColumn);
         }
-        for (Property property : entity.properties()) {
+        for (Property property : properties) {
             if (property.tenantId()) {
                 continue;
             }
             if (property.id()) {
                 lines.add(Identifiers.quote(property.column()) + " " + property.sqlType() + " NOT NULL");
                 key.add(Identifiers.quote(property.column()));
+                if (entity.isPolymorphic()) {
+                    lines.add(Identifiers.quote(entity.polymorphism().discriminator()) + " text NOT NULL");
+                }
             } else if (entity.inHistory(property)) {
                 lines.add(Identifiers.quote(property.column()) + " " + property.sqlType());
             }
@@ -190,21 +264,22 @@ final class DdlBuilder {
         return "FOREIGN KEY (" + column + ") REFERENCES " + target + " (" + targetId + ")";
     }
 
-    private static String column(Property property) {
+    /** @param constrained whether NOT NULL applies (not to a subtype's column in a single table) */
+    private static String column(Property property, boolean constrained) {
         StringBuilder column = new StringBuilder(Identifiers.quote(property.column()))
                 .append(' ').append(property.sqlType());
         if (property.mapping().generatedAs() != null) {
             return column.append(" GENERATED ALWAYS AS (").append(property.mapping().generatedAs())
                     .append(") STORED").toString();
         }
-        if (property.notNull()) {
+        if (property.notNull() && constrained) {
             column.append(" NOT NULL");
         }
         if (property.mapping().defaultSql() != null) {
             column.append(" DEFAULT ").append(property.mapping().defaultSql());
         }
         if (property.mapping().version()) {
-            column.append(property.notNull() ? "" : " NOT NULL").append(" DEFAULT 0");
+            column.append(property.notNull() && constrained ? "" : " NOT NULL").append(" DEFAULT 0");
         }
         if (property.generated()) {
             column.append(property.valueType() == ValueType.UUID

@@ -21,39 +21,336 @@ public final class SqlBuilder {
     private final EntityModel entity;
     private final String table;
     private final Property id;
+    /** Set for a subtype of a joined hierarchy: its own table, as statements name it and as a qualifier. */
+    private final String subtypeTable;
+    private final String subtypeName;
+    /** How columns of the root's table are qualified: empty, or the table's name for joined reads. */
+    private final String qualifier;
 
     public SqlBuilder(EntityModel entity) {
         this.entity = entity;
         this.table = tableReference(entity);
         this.id = entity.id();
+        if (entity.isJoinedSubtype()) {
+            this.subtypeTable = tableReference(entity, entity.polymorphism().subtypeTable());
+            this.subtypeName = Identifiers.quote(entity.polymorphism().subtypeTable());
+            this.qualifier = Identifiers.quote(entity.table()) + ".";
+        } else {
+            this.subtypeTable = null;
+            this.subtypeName = null;
+            boolean joinedRoot = entity.isPolymorphic() && entity.polymorphism().isJoined();
+            this.qualifier = joinedRoot ? Identifiers.quote(entity.table()) + "." : "";
+        }
+    }
+
+    // ---- the root of a hierarchy ---------------------------------------------------------------------
+
+    /**
+     * The statements of a {@code @Polymorphic} root's DAO: every read returns rows of all subtypes
+     * in one query (the root's table, LEFT JOINed to each subtype's table for the joined strategy,
+     * the tenant predicate on every table and in every join), and the column each subtype's
+     * properties are read from.
+     */
+    public HierarchySql buildHierarchy() {
+        List<EntityModel> subtypes = entity.polymorphism().subtypes();
+        boolean joined = entity.polymorphism().isJoined();
+        List<String> columns = new ArrayList<>();
+        for (Property property : entity.properties()) {
+            columns.add(qualifier + Identifiers.quote(property.column()));
+        }
+        columns.add(qualifier + Identifiers.quote(entity.polymorphism().discriminator()));
+        int discriminatorIndex = columns.size();
+        java.util.Map<String, List<Integer>> indexes = new java.util.LinkedHashMap<>();
+        for (EntityModel subtype : subtypes) {
+            List<Integer> subtypeIndexes = new ArrayList<>();
+            for (int i = 0; i < entity.properties().size(); i++) {
+                subtypeIndexes.add(i + 1);
+            }
+            for (Property property : subtype.ownProperties()) {
+                String column = (joined ? Identifiers.quote(subtype.polymorphism().subtypeTable()) + "." : "")
+                        + Identifiers.quote(property.column());
+                int index = columns.indexOf(column);
+                if (index < 0) {
+                    columns.add(column);
+                    index = columns.size() - 1;
+                }
+                subtypeIndexes.add(index + 1);
+            }
+            indexes.put(subtype.type().canonicalName(), subtypeIndexes);
+        }
+        String select = "SELECT " + String.join(", ", columns) + " FROM " + table;
+        List<Parameter> byId = new ArrayList<>();
+        String findById = select + subtypeJoins(byId) + where(byId, idEquals(), Parameter.idArgument(id));
+        List<Parameter> after = new ArrayList<>();
+        String findAllAfter = select + subtypeJoins(after) + where(after, idColumn() + " > ?", Parameter.idArgument(id))
+                + " ORDER BY " + idColumn() + " LIMIT ?";
+        after.add(Parameter.limit());
+        List<Parameter> page = new ArrayList<>();
+        String findAll = select + subtypeJoins(page) + where(page, null, null) + " ORDER BY " + idColumn()
+                + " LIMIT ? OFFSET ?";
+        page.add(Parameter.limit());
+        page.add(Parameter.offset());
+        return new HierarchySql(new Statement(findById, byId), new Statement(findAllAfter, after),
+                new Statement(findAll, page), count(), existsById(), hierarchyDelete(), discriminatorIndex, indexes,
+                new DdlBuilder(entity).build());
+    }
+
+    /** {@code LEFT JOIN <subtype> ON <tenant predicate> AND <same id>} per subtype, for a joined root. */
+    private String subtypeJoins(List<Parameter> parameters) {
+        if (!entity.polymorphism().isJoined()) {
+            return "";
+        }
+        StringBuilder joins = new StringBuilder();
+        for (EntityModel subtype : entity.polymorphism().subtypes()) {
+            String name = Identifiers.quote(subtype.polymorphism().subtypeTable());
+            List<String> conditions = tenantPredicate(parameters, name + ".");
+            conditions.add(name + "." + quotedId() + " = " + idColumn());
+            joins.append(" LEFT JOIN ").append(tableReference(entity, subtype.polymorphism().subtypeTable()))
+                    .append(" ON ").append(String.join(" AND ", conditions));
+        }
+        return joins.toString();
+    }
+
+    /**
+     * The root's {@code deleteById}, of a row of any subtype (a joined subtype's row goes with it,
+     * ON DELETE CASCADE). Audited: the history row holds every column of the row's subtype.
+     */
+    private Statement hierarchyDelete() {
+        List<Parameter> parameters = new ArrayList<>();
+        String delete = "DELETE FROM " + table + where(parameters, "", quotedId() + " = ?", Parameter.idArgument(id));
+        if (!entity.isAudited()) {
+            return new Statement(delete, parameters);
+        }
+        String changed = "changed AS (" + delete + " RETURNING *)";
+        if (entity.polymorphism().isJoined()) {
+            java.util.Map<String, List<String>> byColumn = new java.util.LinkedHashMap<>();
+            StringBuilder joins = new StringBuilder();
+            for (EntityModel subtype : entity.polymorphism().subtypes()) {
+                String name = Identifiers.quote(subtype.polymorphism().subtypeTable());
+                for (Property property : subtype.ownProperties()) {
+                    byColumn.computeIfAbsent(Identifiers.quote(property.column()), c -> new ArrayList<>())
+                            .add(name + "." + Identifiers.quote(property.column()));
+                }
+                List<String> conditions = tenantPredicate(parameters, name + ".");
+                conditions.add(name + "." + quotedId() + " = root." + quotedId());
+                joins.append(" LEFT JOIN ").append(tableReference(entity, subtype.polymorphism().subtypeTable()))
+                        .append(" ON ").append(String.join(" AND ", conditions));
+            }
+            StringBuilder own = new StringBuilder();
+            byColumn.forEach((column, sources) -> own.append(", ").append(sources.size() == 1
+                    ? sources.get(0) : "COALESCE(" + String.join(", ", sources) + ") AS " + column));
+            changed = "root AS (" + delete + " RETURNING *), changed AS (SELECT root.*" + own + " FROM root" + joins + ")";
+        }
+        parameters.add(Parameter.actor());
+        return new Statement("WITH " + changed + ", history AS (" + historyInsert("'DELETE'", "history_version + 1")
+                + ") SELECT count(*) FROM changed", parameters);
     }
 
     public EntitySql build() {
-        Statement insert = insert();
-        return new EntitySql(audited(insert, "INSERT", "history_version", false),
-                insertAll().map(all -> audited(all, "INSERT", "history_version", false)),
-                update(), findById(), findAllAfter(), findAll(), count(), existsById(),
-                deleteById(), upserts(), deleteVersioned(), history(),
-                entity.properties().stream().map(Property::column).toList(), new DdlBuilder(entity).build());
+        boolean subtype = entity.isPolymorphic();
+        return new EntitySql(entity.isJoinedSubtype() ? joinedInsert() : audited(insert(), "INSERT", "history_version", false),
+                entity.isJoinedSubtype() ? Optional.empty()
+                        : insertAll().map(all -> audited(all, "INSERT", "history_version", false)),
+                entity.isJoinedSubtype() ? joinedUpdate() : update(), findById(), findAllAfter(), findAll(), count(),
+                existsById(), deleteById(), subtype ? List.of() : upserts(), deleteVersioned(), history(),
+                entity.properties().stream().map(Property::column).toList(),
+                subtype ? "" : new DdlBuilder(entity).build());
     }
 
-    /** {@code INSERT}: the tenant column first (from the current tenant), then every insertable property. */
+    /**
+     * {@code INSERT}: the tenant column first (from the current tenant), the discriminator of a
+     * subtype, then every insertable property (of the root's table, for a joined subtype).
+     */
     Statement insert() {
         List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         List<Parameter> parameters = new ArrayList<>();
         if (hasTenantColumn(entity)) {
             columns.add(Identifiers.quote(entity.tenancy().column()));
+            values.add("?");
             parameters.add(Parameter.tenant());
         }
-        for (Property property : entity.properties()) {
+        if (isSubtype()) {
+            columns.add(Identifiers.quote(entity.polymorphism().discriminator()));
+            values.add(discriminatorValue());
+        }
+        for (Property property : entity.isJoinedSubtype() ? entity.rootProperties() : entity.properties()) {
             if (property.insertable()) {
                 columns.add(Identifiers.quote(property.column()));
+                values.add("?");
                 parameters.add(Parameter.entity(property));
             }
         }
-        String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders + ")";
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", values) + ")";
         return new Statement(sql, parameters);
+    }
+
+    // ---- subtypes of a hierarchy -------------------------------------------------------------------
+
+    private boolean isSubtype() {
+        return entity.isPolymorphic() && !entity.polymorphism().isRoot();
+    }
+
+    /** The subtype's discriminator value as a SQL literal. */
+    private String discriminatorValue() {
+        return literal(entity.polymorphism().value());
+    }
+
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * A joined subtype's insert, one statement over both tables: {@code WITH root AS (INSERT INTO
+     * <root> ... RETURNING *), sub AS (INSERT INTO <subtype> (<tenant>, <id>, ...) SELECT
+     * root.<tenant>, root.<id>, ? ... FROM root RETURNING *)}, then the row (and history) from both.
+     */
+    private Statement joinedInsert() {
+        Statement root = insert();
+        List<Parameter> parameters = new ArrayList<>(root.parameters());
+        List<String> columns = new ArrayList<>();
+        List<String> selected = new ArrayList<>();
+        for (String key : keyColumns()) {
+            columns.add(key);
+            selected.add("root." + key);
+        }
+        for (Property property : entity.ownProperties()) {
+            if (property.insertable()) {
+                columns.add(Identifiers.quote(property.column()));
+                selected.add("?");
+                parameters.add(Parameter.entity(property));
+            }
+        }
+        String ctes = "root AS (" + root.sql() + " RETURNING *), sub AS (INSERT INTO " + subtypeTable + " ("
+                + String.join(", ", columns) + ") SELECT " + String.join(", ", selected) + " FROM root RETURNING *)";
+        return joinedChange(ctes, "SELECT root.*" + ownColumns("sub.") + " FROM root, sub", parameters,
+                "'INSERT'", false);
+    }
+
+    /**
+     * A joined subtype's update, one statement over both tables: the root's row (with the tenant,
+     * discriminator and version conditions), then the subtype's row joined to it, so neither
+     * changes without the other.
+     */
+    private Optional<Statement> joinedUpdate() {
+        List<String> assignments = new ArrayList<>();
+        List<Parameter> parameters = new ArrayList<>();
+        for (Property property : entity.rootProperties()) {
+            if (property.updatable()) {
+                assignments.add(Identifiers.quote(property.column()) + " = ?");
+                parameters.add(Parameter.entity(property));
+            }
+        }
+        List<Property> own = entity.ownProperties().stream().filter(Property::updatable).toList();
+        if (assignments.isEmpty() && own.isEmpty()) {
+            return Optional.empty();
+        }
+        entity.version().ifPresent(version -> {
+            String column = Identifiers.quote(version.column());
+            assignments.add(column + " = " + column + " + 1");
+        });
+        if (entity.isAudited()) {
+            for (String assignment : List.of("history_version = history_version + CASE WHEN %s THEN 1 ELSE 0 END",
+                    "history_changed = %s")) {
+                assignments.add(String.format(assignment, joinedChanged(parameters)));
+            }
+        }
+        List<Parameter> rootParameters = new ArrayList<>();
+        String condition = where(rootParameters, "", quotedId() + " = ?", Parameter.entity(id))
+                + versionCondition(rootParameters);
+        String root = assignments.isEmpty()
+                ? "SELECT * FROM " + table + condition + " FOR UPDATE"
+                : "UPDATE " + table + " SET " + String.join(", ", assignments) + condition + " RETURNING *";
+        parameters.addAll(rootParameters);
+        String ctes = "root AS (" + root + ")";
+        String changed;
+        if (own.isEmpty()) {
+            changed = "SELECT root.*" + ownColumns(subtypeName + ".") + " FROM root JOIN " + subtypeTable + " ON "
+                    + joinCondition(parameters, "root.");
+        } else {
+            List<String> sets = new ArrayList<>();
+            for (Property property : own) {
+                sets.add(Identifiers.quote(property.column()) + " = ?");
+                parameters.add(Parameter.entity(property));
+            }
+            ctes += ", sub AS (UPDATE " + subtypeTable + " SET " + String.join(", ", sets) + " FROM root WHERE "
+                    + joinCondition(parameters, "root.") + " RETURNING " + subtypeName + ".*)";
+            changed = "SELECT root.*" + ownColumns("sub.") + " FROM root, sub";
+        }
+        return Optional.of(joinedChange(ctes, changed, parameters, "'UPDATE'", true));
+    }
+
+    /**
+     * Whether an update changes an audited column of a joined subtype, in its root's or its own
+     * table, compared on the root's row as locked.
+     */
+    private String joinedChanged(List<Parameter> parameters) {
+        List<String> parts = new ArrayList<>();
+        List<Property> rootAudited = entity.rootProperties().stream()
+                .filter(p -> p.updatable() && entity.inHistory(p)).toList();
+        if (!rootAudited.isEmpty()) {
+            parts.add(distinct(rootAudited, ""));
+            rootAudited.forEach(p -> parameters.add(Parameter.entity(p)));
+        }
+        List<Property> ownAudited = entity.ownProperties().stream()
+                .filter(p -> p.updatable() && entity.inHistory(p)).toList();
+        if (!ownAudited.isEmpty()) {
+            parts.add("EXISTS (SELECT 1 FROM " + subtypeTable + " WHERE "
+                    + joinCondition(parameters, Identifiers.quote(entity.table()) + ".") + " AND "
+                    + distinct(ownAudited, subtypeName + ".") + ")");
+            ownAudited.forEach(p -> parameters.add(Parameter.entity(p)));
+        }
+        return parts.isEmpty() ? "false" : String.join(" OR ", parts);
+    }
+
+    private static String distinct(List<Property> properties, String prefix) {
+        return "(" + String.join(", ", properties.stream().map(p -> prefix + Identifiers.quote(p.column())).toList())
+                + ") IS DISTINCT FROM (" + String.join(", ", properties.stream().map(p -> "?").toList()) + ")";
+    }
+
+    /**
+     * How a joined subtype's table meets the root's row: the tenant predicate on the subtype's
+     * table, and the same id as {@code root} ({@code root.} or the root table's name and a dot).
+     */
+    private String joinCondition(List<Parameter> parameters, String root) {
+        List<String> conditions = tenantPredicate(parameters, subtypeName + ".");
+        conditions.add(subtypeName + "." + Identifiers.quote(id.column()) + " = " + root + Identifiers.quote(id.column()));
+        return String.join(" AND ", conditions);
+    }
+
+    /** The columns that key a joined subtype's row: the tenant column (row strategy), the id. */
+    private List<String> keyColumns() {
+        List<String> key = new ArrayList<>();
+        if (hasTenantColumn(entity)) {
+            key.add(Identifiers.quote(entity.tenancy().column()));
+        }
+        key.add(Identifiers.quote(id.column()));
+        return key;
+    }
+
+    /** {@code , <prefix>"a", <prefix>"b"} for the subtype's own columns. */
+    private String ownColumns(String prefix) {
+        return entity.ownProperties().stream()
+                .map(p -> ", " + prefix + Identifiers.quote(p.column()))
+                .collect(Collectors.joining());
+    }
+
+    /**
+     * A write of a joined subtype: {@code ctes}, then {@code changed} (the row as both tables hold
+     * it now), the history row when audited, and the entity's columns selected from it.
+     */
+    private Statement joinedChange(String ctes, String changed, List<Parameter> parameters, String operation,
+            boolean onlyChanged) {
+        List<Parameter> all = new ArrayList<>(parameters);
+        String history = "";
+        if (entity.isAudited()) {
+            history = ", history AS (" + historyInsert(operation, "history_version")
+                    + (onlyChanged ? " WHERE history_changed" : "") + ")";
+            all.add(Parameter.actor());
+        }
+        return new Statement("WITH " + ctes + ", changed AS (" + changed + ")" + history + " SELECT "
+                + selectColumns("") + " FROM changed", all);
     }
 
     /**
@@ -73,6 +370,10 @@ public final class SqlBuilder {
             columns.add(Identifiers.quote(entity.tenancy().column()));
             selected.add("?");
             parameters.add(Parameter.tenant());
+        }
+        if (isSubtype()) {
+            columns.add(Identifiers.quote(entity.polymorphism().discriminator()));
+            selected.add(discriminatorValue());
         }
         int n = 0;
         for (Property property : entity.properties()) {
@@ -201,7 +502,7 @@ public final class SqlBuilder {
             return Optional.empty();
         }
         List<Parameter> parameters = new ArrayList<>();
-        String sql = "DELETE FROM " + table + where(parameters, idEquals(), Parameter.entity(id))
+        String sql = "DELETE FROM " + table + where(parameters, "", quotedId() + " = ?", Parameter.entity(id))
                 + versionCondition(parameters);
         return Optional.of(auditedDelete(new Statement(sql, parameters)));
     }
@@ -245,9 +546,16 @@ public final class SqlBuilder {
             return delete;
         }
         List<Parameter> parameters = new ArrayList<>(delete.parameters());
+        String changed = "changed AS (" + delete.sql() + " RETURNING *)";
+        if (entity.isJoinedSubtype()) {
+            // the subtype's row goes with the root's (ON DELETE CASCADE); its last values are read here
+            changed = "root AS (" + delete.sql() + " RETURNING *), changed AS (SELECT root.*"
+                    + ownColumns(subtypeName + ".") + " FROM root JOIN " + subtypeTable + " ON "
+                    + joinCondition(parameters, "root.") + ")";
+        }
         parameters.add(Parameter.actor());
-        String sql = "WITH changed AS (" + delete.sql() + " RETURNING *), history AS ("
-                + historyInsert("'DELETE'", "history_version + 1") + ") SELECT count(*) FROM changed";
+        String sql = "WITH " + changed + ", history AS (" + historyInsert("'DELETE'", "history_version + 1")
+                + ") SELECT count(*) FROM changed";
         return new Statement(sql, parameters);
     }
 
@@ -265,9 +573,18 @@ public final class SqlBuilder {
         if (hasTenantColumn(entity)) {
             columns.add(Identifiers.quote(entity.tenancy().column()));
         }
-        for (Property property : entity.properties()) {
-            if (!property.tenantId() && (property.id() || entity.inHistory(property))) {
-                columns.add(Identifiers.quote(property.column()));
+        if (entity.isPolymorphic()) {
+            columns.add(Identifiers.quote(entity.polymorphism().discriminator()));
+        }
+        List<Property> properties = new ArrayList<>(entity.properties());
+        if (entity.isPolymorphic()) {
+            // the root's history rows hold whatever subtype a row is: every subtype's columns
+            entity.polymorphism().subtypes().forEach(subtype -> properties.addAll(subtype.ownProperties()));
+        }
+        for (Property property : properties) {
+            String column = Identifiers.quote(property.column());
+            if (!property.tenantId() && (property.id() || entity.inHistory(property)) && !columns.contains(column)) {
+                columns.add(column);
             }
         }
         return columns;
@@ -293,18 +610,20 @@ public final class SqlBuilder {
         String select = "SELECT " + selectColumns("history") + ", history_version, history_operation,"
                 + " history_changed_at, history_actor, history_transaction_id::text::bigint FROM " + historyTable();
         List<Parameter> versions = new ArrayList<>();
-        String versionsSql = select + where(versions, idEquals(), Parameter.idArgument(id)) + " ORDER BY history_version DESC";
+        String versionsSql = select + where(versions, "", quotedId() + " = ?", Parameter.idArgument(id))
+                + " ORDER BY history_version DESC";
         List<Parameter> asOf = new ArrayList<>();
-        String asOfSql = select + where(asOf, idEquals(), Parameter.idArgument(id)) + " AND history_changed_at <= ?"
+        String asOfSql = select + where(asOf, "", quotedId() + " = ?", Parameter.idArgument(id))
+                + " AND history_changed_at <= ?"
                 + " ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
         asOf.add(Parameter.argument("at", ValueType.INSTANT));
         List<Parameter> between = new ArrayList<>();
-        String betweenSql = select + where(between, "history_changed_at >= ?",
+        String betweenSql = select + where(between, "", "history_changed_at >= ?",
                 Parameter.argument("from", ValueType.INSTANT))
                 + " AND history_changed_at < ? ORDER BY history_changed_at, " + quotedId() + ", history_version";
         between.add(Parameter.argument("to", ValueType.INSTANT));
         List<Parameter> transaction = new ArrayList<>();
-        String transactionSql = select + where(transaction, "history_transaction_id = ?::text::xid8",
+        String transactionSql = select + where(transaction, "", "history_transaction_id = ?::text::xid8",
                 Parameter.argument("transactionId", ValueType.PRIMITIVE_LONG))
                 + " ORDER BY history_changed_at, " + quotedId() + ", history_version";
         return Optional.of(new EntitySql.History(new Statement(versionsSql, versions), new Statement(asOfSql, asOf),
@@ -313,15 +632,15 @@ public final class SqlBuilder {
 
     Statement findById() {
         List<Parameter> parameters = new ArrayList<>();
-        String sql = select() + where(parameters, idEquals(), Parameter.idArgument(id));
+        String sql = select(parameters) + where(parameters, idEquals(), Parameter.idArgument(id));
         return new Statement(sql, parameters);
     }
 
     /** Keyset paging: the rows after an id, in id order. */
     Statement findAllAfter() {
         List<Parameter> parameters = new ArrayList<>();
-        String sql = select() + where(parameters, quotedId() + " > ?", Parameter.idArgument(id))
-                + " ORDER BY " + quotedId() + " LIMIT ?";
+        String sql = select(parameters) + where(parameters, idColumn() + " > ?", Parameter.idArgument(id))
+                + " ORDER BY " + idColumn() + " LIMIT ?";
         parameters.add(Parameter.limit());
         return new Statement(sql, parameters);
     }
@@ -329,7 +648,8 @@ public final class SqlBuilder {
     /** Offset paging, in id order. */
     Statement findAll() {
         List<Parameter> parameters = new ArrayList<>();
-        String sql = select() + where(parameters, null, null) + " ORDER BY " + quotedId() + " LIMIT ? OFFSET ?";
+        String sql = select(parameters) + where(parameters, null, null) + " ORDER BY " + idColumn()
+                + " LIMIT ? OFFSET ?";
         parameters.add(Parameter.limit());
         parameters.add(Parameter.offset());
         return new Statement(sql, parameters);
@@ -337,27 +657,38 @@ public final class SqlBuilder {
 
     Statement count() {
         List<Parameter> parameters = new ArrayList<>();
-        String sql = "SELECT count(*) FROM " + table + where(parameters, null, null);
+        String sql = "SELECT count(*) FROM " + table + where(parameters, "", null, null);
         return new Statement(sql, parameters);
     }
 
     Statement existsById() {
         List<Parameter> parameters = new ArrayList<>();
-        String sql = "SELECT EXISTS (SELECT 1 FROM " + table + where(parameters, idEquals(), Parameter.idArgument(id))
-                + ")";
+        String sql = "SELECT EXISTS (SELECT 1 FROM " + table
+                + where(parameters, "", quotedId() + " = ?", Parameter.idArgument(id)) + ")";
         return new Statement(sql, parameters);
     }
 
     Statement deleteById() {
         List<Parameter> parameters = new ArrayList<>();
-        String sql = "DELETE FROM " + table + where(parameters, idEquals(), Parameter.idArgument(id));
+        String sql = "DELETE FROM " + table + where(parameters, "", quotedId() + " = ?", Parameter.idArgument(id));
         return auditedDelete(new Statement(sql, parameters));
     }
 
-    private String select() {
-        return "SELECT " + entity.properties().stream()
-                .map(p -> Identifiers.quote(p.column()))
-                .collect(Collectors.joining(", ")) + " FROM " + table;
+    /**
+     * {@code SELECT <columns> FROM <table>}; for a joined subtype, the root's table joined to the
+     * subtype's (with the tenant predicate in the join), every column qualified.
+     */
+    private String select(List<Parameter> parameters) {
+        if (!entity.isJoinedSubtype()) {
+            return "SELECT " + entity.properties().stream()
+                    .map(p -> Identifiers.quote(p.column()))
+                    .collect(Collectors.joining(", ")) + " FROM " + table;
+        }
+        String columns = entity.rootProperties().stream()
+                .map(p -> qualifier + Identifiers.quote(p.column()))
+                .collect(Collectors.joining(", ")) + ownColumns(subtypeName + ".");
+        return "SELECT " + columns + " FROM " + table + " JOIN " + subtypeTable + " ON "
+                + joinCondition(parameters, qualifier);
     }
 
     /**
@@ -366,16 +697,38 @@ public final class SqlBuilder {
      * parameters in the same order.
      */
     private String where(List<Parameter> parameters, String condition, Parameter conditionParameter) {
-        List<String> conditions = new ArrayList<>();
-        if (hasTenantColumn(entity)) {
-            conditions.add(Identifiers.quote(entity.tenancy().column()) + " = ?");
-            parameters.add(Parameter.tenant());
+        return where(parameters, qualifier, condition, conditionParameter);
+    }
+
+    /**
+     * {@link #where(List, String, Parameter)} with the root table's columns qualified by
+     * {@code qualifier}; a subtype's rows are also those with its discriminator value.
+     */
+    private String where(List<Parameter> parameters, String qualifier, String condition, Parameter conditionParameter) {
+        List<String> conditions = tenantPredicate(parameters, qualifier);
+        if (isSubtype()) {
+            conditions.add(qualifier + Identifiers.quote(entity.polymorphism().discriminator()) + " = "
+                    + discriminatorValue());
         }
         if (condition != null) {
             conditions.add(condition);
             parameters.add(conditionParameter);
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /**
+     * The tenant predicate, the one place it is written: for the row strategy, the tenant column
+     * of the table {@code qualifier} names (every table of a statement, every join) equals the
+     * current tenant. Nothing for the other strategies, whose tables are the tenant's own.
+     */
+    private List<String> tenantPredicate(List<Parameter> parameters, String qualifier) {
+        List<String> conditions = new ArrayList<>();
+        if (hasTenantColumn(entity)) {
+            conditions.add(qualifier + Identifiers.quote(entity.tenancy().column()) + " = ?");
+            parameters.add(Parameter.tenant());
+        }
+        return conditions;
     }
 
     /** Whether the entity's table has a tenant column (row strategy). */
@@ -388,7 +741,12 @@ public final class SqlBuilder {
      * ({@code {schema}.invoice}, filled in at run time), plainly otherwise.
      */
     static String tableReference(EntityModel entity) {
-        String table = Identifiers.quote(entity.table());
+        return tableReference(entity, entity.table());
+    }
+
+    /** How statements name {@code name}, a table of {@code entity}'s hierarchy. */
+    static String tableReference(EntityModel entity, String name) {
+        String table = Identifiers.quote(name);
         return entity.isTenanted() && entity.tenancy().isSchema() ? SCHEMA_PLACEHOLDER + "." + table : table;
     }
 
@@ -396,7 +754,12 @@ public final class SqlBuilder {
     static final String SCHEMA_PLACEHOLDER = "{schema}";
 
     private String idEquals() {
-        return quotedId() + " = ?";
+        return idColumn() + " = ?";
+    }
+
+    /** The id column, qualified when the statement joins a subtype's table. */
+    private String idColumn() {
+        return qualifier + quotedId();
     }
 
     private String quotedId() {

@@ -103,9 +103,13 @@ public final class EntityValidator {
         validateRecordComponents(entity);
         validateReferences(entity);
         validateMapping(entity);
-        validateHooks(entity);
+        if (entity.polymorphism() == null || entity.polymorphism().isRoot()) {
+            validateHooks(entity);      // a subtype's hooks are its root's, judged there
+        }
         validateAudit(entity);
-        validateConstruction(entity);
+        if (entity.polymorphism() == null || !entity.polymorphism().isRoot()) {
+            validateConstruction(entity);       // a root is abstract: only its subtypes are created
+        }
         return diagnostics.errorCount() == before;
     }
 
@@ -208,6 +212,10 @@ public final class EntityValidator {
                             describe(entity, property), property.column(), entity.name());
                 }
             }
+            if (entity.polymorphism() != null && property.column().equals(entity.polymorphism().discriminator())) {
+                diagnostics.report(Message.DISCRIMINATOR_COLUMN_TAKEN, property.element(), mirror(property, Column.class),
+                        describe(entity, property), property.column(), entity.polymorphism().rootType().simpleName());
+            }
             Property earlier = byColumn.putIfAbsent(property.column(), property);
             if (earlier != null && !(tenancy != null && property.column().equals(tenancy.column()))) {
                 diagnostics.report(Message.DUPLICATE_COLUMN, property.element(), mirror(property, Column.class),
@@ -284,7 +292,9 @@ public final class EntityValidator {
             if (method.getModifiers().contains(Modifier.PRIVATE) || method.getModifiers().contains(Modifier.STATIC)) {
                 diagnostics.report(Message.HOOK_MODIFIERS, method, mirror, annotation, hook.name());
             }
-            boolean returnsEntity = entity.isRecord() && hook.kind().replacesEntity();
+            // records, and interface roots (whose subtypes are records), are changed by returning a new one
+            boolean returnsEntity = (entity.isRecord() || entity.element().getKind() == ElementKind.INTERFACE)
+                    && hook.kind().replacesEntity();
             boolean returnOk = returnsEntity
                     ? typeUtils.isSameType(method.getReturnType(), entity.element().asType())
                     : method.getReturnType().getKind() == TypeKind.VOID;
@@ -339,8 +349,14 @@ public final class EntityValidator {
             return;
         }
         AnnotationValue exclude = Annotations.explicitValue(entity.audit().annotation(), "exclude");
-        for (String name : entity.audit().excluded()) {
-            if (entity.properties().stream().noneMatch(p -> p.name().equals(name))) {
+        // a hierarchy's fields are the root's and every subtype's; the root judges them once
+        boolean judgesExcluded = entity.polymorphism() == null || entity.polymorphism().isRoot();
+        List<Property> fields = new java.util.ArrayList<>(entity.properties());
+        if (entity.polymorphism() != null) {
+            entity.polymorphism().subtypes().forEach(subtype -> fields.addAll(subtype.ownProperties()));
+        }
+        for (String name : judgesExcluded ? entity.audit().excluded() : List.<String>of()) {
+            if (fields.stream().noneMatch(p -> p.name().equals(name))) {
                 diagnostics.report(Message.EXCLUDED_FIELD_MISSING, entity.element(), entity.audit().annotation(),
                         exclude, name, entity.name());
             }

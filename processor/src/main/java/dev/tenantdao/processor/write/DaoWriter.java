@@ -96,16 +96,16 @@ public final class DaoWriter {
                 .build());
         dao.addMethod(insert());
         dao.addMethod(insertAll());
-        dao.addMethod(findById());
-        dao.addMethod(findAllAfter());
-        dao.addMethod(findAll());
-        dao.addMethod(count());
-        dao.addMethod(existsById());
+        dao.addMethod(findById(sql.findById()));
+        dao.addMethod(findAllAfter(sql.findAllAfter()));
+        dao.addMethod(findAll(sql.findAll()));
+        dao.addMethod(count(sql.count()));
+        dao.addMethod(existsById(sql.existsById()));
         sql.update().ifPresent(update -> dao.addMethod(update(update)));
         dao.addMethods(upserts());
         dao.addMethods(historyMethods());
         dao.addMethod(delete());
-        dao.addMethod(deleteById());
+        dao.addMethod(deleteById(sql.deleteById()));
         sql.deleteVersioned().ifPresent(delete -> dao.addMethod(deleteVersioned(delete)));
         dao.addMethod(bindInsert());
         dao.addMethod(map());
@@ -116,9 +116,20 @@ public final class DaoWriter {
                 .build();
     }
 
-    private CodeBlock classJavadoc() {
-        CodeBlock.Builder doc = CodeBlock.builder()
-                .add("Data access for {@link $T} rows in table {@code $L}.\n", type, entity.table());
+    CodeBlock classJavadoc() {
+        CodeBlock.Builder doc = CodeBlock.builder();
+        if (entity.isPolymorphic() && entity.polymorphism().isRoot()) {
+            doc.add("Data access for {@link $T} rows of every subtype in table {@code $L}$L, each loaded as its subtype.\n",
+                    type, entity.table(), entity.polymorphism().isJoined()
+                            ? " and the subtypes' own tables" : "");
+        } else if (entity.isPolymorphic()) {
+            doc.add("Data access for {@link $T}, a {@link $T}: the rows of table {@code $L} whose {@code $L} is {@code $L}$L.\n",
+                    type, entity.polymorphism().rootType(), entity.table(), entity.polymorphism().discriminator(),
+                    entity.polymorphism().value(), entity.isJoinedSubtype()
+                            ? ", with their columns in table {@code " + entity.polymorphism().subtypeTable() + "}" : "");
+        } else {
+            doc.add("Data access for {@link $T} rows in table {@code $L}.\n", type, entity.table());
+        }
         if (entity.isTenanted()) {
             doc.add("\n<p>Every method works on the rows of the current tenant only ($L), and throws\n"
                     + "{@link dev.tenantdao.runtime.NoTenantException} before any SQL when there is no current tenant.\n",
@@ -135,7 +146,7 @@ public final class DaoWriter {
     }
 
     /** How the runtime must treat this entity's connections; the one place the strategy reaches the runtime. */
-    private FieldSpec scopeConstant() {
+    FieldSpec scopeConstant() {
         CodeBlock scope;
         if (!entity.isTenanted()) {
             scope = CodeBlock.of("$T.shared($S)", TENANT_SCOPE, name);
@@ -181,7 +192,7 @@ public final class DaoWriter {
                 .build());
     }
 
-    private static FieldSpec sqlConstant(String constant, Statement statement) {
+    static FieldSpec sqlConstant(String constant, Statement statement) {
         return FieldSpec.builder(String.class, constant, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", statement.sql())
                 .build();
@@ -264,8 +275,9 @@ public final class DaoWriter {
     private CodeBlock insertAllBatch(String all) {
         TypeName listOfEntities = ParameterizedTypeName.get(LIST, type);
         CodeBlock.Builder work = CodeBlock.builder();
-        if (entity.isAudited()) {
-            // each insert and its history row is one statement returning the row: executed one by one
+        if (writesReturnRows()) {
+            // each insert (and its history row, or its subtype's row) is one statement returning the row:
+            // executed one by one
             work.addStatement("$T inserted = new $T<>($L.size())", listOfEntities, ARRAY_LIST, all)
                     .beginControlFlow("for ($T $L : $L)", type, var, all);
             String written = beforeHook(work, HookKind.BEFORE_INSERT, var, "toInsert");
@@ -354,9 +366,9 @@ public final class DaoWriter {
         return work.addStatement("return inserted").build();
     }
 
-    private MethodSpec findById() {
+    MethodSpec findById(Statement statement) {
         CodeBlock work = CodeBlock.builder()
-                .add(bind(sql.findById(), "id"))
+                .add(bind(statement, "id"))
                 .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
                 .add(hooks().has(HookKind.AFTER_LOAD)
                         ? CodeBlock.builder()
@@ -383,9 +395,9 @@ public final class DaoWriter {
                 .build();
     }
 
-    private MethodSpec findAllAfter() {
+    MethodSpec findAllAfter(Statement statement) {
         CodeBlock work = CodeBlock.builder()
-                .add(bind(sql.findAllAfter(), "afterId"))
+                .add(bind(statement, "afterId"))
                 .add(readList())
                 .build();
         MethodSpec.Builder method = MethodSpec.methodBuilder("findAllAfter")
@@ -408,9 +420,9 @@ public final class DaoWriter {
                 .build();
     }
 
-    private MethodSpec findAll() {
+    MethodSpec findAll(Statement statement) {
         CodeBlock work = CodeBlock.builder()
-                .add(bind(sql.findAll(), null))
+                .add(bind(statement, null))
                 .add(readList())
                 .build();
         return MethodSpec.methodBuilder("findAll")
@@ -427,9 +439,9 @@ public final class DaoWriter {
                 .build();
     }
 
-    private MethodSpec count() {
+    MethodSpec count(Statement statement) {
         CodeBlock work = CodeBlock.builder()
-                .add(bind(sql.count(), null))
+                .add(bind(statement, null))
                 .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
                 .addStatement("rows.next()")
                 .addStatement("return rows.getLong(1)")
@@ -444,9 +456,9 @@ public final class DaoWriter {
                 .build();
     }
 
-    private MethodSpec existsById() {
+    MethodSpec existsById(Statement statement) {
         CodeBlock work = CodeBlock.builder()
-                .add(bind(sql.existsById(), "id"))
+                .add(bind(statement, "id"))
                 .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
                 .addStatement("rows.next()")
                 .addStatement("return rows.getBoolean(1)")
@@ -525,8 +537,8 @@ public final class DaoWriter {
                 .build();
     }
 
-    private MethodSpec deleteById() {
-        CodeBlock work = CodeBlock.builder().add(bind(sql.deleteById(), "id")).add(deleted()).build();
+    MethodSpec deleteById(Statement statement) {
+        CodeBlock work = CodeBlock.builder().add(bind(statement, "id")).add(deleted()).build();
         return MethodSpec.methodBuilder("deleteById")
                 .addJavadoc("Deletes the {@code $L} with {@code id}$L.\n\n"
                         + "@return whether a row was deleted; false when none exists$L\n", name, inTenant(), inTenant())
@@ -555,22 +567,44 @@ public final class DaoWriter {
     }
 
     private MethodSpec map() {
+        List<Integer> columns = new ArrayList<>();
+        for (int i = 0; i < entity.properties().size(); i++) {
+            columns.add(i + 1);
+        }
+        return MethodSpec.methodBuilder("map")
+                .addJavadoc("The {@code $L} in the current row of {@code rows}, whose columns are in select order.\n", name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(type)
+                .addException(SQL_EXCEPTION)
+                .addParameter(RESULT_SET, "rows")
+                .addCode(mapBody(entity, columns))
+                .build();
+    }
+
+    /**
+     * Creates {@code entity} from the current row of {@code rows}, reading each property (in
+     * property order) from its column in {@code columns}.
+     */
+    static CodeBlock mapBody(EntityModel entity, List<Integer> columns) {
         CodeBlock.Builder body = CodeBlock.builder();
         List<Property> properties = entity.properties();
+        ClassName type = entity.type();
+        int idIndex = columns.get(properties.indexOf(entity.id()));
         if (entity.construction().kind() == Construction.Kind.CONSTRUCTOR) {
             List<CodeBlock> arguments = new ArrayList<>();
             for (String parameter : entity.construction().constructorOrder()) {
-                int index = indexOf(parameter);
-                arguments.add(readColumn(properties.get(index), index + 1));
+                int index = indexOf(entity, parameter);
+                arguments.add(readColumn(entity, properties.get(index), columns.get(index), idIndex));
             }
             body.add("return new $T(\n$>$>", type)
                     .add(CodeBlock.join(arguments, ",\n"))
                     .add(");\n$<$<");
         } else {
+            String var = variableName(entity.name());
             body.addStatement("$T $L = new $T()", type, var, type);
             for (int i = 0; i < properties.size(); i++) {
                 Property property = properties.get(i);
-                CodeBlock value = readColumn(property, i + 1);
+                CodeBlock value = readColumn(entity, property, columns.get(i), idIndex);
                 if (property.write().kind() == Access.Kind.METHOD) {
                     body.addStatement("$L.$L($L)", var, property.write().name(), value);
                 } else {
@@ -579,14 +613,7 @@ public final class DaoWriter {
             }
             body.addStatement("return $L", var);
         }
-        return MethodSpec.methodBuilder("map")
-                .addJavadoc("The {@code $L} in the current row of {@code rows}, whose columns are in select order.\n", name)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(type)
-                .addException(SQL_EXCEPTION)
-                .addParameter(RESULT_SET, "rows")
-                .addCode(body.build())
-                .build();
+        return body.build();
     }
 
     /**
@@ -594,7 +621,7 @@ public final class DaoWriter {
      * keys (RETURNING the columns), or for an audited entity the final SELECT of its CTE.
      */
     private CodeBlock executeReturningRows() {
-        if (entity.isAudited()) {
+        if (writesReturnRows()) {
             return CodeBlock.builder()
                     .beginControlFlow("try ($T keys = statement.executeQuery())", RESULT_SET)
                     .build();
@@ -615,6 +642,14 @@ public final class DaoWriter {
                 .addCode(withStatement("delete", "DELETE_VERSIONED", false,
                         CodeBlock.builder().add(bind(delete, null)).add(deleted()).build()))
                 .build();
+    }
+
+    /**
+     * Whether inserts and updates are statements whose final SELECT returns the row (a CTE): for
+     * audited entities and joined subtypes; otherwise the driver's RETURNING of generated keys.
+     */
+    private boolean writesReturnRows() {
+        return entity.isAudited() || entity.isJoinedSubtype();
     }
 
     /** Whether the delete statement deleted a row: its count, or the count its CTE selects when audited. */
@@ -750,10 +785,15 @@ public final class DaoWriter {
      * One private method per hook kind that has hooks: the entity's own method first, then each
      * listener in order. Before insert and update return the entity to write.
      */
-    private List<MethodSpec> hookMethods() {
+    List<MethodSpec> hookMethods() {
+        return hookMethods(java.util.EnumSet.allOf(HookKind.class));
+    }
+
+    /** {@link #hookMethods()} of the given kinds only. */
+    List<MethodSpec> hookMethods(Set<HookKind> kinds) {
         List<MethodSpec> methods = new ArrayList<>();
         for (HookKind kind : HookKind.values()) {
-            if (!hooks().has(kind)) {
+            if (!hooks().has(kind) || !kinds.contains(kind)) {
                 continue;
             }
             MethodSpec.Builder method = MethodSpec.methodBuilder(kind.method())
@@ -762,8 +802,13 @@ public final class DaoWriter {
             Hooks.Method own = hooks().method(kind);
             if (kind.replacesEntity()) {
                 method.returns(type).addStatement("$T hooked = $L", type, var);
-                if (own != null) {
-                    method.addStatement(entity.isRecord() ? "hooked = hooked.$L()" : "hooked.$L()", own.name());
+                if (own != null && !entity.isRecord()) {
+                    method.addStatement("hooked.$L()", own.name());
+                } else if (own != null && own.element().getEnclosingElement().equals(entity.element())) {
+                    method.addStatement("hooked = hooked.$L()", own.name());
+                } else if (own != null) {
+                    // declared on the hierarchy's root, it returns the root type: it must hand back a $type
+                    method.addStatement("hooked = ($T) hooked.$L()", type, own.name());
                 }
                 for (Hooks.Listener listener : hooks().listeners()) {
                     if (listener.generic() || listener.listenedType().toString().equals(type.canonicalName())) {
@@ -793,7 +838,7 @@ public final class DaoWriter {
         return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     }
 
-    private void addListenerFields(TypeSpec.Builder dao) {
+    void addListenerFields(TypeSpec.Builder dao) {
         for (Hooks.Listener listener : hooks().listeners()) {
             ClassName raw = ClassName.get(listener.type());
             TypeName listenerType = listener.generic() ? ParameterizedTypeName.get(raw, type) : raw;
@@ -818,12 +863,12 @@ public final class DaoWriter {
      * {@link #withStatement(String, String, boolean, CodeBlock)} through {@code database.<how>}:
      * {@code withConnection}, or {@code atomically} for work of several statements.
      */
-    private CodeBlock withStatement(String how, String operation, String constant, boolean returning, CodeBlock work) {
+    CodeBlock withStatement(String how, String operation, String constant, boolean returning, CodeBlock work) {
         return CodeBlock.builder()
                 .add("return database.$L(SCOPE, $L, $S, connection -> {\n$>", how,
                         entity.isTenanted() ? "tenant" : "null", name + "." + operation)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
-                        PREPARED_STATEMENT, sql(constant), returning && !entity.isAudited() ? ", RETURNED_COLUMNS" : "")
+                        PREPARED_STATEMENT, sql(constant), returning && !writesReturnRows() ? ", RETURNED_COLUMNS" : "")
                 .add(work)
                 .endControlFlow()
                 .add("$<});\n")
@@ -838,7 +883,7 @@ public final class DaoWriter {
     }
 
     /** Binds every parameter of {@code statement}, in order, from where {@link Parameter} says it comes from. */
-    private CodeBlock bind(Statement statement, String idArgument) {
+    CodeBlock bind(Statement statement, String idArgument) {
         return bind(statement, idArgument, var);
     }
 
@@ -883,15 +928,19 @@ public final class DaoWriter {
     }
 
     /** Reads column {@code index} of {@code rows} into the property's Java type, through its converter if any. */
-    private CodeBlock readColumn(Property property, int index) {
+    /**
+     * Reads column {@code index} into {@code property} of {@code entity}, through its converter if
+     * any (whose errors name the row by the id in column {@code idIndex}).
+     */
+    static CodeBlock readColumn(EntityModel entity, Property property, int index, int idIndex) {
         ConverterModel converter = property.mapping().converter();
+        String name = entity.name();
         if (converter == null) {
             return JdbcCode.read(property, TypeName.get(property.type()), "rows", index, name);
         }
         CodeBlock column = JdbcCode.read(property, TypeName.get(converter.databaseType()), "rows", index, name);
         return CodeBlock.of("$T.fromDatabase($L, $L, $S, $S, $S, rows.getObject($L))", CONVERSIONS,
-                converterConstant(converter), column, name, property.name(), property.column(),
-                entity.properties().indexOf(id) + 1);
+                converterConstant(converter), column, name, property.name(), property.column(), idIndex);
     }
 
     /** The value written for {@code property} of {@code target}: through its converter if any. */
@@ -909,9 +958,14 @@ public final class DaoWriter {
         return Names.snakeCase(converter.converter().getSimpleName().toString()).toUpperCase(java.util.Locale.ROOT);
     }
 
-    private void addConverterConstants(TypeSpec.Builder dao) {
+    void addConverterConstants(TypeSpec.Builder dao) {
+        addConverterConstants(dao, entity.properties());
+    }
+
+    /** One constant per converter {@code properties} use, in name order. */
+    static void addConverterConstants(TypeSpec.Builder dao, List<Property> properties) {
         java.util.Map<String, ConverterModel> byConstant = new java.util.TreeMap<>();
-        for (Property property : entity.properties()) {
+        for (Property property : properties) {
             ConverterModel converter = property.mapping().converter();
             if (converter != null) {
                 byConstant.putIfAbsent(converterConstant(converter), converter);
@@ -933,7 +987,7 @@ public final class DaoWriter {
                 : CodeBlock.of("$L.$L", target, property.read().name());
     }
 
-    private CodeBlock requireNonNullId(Object value) {
+    CodeBlock requireNonNullId(Object value) {
         if (id.type().getKind().isPrimitive()) {
             return CodeBlock.of("");
         }
@@ -941,7 +995,7 @@ public final class DaoWriter {
                 .build();
     }
 
-    private static CodeBlock requireNotNegative(String argument) {
+    static CodeBlock requireNotNegative(String argument) {
         return CodeBlock.builder()
                 .beginControlFlow("if ($L < 0)", argument)
                 .addStatement("throw new $T($S + $L)", IllegalArgumentException.class, argument + " must not be negative: ",
@@ -957,7 +1011,7 @@ public final class DaoWriter {
      * tenant or throw {@code NoTenantException}, and turn it into what the statements need: the
      * tenant column's value (row strategy) or the tenant's schema (schema per tenant).
      */
-    private CodeBlock tenantPreamble() {
+    CodeBlock tenantPreamble() {
         if (!entity.isTenanted()) {
             return CodeBlock.of("");
         }
@@ -1019,20 +1073,20 @@ public final class DaoWriter {
         return entity.isTenanted() && entity.tenancy().isRow();
     }
 
-    private String inTenant() {
+    String inTenant() {
         return entity.isTenanted() ? " in the current tenant" : "";
     }
 
     // ---------------------------------------------------------------------------------------------
 
-    private int indexOf(String propertyName) {
+    private static int indexOf(EntityModel entity, String propertyName) {
         List<Property> properties = entity.properties();
         for (int i = 0; i < properties.size(); i++) {
             if (properties.get(i).name().equals(propertyName)) {
                 return i;
             }
         }
-        throw new IllegalStateException("no property " + propertyName + " in " + name);
+        throw new IllegalStateException("no property " + propertyName + " in " + entity.name());
     }
 
     private static String plural(String noun) {
@@ -1045,7 +1099,7 @@ public final class DaoWriter {
         return noun + "s";
     }
 
-    private static String variableName(String simpleName) {
+    static String variableName(String simpleName) {
         String candidate = Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1);
         return SourceVersion.isKeyword(candidate) || TAKEN.contains(candidate) ? "entity" : candidate;
     }

@@ -1,0 +1,23 @@
+package dev.tenantdao.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Optional on a concrete subtype of a {@link Polymorphic} root: its discriminator value and, for
+ * {@link Polymorphic.Strategy#JOINED}, its table.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Subtype {
+
+    /** The discriminator value of rows of this subtype. Default: the simple class name. */
+    String value() default "";
+
+    /** The subtype's own table (joined strategy only). Default: the simple name in snake_case. */
+    String table() default "";
+}

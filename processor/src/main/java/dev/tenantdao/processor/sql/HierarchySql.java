@@ -1,0 +1,29 @@
+package dev.tenantdao.processor.sql;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statements of a {@code @Polymorphic} root's DAO. Each read selects the root's columns, the
+ * discriminator, then every subtype's own columns.
+ *
+ * @param discriminatorIndex the discriminator's column, 1-based
+ * @param columnIndexes per subtype (by canonical name), the column of each of its properties, in
+ *     the subtype's property order, 1-based
+ * @param ddl the DDL of the whole hierarchy
+ */
+public record HierarchySql(
+        Statement findById,
+        Statement findAllAfter,
+        Statement findAll,
+        Statement count,
+        Statement existsById,
+        Statement deleteById,
+        int discriminatorIndex,
+        Map<String, List<Integer>> columnIndexes,
+        String ddl) {
+
+    public HierarchySql {
+        columnIndexes = Map.copyOf(columnIndexes);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.tenantdao.processor.validate;
+
+import dev.tenantdao.annotations.Entity;
+import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.Polymorphic;
+import dev.tenantdao.annotations.Subtype;
+import dev.tenantdao.processor.diagnostic.Diagnostics;
+import dev.tenantdao.processor.diagnostic.Message;
+import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.Polymorphism;
+import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.read.Annotations;
+import dev.tenantdao.processor.sql.Identifiers;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Judges a {@code @Polymorphic} hierarchy as a whole: the root's shape, which types are its
+ * subtypes, discriminator values, subtype tables and, for a single table, columns two subtypes
+ * share. Each entity of the hierarchy is then judged by {@link EntityValidator} like any other.
+ */
+public final class HierarchyValidator {
+
+    private final Diagnostics diagnostics;
+    private final Types types;
+
+    public HierarchyValidator(Diagnostics diagnostics, Types types) {
+        this.diagnostics = diagnostics;
+        this.types = types;
+    }
+
+    /** Checks the root's shape before it is read; false when it cannot be read as a root. */
+    public boolean validateRoot(TypeElement root, List<TypeElement> subtypes) {
+        int before = diagnostics.errorCount();
+        AnnotationMirror polymorphic = Annotations.mirror(root, Polymorphic.class).orElse(null);
+        boolean sealedInterface = root.getKind() == ElementKind.INTERFACE && root.getModifiers().contains(Modifier.SEALED);
+        boolean abstractClass = root.getKind() == ElementKind.CLASS && root.getModifiers().contains(Modifier.ABSTRACT);
+        if (!sealedInterface && !abstractClass) {
+            String kind = root.getKind() == ElementKind.INTERFACE ? "an interface that is not sealed"
+                    : root.getKind() == ElementKind.CLASS ? "a concrete class"
+                    : root.getKind().toString().toLowerCase(java.util.Locale.ROOT);
+            diagnostics.report(Message.POLYMORPHIC_ROOT_SHAPE, root, polymorphic, root.getSimpleName(), kind);
+            return false;
+        }
+        if (root.getNestingKind() == NestingKind.MEMBER && !root.getModifiers().contains(Modifier.STATIC)
+                && root.getKind() == ElementKind.CLASS || root.getModifiers().contains(Modifier.PRIVATE)
+                || !root.getTypeParameters().isEmpty()) {
+            diagnostics.report(Message.POLYMORPHIC_ROOT_SHAPE, root, polymorphic, root.getSimpleName(),
+                    "an inner, private or generic type");
+        }
+        if (!Identifiers.isUsable(root.getAnnotation(Polymorphic.class).discriminator())) {
+            diagnostics.report(Message.INVALID_IDENTIFIER, root, polymorphic,
+                    Annotations.explicitValue(polymorphic, "discriminator"),
+                    root.getAnnotation(Polymorphic.class).discriminator(), "discriminator column");
+        }
+        if (subtypes.isEmpty()) {
+            diagnostics.report(Message.NO_SUBTYPES, root, polymorphic, root.getSimpleName());
+        }
+        for (TypeElement subtype : subtypes) {
+            if (!isDirectSubtype(subtype, root)) {
+                diagnostics.report(Message.NOT_A_SUBTYPE, root, polymorphic,
+                        Annotations.explicitValue(polymorphic, "subtypes"), subtype.getSimpleName(),
+                        root.getSimpleName());
+                continue;
+            }
+            validateSubtypeShape(root, subtype);
+        }
+        return diagnostics.errorCount() == before;
+    }
+
+    private void validateSubtypeShape(TypeElement root, TypeElement subtype) {
+        ElementKind kind = subtype.getKind();
+        boolean shape = (kind == ElementKind.RECORD || kind == ElementKind.CLASS)
+                && !subtype.getModifiers().contains(Modifier.ABSTRACT)
+                && !subtype.getModifiers().contains(Modifier.SEALED)
+                && !subtype.getModifiers().contains(Modifier.PRIVATE)
+                && subtype.getTypeParameters().isEmpty()
+                && (subtype.getNestingKind() == NestingKind.TOP_LEVEL
+                        || subtype.getNestingKind() == NestingKind.MEMBER
+                                && (kind == ElementKind.RECORD || subtype.getModifiers().contains(Modifier.STATIC)));
+        if (!shape) {
+            diagnostics.report(Message.SUBTYPE_SHAPE, subtype, subtype.getSimpleName(), root.getSimpleName());
+        }
+        AnnotationMirror strategy = Annotations.mirror(subtype, Polymorphic.class).orElse(null);
+        if (strategy != null) {
+            diagnostics.report(Message.STRATEGY_ON_SUBTYPE, subtype, strategy, subtype.getSimpleName(),
+                    root.getSimpleName());
+        }
+        AnnotationMirror entity = Annotations.mirror(subtype, Entity.class).orElse(null);
+        if (entity != null) {
+            diagnostics.report(Message.SUBTYPE_IS_ENTITY, subtype, entity, subtype.getSimpleName(), root.getSimpleName());
+        }
+        for (Element member : subtype.getEnclosedElements()) {
+            AnnotationMirror id = Annotations.mirror(member, Id.class).orElse(null);
+            if (id != null && (member.getKind() == ElementKind.FIELD || member.getKind() == ElementKind.METHOD
+                    && subtype.getKind() != ElementKind.RECORD)) {
+                diagnostics.report(Message.SUBTYPE_REDECLARES_ID, member, id,
+                        subtype.getSimpleName() + "." + member.getSimpleName(), root.getSimpleName());
+            }
+        }
+    }
+
+    /**
+     * Reports a type of this compilation that extends a root whose subtypes are listed but is not
+     * listed: the DAO would meet its rows and not know them.
+     */
+    public void validateUnlisted(TypeElement root, List<TypeElement> subtypes, Iterable<? extends Element> compiled) {
+        if (root.getModifiers().contains(Modifier.SEALED)) {
+            return;
+        }
+        for (Element element : compiled) {
+            if (element instanceof TypeElement type) {
+                if (!subtypes.contains(type) && !type.equals(root) && isDirectSubtype(type, root)) {
+                    diagnostics.report(Message.SUBTYPE_NOT_LISTED, type, type.getSimpleName(), root.getSimpleName(),
+                            root.getSimpleName());
+                }
+                validateUnlisted(root, subtypes, type.getEnclosedElements());
+            }
+        }
+    }
+
+    /** Checks what the subtypes of a read hierarchy must agree on. */
+    public void validateSubtypes(EntityModel root) {
+        Polymorphism hierarchy = root.polymorphism();
+        Map<String, EntityModel> byValue = new HashMap<>();
+        Map<String, EntityModel> byTable = new HashMap<>();
+        byTable.put(root.table(), root);
+        Map<String, Property> byColumn = new HashMap<>();
+        Map<Property, EntityModel> owner = new HashMap<>();
+        for (EntityModel subtype : root.polymorphism().subtypes()) {
+            Polymorphism position = subtype.polymorphism();
+            AnnotationMirror annotation = Annotations.mirror(subtype.element(), Subtype.class).orElse(null);
+            EntityModel earlier = byValue.putIfAbsent(position.value(), subtype);
+            if (earlier != null) {
+                diagnostics.report(Message.DUPLICATE_DISCRIMINATOR, subtype.element(), annotation,
+                        Annotations.explicitValue(annotation, "value"), position.value(), subtype.name(), earlier.name());
+            }
+            if (hierarchy.isJoined()) {
+                if (!Identifiers.isUsable(position.subtypeTable())) {
+                    diagnostics.report(Message.INVALID_IDENTIFIER, subtype.element(), annotation,
+                            Annotations.explicitValue(annotation, "table"), position.subtypeTable(), "table");
+                } else {
+                    EntityModel sameTable = byTable.putIfAbsent(position.subtypeTable(), subtype);
+                    if (sameTable != null) {
+                        diagnostics.report(Message.DUPLICATE_SUBTYPE_TABLE, subtype.element(), annotation,
+                                Annotations.explicitValue(annotation, "table"), position.subtypeTable(),
+                                subtype.name(), sameTable.name());
+                    }
+                }
+                continue;
+            }
+            for (Property property : subtype.ownProperties()) {
+                Property first = byColumn.putIfAbsent(property.column(), property);
+                if (first == null) {
+                    owner.put(property, subtype);
+                } else if (property.valueType() != null && first.valueType() != null
+                        && !property.sqlType().equals(first.sqlType())) {
+                    diagnostics.report(Message.SUBTYPE_COLUMN_TYPE, property.element(),
+                            subtype.name() + "." + property.name(), property.column(), describeType(property),
+                            owner.get(first).name() + "." + first.name(), describeType(first));
+                }
+            }
+        }
+    }
+
+    private static String describeType(Property property) {
+        return property.sqlType();
+    }
+
+    private boolean isDirectSubtype(TypeElement type, TypeElement root) {
+        for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+            if (supertype instanceof DeclaredType declared && declared.asElement().equals(root)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.tenantdao.processor.write;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.HookKind;
+import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.sql.HierarchySql;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the DAO of a {@code @Polymorphic} root: reads that return each row as its subtype (one
+ * query per call, a generated switch over the discriminator), and writes that hand each entity to
+ * its subtype's DAO. The statements' plumbing (tenant, connection, binding, hooks) is
+ * {@link DaoWriter}'s, written for the root.
+ */
+public final class HierarchyDaoWriter {
+
+    private static final ClassName DATABASE = ClassName.get("dev.tenantdao.runtime", "Database");
+    private static final ClassName UNKNOWN_SUBTYPE = ClassName.get("dev.tenantdao.runtime", "UnknownSubtypeException");
+    private static final ClassName INJECT = ClassName.get("jakarta.inject", "Inject");
+    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+    private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
+    private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
+
+    private final EntityModel root;
+    private final HierarchySql sql;
+    private final DaoWriter code;
+    private final ClassName type;
+    private final String var;
+
+    public HierarchyDaoWriter(EntityModel root, HierarchySql sql) {
+        this.root = root;
+        this.sql = sql;
+        this.code = new DaoWriter(root, null);
+        this.type = root.type();
+        this.var = DaoWriter.variableName(root.name());
+    }
+
+    public JavaFile write() {
+        TypeSpec.Builder dao = TypeSpec.classBuilder(root.daoType())
+                .addOriginatingElement(root.element())
+                .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", DaoWriter.PROCESSOR).build())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc(code.classJavadoc());
+        for (EntityModel subtype : subtypes()) {
+            dao.addOriginatingElement(subtype.element());
+        }
+        dao.addField(code.scopeConstant());
+        List<Property> all = new ArrayList<>(root.properties());
+        subtypes().forEach(subtype -> all.addAll(subtype.ownProperties()));
+        DaoWriter.addConverterConstants(dao, all);
+        dao.addField(DaoWriter.sqlConstant("FIND_BY_ID", sql.findById()));
+        dao.addField(DaoWriter.sqlConstant("FIND_ALL_AFTER", sql.findAllAfter()));
+        dao.addField(DaoWriter.sqlConstant("FIND_ALL", sql.findAll()));
+        dao.addField(DaoWriter.sqlConstant("COUNT", sql.count()));
+        dao.addField(DaoWriter.sqlConstant("EXISTS_BY_ID", sql.existsById()));
+        dao.addField(DaoWriter.sqlConstant("DELETE_BY_ID", sql.deleteById()));
+        dao.addField(DATABASE, "database", Modifier.PRIVATE, Modifier.FINAL);
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addAnnotation(INJECT)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(DATABASE, "database")
+                .addStatement("this.database = $T.requireNonNull(database, $S)", OBJECTS, "database");
+        for (EntityModel subtype : subtypes()) {
+            dao.addField(subtype.daoType(), daoField(subtype), Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.$L = new $T(database)", daoField(subtype), subtype.daoType());
+        }
+        code.addListenerFields(dao);
+        dao.addMethod(constructor.build());
+        dao.addMethod(dispatch("insert", type, "Inserts {@code $L} as a row of its subtype$L, and returns it as stored.\n"));
+        dao.addMethod(dispatch("update", type, "Writes {@code $L} to its row$L, as its subtype, and returns it as stored.\n"));
+        dao.addMethod(dispatch("delete", null, "Deletes the row of {@code $L}$L, as its subtype.\n"));
+        dao.addMethod(code.findById(sql.findById()));
+        dao.addMethod(code.findAllAfter(sql.findAllAfter()));
+        dao.addMethod(code.findAll(sql.findAll()));
+        dao.addMethod(code.count(sql.count()));
+        dao.addMethod(code.existsById(sql.existsById()));
+        dao.addMethod(code.deleteById(sql.deleteById()));
+        dao.addMethod(map());
+        for (EntityModel subtype : subtypes()) {
+            dao.addMethod(mapSubtype(subtype));
+        }
+        dao.addMethods(code.hookMethods(EnumSet.of(HookKind.AFTER_LOAD)));
+        return JavaFile.builder(type.packageName(), dao.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+
+    private List<EntityModel> subtypes() {
+        return root.polymorphism().subtypes();
+    }
+
+    private static String daoField(EntityModel subtype) {
+        return DaoWriter.variableName(subtype.name()) + "Dao";
+    }
+
+    /** A write handed to the DAO of the entity's subtype, chosen by {@code instanceof}. */
+    private MethodSpec dispatch(String method, ClassName returns, String javadoc) {
+        MethodSpec.Builder spec = MethodSpec.methodBuilder(method)
+                .addJavadoc(javadoc, var, root.isTenanted() ? " in the current tenant" : "")
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(type, var)
+                .addStatement("$T.requireNonNull($L, $S)", OBJECTS, var, var);
+        if (returns != null) {
+            spec.returns(returns);
+        }
+        for (EntityModel subtype : subtypes()) {
+            String subtypeVar = DaoWriter.variableName(subtype.name());
+            if (subtypeVar.equals(var)) {
+                subtypeVar = "subtype";
+            }
+            spec.beginControlFlow("if ($L instanceof $T $L)", var, subtype.type(), subtypeVar);
+            if (returns != null) {
+                spec.addStatement("return $L.$L($L)", daoField(subtype), method, subtypeVar);
+            } else {
+                spec.addStatement("$L.$L($L)", daoField(subtype), method, subtypeVar).addStatement("return");
+            }
+            spec.endControlFlow();
+        }
+        return spec.addStatement("throw new $T($S + $L.getClass().getName())", IllegalArgumentException.class,
+                        "not a mapped subtype of " + root.name() + ": ", var)
+                .build();
+    }
+
+    /** The row as its subtype: a switch over the discriminator; an unknown value is an error, never a guess. */
+    private MethodSpec map() {
+        CodeBlock.Builder body = CodeBlock.builder()
+                .addStatement("String discriminator = rows.getString($L)", sql.discriminatorIndex())
+                .beginControlFlow("if (discriminator != null)")
+                .beginControlFlow("switch (discriminator)");
+        for (EntityModel subtype : subtypes()) {
+            body.add("case $S:\n$>", subtype.polymorphism().value())
+                    .addStatement("return $L(rows)", mapMethod(subtype))
+                    .add("$<");
+        }
+        body.add("default:\n$>").addStatement("break").add("$<")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("throw new $T($S, $S, $S, discriminator)", UNKNOWN_SUBTYPE, root.name(), root.table(),
+                        root.polymorphism().discriminator());
+        return MethodSpec.methodBuilder("map")
+                .addJavadoc("The {@code $L} in the current row of {@code rows}, as the subtype its {@code $L} names.\n",
+                        root.name(), root.polymorphism().discriminator())
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(type)
+                .addException(SQL_EXCEPTION)
+                .addParameter(RESULT_SET, "rows")
+                .addCode(body.build())
+                .build();
+    }
+
+    private MethodSpec mapSubtype(EntityModel subtype) {
+        return MethodSpec.methodBuilder(mapMethod(subtype))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(subtype.type())
+                .addException(SQL_EXCEPTION)
+                .addParameter(RESULT_SET, "rows")
+                .addCode(DaoWriter.mapBody(subtype, sql.columnIndexes().get(subtype.type().canonicalName())))
+                .build();
+    }
+
+    private static String mapMethod(EntityModel subtype) {
+        return "map" + String.join("_", subtype.type().simpleNames());
+    }
+}
