@@ -96,7 +96,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             }
         }
         for (Element element : round.getElementsAnnotatedWith(Polymorphic.class)) {
-            if (element.getAnnotation(Entity.class) == null) {
+            if (element.getAnnotation(Entity.class) == null
+                    && !(element instanceof TypeElement type && polymorphicRoot(type) != null)) {
+                // (on a subtype, the root reports it as STRATEGY_ON_SUBTYPE)
                 diagnostics.report(Message.POLYMORPHIC_NOT_ENTITY, element,
                         Annotations.mirror(element, Polymorphic.class).orElse(null), element.getSimpleName());
             }

@@ -32,21 +32,26 @@ class GoldenFilesTest {
                 JavaFileObjects.forResource("entities/com/example/billing/Invoice.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Customer.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Country.java"),
-                JavaFileObjects.forResource("entities/com/example/billing/LedgerEntry.java"));
+                JavaFileObjects.forResource("entities/com/example/billing/LedgerEntry.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Payment.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Shipment.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Parcel.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Pallet.java"));
         assertEquals(java.util.List.of(), Sources.errors(compilation));
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
         assertTrue(compilation.warnings().isEmpty(), () -> "warnings under -Xlint:all: " + compilation.warnings());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao", "LedgerEntryDao"})
+    @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao", "LedgerEntryDao", "PaymentDao",
+            "Payment_CardDao", "ShipmentDao", "ParcelDao", "PalletDao"})
     void generatedDao(String dao) throws IOException {
         JavaFileObject generated = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow();
         assertGolden(dao + ".java", generated.getCharContent(false).toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Invoice", "Customer", "Country", "LedgerEntry"})
+    @ValueSource(strings = {"Invoice", "Customer", "Country", "LedgerEntry", "Payment", "Shipment"})
     void generatedDdl(String entity) throws IOException {
         Optional<JavaFileObject> ddl = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
                 "META-INF/tenantdao/ddl/com.example.billing." + entity + ".sql");
@@ -54,13 +59,18 @@ class GoldenFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao", "LedgerEntryDao"})
+    @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao", "LedgerEntryDao", "PaymentDao", "ShipmentDao",
+            "PalletDao"})
     void outputIsDeterministic(String dao) throws IOException {
         Compilation again = Sources.compile(
                 JavaFileObjects.forResource("entities/com/example/billing/Country.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Customer.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Invoice.java"),
-                JavaFileObjects.forResource("entities/com/example/billing/LedgerEntry.java"));
+                JavaFileObjects.forResource("entities/com/example/billing/LedgerEntry.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Pallet.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Parcel.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Shipment.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Payment.java"));
         String first = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow()
                 .getCharContent(false).toString();
         String second = again.generatedSourceFile("com.example.billing." + dao).orElseThrow()

@@ -463,8 +463,11 @@ public final class EntityValidator {
         }
     }
 
+    /** {@code Entity.field}; a root's property is named by the root, also when judged through a subtype. */
     private static String describe(EntityModel entity, Property property) {
-        return entity.name() + "." + property.name();
+        String owner = entity.polymorphism() != null && entity.rootProperties().contains(property)
+                ? entity.polymorphism().rootType().simpleName() : entity.name();
+        return owner + "." + property.name();
     }
 
     private static String boxName(ValueType type) {

@@ -1,0 +1,265 @@
+package dev.tenantdao.processor;
+
+import static dev.tenantdao.processor.Sources.assertErrors;
+import static dev.tenantdao.processor.Sources.compile;
+import static dev.tenantdao.processor.Sources.errors;
+import static dev.tenantdao.processor.Sources.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import dev.tenantdao.processor.diagnostic.Message;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every misuse of @Polymorphic and @Subtype: message and line. */
+class PolymorphicDiagnosticsTest {
+
+    private static final String IMPORTS = "import dev.tenantdao.annotations.*;";
+
+    @Test
+    void aSealedInterfaceOfRecordsCompiles() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Audited @Polymorphic",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id(generated = true) long id();",
+                "    String name();",
+                "    record A(long id, String name, String a) implements P {}",
+                "    @Subtype(\"bee\") record B(long id, String name, int b) implements P {}",
+                "}"));
+        assertEquals(List.of(), errors(c));
+    }
+
+    @Test
+    void anAbstractClassWithListedSubtypesCompiles() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted(strategy = Tenanted.Strategy.SCHEMA)",
+                "@Polymorphic(strategy = Polymorphic.Strategy.JOINED, subtypes = {A.class, B.class})",
+                "public abstract class P {",
+                "    @Id public long id;",
+                "}"), source("t.A", "package t;", "public final class A extends P { public String a; }"),
+                source("t.B", "package t;", "public final class B extends P { public Integer b; }"));
+        assertEquals(List.of(), errors(c));
+    }
+
+    @Test
+    void duplicateDiscriminatorValues() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id long id();",
+                "    @Subtype(\"x\") record A(long id) implements P {}",
+                "    @Subtype(\"x\") record B(long id) implements P {}",
+                "}"));
+        assertErrors(c, "7: " + Message.DUPLICATE_DISCRIMINATOR.format("x", "B", "A"));
+    }
+
+    @Test
+    void aDefaultDiscriminatorCanCollideToo() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id long id();",
+                "    record A(long id) implements P {}",
+                "    @Subtype(\"A\") record B(long id) implements P {}",
+                "}"));
+        assertErrors(c, "7: " + Message.DUPLICATE_DISCRIMINATOR.format("A", "B", "A"));
+    }
+
+    @Test
+    void aSubtypeRedeclaringTheId() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id long id();",
+                "    record A(long id) implements P {}",
+                "    record B(@Id long id,",
+                "        String b) implements P {}",
+                "}"));
+        assertErrors(c, "7: " + Message.SUBTYPE_REDECLARES_ID.format("B.id", "P"));
+    }
+
+    @Test
+    void aClassSubtypeRedeclaringTheId() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic(subtypes = A.class)",
+                "public abstract class P {",
+                "    @Id public long id;",
+                "}"), source("t.A", "package t;", IMPORTS,
+                "public final class A extends P {",
+                "    @Id public long key;",
+                "}"));
+        assertErrors(c, "4: " + Message.SUBTYPE_REDECLARES_ID.format("A.key", "P"));
+    }
+
+    @Test
+    void aStrategyOnASubtype() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id long id();",
+                "    record A(long id) implements P {}",
+                "    @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "    record B(long id) implements P {}",
+                "}"));
+        assertErrors(c, "7: " + Message.STRATEGY_ON_SUBTYPE.format("B", "P"));
+    }
+
+    @Test
+    void twoSubtypesMappingOneColumnWithDifferentTypesInASingleTable() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id long id();",
+                "    record A(long id, String reference) implements P {}",
+                "    record B(long id,",
+                "        @Column(name = \"reference\") long ref) implements P {}",
+                "}"));
+        assertErrors(c, "8: " + Message.SUBTYPE_COLUMN_TYPE.format("B.ref", "reference", "bigint", "A.reference", "text"));
+    }
+
+    @Test
+    void twoSubtypesMayShareAColumnOfOneType() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id long id();",
+                "    record A(long id, String reference) implements P {}",
+                "    record B(long id, String reference, int b) implements P {}",
+                "}"));
+        assertEquals(List.of(), errors(c));
+    }
+
+    @Test
+    void aSubtypeTheProcessorCannotSee() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic(subtypes = A.class)",
+                "public abstract class P {",
+                "    @Id public long id;",
+                "}"), source("t.A", "package t;", "public final class A extends P {}"),
+                source("t.B", "package t;",
+                        "public final class B extends P {}"));
+        assertErrors(c, "2: " + Message.SUBTYPE_NOT_LISTED.format("B", "P", "P"));
+    }
+
+    @Test
+    void aListedTypeThatIsNoSubtype() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic(subtypes = {A.class, String.class})",
+                "public abstract class P {",
+                "    @Id public long id;",
+                "}"), source("t.A", "package t;", "public final class A extends P {}"));
+        assertErrors(c, "3: " + Message.NOT_A_SUBTYPE.format("String", "P"));
+    }
+
+    @Test
+    void aRootWithoutSubtypes() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public abstract class P {",
+                "    @Id public long id;",
+                "}"));
+        assertErrors(c, "3: " + Message.NO_SUBTYPES.format("P"));
+    }
+
+    @Test
+    void aConcreteRoot() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public class P {",
+                "    @Id public long id;",
+                "}"));
+        assertErrors(c, "3: " + Message.POLYMORPHIC_ROOT_SHAPE.format("P", "a concrete class"));
+    }
+
+    @Test
+    void anInterfaceRootThatIsNotSealed() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public interface P {",
+                "    @Id long id();",
+                "}"));
+        assertErrors(c, "3: " + Message.POLYMORPHIC_ROOT_SHAPE.format("P", "an interface that is not sealed"));
+    }
+
+    @Test
+    void anAbstractSubtype() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public abstract sealed class P permits P.A, P.B {",
+                "    @Id public long id;",
+                "    public static final class A extends P {}",
+                "    public abstract static non-sealed class B extends P {}",
+                "}"));
+        assertErrors(c, "7: " + Message.SUBTYPE_SHAPE.format("B", "P"));
+    }
+
+    @Test
+    void aSubtypeMarkedAsEntity() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A {",
+                "    @Id long id();",
+                "    @Entity record A(long id) implements P {}",
+                "}"));
+        assertErrors(c, "6: " + Message.SUBTYPE_IS_ENTITY.format("A", "P"));
+    }
+
+    @Test
+    void polymorphicWithoutEntity() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Polymorphic",
+                "public sealed interface P permits P.A {",
+                "    record A(long id) implements P {}",
+                "}"));
+        assertErrors(c, "3: " + Message.POLYMORPHIC_NOT_ENTITY.format("P"));
+    }
+
+    @Test
+    void aColumnNamedLikeTheDiscriminator() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A {",
+                "    @Id long id();",
+                "    record A(long id,",
+                "        String type) implements P {}",
+                "}"));
+        assertErrors(c, "7: " + Message.DISCRIMINATOR_COLUMN_TAKEN.format("A.type", "type", "P"));
+    }
+
+    @Test
+    void twoJoinedSubtypesWithOneTable() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id long id();",
+                "    @Subtype(table = \"sub\") record A(long id) implements P {}",
+                "    @Subtype(table = \"sub\") record B(long id) implements P {}",
+                "}"));
+        assertErrors(c, "7: " + Message.DUPLICATE_SUBTYPE_TABLE.format("sub", "B", "A"));
+    }
+
+    @Test
+    void anInvalidDiscriminatorColumn() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic(discriminator = \"kind; drop table x\")",
+                "public sealed interface P permits P.A {",
+                "    @Id long id();",
+                "    record A(long id) implements P {}",
+                "}"));
+        assertErrors(c, "3: " + Message.INVALID_IDENTIFIER.format("kind; drop table x", "discriminator column"));
+    }
+
+    @Test
+    void aRootErrorIsReportedOnceNotOncePerSubtype() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B, P.C {",
+                "    @Id long id();",
+                "    Object blob();",
+                "    record A(long id, Object blob) implements P {}",
+                "    record B(long id, Object blob) implements P {}",
+                "    record C(long id, Object blob) implements P {}",
+                "}"));
+        assertErrors(c, "6: " + Message.UNSUPPORTED_TYPE.format("P.blob", "java.lang.Object", dev.tenantdao.processor.model.ValueType.SUPPORTED));
+    }
+}
