@@ -5,13 +5,15 @@ CREATE TABLE IF NOT EXISTS payment (
     kind text NOT NULL CHECK (kind IN ('card', 'transfer', 'voucher')),
     amount numeric,
     last4 text,
+    contactless boolean,
     iban text,
     reference text,
     code text,
     valid_until date,
     history_version bigint NOT NULL DEFAULT 1,
     history_changed boolean NOT NULL DEFAULT true,
-    PRIMARY KEY (tenant_id, id)
+    PRIMARY KEY (tenant_id, id),
+    CHECK (kind <> 'card' OR contactless IS NOT NULL)
 );
 ALTER TABLE payment ENABLE ROW LEVEL SECURITY;
 ALTER TABLE payment FORCE ROW LEVEL SECURITY;
@@ -25,6 +27,7 @@ CREATE TABLE IF NOT EXISTS payment_history (
     kind text NOT NULL,
     amount numeric,
     last4 text,
+    contactless boolean,
     iban text,
     reference text,
     code text,

@@ -28,17 +28,17 @@ import javax.annotation.processing.Generated;
 public final class PaymentDao {
     private static final TenantScope SCOPE = TenantScope.row("Payment", true);
 
-    static final String FIND_BY_ID = "SELECT id, amount, kind, last4, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? AND id = ?";
+    static final String FIND_BY_ID = "SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? AND id = ?";
 
-    static final String FIND_ALL_AFTER = "SELECT id, amount, kind, last4, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = "SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?";
 
-    static final String FIND_ALL = "SELECT id, amount, kind, last4, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = "SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? ORDER BY id LIMIT ? OFFSET ?";
 
     static final String COUNT = "SELECT count(*) FROM payment WHERE tenant_id = ?";
 
     static final String EXISTS_BY_ID = "SELECT EXISTS (SELECT 1 FROM payment WHERE tenant_id = ? AND id = ?)";
 
-    static final String DELETE_BY_ID = "WITH changed AS (DELETE FROM payment WHERE tenant_id = ? AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, iban, reference, code, valid_until, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, iban, reference, code, valid_until, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_BY_ID = "WITH changed AS (DELETE FROM payment WHERE tenant_id = ? AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
 
     private final Database database;
 
@@ -256,22 +256,23 @@ public final class PaymentDao {
         return new Payment.Card(
                 Jdbc.getLong(rows, 1, "Card", "id"),
                 rows.getBigDecimal(2),
-                rows.getString(4));
+                rows.getString(4),
+                Jdbc.getBoolean(rows, 5, "Card", "contactless"));
     }
 
     private static Payment.Transfer mapPayment_Transfer(ResultSet rows) throws SQLException {
         return new Payment.Transfer(
                 Jdbc.getLong(rows, 1, "Transfer", "id"),
                 rows.getBigDecimal(2),
-                rows.getString(5),
-                rows.getString(6));
+                rows.getString(6),
+                rows.getString(7));
     }
 
     private static Payment.Voucher mapPayment_Voucher(ResultSet rows) throws SQLException {
         return new Payment.Voucher(
                 Jdbc.getLong(rows, 1, "Voucher", "id"),
                 rows.getBigDecimal(2),
-                rows.getString(7),
-                rows.getObject(8, LocalDate.class));
+                rows.getString(8),
+                rows.getObject(9, LocalDate.class));
     }
 }

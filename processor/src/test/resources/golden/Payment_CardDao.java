@@ -29,36 +29,36 @@ import javax.annotation.processing.Generated;
 public final class Payment_CardDao {
     private static final TenantScope SCOPE = TenantScope.row("Card", true);
 
-    static final String INSERT = "WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4) VALUES (?, 'card', ?, ?) RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, 'INSERT', history_version, ? FROM changed) SELECT id, amount, last4 FROM changed";
+    static final String INSERT = "WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4, contactless) VALUES (?, 'card', ?, ?, ?) RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? FROM changed) SELECT id, amount, last4, contactless FROM changed";
 
-    static final String INSERT_ALL = "WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4) SELECT ?, 'card', u.c1, u.c2 FROM unnest(?::numeric[], ?::text[]) WITH ORDINALITY AS u(c1, c2, n) ORDER BY u.n RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, 'INSERT', history_version, ? FROM changed) SELECT id, amount, last4 FROM changed";
+    static final String INSERT_ALL = "WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4, contactless) SELECT ?, 'card', u.c1, u.c2, u.c3 FROM unnest(?::numeric[], ?::text[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, n) ORDER BY u.n RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? FROM changed) SELECT id, amount, last4, contactless FROM changed";
 
-    static final String UPDATE = "WITH changed AS (UPDATE payment SET amount = ?, last4 = ?, history_version = history_version + CASE WHEN (amount, last4) IS DISTINCT FROM (?, ?) THEN 1 ELSE 0 END, history_changed = (amount, last4) IS DISTINCT FROM (?, ?) WHERE tenant_id = ? AND kind = 'card' AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, 'UPDATE', history_version, ? FROM changed WHERE history_changed) SELECT id, amount, last4 FROM changed";
+    static final String UPDATE = "WITH changed AS (UPDATE payment SET amount = ?, last4 = ?, contactless = ?, history_version = history_version + CASE WHEN (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) THEN 1 ELSE 0 END, history_changed = (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) WHERE tenant_id = ? AND kind = 'card' AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'UPDATE', history_version, ? FROM changed WHERE history_changed) SELECT id, amount, last4, contactless FROM changed";
 
-    static final String FIND_BY_ID = "SELECT id, amount, last4 FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ?";
+    static final String FIND_BY_ID = "SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ?";
 
-    static final String FIND_ALL_AFTER = "SELECT id, amount, last4 FROM payment WHERE tenant_id = ? AND kind = 'card' AND id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = "SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' AND id > ? ORDER BY id LIMIT ?";
 
-    static final String FIND_ALL = "SELECT id, amount, last4 FROM payment WHERE tenant_id = ? AND kind = 'card' ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = "SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' ORDER BY id LIMIT ? OFFSET ?";
 
     static final String COUNT = "SELECT count(*) FROM payment WHERE tenant_id = ? AND kind = 'card'";
 
     static final String EXISTS_BY_ID = "SELECT EXISTS (SELECT 1 FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ?)";
 
-    static final String DELETE_BY_ID = "WITH changed AS (DELETE FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_BY_ID = "WITH changed AS (DELETE FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
 
-    static final String HISTORY = "SELECT id, amount, last4, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND id = ? ORDER BY history_version DESC";
+    static final String HISTORY = "SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND id = ? ORDER BY history_version DESC";
 
-    static final String HISTORY_AS_OF = "SELECT id, amount, last4, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
+    static final String HISTORY_AS_OF = "SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
 
-    static final String HISTORY_BETWEEN = "SELECT id, amount, last4, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND history_changed_at >= ? AND history_changed_at < ? ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_BETWEEN = "SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND history_changed_at >= ? AND history_changed_at < ? ORDER BY history_changed_at, id, history_version";
 
-    static final String HISTORY_IN_TRANSACTION = "SELECT id, amount, last4, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_IN_TRANSACTION = "SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id, history_version";
 
     /**
      * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
      */
-    private static final String[] RETURNED_COLUMNS = {"id", "amount", "last4"};
+    private static final String[] RETURNED_COLUMNS = {"id", "amount", "last4", "contactless"};
 
     private final Database database;
 
@@ -100,15 +100,18 @@ public final class Payment_CardDao {
                 int size = cards.size();
                 Object[] amountColumn = new Object[size];
                 Object[] last4Column = new Object[size];
+                Object[] contactlessColumn = new Object[size];
                 for (int i = 0; i < size; i++) {
                     Payment.Card card = cards.get(i);
                     amountColumn[i] = card.amount();
                     last4Column[i] = card.last4();
+                    contactlessColumn[i] = card.contactless();
                 }
                 statement.setString(1, tenant);
                 statement.setArray(2, connection.createArrayOf("numeric", amountColumn));
                 statement.setArray(3, connection.createArrayOf("text", last4Column));
-                statement.setString(4, AuditContext.actor());
+                statement.setArray(4, connection.createArrayOf("bool", contactlessColumn));
+                statement.setString(5, AuditContext.actor());
                 List<Payment.Card> inserted = new ArrayList<>(cards.size());
                 try (ResultSet keys = statement.executeQuery()) {
                     while (keys.next()) {
@@ -235,13 +238,16 @@ public final class Payment_CardDao {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setBigDecimal(1, card.amount());
                 statement.setString(2, card.last4());
-                statement.setBigDecimal(3, card.amount());
-                statement.setString(4, card.last4());
-                statement.setBigDecimal(5, card.amount());
-                statement.setString(6, card.last4());
-                statement.setString(7, tenant);
-                statement.setLong(8, card.id());
-                statement.setString(9, AuditContext.actor());
+                statement.setBoolean(3, card.contactless());
+                statement.setBigDecimal(4, card.amount());
+                statement.setString(5, card.last4());
+                statement.setBoolean(6, card.contactless());
+                statement.setBigDecimal(7, card.amount());
+                statement.setString(8, card.last4());
+                statement.setBoolean(9, card.contactless());
+                statement.setString(10, tenant);
+                statement.setLong(11, card.id());
+                statement.setString(12, AuditContext.actor());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Card", card.id());
@@ -265,7 +271,7 @@ public final class Payment_CardDao {
                 try (ResultSet rows = statement.executeQuery()) {
                     List<HistoryEntry<Payment.Card>> entries = new ArrayList<>();
                     while (rows.next()) {
-                        entries.add(Jdbc.historyEntry(map(rows), rows, 4));
+                        entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
                     return entries;
                 }
@@ -286,7 +292,7 @@ public final class Payment_CardDao {
                 statement.setLong(2, id);
                 Jdbc.setInstant(statement, 3, at);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() && !"DELETE".equals(rows.getString(5)) ? Optional.of(map(rows)) : Optional.empty();
+                    return rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty();
                 }
             }
         });
@@ -308,7 +314,7 @@ public final class Payment_CardDao {
                 try (ResultSet rows = statement.executeQuery()) {
                     List<HistoryEntry<Payment.Card>> entries = new ArrayList<>();
                     while (rows.next()) {
-                        entries.add(Jdbc.historyEntry(map(rows), rows, 4));
+                        entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
                     return entries;
                 }
@@ -329,7 +335,7 @@ public final class Payment_CardDao {
                 try (ResultSet rows = statement.executeQuery()) {
                     List<HistoryEntry<Payment.Card>> entries = new ArrayList<>();
                     while (rows.next()) {
-                        entries.add(Jdbc.historyEntry(map(rows), rows, 4));
+                        entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
                     return entries;
                 }
@@ -374,7 +380,8 @@ public final class Payment_CardDao {
         statement.setString(1, tenant);
         statement.setBigDecimal(2, card.amount());
         statement.setString(3, card.last4());
-        statement.setString(4, AuditContext.actor());
+        statement.setBoolean(4, card.contactless());
+        statement.setString(5, AuditContext.actor());
     }
 
     /**
@@ -384,6 +391,7 @@ public final class Payment_CardDao {
         return new Payment.Card(
                 Jdbc.getLong(rows, 1, "Card", "id"),
                 rows.getBigDecimal(2),
-                rows.getString(3));
+                rows.getString(3),
+                Jdbc.getBoolean(rows, 4, "Card", "contactless"));
     }
 }

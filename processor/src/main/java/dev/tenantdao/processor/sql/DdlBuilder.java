@@ -62,6 +62,9 @@ final class DdlBuilder {
             lines.add("history_changed boolean NOT NULL DEFAULT true");
         }
         lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
+        if (entity.isPolymorphic() && !joined) {
+            lines.addAll(subtypeNotNull());
+        }
         ddl.append(table(table, entity.table(), lines, inTable, tenantColumn));
         if (joined) {
             for (EntityModel subtype : entity.polymorphism().subtypes()) {
@@ -107,6 +110,26 @@ final class DdlBuilder {
             ddl.append(rowLevelSecurity(entity.tenancy(), reference, name));
         }
         return ddl.toString();
+    }
+
+    /**
+     * In a single table, a subtype's NOT NULL columns are nullable (other subtypes' rows leave them
+     * empty), so a check per subtype keeps them NOT NULL in its own rows.
+     */
+    private List<String> subtypeNotNull() {
+        List<String> checks = new ArrayList<>();
+        String discriminator = Identifiers.quote(entity.polymorphism().discriminator());
+        for (EntityModel subtype : entity.polymorphism().subtypes()) {
+            List<String> required = subtype.ownProperties().stream()
+                    .filter(Property::notNull)
+                    .map(p -> Identifiers.quote(p.column()) + " IS NOT NULL")
+                    .toList();
+            if (!required.isEmpty()) {
+                checks.add("CHECK (" + discriminator + " <> " + SqlBuilder.literal(subtype.polymorphism().value())
+                        + " OR " + String.join(" AND ", required) + ")");
+            }
+        }
+        return checks;
     }
 
     /** The discriminator column of a hierarchy's root table, checked against the subtypes' values. */

@@ -22,7 +22,7 @@ public sealed interface Payment permits Payment.Card, Payment.Transfer, Payment.
     BigDecimal amount();
 
     @Subtype("card")
-    record Card(long id, BigDecimal amount, String last4) implements Payment {}
+    record Card(long id, BigDecimal amount, String last4, boolean contactless) implements Payment {}
 
     @Subtype("transfer")
     record Transfer(long id, BigDecimal amount, String iban, String reference) implements Payment {}

@@ -232,6 +232,16 @@ class SingleTableHierarchyTest {
     }
 
     @Test
+    void aSubtypesRequiredColumnIsRequiredInItsRowsOnly() throws SQLException {
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO payment (tenant_id, kind, amount, payer, code) VALUES ('ddl_tenant', 'voucher', 1, 'x', 'V')");
+            SQLException e = assertThrows(SQLException.class, () -> s.execute(
+                    "INSERT INTO payment (tenant_id, kind, amount, payer, last4) VALUES ('ddl_tenant', 'card', 1, 'x', '1')"));
+            assertEquals("23514", e.getSQLState(), "check_violation: " + e.getMessage());
+        }
+    }
+
+    @Test
     void theDdlKeepsOneTableWithTheDiscriminator() throws SQLException {
         assertEquals(0, countRows("payment", "nobody"));
         try (Connection c = admin.getConnection(); Statement s = c.createStatement();
