@@ -7,6 +7,7 @@ import dev.tenantdao.runtime.NoTenantException;
 import dev.tenantdao.runtime.SchemaMapping;
 import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
+import dev.tenantdao.samples.common.Money;
 import dev.tenantdao.samples.invoicing.Customer;
 import dev.tenantdao.samples.invoicing.CustomerDao;
 import dev.tenantdao.samples.invoicing.Invoice;
@@ -19,6 +20,11 @@ import dev.tenantdao.samples.ledger.Account;
 import dev.tenantdao.samples.ledger.AccountDao;
 import dev.tenantdao.samples.ledger.LedgerEntry;
 import dev.tenantdao.samples.ledger.LedgerEntryDao;
+import dev.tenantdao.samples.payments.BankTransfer;
+import dev.tenantdao.samples.payments.CardPayment;
+import dev.tenantdao.samples.payments.Payment;
+import dev.tenantdao.samples.payments.PaymentDao;
+import dev.tenantdao.samples.payments.Voucher;
 import dev.tenantdao.samples.reference.Currency;
 import dev.tenantdao.samples.reference.CurrencyDao;
 import dev.tenantdao.testkit.Postgres;
@@ -48,6 +54,7 @@ public final class Demo {
     private final CurrencyDao currencies;
     private final AccountDao accounts;
     private final LedgerEntryDao ledger;
+    private final PaymentDao payments;
 
     Demo(DataSource dataSource, PrintStream out) {
         this.out = out;
@@ -58,6 +65,7 @@ public final class Demo {
         this.currencies = new CurrencyDao(database);
         this.accounts = new AccountDao(database);
         this.ledger = new LedgerEntryDao(database);
+        this.payments = new PaymentDao(database);
     }
 
     /** Each tenant's ledger lives in schema {@code tenantdao_demo_<tenant>}. */
@@ -74,7 +82,8 @@ public final class Demo {
         for (String tenant : List.of("acme", "globex")) {
             server.dropSchema(LEDGER_SCHEMA_PREFIX + tenant);
         }
-        Schema.create(dataSource, Currency.class, Customer.class, Invoice.class, InvoiceLine.class, Product.class);
+        Schema.create(dataSource, Currency.class, Customer.class, Invoice.class, InvoiceLine.class, Product.class,
+                Payment.class);
         new Demo(dataSource, System.out).run();
     }
 
@@ -105,6 +114,15 @@ public final class Demo {
             out.printf("[acme]   history of invoice %d: v%d %s %s by %s%n", acmeInvoice, entry.version(),
                     entry.operation(), entry.entity().status(), entry.actor());
         }
+        TenantContext.runAs("acme", () -> {
+            payments.insert(new CardPayment(Money.of("149.50"), "Wile E. Coyote", "4242", "VISA"));
+            payments.insert(new BankTransfer(Money.of("238.50"), "Wile E. Coyote", "US12ACME0001", "ACME-2026-001"));
+            payments.insert(new Voucher(Money.of("10.00"), "Road Runner", "BEEP-BEEP", LocalDate.of(2027, 1, 1)));
+            for (Payment payment : payments.findAll(10, 0)) {       // one query, each row as its own subtype
+                out.printf("[acme]   payment %s %s from %s%n", payment.getClass().getSimpleName(),
+                        payment.amount().amount(), payment.payer());
+            }
+        });
         boolean globexCanSeeIt = TenantContext.callAs("globex", () -> invoices.existsById(acmeInvoice));
         boolean globexCouldDelete = TenantContext.callAs("globex", () -> invoices.deleteById(acmeInvoice));
         out.printf("globex looks up acme's invoice %d: exists=%s, deleted=%s%n", acmeInvoice, globexCanSeeIt,

@@ -16,13 +16,16 @@ class DemoTest {
         for (String tenant : java.util.List.of("acme", "globex")) {
             dev.tenantdao.testkit.Postgres.shared().dropSchema(Demo.LEDGER_SCHEMA_PREFIX + tenant);
         }
-        new Demo(TestSchemas.invoicing("demo"), new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        new Demo(TestSchemas.invoicing("demo", dev.tenantdao.samples.payments.Payment.class), new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("[acme] 1 customers, 1 invoices, 2 invoice lines"), out);
         assertTrue(out.contains("[globex] 2 customers, 2 invoices, 2 invoice lines"), out);
         assertTrue(out.contains("[acme]   invoice ACME-2026-001 SENT 388.00 EUR"), out);
         assertTrue(out.contains("[globex]   invoice GX-0001 SENT 1200.00 USD"), out);
         assertTrue(out.matches("(?s).*globex looks up acme's invoice \\d+: exists=false, deleted=false.*"), out);
+        assertTrue(out.contains("[acme]   payment CardPayment 149.50 from Wile E. Coyote\n"
+                + "[acme]   payment BankTransfer 238.50 from Wile E. Coyote\n"
+                + "[acme]   payment Voucher 10.00 from Road Runner"), out);
         assertTrue(out.contains("without a tenant: NoTenantException (no SQL was sent)"), out);
         assertTrue(out.matches("(?s).*history of invoice \\d+: v2 UPDATE SENT by billing-job.*"
                 + "history of invoice \\d+: v1 INSERT DRAFT by billing-job.*"), out);
