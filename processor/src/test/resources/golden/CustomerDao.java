@@ -28,25 +28,25 @@ import javax.annotation.processing.Generated;
 public final class CustomerDao {
     private static final TenantScope SCOPE = TenantScope.row("Customer", true);
 
-    static final String INSERT = "INSERT INTO customers (org_id, id, display_name, rating, active) VALUES (?, ?, ?, ?, ?)";
+    static final String INSERT = "SELECT set_config('tenantdao.tenant', ?, true); INSERT INTO customers (org_id, id, display_name, rating, active) VALUES (?, ?, ?, ?, ?) RETURNING id, org_id, display_name, rating, active";
 
-    static final String INSERT_ALL = "INSERT INTO customers (org_id, id, display_name, rating, active) SELECT ?, u.c1, u.c2, u.c3, u.c4 FROM unnest(?::uuid[], ?::text[], ?::integer[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, c4, n) ORDER BY u.n";
+    static final String INSERT_ALL = "SELECT set_config('tenantdao.tenant', ?, true); INSERT INTO customers (org_id, id, display_name, rating, active) SELECT ?, u.c1, u.c2, u.c3, u.c4 FROM unnest(?::uuid[], ?::text[], ?::integer[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, c4, n) ORDER BY u.n RETURNING id, org_id, display_name, rating, active";
 
-    static final String UPDATE = "UPDATE customers SET display_name = ?, rating = ?, active = ? WHERE org_id = ? AND id = ?";
+    static final String UPDATE = "SELECT set_config('tenantdao.tenant', ?, true); UPDATE customers SET display_name = ?, rating = ?, active = ? WHERE org_id = ? AND id = ? RETURNING id, org_id, display_name, rating, active";
 
-    static final String FIND_BY_ID = "SELECT id, org_id, display_name, rating, active FROM customers WHERE org_id = ? AND id = ?";
+    static final String FIND_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, org_id, display_name, rating, active FROM customers WHERE org_id = ? AND id = ?";
 
-    static final String FIND_ALL_AFTER = "SELECT id, org_id, display_name, rating, active FROM customers WHERE org_id = ? AND id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, org_id, display_name, rating, active FROM customers WHERE org_id = ? AND id > ? ORDER BY id LIMIT ?";
 
-    static final String FIND_ALL = "SELECT id, org_id, display_name, rating, active FROM customers WHERE org_id = ? ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, org_id, display_name, rating, active FROM customers WHERE org_id = ? ORDER BY id LIMIT ? OFFSET ?";
 
-    static final String COUNT = "SELECT count(*) FROM customers WHERE org_id = ?";
+    static final String COUNT = "SELECT set_config('tenantdao.tenant', ?, true); SELECT count(*) FROM customers WHERE org_id = ?";
 
-    static final String EXISTS_BY_ID = "SELECT EXISTS (SELECT 1 FROM customers WHERE org_id = ? AND id = ?)";
+    static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM customers WHERE org_id = ? AND id = ?)";
 
-    static final String DELETE_BY_ID = "DELETE FROM customers WHERE org_id = ? AND id = ?";
+    static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); DELETE FROM customers WHERE org_id = ? AND id = ?";
 
-    static final String UPSERT = "INSERT INTO customers (org_id, id, display_name, rating, active) VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id, id) DO UPDATE SET display_name = EXCLUDED.display_name, rating = EXCLUDED.rating, active = EXCLUDED.active";
+    static final String UPSERT = "SELECT set_config('tenantdao.tenant', ?, true); INSERT INTO customers (org_id, id, display_name, rating, active) VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id, id) DO UPDATE SET display_name = EXCLUDED.display_name, rating = EXCLUDED.rating, active = EXCLUDED.active RETURNING id, org_id, display_name, rating, active";
 
     /**
      * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
@@ -69,10 +69,9 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
         return database.withConnection(SCOPE, tenant, "Customer.insert", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
-                bindInsert(statement, tenantKey, customer);
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+                bindInsert(statement, tenant, tenantKey, customer);
+                try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
                     return map(keys);
                 }
@@ -96,7 +95,7 @@ public final class CustomerDao {
             return List.of();
         }
         return database.atomically(SCOPE, tenant, "Customer.insertAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL, RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
                 int size = customers.size();
                 Object[] idColumn = new Object[size];
                 Object[] nameColumn = new Object[size];
@@ -109,14 +108,14 @@ public final class CustomerDao {
                     ratingColumn[i] = customer.getRating();
                     activeColumn[i] = customer.active;
                 }
-                statement.setObject(1, tenantKey);
-                statement.setArray(2, connection.createArrayOf("uuid", idColumn));
-                statement.setArray(3, connection.createArrayOf("text", nameColumn));
-                statement.setArray(4, connection.createArrayOf("int4", ratingColumn));
-                statement.setArray(5, connection.createArrayOf("bool", activeColumn));
+                statement.setString(1, tenant);
+                statement.setObject(2, tenantKey);
+                statement.setArray(3, connection.createArrayOf("uuid", idColumn));
+                statement.setArray(4, connection.createArrayOf("text", nameColumn));
+                statement.setArray(5, connection.createArrayOf("int4", ratingColumn));
+                statement.setArray(6, connection.createArrayOf("bool", activeColumn));
                 List<Customer> inserted = new ArrayList<>(customers.size());
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
+                try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     while (keys.next()) {
                         inserted.add(map(keys));
                     }
@@ -135,9 +134,10 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         return database.withConnection(SCOPE, tenant, "Customer.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
-                statement.setObject(1, tenantKey);
-                statement.setObject(2, id);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(1, tenant);
+                statement.setObject(2, tenantKey);
+                statement.setObject(3, id);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     return rows.next() ? Optional.of(map(rows)) : Optional.empty();
                 }
             }
@@ -159,10 +159,11 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         return database.withConnection(SCOPE, tenant, "Customer.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
-                statement.setObject(1, tenantKey);
-                statement.setObject(2, afterId);
-                statement.setInt(3, limit);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(1, tenant);
+                statement.setObject(2, tenantKey);
+                statement.setObject(3, afterId);
+                statement.setInt(4, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Customer> page = new ArrayList<>();
                     while (rows.next()) {
                         page.add(map(rows));
@@ -188,10 +189,11 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         return database.withConnection(SCOPE, tenant, "Customer.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
-                statement.setObject(1, tenantKey);
-                statement.setInt(2, limit);
-                statement.setLong(3, offset);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(1, tenant);
+                statement.setObject(2, tenantKey);
+                statement.setInt(3, limit);
+                statement.setLong(4, offset);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Customer> page = new ArrayList<>();
                     while (rows.next()) {
                         page.add(map(rows));
@@ -210,8 +212,9 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         return database.withConnection(SCOPE, tenant, "Customer.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
-                statement.setObject(1, tenantKey);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(1, tenant);
+                statement.setObject(2, tenantKey);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return rows.getLong(1);
                 }
@@ -228,9 +231,10 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         return database.withConnection(SCOPE, tenant, "Customer.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
-                statement.setObject(1, tenantKey);
-                statement.setObject(2, id);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(1, tenant);
+                statement.setObject(2, tenantKey);
+                statement.setObject(3, id);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return rows.getBoolean(1);
                 }
@@ -251,14 +255,14 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
         return database.withConnection(SCOPE, tenant, "Customer.update", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
-                statement.setString(1, customer.getName());
-                Jdbc.setInt(statement, 2, customer.getRating());
-                statement.setBoolean(3, customer.active);
-                statement.setObject(4, tenantKey);
-                statement.setObject(5, customer.getId());
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+                statement.setString(1, tenant);
+                statement.setString(2, customer.getName());
+                Jdbc.setInt(statement, 3, customer.getRating());
+                statement.setBoolean(4, customer.active);
+                statement.setObject(5, tenantKey);
+                statement.setObject(6, customer.getId());
+                try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Customer", customer.getId());
                     }
@@ -278,10 +282,9 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
         return database.withConnection(SCOPE, tenant, "Customer.upsert", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPSERT, RETURNED_COLUMNS)) {
-                bindInsert(statement, tenantKey, customer);
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
+            try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+                bindInsert(statement, tenant, tenantKey, customer);
+                try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
                     return map(keys);
                 }
@@ -315,20 +318,22 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         return database.withConnection(SCOPE, tenant, "Customer.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
-                statement.setObject(1, tenantKey);
-                statement.setObject(2, id);
-                return statement.executeUpdate() > 0;
+                statement.setString(1, tenant);
+                statement.setObject(2, tenantKey);
+                statement.setObject(3, id);
+                return Jdbc.updateWithTenant(statement) > 0;
             }
         });
     }
 
-    private static void bindInsert(PreparedStatement statement, UUID tenantKey, Customer customer)
-            throws SQLException {
-        statement.setObject(1, tenantKey);
-        statement.setObject(2, customer.getId());
-        statement.setString(3, customer.getName());
-        Jdbc.setInt(statement, 4, customer.getRating());
-        statement.setBoolean(5, customer.active);
+    private static void bindInsert(PreparedStatement statement, String tenant, UUID tenantKey,
+            Customer customer) throws SQLException {
+        statement.setString(1, tenant);
+        statement.setObject(2, tenantKey);
+        statement.setObject(3, customer.getId());
+        statement.setString(4, customer.getName());
+        Jdbc.setInt(statement, 5, customer.getRating());
+        statement.setBoolean(6, customer.active);
     }
 
     /**

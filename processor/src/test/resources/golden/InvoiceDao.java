@@ -4,6 +4,7 @@ import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
 import dev.tenantdao.runtime.TenantScope;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,21 +28,23 @@ import javax.annotation.processing.Generated;
 public final class InvoiceDao {
     private static final TenantScope SCOPE = TenantScope.row("Invoice", true);
 
-    static final String INSERT = "INSERT INTO invoice (tenant_id, customer_id, number, status, total, issued_on, sent_at, pdf, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT = "SELECT set_config('tenantdao.tenant', ?, true); INSERT INTO invoice (tenant_id, customer_id, number, status, total, issued_on, sent_at, pdf, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, customer_id, number, status, total, issued_on, sent_at, pdf, country";
 
-    static final String UPDATE = "UPDATE invoice SET customer_id = ?, number = ?, status = ?, total = ?, issued_on = ?, sent_at = ?, pdf = ?, country = ? WHERE tenant_id = ? AND id = ?";
+    static final String BATCH_INSERT = "INSERT INTO invoice (tenant_id, customer_id, number, status, total, issued_on, sent_at, pdf, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    static final String FIND_BY_ID = "SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country FROM invoice WHERE tenant_id = ? AND id = ?";
+    static final String UPDATE = "SELECT set_config('tenantdao.tenant', ?, true); UPDATE invoice SET customer_id = ?, number = ?, status = ?, total = ?, issued_on = ?, sent_at = ?, pdf = ?, country = ? WHERE tenant_id = ? AND id = ? RETURNING id, customer_id, number, status, total, issued_on, sent_at, pdf, country";
 
-    static final String FIND_ALL_AFTER = "SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country FROM invoice WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?";
+    static final String FIND_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country FROM invoice WHERE tenant_id = ? AND id = ?";
 
-    static final String FIND_ALL = "SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country FROM invoice WHERE tenant_id = ? ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL_AFTER = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country FROM invoice WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?";
 
-    static final String COUNT = "SELECT count(*) FROM invoice WHERE tenant_id = ?";
+    static final String FIND_ALL = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country FROM invoice WHERE tenant_id = ? ORDER BY id LIMIT ? OFFSET ?";
 
-    static final String EXISTS_BY_ID = "SELECT EXISTS (SELECT 1 FROM invoice WHERE tenant_id = ? AND id = ?)";
+    static final String COUNT = "SELECT set_config('tenantdao.tenant', ?, true); SELECT count(*) FROM invoice WHERE tenant_id = ?";
 
-    static final String DELETE_BY_ID = "DELETE FROM invoice WHERE tenant_id = ? AND id = ?";
+    static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM invoice WHERE tenant_id = ? AND id = ?)";
+
+    static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); DELETE FROM invoice WHERE tenant_id = ? AND id = ?";
 
     /**
      * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
@@ -62,10 +65,9 @@ public final class InvoiceDao {
         Objects.requireNonNull(invoice, "invoice");
         String tenant = database.requireTenant(SCOPE);
         return database.withConnection(SCOPE, tenant, "Invoice.insert", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 bindInsert(statement, tenant, invoice);
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
+                try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
                     return map(keys);
                 }
@@ -85,9 +87,18 @@ public final class InvoiceDao {
             return List.of();
         }
         return database.atomically(SCOPE, tenant, "Invoice.insertAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(BATCH_INSERT, RETURNED_COLUMNS)) {
+                TenantSql.setTenant(connection, tenant);
                 for (Invoice invoice : invoices) {
-                    bindInsert(statement, tenant, invoice);
+                    statement.setString(1, tenant);
+                    statement.setLong(2, invoice.customerId());
+                    statement.setString(3, invoice.number());
+                    Jdbc.setEnum(statement, 4, invoice.status());
+                    statement.setBigDecimal(5, invoice.total());
+                    statement.setObject(6, invoice.issuedOn());
+                    Jdbc.setInstant(statement, 7, invoice.sentAt());
+                    statement.setBytes(8, invoice.pdf());
+                    statement.setString(9, invoice.country());
                     statement.addBatch();
                 }
                 statement.executeBatch();
@@ -111,8 +122,9 @@ public final class InvoiceDao {
         return database.withConnection(SCOPE, tenant, "Invoice.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
-                Jdbc.setLong(statement, 2, id);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                Jdbc.setLong(statement, 3, id);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     return rows.next() ? Optional.of(map(rows)) : Optional.empty();
                 }
             }
@@ -134,9 +146,10 @@ public final class InvoiceDao {
         return database.withConnection(SCOPE, tenant, "Invoice.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
-                Jdbc.setLong(statement, 2, afterId);
-                statement.setInt(3, limit);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                Jdbc.setLong(statement, 3, afterId);
+                statement.setInt(4, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Invoice> page = new ArrayList<>();
                     while (rows.next()) {
                         page.add(map(rows));
@@ -162,9 +175,10 @@ public final class InvoiceDao {
         return database.withConnection(SCOPE, tenant, "Invoice.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
-                statement.setInt(2, limit);
-                statement.setLong(3, offset);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setInt(3, limit);
+                statement.setLong(4, offset);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Invoice> page = new ArrayList<>();
                     while (rows.next()) {
                         page.add(map(rows));
@@ -183,7 +197,8 @@ public final class InvoiceDao {
         return database.withConnection(SCOPE, tenant, "Invoice.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return rows.getLong(1);
                 }
@@ -200,8 +215,9 @@ public final class InvoiceDao {
         return database.withConnection(SCOPE, tenant, "Invoice.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, tenant);
-                Jdbc.setLong(statement, 2, id);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                Jdbc.setLong(statement, 3, id);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return rows.getBoolean(1);
                 }
@@ -220,19 +236,19 @@ public final class InvoiceDao {
         Objects.requireNonNull(invoice.id(), "Invoice.id");
         String tenant = database.requireTenant(SCOPE);
         return database.withConnection(SCOPE, tenant, "Invoice.update", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
-                statement.setLong(1, invoice.customerId());
-                statement.setString(2, invoice.number());
-                Jdbc.setEnum(statement, 3, invoice.status());
-                statement.setBigDecimal(4, invoice.total());
-                statement.setObject(5, invoice.issuedOn());
-                Jdbc.setInstant(statement, 6, invoice.sentAt());
-                statement.setBytes(7, invoice.pdf());
-                statement.setString(8, invoice.country());
-                statement.setString(9, tenant);
-                Jdbc.setLong(statement, 10, invoice.id());
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+                statement.setString(1, tenant);
+                statement.setLong(2, invoice.customerId());
+                statement.setString(3, invoice.number());
+                Jdbc.setEnum(statement, 4, invoice.status());
+                statement.setBigDecimal(5, invoice.total());
+                statement.setObject(6, invoice.issuedOn());
+                Jdbc.setInstant(statement, 7, invoice.sentAt());
+                statement.setBytes(8, invoice.pdf());
+                statement.setString(9, invoice.country());
+                statement.setString(10, tenant);
+                Jdbc.setLong(statement, 11, invoice.id());
+                try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Invoice", invoice.id());
                     }
@@ -265,8 +281,9 @@ public final class InvoiceDao {
         return database.withConnection(SCOPE, tenant, "Invoice.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
-                Jdbc.setLong(statement, 2, id);
-                return statement.executeUpdate() > 0;
+                statement.setString(2, tenant);
+                Jdbc.setLong(statement, 3, id);
+                return Jdbc.updateWithTenant(statement) > 0;
             }
         });
     }
@@ -274,14 +291,15 @@ public final class InvoiceDao {
     private static void bindInsert(PreparedStatement statement, String tenant, Invoice invoice)
             throws SQLException {
         statement.setString(1, tenant);
-        statement.setLong(2, invoice.customerId());
-        statement.setString(3, invoice.number());
-        Jdbc.setEnum(statement, 4, invoice.status());
-        statement.setBigDecimal(5, invoice.total());
-        statement.setObject(6, invoice.issuedOn());
-        Jdbc.setInstant(statement, 7, invoice.sentAt());
-        statement.setBytes(8, invoice.pdf());
-        statement.setString(9, invoice.country());
+        statement.setString(2, tenant);
+        statement.setLong(3, invoice.customerId());
+        statement.setString(4, invoice.number());
+        Jdbc.setEnum(statement, 5, invoice.status());
+        statement.setBigDecimal(6, invoice.total());
+        statement.setObject(7, invoice.issuedOn());
+        Jdbc.setInstant(statement, 8, invoice.sentAt());
+        statement.setBytes(9, invoice.pdf());
+        statement.setString(10, invoice.country());
     }
 
     /**

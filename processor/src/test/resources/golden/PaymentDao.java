@@ -28,17 +28,17 @@ import javax.annotation.processing.Generated;
 public final class PaymentDao {
     private static final TenantScope SCOPE = TenantScope.row("Payment", true);
 
-    static final String FIND_BY_ID = "SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? AND id = ?";
+    static final String FIND_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? AND id = ?";
 
-    static final String FIND_ALL_AFTER = "SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?";
 
-    static final String FIND_ALL = "SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? ORDER BY id LIMIT ? OFFSET ?";
 
-    static final String COUNT = "SELECT count(*) FROM payment WHERE tenant_id = ?";
+    static final String COUNT = "SELECT set_config('tenantdao.tenant', ?, true); SELECT count(*) FROM payment WHERE tenant_id = ?";
 
-    static final String EXISTS_BY_ID = "SELECT EXISTS (SELECT 1 FROM payment WHERE tenant_id = ? AND id = ?)";
+    static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM payment WHERE tenant_id = ? AND id = ?)";
 
-    static final String DELETE_BY_ID = "WITH changed AS (DELETE FROM payment WHERE tenant_id = ? AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (DELETE FROM payment WHERE tenant_id = ? AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
 
     private final Database database;
 
@@ -118,8 +118,9 @@ public final class PaymentDao {
         return database.withConnection(SCOPE, tenant, "Payment.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
-                statement.setLong(2, id);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setLong(3, id);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     return rows.next() ? Optional.of(map(rows)) : Optional.empty();
                 }
             }
@@ -138,9 +139,10 @@ public final class PaymentDao {
         return database.withConnection(SCOPE, tenant, "Payment.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
-                statement.setLong(2, afterId);
-                statement.setInt(3, limit);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setLong(3, afterId);
+                statement.setInt(4, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Payment> page = new ArrayList<>();
                     while (rows.next()) {
                         page.add(map(rows));
@@ -166,9 +168,10 @@ public final class PaymentDao {
         return database.withConnection(SCOPE, tenant, "Payment.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
-                statement.setInt(2, limit);
-                statement.setLong(3, offset);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setInt(3, limit);
+                statement.setLong(4, offset);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Payment> page = new ArrayList<>();
                     while (rows.next()) {
                         page.add(map(rows));
@@ -187,7 +190,8 @@ public final class PaymentDao {
         return database.withConnection(SCOPE, tenant, "Payment.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return rows.getLong(1);
                 }
@@ -203,8 +207,9 @@ public final class PaymentDao {
         return database.withConnection(SCOPE, tenant, "Payment.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, tenant);
-                statement.setLong(2, id);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setLong(3, id);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return rows.getBoolean(1);
                 }
@@ -222,9 +227,10 @@ public final class PaymentDao {
         return database.withConnection(SCOPE, tenant, "Payment.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
-                statement.setLong(2, id);
-                statement.setString(3, AuditContext.actor());
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setLong(3, id);
+                statement.setString(4, AuditContext.actor());
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return rows.getLong(1) > 0;
                 }

@@ -29,31 +29,31 @@ import javax.annotation.processing.Generated;
 public final class Payment_CardDao {
     private static final TenantScope SCOPE = TenantScope.row("Card", true);
 
-    static final String INSERT = "WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4, contactless) VALUES (?, 'card', ?, ?, ?) RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? FROM changed) SELECT id, amount, last4, contactless FROM changed";
+    static final String INSERT = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4, contactless) VALUES (?, 'card', ?, ?, ?) RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? FROM changed) SELECT id, amount, last4, contactless FROM changed";
 
-    static final String INSERT_ALL = "WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4, contactless) SELECT ?, 'card', u.c1, u.c2, u.c3 FROM unnest(?::numeric[], ?::text[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, n) ORDER BY u.n RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? FROM changed) SELECT id, amount, last4, contactless FROM changed";
+    static final String INSERT_ALL = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4, contactless) SELECT ?, 'card', u.c1, u.c2, u.c3 FROM unnest(?::numeric[], ?::text[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, n) ORDER BY u.n RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? FROM changed) SELECT id, amount, last4, contactless FROM changed";
 
-    static final String UPDATE = "WITH changed AS (UPDATE payment SET amount = ?, last4 = ?, contactless = ?, history_version = history_version + CASE WHEN (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) THEN 1 ELSE 0 END, history_changed = (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) WHERE tenant_id = ? AND kind = 'card' AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'UPDATE', history_version, ? FROM changed WHERE history_changed) SELECT id, amount, last4, contactless FROM changed";
+    static final String UPDATE = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (UPDATE payment SET amount = ?, last4 = ?, contactless = ?, history_version = history_version + CASE WHEN (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) THEN 1 ELSE 0 END, history_changed = (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) WHERE tenant_id = ? AND kind = 'card' AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'UPDATE', history_version, ? FROM changed WHERE history_changed) SELECT id, amount, last4, contactless FROM changed";
 
-    static final String FIND_BY_ID = "SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ?";
+    static final String FIND_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ?";
 
-    static final String FIND_ALL_AFTER = "SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' AND id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' AND id > ? ORDER BY id LIMIT ?";
 
-    static final String FIND_ALL = "SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' ORDER BY id LIMIT ? OFFSET ?";
 
-    static final String COUNT = "SELECT count(*) FROM payment WHERE tenant_id = ? AND kind = 'card'";
+    static final String COUNT = "SELECT set_config('tenantdao.tenant', ?, true); SELECT count(*) FROM payment WHERE tenant_id = ? AND kind = 'card'";
 
-    static final String EXISTS_BY_ID = "SELECT EXISTS (SELECT 1 FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ?)";
+    static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ?)";
 
-    static final String DELETE_BY_ID = "WITH changed AS (DELETE FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (DELETE FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
 
-    static final String HISTORY = "SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND id = ? ORDER BY history_version DESC";
+    static final String HISTORY = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND id = ? ORDER BY history_version DESC";
 
-    static final String HISTORY_AS_OF = "SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
+    static final String HISTORY_AS_OF = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
 
-    static final String HISTORY_BETWEEN = "SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND history_changed_at >= ? AND history_changed_at < ? ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_BETWEEN = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND history_changed_at >= ? AND history_changed_at < ? ORDER BY history_changed_at, id, history_version";
 
-    static final String HISTORY_IN_TRANSACTION = "SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_IN_TRANSACTION = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id, history_version";
 
     /**
      * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
@@ -76,7 +76,7 @@ public final class Payment_CardDao {
         return database.withConnection(SCOPE, tenant, "Card.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 bindInsert(statement, tenant, card);
-                try (ResultSet keys = statement.executeQuery()) {
+                try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
                     return map(keys);
                 }
@@ -108,12 +108,13 @@ public final class Payment_CardDao {
                     contactlessColumn[i] = card.contactless();
                 }
                 statement.setString(1, tenant);
-                statement.setArray(2, connection.createArrayOf("numeric", amountColumn));
-                statement.setArray(3, connection.createArrayOf("text", last4Column));
-                statement.setArray(4, connection.createArrayOf("bool", contactlessColumn));
-                statement.setString(5, AuditContext.actor());
+                statement.setString(2, tenant);
+                statement.setArray(3, connection.createArrayOf("numeric", amountColumn));
+                statement.setArray(4, connection.createArrayOf("text", last4Column));
+                statement.setArray(5, connection.createArrayOf("bool", contactlessColumn));
+                statement.setString(6, AuditContext.actor());
                 List<Payment.Card> inserted = new ArrayList<>(cards.size());
-                try (ResultSet keys = statement.executeQuery()) {
+                try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     while (keys.next()) {
                         inserted.add(map(keys));
                     }
@@ -131,8 +132,9 @@ public final class Payment_CardDao {
         return database.withConnection(SCOPE, tenant, "Card.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
-                statement.setLong(2, id);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setLong(3, id);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     return rows.next() ? Optional.of(map(rows)) : Optional.empty();
                 }
             }
@@ -151,9 +153,10 @@ public final class Payment_CardDao {
         return database.withConnection(SCOPE, tenant, "Card.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
-                statement.setLong(2, afterId);
-                statement.setInt(3, limit);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setLong(3, afterId);
+                statement.setInt(4, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Payment.Card> page = new ArrayList<>();
                     while (rows.next()) {
                         page.add(map(rows));
@@ -179,9 +182,10 @@ public final class Payment_CardDao {
         return database.withConnection(SCOPE, tenant, "Card.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
-                statement.setInt(2, limit);
-                statement.setLong(3, offset);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setInt(3, limit);
+                statement.setLong(4, offset);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Payment.Card> page = new ArrayList<>();
                     while (rows.next()) {
                         page.add(map(rows));
@@ -200,7 +204,8 @@ public final class Payment_CardDao {
         return database.withConnection(SCOPE, tenant, "Card.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return rows.getLong(1);
                 }
@@ -216,8 +221,9 @@ public final class Payment_CardDao {
         return database.withConnection(SCOPE, tenant, "Card.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, tenant);
-                statement.setLong(2, id);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setLong(3, id);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return rows.getBoolean(1);
                 }
@@ -236,19 +242,20 @@ public final class Payment_CardDao {
         String tenant = database.requireTenant(SCOPE);
         return database.withConnection(SCOPE, tenant, "Card.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
-                statement.setBigDecimal(1, card.amount());
-                statement.setString(2, card.last4());
-                statement.setBoolean(3, card.contactless());
-                statement.setBigDecimal(4, card.amount());
-                statement.setString(5, card.last4());
-                statement.setBoolean(6, card.contactless());
-                statement.setBigDecimal(7, card.amount());
-                statement.setString(8, card.last4());
-                statement.setBoolean(9, card.contactless());
-                statement.setString(10, tenant);
-                statement.setLong(11, card.id());
-                statement.setString(12, AuditContext.actor());
-                try (ResultSet keys = statement.executeQuery()) {
+                statement.setString(1, tenant);
+                statement.setBigDecimal(2, card.amount());
+                statement.setString(3, card.last4());
+                statement.setBoolean(4, card.contactless());
+                statement.setBigDecimal(5, card.amount());
+                statement.setString(6, card.last4());
+                statement.setBoolean(7, card.contactless());
+                statement.setBigDecimal(8, card.amount());
+                statement.setString(9, card.last4());
+                statement.setBoolean(10, card.contactless());
+                statement.setString(11, tenant);
+                statement.setLong(12, card.id());
+                statement.setString(13, AuditContext.actor());
+                try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Card", card.id());
                     }
@@ -267,8 +274,9 @@ public final class Payment_CardDao {
         return database.withConnection(SCOPE, tenant, "Card.history", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
                 statement.setString(1, tenant);
-                statement.setLong(2, id);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setLong(3, id);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<HistoryEntry<Payment.Card>> entries = new ArrayList<>();
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
@@ -289,9 +297,10 @@ public final class Payment_CardDao {
         return database.withConnection(SCOPE, tenant, "Card.asOf", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
                 statement.setString(1, tenant);
-                statement.setLong(2, id);
-                Jdbc.setInstant(statement, 3, at);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setLong(3, id);
+                Jdbc.setInstant(statement, 4, at);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     return rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty();
                 }
             }
@@ -309,9 +318,10 @@ public final class Payment_CardDao {
         return database.withConnection(SCOPE, tenant, "Card.changesBetween", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_BETWEEN)) {
                 statement.setString(1, tenant);
-                Jdbc.setInstant(statement, 2, from);
-                Jdbc.setInstant(statement, 3, to);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                Jdbc.setInstant(statement, 3, from);
+                Jdbc.setInstant(statement, 4, to);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<HistoryEntry<Payment.Card>> entries = new ArrayList<>();
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
@@ -331,8 +341,9 @@ public final class Payment_CardDao {
         return database.withConnection(SCOPE, tenant, "Card.changesInTransaction", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_IN_TRANSACTION)) {
                 statement.setString(1, tenant);
-                statement.setLong(2, transactionId);
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setLong(3, transactionId);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<HistoryEntry<Payment.Card>> entries = new ArrayList<>();
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
@@ -365,9 +376,10 @@ public final class Payment_CardDao {
         return database.withConnection(SCOPE, tenant, "Card.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
-                statement.setLong(2, id);
-                statement.setString(3, AuditContext.actor());
-                try (ResultSet rows = statement.executeQuery()) {
+                statement.setString(2, tenant);
+                statement.setLong(3, id);
+                statement.setString(4, AuditContext.actor());
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return rows.getLong(1) > 0;
                 }
@@ -378,10 +390,11 @@ public final class Payment_CardDao {
     private static void bindInsert(PreparedStatement statement, String tenant, Payment.Card card)
             throws SQLException {
         statement.setString(1, tenant);
-        statement.setBigDecimal(2, card.amount());
-        statement.setString(3, card.last4());
-        statement.setBoolean(4, card.contactless());
-        statement.setString(5, AuditContext.actor());
+        statement.setString(2, tenant);
+        statement.setBigDecimal(3, card.amount());
+        statement.setString(4, card.last4());
+        statement.setBoolean(5, card.contactless());
+        statement.setString(6, AuditContext.actor());
     }
 
     /**

@@ -44,7 +44,8 @@ class IdentifiersTest {
                 "@Entity @Tenanted(column = \"user\")",
                 "public record Order(@Id long id, String group, @Column(name = \"limit\") int max) {}"));
         String dao = c.generatedSourceFile("t.OrderDao").orElseThrow().getCharContent(false).toString();
-        assertTrue(dao.contains("\"SELECT id, \\\"group\\\", \\\"limit\\\" FROM \\\"order\\\" WHERE \\\"user\\\" = ? AND id = ?\""), dao);
-        assertTrue(dao.contains("\"UPDATE \\\"order\\\" SET \\\"group\\\" = ?, \\\"limit\\\" = ? WHERE \\\"user\\\" = ? AND id = ?\""), dao);
+        assertTrue(dao.contains("true); SELECT id, \\\"group\\\", \\\"limit\\\" FROM \\\"order\\\" WHERE \\\"user\\\" = ? AND id = ?\""), dao);
+        assertTrue(dao.contains("true); UPDATE \\\"order\\\" SET \\\"group\\\" = ?, \\\"limit\\\" = ? WHERE \\\"user\\\" = ? AND id = ?"
+                + " RETURNING id, \\\"group\\\", \\\"limit\\\"\""), dao);
     }
 }

@@ -34,7 +34,6 @@ public final class Database {
     /** The transaction-local setting row-level-security policies compare the tenant column with. */
     public static final String TENANT_SETTING = "tenantdao.tenant";
 
-    private static final String SET_TENANT = "SELECT set_config('" + TENANT_SETTING + "', ?, true)";
     private static final Pattern SCHEMA_NAME = Pattern.compile("(?!pg_)[a-z_][a-z0-9_]{0,62}");
 
     private final DataSource dataSource;
@@ -108,9 +107,11 @@ public final class Database {
 
     /**
      * Runs {@code work} with a connection for {@code tenant}'s work on an entity of {@code scope}:
-     * the current transaction's, or one taken for this work and closed afterwards. Outside a
-     * transaction, work under row-level security runs in a transaction of its own that sets the
-     * tenant; other work runs in auto-commit mode.
+     * the current transaction's, or one taken for this work and closed afterwards, in auto-commit
+     * mode. Under row-level security each statement sets the tenant itself, in the same round trip
+     * ({@code SELECT set_config('tenantdao.tenant', ?, true); <statement>}: the setting lasts for the
+     * statement's implicit transaction), as the generated DAOs' statements do; a transaction handed
+     * out by {@link #inTransaction} sets it once for SQL of your own.
      *
      * @param tenant the current tenant, or null for a shared entity
      * @param operation names the work in error messages, e.g. {@code "Invoice.insert"}
@@ -119,9 +120,6 @@ public final class Database {
      */
     public <T> T withConnection(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
         Transaction current = transaction.get();
-        if (current == null && scope.rowLevelSecurity()) {
-            return inOwnTransaction(scope, tenant, operation, work);
-        }
         try {
             if (current != null) {
                 return work.withConnection(current.connectionFor(scope, tenant));
@@ -147,7 +145,7 @@ public final class Database {
 
     /** A transaction of its own for {@code work}, registered so that DAO calls inside it join. */
     private <T> T inOwnTransaction(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
-        Transaction started = new Transaction(this, null);
+        Transaction started = new Transaction(this, null, false);
         transaction.set(started);
         try {
             T result = work.withConnection(started.connectionFor(scope, tenant));
@@ -167,10 +165,7 @@ public final class Database {
 
     /** Sets the transaction-local tenant setting that row-level-security policies check. */
     static void setTenant(Connection connection, String tenant) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SET_TENANT)) {
-            statement.setString(1, tenant);
-            statement.execute();
-        }
+        dev.tenantdao.runtime.internal.TenantSql.setTenant(connection, tenant);
     }
 
     /** The data source for {@code tenant}'s work on {@code scope}: routed for database per tenant. */
@@ -241,7 +236,7 @@ public final class Database {
                 throw failure;
             }
         }
-        Transaction started = new Transaction(this, tenant);
+        Transaction started = new Transaction(this, tenant, true);
         transaction.set(started);
         try {
             T result = work.inTransaction(started);

@@ -24,11 +24,18 @@ public final class Transaction {
     private Connection connection;
     private DataSource source;
     private boolean tenantSet;
+    private final boolean setsTenant;
     private boolean rollbackOnly;
 
-    Transaction(Database database, String tenant) {
+    /**
+     * @param setsTenant whether opening the connection sets the tenant setting: for transactions
+     *     handed to users (whose own SQL relies on it); not for a DAO's own transaction, whose
+     *     statements set it themselves in the same round trip
+     */
+    Transaction(Database database, String tenant, boolean setsTenant) {
         this.database = database;
         this.tenant = tenant;
+        this.setsTenant = setsTenant;
     }
 
     /** The tenant this transaction is bound to, or empty while it is not bound to one yet. */
@@ -72,7 +79,7 @@ public final class Transaction {
             connection = opened;
             source = from;
         }
-        if (tenant != null && !tenantSet) {
+        if (setsTenant && tenant != null && !tenantSet) {
             Database.setTenant(connection, tenant);
             tenantSet = true;
         }

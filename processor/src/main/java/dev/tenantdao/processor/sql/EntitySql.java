@@ -10,6 +10,9 @@ import java.util.Optional;
  * @param returnedColumns the columns {@code insert} and {@code update} read back, in select order
  * @param insertAll the set-based insert of many rows, or empty when a column cannot travel in
  *     an array (then {@code insertAll} is a JDBC batch of {@code insert})
+ * @param batchInsert the single-row insert as a JDBC batch runs it ({@code insertAll} without a
+ *     set-based statement, of an entity neither audited nor joined): no tenant setting in front,
+ *     no RETURNING (the driver's generated keys)
  * @param update empty when the entity has no column an update could change
  * @param upserts on the id (when the application assigns it) and on each unique column
  * @param deleteVersioned {@code delete(entity)} of an entity with a {@code @Version}
@@ -19,6 +22,7 @@ import java.util.Optional;
 public record EntitySql(
         Statement insert,
         Optional<Statement> insertAll,
+        Statement batchInsert,
         Optional<Statement> update,
         Statement findById,
         Statement findAllAfter,

@@ -18,6 +18,8 @@ public record Parameter(Source source, Property property, String argument, Value
     public enum Source {
         /** The current tenant. */
         TENANT,
+        /** The current tenant as text, for the row-level-security setting a statement sets first. */
+        TENANT_SETTING,
         /** A property read from the entity argument. */
         ENTITY,
         /** The id passed as a method argument. */
@@ -38,6 +40,10 @@ public record Parameter(Source source, Property property, String argument, Value
 
     public static Parameter argument(String name, ValueType type) {
         return new Parameter(Source.ARGUMENT, null, name, type);
+    }
+
+    public static Parameter tenantSetting() {
+        return new Parameter(Source.TENANT_SETTING, null);
     }
 
     public static Parameter tenant() {

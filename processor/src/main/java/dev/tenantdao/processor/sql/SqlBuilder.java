@@ -90,9 +90,10 @@ public final class SqlBuilder {
                 + " LIMIT ? OFFSET ?";
         page.add(Parameter.limit());
         page.add(Parameter.offset());
-        return new HierarchySql(new Statement(findById, byId), new Statement(findAllAfter, after),
-                new Statement(findAll, page), count(), existsById(), hierarchyDelete(), discriminatorIndex, indexes,
-                new DdlBuilder(entity).build());
+        return new HierarchySql(settingTenant(new Statement(findById, byId)),
+                settingTenant(new Statement(findAllAfter, after)), settingTenant(new Statement(findAll, page)),
+                settingTenant(count()), settingTenant(existsById()), settingTenant(hierarchyDelete()),
+                discriminatorIndex, indexes, new DdlBuilder(entity).build());
     }
 
     /** {@code LEFT JOIN <subtype> ON <tenant predicate> AND <same id>} per subtype, for a joined root. */
@@ -148,13 +149,47 @@ public final class SqlBuilder {
 
     public EntitySql build() {
         boolean subtype = entity.isPolymorphic();
-        return new EntitySql(entity.isJoinedSubtype() ? joinedInsert() : audited(insert(), "INSERT", "history_version", false),
-                entity.isJoinedSubtype() ? Optional.empty()
-                        : insertAll().map(all -> audited(all, "INSERT", "history_version", false)),
-                entity.isJoinedSubtype() ? joinedUpdate() : update(), findById(), findAllAfter(), findAll(), count(),
-                existsById(), deleteById(), subtype ? List.of() : upserts(), deleteVersioned(), history(),
+        Statement insert = entity.isJoinedSubtype() ? joinedInsert() : audited(insert(), "INSERT", "history_version", false);
+        Optional<Statement> insertAll = entity.isJoinedSubtype() ? Optional.empty()
+                : insertAll().map(all -> audited(all, "INSERT", "history_version", false));
+        Optional<Statement> update = entity.isJoinedSubtype() ? joinedUpdate() : update();
+        List<EntitySql.Upsert> upserts = subtype ? List.of() : upserts().stream()
+                .map(u -> new EntitySql.Upsert(u.on(), u.method(), u.constant(), settingTenant(u.statement())))
+                .toList();
+        return new EntitySql(settingTenant(insert), insertAll.map(this::settingTenant), insert(),
+                update.map(this::settingTenant),
+                settingTenant(findById()), settingTenant(findAllAfter()), settingTenant(findAll()),
+                settingTenant(count()), settingTenant(existsById()), settingTenant(deleteById()), upserts,
+                deleteVersioned().map(this::settingTenant), history().map(h -> new EntitySql.History(
+                        settingTenant(h.versions()), settingTenant(h.asOf()), settingTenant(h.between()),
+                        settingTenant(h.inTransaction()))),
                 entity.properties().stream().map(Property::column).toList(),
                 subtype ? "" : new DdlBuilder(entity).build());
+    }
+
+    // ---- row-level security, in one place ---------------------------------------------------------
+
+    /** Whether the entity's table is under row-level security, so each statement sets the tenant first. */
+    public static boolean setsTenant(EntityModel entity) {
+        return entity.isTenanted() && entity.tenancy().usesRowLevelSecurity();
+    }
+
+    /**
+     * Under row-level security, {@code statement} preceded by the setting its policies read: {@code
+     * SELECT set_config('tenantdao.tenant', ?, true); <statement>}. Sent together, both run in one
+     * round trip and one transaction (the extended protocol's implicit one, or the caller's), and
+     * the setting ends with it: no tenant stays on a pooled connection, and a lone statement needs
+     * no BEGIN and COMMIT.
+     */
+    Statement settingTenant(Statement statement) {
+        if (!setsTenant(entity)) {
+            return statement;
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(Parameter.tenantSetting());
+        parameters.addAll(statement.parameters());
+        return new Statement("SELECT set_config('" + dev.tenantdao.annotations.Tenanted.TENANT_SETTING
+                + "', ?, true); " + statement.sql(), parameters);
     }
 
     /**
@@ -529,7 +564,10 @@ public final class SqlBuilder {
      */
     private Statement audited(Statement change, String operation, String version, boolean onlyChanged) {
         if (!entity.isAudited()) {
-            return change;
+            // a statement after the tenant setting cannot use the driver's generated keys: it returns its row
+            return setsTenant(entity)
+                    ? new Statement(change.sql() + " RETURNING " + selectColumns(""), change.parameters())
+                    : change;
         }
         List<Parameter> parameters = new ArrayList<>(change.parameters());
         parameters.add(Parameter.actor());

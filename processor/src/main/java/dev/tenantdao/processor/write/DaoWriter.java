@@ -20,6 +20,7 @@ import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.read.Names;
 import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.Parameter;
+import dev.tenantdao.processor.sql.SqlBuilder;
 import dev.tenantdao.processor.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +166,9 @@ public final class DaoWriter {
     private void addSqlConstants(TypeSpec.Builder dao) {
         dao.addField(sqlConstant("INSERT", sql.insert()));
         sql.insertAll().ifPresent(insertAll -> dao.addField(sqlConstant("INSERT_ALL", insertAll)));
+        if (batchesInserts() && SqlBuilder.setsTenant(entity)) {
+            dao.addField(sqlConstant("BATCH_INSERT", sql.batchInsert()));
+        }
         sql.update().ifPresent(update -> dao.addField(sqlConstant("UPDATE", update)));
         dao.addField(sqlConstant("FIND_BY_ID", sql.findById()));
         dao.addField(sqlConstant("FIND_ALL_AFTER", sql.findAllAfter()));
@@ -266,8 +270,8 @@ public final class DaoWriter {
                 .beginControlFlow("if ($L.isEmpty())", all)
                 .addStatement("return $T.of()", LIST)
                 .endControlFlow()
-                .addCode(withStatement("atomically", "insertAll", sql.insertAll().isPresent() ? "INSERT_ALL" : "INSERT",
-                        true, work))
+                .addCode(withStatement("atomically", "insertAll", sql.insertAll().isPresent() ? "INSERT_ALL"
+                        : batchesInserts() && SqlBuilder.setsTenant(entity) ? "BATCH_INSERT" : "INSERT", true, work))
                 .build();
     }
 
@@ -275,14 +279,14 @@ public final class DaoWriter {
     private CodeBlock insertAllBatch(String all) {
         TypeName listOfEntities = ParameterizedTypeName.get(LIST, type);
         CodeBlock.Builder work = CodeBlock.builder();
-        if (writesReturnRows()) {
+        if (!batchesInserts()) {
             // each insert (and its history row, or its subtype's row) is one statement returning the row:
             // executed one by one
             work.addStatement("$T inserted = new $T<>($L.size())", listOfEntities, ARRAY_LIST, all)
                     .beginControlFlow("for ($T $L : $L)", type, var, all);
             String written = beforeHook(work, HookKind.BEFORE_INSERT, var, "toInsert");
             work.addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written)
-                    .beginControlFlow("try ($T keys = statement.executeQuery())", RESULT_SET)
+                    .beginControlFlow("try ($T keys = $L)", RESULT_SET, query())
                     .addStatement("keys.next()")
                     .addStatement("inserted.add(map(keys))")
                     .endControlFlow()
@@ -293,9 +297,15 @@ public final class DaoWriter {
             }
             return work.addStatement("return inserted").build();
         }
+        if (SqlBuilder.setsTenant(entity)) {
+            // the batch's statements follow the tenant setting in this (atomic) transaction
+            work.addStatement("$T.setTenant(connection, tenant)", TENANT_SQL);
+        }
         work.beginControlFlow("for ($T $L : $L)", type, var, all);
         String written = beforeHook(work, HookKind.BEFORE_INSERT, var, "toInsert");
-        work.addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written)
+        work.add(SqlBuilder.setsTenant(entity)
+                        ? bind(sql.batchInsert(), null, written)
+                        : CodeBlock.builder().addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written).build())
                 .addStatement("statement.addBatch()")
                 .endControlFlow()
                 .addStatement("statement.executeBatch()")
@@ -329,7 +339,9 @@ public final class DaoWriter {
         work.endControlFlow();
         int index = 1;
         for (Parameter parameter : parameters) {
-            if (parameter.source() == Parameter.Source.TENANT) {
+            if (parameter.source() == Parameter.Source.TENANT_SETTING) {
+                work.addStatement("statement.setString($L, tenant)", index);
+            } else if (parameter.source() == Parameter.Source.TENANT) {
                 work.addStatement(bindTenant(index));
             } else if (parameter.source() == Parameter.Source.ACTOR) {
                 work.addStatement("statement.setString($L, $T.actor())", index, AUDIT_CONTEXT);
@@ -369,7 +381,7 @@ public final class DaoWriter {
     MethodSpec findById(Statement statement) {
         CodeBlock work = CodeBlock.builder()
                 .add(bind(statement, "id"))
-                .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
+                .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
                 .add(hooks().has(HookKind.AFTER_LOAD)
                         ? CodeBlock.builder()
                                 .beginControlFlow("if (!rows.next())")
@@ -442,7 +454,7 @@ public final class DaoWriter {
     MethodSpec count(Statement statement) {
         CodeBlock work = CodeBlock.builder()
                 .add(bind(statement, null))
-                .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
+                .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
                 .addStatement("rows.next()")
                 .addStatement("return rows.getLong(1)")
                 .endControlFlow()
@@ -459,7 +471,7 @@ public final class DaoWriter {
     MethodSpec existsById(Statement statement) {
         CodeBlock work = CodeBlock.builder()
                 .add(bind(statement, "id"))
-                .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
+                .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
                 .addStatement("rows.next()")
                 .addStatement("return rows.getBoolean(1)")
                 .endControlFlow()
@@ -558,6 +570,9 @@ public final class DaoWriter {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addException(SQL_EXCEPTION)
                 .addParameter(PREPARED_STATEMENT, "statement");
+        if (SqlBuilder.setsTenant(entity) && !tenantValue().equals("tenant")) {
+            method.addParameter(String.class, "tenant");
+        }
         if (hasTenantColumn()) {
             method.addParameter(tenantValueType(), tenantValue());
         }
@@ -623,7 +638,7 @@ public final class DaoWriter {
     private CodeBlock executeReturningRows() {
         if (writesReturnRows()) {
             return CodeBlock.builder()
-                    .beginControlFlow("try ($T keys = statement.executeQuery())", RESULT_SET)
+                    .beginControlFlow("try ($T keys = $L)", RESULT_SET, query())
                     .build();
         }
         return CodeBlock.builder()
@@ -648,17 +663,42 @@ public final class DaoWriter {
      * Whether inserts and updates are statements whose final SELECT returns the row (a CTE): for
      * audited entities and joined subtypes; otherwise the driver's RETURNING of generated keys.
      */
+    /**
+     * Whether {@code insertAll} without a set-based statement is a JDBC batch: not when each insert is
+     * a statement returning its row (audited entities, joined subtypes), run one by one.
+     */
+    private boolean batchesInserts() {
+        return sql.insertAll().isEmpty() && !entity.isAudited() && !entity.isJoinedSubtype();
+    }
+
     private boolean writesReturnRows() {
-        return entity.isAudited() || entity.isJoinedSubtype();
+        return entity.isAudited() || entity.isJoinedSubtype() || SqlBuilder.setsTenant(entity);
+    }
+
+    /**
+     * Executes {@code statement} for its rows: plainly, or past the tenant setting that precedes
+     * every statement of a table under row-level security.
+     */
+    private CodeBlock query() {
+        return SqlBuilder.setsTenant(entity)
+                ? CodeBlock.of("$T.queryWithTenant(statement)", JdbcCode.JDBC)
+                : CodeBlock.of("statement.executeQuery()");
+    }
+
+    /** Executes {@code statement} for its update count, like {@link #query()}. */
+    private CodeBlock update() {
+        return SqlBuilder.setsTenant(entity)
+                ? CodeBlock.of("$T.updateWithTenant(statement)", JdbcCode.JDBC)
+                : CodeBlock.of("statement.executeUpdate()");
     }
 
     /** Whether the delete statement deleted a row: its count, or the count its CTE selects when audited. */
     private CodeBlock deleted() {
         if (!entity.isAudited()) {
-            return CodeBlock.builder().addStatement("return statement.executeUpdate() > 0").build();
+            return CodeBlock.builder().addStatement("return $L > 0", update()).build();
         }
         return CodeBlock.builder()
-                .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
+                .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
                 .addStatement("rows.next()")
                 .addStatement("return rows.getLong(1) > 0")
                 .endControlFlow()
@@ -686,7 +726,7 @@ public final class DaoWriter {
         TypeName entries = ParameterizedTypeName.get(LIST, entry);
         int first = entity.properties().size() + 1;
         CodeBlock readEntries = CodeBlock.builder()
-                .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
+                .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
                 .addStatement("$T entries = new $T<>()", entries, ARRAY_LIST)
                 .beginControlFlow("while (rows.next())")
                 .addStatement("entries.add($T.historyEntry(map(rows), rows, $L))", JdbcCode.JDBC, first)
@@ -718,7 +758,7 @@ public final class DaoWriter {
                 .addCode(tenantPreamble())
                 .addCode(withStatement("asOf", "HISTORY_AS_OF", false, CodeBlock.builder()
                         .add(bind(history.asOf(), "id"))
-                        .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
+                        .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
                         .addStatement("return rows.next() && !$S.equals(rows.getString($L)) ? $T.of(map(rows)) : $T.empty()",
                                 "DELETE", first + 1, OPTIONAL, OPTIONAL)
                         .endControlFlow()
@@ -868,7 +908,8 @@ public final class DaoWriter {
                 .add("return database.$L(SCOPE, $L, $S, connection -> {\n$>", how,
                         entity.isTenanted() ? "tenant" : "null", name + "." + operation)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
-                        PREPARED_STATEMENT, sql(constant), returning && !writesReturnRows() ? ", RETURNED_COLUMNS" : "")
+                        PREPARED_STATEMENT, sql(constant),
+                        returning && (!writesReturnRows() || constant.equals("BATCH_INSERT")) ? ", RETURNED_COLUMNS" : "")
                 .add(work)
                 .endControlFlow()
                 .add("$<});\n")
@@ -894,6 +935,7 @@ public final class DaoWriter {
         for (Parameter parameter : statement.parameters()) {
             code.addStatement(switch (parameter.source()) {
                 case TENANT -> bindTenant(index);
+                case TENANT_SETTING -> CodeBlock.of("statement.setString($L, tenant)", index);
                 case ENTITY -> JdbcCode.bind(parameter.property(), "statement", index,
                         databaseValue(parameter.property(), target));
                 case ID_ARGUMENT -> JdbcCode.bind(parameter.property().valueType(), "statement", index,
@@ -911,7 +953,7 @@ public final class DaoWriter {
 
     private CodeBlock readList() {
         return CodeBlock.builder()
-                .beginControlFlow("try ($T rows = statement.executeQuery())", RESULT_SET)
+                .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
                 .addStatement("$T page = new $T<>()", ParameterizedTypeName.get(LIST, type), ARRAY_LIST)
                 .beginControlFlow("while (rows.next())")
                 .add(hooks().has(HookKind.AFTER_LOAD)
@@ -1066,7 +1108,8 @@ public final class DaoWriter {
 
     /** The tenant argument of {@code bindInsert}, or nothing when the table has no tenant column. */
     private String tenantValueOrNull() {
-        return hasTenantColumn() ? tenantValue() + ", " : "";
+        String setting = SqlBuilder.setsTenant(entity) && !tenantValue().equals("tenant") ? "tenant, " : "";
+        return setting + (hasTenantColumn() ? tenantValue() + ", " : "");
     }
 
     private boolean hasTenantColumn() {

@@ -18,6 +18,24 @@ public final class Jdbc {
 
     private Jdbc() {}
 
+    /**
+     * Executes a statement of a table under row-level security, {@code SELECT set_config(...);
+     * <statement>}, sent in one round trip and run in one transaction; returns the rows of
+     * {@code <statement>}.
+     */
+    public static ResultSet queryWithTenant(PreparedStatement statement) throws SQLException {
+        statement.execute();
+        statement.getMoreResults();
+        return statement.getResultSet();
+    }
+
+    /** Like {@link #queryWithTenant}, for a statement returning no rows: its update count. */
+    public static int updateWithTenant(PreparedStatement statement) throws SQLException {
+        statement.execute();
+        statement.getMoreResults();
+        return statement.getUpdateCount();
+    }
+
     public static long getLong(ResultSet rs, int index, String entity, String column) throws SQLException {
         long value = rs.getLong(index);
         if (value == 0 && rs.wasNull()) {

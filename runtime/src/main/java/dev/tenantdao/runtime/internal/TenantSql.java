@@ -1,10 +1,14 @@
 package dev.tenantdao.runtime.internal;
 
 /**
- * Schema per tenant: generated SQL names tables as {@code {schema}.table}; this puts the tenant's
- * (validated, quoted) schema in. Not public API: only generated code and the runtime call it.
+ * The tenant in SQL beyond the predicate the processor writes. Schema per tenant: generated SQL
+ * names tables as {@code {schema}.table}; this puts the tenant's (validated, quoted) schema in.
+ * Row-level security: the transaction-local setting the policies read. Not public API: only
+ * generated code and the runtime call it.
  */
 public final class TenantSql {
+
+    private static final String SET_TENANT = "SELECT set_config('tenantdao.tenant', ?, true)";
 
     /** The placeholder for the tenant's schema in generated SQL and DDL. */
     public static final String SCHEMA = "{schema}";
@@ -14,5 +18,17 @@ public final class TenantSql {
     /** {@code sql} with every {@value #SCHEMA} replaced by {@code quotedSchema}. */
     public static String inSchema(String sql, String quotedSchema) {
         return sql.replace(SCHEMA, quotedSchema);
+    }
+
+    /**
+     * Sets the setting row-level-security policies read to {@code tenant} until the end of the
+     * connection's current transaction (a statement of its own: for a transaction's or a batch's
+     * start; single statements carry it in front of them).
+     */
+    public static void setTenant(java.sql.Connection connection, String tenant) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(SET_TENANT)) {
+            statement.setString(1, tenant);
+            statement.execute();
+        }
     }
 }

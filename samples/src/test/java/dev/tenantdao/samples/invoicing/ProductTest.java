@@ -97,7 +97,8 @@ class ProductTest {
                 TenantContext.callAs("globex", () -> products.findById(globex.id())).orElseThrow().price());
         assertTrue(ProductDao.UPSERT_BY_SKU.endsWith("ON CONFLICT (tenant_id, sku) DO UPDATE SET name = EXCLUDED.name,"
                 + " price = EXCLUDED.price, status = EXCLUDED.status, tags = EXCLUDED.tags,"
-                + " attributes = EXCLUDED.attributes, updated_at = EXCLUDED.updated_at"), ProductDao.UPSERT_BY_SKU);
+                + " attributes = EXCLUDED.attributes, updated_at = EXCLUDED.updated_at"
+                + " RETURNING id, sku, name, price, status, tags, attributes, created_at, updated_at"), ProductDao.UPSERT_BY_SKU);
     }
 
     @Test

@@ -33,7 +33,7 @@ class DatabaseValuesTest {
         assertEquals(0, new BigDecimal("7.50").compareTo(inserted.amount()));
         assertNotNull(inserted.createdAt());
         assertEquals("open", inserted.state());
-        assertTrue(OrderLineDao.INSERT.startsWith("INSERT INTO order_line (tenant_id, quantity, unit_price) VALUES"),
+        assertTrue(OrderLineDao.INSERT.contains("; INSERT INTO order_line (tenant_id, quantity, unit_price) VALUES"),
                 OrderLineDao.INSERT);
     }
 
@@ -45,8 +45,9 @@ class DatabaseValuesTest {
         assertEquals(0, new BigDecimal("20.00").compareTo(updated.amount()));
         assertEquals(inserted.createdAt(), updated.createdAt());
         assertEquals("open", updated.state());
-        assertEquals("UPDATE order_line SET quantity = ?, unit_price = ? WHERE tenant_id = ? AND id = ?",
-                OrderLineDao.UPDATE);
+        assertEquals("SELECT set_config('tenantdao.tenant', ?, true); UPDATE order_line SET quantity = ?, unit_price = ?"
+                + " WHERE tenant_id = ? AND id = ? RETURNING id, quantity, unit_price, amount, created_at, state",
+                OrderLineDao.UPDATE, "database-filled columns are never written, and read back");
     }
 
     @Test
