@@ -237,6 +237,128 @@ public class CrudBenchmark {
         }
     }
 
+    // ---- upsert: insert or, on the tenant's SKU, update --------------------------------------------
+
+    private static final String UPSERT = "INSERT INTO stock (tenant_id, sku, quantity) VALUES (?, ?, ?)"
+            + " ON CONFLICT (tenant_id, sku) DO UPDATE SET quantity = EXCLUDED.quantity";
+    private static final String[] STOCK_COLUMNS = {"id", "sku", "quantity"};
+
+    /** An existing SKU of the tenant: the conflict path, so the table keeps its size. */
+    private static String pickSku() {
+        return Fixture.sku(ThreadLocalRandom.current().nextInt(Fixture.ROWS));
+    }
+
+    @Benchmark
+    public Stock upsert_jdbc(Fixture f) throws SQLException {
+        int t = pickTenant();
+        try (Connection c = f.pool.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT, STOCK_COLUMNS)) {
+            s.setString(1, Fixture.tenant(t));
+            s.setString(2, pickSku());
+            s.setInt(3, ThreadLocalRandom.current().nextInt(1_000_000));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return new Stock(keys.getLong(1), keys.getString(2), keys.getInt(3));
+            }
+        }
+    }
+
+    @Benchmark
+    public Stock upsert_dao(Fixture f) {
+        int t = pickTenant();
+        Stock stock = new Stock(null, pickSku(), ThreadLocalRandom.current().nextInt(1_000_000));
+        return TenantContext.callAs(Fixture.tenant(t), () -> f.stocks.upsertBySku(stock));
+    }
+
+    @Benchmark
+    public Stock upsert_jdbi(Fixture f) {
+        int t = pickTenant();
+        return f.stockJdbi.upsert(Fixture.tenant(t), pickSku(), ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
+    /** JPA has no upsert by natural key: load by it, then change or persist, as Hibernate users write it. */
+    @Benchmark
+    public HibernateStock upsert_hibernate(Fixture f) {
+        int t = pickTenant();
+        String sku = pickSku();
+        int quantity = ThreadLocalRandom.current().nextInt(1_000_000);
+        try (Session session = f.hibernate.withOptions().tenantIdentifier((Object) Fixture.tenant(t)).openSession()) {
+            Transaction tx = session.beginTransaction();
+            HibernateStock stock = session.bySimpleNaturalId(HibernateStock.class).load(sku);
+            if (stock == null) {
+                stock = new HibernateStock(sku, quantity);
+                session.persist(stock);
+            } else {
+                stock.quantity = quantity;
+            }
+            tx.commit();
+            return stock;
+        }
+    }
+
+    // ---- a polymorphic page of 50: three subtypes, a table each ---------------------------------------
+
+    private static final String PAYMENT_PAGE = "SELECT payment.id, payment.amount, payment.type, card_payment.last4,"
+            + " transfer_payment.iban, voucher_payment.code FROM payment"
+            + " LEFT JOIN card_payment ON card_payment.tenant_id = payment.tenant_id AND card_payment.id = payment.id"
+            + " LEFT JOIN transfer_payment ON transfer_payment.tenant_id = payment.tenant_id"
+            + " AND transfer_payment.id = payment.id"
+            + " LEFT JOIN voucher_payment ON voucher_payment.tenant_id = payment.tenant_id AND voucher_payment.id = payment.id"
+            + " WHERE payment.tenant_id = ? AND payment.id > ? ORDER BY payment.id LIMIT ?";
+
+    private static long pickPaymentAfter(Fixture f, int tenant) {
+        return f.paymentIds[tenant][ThreadLocalRandom.current().nextInt(Fixture.ROWS - 50)];
+    }
+
+    @Benchmark
+    public List<Payment> polymorphicPage50_jdbc(Fixture f) throws SQLException {
+        int t = pickTenant();
+        try (Connection c = f.pool.getConnection(); PreparedStatement s = c.prepareStatement(PAYMENT_PAGE)) {
+            s.setString(1, Fixture.tenant(t));
+            s.setLong(2, pickPaymentAfter(f, t));
+            s.setInt(3, 50);
+            List<Payment> page = new ArrayList<>(50);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong(1);
+                    BigDecimal amount = rows.getBigDecimal(2);
+                    page.add(switch (rows.getString(3)) {
+                        case "card" -> new Payment.Card(id, amount, rows.getString(4));
+                        case "transfer" -> new Payment.Transfer(id, amount, rows.getString(5));
+                        case "voucher" -> new Payment.Voucher(id, amount, rows.getString(6));
+                        default -> throw new SQLException("unknown payment type " + rows.getString(3));
+                    });
+                }
+            }
+            return page;
+        }
+    }
+
+    @Benchmark
+    public List<Payment> polymorphicPage50_dao(Fixture f) {
+        int t = pickTenant();
+        long after = pickPaymentAfter(f, t);
+        return TenantContext.callAs(Fixture.tenant(t), () -> f.payments.findAllAfter(after, 50));
+    }
+
+    @Benchmark
+    public List<Payment> polymorphicPage50_jdbi(Fixture f) {
+        int t = pickTenant();
+        return f.stockJdbi.paymentPage(Fixture.tenant(t), pickPaymentAfter(f, t), 50);
+    }
+
+    @Benchmark
+    public List<HibernatePayment> polymorphicPage50_hibernate(Fixture f) {
+        int t = pickTenant();
+        long after = pickPaymentAfter(f, t);
+        try (Session session = f.hibernate.withOptions().tenantIdentifier((Object) Fixture.tenant(t)).openSession()) {
+            return session.createSelectionQuery("from HibernatePayment where id > :after order by id", HibernatePayment.class)
+                    .setParameter("after", after)
+                    .setMaxResults(50)
+                    .list();
+        }
+    }
+
     // ---- insert one row -------------------------------------------------------------------------
 
     @Benchmark

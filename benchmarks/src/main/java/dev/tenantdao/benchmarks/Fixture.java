@@ -44,6 +44,10 @@ public class Fixture {
     SecuredItemDao securedItems;
     AuditedItemDao auditedItems;
     ItemJdbi jdbi;
+    StockJdbi stockJdbi;
+    StockDao stocks;
+    PaymentDao payments;
+    long[][] paymentIds = new long[TENANTS][];
     SessionFactory hibernate;
     long[][] ids = new long[TENANTS][];
     long[][] securedIds = new long[TENANTS][];
@@ -68,7 +72,7 @@ public class Fixture {
     @Setup(Level.Trial)
     public void setUp() {
         DataSource schema = Postgres.shared().freshSchema("benchmarks");
-        Schema.create(schema, Item.class, SecuredItem.class, AuditedItem.class);
+        Schema.create(schema, Item.class, SecuredItem.class, AuditedItem.class, Stock.class, Payment.class);
         recording = new RecordingDataSource(schema);
         HikariConfig config = new HikariConfig();
         config.setDataSource(Boolean.getBoolean("bench.record") ? recording : schema);
@@ -80,14 +84,24 @@ public class Fixture {
         securedItems = new SecuredItemDao(database);
         auditedItems = new AuditedItemDao(database);
         jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).onDemand(ItemJdbi.class);
+        stockJdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).onDemand(StockJdbi.class);
+        stocks = new StockDao(database);
+        payments = new PaymentDao(database);
         hibernate = new MetadataSources(new StandardServiceRegistryBuilder()
                         .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
                         // creates only what is missing: Envers' revision and audit tables
                         .applySetting(AvailableSettings.HBM2DDL_AUTO, "update")
+                        // the SKU is unique per tenant in our DDL; Hibernate would add a key on the SKU alone
+                        .applySetting("hibernate.schema_update.unique_constraint_strategy", "SKIP")
                         .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                         .build())
                 .addAnnotatedClass(HibernateItem.class)
                 .addAnnotatedClass(HibernateAuditedItem.class)
+                .addAnnotatedClass(HibernateStock.class)
+                .addAnnotatedClass(HibernatePayment.class)
+                .addAnnotatedClass(HibernatePayment.Card.class)
+                .addAnnotatedClass(HibernatePayment.Transfer.class)
+                .addAnnotatedClass(HibernatePayment.Voucher.class)
                 .buildMetadata()
                 .buildSessionFactory();
         for (int t = 0; t < TENANTS; t++) {
@@ -109,7 +123,30 @@ public class Fixture {
                 thousand.addAll(rows);
             }
         }
-        execute("ANALYZE item", "ANALYZE secured_item", "ANALYZE audited_item", "ANALYZE audited_item_history");
+        for (int t = 0; t < TENANTS; t++) {
+            List<Stock> stock = new ArrayList<>(ROWS);
+            for (int r = 0; r < ROWS; r++) {
+                stock.add(new Stock(null, sku(r), r));
+            }
+            TenantContext.runAs(tenant(t), () -> stocks.insertAll(stock));
+        }
+        // payments of all three kinds, in turn, written in SQL (the joined subtypes' DAOs insert one by one)
+        execute("WITH root AS (INSERT INTO payment (tenant_id, type, amount)"
+                        + " SELECT 'tenant-' || t, (ARRAY['card', 'transfer', 'voucher'])[1 + g % 3], 10 + g"
+                        + " FROM generate_series(0, " + (TENANTS - 1) + ") t, generate_series(0, " + (ROWS - 1) + ") g"
+                        + " ORDER BY t, g RETURNING tenant_id, id, type),"
+                        + " cards AS (INSERT INTO card_payment (tenant_id, id, last4)"
+                        + " SELECT tenant_id, id, lpad((id % 10000)::text, 4, '0') FROM root WHERE type = 'card'),"
+                        + " transfers AS (INSERT INTO transfer_payment (tenant_id, id, iban)"
+                        + " SELECT tenant_id, id, 'DE89370400440532' || id FROM root WHERE type = 'transfer')"
+                        + " INSERT INTO voucher_payment (tenant_id, id, code) SELECT tenant_id, id, 'V-' || id FROM root"
+                        + " WHERE type = 'voucher'");
+        for (int t = 0; t < TENANTS; t++) {
+            paymentIds[t] = ids("SELECT id FROM payment WHERE tenant_id = '" + tenant(t) + "' ORDER BY id");
+        }
+        execute("ANALYZE item", "ANALYZE secured_item", "ANALYZE audited_item", "ANALYZE audited_item_history",
+                "ANALYZE stock", "ANALYZE payment", "ANALYZE card_payment", "ANALYZE transfer_payment",
+                "ANALYZE voucher_payment");
     }
 
     @TearDown(Level.Iteration)
@@ -121,6 +158,23 @@ public class Fixture {
     public void tearDown() {
         hibernate.close();
         pool.close();
+    }
+
+    static String sku(int row) {
+        return "sku-" + row;
+    }
+
+    private long[] ids(String sql) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            java.util.List<Long> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+            return ids.stream().mapToLong(Long::longValue).toArray();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void execute(String... sql) {
