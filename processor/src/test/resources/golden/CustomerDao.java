@@ -48,11 +48,6 @@ public final class CustomerDao {
 
     static final String UPSERT = "SELECT set_config('tenantdao.tenant', ?, true); INSERT INTO customers (org_id, id, display_name, rating, active) VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id, id) DO UPDATE SET display_name = EXCLUDED.display_name, rating = EXCLUDED.rating, active = EXCLUDED.active RETURNING id, org_id, display_name, rating, active";
 
-    /**
-     * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
-     */
-    private static final String[] RETURNED_COLUMNS = {"id", "org_id", "display_name", "rating", "active"};
-
     private final Database database;
 
     @Inject

@@ -60,11 +60,6 @@ public final class LedgerEntryDao {
 
     static final String HISTORY_IN_TRANSACTION = "SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM {schema}.ledger_entry_history WHERE history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id, history_version";
 
-    /**
-     * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
-     */
-    private static final String[] RETURNED_COLUMNS = {"id", "account", "amount", "booked_at", "version"};
-
     private final Database database;
 
     @Inject

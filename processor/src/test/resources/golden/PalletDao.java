@@ -43,11 +43,6 @@ public final class PalletDao {
 
     static final String DELETE_BY_ID = "DELETE FROM {schema}.shipment WHERE type = 'pallet' AND id = ?";
 
-    /**
-     * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
-     */
-    private static final String[] RETURNED_COLUMNS = {"id", "destination", "stackable", "carrier"};
-
     private final Database database;
 
     @Inject

@@ -43,11 +43,6 @@ public final class ParcelDao {
 
     static final String DELETE_BY_ID = "DELETE FROM {schema}.shipment WHERE type = 'Parcel' AND id = ?";
 
-    /**
-     * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
-     */
-    private static final String[] RETURNED_COLUMNS = {"id", "destination", "weight_grams"};
-
     private final Database database;
 
     @Inject

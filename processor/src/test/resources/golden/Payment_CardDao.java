@@ -55,11 +55,6 @@ public final class Payment_CardDao {
 
     static final String HISTORY_IN_TRANSACTION = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id, history_version";
 
-    /**
-     * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
-     */
-    private static final String[] RETURNED_COLUMNS = {"id", "amount", "last4", "contactless"};
-
     private final Database database;
 
     @Inject

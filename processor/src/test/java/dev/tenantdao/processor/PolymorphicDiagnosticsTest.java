@@ -42,6 +42,35 @@ class PolymorphicDiagnosticsTest {
     }
 
     @Test
+    void aSealedAbstractClassOfFinalClassesCompiles() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public abstract sealed class P permits P.A, P.B {",
+                "    @Id(generated = true) public Long id;",
+                "    @BeforeInsert void check() {}",
+                "    public static final class A extends P { public String a; }",
+                "    public static final class B extends P { public int b; }",
+                "}"));
+        assertEquals(List.of(), errors(c));
+    }
+
+    @Test
+    void anEntityMayReferenceAHierarchy() throws java.io.IOException {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic",
+                "public sealed interface P permits P.A {",
+                "    @Id long id();",
+                "    record A(long id) implements P {}",
+                "}"), source("t.Refund", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record Refund(@Id long id, @References(P.class) long payment) {}"));
+        assertEquals(List.of(), errors(c));
+        String ddl = c.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "META-INF/tenantdao/ddl/t.Refund.sql")
+                .orElseThrow().getCharContent(false).toString();
+        assertEquals(true, ddl.contains("FOREIGN KEY (tenant_id, payment) REFERENCES p (tenant_id, id)"), ddl);
+    }
+
+    @Test
     void duplicateDiscriminatorValues() {
         Compilation c = compile(source("t.P", "package t;", IMPORTS,
                 "@Entity @Polymorphic",

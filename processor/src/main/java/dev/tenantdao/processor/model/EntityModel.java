@@ -69,6 +69,11 @@ public record EntityModel(
         return isAudited() && !property.mapping().notAudited() && !audit.excluded().contains(property.name());
     }
 
+    /** Whether an update could change anything: the DAO has {@code update} only then. */
+    public boolean hasUpdatableColumns() {
+        return properties.stream().anyMatch(Property::updatable);
+    }
+
     public boolean isPolymorphic() {
         return polymorphism != null;
     }

@@ -435,16 +435,19 @@ public final class EntityReader {
         }
         String idColumn = null;
         ValueType idType = null;
+        // the id of a record, of a class, or of a @Polymorphic interface root (an accessor method)
         List<? extends Element> members = target.getKind() == ElementKind.RECORD
                 ? target.getRecordComponents()
-                : ElementFilter.fieldsIn(target.getEnclosedElements());
+                : target.getKind() == ElementKind.INTERFACE
+                        ? ElementFilter.methodsIn(target.getEnclosedElements())
+                        : ElementFilter.fieldsIn(target.getEnclosedElements());
         for (Element member : members) {
             if (member.getAnnotation(Id.class) != null) {
                 Column column = member.getAnnotation(Column.class);
                 idColumn = column != null && !column.name().isEmpty()
                         ? column.name()
                         : Names.snakeCase(member.getSimpleName().toString());
-                idType = valueType(member.asType());
+                idType = valueType(member instanceof ExecutableElement method ? method.getReturnType() : member.asType());
                 break;
             }
         }

@@ -186,6 +186,9 @@ public final class DaoWriter {
             dao.addField(sqlConstant("HISTORY_BETWEEN", history.between()));
             dao.addField(sqlConstant("HISTORY_IN_TRANSACTION", history.inTransaction()));
         });
+        if (!usesGeneratedKeys()) {
+            return;     // every write returns its row from its own SQL
+        }
         CodeBlock columns = sql.returnedColumns().stream()
                 .map(c -> CodeBlock.of("$S", c))
                 .collect(CodeBlock.joining(", ", "{", "}"));
@@ -669,6 +672,14 @@ public final class DaoWriter {
      */
     private boolean batchesInserts() {
         return sql.insertAll().isEmpty() && !entity.isAudited() && !entity.isJoinedSubtype();
+    }
+
+    /**
+     * Whether some write reads its row back as the driver's generated keys ({@code RETURNED_COLUMNS}):
+     * single writes that do not return rows themselves, or the JDBC batch of an entity under RLS.
+     */
+    private boolean usesGeneratedKeys() {
+        return !writesReturnRows() || batchesInserts() && SqlBuilder.setsTenant(entity);
     }
 
     private boolean writesReturnRows() {

@@ -77,7 +77,11 @@ public final class HierarchyDaoWriter {
         code.addListenerFields(dao);
         dao.addMethod(constructor.build());
         dao.addMethod(dispatch("insert", type, "Inserts {@code $L} as a row of its subtype$L, and returns it as stored.\n"));
-        dao.addMethod(dispatch("update", type, "Writes {@code $L} to its row$L, as its subtype, and returns it as stored.\n"));
+        if (subtypes().stream().allMatch(EntityModel::hasUpdatableColumns)) {
+            // (like any entity's DAO, no update when a subtype has nothing an update could change)
+            dao.addMethod(dispatch("update", type,
+                    "Writes {@code $L} to its row$L, as its subtype, and returns it as stored.\n"));
+        }
         dao.addMethod(dispatch("delete", null, "Deletes the row of {@code $L}$L, as its subtype.\n"));
         dao.addMethod(code.findById(sql.findById()));
         dao.addMethod(code.findAllAfter(sql.findAllAfter()));
