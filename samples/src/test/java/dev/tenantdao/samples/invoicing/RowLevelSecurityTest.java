@@ -130,4 +130,23 @@ class RowLevelSecurityTest {
             }
         }
     }
+
+    /**
+     * The path where the tenant setting is not in front of each statement: a JDBC batch (products
+     * have an array column, so {@code insertAll} cannot be one set-based statement) sets it once.
+     */
+    @Test
+    void aBatchUnderRowLevelSecuritySetsTheTenantOnce() {
+        ProductDao products = new ProductDao(database);
+        java.util.List<Product> batch = java.util.List.of(
+                Product.of("RLS-1", "One", dev.tenantdao.samples.common.Money.of("1.00"), java.util.List.of("a"), java.util.Map.of()),
+                Product.of("RLS-2", "Two", dev.tenantdao.samples.common.Money.of("2.00"), java.util.List.of("b", "c"), java.util.Map.of()));
+        java.util.List<Product> stored = TenantContext.callAs("acme", () -> products.insertAll(batch));
+        assertEquals(java.util.List.of("RLS-1", "RLS-2"), stored.stream().map(Product::sku).toList());
+        assertEquals(java.util.List.of("b", "c"), stored.get(1).tags());
+        assertEquals(stored, TenantContext.callAs("acme", () -> products.findAll(10, 0)).stream()
+                .filter(p -> p.sku().startsWith("RLS-")).toList());
+        assertEquals(0, TenantContext.callAs("globex", () -> products.findAll(10, 0)).stream()
+                .filter(p -> p.sku().startsWith("RLS-")).count(), "globex sees none of acme's products");
+    }
 }
