@@ -2,6 +2,7 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.TenantScope;
 import dev.tenantdao.runtime.UnknownSubtypeException;
 import dev.tenantdao.runtime.internal.Jdbc;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,10 @@ public final class PaymentDao {
     static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM payment WHERE tenant_id = ? AND id = ?)";
 
     static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (DELETE FROM payment WHERE tenant_id = ? AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+
+    static final String HISTORY = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND id = ? ORDER BY history_version DESC";
+
+    static final String HISTORY_AS_OF = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
 
     private final Database database;
 
@@ -233,6 +239,48 @@ public final class PaymentDao {
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return rows.getLong(1) > 0;
+                }
+            }
+        });
+    }
+
+    /**
+     * Every version of the {@code Payment} with {@code id} in the current tenant, newest first, each as the subtype it
+     * was; a delete's entry holds the last values.
+     */
+    public List<HistoryEntry<Payment>> history(long id) {
+        String tenant = database.requireTenant(SCOPE);
+        return database.withConnection(SCOPE, tenant, "Payment.history", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
+                statement.setString(1, tenant);
+                statement.setString(2, tenant);
+                statement.setLong(3, id);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    List<HistoryEntry<Payment>> entries = new ArrayList<>();
+                    while (rows.next()) {
+                        entries.add(Jdbc.historyEntry(map(rows), rows, 10));
+                    }
+                    return entries;
+                }
+            }
+        });
+    }
+
+    /**
+     * The {@code Payment} with {@code id} as it was at {@code at} in the current tenant, as the subtype it was: empty
+     * before its insert and after its delete.
+     */
+    public Optional<Payment> asOf(long id, Instant at) {
+        Objects.requireNonNull(at, "at");
+        String tenant = database.requireTenant(SCOPE);
+        return database.withConnection(SCOPE, tenant, "Payment.asOf", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
+                statement.setString(1, tenant);
+                statement.setString(2, tenant);
+                statement.setLong(3, id);
+                Jdbc.setInstant(statement, 4, at);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    return rows.next() && !"DELETE".equals(rows.getString(11)) ? Optional.of(map(rows)) : Optional.empty();
                 }
             }
         });

@@ -7,6 +7,9 @@ import java.util.Map;
  * The statements of a {@code @Polymorphic} root's DAO. Each read selects the root's columns, the
  * discriminator, then every subtype's own columns.
  *
+ * @param history for an audited hierarchy, the versions and "as of" queries of any row (the other two
+ *     statements of {@link EntitySql.History} are the subtypes' DAOs' and are empty here); the
+ *     history columns are selected in the same order as the reads' columns
  * @param discriminatorIndex the discriminator's column, 1-based
  * @param columnIndexes per subtype (by canonical name), the column of each of its properties, in
  *     the subtype's property order, 1-based
@@ -19,6 +22,7 @@ public record HierarchySql(
         Statement count,
         Statement existsById,
         Statement deleteById,
+        java.util.Optional<EntitySql.History> history,
         int discriminatorIndex,
         Map<String, List<Integer>> columnIndexes,
         String ddl) {

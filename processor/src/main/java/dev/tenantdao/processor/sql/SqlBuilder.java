@@ -55,10 +55,13 @@ public final class SqlBuilder {
         List<EntityModel> subtypes = entity.polymorphism().subtypes();
         boolean joined = entity.polymorphism().isJoined();
         List<String> columns = new ArrayList<>();
+        List<String> historyColumns = new ArrayList<>();      // the same columns, read from the history table
         for (Property property : entity.properties()) {
             columns.add(qualifier + Identifiers.quote(property.column()));
+            historyColumns.add(historyColumn(property));
         }
         columns.add(qualifier + Identifiers.quote(entity.polymorphism().discriminator()));
+        historyColumns.add(Identifiers.quote(entity.polymorphism().discriminator()));
         int discriminatorIndex = columns.size();
         java.util.Map<String, List<Integer>> indexes = new java.util.LinkedHashMap<>();
         for (EntityModel subtype : subtypes) {
@@ -72,6 +75,7 @@ public final class SqlBuilder {
                 int index = columns.indexOf(column);
                 if (index < 0) {
                     columns.add(column);
+                    historyColumns.add(historyColumn(property));
                     index = columns.size() - 1;
                 }
                 subtypeIndexes.add(index + 1);
@@ -90,10 +94,32 @@ public final class SqlBuilder {
                 + " LIMIT ? OFFSET ?";
         page.add(Parameter.limit());
         page.add(Parameter.offset());
+        Optional<EntitySql.History> history = Optional.empty();
+        if (entity.isAudited()) {
+            // any row's history, whatever its subtype: the history table holds every subtype's columns
+            String historySelect = "SELECT " + String.join(", ", historyColumns) + ", history_version, history_operation,"
+                    + " history_changed_at, history_actor, history_transaction_id::text::bigint FROM " + historyTable();
+            List<Parameter> versions = new ArrayList<>();
+            String versionsSql = historySelect + where(versions, "", quotedId() + " = ?", Parameter.idArgument(id))
+                    + " ORDER BY history_version DESC";
+            List<Parameter> asOf = new ArrayList<>();
+            String asOfSql = historySelect + where(asOf, "", quotedId() + " = ?", Parameter.idArgument(id))
+                    + " AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
+            asOf.add(Parameter.argument("at", ValueType.INSTANT));
+            Statement none = new Statement("", List.of());
+            history = Optional.of(new EntitySql.History(settingTenant(new Statement(versionsSql, versions)),
+                    settingTenant(new Statement(asOfSql, asOf)), none, none));
+        }
         return new HierarchySql(settingTenant(new Statement(findById, byId)),
                 settingTenant(new Statement(findAllAfter, after)), settingTenant(new Statement(findAll, page)),
-                settingTenant(count()), settingTenant(existsById()), settingTenant(hierarchyDelete()),
+                settingTenant(count()), settingTenant(existsById()), settingTenant(hierarchyDelete()), history,
                 discriminatorIndex, indexes, new DdlBuilder(entity).build());
+    }
+
+    /** The history table's column for {@code property} of a hierarchy: NULL when it is left out of history. */
+    private String historyColumn(Property property) {
+        return property.id() || property.tenantId() || entity.inHistory(property)
+                ? Identifiers.quote(property.column()) : "NULL";
     }
 
     /** {@code LEFT JOIN <subtype> ON <tenant predicate> AND <same id>} per subtype, for a joined root. */

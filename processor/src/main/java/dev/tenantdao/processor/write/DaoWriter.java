@@ -690,7 +690,7 @@ public final class DaoWriter {
      * Executes {@code statement} for its rows: plainly, or past the tenant setting that precedes
      * every statement of a table under row-level security.
      */
-    private CodeBlock query() {
+    CodeBlock query() {
         return SqlBuilder.setsTenant(entity)
                 ? CodeBlock.of("$T.queryWithTenant(statement)", JdbcCode.JDBC)
                 : CodeBlock.of("statement.executeQuery()");

@@ -5,10 +5,13 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.HierarchySql;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,6 +31,7 @@ public final class HierarchyDaoWriter {
     private static final ClassName INJECT = ClassName.get("jakarta.inject", "Inject");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+    private static final ClassName HISTORY_ENTRY = ClassName.get("dev.tenantdao.runtime", "HistoryEntry");
     private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
     private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
 
@@ -89,6 +93,11 @@ public final class HierarchyDaoWriter {
         dao.addMethod(code.count(sql.count()));
         dao.addMethod(code.existsById(sql.existsById()));
         dao.addMethod(code.deleteById(sql.deleteById()));
+        sql.history().ifPresent(history -> {
+            dao.addField(DaoWriter.sqlConstant("HISTORY", history.versions()));
+            dao.addField(DaoWriter.sqlConstant("HISTORY_AS_OF", history.asOf()));
+            dao.addMethods(historyMethods(history));
+        });
         dao.addMethod(map());
         for (EntityModel subtype : subtypes()) {
             dao.addMethod(mapSubtype(subtype));
@@ -98,6 +107,58 @@ public final class HierarchyDaoWriter {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
+    }
+
+    /**
+     * {@code history(id)} and {@code asOf(id, at)} of a row of any subtype, each version read as the
+     * subtype it was (the history table holds every subtype's columns and the discriminator).
+     */
+    private List<MethodSpec> historyMethods(EntitySql.History history) {
+        int first = Math.max(sql.discriminatorIndex(), sql.columnIndexes().values().stream()
+                .flatMap(List::stream).mapToInt(Integer::intValue).max().orElse(0)) + 1;
+        TypeName entry = ParameterizedTypeName.get(HISTORY_ENTRY, type);
+        TypeName entries = ParameterizedTypeName.get(ClassName.get(List.class), entry);
+        TypeName idType = TypeName.get(root.id().type());
+        String inTenant = root.isTenanted() ? " in the current tenant" : "";
+        CodeBlock readEntries = CodeBlock.builder()
+                .add(code.bind(history.versions(), "id"))
+                .beginControlFlow("try ($T rows = $L)", RESULT_SET, code.query())
+                .addStatement("$T entries = new $T<>()", entries, ArrayList.class)
+                .beginControlFlow("while (rows.next())")
+                .addStatement("entries.add($T.historyEntry(map(rows), rows, $L))", JdbcCode.JDBC, first)
+                .endControlFlow()
+                .addStatement("return entries")
+                .endControlFlow()
+                .build();
+        MethodSpec versions = MethodSpec.methodBuilder("history")
+                .addJavadoc("Every version of the {@code $L} with {@code id}$L, newest first, each as the subtype it\n"
+                        + "was; a delete's entry holds the last values.\n", root.name(), inTenant)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(entries)
+                .addParameter(idType, "id")
+                .addCode(code.requireNonNullId("id"))
+                .addCode(code.tenantPreamble())
+                .addCode(code.withStatement("withConnection", "history", "HISTORY", false, readEntries))
+                .build();
+        MethodSpec asOf = MethodSpec.methodBuilder("asOf")
+                .addJavadoc("The {@code $L} with {@code id} as it was at {@code at}$L, as the subtype it was: empty\n"
+                        + "before its insert and after its delete.\n", root.name(), inTenant)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(java.util.Optional.class), type))
+                .addParameter(idType, "id")
+                .addParameter(ClassName.get(java.time.Instant.class), "at")
+                .addCode(code.requireNonNullId("id"))
+                .addStatement("$T.requireNonNull(at, $S)", OBJECTS, "at")
+                .addCode(code.tenantPreamble())
+                .addCode(code.withStatement("withConnection", "asOf", "HISTORY_AS_OF", false, CodeBlock.builder()
+                        .add(code.bind(history.asOf(), "id"))
+                        .beginControlFlow("try ($T rows = $L)", RESULT_SET, code.query())
+                        .addStatement("return rows.next() && !$S.equals(rows.getString($L)) ? $T.of(map(rows)) : $T.empty()",
+                                "DELETE", first + 1, java.util.Optional.class, java.util.Optional.class)
+                        .endControlFlow()
+                        .build()))
+                .build();
+        return List.of(versions, asOf);
     }
 
     private List<EntityModel> subtypes() {

@@ -164,6 +164,16 @@ class SingleTableHierarchyTest {
     }
 
     @Test
+    void theRootsHistoryReadsEveryVersionAsItsSubtype() {
+        BankTransfer transfer = (BankTransfer) mixed("root_history_tenant", 2).get(1);
+        BankTransfer changed = new BankTransfer(transfer.id(), transfer.amount(), transfer.payer(), transfer.iban(), "REF-NEW");
+        as("root_history_tenant", () -> transfers.update(changed));
+        List<HistoryEntry<Payment>> history = as("root_history_tenant", () -> payments.history(transfer.id()));
+        assertEquals(List.of(changed, transfer), history.stream().map(HistoryEntry::entity).toList());
+        assertEquals(List.of(2L, 1L), history.stream().map(HistoryEntry::version).toList());
+    }
+
+    @Test
     void tenantsSeeOnlyTheirOwnRowsThroughEveryDaoAndInRawSql() throws SQLException {
         List<Payment> acme = mixed("acme_payments", 3);
         mixed("globex_payments", 4);

@@ -176,6 +176,27 @@ class JoinedHierarchyTest {
     }
 
     @Test
+    void theRootsHistoryReadsEveryVersionAsItsSubtype() throws InterruptedException {
+        WalletPayout wallet = (WalletPayout) mixed("root_history_tenant", 3).get(2);
+        java.time.Instant beforeUpdate = java.time.Instant.now();
+        Thread.sleep(5);
+        wallet.setWallet("w-moved");
+        WalletPayout updated = as("root_history_tenant", () -> wallets.update(wallet));
+        assertTrue(as("root_history_tenant", () -> payouts.deleteById(updated.getId())));
+        List<HistoryEntry<Payout>> history = as("root_history_tenant", () -> payouts.history(wallet.getId()));
+        assertEquals(List.of(Operation.DELETE, Operation.UPDATE, Operation.INSERT),
+                history.stream().map(HistoryEntry::operation).toList());
+        assertTrue(history.stream().allMatch(h -> h.entity() instanceof WalletPayout), "each version as its subtype");
+        assertEquals("w-moved", ((WalletPayout) history.get(0).entity()).getWallet());
+        assertEquals("w-2", ((WalletPayout) history.get(2).entity()).getWallet());
+        Payout then = as("root_history_tenant", () -> payouts.asOf(wallet.getId(), beforeUpdate)).orElseThrow();
+        assertEquals("w-2", ((WalletPayout) then).getWallet());
+        assertTrue(as("root_history_tenant", () -> payouts.asOf(wallet.getId(), java.time.Instant.now())).isEmpty(),
+                "deleted now");
+        assertTrue(as("other_tenant", () -> payouts.history(wallet.getId())).isEmpty(), "history is the tenant's own");
+    }
+
+    @Test
     void aStaleVersionChangesNeitherTable() throws SQLException {
         CardPayout card = (CardPayout) mixed("stale_tenant", 1).get(0);
         card.setCardToken("tok_new");
