@@ -50,6 +50,13 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     /** {@code -Atenantdao.rowLevelSecurity=false} turns row-level security off by default. */
     static final String ROW_LEVEL_SECURITY_OPTION = "tenantdao.rowLevelSecurity";
 
+    /** The mapping annotations javac lets onto methods (for the accessors of interface roots). */
+    private static final List<Class<? extends java.lang.annotation.Annotation>> MAPPING_ANNOTATIONS = List.of(
+            dev.tenantdao.annotations.Id.class, dev.tenantdao.annotations.Column.class,
+            dev.tenantdao.annotations.Convert.class, dev.tenantdao.annotations.NotAudited.class,
+            dev.tenantdao.annotations.References.class, dev.tenantdao.annotations.TenantId.class,
+            dev.tenantdao.annotations.Version.class);
+
     /** Entities whose types were not resolvable yet (another processor may generate them later). */
     private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -87,6 +94,13 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                 processingEnv.getTypeUtils());
         for (Element element : round.getElementsAnnotatedWith(dev.tenantdao.annotations.Audited.class)) {
             placement.validateAuditedPlacement(element);
+        }
+        for (Class<? extends java.lang.annotation.Annotation> mapping : MAPPING_ANNOTATIONS) {
+            for (Element element : round.getElementsAnnotatedWith(mapping)) {
+                if (element instanceof ExecutableElement method) {
+                    placement.validateMappingOnMethod(method, mapping);
+                }
+            }
         }
         for (HookKind kind : HookKind.values()) {
             for (Element element : round.getElementsAnnotatedWith(kind.annotation())) {

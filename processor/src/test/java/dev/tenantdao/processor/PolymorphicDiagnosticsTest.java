@@ -291,4 +291,38 @@ class PolymorphicDiagnosticsTest {
                 "}"));
         assertErrors(c, "6: " + Message.UNSUPPORTED_TYPE.format("P.blob", "java.lang.Object", dev.tenantdao.processor.model.ValueType.SUPPORTED));
     }
+
+    @Test
+    void aHookOnASubtype() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A {",
+                "    @Id long id();",
+                "    record A(long id) implements P {",
+                "        @AfterLoad void loaded() {}",
+                "    }",
+                "}"));
+        assertErrors(c, "7: " + Message.HOOK_ON_SUBTYPE.format("AfterLoad", "loaded", "A", "P"));
+    }
+
+    @Test
+    void aMappingAnnotationOnAGetterMeansNothing() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public class A {",
+                "    @Id public long id;",
+                "    private String name;",
+                "    @Column(name = \"full_name\") public String getName() { return name; }",
+                "    public void setName(String name) { this.name = name; }",
+                "}"));
+        assertErrors(c, "7: " + Message.MAPPING_ON_METHOD.format("Column", "getName"));
+    }
+
+    @Test
+    void recordComponentAnnotationsCopiedToAccessorsAreFine() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id, @Column(name = \"full_name\") String name, @NotAudited String note) {}"));
+        assertEquals(List.of(), errors(c));
+    }
 }

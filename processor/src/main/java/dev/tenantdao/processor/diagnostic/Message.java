@@ -54,6 +54,10 @@ public enum Message {
     DEFAULT_AND_GENERATED("%s cannot have both defaultSql and generatedAs"),
     HOOK_NOT_IN_ENTITY("@%s method %s is in %s, which is not an @Entity; hooks belong to entities (or use an"
             + " EntityListener)"),
+    HOOK_ON_SUBTYPE("@%s method %s is in %s, a subtype of @Polymorphic %s; a hierarchy's hooks are declared on its"
+            + " root (or use an EntityListener there)"),
+    MAPPING_ON_METHOD("@%s on method %s means nothing here: it belongs on a field or record component (on methods"
+            + " only on the accessors of a @Polymorphic interface root)"),
     HOOK_MODIFIERS("@%s method %s must be neither private nor static"),
     HOOK_SIGNATURE("@%s method %s must take no parameters and return %s"),
     HOOK_THROWS("@%s method %s must not declare checked exceptions (%s)"),

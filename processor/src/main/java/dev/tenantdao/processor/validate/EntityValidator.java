@@ -394,11 +394,46 @@ public final class EntityValidator {
      */
     public void validateHookPlacement(ExecutableElement method, HookKind kind) {
         Element type = method.getEnclosingElement();
-        if (type.getAnnotation(dev.tenantdao.annotations.Entity.class) == null) {
+        TypeElement root = type instanceof TypeElement t ? polymorphicRoot(t) : null;
+        if (root != null && type.getAnnotation(dev.tenantdao.annotations.Polymorphic.class) == null) {
+            diagnostics.report(Message.HOOK_ON_SUBTYPE, method,
+                    Annotations.mirror(method, kind.annotation()).orElse(null), kind.annotationName(),
+                    method.getSimpleName(), type.getSimpleName(), root.getSimpleName());
+        } else if (type.getAnnotation(dev.tenantdao.annotations.Entity.class) == null) {
             diagnostics.report(Message.HOOK_NOT_IN_ENTITY, method,
                     Annotations.mirror(method, kind.annotation()).orElse(null), kind.annotationName(),
                     method.getSimpleName(), type.getSimpleName());
         }
+    }
+
+    /**
+     * Reports a mapping annotation on a method, where it means nothing: it belongs on a field or
+     * record component, and on methods only on the accessors of a {@code @Polymorphic} interface root.
+     * (A record component's annotation is copied to its accessor by javac; that one is fine.)
+     */
+    public void validateMappingOnMethod(ExecutableElement method, Class<? extends java.lang.annotation.Annotation> annotation) {
+        Element type = method.getEnclosingElement();
+        boolean interfaceRoot = type.getKind() == ElementKind.INTERFACE
+                && type.getAnnotation(dev.tenantdao.annotations.Polymorphic.class) != null
+                && method.getModifiers().contains(Modifier.ABSTRACT);
+        boolean recordAccessor = type.getKind() == ElementKind.RECORD
+                && ((TypeElement) type).getRecordComponents().stream().anyMatch(c -> method.equals(c.getAccessor()));
+        if (!interfaceRoot && !recordAccessor) {
+            diagnostics.report(Message.MAPPING_ON_METHOD, method, Annotations.mirror(method, annotation).orElse(null),
+                    annotation.getSimpleName(), method.getSimpleName());
+        }
+    }
+
+    /** The {@code @Polymorphic} entity {@code type} directly extends or implements, or null. */
+    private TypeElement polymorphicRoot(TypeElement type) {
+        for (TypeMirror supertype : typeUtils.directSupertypes(type.asType())) {
+            if (supertype instanceof javax.lang.model.type.DeclaredType declared
+                    && declared.asElement().getAnnotation(dev.tenantdao.annotations.Polymorphic.class) != null
+                    && declared.asElement().getAnnotation(Entity.class) != null) {
+                return (TypeElement) declared.asElement();
+            }
+        }
+        return null;
     }
 
     private void validateRecordComponents(EntityModel entity) {
