@@ -58,8 +58,37 @@ class DatabasePerTenantTest {
                 .routing(TenantRouting.of(Map.of("acme", acmeDb, "globex", globexDb)))
                 .build();
         documents = new DocumentDao(database);
-        database.createTenant("acme", Document.class);
-        database.createTenant("globex", Document.class);
+        database.createTenant("acme", Document.class, Attachment.class);
+        database.createTenant("globex", Document.class, Attachment.class);
+    }
+
+    @Test
+    void aHierarchyPerTenantDatabaseKeepsEveryTableOnItsTenantsServer() throws SQLException {
+        AttachmentDao attachments = new AttachmentDao(database);
+        Attachment_MemoDao memos = new Attachment_MemoDao(database);
+        java.util.List<Attachment> acme = TenantContext.callAs("acme", () -> java.util.List.of(
+                attachments.insert(new Attachment.Scan(0, "contract scan", 12)),
+                attachments.insert(new Attachment.Memo(0, "note", "signed in blue")),
+                attachments.insert(new Attachment.Link(0, "portal", "https://example.com/acme"))));
+        TenantContext.runAs("globex", () -> attachments.insert(new Attachment.Memo(0, "globex note", "hi")));
+        assertEquals(acme, TenantContext.callAs("acme", () -> attachments.findAll(10, 0)));
+        assertEquals(1, TenantContext.callAs("globex", () -> attachments.count()));
+        Attachment.Memo memo = (Attachment.Memo) acme.get(1);
+        Attachment.Memo edited = new Attachment.Memo(memo.id(), memo.label(), "signed in black");
+        assertEquals(edited, TenantContext.callAs("acme", () -> memos.update(edited)));
+        assertEquals(2, TenantContext.callAs("acme", () -> attachments.history(memo.id())).size());
+        assertEquals(3, countIn(acmeDb, "attachment"));
+        assertEquals(1, countIn(acmeDb, "memo"));
+        assertEquals(1, countIn(globexDb, "attachment"), "globex's rows are on the other server");
+        assertEquals(1, countIn(globexDb, "memo"));
+    }
+
+    private static long countIn(DataSource dataSource, String table) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rows = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static Document document(String title) {
