@@ -942,13 +942,29 @@ public final class DaoWriter {
     /** Binds every parameter of {@code statement}, reading entity values from {@code target}. */
     private CodeBlock bind(Statement statement, String idArgument, String target) {
         CodeBlock.Builder code = CodeBlock.builder();
+        // a converted value bound more than once (an audited update compares it too) is converted once
+        java.util.Map<Property, String> converted = new java.util.LinkedHashMap<>();
+        for (Parameter parameter : statement.parameters()) {
+            Property property = parameter.property();
+            if (parameter.source() == Parameter.Source.ENTITY && property.mapping().converter() != null
+                    && !converted.containsKey(property)
+                    && statement.parameters().stream().filter(p -> p.source() == Parameter.Source.ENTITY
+                            && p.property() == property).count() > 1) {
+                String local = property.name() + "Value";
+                converted.put(property, local);
+                code.addStatement("$T $L = $L", TypeName.get(property.mapping().converter().databaseType()), local,
+                        databaseValue(property, target));
+            }
+        }
         int index = 1;
         for (Parameter parameter : statement.parameters()) {
             code.addStatement(switch (parameter.source()) {
                 case TENANT -> bindTenant(index);
                 case TENANT_SETTING -> CodeBlock.of("statement.setString($L, tenant)", index);
                 case ENTITY -> JdbcCode.bind(parameter.property(), "statement", index,
-                        databaseValue(parameter.property(), target));
+                        converted.containsKey(parameter.property())
+                                ? CodeBlock.of("$L", converted.get(parameter.property()))
+                                : databaseValue(parameter.property(), target));
                 case ID_ARGUMENT -> JdbcCode.bind(parameter.property().valueType(), "statement", index,
                         CodeBlock.of("$L", idArgument));
                 case LIMIT -> CodeBlock.of("statement.setInt($L, limit)", index);
