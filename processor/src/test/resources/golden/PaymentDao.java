@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,6 +78,49 @@ public final class PaymentDao {
             return voucherDao.insert(voucher);
         }
         throw new IllegalArgumentException("not a mapped subtype of Payment: " + payment.getClass().getName());
+    }
+
+    /**
+     * Inserts all of {@code payments}, of any subtypes, as rows of the current tenant, and returns them as stored, in order: each
+     * subtype's through its DAO's {@code insertAll}. All rows are inserted or, when one fails, none
+     * (outside a transaction, in one of its own).
+     */
+    public List<Payment> insertAll(List<Payment> payments) {
+        Objects.requireNonNull(payments, "payments");
+        String tenant = database.requireTenant(SCOPE);
+        if (payments.isEmpty()) {
+            return List.of();
+        }
+        return database.atomically(SCOPE, tenant, "Payment.insertAll", connection -> {
+            List<Payment.Card> cardsToInsert = new ArrayList<>();
+            List<Payment.Transfer> transfersToInsert = new ArrayList<>();
+            List<Payment.Voucher> vouchersToInsert = new ArrayList<>();
+            for (Payment payment : payments) {
+                if (payment instanceof Payment.Card card) {
+                    cardsToInsert.add(card);
+                } else if (payment instanceof Payment.Transfer transfer) {
+                    transfersToInsert.add(transfer);
+                } else if (payment instanceof Payment.Voucher voucher) {
+                    vouchersToInsert.add(voucher);
+                } else {
+                    throw new IllegalArgumentException("not a mapped subtype of Payment: " + payment.getClass().getName());
+                }
+            }
+            Iterator<Payment.Card> storedPaymentCard = cardDao.insertAll(cardsToInsert).iterator();
+            Iterator<Payment.Transfer> storedPaymentTransfer = transferDao.insertAll(transfersToInsert).iterator();
+            Iterator<Payment.Voucher> storedPaymentVoucher = voucherDao.insertAll(vouchersToInsert).iterator();
+            List<Payment> stored = new ArrayList<>(payments.size());
+            for (Payment payment : payments) {
+                if (payment instanceof Payment.Card) {
+                    stored.add(storedPaymentCard.next());
+                } else if (payment instanceof Payment.Transfer) {
+                    stored.add(storedPaymentTransfer.next());
+                } else if (payment instanceof Payment.Voucher) {
+                    stored.add(storedPaymentVoucher.next());
+                }
+            }
+            return stored;
+        });
     }
 
     /**

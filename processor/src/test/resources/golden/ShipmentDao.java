@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +65,43 @@ public final class ShipmentDao {
             return palletDao.insert(pallet);
         }
         throw new IllegalArgumentException("not a mapped subtype of Shipment: " + shipment.getClass().getName());
+    }
+
+    /**
+     * Inserts all of {@code shipments}, of any subtypes, as rows of the current tenant, and returns them as stored, in order: each
+     * subtype's through its DAO's {@code insertAll}. All rows are inserted or, when one fails, none
+     * (outside a transaction, in one of its own).
+     */
+    public List<Shipment> insertAll(List<Shipment> shipments) {
+        Objects.requireNonNull(shipments, "shipments");
+        String tenant = database.requireTenant(SCOPE);
+        if (shipments.isEmpty()) {
+            return List.of();
+        }
+        return database.atomically(SCOPE, tenant, "Shipment.insertAll", connection -> {
+            List<Parcel> parcelsToInsert = new ArrayList<>();
+            List<Pallet> palletsToInsert = new ArrayList<>();
+            for (Shipment shipment : shipments) {
+                if (shipment instanceof Parcel parcel) {
+                    parcelsToInsert.add(parcel);
+                } else if (shipment instanceof Pallet pallet) {
+                    palletsToInsert.add(pallet);
+                } else {
+                    throw new IllegalArgumentException("not a mapped subtype of Shipment: " + shipment.getClass().getName());
+                }
+            }
+            Iterator<Parcel> storedParcel = parcelDao.insertAll(parcelsToInsert).iterator();
+            Iterator<Pallet> storedPallet = palletDao.insertAll(palletsToInsert).iterator();
+            List<Shipment> stored = new ArrayList<>(shipments.size());
+            for (Shipment shipment : shipments) {
+                if (shipment instanceof Parcel) {
+                    stored.add(storedParcel.next());
+                } else if (shipment instanceof Pallet) {
+                    stored.add(storedPallet.next());
+                }
+            }
+            return stored;
+        });
     }
 
     /**

@@ -1159,7 +1159,7 @@ public final class DaoWriter {
         throw new IllegalStateException("no property " + propertyName + " in " + entity.name());
     }
 
-    private static String plural(String noun) {
+    static String plural(String noun) {
         if (noun.endsWith("s") || noun.endsWith("x") || noun.endsWith("ch") || noun.endsWith("sh")) {
             return noun + "es";
         }

@@ -81,6 +81,7 @@ public final class HierarchyDaoWriter {
         code.addListenerFields(dao);
         dao.addMethod(constructor.build());
         dao.addMethod(dispatch("insert", type, "Inserts {@code $L} as a row of its subtype$L, and returns it as stored.\n"));
+        dao.addMethod(insertAll());
         if (subtypes().stream().allMatch(EntityModel::hasUpdatableColumns)) {
             // (like any entity's DAO, no update when a subtype has nothing an update could change)
             dao.addMethod(dispatch("update", type,
@@ -167,6 +168,83 @@ public final class HierarchyDaoWriter {
 
     private static String daoField(EntityModel subtype) {
         return DaoWriter.variableName(subtype.name()) + "Dao";
+    }
+
+    /**
+     * {@code insertAll} of entities of any subtypes: each subtype's entities through its DAO's
+     * {@code insertAll}, all in one transaction, returned in the order given.
+     */
+    private MethodSpec insertAll() {
+        String all = DaoWriter.plural(var);
+        TypeName listOfRoots = ParameterizedTypeName.get(ClassName.get(List.class), type);
+        CodeBlock.Builder work = CodeBlock.builder();
+        for (EntityModel subtype : subtypes()) {
+            work.addStatement("$T $L = new $T<>()", ParameterizedTypeName.get(ClassName.get(List.class), subtype.type()),
+                    subtypeList(subtype), ArrayList.class);
+        }
+        work.beginControlFlow("for ($T $L : $L)", type, var, all);
+        boolean first = true;
+        for (EntityModel subtype : subtypes()) {
+            String subtypeVar = subtypeVar(subtype);
+            if (first) {
+                work.beginControlFlow("if ($L instanceof $T $L)", var, subtype.type(), subtypeVar);
+                first = false;
+            } else {
+                work.nextControlFlow("else if ($L instanceof $T $L)", var, subtype.type(), subtypeVar);
+            }
+            work.addStatement("$L.add($L)", subtypeList(subtype), subtypeVar);
+        }
+        work.nextControlFlow("else")
+                .addStatement("throw new $T($S + $L.getClass().getName())", IllegalArgumentException.class,
+                        "not a mapped subtype of " + root.name() + ": ", var)
+                .endControlFlow()
+                .endControlFlow();
+        for (EntityModel subtype : subtypes()) {
+            work.addStatement("$T<$T> $L = $L.insertAll($L).iterator()", java.util.Iterator.class, subtype.type(),
+                    storedIterator(subtype), daoField(subtype), subtypeList(subtype));
+        }
+        work.addStatement("$T stored = new $T<>($L.size())", listOfRoots, ArrayList.class, all)
+                .beginControlFlow("for ($T $L : $L)", type, var, all);
+        first = true;
+        for (EntityModel subtype : subtypes()) {
+            if (first) {
+                work.beginControlFlow("if ($L instanceof $T)", var, subtype.type());
+                first = false;
+            } else {
+                work.nextControlFlow("else if ($L instanceof $T)", var, subtype.type());
+            }
+            work.addStatement("stored.add($L.next())", storedIterator(subtype));
+        }
+        work.endControlFlow().endControlFlow().addStatement("return stored");
+        return MethodSpec.methodBuilder("insertAll")
+                .addJavadoc("Inserts all of {@code $L}, of any subtypes$L, and returns them as stored, in order: each\n"
+                        + "subtype's through its DAO's {@code insertAll}. All rows are inserted or, when one fails, none\n"
+                        + "(outside a transaction, in one of its own).\n", all, root.isTenanted() ? ", as rows of the current tenant" : "")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(listOfRoots)
+                .addParameter(listOfRoots, all)
+                .addStatement("$T.requireNonNull($L, $S)", OBJECTS, all, all)
+                .addStatement(root.isTenanted() ? "String tenant = database.requireTenant(SCOPE)" : "String tenant = null")
+                .beginControlFlow("if ($L.isEmpty())", all)
+                .addStatement("return $T.of()", List.class)
+                .endControlFlow()
+                .addCode("return database.atomically(SCOPE, tenant, $S, connection -> {\n$>", root.name() + ".insertAll")
+                .addCode(work.build())
+                .addCode("$<});\n")
+                .build();
+    }
+
+    private String subtypeVar(EntityModel subtype) {
+        String subtypeVar = DaoWriter.variableName(subtype.name());
+        return subtypeVar.equals(var) ? "subtype" : subtypeVar;
+    }
+
+    private static String subtypeList(EntityModel subtype) {
+        return DaoWriter.plural(DaoWriter.variableName(subtype.name())) + "ToInsert";
+    }
+
+    private static String storedIterator(EntityModel subtype) {
+        return "stored" + String.join("", subtype.type().simpleNames());
     }
 
     /** A write handed to the DAO of the entity's subtype, chosen by {@code instanceof}. */

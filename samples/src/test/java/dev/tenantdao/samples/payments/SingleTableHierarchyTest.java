@@ -98,6 +98,25 @@ class SingleTableHierarchyTest {
     }
 
     @Test
+    void insertAllOfMixedSubtypesReturnsThemInOrderOrInsertsNone() {
+        List<Payment> batch = List.of(voucher(1), card(2), transfer(3), card(4));
+        List<Payment> stored = as("batch_tenant", () -> payments.insertAll(batch));
+        assertEquals(List.of(Voucher.class, CardPayment.class, BankTransfer.class, CardPayment.class),
+                stored.stream().map(Object::getClass).toList());
+        assertEquals(stored.stream().sorted(java.util.Comparator.comparingLong(Payment::id)).toList(),
+                as("batch_tenant", () -> payments.findAll(10, 0)));
+        // cards and transfers are inserted before vouchers; this voucher's root hook then fails (no payer)
+        Payment noPayer = new Voucher(Money.of("1.00"), null, "V-x", LocalDate.of(2027, 1, 1));
+        assertThrows(NullPointerException.class,
+                () -> as("batch_tenant", () -> payments.insertAll(List.of(card(5), transfer(6), noPayer))));
+        assertEquals(4, as("batch_tenant", () -> payments.count()), "the card and transfer of the failed batch did not stay");
+        Payment noNetwork = new CardPayment(Money.of("1.00"), "x", "0000", null);    // network is required for cards
+        assertThrows(dev.tenantdao.runtime.DataAccessException.class,
+                () -> as("batch_tenant", () -> payments.insertAll(List.of(noNetwork))));
+        assertEquals(4, as("batch_tenant", () -> payments.count()));
+    }
+
+    @Test
     void keysetPagingWalksAcrossSubtypes() {
         List<Payment> stored = mixed("paging_tenant", 10);
         List<Payment> walked = new ArrayList<>();

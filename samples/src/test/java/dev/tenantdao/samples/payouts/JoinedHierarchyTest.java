@@ -113,6 +113,22 @@ class JoinedHierarchyTest {
     }
 
     @Test
+    void insertAllOfMixedSubtypesReturnsThemInOrderOrInsertsNone() throws SQLException {
+        List<Payout> batch = List.of(payout(1), payout(0), payout(2), payout(3), payout(4));
+        List<Payout> stored = as("batch_tenant", () -> payouts.insertAll(batch));
+        assertEquals(List.of(BankPayout.class, CardPayout.class, WalletPayout.class, CardPayout.class, BankPayout.class),
+                stored.stream().map(Object::getClass).toList());
+        assertEquals(describe(stored), describe(as("batch_tenant", () -> payouts.findAll(10, 0)).stream()
+                .sorted(java.util.Comparator.comparingInt(p -> stored.stream().map(Payout::getId).toList().indexOf(p.getId())))
+                .toList()));
+        BankPayout broken = new BankPayout(Money.of("1.00"), "No IBAN", null, null);   // iban is NOT NULL
+        assertThrows(dev.tenantdao.runtime.DataAccessException.class,
+                () -> as("batch_tenant", () -> payouts.insertAll(List.of(payout(0), payout(2), broken))));
+        assertEquals(5, as("batch_tenant", () -> payouts.count()), "none of the failed batch stayed");
+        assertEquals(2, countRows("card_payout", "batch_tenant", "true"));
+    }
+
+    @Test
     void theTenantPredicateIsOnEveryTableAndInEveryJoin() {
         for (String sql : List.of(PayoutDao.FIND_ALL, PayoutDao.FIND_BY_ID, PayoutDao.FIND_ALL_AFTER,
                 PayoutDao.DELETE_BY_ID, CardPayoutDao.FIND_ALL, CardPayoutDao.UPDATE, CardPayoutDao.DELETE_BY_ID)) {
