@@ -264,8 +264,8 @@ public final class LedgerEntryDao {
     }
 
     /**
-     * Every version of the {@code LedgerEntry} with {@code id} in the current tenant, newest first; a delete's entry holds
-     * the last values.
+     * Every version of the {@code LedgerEntry} with {@code id} in the current tenant, newest first;
+     * a delete's entry holds the last values.
      */
     public List<HistoryEntry<LedgerEntry>> history(long id) {
         String tenant = database.requireTenant(SCOPE);
@@ -285,8 +285,8 @@ public final class LedgerEntryDao {
     }
 
     /**
-     * The {@code LedgerEntry} with {@code id} as it was at {@code at} in the current tenant: empty before its insert
-     * and after its delete.
+     * The {@code LedgerEntry} with {@code id} as it was at {@code at} in the current tenant:
+     * empty before its insert and after its delete.
      */
     public Optional<LedgerEntry> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");

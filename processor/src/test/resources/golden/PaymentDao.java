@@ -70,14 +70,13 @@ public final class PaymentDao {
         Objects.requireNonNull(payment, "payment");
         if (payment instanceof Payment.Card card) {
             return cardDao.insert(card);
-        }
-        if (payment instanceof Payment.Transfer transfer) {
+        } else if (payment instanceof Payment.Transfer transfer) {
             return transferDao.insert(transfer);
-        }
-        if (payment instanceof Payment.Voucher voucher) {
+        } else if (payment instanceof Payment.Voucher voucher) {
             return voucherDao.insert(voucher);
+        } else {
+            throw new IllegalArgumentException("not a mapped subtype of Payment: " + payment.getClass().getName());
         }
-        throw new IllegalArgumentException("not a mapped subtype of Payment: " + payment.getClass().getName());
     }
 
     /**
@@ -130,14 +129,13 @@ public final class PaymentDao {
         Objects.requireNonNull(payment, "payment");
         if (payment instanceof Payment.Card card) {
             return cardDao.update(card);
-        }
-        if (payment instanceof Payment.Transfer transfer) {
+        } else if (payment instanceof Payment.Transfer transfer) {
             return transferDao.update(transfer);
-        }
-        if (payment instanceof Payment.Voucher voucher) {
+        } else if (payment instanceof Payment.Voucher voucher) {
             return voucherDao.update(voucher);
+        } else {
+            throw new IllegalArgumentException("not a mapped subtype of Payment: " + payment.getClass().getName());
         }
-        throw new IllegalArgumentException("not a mapped subtype of Payment: " + payment.getClass().getName());
     }
 
     /**
@@ -147,17 +145,13 @@ public final class PaymentDao {
         Objects.requireNonNull(payment, "payment");
         if (payment instanceof Payment.Card card) {
             cardDao.delete(card);
-            return;
-        }
-        if (payment instanceof Payment.Transfer transfer) {
+        } else if (payment instanceof Payment.Transfer transfer) {
             transferDao.delete(transfer);
-            return;
-        }
-        if (payment instanceof Payment.Voucher voucher) {
+        } else if (payment instanceof Payment.Voucher voucher) {
             voucherDao.delete(voucher);
-            return;
+        } else {
+            throw new IllegalArgumentException("not a mapped subtype of Payment: " + payment.getClass().getName());
         }
-        throw new IllegalArgumentException("not a mapped subtype of Payment: " + payment.getClass().getName());
     }
 
     /**
@@ -289,8 +283,8 @@ public final class PaymentDao {
     }
 
     /**
-     * Every version of the {@code Payment} with {@code id} in the current tenant, newest first, each as the subtype it
-     * was; a delete's entry holds the last values.
+     * Every version of the {@code Payment} with {@code id} in the current tenant, newest first, each as the subtype it was;
+     * a delete's entry holds the last values.
      */
     public List<HistoryEntry<Payment>> history(long id) {
         String tenant = database.requireTenant(SCOPE);
@@ -311,8 +305,8 @@ public final class PaymentDao {
     }
 
     /**
-     * The {@code Payment} with {@code id} as it was at {@code at} in the current tenant, as the subtype it was: empty
-     * before its insert and after its delete.
+     * The {@code Payment} with {@code id} as it was at {@code at} in the current tenant, as the subtype it was:
+     * empty before its insert and after its delete.
      */
     public Optional<Payment> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");

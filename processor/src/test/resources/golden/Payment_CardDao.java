@@ -261,8 +261,8 @@ public final class Payment_CardDao {
     }
 
     /**
-     * Every version of the {@code Card} with {@code id} in the current tenant, newest first; a delete's entry holds
-     * the last values.
+     * Every version of the {@code Card} with {@code id} in the current tenant, newest first;
+     * a delete's entry holds the last values.
      */
     public List<HistoryEntry<Payment.Card>> history(long id) {
         String tenant = database.requireTenant(SCOPE);
@@ -283,8 +283,8 @@ public final class Payment_CardDao {
     }
 
     /**
-     * The {@code Card} with {@code id} as it was at {@code at} in the current tenant: empty before its insert
-     * and after its delete.
+     * The {@code Card} with {@code id} as it was at {@code at} in the current tenant:
+     * empty before its insert and after its delete.
      */
     public Optional<Payment.Card> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");

@@ -60,11 +60,11 @@ public final class ShipmentDao {
         Objects.requireNonNull(shipment, "shipment");
         if (shipment instanceof Parcel parcel) {
             return parcelDao.insert(parcel);
-        }
-        if (shipment instanceof Pallet pallet) {
+        } else if (shipment instanceof Pallet pallet) {
             return palletDao.insert(pallet);
+        } else {
+            throw new IllegalArgumentException("not a mapped subtype of Shipment: " + shipment.getClass().getName());
         }
-        throw new IllegalArgumentException("not a mapped subtype of Shipment: " + shipment.getClass().getName());
     }
 
     /**
@@ -111,11 +111,11 @@ public final class ShipmentDao {
         Objects.requireNonNull(shipment, "shipment");
         if (shipment instanceof Parcel parcel) {
             return parcelDao.update(parcel);
-        }
-        if (shipment instanceof Pallet pallet) {
+        } else if (shipment instanceof Pallet pallet) {
             return palletDao.update(pallet);
+        } else {
+            throw new IllegalArgumentException("not a mapped subtype of Shipment: " + shipment.getClass().getName());
         }
-        throw new IllegalArgumentException("not a mapped subtype of Shipment: " + shipment.getClass().getName());
     }
 
     /**
@@ -125,13 +125,11 @@ public final class ShipmentDao {
         Objects.requireNonNull(shipment, "shipment");
         if (shipment instanceof Parcel parcel) {
             parcelDao.delete(parcel);
-            return;
-        }
-        if (shipment instanceof Pallet pallet) {
+        } else if (shipment instanceof Pallet pallet) {
             palletDao.delete(pallet);
-            return;
+        } else {
+            throw new IllegalArgumentException("not a mapped subtype of Shipment: " + shipment.getClass().getName());
         }
-        throw new IllegalArgumentException("not a mapped subtype of Shipment: " + shipment.getClass().getName());
     }
 
     /**

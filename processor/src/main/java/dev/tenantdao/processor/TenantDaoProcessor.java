@@ -9,6 +9,7 @@ import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.read.Annotations;
 import dev.tenantdao.processor.read.EntityReader;
+import dev.tenantdao.processor.read.Hierarchies;
 import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.HierarchySql;
 import dev.tenantdao.processor.sql.SqlBuilder;
@@ -111,7 +112,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         }
         for (Element element : round.getElementsAnnotatedWith(Polymorphic.class)) {
             if (element.getAnnotation(Entity.class) == null
-                    && !(element instanceof TypeElement type && polymorphicRoot(type) != null)) {
+                    && !(element instanceof TypeElement type && Hierarchies.root(type, processingEnv.getTypeUtils()) != null)) {
                 // (on a subtype, the root reports it as STRATEGY_ON_SUBTYPE)
                 diagnostics.report(Message.POLYMORPHIC_NOT_ENTITY, element,
                         Annotations.mirror(element, Polymorphic.class).orElse(null), element.getSimpleName());
@@ -122,7 +123,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                 deferred.add(entity.getQualifiedName().toString());
                 continue;
             }
-            if (entity.getAnnotation(Polymorphic.class) == null && polymorphicRoot(entity) != null) {
+            if (entity.getAnnotation(Polymorphic.class) == null && Hierarchies.root(entity, processingEnv.getTypeUtils()) != null) {
                 continue;   // a subtype marked @Entity: its root reports it
             }
             try {
@@ -196,18 +197,6 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         try (Writer writer = resource.openWriter()) {
             writer.write(ddl);
         }
-    }
-
-    /** The {@code @Polymorphic} entity {@code type} directly extends or implements, or null. */
-    private TypeElement polymorphicRoot(TypeElement type) {
-        for (javax.lang.model.type.TypeMirror supertype : processingEnv.getTypeUtils().directSupertypes(type.asType())) {
-            if (supertype instanceof javax.lang.model.type.DeclaredType declared
-                    && declared.asElement().getAnnotation(Polymorphic.class) != null
-                    && declared.asElement().getAnnotation(Entity.class) != null) {
-                return (TypeElement) declared.asElement();
-            }
-        }
-        return null;
     }
 
     /** Processor option {@value #ROW_LEVEL_SECURITY_OPTION}: RLS for row-tenanted entities that do not say. */

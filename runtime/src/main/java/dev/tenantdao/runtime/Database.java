@@ -2,7 +2,6 @@ package dev.tenantdao.runtime;
 
 import dev.tenantdao.runtime.internal.TenantSql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
@@ -161,11 +160,6 @@ public final class Database {
         } finally {
             transaction.remove();
         }
-    }
-
-    /** Sets the transaction-local tenant setting that row-level-security policies check. */
-    static void setTenant(Connection connection, String tenant) throws SQLException {
-        dev.tenantdao.runtime.internal.TenantSql.setTenant(connection, tenant);
     }
 
     /** The data source for {@code tenant}'s work on {@code scope}: routed for database per tenant. */

@@ -80,7 +80,7 @@ public final class Transaction {
             source = from;
         }
         if (setsTenant && tenant != null && !tenantSet) {
-            Database.setTenant(connection, tenant);
+            dev.tenantdao.runtime.internal.TenantSql.setTenant(connection, tenant);
             tenantSet = true;
         }
         return connection;

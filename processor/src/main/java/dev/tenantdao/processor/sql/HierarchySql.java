@@ -7,9 +7,8 @@ import java.util.Map;
  * The statements of a {@code @Polymorphic} root's DAO. Each read selects the root's columns, the
  * discriminator, then every subtype's own columns.
  *
- * @param history for an audited hierarchy, the versions and "as of" queries of any row (the other two
- *     statements of {@link EntitySql.History} are the subtypes' DAOs' and are empty here); the
- *     history columns are selected in the same order as the reads' columns
+ * @param history for an audited hierarchy, the versions and "as of" queries of any row, the history
+ *     columns selected in the same order as the reads' columns
  * @param discriminatorIndex the discriminator's column, 1-based
  * @param columnIndexes per subtype (by canonical name), the column of each of its properties, in
  *     the subtype's property order, 1-based
@@ -22,7 +21,7 @@ public record HierarchySql(
         Statement count,
         Statement existsById,
         Statement deleteById,
-        java.util.Optional<EntitySql.History> history,
+        java.util.Optional<RowHistory> history,
         int discriminatorIndex,
         Map<String, List<Integer>> columnIndexes,
         String ddl) {
@@ -30,4 +29,7 @@ public record HierarchySql(
     public HierarchySql {
         columnIndexes = Map.copyOf(columnIndexes);
     }
+
+    /** Every version of a row of any subtype, and the row as it was at a time. */
+    public record RowHistory(Statement versions, Statement asOf) {}
 }

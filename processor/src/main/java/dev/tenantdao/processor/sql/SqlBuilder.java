@@ -94,21 +94,12 @@ public final class SqlBuilder {
                 + " LIMIT ? OFFSET ?";
         page.add(Parameter.limit());
         page.add(Parameter.offset());
-        Optional<EntitySql.History> history = Optional.empty();
+        Optional<HierarchySql.RowHistory> history = Optional.empty();
         if (entity.isAudited()) {
             // any row's history, whatever its subtype: the history table holds every subtype's columns
-            String historySelect = "SELECT " + String.join(", ", historyColumns) + ", history_version, history_operation,"
-                    + " history_changed_at, history_actor, history_transaction_id::text::bigint FROM " + historyTable();
-            List<Parameter> versions = new ArrayList<>();
-            String versionsSql = historySelect + where(versions, "", quotedId() + " = ?", Parameter.idArgument(id))
-                    + " ORDER BY history_version DESC";
-            List<Parameter> asOf = new ArrayList<>();
-            String asOfSql = historySelect + where(asOf, "", quotedId() + " = ?", Parameter.idArgument(id))
-                    + " AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
-            asOf.add(Parameter.argument("at", ValueType.INSTANT));
-            Statement none = new Statement("", List.of());
-            history = Optional.of(new EntitySql.History(settingTenant(new Statement(versionsSql, versions)),
-                    settingTenant(new Statement(asOfSql, asOf)), none, none));
+            String historySelect = historySelect(String.join(", ", historyColumns));
+            history = Optional.of(new HierarchySql.RowHistory(settingTenant(historyVersions(historySelect)),
+                    settingTenant(historyAsOf(historySelect))));
         }
         return new HierarchySql(settingTenant(new Statement(findById, byId)),
                 settingTenant(new Statement(findAllAfter, after)), settingTenant(new Statement(findAll, page)),
@@ -124,16 +115,16 @@ public final class SqlBuilder {
 
     /** {@code LEFT JOIN <subtype> ON <tenant predicate> AND <same id>} per subtype, for a joined root. */
     private String subtypeJoins(List<Parameter> parameters) {
-        if (!entity.polymorphism().isJoined()) {
-            return "";
-        }
+        return entity.polymorphism().isJoined() ? subtypeJoins(parameters, idColumn()) : "";
+    }
+
+    /** {@link #subtypeJoins(List)} of the root's row whose id is {@code rootId}. */
+    private String subtypeJoins(List<Parameter> parameters, String rootId) {
         StringBuilder joins = new StringBuilder();
         for (EntityModel subtype : entity.polymorphism().subtypes()) {
-            String name = Identifiers.quote(subtype.polymorphism().subtypeTable());
-            List<String> conditions = tenantPredicate(parameters, name + ".");
-            conditions.add(name + "." + quotedId() + " = " + idColumn());
-            joins.append(" LEFT JOIN ").append(tableReference(entity, subtype.polymorphism().subtypeTable()))
-                    .append(" ON ").append(String.join(" AND ", conditions));
+            String table = subtype.polymorphism().subtypeTable();
+            joins.append(" LEFT JOIN ").append(tableReference(entity, table)).append(" ON ")
+                    .append(joinCondition(parameters, Identifiers.quote(table), rootId));
         }
         return joins.toString();
     }
@@ -151,22 +142,18 @@ public final class SqlBuilder {
         String changed = "changed AS (" + delete + " RETURNING *)";
         if (entity.polymorphism().isJoined()) {
             java.util.Map<String, List<String>> byColumn = new java.util.LinkedHashMap<>();
-            StringBuilder joins = new StringBuilder();
             for (EntityModel subtype : entity.polymorphism().subtypes()) {
                 String name = Identifiers.quote(subtype.polymorphism().subtypeTable());
                 for (Property property : subtype.ownProperties()) {
                     byColumn.computeIfAbsent(Identifiers.quote(property.column()), c -> new ArrayList<>())
                             .add(name + "." + Identifiers.quote(property.column()));
                 }
-                List<String> conditions = tenantPredicate(parameters, name + ".");
-                conditions.add(name + "." + quotedId() + " = root." + quotedId());
-                joins.append(" LEFT JOIN ").append(tableReference(entity, subtype.polymorphism().subtypeTable()))
-                        .append(" ON ").append(String.join(" AND ", conditions));
             }
             StringBuilder own = new StringBuilder();
             byColumn.forEach((column, sources) -> own.append(", ").append(sources.size() == 1
                     ? sources.get(0) : "COALESCE(" + String.join(", ", sources) + ") AS " + column));
-            changed = "root AS (" + delete + " RETURNING *), changed AS (SELECT root.*" + own + " FROM root" + joins + ")";
+            changed = "root AS (" + delete + " RETURNING *), changed AS (SELECT root.*" + own + " FROM root"
+                    + subtypeJoins(parameters, "root." + quotedId()) + ")";
         }
         parameters.add(Parameter.actor());
         return new Statement("WITH " + changed + ", history AS (" + historyInsert("'DELETE'", "history_version + 1")
@@ -375,8 +362,13 @@ public final class SqlBuilder {
      * table, and the same id as {@code root} ({@code root.} or the root table's name and a dot).
      */
     private String joinCondition(List<Parameter> parameters, String root) {
-        List<String> conditions = tenantPredicate(parameters, subtypeName + ".");
-        conditions.add(subtypeName + "." + Identifiers.quote(id.column()) + " = " + root + Identifiers.quote(id.column()));
+        return joinCondition(parameters, subtypeName, root + quotedId());
+    }
+
+    /** {@code <subtype>.<tenant> = ? AND <subtype>.<id> = <rootId>}: the one way a subtype's table is joined. */
+    private String joinCondition(List<Parameter> parameters, String subtype, String rootId) {
+        List<String> conditions = tenantPredicate(parameters, subtype + ".");
+        conditions.add(subtype + "." + quotedId() + " = " + rootId);
         return String.join(" AND ", conditions);
     }
 
@@ -662,8 +654,7 @@ public final class SqlBuilder {
     /** The entity's columns in select order; {@code prefix} qualifies them, and excluded ones read NULL in history. */
     private String selectColumns(String historyNulls) {
         return entity.properties().stream()
-                .map(p -> historyNulls.isEmpty() || p.id() || p.tenantId() || entity.inHistory(p)
-                        ? Identifiers.quote(p.column()) : "NULL")
+                .map(p -> historyNulls.isEmpty() ? Identifiers.quote(p.column()) : historyColumn(p))
                 .collect(Collectors.joining(", "));
     }
 
@@ -671,16 +662,7 @@ public final class SqlBuilder {
         if (!entity.isAudited()) {
             return Optional.empty();
         }
-        String select = "SELECT " + selectColumns("history") + ", history_version, history_operation,"
-                + " history_changed_at, history_actor, history_transaction_id::text::bigint FROM " + historyTable();
-        List<Parameter> versions = new ArrayList<>();
-        String versionsSql = select + where(versions, "", quotedId() + " = ?", Parameter.idArgument(id))
-                + " ORDER BY history_version DESC";
-        List<Parameter> asOf = new ArrayList<>();
-        String asOfSql = select + where(asOf, "", quotedId() + " = ?", Parameter.idArgument(id))
-                + " AND history_changed_at <= ?"
-                + " ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
-        asOf.add(Parameter.argument("at", ValueType.INSTANT));
+        String select = historySelect(selectColumns("history"));
         List<Parameter> between = new ArrayList<>();
         String betweenSql = select + where(between, "", "history_changed_at >= ?",
                 Parameter.argument("from", ValueType.INSTANT))
@@ -690,8 +672,31 @@ public final class SqlBuilder {
         String transactionSql = select + where(transaction, "", "history_transaction_id = ?::text::xid8",
                 Parameter.argument("transactionId", ValueType.PRIMITIVE_LONG))
                 + " ORDER BY history_changed_at, " + quotedId() + ", history_version";
-        return Optional.of(new EntitySql.History(new Statement(versionsSql, versions), new Statement(asOfSql, asOf),
+        return Optional.of(new EntitySql.History(historyVersions(select), historyAsOf(select),
                 new Statement(betweenSql, between), new Statement(transactionSql, transaction)));
+    }
+
+    /** {@code SELECT <columns>, <the history's own columns> FROM <history table>}. */
+    private String historySelect(String columns) {
+        return "SELECT " + columns + ", history_version, history_operation, history_changed_at, history_actor,"
+                + " history_transaction_id::text::bigint FROM " + historyTable();
+    }
+
+    /** Every version of the row with the id argument, newest first. */
+    private Statement historyVersions(String select) {
+        List<Parameter> parameters = new ArrayList<>();
+        String sql = select + where(parameters, "", quotedId() + " = ?", Parameter.idArgument(id))
+                + " ORDER BY history_version DESC";
+        return new Statement(sql, parameters);
+    }
+
+    /** The last version of the row with the id argument at the {@code at} argument. */
+    private Statement historyAsOf(String select) {
+        List<Parameter> parameters = new ArrayList<>();
+        String sql = select + where(parameters, "", quotedId() + " = ?", Parameter.idArgument(id))
+                + " AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
+        parameters.add(Parameter.argument("at", ValueType.INSTANT));
+        return new Statement(sql, parameters);
     }
 
     Statement findById() {

@@ -18,6 +18,7 @@ import dev.tenantdao.processor.model.Reference;
 import dev.tenantdao.processor.model.Tenancy;
 import dev.tenantdao.processor.model.ValueType;
 import dev.tenantdao.processor.read.Annotations;
+import dev.tenantdao.processor.read.Hierarchies;
 import dev.tenantdao.processor.read.Names;
 import dev.tenantdao.processor.sql.Identifiers;
 import java.util.LinkedHashMap;
@@ -394,7 +395,7 @@ public final class EntityValidator {
      */
     public void validateHookPlacement(ExecutableElement method, HookKind kind) {
         Element type = method.getEnclosingElement();
-        TypeElement root = type instanceof TypeElement t ? polymorphicRoot(t) : null;
+        TypeElement root = type instanceof TypeElement t ? Hierarchies.root(t, typeUtils) : null;
         if (root != null && type.getAnnotation(dev.tenantdao.annotations.Polymorphic.class) == null) {
             diagnostics.report(Message.HOOK_ON_SUBTYPE, method,
                     Annotations.mirror(method, kind.annotation()).orElse(null), kind.annotationName(),
@@ -422,18 +423,6 @@ public final class EntityValidator {
             diagnostics.report(Message.MAPPING_ON_METHOD, method, Annotations.mirror(method, annotation).orElse(null),
                     annotation.getSimpleName(), method.getSimpleName());
         }
-    }
-
-    /** The {@code @Polymorphic} entity {@code type} directly extends or implements, or null. */
-    private TypeElement polymorphicRoot(TypeElement type) {
-        for (TypeMirror supertype : typeUtils.directSupertypes(type.asType())) {
-            if (supertype instanceof javax.lang.model.type.DeclaredType declared
-                    && declared.asElement().getAnnotation(dev.tenantdao.annotations.Polymorphic.class) != null
-                    && declared.asElement().getAnnotation(Entity.class) != null) {
-                return (TypeElement) declared.asElement();
-            }
-        }
-        return null;
     }
 
     private void validateRecordComponents(EntityModel entity) {

@@ -10,6 +10,7 @@ import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Polymorphism;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.read.Annotations;
+import dev.tenantdao.processor.read.Hierarchies;
 import dev.tenantdao.processor.sql.Identifiers;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +21,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
@@ -67,7 +66,7 @@ public final class HierarchyValidator {
             diagnostics.report(Message.NO_SUBTYPES, root, polymorphic, root.getSimpleName());
         }
         for (TypeElement subtype : subtypes) {
-            if (!isDirectSubtype(subtype, root)) {
+            if (!Hierarchies.isDirectSubtype(subtype, root, types)) {
                 diagnostics.report(Message.NOT_A_SUBTYPE, root, polymorphic,
                         Annotations.explicitValue(polymorphic, "subtypes"), subtype.getSimpleName(),
                         root.getSimpleName());
@@ -120,7 +119,7 @@ public final class HierarchyValidator {
         }
         for (Element element : compiled) {
             if (element instanceof TypeElement type) {
-                if (!subtypes.contains(type) && !type.equals(root) && isDirectSubtype(type, root)) {
+                if (!subtypes.contains(type) && !type.equals(root) && Hierarchies.isDirectSubtype(type, root, types)) {
                     diagnostics.report(Message.SUBTYPE_NOT_LISTED, type, type.getSimpleName(), root.getSimpleName(),
                             root.getSimpleName());
                 }
@@ -166,23 +165,10 @@ public final class HierarchyValidator {
                 } else if (property.valueType() != null && first.valueType() != null
                         && !property.sqlType().equals(first.sqlType())) {
                     diagnostics.report(Message.SUBTYPE_COLUMN_TYPE, property.element(),
-                            subtype.name() + "." + property.name(), property.column(), describeType(property),
-                            owner.get(first).name() + "." + first.name(), describeType(first));
+                            subtype.name() + "." + property.name(), property.column(), property.sqlType(),
+                            owner.get(first).name() + "." + first.name(), first.sqlType());
                 }
             }
         }
-    }
-
-    private static String describeType(Property property) {
-        return property.sqlType();
-    }
-
-    private boolean isDirectSubtype(TypeElement type, TypeElement root) {
-        for (TypeMirror supertype : types.directSupertypes(type.asType())) {
-            if (supertype instanceof DeclaredType declared && declared.asElement().equals(root)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

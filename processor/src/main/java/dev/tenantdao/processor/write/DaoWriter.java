@@ -245,7 +245,8 @@ public final class DaoWriter {
                 .addStatement("$T.requireNonNull($L, $S)", OBJECTS, var, var)
                 .addCode(tenantPreamble())
                 .addCode(requireCurrentTenant(var))
-                .addCode(withStatement(hooked ? "atomically" : "withConnection", method, constant, true, work.build()))
+                .addCode(withStatement(hooked ? "atomically" : "withConnection", method, constant, !writesReturnRows(),
+                        work.build()))
                 .build();
     }
 
@@ -274,7 +275,8 @@ public final class DaoWriter {
                 .addStatement("return $T.of()", LIST)
                 .endControlFlow()
                 .addCode(withStatement("atomically", "insertAll", sql.insertAll().isPresent() ? "INSERT_ALL"
-                        : batchesInserts() && SqlBuilder.setsTenant(entity) ? "BATCH_INSERT" : "INSERT", true, work))
+                        : batchesInserts() && SqlBuilder.setsTenant(entity) ? "BATCH_INSERT" : "INSERT",
+                        usesGeneratedKeys(), work))
                 .build();
     }
 
@@ -512,7 +514,8 @@ public final class DaoWriter {
                 .addCode(requireNonNullId(read(id, var)))
                 .addCode(tenantPreamble())
                 .addCode(requireCurrentTenant(var))
-                .addCode(withStatement(hooked ? "atomically" : "withConnection", "update", "UPDATE", true, work.build()))
+                .addCode(withStatement(hooked ? "atomically" : "withConnection", "update", "UPDATE", !writesReturnRows(),
+                        work.build()))
                 .build();
     }
 
@@ -676,10 +679,10 @@ public final class DaoWriter {
 
     /**
      * Whether some write reads its row back as the driver's generated keys ({@code RETURNED_COLUMNS}):
-     * single writes that do not return rows themselves, or the JDBC batch of an entity under RLS.
+     * single writes that do not return rows themselves, or a JDBC batch.
      */
     private boolean usesGeneratedKeys() {
-        return !writesReturnRows() || batchesInserts() && SqlBuilder.setsTenant(entity);
+        return !writesReturnRows() || batchesInserts();
     }
 
     private boolean writesReturnRows() {
@@ -690,7 +693,7 @@ public final class DaoWriter {
      * Executes {@code statement} for its rows: plainly, or past the tenant setting that precedes
      * every statement of a table under row-level security.
      */
-    CodeBlock query() {
+    private CodeBlock query() {
         return SqlBuilder.setsTenant(entity)
                 ? CodeBlock.of("$T.queryWithTenant(statement)", JdbcCode.JDBC)
                 : CodeBlock.of("statement.executeQuery()");
@@ -733,48 +736,12 @@ public final class DaoWriter {
             return List.of();
         }
         EntitySql.History history = sql.history().get();
-        TypeName entry = ParameterizedTypeName.get(HISTORY_ENTRY, type);
-        TypeName entries = ParameterizedTypeName.get(LIST, entry);
+        TypeName entries = ParameterizedTypeName.get(LIST, ParameterizedTypeName.get(HISTORY_ENTRY, type));
         int first = entity.properties().size() + 1;
-        CodeBlock readEntries = CodeBlock.builder()
-                .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
-                .addStatement("$T entries = new $T<>()", entries, ARRAY_LIST)
-                .beginControlFlow("while (rows.next())")
-                .addStatement("entries.add($T.historyEntry(map(rows), rows, $L))", JdbcCode.JDBC, first)
-                .endControlFlow()
-                .addStatement("return entries")
-                .endControlFlow()
-                .build();
+        CodeBlock readEntries = readEntries(first);
         List<MethodSpec> methods = new ArrayList<>();
-        methods.add(MethodSpec.methodBuilder("history")
-                .addJavadoc("Every version of the {@code $L} with {@code id}$L, newest first; a delete's entry holds\n"
-                        + "the last values.\n", name, inTenant())
-                .addModifiers(Modifier.PUBLIC)
-                .returns(entries)
-                .addParameter(idType, "id")
-                .addCode(requireNonNullId("id"))
-                .addCode(tenantPreamble())
-                .addCode(withStatement("history", "HISTORY", false,
-                        CodeBlock.builder().add(bind(history.versions(), "id")).add(readEntries).build()))
-                .build());
-        methods.add(MethodSpec.methodBuilder("asOf")
-                .addJavadoc("The {@code $L} with {@code id} as it was at {@code at}$L: empty before its insert\n"
-                        + "and after its delete.\n", name, inTenant())
-                .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(OPTIONAL, type))
-                .addParameter(idType, "id")
-                .addParameter(INSTANT, "at")
-                .addCode(requireNonNullId("id"))
-                .addStatement("$T.requireNonNull(at, $S)", OBJECTS, "at")
-                .addCode(tenantPreamble())
-                .addCode(withStatement("asOf", "HISTORY_AS_OF", false, CodeBlock.builder()
-                        .add(bind(history.asOf(), "id"))
-                        .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
-                        .addStatement("return rows.next() && !$S.equals(rows.getString($L)) ? $T.of(map(rows)) : $T.empty()",
-                                "DELETE", first + 1, OPTIONAL, OPTIONAL)
-                        .endControlFlow()
-                        .build()))
-                .build());
+        methods.add(historyOfRow(history.versions(), first, ""));
+        methods.add(asOf(history.asOf(), first, ""));
         methods.add(MethodSpec.methodBuilder("changesBetween")
                 .addJavadoc("Every change to {@code $L} rows$L from {@code from} (inclusive) to {@code to} (exclusive),\n"
                         + "oldest first.\n", name, inTenant())
@@ -799,6 +766,62 @@ public final class DaoWriter {
                         CodeBlock.builder().add(bind(history.inTransaction(), null)).add(readEntries).build()))
                 .build());
         return methods;
+    }
+
+    /** Reads every row of the history query into {@code HistoryEntry}s; the history's columns start at {@code first}. */
+    private CodeBlock readEntries(int first) {
+        TypeName entries = ParameterizedTypeName.get(LIST, ParameterizedTypeName.get(HISTORY_ENTRY, type));
+        return CodeBlock.builder()
+                .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
+                .addStatement("$T entries = new $T<>()", entries, ARRAY_LIST)
+                .beginControlFlow("while (rows.next())")
+                .addStatement("entries.add($T.historyEntry(map(rows), rows, $L))", JdbcCode.JDBC, first)
+                .endControlFlow()
+                .addStatement("return entries")
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * {@code history(id)}: every version of one row, newest first.
+     *
+     * @param first the first of the history's own columns in {@code versions}' rows
+     * @param asSubtype empty, or how versions of a hierarchy's row are read (its root's DAO)
+     */
+    MethodSpec historyOfRow(Statement versions, int first, String asSubtype) {
+        return MethodSpec.methodBuilder("history")
+                .addJavadoc("Every version of the {@code $L} with {@code id}$L, newest first$L;\n"
+                        + "a delete's entry holds the last values.\n", name, inTenant(), asSubtype)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(LIST, ParameterizedTypeName.get(HISTORY_ENTRY, type)))
+                .addParameter(idType, "id")
+                .addCode(requireNonNullId("id"))
+                .addCode(tenantPreamble())
+                .addCode(withStatement("history", "HISTORY", false,
+                        CodeBlock.builder().add(bind(versions, "id")).add(readEntries(first)).build()))
+                .build();
+    }
+
+    /** {@code asOf(id, at)}: one row as it was at a time; see {@link #historyOfRow}. */
+    MethodSpec asOf(Statement asOf, int first, String asSubtype) {
+        return MethodSpec.methodBuilder("asOf")
+                .addJavadoc("The {@code $L} with {@code id} as it was at {@code at}$L$L:\n"
+                        + "empty before its insert and after its delete.\n", name, inTenant(), asSubtype)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(OPTIONAL, type))
+                .addParameter(idType, "id")
+                .addParameter(INSTANT, "at")
+                .addCode(requireNonNullId("id"))
+                .addStatement("$T.requireNonNull(at, $S)", OBJECTS, "at")
+                .addCode(tenantPreamble())
+                .addCode(withStatement("asOf", "HISTORY_AS_OF", false, CodeBlock.builder()
+                        .add(bind(asOf, "id"))
+                        .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
+                        .addStatement("return rows.next() && !$S.equals(rows.getString($L)) ? $T.of(map(rows)) : $T.empty()",
+                                "DELETE", first + 1, OPTIONAL, OPTIONAL)
+                        .endControlFlow()
+                        .build()))
+                .build();
     }
 
     // ---- hooks, in one place ----------------------------------------------------------------------
@@ -906,21 +929,23 @@ public final class DaoWriter {
      * the current tenant (or no tenant, for a shared entity). The one place generated code takes a
      * connection.
      */
-    private CodeBlock withStatement(String operation, String constant, boolean returning, CodeBlock work) {
-        return withStatement("withConnection", operation, constant, returning, work);
+    private CodeBlock withStatement(String operation, String constant, boolean generatedKeys, CodeBlock work) {
+        return withStatement("withConnection", operation, constant, generatedKeys, work);
     }
 
     /**
      * {@link #withStatement(String, String, boolean, CodeBlock)} through {@code database.<how>}:
      * {@code withConnection}, or {@code atomically} for work of several statements.
+     *
+     * @param generatedKeys whether {@code work} reads the row back as the driver's generated keys
+     *     ({@code RETURNED_COLUMNS}) rather than from the statement's own result
      */
-    CodeBlock withStatement(String how, String operation, String constant, boolean returning, CodeBlock work) {
+    private CodeBlock withStatement(String how, String operation, String constant, boolean generatedKeys, CodeBlock work) {
         return CodeBlock.builder()
                 .add("return database.$L(SCOPE, $L, $S, connection -> {\n$>", how,
                         entity.isTenanted() ? "tenant" : "null", name + "." + operation)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
-                        PREPARED_STATEMENT, sql(constant),
-                        returning && (!writesReturnRows() || constant.equals("BATCH_INSERT")) ? ", RETURNED_COLUMNS" : "")
+                        PREPARED_STATEMENT, sql(constant), generatedKeys ? ", RETURNED_COLUMNS" : "")
                 .add(work)
                 .endControlFlow()
                 .add("$<});\n")
@@ -935,7 +960,7 @@ public final class DaoWriter {
     }
 
     /** Binds every parameter of {@code statement}, in order, from where {@link Parameter} says it comes from. */
-    CodeBlock bind(Statement statement, String idArgument) {
+    private CodeBlock bind(Statement statement, String idArgument) {
         return bind(statement, idArgument, var);
     }
 
@@ -1056,7 +1081,7 @@ public final class DaoWriter {
                 : CodeBlock.of("$L.$L", target, property.read().name());
     }
 
-    CodeBlock requireNonNullId(Object value) {
+    private CodeBlock requireNonNullId(Object value) {
         if (id.type().getKind().isPrimitive()) {
             return CodeBlock.of("");
         }
@@ -1080,7 +1105,7 @@ public final class DaoWriter {
      * tenant or throw {@code NoTenantException}, and turn it into what the statements need: the
      * tenant column's value (row strategy) or the tenant's schema (schema per tenant).
      */
-    CodeBlock tenantPreamble() {
+    private CodeBlock tenantPreamble() {
         if (!entity.isTenanted()) {
             return CodeBlock.of("");
         }

@@ -11,11 +11,11 @@ import com.palantir.javapoet.TypeSpec;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.model.Property;
-import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.HierarchySql;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -31,7 +31,6 @@ public final class HierarchyDaoWriter {
     private static final ClassName INJECT = ClassName.get("jakarta.inject", "Inject");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
-    private static final ClassName HISTORY_ENTRY = ClassName.get("dev.tenantdao.runtime", "HistoryEntry");
     private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
     private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
 
@@ -114,52 +113,11 @@ public final class HierarchyDaoWriter {
      * {@code history(id)} and {@code asOf(id, at)} of a row of any subtype, each version read as the
      * subtype it was (the history table holds every subtype's columns and the discriminator).
      */
-    private List<MethodSpec> historyMethods(EntitySql.History history) {
+    private List<MethodSpec> historyMethods(HierarchySql.RowHistory history) {
         int first = Math.max(sql.discriminatorIndex(), sql.columnIndexes().values().stream()
                 .flatMap(List::stream).mapToInt(Integer::intValue).max().orElse(0)) + 1;
-        TypeName entry = ParameterizedTypeName.get(HISTORY_ENTRY, type);
-        TypeName entries = ParameterizedTypeName.get(ClassName.get(List.class), entry);
-        TypeName idType = TypeName.get(root.id().type());
-        String inTenant = root.isTenanted() ? " in the current tenant" : "";
-        CodeBlock readEntries = CodeBlock.builder()
-                .add(code.bind(history.versions(), "id"))
-                .beginControlFlow("try ($T rows = $L)", RESULT_SET, code.query())
-                .addStatement("$T entries = new $T<>()", entries, ArrayList.class)
-                .beginControlFlow("while (rows.next())")
-                .addStatement("entries.add($T.historyEntry(map(rows), rows, $L))", JdbcCode.JDBC, first)
-                .endControlFlow()
-                .addStatement("return entries")
-                .endControlFlow()
-                .build();
-        MethodSpec versions = MethodSpec.methodBuilder("history")
-                .addJavadoc("Every version of the {@code $L} with {@code id}$L, newest first, each as the subtype it\n"
-                        + "was; a delete's entry holds the last values.\n", root.name(), inTenant)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(entries)
-                .addParameter(idType, "id")
-                .addCode(code.requireNonNullId("id"))
-                .addCode(code.tenantPreamble())
-                .addCode(code.withStatement("withConnection", "history", "HISTORY", false, readEntries))
-                .build();
-        MethodSpec asOf = MethodSpec.methodBuilder("asOf")
-                .addJavadoc("The {@code $L} with {@code id} as it was at {@code at}$L, as the subtype it was: empty\n"
-                        + "before its insert and after its delete.\n", root.name(), inTenant)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(ClassName.get(java.util.Optional.class), type))
-                .addParameter(idType, "id")
-                .addParameter(ClassName.get(java.time.Instant.class), "at")
-                .addCode(code.requireNonNullId("id"))
-                .addStatement("$T.requireNonNull(at, $S)", OBJECTS, "at")
-                .addCode(code.tenantPreamble())
-                .addCode(code.withStatement("withConnection", "asOf", "HISTORY_AS_OF", false, CodeBlock.builder()
-                        .add(code.bind(history.asOf(), "id"))
-                        .beginControlFlow("try ($T rows = $L)", RESULT_SET, code.query())
-                        .addStatement("return rows.next() && !$S.equals(rows.getString($L)) ? $T.of(map(rows)) : $T.empty()",
-                                "DELETE", first + 1, java.util.Optional.class, java.util.Optional.class)
-                        .endControlFlow()
-                        .build()))
-                .build();
-        return List.of(versions, asOf);
+        return List.of(code.historyOfRow(history.versions(), first, ", each as the subtype it was"),
+                code.asOf(history.asOf(), first, ", as the subtype it was"));
     }
 
     private List<EntityModel> subtypes() {
@@ -182,40 +140,20 @@ public final class HierarchyDaoWriter {
             work.addStatement("$T $L = new $T<>()", ParameterizedTypeName.get(ClassName.get(List.class), subtype.type()),
                     subtypeList(subtype), ArrayList.class);
         }
-        work.beginControlFlow("for ($T $L : $L)", type, var, all);
-        boolean first = true;
-        for (EntityModel subtype : subtypes()) {
-            String subtypeVar = subtypeVar(subtype);
-            if (first) {
-                work.beginControlFlow("if ($L instanceof $T $L)", var, subtype.type(), subtypeVar);
-                first = false;
-            } else {
-                work.nextControlFlow("else if ($L instanceof $T $L)", var, subtype.type(), subtypeVar);
-            }
-            work.addStatement("$L.add($L)", subtypeList(subtype), subtypeVar);
-        }
-        work.nextControlFlow("else")
-                .addStatement("throw new $T($S + $L.getClass().getName())", IllegalArgumentException.class,
-                        "not a mapped subtype of " + root.name() + ": ", var)
-                .endControlFlow()
+        work.beginControlFlow("for ($T $L : $L)", type, var, all)
+                .add(instanceofChain(true, subtype -> CodeBlock.builder()
+                        .addStatement("$L.add($L)", subtypeList(subtype), subtypeVar(subtype)).build(), true))
                 .endControlFlow();
         for (EntityModel subtype : subtypes()) {
             work.addStatement("$T<$T> $L = $L.insertAll($L).iterator()", java.util.Iterator.class, subtype.type(),
                     storedIterator(subtype), daoField(subtype), subtypeList(subtype));
         }
         work.addStatement("$T stored = new $T<>($L.size())", listOfRoots, ArrayList.class, all)
-                .beginControlFlow("for ($T $L : $L)", type, var, all);
-        first = true;
-        for (EntityModel subtype : subtypes()) {
-            if (first) {
-                work.beginControlFlow("if ($L instanceof $T)", var, subtype.type());
-                first = false;
-            } else {
-                work.nextControlFlow("else if ($L instanceof $T)", var, subtype.type());
-            }
-            work.addStatement("stored.add($L.next())", storedIterator(subtype));
-        }
-        work.endControlFlow().endControlFlow().addStatement("return stored");
+                .beginControlFlow("for ($T $L : $L)", type, var, all)
+                .add(instanceofChain(false, subtype -> CodeBlock.builder()
+                        .addStatement("stored.add($L.next())", storedIterator(subtype)).build(), false))
+                .endControlFlow()
+                .addStatement("return stored");
         return MethodSpec.methodBuilder("insertAll")
                 .addJavadoc("Inserts all of {@code $L}, of any subtypes$L, and returns them as stored, in order: each\n"
                         + "subtype's through its DAO's {@code insertAll}. All rows are inserted or, when one fails, none\n"
@@ -232,6 +170,33 @@ public final class HierarchyDaoWriter {
                 .addCode(work.build())
                 .addCode("$<});\n")
                 .build();
+    }
+
+    /**
+     * {@code if (root instanceof A a) { <body of A> } else if ...}: the one switch over subtypes of
+     * the generated writes; with {@code orThrow}, an entity of no mapped subtype is rejected.
+     *
+     * @param bind whether each branch binds the entity as its subtype ({@link #subtypeVar})
+     */
+    private CodeBlock instanceofChain(boolean bind, Function<EntityModel, CodeBlock> body, boolean orThrow) {
+        CodeBlock.Builder chain = CodeBlock.builder();
+        boolean first = true;
+        for (EntityModel subtype : subtypes()) {
+            String test = bind ? "$L instanceof $T " + subtypeVar(subtype) : "$L instanceof $T";
+            if (first) {
+                chain.beginControlFlow("if (" + test + ")", var, subtype.type());
+                first = false;
+            } else {
+                chain.nextControlFlow("else if (" + test + ")", var, subtype.type());
+            }
+            chain.add(body.apply(subtype));
+        }
+        if (orThrow) {
+            chain.nextControlFlow("else")
+                    .addStatement("throw new $T($S + $L.getClass().getName())", IllegalArgumentException.class,
+                            "not a mapped subtype of " + root.name() + ": ", var);
+        }
+        return chain.endControlFlow().build();
     }
 
     private String subtypeVar(EntityModel subtype) {
@@ -257,21 +222,11 @@ public final class HierarchyDaoWriter {
         if (returns != null) {
             spec.returns(returns);
         }
-        for (EntityModel subtype : subtypes()) {
-            String subtypeVar = DaoWriter.variableName(subtype.name());
-            if (subtypeVar.equals(var)) {
-                subtypeVar = "subtype";
-            }
-            spec.beginControlFlow("if ($L instanceof $T $L)", var, subtype.type(), subtypeVar);
-            if (returns != null) {
-                spec.addStatement("return $L.$L($L)", daoField(subtype), method, subtypeVar);
-            } else {
-                spec.addStatement("$L.$L($L)", daoField(subtype), method, subtypeVar).addStatement("return");
-            }
-            spec.endControlFlow();
-        }
-        return spec.addStatement("throw new $T($S + $L.getClass().getName())", IllegalArgumentException.class,
-                        "not a mapped subtype of " + root.name() + ": ", var)
+        return spec.addCode(instanceofChain(true, subtype -> returns != null
+                        ? CodeBlock.builder().addStatement("return $L.$L($L)", daoField(subtype), method,
+                                subtypeVar(subtype)).build()
+                        : CodeBlock.builder().addStatement("$L.$L($L)", daoField(subtype), method, subtypeVar(subtype))
+                                .build(), true))
                 .build();
     }
 

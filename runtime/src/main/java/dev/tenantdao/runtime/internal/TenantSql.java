@@ -8,7 +8,8 @@ package dev.tenantdao.runtime.internal;
  */
 public final class TenantSql {
 
-    private static final String SET_TENANT = "SELECT set_config('tenantdao.tenant', ?, true)";
+    private static final String SET_TENANT =
+            "SELECT set_config('" + dev.tenantdao.runtime.Database.TENANT_SETTING + "', ?, true)";
 
     /** The placeholder for the tenant's schema in generated SQL and DDL. */
     public static final String SCHEMA = "{schema}";

@@ -1,0 +1,36 @@
+package dev.tenantdao.processor.read;
+
+import dev.tenantdao.annotations.Entity;
+import dev.tenantdao.annotations.Polymorphic;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/** Where a type stands to {@code @Polymorphic} roots: the one place the processor asks. */
+public final class Hierarchies {
+
+    private Hierarchies() {}
+
+    /** The {@code @Polymorphic} entity {@code type} directly extends or implements, or null. */
+    public static TypeElement root(TypeElement type, Types types) {
+        for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+            if (supertype instanceof DeclaredType declared
+                    && declared.asElement().getAnnotation(Polymorphic.class) != null
+                    && declared.asElement().getAnnotation(Entity.class) != null) {
+                return (TypeElement) declared.asElement();
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code type} directly extends or implements {@code root}. */
+    public static boolean isDirectSubtype(TypeElement type, TypeElement root, Types types) {
+        for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+            if (supertype instanceof DeclaredType declared && declared.asElement().equals(root)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
