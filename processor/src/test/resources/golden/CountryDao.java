@@ -26,7 +26,7 @@ public final class CountryDao {
 
     static final String INSERT = "INSERT INTO country (code, name) VALUES (?, ?)";
 
-    static final String INSERT_ALL = "INSERT INTO country (code, name) SELECT u.c1, u.c2 FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS u(c1, c2, n) ORDER BY u.n";
+    static final String INSERT_ALL = "WITH input AS (SELECT u.* FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS u(c1, c2, n)), changed AS (INSERT INTO country (code, name) SELECT input.c1, input.c2 FROM input ORDER BY input.n RETURNING *) SELECT changed.code, changed.name FROM changed JOIN input ON changed.code = input.c1 ORDER BY input.n";
 
     static final String UPDATE = "UPDATE country SET name = ? WHERE code = ?";
 
@@ -84,7 +84,7 @@ public final class CountryDao {
             return List.of();
         }
         return database.atomically(SCOPE, null, "Country.insertAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL, RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
                 int size = countries.size();
                 Object[] codeColumn = new Object[size];
                 Object[] nameColumn = new Object[size];
@@ -96,8 +96,7 @@ public final class CountryDao {
                 statement.setArray(1, connection.createArrayOf("text", codeColumn));
                 statement.setArray(2, connection.createArrayOf("text", nameColumn));
                 List<Country> inserted = new ArrayList<>(countries.size());
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
+                try (ResultSet keys = statement.executeQuery()) {
                     while (keys.next()) {
                         inserted.add(map(keys));
                     }
@@ -213,19 +212,23 @@ public final class CountryDao {
     public Country update(Country country) {
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(country.code(), "Country.code");
-        return database.withConnection(SCOPE, null, "Country.update", connection -> {
+        Country updated = database.withConnection(SCOPE, null, "Country.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 statement.setString(1, country.name());
                 statement.setString(2, country.code());
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     if (!keys.next()) {
-                        throw new RowNotFoundException("Country", country.code());
+                        return null;
                     }
                     return map(keys);
                 }
             }
         });
+        if (updated == null) {
+            throw new RowNotFoundException("Country", country.code());
+        }
+        return updated;
     }
 
     /**

@@ -30,7 +30,7 @@ public final class CustomerDao {
 
     static final String INSERT = "SELECT set_config('tenantdao.tenant', ?, true); INSERT INTO customers (org_id, id, display_name, rating, active) VALUES (?, ?, ?, ?, ?) RETURNING id, org_id, display_name, rating, active";
 
-    static final String INSERT_ALL = "SELECT set_config('tenantdao.tenant', ?, true); INSERT INTO customers (org_id, id, display_name, rating, active) SELECT ?, u.c1, u.c2, u.c3, u.c4 FROM unnest(?::uuid[], ?::text[], ?::integer[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, c4, n) ORDER BY u.n RETURNING id, org_id, display_name, rating, active";
+    static final String INSERT_ALL = "SELECT set_config('tenantdao.tenant', ?, true); WITH input AS (SELECT u.* FROM unnest(?::uuid[], ?::text[], ?::integer[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, c4, n)), changed AS (INSERT INTO customers (org_id, id, display_name, rating, active) SELECT ?, input.c1, input.c2, input.c3, input.c4 FROM input ORDER BY input.n RETURNING *) SELECT changed.id, changed.org_id, changed.display_name, changed.rating, changed.active FROM changed JOIN input ON changed.id = input.c1 ORDER BY input.n";
 
     static final String UPDATE = "SELECT set_config('tenantdao.tenant', ?, true); UPDATE customers SET display_name = ?, rating = ?, active = ? WHERE org_id = ? AND id = ? RETURNING id, org_id, display_name, rating, active";
 
@@ -104,11 +104,11 @@ public final class CustomerDao {
                     activeColumn[i] = customer.active;
                 }
                 statement.setString(1, tenant);
-                statement.setObject(2, tenantKey);
-                statement.setArray(3, connection.createArrayOf("uuid", idColumn));
-                statement.setArray(4, connection.createArrayOf("text", nameColumn));
-                statement.setArray(5, connection.createArrayOf("int4", ratingColumn));
-                statement.setArray(6, connection.createArrayOf("bool", activeColumn));
+                statement.setArray(2, connection.createArrayOf("uuid", idColumn));
+                statement.setArray(3, connection.createArrayOf("text", nameColumn));
+                statement.setArray(4, connection.createArrayOf("int4", ratingColumn));
+                statement.setArray(5, connection.createArrayOf("bool", activeColumn));
+                statement.setObject(6, tenantKey);
                 List<Customer> inserted = new ArrayList<>(customers.size());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     while (keys.next()) {
@@ -249,7 +249,7 @@ public final class CustomerDao {
         String tenant = database.requireTenant(SCOPE);
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return database.withConnection(SCOPE, tenant, "Customer.update", connection -> {
+        Customer updated = database.withConnection(SCOPE, tenant, "Customer.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setString(1, tenant);
                 statement.setString(2, customer.getName());
@@ -259,12 +259,16 @@ public final class CustomerDao {
                 statement.setObject(6, customer.getId());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        throw new RowNotFoundException("Customer", customer.getId());
+                        return null;
                     }
                     return map(keys);
                 }
             }
         });
+        if (updated == null) {
+            throw new RowNotFoundException("Customer", customer.getId());
+        }
+        return updated;
     }
 
     /**

@@ -235,7 +235,7 @@ public final class InvoiceDao {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(invoice.id(), "Invoice.id");
         String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Invoice.update", connection -> {
+        Invoice updated = database.withConnection(SCOPE, tenant, "Invoice.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setString(1, tenant);
                 statement.setLong(2, invoice.customerId());
@@ -250,12 +250,16 @@ public final class InvoiceDao {
                 Jdbc.setLong(statement, 11, invoice.id());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        throw new RowNotFoundException("Invoice", invoice.id());
+                        return null;
                     }
                     return map(keys);
                 }
             }
         });
+        if (updated == null) {
+            throw new RowNotFoundException("Invoice", invoice.id());
+        }
+        return updated;
     }
 
     /**

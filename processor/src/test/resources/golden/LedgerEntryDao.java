@@ -34,7 +34,7 @@ public final class LedgerEntryDao {
 
     static final String INSERT = "WITH changed AS (INSERT INTO {schema}.ledger_entry (account, amount, booked_at) VALUES (?, ?, ?) RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'INSERT', history_version, ? FROM changed) SELECT id, account, amount, booked_at, version FROM changed";
 
-    static final String INSERT_ALL = "WITH changed AS (INSERT INTO {schema}.ledger_entry (account, amount, booked_at) SELECT u.c1, u.c2, u.c3 FROM unnest(?::text[], ?::numeric[], ?::timestamptz[]) WITH ORDINALITY AS u(c1, c2, c3, n) ORDER BY u.n RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'INSERT', history_version, ? FROM changed) SELECT id, account, amount, booked_at, version FROM changed";
+    static final String INSERT_ALL = "WITH input AS (SELECT u.*, nextval(pg_get_serial_sequence('{schema}.ledger_entry', 'id')) AS k FROM unnest(?::text[], ?::numeric[], ?::timestamptz[]) WITH ORDINALITY AS u(c1, c2, c3, n)), changed AS (INSERT INTO {schema}.ledger_entry (id, account, amount, booked_at) SELECT input.k, input.c1, input.c2, input.c3 FROM input ORDER BY input.n RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'INSERT', history_version, ? FROM changed) SELECT changed.id, changed.account, changed.amount, changed.booked_at, changed.version FROM changed JOIN input ON changed.id = input.k ORDER BY input.n";
 
     static final String UPDATE = "WITH changed AS (UPDATE {schema}.ledger_entry SET account = ?, amount = ?, booked_at = ?, version = version + 1, history_version = history_version + CASE WHEN (account, amount, booked_at) IS DISTINCT FROM (?, ?, ?) THEN 1 ELSE 0 END, history_changed = (account, amount, booked_at) IS DISTINCT FROM (?, ?, ?) WHERE id = ? AND version = ? RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'UPDATE', history_version, ? FROM changed WHERE history_changed) SELECT id, account, amount, booked_at, version FROM changed";
 
@@ -236,7 +236,7 @@ public final class LedgerEntryDao {
         Objects.requireNonNull(ledgerEntry, "ledgerEntry");
         String tenant = database.requireTenant(SCOPE);
         String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.update", connection -> {
+        LedgerEntry updated = database.withConnection(SCOPE, tenant, "LedgerEntry.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, ledgerEntry.account());
                 statement.setBigDecimal(2, ledgerEntry.amount());
@@ -252,15 +252,19 @@ public final class LedgerEntryDao {
                 statement.setString(12, AuditContext.actor());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
-                        if (existsById(ledgerEntry.id())) {
-                            throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version());
-                        }
-                        throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
+                        return null;
                     }
                     return map(keys);
                 }
             }
         });
+        if (updated == null) {
+            if (existsById(ledgerEntry.id())) {
+                throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version());
+            }
+            throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
+        }
+        return updated;
     }
 
     /**

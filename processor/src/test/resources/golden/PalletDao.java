@@ -213,7 +213,7 @@ public final class PalletDao {
         Objects.requireNonNull(pallet.getId(), "Pallet.id");
         String tenant = database.requireTenant(SCOPE);
         String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Pallet.update", connection -> {
+        Pallet updated = database.withConnection(SCOPE, tenant, "Pallet.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, pallet.getDestination());
                 statement.setString(2, pallet.getId());
@@ -221,12 +221,16 @@ public final class PalletDao {
                 statement.setString(4, pallet.getCarrier());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
-                        throw new RowNotFoundException("Pallet", pallet.getId());
+                        return null;
                     }
                     return map(keys);
                 }
             }
         });
+        if (updated == null) {
+            throw new RowNotFoundException("Pallet", pallet.getId());
+        }
+        return updated;
     }
 
     /**

@@ -213,19 +213,23 @@ public final class ParcelDao {
         Objects.requireNonNull(parcel.getId(), "Parcel.id");
         String tenant = database.requireTenant(SCOPE);
         String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Parcel.update", connection -> {
+        Parcel updated = database.withConnection(SCOPE, tenant, "Parcel.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, parcel.getDestination());
                 statement.setString(2, parcel.getId());
                 statement.setInt(3, parcel.getWeightGrams());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
-                        throw new RowNotFoundException("Parcel", parcel.getId());
+                        return null;
                     }
                     return map(keys);
                 }
             }
         });
+        if (updated == null) {
+            throw new RowNotFoundException("Parcel", parcel.getId());
+        }
+        return updated;
     }
 
     /**

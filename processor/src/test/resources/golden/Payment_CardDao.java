@@ -31,7 +31,7 @@ public final class Payment_CardDao {
 
     static final String INSERT = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4, contactless) VALUES (?, 'card', ?, ?, ?) RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? FROM changed) SELECT id, amount, last4, contactless FROM changed";
 
-    static final String INSERT_ALL = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4, contactless) SELECT ?, 'card', u.c1, u.c2, u.c3 FROM unnest(?::numeric[], ?::text[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, n) ORDER BY u.n RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? FROM changed) SELECT id, amount, last4, contactless FROM changed";
+    static final String INSERT_ALL = "SELECT set_config('tenantdao.tenant', ?, true); WITH input AS (SELECT u.*, nextval(pg_get_serial_sequence('payment', 'id')) AS k FROM unnest(?::numeric[], ?::text[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, n)), changed AS (INSERT INTO payment (tenant_id, kind, id, amount, last4, contactless) SELECT ?, 'card', input.k, input.c1, input.c2, input.c3 FROM input ORDER BY input.n RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? FROM changed) SELECT changed.id, changed.amount, changed.last4, changed.contactless FROM changed JOIN input ON changed.id = input.k ORDER BY input.n";
 
     static final String UPDATE = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (UPDATE payment SET amount = ?, last4 = ?, contactless = ?, history_version = history_version + CASE WHEN (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) THEN 1 ELSE 0 END, history_changed = (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) WHERE tenant_id = ? AND kind = 'card' AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'UPDATE', history_version, ? FROM changed WHERE history_changed) SELECT id, amount, last4, contactless FROM changed";
 
@@ -103,10 +103,10 @@ public final class Payment_CardDao {
                     contactlessColumn[i] = card.contactless();
                 }
                 statement.setString(1, tenant);
-                statement.setString(2, tenant);
-                statement.setArray(3, connection.createArrayOf("numeric", amountColumn));
-                statement.setArray(4, connection.createArrayOf("text", last4Column));
-                statement.setArray(5, connection.createArrayOf("bool", contactlessColumn));
+                statement.setArray(2, connection.createArrayOf("numeric", amountColumn));
+                statement.setArray(3, connection.createArrayOf("text", last4Column));
+                statement.setArray(4, connection.createArrayOf("bool", contactlessColumn));
+                statement.setString(5, tenant);
                 statement.setString(6, AuditContext.actor());
                 List<Payment.Card> inserted = new ArrayList<>(cards.size());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
@@ -235,7 +235,7 @@ public final class Payment_CardDao {
     public Payment.Card update(Payment.Card card) {
         Objects.requireNonNull(card, "card");
         String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.update", connection -> {
+        Payment.Card updated = database.withConnection(SCOPE, tenant, "Card.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, card.amount());
@@ -252,12 +252,16 @@ public final class Payment_CardDao {
                 statement.setString(13, AuditContext.actor());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        throw new RowNotFoundException("Card", card.id());
+                        return null;
                     }
                     return map(keys);
                 }
             }
         });
+        if (updated == null) {
+            throw new RowNotFoundException("Card", card.id());
+        }
+        return updated;
     }
 
     /**

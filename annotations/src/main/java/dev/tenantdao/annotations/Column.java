@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @Column(type = "jsonb") String attributes;                 // a PostgreSQL type of your choice
- * @Column(defaultSql = "now()", updatable = false) Instant createdAt;   // the database fills it in
+ * @Column(defaultSql = "now()", updatable = false) Instant createdAt;   // now() unless you give one
+ * @Column(defaultSql = "now()", insertable = false, updatable = false) Instant seenAt;  // always the database's
  * @Column(generatedAs = "quantity * unit_price") BigDecimal amount;     // computed by PostgreSQL
  * @Column(unique = true) String number;                      // unique per tenant; upsertByNumber(...)
  * }</pre>
@@ -46,8 +47,18 @@ public @interface Column {
     boolean updatable() default true;
 
     /**
-     * A SQL expression the column defaults to ({@code now()}, {@code 0}); {@code insert} leaves the
-     * column to the database and returns the value it chose.
+     * Whether inserts write the column. {@code false} makes the column the database's: inserts
+     * leave it to its {@link #defaultSql() default} (required then, unless the column is nullable)
+     * and return the value the database chose, whatever the entity holds.
+     */
+    boolean insertable() default true;
+
+    /**
+     * A SQL expression the column defaults to ({@code now()}, {@code 0}). An insert stores the
+     * entity's value when it has one and the default when the value is null (the insert returns the
+     * value the database chose); {@code update} writes the column like any other (unless
+     * {@code updatable = false}). For a column only the database ever writes, add
+     * {@code insertable = false}.
      */
     String defaultSql() default "";
 

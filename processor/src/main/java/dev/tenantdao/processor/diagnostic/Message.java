@@ -52,6 +52,8 @@ public enum Message {
             + " PostgreSQL), but %s is %s"),
     INVALID_SQL_TYPE("'%s' is not a PostgreSQL type name"),
     DEFAULT_AND_GENERATED("%s cannot have both defaultSql and generatedAs"),
+    NOT_INSERTABLE_WITHOUT_DEFAULT("%s is NOT NULL and insertable = false, but has no defaultSql: every insert would"
+            + " fail; give it a defaultSql or make it nullable"),
     HOOK_NOT_IN_ENTITY("@%s method %s is in %s, which is not an @Entity; hooks belong to entities (or use an"
             + " EntityListener)"),
     HOOK_ON_SUBTYPE("@%s method %s is in %s, a subtype of @Polymorphic %s; a hierarchy's hooks are declared on its"

@@ -11,6 +11,7 @@ import javax.lang.model.type.TypeMirror;
  * @param enumConstants for an enum stored as a PostgreSQL enum type, its constants (for the DDL)
  * @param elementType for a list or array column, its elements' value type (null: unsupported)
  * @param elementJavaType for a list or array column, its elements' Java type
+ * @param insertable {@code @Column(insertable)}: false when only the database writes the column
  * @param converter the converter the value goes through, or null
  * @param columnAnnotation the {@code @Column} mirror, or null, for diagnostics
  * @param version whether it is the {@code @Version} field
@@ -21,6 +22,7 @@ public record Mapping(
         List<String> enumConstants,
         boolean unique,
         boolean updatable,
+        boolean insertable,
         String defaultSql,
         String generatedAs,
         ValueType elementType,
@@ -31,7 +33,7 @@ public record Mapping(
         boolean notAudited) {
 
     public static final Mapping PLAIN =
-            new Mapping(null, List.of(), false, true, null, null, null, null, null, null, false, false);
+            new Mapping(null, List.of(), false, true, true, null, null, null, null, null, null, false, false);
 
     public Mapping {
         enumConstants = List.copyOf(enumConstants);
@@ -40,5 +42,10 @@ public record Mapping(
     /** Whether PostgreSQL fills the column in: a default or a generated expression. */
     public boolean databaseValue() {
         return defaultSql != null || generatedAs != null;
+    }
+
+    /** Whether only PostgreSQL ever writes the column: a generated column, or one declared not insertable. */
+    public boolean databaseOwned() {
+        return generatedAs != null || !insertable;
     }
 }

@@ -34,16 +34,25 @@ public record Property(
         Mapping mapping) {
 
     /**
-     * Whether the value is written by INSERT: not generated ids, not the tenant, not columns the
-     * database fills in.
+     * Whether the value is written by INSERT: not generated ids, not the tenant, not the version,
+     * not columns only the database writes. A column with a default is written (the default
+     * applies when the value is null: see {@link #insertDefault()}).
      */
     public boolean insertable() {
-        return !generated && !tenantId && !mapping.databaseValue() && !mapping.version();
+        return !generated && !tenantId && !mapping.databaseOwned() && !mapping.version();
     }
 
-    /** Whether the value is written by UPDATE's SET list: never the id, the tenant, or set-once columns. */
+    /** The SQL default an insert falls back to when the value is null, or null when it has none. */
+    public String insertDefault() {
+        return mapping.defaultSql();
+    }
+
+    /**
+     * Whether the value is written by UPDATE's SET list: never the id, the tenant, set-once columns
+     * or columns only the database writes.
+     */
     public boolean updatable() {
-        return !id && !tenantId && mapping.updatable() && !mapping.databaseValue() && !mapping.version();
+        return !id && !tenantId && mapping.updatable() && !mapping.databaseOwned() && !mapping.version();
     }
 
     /** This property, written through {@code access}: a subtype's setter of a root's property. */

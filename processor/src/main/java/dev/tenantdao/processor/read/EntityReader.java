@@ -282,7 +282,7 @@ public final class EntityReader {
         String customType = column != null && !column.type().isEmpty() ? column.type() : null;
         List<String> enumConstants = customType != null && valueType == ValueType.ENUM ? enumConstants(type) : List.of();
         Mapping mapping = new Mapping(customType, enumConstants, column != null && column.unique(),
-                column == null || column.updatable(),
+                column == null || column.updatable(), column == null || column.insertable(),
                 column != null && !column.defaultSql().isEmpty() ? column.defaultSql() : null,
                 column != null && !column.generatedAs().isEmpty() ? column.generatedAs() : null,
                 elementType, elementJavaType, converter, columnMirror, element.getAnnotation(Version.class) != null,

@@ -273,6 +273,11 @@ public final class EntityValidator {
                 diagnostics.report(Message.DEFAULT_AND_GENERATED, property.element(), column,
                         describe(entity, property));
             }
+            if (!mapping.insertable() && mapping.defaultSql() == null && mapping.generatedAs() == null
+                    && property.notNull() && !property.id() && !property.tenantId() && !mapping.version()) {
+                diagnostics.report(Message.NOT_INSERTABLE_WITHOUT_DEFAULT, property.element(), column,
+                        Annotations.explicitValue(column, "insertable"), describe(entity, property));
+            }
         }
     }
 

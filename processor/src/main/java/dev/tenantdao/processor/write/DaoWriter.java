@@ -58,7 +58,8 @@ public final class DaoWriter {
     /** Local names the generated methods use themselves; an entity variable must not shadow them. */
     private static final Set<String> TAKEN = Set.of(
             "database", "tenant", "tenantKey", "connection", "statement", "rows", "keys", "id", "afterId", "limit",
-            "offset", "inserted", "size", "i", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked", "page", "schema");
+            "offset", "inserted", "size", "i", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked", "page", "schema",
+            "updated");
 
     private final EntityModel entity;
     private final EntitySql sql;
@@ -276,7 +277,7 @@ public final class DaoWriter {
                 .endControlFlow()
                 .addCode(withStatement("atomically", "insertAll", sql.insertAll().isPresent() ? "INSERT_ALL"
                         : batchesInserts() && SqlBuilder.setsTenant(entity) ? "BATCH_INSERT" : "INSERT",
-                        usesGeneratedKeys(), work))
+                        sql.insertAll().isEmpty() && usesGeneratedKeys(), work))
                 .build();
     }
 
@@ -359,16 +360,20 @@ public final class DaoWriter {
         return work.add(readInserted(all, listOfEntities, true)).build();
     }
 
+
     private static String columnArray(Property property) {
         return property.name() + "Column";
     }
 
-    /** Reads the inserted rows back (RETURNING), runs the after-insert hooks, returns them. */
+    /**
+     * Reads the inserted rows back, runs the after-insert hooks, returns them: {@code execute}, the
+     * rows the set-based statement selects (in list order); otherwise a batch's generated keys.
+     */
     private CodeBlock readInserted(String all, TypeName listOfEntities, boolean execute) {
         CodeBlock.Builder work = CodeBlock.builder()
                 .addStatement("$T inserted = new $T<>($L.size())", listOfEntities, ARRAY_LIST, all);
         if (execute) {
-            work.add(executeReturningRows());
+            work.beginControlFlow("try ($T keys = $L)", RESULT_SET, query());
         } else {
             work.beginControlFlow("try ($T keys = statement.getGeneratedKeys())", RESULT_SET);
         }
@@ -492,6 +497,11 @@ public final class DaoWriter {
                 .build();
     }
 
+    /**
+     * The update. When no row changed, the lambda returns null and the reason (a stale version or a
+     * missing row) is looked up after its connection is given back: a method never holds two pooled
+     * connections at once.
+     */
     private MethodSpec update(Statement update) {
         boolean hooked = hooks().has(HookKind.BEFORE_UPDATE) || hooks().has(HookKind.AFTER_UPDATE);
         CodeBlock.Builder work = CodeBlock.builder();
@@ -499,7 +509,7 @@ public final class DaoWriter {
         work.add(bind(update, null, written))
                 .add(executeReturningRows())
                 .beginControlFlow("if (!keys.next())")
-                .add(notFoundOrConflict(written))
+                .addStatement("return null")
                 .endControlFlow()
                 .add(returnStored(HookKind.AFTER_UPDATE, "map(keys)"))
                 .endControlFlow();
@@ -515,7 +525,11 @@ public final class DaoWriter {
                 .addCode(tenantPreamble())
                 .addCode(requireCurrentTenant(var))
                 .addCode(withStatement(hooked ? "atomically" : "withConnection", "update", "UPDATE", !writesReturnRows(),
-                        work.build()))
+                        work.build(), "updated"))
+                .beginControlFlow("if (updated == null)")
+                .addCode(notFoundOrConflict(var))
+                .endControlFlow()
+                .addStatement("return updated")
                 .build();
     }
 
@@ -941,8 +955,18 @@ public final class DaoWriter {
      *     ({@code RETURNED_COLUMNS}) rather than from the statement's own result
      */
     private CodeBlock withStatement(String how, String operation, String constant, boolean generatedKeys, CodeBlock work) {
+        return withStatement(how, operation, constant, generatedKeys, work, null);
+    }
+
+    /**
+     * {@link #withStatement(String, String, String, boolean, CodeBlock)} whose result is assigned to
+     * a new local {@code result} of the entity's type instead of returned (when not null).
+     */
+    private CodeBlock withStatement(String how, String operation, String constant, boolean generatedKeys, CodeBlock work,
+            String result) {
+        CodeBlock start = result == null ? CodeBlock.of("return ") : CodeBlock.of("$T $L = ", type, result);
         return CodeBlock.builder()
-                .add("return database.$L(SCOPE, $L, $S, connection -> {\n$>", how,
+                .add("$Ldatabase.$L(SCOPE, $L, $S, connection -> {\n$>", start, how,
                         entity.isTenanted() ? "tenant" : "null", name + "." + operation)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
                         PREPARED_STATEMENT, sql(constant), generatedKeys ? ", RETURNED_COLUMNS" : "")

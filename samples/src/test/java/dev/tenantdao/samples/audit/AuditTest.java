@@ -168,6 +168,36 @@ class AuditTest {
                 between.stream().filter(h -> h.entity().id().equals(contract.id())).map(HistoryEntry::operation).toList());
     }
 
+    @Test
+    void aRowDeletedAndInsertedAgainKeepsOneHistoryAcrossItsLives() {
+        Contract contract = Contract.of("first life", "1.00");
+        Contract first = asAcme(() -> contracts.update(contracts.insert(contract).withTitle("first life, edited")));
+        asAcme(() -> contracts.deleteById(contract.id()));
+        Instant gap = asAcme(() -> now());
+        Contract second = asAcme(() -> contracts.insert(contract.withTitle("second life")));
+        Instant secondLife = asAcme(() -> now());
+        asAcme(() -> {
+            contracts.delete(second);
+            return null;
+        });
+        asAcme(() -> contracts.upsert(contract.withTitle("third life, by upsert")));
+        asAcme(() -> contracts.deleteById(contract.id()));
+        List<Contract> fourth = asAcme(() -> contracts.insertAll(List.of(contract.withTitle("fourth life, in a batch"))));
+
+        List<HistoryEntry<Contract>> history = asAcme(() -> contracts.history(contract.id()));
+        assertEquals(List.of(Operation.INSERT, Operation.DELETE, Operation.INSERT, Operation.DELETE, Operation.INSERT,
+                Operation.DELETE, Operation.UPDATE, Operation.INSERT), history.stream().map(HistoryEntry::operation).toList());
+        assertEquals(List.of(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L), history.stream().map(HistoryEntry::version).toList(),
+                "the versions count on across the lives of the id");
+        assertEquals(List.of("fourth life, in a batch", "third life, by upsert", "third life, by upsert", "second life",
+                "second life", "first life, edited", "first life, edited", "first life"),
+                history.stream().map(h -> h.entity().title()).toList());
+        assertEquals(Optional.empty(), asAcme(() -> contracts.asOf(contract.id(), gap)), "deleted in the gap");
+        assertEquals("second life", asAcme(() -> contracts.asOf(contract.id(), secondLife)).orElseThrow().title());
+        assertEquals("fourth life, in a batch", fourth.get(0).title());
+        assertEquals(first.version(), 1L);
+    }
+
     /** The database clock, which history rows use. */
     private static Instant now() {
         return database.withConnection(dev.tenantdao.runtime.TenantScope.shared("clock"), null, "now", c -> {

@@ -36,12 +36,17 @@ class GeneratedSqlTest {
     }
 
     @Test
-    void insertAllIsOneSetBasedStatementWithTheTenantOnce() {
-        assertEquals(SET + "WITH changed AS (INSERT INTO invoice (tenant_id, customer_id, number, status, currency, total,"
-                + " issued_on, due_on) SELECT ?, u.c1, u.c2, u.c3, u.c4, u.c5, u.c6, u.c7 FROM unnest(?::bigint[],"
-                + " ?::text[], ?::text[], ?::text[], ?::numeric[], ?::date[], ?::date[]) WITH ORDINALITY"
-                + " AS u(c1, c2, c3, c4, c5, c6, c7, n) ORDER BY u.n RETURNING *), history AS (" + HISTORY_INSERT
-                + ", 'INSERT', history_version, ? FROM changed) " + SELECT_CHANGED, InvoiceDao.INSERT_ALL);
+    void insertAllIsOneSetBasedStatementWithTheTenantOnceReturningRowsInListOrderByConstruction() {
+        // each row's id is drawn in input (the identity's sequence), so every returned row is joined back
+        // to its ordinal: the order never depends on the order of RETURNING, which PostgreSQL does not promise
+        assertEquals(SET + "WITH input AS (SELECT u.*, nextval(pg_get_serial_sequence('invoice', 'id')) AS k FROM"
+                + " unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::date[], ?::date[]) WITH"
+                + " ORDINALITY AS u(c1, c2, c3, c4, c5, c6, c7, n)), changed AS (INSERT INTO invoice (tenant_id, id,"
+                + " customer_id, number, status, currency, total, issued_on, due_on) SELECT ?, input.k, input.c1,"
+                + " input.c2, input.c3, input.c4, input.c5, input.c6, input.c7 FROM input ORDER BY input.n RETURNING *),"
+                + " history AS (" + HISTORY_INSERT + ", 'INSERT', history_version, ? FROM changed) SELECT "
+                + COLUMNS.replaceAll("(^|, )", "$1changed.") + " FROM changed JOIN input ON changed.id = input.k"
+                + " ORDER BY input.n", InvoiceDao.INSERT_ALL);
     }
 
     @Test

@@ -9,21 +9,29 @@ import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.testkit.Postgres;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Defaults and generated columns are left to PostgreSQL and read back by RETURNING. */
+/**
+ * Generated columns are PostgreSQL's; a column with a default takes the value given and falls back
+ * to the default only when the value is null; {@code insertable = false} leaves a column to the
+ * database. All read back by RETURNING.
+ */
 class DatabaseValuesTest {
 
     private static OrderLineDao lines;
+    private static SignupDao signups;
 
     @BeforeAll
     static void schema() {
         DataSource dataSource = Postgres.shared().freshSchema("database_values");
-        Schema.create(dataSource, OrderLine.class);
+        Schema.create(dataSource, OrderLine.class, Signup.class);
         lines = new OrderLineDao(new Database(dataSource));
+        signups = new SignupDao(new Database(dataSource));
     }
 
     @Test
@@ -33,21 +41,62 @@ class DatabaseValuesTest {
         assertEquals(0, new BigDecimal("7.50").compareTo(inserted.amount()));
         assertNotNull(inserted.createdAt());
         assertEquals("open", inserted.state());
-        assertTrue(OrderLineDao.INSERT.contains("; INSERT INTO order_line (tenant_id, quantity, unit_price) VALUES"),
-                OrderLineDao.INSERT);
+        assertTrue(OrderLineDao.INSERT.contains("; INSERT INTO order_line (tenant_id, quantity, unit_price, created_at,"
+                + " state) VALUES (?, ?, ?, COALESCE(CAST(? AS timestamptz), (now())), COALESCE(CAST(? AS text),"
+                + " ('open')))"), OrderLineDao.INSERT);
     }
 
     @Test
-    void updateNeverWritesThemAndReturnsTheRecomputedValue() {
+    void updateNeverWritesGeneratedOrSetOnceColumnsAndReturnsTheRecomputedValue() {
         OrderLine inserted = TenantContext.callAs("acme", () -> lines.insert(OrderLine.of(1, "4.00")));
-        OrderLine changed = new OrderLine(inserted.id(), 5, inserted.unitPrice(), BigDecimal.ZERO, null, "forged");
+        OrderLine changed = new OrderLine(inserted.id(), 5, inserted.unitPrice(), BigDecimal.ZERO, null, "closed");
         OrderLine updated = TenantContext.callAs("acme", () -> lines.update(changed));
         assertEquals(0, new BigDecimal("20.00").compareTo(updated.amount()));
-        assertEquals(inserted.createdAt(), updated.createdAt());
-        assertEquals("open", updated.state());
-        assertEquals("SELECT set_config('tenantdao.tenant', ?, true); UPDATE order_line SET quantity = ?, unit_price = ?"
-                + " WHERE tenant_id = ? AND id = ? RETURNING id, quantity, unit_price, amount, created_at, state",
-                OrderLineDao.UPDATE, "database-filled columns are never written, and read back");
+        assertEquals(inserted.createdAt(), updated.createdAt(), "updatable = false: never written");
+        assertEquals("closed", updated.state(), "a column with a default is written by update like any other");
+        assertEquals("SELECT set_config('tenantdao.tenant', ?, true); UPDATE order_line SET quantity = ?, unit_price = ?,"
+                + " state = ? WHERE tenant_id = ? AND id = ? RETURNING id, quantity, unit_price, amount, created_at, state",
+                OrderLineDao.UPDATE, "generated and set-once columns are never written, and read back");
+    }
+
+    @Test
+    void aGivenValueIsStoredAndTheDefaultAppliesOnlyWhenTheValueIsNull() {
+        Signup yes = TenantContext.callAs("acme", () -> signups.insert(Signup.of(true, null)));
+        assertTrue(yes.consent(), "the value given is stored, not the column's default (false)");
+        assertEquals("web", yes.channel(), "null: the default applies");
+        Signup app = TenantContext.callAs("acme", () -> signups.insert(Signup.of(false, "app")));
+        assertEquals("app", app.channel());
+        assertEquals(Boolean.TRUE, TenantContext.callAs("acme", () -> signups.findById(yes.id()).orElseThrow().consent()),
+                "as stored, not only as returned");
+
+        List<Signup> all = TenantContext.callAs("acme",
+                () -> signups.insertAll(List.of(Signup.of(true, null), Signup.of(false, "mail"))));
+        assertEquals(List.of(true, false), all.stream().map(Signup::consent).toList(), "set-based insert: the same rule");
+        assertEquals(List.of("web", "mail"), all.stream().map(Signup::channel).toList());
+    }
+
+    @Test
+    void updateWritesAColumnWithADefault() {
+        Signup inserted = TenantContext.callAs("acme", () -> signups.insert(Signup.of(true, "web")));
+        Signup updated = TenantContext.callAs("acme",
+                () -> signups.update(new Signup(inserted.id(), false, "phone", inserted.recordedAt())));
+        assertEquals(false, updated.consent());
+        assertEquals("phone", updated.channel());
+        assertEquals(updated, TenantContext.callAs("acme", () -> signups.findById(inserted.id()).orElseThrow()));
+    }
+
+    @Test
+    void aNotInsertableColumnIsAlwaysTheDatabasesAndNeverUpdated() {
+        Instant forged = Instant.parse("2000-01-01T00:00:00Z");
+        Instant before = Instant.now().minusSeconds(60);
+        Signup inserted = TenantContext.callAs("acme",
+                () -> signups.insert(new Signup(UUID.randomUUID(), true, "web", forged)));
+        assertTrue(inserted.recordedAt().isAfter(before), "the database's now(), not the value given: " + inserted);
+        Signup updated = TenantContext.callAs("acme",
+                () -> signups.update(new Signup(inserted.id(), true, "web", forged)));
+        assertEquals(inserted.recordedAt(), updated.recordedAt());
+        assertTrue(SignupDao.INSERT.contains("INSERT INTO signup (tenant_id, id, consent, channel) VALUES")
+                && !SignupDao.UPDATE.contains("recorded_at ="), SignupDao.INSERT + "\n" + SignupDao.UPDATE);
     }
 
     @Test
@@ -56,5 +105,19 @@ class DatabaseValuesTest {
                 () -> lines.insertAll(List.of(OrderLine.of(1, "1.00"), OrderLine.of(2, "1.00"), OrderLine.of(3, "1.00"))));
         assertEquals(List.of(1, 2, 3), inserted.stream().map(OrderLine::quantity).toList());
         inserted.forEach(line -> assertEquals(0, BigDecimal.valueOf(line.quantity()).compareTo(line.amount())));
+    }
+
+    @Test
+    void insertAllReturnsLargeBatchesInListOrderWhateverTheIds() {
+        List<Signup> given = java.util.stream.IntStream.range(0, 2_000)
+                .mapToObj(i -> Signup.of(i % 2 == 0, "c" + i)).toList();     // random ids: no order to fall back on
+        List<Signup> stored = TenantContext.callAs("acme", () -> signups.insertAll(given));
+        assertEquals(given.stream().map(Signup::id).toList(), stored.stream().map(Signup::id).toList());
+        assertEquals(given.stream().map(Signup::channel).toList(), stored.stream().map(Signup::channel).toList());
+
+        List<OrderLine> lines2 = java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> OrderLine.of(2_000 - i, "1.00"))
+                .toList();
+        List<OrderLine> inserted = TenantContext.callAs("acme", () -> lines.insertAll(lines2));
+        assertEquals(lines2.stream().map(OrderLine::quantity).toList(), inserted.stream().map(OrderLine::quantity).toList());
     }
 }

@@ -15,7 +15,7 @@ public record OrderLine(
         int quantity,
         @Column(nullable = false) BigDecimal unitPrice,
         @Column(generatedAs = "quantity * unit_price") BigDecimal amount,
-        @Column(defaultSql = "now()", nullable = false) Instant createdAt,
+        @Column(defaultSql = "now()", nullable = false, updatable = false) Instant createdAt,
         @Column(defaultSql = "'open'", nullable = false) String state) {
 
     static OrderLine of(int quantity, String unitPrice) {
