@@ -528,6 +528,11 @@ public final class SqlBuilder {
                 + " ORDER BY input.n", all));
     }
 
+    /** The constant of an upsert on the unique {@code property}: {@code UPSERT_BY_NUMBER}. */
+    public static String upsertConstant(Property property) {
+        return "UPSERT_BY_" + property.column().toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** Upserts on the id (unless the database generates it) and on every unique column. */
     List<EntitySql.Upsert> upserts() {
         List<EntitySql.Upsert> upserts = new ArrayList<>();
@@ -537,7 +542,7 @@ public final class SqlBuilder {
         for (Property property : entity.properties()) {
             if (property.mapping().unique() && !property.id()) {
                 upserts.add(new EntitySql.Upsert(property, "upsertBy" + Names.capitalize(property.name()),
-                        "UPSERT_BY_" + property.column().toUpperCase(java.util.Locale.ROOT), upsert(property)));
+                        upsertConstant(property), upsert(property)));
             }
         }
         return upserts;

@@ -68,15 +68,47 @@ public final class DaoWriter {
     private final String name;
     private final Property id;
     private final TypeName idType;
+    private final FieldNames fields;
 
     public DaoWriter(EntityModel entity, EntitySql sql) {
         this.entity = entity;
         this.sql = sql;
         this.type = entity.type();
         this.name = entity.name();
-        this.var = variableName(name);
         this.id = entity.id();
         this.idType = TypeName.get(id.type());
+        this.fields = FieldNames.of(entity);
+        this.var = entityVariable(entity, fields);
+    }
+
+    /**
+     * The name of the entity in generated methods: its simple name in lower camel case, unless that
+     * would collide with a name the methods use (a local of ours, a field of the DAO, a local made
+     * from a property's name), then {@code entity} or, failing that too, {@code entity1}, ...
+     */
+    static String entityVariable(EntityModel entity, FieldNames fields) {
+        java.util.Set<String> fromProperties = new java.util.HashSet<>();
+        for (Property property : entity.properties()) {
+            fromProperties.add(columnArray(property));
+            fromProperties.add(convertedLocal(property));
+        }
+        String candidate = variableName(entity.name());
+        for (int n = 1; fields.isField(candidate) || fields.isField(plural(candidate))
+                || fromProperties.contains(candidate) || fromProperties.contains(plural(candidate))
+                || TAKEN.contains(plural(candidate)); n++) {
+            candidate = n == 1 ? "entity" : "entity" + n;
+        }
+        return candidate;
+    }
+
+    /** The entity's name in generated methods. */
+    String var() {
+        return var;
+    }
+
+    /** The names of the DAO's fields. */
+    FieldNames fields() {
+        return fields;
     }
 
     public JavaFile write() {
@@ -361,8 +393,14 @@ public final class DaoWriter {
     }
 
 
+    /** The local holding {@code property}'s values in a set-based insert. */
     private static String columnArray(Property property) {
         return property.name() + "Column";
+    }
+
+    /** The local holding {@code property}'s value once converted, when a statement binds it twice. */
+    private static String convertedLocal(Property property) {
+        return property.name() + "Value";
     }
 
     /**
@@ -612,7 +650,7 @@ public final class DaoWriter {
                 .returns(type)
                 .addException(SQL_EXCEPTION)
                 .addParameter(RESULT_SET, "rows")
-                .addCode(mapBody(entity, columns))
+                .addCode(mapBody(entity, columns, fields))
                 .build();
     }
 
@@ -620,7 +658,7 @@ public final class DaoWriter {
      * Creates {@code entity} from the current row of {@code rows}, reading each property (in
      * property order) from its column in {@code columns}.
      */
-    static CodeBlock mapBody(EntityModel entity, List<Integer> columns) {
+    static CodeBlock mapBody(EntityModel entity, List<Integer> columns, FieldNames fields) {
         CodeBlock.Builder body = CodeBlock.builder();
         List<Property> properties = entity.properties();
         ClassName type = entity.type();
@@ -629,7 +667,7 @@ public final class DaoWriter {
             List<CodeBlock> arguments = new ArrayList<>();
             for (String parameter : entity.construction().constructorOrder()) {
                 int index = indexOf(entity, parameter);
-                arguments.add(readColumn(entity, properties.get(index), columns.get(index), idIndex));
+                arguments.add(readColumn(entity, properties.get(index), columns.get(index), idIndex, fields));
             }
             body.add("return new $T(\n$>$>", type)
                     .add(CodeBlock.join(arguments, ",\n"))
@@ -639,7 +677,7 @@ public final class DaoWriter {
             body.addStatement("$T $L = new $T()", type, var, type);
             for (int i = 0; i < properties.size(); i++) {
                 Property property = properties.get(i);
-                CodeBlock value = readColumn(entity, property, columns.get(i), idIndex);
+                CodeBlock value = readColumn(entity, property, columns.get(i), idIndex, fields);
                 if (property.write().kind() == Access.Kind.METHOD) {
                     body.addStatement("$L.$L($L)", var, property.write().name(), value);
                 } else {
@@ -921,9 +959,8 @@ public final class DaoWriter {
         return methods;
     }
 
-    private static String listenerField(Hooks.Listener listener) {
-        String simple = listener.type().getSimpleName().toString();
-        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    private String listenerField(Hooks.Listener listener) {
+        return fields.listener(listener);
     }
 
     void addListenerFields(TypeSpec.Builder dao) {
@@ -999,7 +1036,7 @@ public final class DaoWriter {
                     && !converted.containsKey(property)
                     && statement.parameters().stream().filter(p -> p.source() == Parameter.Source.ENTITY
                             && p.property() == property).count() > 1) {
-                String local = property.name() + "Value";
+                String local = convertedLocal(property);
                 converted.put(property, local);
                 code.addStatement("$T $L = $L", TypeName.get(property.mapping().converter().databaseType()), local,
                         databaseValue(property, target));
@@ -1050,7 +1087,7 @@ public final class DaoWriter {
      * Reads column {@code index} into {@code property} of {@code entity}, through its converter if
      * any (whose errors name the row by the id in column {@code idIndex}).
      */
-    static CodeBlock readColumn(EntityModel entity, Property property, int index, int idIndex) {
+    static CodeBlock readColumn(EntityModel entity, Property property, int index, int idIndex, FieldNames fields) {
         ConverterModel converter = property.mapping().converter();
         String name = entity.name();
         if (converter == null) {
@@ -1058,7 +1095,7 @@ public final class DaoWriter {
         }
         CodeBlock column = JdbcCode.read(property, TypeName.get(converter.databaseType()), "rows", index, name);
         return CodeBlock.of("$T.fromDatabase($L, $L, $S, $S, $S, rows.getObject($L))", CONVERSIONS,
-                converterConstant(converter), column, name, property.name(), property.column(), idIndex);
+                fields.converter(converter), column, name, property.name(), property.column(), idIndex);
     }
 
     /** The value written for {@code property} of {@code target}: through its converter if any. */
@@ -1067,31 +1104,30 @@ public final class DaoWriter {
         if (converter == null) {
             return read(property, target);
         }
-        return CodeBlock.of("$T.toDatabase($L, $L, $S, $S, $S, $L)", CONVERSIONS, converterConstant(converter),
+        return CodeBlock.of("$T.toDatabase($L, $L, $S, $S, $S, $L)", CONVERSIONS, fields.converter(converter),
                 read(property, target), name, property.name(), property.column(), read(id, target));
     }
 
-    /** The DAO's one instance of {@code converter}: {@code MONEY_CONVERTER} for {@code MoneyConverter}. */
-    private static String converterConstant(ConverterModel converter) {
-        return Names.snakeCase(converter.converter().getSimpleName().toString()).toUpperCase(java.util.Locale.ROOT);
-    }
-
     void addConverterConstants(TypeSpec.Builder dao) {
-        addConverterConstants(dao, entity.properties());
+        addConverterConstants(dao, entity.properties(), fields);
     }
 
-    /** One constant per converter {@code properties} use, in name order. */
-    static void addConverterConstants(TypeSpec.Builder dao, List<Property> properties) {
-        java.util.Map<String, ConverterModel> byConstant = new java.util.TreeMap<>();
+    /**
+     * One constant per converter {@code properties} use (the DAO's one instance of it: {@code
+     * MONEY_CONVERTER} for {@code MoneyConverter}, named by {@code fields}), in qualified-name order.
+     */
+    static void addConverterConstants(TypeSpec.Builder dao, List<Property> properties, FieldNames fields) {
+        java.util.Map<String, ConverterModel> byName = new java.util.TreeMap<>();
         for (Property property : properties) {
             ConverterModel converter = property.mapping().converter();
             if (converter != null) {
-                byConstant.putIfAbsent(converterConstant(converter), converter);
+                byName.putIfAbsent(converter.converter().getQualifiedName().toString(), converter);
             }
         }
-        byConstant.forEach((constant, converter) -> {
+        byName.values().forEach(converter -> {
             ClassName type = ClassName.get(converter.converter());
-            dao.addField(FieldSpec.builder(type, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            dao.addField(FieldSpec.builder(type, fields.converter(converter), Modifier.PRIVATE, Modifier.STATIC,
+                            Modifier.FINAL)
                     .initializer(converter.instanceField() != null
                             ? CodeBlock.of("$T.$L", type, converter.instanceField())
                             : CodeBlock.of("new $T()", type))

@@ -45,7 +45,7 @@ public final class HierarchyDaoWriter {
         this.sql = sql;
         this.code = new DaoWriter(root, null);
         this.type = root.type();
-        this.var = DaoWriter.variableName(root.name());
+        this.var = code.var();
     }
 
     public JavaFile write() {
@@ -60,7 +60,7 @@ public final class HierarchyDaoWriter {
         dao.addField(code.scopeConstant());
         List<Property> all = new ArrayList<>(root.properties());
         subtypes().forEach(subtype -> all.addAll(subtype.ownProperties()));
-        DaoWriter.addConverterConstants(dao, all);
+        DaoWriter.addConverterConstants(dao, all, code.fields());
         dao.addField(DaoWriter.sqlConstant("FIND_BY_ID", sql.findById()));
         dao.addField(DaoWriter.sqlConstant("FIND_ALL_AFTER", sql.findAllAfter()));
         dao.addField(DaoWriter.sqlConstant("FIND_ALL", sql.findAll()));
@@ -124,8 +124,8 @@ public final class HierarchyDaoWriter {
         return root.polymorphism().subtypes();
     }
 
-    private static String daoField(EntityModel subtype) {
-        return DaoWriter.variableName(subtype.name()) + "Dao";
+    private String daoField(EntityModel subtype) {
+        return code.fields().subtypeDao(subtype);
     }
 
     /**
@@ -263,7 +263,7 @@ public final class HierarchyDaoWriter {
                 .returns(subtype.type())
                 .addException(SQL_EXCEPTION)
                 .addParameter(RESULT_SET, "rows")
-                .addCode(DaoWriter.mapBody(subtype, sql.columnIndexes().get(subtype.type().canonicalName())))
+                .addCode(DaoWriter.mapBody(subtype, sql.columnIndexes().get(subtype.type().canonicalName()), code.fields()))
                 .build();
     }
 
