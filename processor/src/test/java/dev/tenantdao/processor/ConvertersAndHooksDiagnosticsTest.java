@@ -5,6 +5,7 @@ import static dev.tenantdao.processor.Sources.compile;
 import static dev.tenantdao.processor.Sources.errors;
 import static dev.tenantdao.processor.Sources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.tenantdao.processor.diagnostic.Message;
@@ -107,6 +108,44 @@ class ConvertersAndHooksDiagnosticsTest {
                 "public record A(@Id long id,",
                 "    @Column(type = \"jsonb); drop table a; --\") String doc) {}"));
         assertErrors(c, "5: " + Message.INVALID_SQL_TYPE.format("jsonb); drop table a; --"));
+    }
+
+    private static final JavaFileObject LONG_CONVERTER = source("t.LongConverter", "package t;",
+            "import dev.tenantdao.runtime.Converter;",
+            "public class LongConverter implements Converter<Long, String> {",
+            "    public String toDatabase(Long n) { return \"#\" + n; }",
+            "    public Long fromDatabase(String d) { return Long.valueOf(d.substring(1)); }",
+            "}");
+
+    @Test
+    void aTypeWideConverterSkipsTheIdAndTheVersion() throws java.io.IOException {
+        Compilation c = compile(LONG_CONVERTER, source("t.A", "package t;", IMPORTS,
+                "@Entity @Converters(LongConverter.class)",
+                "public record A(@Id Long id,",
+                "    @Version Long version,",
+                "    Long amount) {}"));
+        assertEquals(java.util.List.of(), errors(c), "a converter registered for Long means the other Long values");
+        String dao = c.generatedSourceFile("t.ADao").orElseThrow().getCharContent(false).toString();
+        assertTrue(dao.contains("Conversions.toDatabase(LONG_CONVERTER, a.amount()"), dao);
+        assertTrue(!dao.contains("LONG_CONVERTER, a.id()") && !dao.contains("LONG_CONVERTER, a.version()"), dao);
+    }
+
+    @Test
+    void aVersionWithItsOwnConverterSaysWhy() {
+        Compilation c = compile(LONG_CONVERTER, source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "    @Version @Convert(LongConverter.class) Long version) {}"));
+        assertErrors(c, "5: " + Message.VERSION_CONVERTER.format("A.version", "t.LongConverter"));
+    }
+
+    @Test
+    void notInsertableNotNullWithoutDefault() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "    @Column(insertable = false, nullable = false) String code) {}"));
+        assertErrors(c, "5: " + Message.NOT_INSERTABLE_WITHOUT_DEFAULT.format("A.code"));
     }
 
     @Test

@@ -204,7 +204,11 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    @TenantId String tenant) {}"));
-        assertErrors(c, "6: " + Message.TENANT_ID_TYPE.format("A.tenant", "java.util.UUID", "UUID"));
+        assertErrors(c, "6: " + Message.TENANT_ID_TYPE.format("A.tenant", "java.lang.String", "UUID", "java.util.UUID",
+                "java.util.UUID"));
+        assertTrue(Message.TENANT_ID_TYPE.format("A.tenant", "java.lang.String", "UUID", "java.util.UUID",
+                "java.util.UUID").contains("has type java.lang.String, but the tenant column is UUID"),
+                "the message names both the field's type and the column's");
     }
 
     @Test

@@ -21,7 +21,7 @@ public enum Message {
     TENANT_COLUMN_AS_FIELD("%s maps to column %s, the tenant column of %s; the tenant is written by the DAO, so"
             + " expose it read-only with @TenantId or rename the column"),
     TENANT_ID_NOT_TENANTED("@TenantId on %s, but %s is not @Tenanted"),
-    TENANT_ID_TYPE("@TenantId %s must have type %s, the Java type of tenant column type %s"),
+    TENANT_ID_TYPE("@TenantId %s has type %s, but the tenant column is %s, whose Java type is %s: declare it as %s"),
     TENANT_ID_ON_ID("%s cannot be both @Id and @TenantId; the tenant column is added to the key automatically"),
     TWO_TENANT_IDS("@Entity %s already exposes its tenant as %s; keep one @TenantId"),
     TENANT_ID_NEEDS_ROW("@TenantId %s exposes the tenant column, but %s is tenanted per %s and has no tenant"
@@ -74,6 +74,8 @@ public enum Message {
     HISTORY_COLUMN_RESERVED("%s maps to column %s, but columns starting with history_ are the history's own in"
             + " an @Audited entity; give it another @Column(name)"),
     VERSION_TYPE("@Version %s must be int, long, Integer or Long, not %s"),
+    VERSION_CONVERTER("@Version %s cannot go through a converter (%s): the database counts it as a number; remove"
+            + " @Convert"),
     TWO_VERSIONS("@Entity %s already has @Version %s; keep one"),
     POLYMORPHIC_NOT_ENTITY("@Polymorphic on %s, which is not an @Entity; the root of a hierarchy is an @Entity"),
     POLYMORPHIC_ROOT_SHAPE("@Polymorphic %s must be an abstract class or a sealed interface, not %s"),

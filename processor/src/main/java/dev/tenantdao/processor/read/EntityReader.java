@@ -310,13 +310,21 @@ public final class EntityReader {
 
     /**
      * The converter of a property: its own {@code @Convert}, else one registered with
-     * {@code @Converters} on the entity, else on its package, for exactly the property's type.
+     * {@code @Converters} on the entity, else on its package, for exactly the property's type. A
+     * registered (type-wide) converter never applies to the {@code @Version} (the database counts
+     * it) or the {@code @TenantId} (the tenant column's own type), nor to an {@code @Id} whose type
+     * needs no converter: registering a converter for {@code Long} means the entity's other
+     * {@code Long} values, not its key.
      */
     private ConverterModel converter(TypeElement entity, TypeElement root, Element element, TypeMirror type) {
         AnnotationMirror convert = Annotations.mirror(element, Convert.class).orElse(null);
         AnnotationValue value = Annotations.explicitValue(convert, "value");
         if (value != null && value.getValue() instanceof DeclaredType declared) {
             return converterModel((TypeElement) declared.asElement(), element, convert);
+        }
+        if (element.getAnnotation(Version.class) != null || element.getAnnotation(TenantId.class) != null
+                || element.getAnnotation(Id.class) != null && valueType(type) != null) {
+            return null;
         }
         Set<Element> scopes = new java.util.LinkedHashSet<>(
                 List.of(entity, root, elements.getPackageOf(entity), elements.getPackageOf(root)));

@@ -176,7 +176,8 @@ public final class EntityValidator {
                         describe(entity, property), entity.name(), tenancy.strategy());
             } else if (!property.type().toString().equals(tenancy.javaType())) {
                 diagnostics.report(Message.TENANT_ID_TYPE, property.element(), mirror,
-                        describe(entity, property), tenancy.javaType(), tenancy.columnType());
+                        describe(entity, property), property.type(), tenancy.columnType(), tenancy.javaType(),
+                        tenancy.javaType());
             }
             if (first != null) {
                 diagnostics.report(Message.TWO_TENANT_IDS, property.element(), mirror,
@@ -341,8 +342,11 @@ public final class EntityValidator {
             }
             AnnotationMirror mirror = mirror(property, dev.tenantdao.annotations.Version.class);
             ValueType type = property.valueType();
-            if (type != ValueType.PRIMITIVE_INT && type != ValueType.PRIMITIVE_LONG && type != ValueType.INTEGER
-                    && type != ValueType.LONG || property.mapping().converter() != null) {
+            if (property.mapping().converter() != null) {
+                diagnostics.report(Message.VERSION_CONVERTER, property.element(), mirror, describe(entity, property),
+                        property.mapping().converter().converter().getQualifiedName());
+            } else if (type != ValueType.PRIMITIVE_INT && type != ValueType.PRIMITIVE_LONG && type != ValueType.INTEGER
+                    && type != ValueType.LONG) {
                 diagnostics.report(Message.VERSION_TYPE, property.element(), mirror, describe(entity, property),
                         property.type());
             }
