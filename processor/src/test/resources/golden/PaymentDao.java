@@ -341,7 +341,7 @@ public final class PaymentDao {
                     break;
             }
         }
-        throw new UnknownSubtypeException("Payment", "payment", "kind", discriminator);
+        throw new UnknownSubtypeException("Payment", "payment", "kind", discriminator, rows.getObject(1));
     }
 
     private static Payment.Card mapPayment_Card(ResultSet rows) throws SQLException {

@@ -271,7 +271,7 @@ public final class ShipmentDao {
                     break;
             }
         }
-        throw new UnknownSubtypeException("Shipment", "shipment", "type", discriminator);
+        throw new UnknownSubtypeException("Shipment", "shipment", "type", discriminator, rows.getObject(1));
     }
 
     private static Parcel mapParcel(ResultSet rows) throws SQLException {

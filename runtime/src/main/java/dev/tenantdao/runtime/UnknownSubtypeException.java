@@ -2,19 +2,32 @@ package dev.tenantdao.runtime;
 
 /**
  * A row of a polymorphic table has a discriminator value that names no subtype the DAO was
- * generated for (a row written by other code, or by a newer version of the application).
+ * generated for (a row written by other code, or by a newer version of the application). The
+ * message names the table, the column, the value and the row's id, so the row can be found.
  */
 public class UnknownSubtypeException extends MappingException {
     private static final long serialVersionUID = 1L;
 
+    private final String entity;
     private final String table;
+    private final String column;
     private final String value;
+    private final transient Object id;
 
-    public UnknownSubtypeException(String entity, String table, String column, String value) {
+    public UnknownSubtypeException(String entity, String table, String column, String value, Object id) {
         super("Unknown " + entity + " subtype in table " + table + ": " + column + " = "
-                + (value == null ? "NULL" : "'" + value + "'") + " names no subtype of " + entity);
+                + (value == null ? "NULL" : "'" + value + "'") + " names no subtype of " + entity + " (row id = "
+                + id + ")");
+        this.entity = entity;
         this.table = table;
+        this.column = column;
         this.value = value;
+        this.id = id;
+    }
+
+    /** The hierarchy's root entity, by simple name. */
+    public String entity() {
+        return entity;
     }
 
     /** The table the row was read from. */
@@ -22,8 +35,18 @@ public class UnknownSubtypeException extends MappingException {
         return table;
     }
 
+    /** The discriminator column. */
+    public String column() {
+        return column;
+    }
+
     /** The discriminator value found, or null. */
     public String value() {
         return value;
+    }
+
+    /** The id of the row, as the driver read it. */
+    public Object id() {
+        return id;
     }
 }

@@ -244,8 +244,8 @@ public final class HierarchyDaoWriter {
         body.add("default:\n$>").addStatement("break").add("$<")
                 .endControlFlow()
                 .endControlFlow()
-                .addStatement("throw new $T($S, $S, $S, discriminator)", UNKNOWN_SUBTYPE, root.name(), root.table(),
-                        root.polymorphism().discriminator());
+                .addStatement("throw new $T($S, $S, $S, discriminator, rows.getObject($L))", UNKNOWN_SUBTYPE, root.name(),
+                        root.table(), root.polymorphism().discriminator(), root.properties().indexOf(root.id()) + 1);
         return MethodSpec.methodBuilder("map")
                 .addJavadoc("The {@code $L} in the current row of {@code rows}, as the subtype its {@code $L} names.\n",
                         root.name(), root.polymorphism().discriminator())

@@ -4,7 +4,8 @@ import dev.tenantdao.runtime.ConversionException;
 import dev.tenantdao.runtime.Converter;
 
 /**
- * Calls converters for generated code: nulls pass through, failures are wrapped naming the entity,
+ * Calls converters for generated code: nulls pass through (unless the converter
+ * {@linkplain Converter#convertsNull() converts them}), failures are wrapped naming the entity,
  * field, column and row id. Not public API.
  */
 public final class Conversions {
@@ -13,7 +14,7 @@ public final class Conversions {
 
     public static <J, D> D toDatabase(
             Converter<J, D> converter, J value, String entity, String field, String column, Object id) {
-        if (value == null) {
+        if (value == null && !converter.convertsNull()) {
             return null;
         }
         try {
@@ -25,7 +26,7 @@ public final class Conversions {
 
     public static <J, D> J fromDatabase(
             Converter<J, D> converter, D value, String entity, String field, String column, Object id) {
-        if (value == null) {
+        if (value == null && !converter.convertsNull()) {
             return null;
         }
         try {

@@ -239,7 +239,7 @@ class SingleTableHierarchyTest {
     }
 
     @Test
-    void anUnknownDiscriminatorIsAnErrorNamingValueAndTable() throws SQLException {
+    void anUnknownDiscriminatorIsAnErrorNamingValueTableAndTheRowsId() throws SQLException {
         try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE payment DROP CONSTRAINT IF EXISTS payment_kind_check");
             s.execute("INSERT INTO payment (tenant_id, kind, amount, payer) VALUES ('legacy_tenant', 'crypto', 1, 'x')");
@@ -248,6 +248,9 @@ class SingleTableHierarchyTest {
                 () -> as("legacy_tenant", () -> payments.findAll(10, 0)));
         assertEquals("crypto", e.value());
         assertEquals("payment", e.table());
+        long id = legacyId();
+        assertEquals(id, ((Number) e.id()).longValue(), "the row can be found by its id");
+        assertTrue(e.getMessage().contains("row id = " + id), e.getMessage());
         assertTrue(e.getMessage().contains("'crypto'") && e.getMessage().contains("payment"), e.getMessage());
         assertEquals(0, as("legacy_tenant", () -> cards.count()), "a subtype's DAO never reads it as its own");
     }
@@ -281,5 +284,13 @@ class SingleTableHierarchyTest {
         }
         assertInstanceOf(String.class, PaymentDao.FIND_ALL);
         assertTrue(PaymentDao.FIND_ALL.contains("kind"), PaymentDao.FIND_ALL);
+    }
+
+    private static long legacyId() throws SQLException {
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rows = s.executeQuery("SELECT id FROM payment WHERE tenant_id = 'legacy_tenant'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }

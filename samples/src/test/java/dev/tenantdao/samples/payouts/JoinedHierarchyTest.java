@@ -293,7 +293,7 @@ class JoinedHierarchyTest {
     }
 
     @Test
-    void anUnknownDiscriminatorIsAnErrorNamingValueAndTable() throws SQLException {
+    void anUnknownDiscriminatorIsAnErrorNamingValueTableAndTheRowsId() throws SQLException {
         try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE payout DROP CONSTRAINT IF EXISTS payout_type_check");
             s.execute("INSERT INTO payout (tenant_id, type, amount, recipient) VALUES ('legacy_tenant', 'ChequePayout', 1, 'x')");
@@ -302,6 +302,9 @@ class JoinedHierarchyTest {
                 () -> as("legacy_tenant", () -> payouts.findAll(10, 0)));
         assertEquals("ChequePayout", e.value());
         assertEquals("payout", e.table());
+        long id = legacyId();
+        assertEquals(id, ((Number) e.id()).longValue(), "the row can be found by its id");
+        assertTrue(e.getMessage().contains("row id = " + id), e.getMessage());
         assertInstanceOf(dev.tenantdao.runtime.MappingException.class, e);
     }
 
@@ -324,6 +327,14 @@ class JoinedHierarchyTest {
         try (Connection c = admin.getConnection(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT count(*) FROM " + table + " WHERE tenant_id = '" + tenant
                         + "' AND " + condition)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long legacyId() throws SQLException {
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rows = s.executeQuery("SELECT id FROM payout WHERE tenant_id = 'legacy_tenant'")) {
             rows.next();
             return rows.getLong(1);
         }
