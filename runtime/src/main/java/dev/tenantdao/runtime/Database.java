@@ -69,10 +69,18 @@ public final class Database {
         return new Builder(dataSource);
     }
 
-    /** The current tenant: the innermost {@link TenantContext} block's, else the resolver's, else empty. */
+    /**
+     * The current tenant: the innermost {@link TenantContext} block's, else the resolver's, else
+     * empty. A resolver that returns null instead of an empty {@code Optional} means no tenant too.
+     * Every other method of the runtime asks this one.
+     */
     public Optional<String> currentTenant() {
         Optional<String> explicit = TenantContext.current();
-        return explicit.isPresent() ? explicit : tenantResolver.currentTenant();
+        if (explicit.isPresent()) {
+            return explicit;
+        }
+        Optional<String> resolved = tenantResolver.currentTenant();
+        return resolved == null ? Optional.empty() : resolved;
     }
 
     /**
