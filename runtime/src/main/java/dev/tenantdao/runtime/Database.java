@@ -170,15 +170,28 @@ public final class Database {
         }
     }
 
+    /**
+     * Checks that this database can serve entities of {@code scope}: database-per-tenant entities
+     * need a {@link TenantRouting}. Called by generated constructors so a misconfigured Database
+     * fails at application startup rather than at an entity's first call; sends nothing to the
+     * database and asks the routing nothing.
+     *
+     * @throws TenantDaoException naming the entity and what is missing
+     */
+    public void checkSupports(TenantScope scope) {
+        Objects.requireNonNull(scope, "scope");
+        if (scope.strategy() == TenantScope.Strategy.DATABASE && routing == null) {
+            throw new TenantDaoException(scope.entity() + " is database-per-tenant, but this Database has no"
+                    + " TenantRouting: build it with Database.builder(dataSource).routing(...)");
+        }
+    }
+
     /** The data source for {@code tenant}'s work on {@code scope}: routed for database per tenant. */
     DataSource dataSourceFor(TenantScope scope, String tenant) {
         if (scope.strategy() != TenantScope.Strategy.DATABASE) {
             return dataSource;
         }
-        if (routing == null) {
-            throw new TenantDaoException(scope.entity() + " is database-per-tenant, but this Database has no"
-                    + " TenantRouting: build it with Database.builder(dataSource).routing(...)");
-        }
+        checkSupports(scope);
         return routing.dataSourceFor(tenant);
     }
 
