@@ -88,7 +88,8 @@ public final class Transaction {
     Connection connectionFor(TenantScope scope, String requested) throws SQLException {
         bindTenant(requested);
         DataSource wanted = database.dataSourceFor(scope, tenant);
-        if (source != null && wanted != source) {
+        // equals: a lazy routing's data source for one tenant is a new but equal one after an eviction
+        if (source != null && !wanted.equals(source)) {
             throw new TenantMismatchException("A transaction works on one database; " + scope.entity()
                     + " is in another database than the work already done in this transaction");
         }
