@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * AuditContext.runAs("alice@acme", () -> invoices.update(invoice));
+ * TenantContext.runAs("acme", "alice@acme", () -> invoices.update(invoice));   // tenant and actor together
  * }</pre>
  */
 public final class AuditContext {

@@ -2,6 +2,7 @@ package dev.tenantdao.runtime;
 
 import dev.tenantdao.runtime.internal.TenantSql;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
@@ -33,13 +34,15 @@ public final class Database {
     /** The transaction-local setting row-level-security policies compare the tenant column with. */
     public static final String TENANT_SETTING = "tenantdao.tenant";
 
-    private static final Pattern SCHEMA_NAME = Pattern.compile("(?!pg_)[a-z_][a-z0-9_]{0,62}");
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final DataSource dataSource;
     private final TenantResolver tenantResolver;
     private final SchemaMapping schemaMapping;
     private final TenantRouting routing;
     private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
+    /** The schema of the shared tables, once known (empty: the data source has none); null before. */
+    private volatile Optional<String> sharedSchema;
 
     /** A database whose tenant comes only from {@link TenantContext} blocks. */
     public Database(DataSource dataSource) {
@@ -59,6 +62,7 @@ public final class Database {
         this.tenantResolver = builder.tenantResolver;
         this.schemaMapping = builder.schemaMapping;
         this.routing = builder.routing;
+        this.sharedSchema = builder.sharedSchema == null ? null : Optional.of(builder.sharedSchema);
     }
 
     /**
@@ -69,10 +73,18 @@ public final class Database {
         return new Builder(dataSource);
     }
 
-    /** The current tenant: the innermost {@link TenantContext} block's, else the resolver's, else empty. */
+    /**
+     * The current tenant: the innermost {@link TenantContext} block's, else the resolver's, else
+     * empty. A resolver that returns null instead of an empty {@code Optional} means no tenant too.
+     * Every other method of the runtime asks this one.
+     */
     public Optional<String> currentTenant() {
         Optional<String> explicit = TenantContext.current();
-        return explicit.isPresent() ? explicit : tenantResolver.currentTenant();
+        if (explicit.isPresent()) {
+            return explicit;
+        }
+        Optional<String> resolved = tenantResolver.currentTenant();
+        return resolved == null ? Optional.empty() : resolved;
     }
 
     /**
@@ -91,17 +103,58 @@ public final class Database {
 
     /**
      * Schema per tenant: the quoted name of {@code tenant}'s schema, for statements that name it.
+     * The mapped name must be a tenant's own schema: not a PostgreSQL system schema
+     * ({@code pg_*}, {@code information_schema}), not {@code public}, and not the schema of this
+     * database's shared and row-tenanted tables (see {@link Builder#sharedSchema}), where the
+     * tenant's tables and rows would mix with everybody's.
      *
-     * @throws InvalidTenantException when the mapped name is not a plain SQL identifier
+     * <p>The first call that gets past the name checks may take a connection from the data
+     * source to look up the shared schema ({@code SELECT current_schema()}, once per database);
+     * nothing of the tenant's work has run by then.
+     *
+     * @throws InvalidTenantException when the mapped name is not a plain SQL identifier or not a
+     *     tenant's schema; nothing has been sent for the tenant
      */
     public String schemaOf(String tenant) {
         String schema = schemaMapping.schemaFor(tenant);
         if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
-            throw new InvalidTenantException("Tenant id " + TenantIds.printable(tenant) + " maps to schema name "
-                    + (schema == null ? "null" : TenantIds.printable(schema))
-                    + ", which is not a lower-case SQL identifier of at most 63 characters", null);
+            throw notATenantsSchema(tenant, schema, "is not a lower-case SQL identifier of at most 63 characters");
+        }
+        if (schema.startsWith("pg_") || schema.equals("information_schema")) {
+            throw notATenantsSchema(tenant, schema, "is a PostgreSQL system schema, not a tenant's");
+        }
+        if (schema.equals("public")) {
+            throw notATenantsSchema(tenant, schema, "is the public schema, not a tenant's");
+        }
+        if (sharedSchema().filter(schema::equals).isPresent()) {
+            throw notATenantsSchema(tenant, schema, "holds this Database's shared tables, not a tenant's");
         }
         return '"' + schema + '"';
+    }
+
+    private static InvalidTenantException notATenantsSchema(String tenant, String schema, String problem) {
+        return new InvalidTenantException("Tenant id " + TenantIds.printable(tenant) + " maps to schema name "
+                + (schema == null ? "null" : TenantIds.printable(schema)) + ", which " + problem, null);
+    }
+
+    /**
+     * The schema of the shared and row-tenanted tables: the builder's, else the current schema of
+     * the data source, looked up on first use and kept (a race looks it up twice, harmlessly).
+     */
+    private Optional<String> sharedSchema() {
+        Optional<String> known = sharedSchema;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT current_schema()")) {
+                known = Optional.ofNullable(rows.next() ? rows.getString(1) : null);
+            } catch (SQLException e) {
+                throw new DataAccessException("Looking up the shared schema (current_schema()) of the Database's"
+                        + " data source failed", e);
+            }
+            sharedSchema = known;
+        }
+        return known;
     }
 
     /**
@@ -162,15 +215,28 @@ public final class Database {
         }
     }
 
+    /**
+     * Checks that this database can serve entities of {@code scope}: database-per-tenant entities
+     * need a {@link TenantRouting}. Called by generated constructors so a misconfigured Database
+     * fails at application startup rather than at an entity's first call; sends nothing to the
+     * database and asks the routing nothing.
+     *
+     * @throws TenantDaoException naming the entity and what is missing
+     */
+    public void checkSupports(TenantScope scope) {
+        Objects.requireNonNull(scope, "scope");
+        if (scope.strategy() == TenantScope.Strategy.DATABASE && routing == null) {
+            throw new TenantDaoException(scope.entity() + " is database-per-tenant, but this Database has no"
+                    + " TenantRouting: build it with Database.builder(dataSource).routing(...)");
+        }
+    }
+
     /** The data source for {@code tenant}'s work on {@code scope}: routed for database per tenant. */
     DataSource dataSourceFor(TenantScope scope, String tenant) {
         if (scope.strategy() != TenantScope.Strategy.DATABASE) {
             return dataSource;
         }
-        if (routing == null) {
-            throw new TenantDaoException(scope.entity() + " is database-per-tenant, but this Database has no"
-                    + " TenantRouting: build it with Database.builder(dataSource).routing(...)");
-        }
+        checkSupports(scope);
         return routing.dataSourceFor(tenant);
     }
 
@@ -264,6 +330,7 @@ public final class Database {
         private TenantResolver tenantResolver = TenantResolver.none();
         private SchemaMapping schemaMapping = SchemaMapping.standard();
         private TenantRouting routing;
+        private String sharedSchema;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -278,6 +345,19 @@ public final class Database {
         /** Schema per tenant: each tenant's schema. Default: {@code tenant_<id>}. */
         public Builder schemaMapping(SchemaMapping mapping) {
             this.schemaMapping = Objects.requireNonNull(mapping, "mapping");
+            return this;
+        }
+
+        /**
+         * Schema per tenant: the schema of the shared and row-tenanted tables, which no tenant's
+         * schema may be ({@link Database#schemaOf} rejects a mapping to it). Default: the current
+         * schema of the data source ({@code SELECT current_schema()}, where unqualified tables such
+         * as those {@link Schema#create} makes go), looked up once, on the first schema-per-tenant
+         * call. Set it when the data source cannot tell (a search path set per connection) or to
+         * spare that connection.
+         */
+        public Builder sharedSchema(String schema) {
+            this.sharedSchema = Objects.requireNonNull(schema, "schema");
             return this;
         }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
  * <pre>{@code
  * TenantContext.runAs("acme", () -> invoices.insert(invoice));
  * long n = TenantContext.callAs("acme", invoices::count);
+ * TenantContext.runAs("acme", "alice@acme", () -> contracts.update(contract));   // with the AuditContext actor
  * }</pre>
  */
 public final class TenantContext {
@@ -44,6 +45,30 @@ public final class TenantContext {
         } finally {
             restore(previous);
         }
+    }
+
+    /**
+     * Runs {@code work} as {@code tenant} with {@code actor} as the {@link AuditContext} actor (one
+     * block instead of two nested ones), then restores the previous tenant and actor (or none),
+     * also when it throws. Both are checked before either is set.
+     */
+    public static <X extends Exception> void runAs(String tenant, String actor, TenantRunnable<X> work) throws X {
+        Objects.requireNonNull(work, "work");
+        callAs(tenant, actor, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * Calls {@code work} as {@code tenant} with {@code actor} as the {@link AuditContext} actor and
+     * returns its result, then restores the previous tenant and actor, also when it throws.
+     */
+    public static <T, X extends Exception> T callAs(String tenant, String actor, TenantCallable<T, X> work)
+            throws X {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(work, "work");
+        return callAs(tenant, () -> AuditContext.callAs(actor, work));
     }
 
     private static String enter(String tenant) {

@@ -10,7 +10,10 @@ import java.util.Optional;
 @FunctionalInterface
 public interface TenantResolver {
 
-    /** The tenant of the work in progress, or empty when there is none. */
+    /**
+     * The tenant of the work in progress, or empty when there is none. (Null is taken as empty:
+     * a tenanted call then throws {@link NoTenantException} before any SQL.)
+     */
     Optional<String> currentTenant();
 
     /** A resolver that never supplies a tenant: only {@link TenantContext} blocks do. */

@@ -1,8 +1,6 @@
 package dev.tenantdao.runtime;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -40,39 +38,25 @@ public interface TenantRouting {
      * tenant) and kept for the {@code maxOpen} most recently used tenants; an evicted data source
      * that is {@link AutoCloseable} (a connection pool) is closed, so resources stay bounded
      * however many tenants there are.
+     *
+     * <ul>
+     *   <li>Eviction never breaks a borrowed connection: the data sources handed out lend
+     *       connections that count against their pool until they are closed, and an evicted pool
+     *       is closed when its last connection comes back (at once if none is out). Pools open at
+     *       once are at most {@code maxOpen} plus those evicted while in use.
+     *   <li>The factory runs without a global lock: while it creates one tenant's pool (a slow
+     *       database, a directory lookup), other tenants' calls go on; other callers for the same
+     *       tenant wait for that one creation.
+     *   <li>An unknown tenant throws {@link UnknownTenantException}; an exception of the factory
+     *       reaches the caller unchanged. Neither is remembered: the next call asks the factory
+     *       again.
+     * </ul>
+     *
+     * <p>The data source returned for a tenant names the tenant rather than one pool (it takes each
+     * connection from the tenant's current pool, and equals any other returned for the tenant), so
+     * do not close it or cast it to the pool type; {@code unwrap} reaches the current pool.
      */
     static TenantRouting lazy(Function<String, ? extends DataSource> factory, int maxOpen) {
-        Objects.requireNonNull(factory, "factory");
-        if (maxOpen < 1) {
-            throw new IllegalArgumentException("maxOpen must be at least 1: " + maxOpen);
-        }
-        Map<String, DataSource> open = new LinkedHashMap<>(16, 0.75f, true);
-        return tenant -> {
-            DataSource evicted = null;
-            DataSource dataSource;
-            synchronized (open) {
-                dataSource = open.get(tenant);
-                if (dataSource == null) {
-                    dataSource = factory.apply(tenant);
-                    if (dataSource == null) {
-                        throw new UnknownTenantException(tenant);
-                    }
-                    open.put(tenant, dataSource);
-                    if (open.size() > maxOpen) {
-                        var eldest = open.entrySet().iterator();
-                        evicted = eldest.next().getValue();
-                        eldest.remove();
-                    }
-                }
-            }
-            if (evicted instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    // the pool is gone from the routing either way; its connections close with it
-                }
-            }
-            return dataSource;
-        };
+        return new LazyTenantRouting(factory, maxOpen);
     }
 }

@@ -1,6 +1,8 @@
 package dev.tenantdao.runtime;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +28,7 @@ public final class Transaction {
     private boolean tenantSet;
     private final boolean setsTenant;
     private boolean rollbackOnly;
+    private Long transactionId;
 
     /**
      * @param setsTenant whether opening the connection sets the tenant setting: for transactions
@@ -56,11 +59,37 @@ public final class Transaction {
         }
     }
 
+    /**
+     * The PostgreSQL id of this transaction ({@code pg_current_xact_id()}): the id the history rows
+     * of audited entities written in it record in {@code history_transaction_id}, and the argument
+     * of the generated {@code changesInTransaction(long)}. Asked of the database once, on the
+     * transaction's {@link #connection()} (opened on the main data source if no call opened it
+     * yet, as that method does), then kept; it is the same for the whole transaction and differs
+     * between transactions. A transaction that has written nothing yet gets its id assigned by
+     * this call, as its first write would.
+     *
+     * @throws DataAccessException when the database cannot tell (a transaction already failed)
+     */
+    public long transactionId() {
+        if (transactionId == null) {
+            try (PreparedStatement statement =
+                            connection().prepareStatement("SELECT pg_current_xact_id()::text::bigint");
+                    ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                transactionId = rows.getLong(1);
+            } catch (SQLException e) {
+                throw new DataAccessException("Reading the transaction id failed", e);
+            }
+        }
+        return transactionId;
+    }
+
     /** The connection for a DAO call on {@code scope} under {@code requested} (null: shared entity). */
     Connection connectionFor(TenantScope scope, String requested) throws SQLException {
         bindTenant(requested);
         DataSource wanted = database.dataSourceFor(scope, tenant);
-        if (source != null && wanted != source) {
+        // equals: a lazy routing's data source for one tenant is a new but equal one after an eviction
+        if (source != null && !wanted.equals(source)) {
             throw new TenantMismatchException("A transaction works on one database; " + scope.entity()
                     + " is in another database than the work already done in this transaction");
         }

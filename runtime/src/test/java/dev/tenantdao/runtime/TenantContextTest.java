@@ -69,6 +69,73 @@ class TenantContextTest {
                 () -> blankResolver.requireTenant(TenantScope.row("Invoice", true)));
     }
 
+    @Test
+    void tenantAndActorInOneBlock() {
+        String seen = TenantContext.callAs("acme", "alice@acme",
+                () -> TenantContext.current().orElseThrow() + "/" + AuditContext.actor());
+        assertEquals("acme/alice@acme", seen);
+        TenantContext.runAs("globex", "bob@globex", () -> {
+            assertEquals(Optional.of("globex"), TenantContext.current());
+            assertEquals(Optional.of("bob@globex"), AuditContext.current());
+        });
+        assertEquals(Optional.empty(), TenantContext.current());
+        assertEquals(Optional.empty(), AuditContext.current());
+    }
+
+    @Test
+    void nestedTenantAndActorBlocksRestoreBothOuterValues() {
+        TenantContext.runAs("outer", "olga", () -> {
+            TenantContext.runAs("inner", "ivan", () -> {
+                assertEquals(Optional.of("inner"), TenantContext.current());
+                assertEquals(Optional.of("ivan"), AuditContext.current());
+                TenantContext.runAs("acme", () -> assertEquals(Optional.of("ivan"), AuditContext.current(),
+                        "a tenant-only block keeps the actor"));
+                AuditContext.runAs("alice", () -> assertEquals(Optional.of("inner"), TenantContext.current(),
+                        "an actor-only block keeps the tenant"));
+            });
+            assertEquals(Optional.of("outer"), TenantContext.current());
+            assertEquals(Optional.of("olga"), AuditContext.current());
+        });
+        assertEquals(Optional.empty(), TenantContext.current());
+        assertEquals(Optional.empty(), AuditContext.current());
+    }
+
+    @Test
+    void tenantAndActorAreRestoredWhenTheBlockThrows() {
+        IOException failure = new IOException("boom");
+        IOException thrown = assertThrows(IOException.class, () -> TenantContext.runAs("outer", "olga", () ->
+                TenantContext.callAs("inner", "ivan", () -> {
+                    throw failure;
+                })));
+        assertEquals(failure, thrown, "checked exceptions pass through unchanged");
+        assertEquals(Optional.empty(), TenantContext.current());
+        assertEquals(Optional.empty(), AuditContext.current());
+        TenantContext.runAs("outer", "olga", () -> {
+            assertThrows(IllegalStateException.class, () -> TenantContext.runAs("inner", "ivan", () -> {
+                throw new IllegalStateException("unchecked");
+            }));
+            assertEquals(Optional.of("outer"), TenantContext.current());
+            assertEquals(Optional.of("olga"), AuditContext.current());
+        });
+    }
+
+    @Test
+    void anInvalidTenantOrANullActorChangesNothing() {
+        AuditContext.runAs("olga", () -> {
+            assertThrows(InvalidTenantException.class, () -> TenantContext.runAs(" ", "ivan", () -> {
+                throw new AssertionError("must not run");
+            }));
+            assertEquals(Optional.of("olga"), AuditContext.current());
+        });
+        TenantContext.runAs("outer", () -> {
+            assertThrows(NullPointerException.class, () -> TenantContext.callAs("inner", null, () -> {
+                throw new AssertionError("must not run");
+            }));
+            assertEquals(Optional.of("outer"), TenantContext.current());
+        });
+        assertEquals(Optional.empty(), AuditContext.current());
+    }
+
     private static DataSource unusedDataSource() {
         return new org.postgresql.ds.PGSimpleDataSource();
     }

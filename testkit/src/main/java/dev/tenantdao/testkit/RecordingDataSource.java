@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +17,9 @@ import javax.sql.DataSource;
 
 /**
  * A data source that records what reaches the database: how many connections were taken and the
- * SQL of every statement prepared or executed on them. Tests use it to prove that nothing was
- * sent (a missing tenant) or exactly what was sent (the generated SQL).
+ * SQL of every statement prepared or executed on them (prepared and callable statements when they
+ * are prepared; plain statements' SQL when it is executed or added to a batch). Tests use it to
+ * prove that nothing was sent (a missing tenant) or exactly what was sent (the generated SQL).
  */
 public final class RecordingDataSource implements DataSource {
 
@@ -59,23 +61,51 @@ public final class RecordingDataSource implements DataSource {
 
     private Connection record(Connection connection) {
         connections.incrementAndGet();
+        Connection[] recording = new Connection[1];
         InvocationHandler handler = (proxy, method, args) -> {
-            if (args != null && args.length > 0 && args[0] instanceof String sql && records(method)) {
+            if (args != null && args.length > 0 && args[0] instanceof String sql && recordsOnConnection(method)) {
                 statements.add(sql);
             }
-            try {
-                return method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            Object result = invoke(connection, method, args);
+            return method.getName().equals("createStatement") ? record((Statement) result, recording[0]) : result;
         };
-        return (Connection) Proxy.newProxyInstance(
+        recording[0] = (Connection) Proxy.newProxyInstance(
                 RecordingDataSource.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+        return recording[0];
     }
 
-    private static boolean records(Method method) {
+    /**
+     * A plain statement records the SQL it is given when it executes it or adds it to a batch, and
+     * leads back to the recording connection.
+     */
+    private Statement record(Statement statement, Connection connection) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (args != null && args.length > 0 && args[0] instanceof String sql && recordsOnStatement(method)) {
+                statements.add(sql);
+            }
+            return method.getName().equals("getConnection") ? connection : invoke(statement, method, args);
+        };
+        return (Statement) Proxy.newProxyInstance(
+                RecordingDataSource.class.getClassLoader(), new Class<?>[] {Statement.class}, handler);
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static boolean recordsOnConnection(Method method) {
         String name = method.getName();
         return name.equals("prepareStatement") || name.equals("prepareCall") || name.equals("nativeSQL");
+    }
+
+    private static boolean recordsOnStatement(Method method) {
+        String name = method.getName();
+        return name.equals("execute") || name.equals("executeQuery") || name.equals("executeUpdate")
+                || name.equals("executeLargeUpdate") || name.equals("addBatch");
     }
 
     @Override

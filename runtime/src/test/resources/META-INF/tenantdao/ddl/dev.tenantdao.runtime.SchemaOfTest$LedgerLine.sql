@@ -1,0 +1,2 @@
+-- tenantdao strategy: SCHEMA
+CREATE TABLE IF NOT EXISTS {schema}.ledger_line (id bigint PRIMARY KEY);
