@@ -212,23 +212,19 @@ public final class CountryDao {
     public Country update(Country country) {
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(country.code(), "Country.code");
-        Country updated = database.withConnection(SCOPE, null, "Country.update", connection -> {
+        return database.withConnection(SCOPE, null, "Country.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 statement.setString(1, country.name());
                 statement.setString(2, country.code());
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     if (!keys.next()) {
-                        return null;
+                        throw new RowNotFoundException("Country", country.code());
                     }
                     return map(keys);
                 }
             }
         });
-        if (updated == null) {
-            throw new RowNotFoundException("Country", country.code());
-        }
-        return updated;
     }
 
     /**

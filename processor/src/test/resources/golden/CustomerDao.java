@@ -53,6 +53,7 @@ public final class CustomerDao {
     @Inject
     public CustomerDao(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        database.checkSupports(SCOPE);
     }
 
     /**
@@ -249,7 +250,7 @@ public final class CustomerDao {
         String tenant = database.requireTenant(SCOPE);
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        Customer updated = database.withConnection(SCOPE, tenant, "Customer.update", connection -> {
+        return database.withConnection(SCOPE, tenant, "Customer.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setString(1, tenant);
                 statement.setString(2, customer.getName());
@@ -259,16 +260,12 @@ public final class CustomerDao {
                 statement.setObject(6, customer.getId());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        return null;
+                        throw new RowNotFoundException("Customer", customer.getId());
                     }
                     return map(keys);
                 }
             }
         });
-        if (updated == null) {
-            throw new RowNotFoundException("Customer", customer.getId());
-        }
-        return updated;
     }
 
     /**

@@ -56,6 +56,7 @@ public final class InvoiceDao {
     @Inject
     public InvoiceDao(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        database.checkSupports(SCOPE);
     }
 
     /**
@@ -235,7 +236,7 @@ public final class InvoiceDao {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(invoice.id(), "Invoice.id");
         String tenant = database.requireTenant(SCOPE);
-        Invoice updated = database.withConnection(SCOPE, tenant, "Invoice.update", connection -> {
+        return database.withConnection(SCOPE, tenant, "Invoice.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setString(1, tenant);
                 statement.setLong(2, invoice.customerId());
@@ -250,16 +251,12 @@ public final class InvoiceDao {
                 Jdbc.setLong(statement, 11, invoice.id());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        return null;
+                        throw new RowNotFoundException("Invoice", invoice.id());
                     }
                     return map(keys);
                 }
             }
         });
-        if (updated == null) {
-            throw new RowNotFoundException("Invoice", invoice.id());
-        }
-        return updated;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.tenantdao.runtime.TenantScope;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,6 +66,7 @@ public final class LedgerEntryDao {
     @Inject
     public LedgerEntryDao(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        database.checkSupports(SCOPE);
     }
 
     /**
@@ -215,15 +217,7 @@ public final class LedgerEntryDao {
     public boolean existsById(long id) {
         String tenant = database.requireTenant(SCOPE);
         String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.existsById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
-                statement.setLong(1, id);
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getBoolean(1);
-                }
-            }
-        });
+        return database.withConnection(SCOPE, tenant, "LedgerEntry.existsById", connection -> exists(connection, tenant, schema, id));
     }
 
     /**
@@ -236,7 +230,7 @@ public final class LedgerEntryDao {
         Objects.requireNonNull(ledgerEntry, "ledgerEntry");
         String tenant = database.requireTenant(SCOPE);
         String schema = database.schemaOf(tenant);
-        LedgerEntry updated = database.withConnection(SCOPE, tenant, "LedgerEntry.update", connection -> {
+        return database.withConnection(SCOPE, tenant, "LedgerEntry.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, ledgerEntry.account());
                 statement.setBigDecimal(2, ledgerEntry.amount());
@@ -252,19 +246,15 @@ public final class LedgerEntryDao {
                 statement.setString(12, AuditContext.actor());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
-                        return null;
+                        if (exists(connection, tenant, schema, ledgerEntry.id())) {
+                            throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version());
+                        }
+                        throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
                     }
                     return map(keys);
                 }
             }
         });
-        if (updated == null) {
-            if (existsById(ledgerEntry.id())) {
-                throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version());
-            }
-            throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
-        }
-        return updated;
     }
 
     /**
@@ -359,12 +349,7 @@ public final class LedgerEntryDao {
      */
     public void delete(LedgerEntry ledgerEntry) {
         Objects.requireNonNull(ledgerEntry, "ledgerEntry");
-        if (!deleteVersioned(ledgerEntry)) {
-            if (existsById(ledgerEntry.id())) {
-                throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version());
-            }
-            throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
-        }
+        deleteVersioned(ledgerEntry);
     }
 
     /**
@@ -387,20 +372,37 @@ public final class LedgerEntryDao {
         });
     }
 
-    private boolean deleteVersioned(LedgerEntry ledgerEntry) {
+    private void deleteVersioned(LedgerEntry ledgerEntry) {
         String tenant = database.requireTenant(SCOPE);
         String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.delete", connection -> {
+        database.withConnection(SCOPE, tenant, "LedgerEntry.delete", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_VERSIONED, schema))) {
                 statement.setLong(1, ledgerEntry.id());
                 statement.setInt(2, ledgerEntry.version());
                 statement.setString(3, AuditContext.actor());
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    return rows.getLong(1) > 0;
+                    if (rows.getLong(1) == 0) {
+                        if (exists(connection, tenant, schema, ledgerEntry.id())) {
+                            throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version());
+                        }
+                        throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
+                    }
                 }
             }
+            return null;
         });
+    }
+
+    private static boolean exists(Connection connection, String tenant, String schema, long id)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
+            statement.setLong(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, LedgerEntry ledgerEntry) throws

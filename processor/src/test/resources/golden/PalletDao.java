@@ -48,6 +48,7 @@ public final class PalletDao {
     @Inject
     public PalletDao(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        database.checkSupports(SCOPE);
     }
 
     /**
@@ -213,7 +214,7 @@ public final class PalletDao {
         Objects.requireNonNull(pallet.getId(), "Pallet.id");
         String tenant = database.requireTenant(SCOPE);
         String schema = database.schemaOf(tenant);
-        Pallet updated = database.withConnection(SCOPE, tenant, "Pallet.update", connection -> {
+        return database.withConnection(SCOPE, tenant, "Pallet.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, pallet.getDestination());
                 statement.setString(2, pallet.getId());
@@ -221,16 +222,12 @@ public final class PalletDao {
                 statement.setString(4, pallet.getCarrier());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
-                        return null;
+                        throw new RowNotFoundException("Pallet", pallet.getId());
                     }
                     return map(keys);
                 }
             }
         });
-        if (updated == null) {
-            throw new RowNotFoundException("Pallet", pallet.getId());
-        }
-        return updated;
     }
 
     /**

@@ -48,6 +48,7 @@ public final class ParcelDao {
     @Inject
     public ParcelDao(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        database.checkSupports(SCOPE);
     }
 
     /**
@@ -213,23 +214,19 @@ public final class ParcelDao {
         Objects.requireNonNull(parcel.getId(), "Parcel.id");
         String tenant = database.requireTenant(SCOPE);
         String schema = database.schemaOf(tenant);
-        Parcel updated = database.withConnection(SCOPE, tenant, "Parcel.update", connection -> {
+        return database.withConnection(SCOPE, tenant, "Parcel.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, parcel.getDestination());
                 statement.setString(2, parcel.getId());
                 statement.setInt(3, parcel.getWeightGrams());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
-                        return null;
+                        throw new RowNotFoundException("Parcel", parcel.getId());
                     }
                     return map(keys);
                 }
             }
         });
-        if (updated == null) {
-            throw new RowNotFoundException("Parcel", parcel.getId());
-        }
-        return updated;
     }
 
     /**

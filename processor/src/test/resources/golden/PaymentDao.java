@@ -58,6 +58,7 @@ public final class PaymentDao {
     @Inject
     public PaymentDao(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        database.checkSupports(SCOPE);
         this.cardDao = new Payment_CardDao(database);
         this.transferDao = new Payment_TransferDao(database);
         this.voucherDao = new Payment_VoucherDao(database);

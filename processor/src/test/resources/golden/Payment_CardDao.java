@@ -60,6 +60,7 @@ public final class Payment_CardDao {
     @Inject
     public Payment_CardDao(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        database.checkSupports(SCOPE);
     }
 
     /**
@@ -235,7 +236,7 @@ public final class Payment_CardDao {
     public Payment.Card update(Payment.Card card) {
         Objects.requireNonNull(card, "card");
         String tenant = database.requireTenant(SCOPE);
-        Payment.Card updated = database.withConnection(SCOPE, tenant, "Card.update", connection -> {
+        return database.withConnection(SCOPE, tenant, "Card.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, card.amount());
@@ -252,16 +253,12 @@ public final class Payment_CardDao {
                 statement.setString(13, AuditContext.actor());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        return null;
+                        throw new RowNotFoundException("Card", card.id());
                     }
                     return map(keys);
                 }
             }
         });
-        if (updated == null) {
-            throw new RowNotFoundException("Card", card.id());
-        }
-        return updated;
     }
 
     /**

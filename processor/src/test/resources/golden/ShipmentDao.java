@@ -49,6 +49,7 @@ public final class ShipmentDao {
     @Inject
     public ShipmentDao(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        database.checkSupports(SCOPE);
         this.parcelDao = new ParcelDao(database);
         this.palletDao = new PalletDao(database);
     }

@@ -108,9 +108,11 @@ public final class Database {
      * database's shared and row-tenanted tables (see {@link Builder#sharedSchema}), where the
      * tenant's tables and rows would mix with everybody's.
      *
-     * <p>The first call that gets past the name checks may take a connection from the data
-     * source to look up the shared schema ({@code SELECT current_schema()}, once per database);
-     * nothing of the tenant's work has run by then.
+     * <p>The shared schema is looked up once per database ({@code SELECT current_schema()}) when
+     * the first schema-per-tenant DAO is built (see {@link #checkSupports}); should that fail, by
+     * the first call that gets past the name checks, on the thread's transaction's connection when
+     * one is open (so a pool of one never waits for itself), else on a connection taken and given
+     * back before any of the tenant's work.
      *
      * @throws InvalidTenantException when the mapped name is not a plain SQL identifier or not a
      *     tenant's schema; nothing has been sent for the tenant
@@ -144,10 +146,15 @@ public final class Database {
     private Optional<String> sharedSchema() {
         Optional<String> known = sharedSchema;
         if (known == null) {
-            try (Connection connection = dataSource.getConnection();
-                    Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT current_schema()")) {
-                known = Optional.ofNullable(rows.next() ? rows.getString(1) : null);
+            Transaction open = transaction.get();
+            try {
+                if (open != null && open.usesMainDataSource()) {
+                    known = currentSchema(open.connection());
+                } else {
+                    try (Connection connection = dataSource.getConnection()) {
+                        known = currentSchema(connection);
+                    }
+                }
             } catch (SQLException e) {
                 throw new DataAccessException("Looking up the shared schema (current_schema()) of the Database's"
                         + " data source failed", e);
@@ -155,6 +162,13 @@ public final class Database {
             sharedSchema = known;
         }
         return known;
+    }
+
+    private static Optional<String> currentSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_schema()")) {
+            return Optional.ofNullable(rows.next() ? rows.getString(1) : null);
+        }
     }
 
     /**
@@ -218,8 +232,10 @@ public final class Database {
     /**
      * Checks that this database can serve entities of {@code scope}: database-per-tenant entities
      * need a {@link TenantRouting}. Called by generated constructors so a misconfigured Database
-     * fails at application startup rather than at an entity's first call; sends nothing to the
-     * database and asks the routing nothing.
+     * fails at application startup rather than at an entity's first call; asks the routing nothing.
+     * For a schema-per-tenant entity it also looks up the shared schema (see {@link #schemaOf}),
+     * once per database, so that no DAO call has to; should the database not answer yet, the
+     * lookup is left to the first call.
      *
      * @throws TenantDaoException naming the entity and what is missing
      */
@@ -228,6 +244,13 @@ public final class Database {
         if (scope.strategy() == TenantScope.Strategy.DATABASE && routing == null) {
             throw new TenantDaoException(scope.entity() + " is database-per-tenant, but this Database has no"
                     + " TenantRouting: build it with Database.builder(dataSource).routing(...)");
+        }
+        if (scope.strategy() == TenantScope.Strategy.SCHEMA && sharedSchema == null) {
+            try {
+                sharedSchema();
+            } catch (DataAccessException e) {
+                // not reachable at startup: the first schema-per-tenant call looks it up
+            }
         }
     }
 

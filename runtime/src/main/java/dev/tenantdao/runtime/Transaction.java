@@ -84,6 +84,11 @@ public final class Transaction {
         return transactionId;
     }
 
+    /** Whether the transaction's connection is (or will be) one of the database's main data source. */
+    boolean usesMainDataSource() {
+        return source == null || source.equals(database.dataSource());
+    }
+
     /** The connection for a DAO call on {@code scope} under {@code requested} (null: shared entity). */
     Connection connectionFor(TenantScope scope, String requested) throws SQLException {
         bindTenant(requested);

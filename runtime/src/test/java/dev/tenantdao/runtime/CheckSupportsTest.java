@@ -49,10 +49,16 @@ class CheckSupportsTest {
     void everyOtherStrategyIsSupportedByAnyDatabase() {
         Database database = new Database(dataSource);
         for (TenantScope scope : List.of(TenantScope.shared("Currency"), TenantScope.row("Invoice", true),
-                TenantScope.row("Invoice", false), TenantScope.schema("Account"))) {
+                TenantScope.row("Invoice", false))) {
             database.checkSupports(scope);
         }
-        assertEquals(0, dataSource.connectionCount());
+        assertEquals(0, dataSource.connectionCount(), "nothing to look up");
+        database.checkSupports(TenantScope.schema("Account"));
+        database.checkSupports(TenantScope.schema("Ledger"));
+        assertEquals(1, dataSource.connectionCount(),
+                "schema per tenant: the shared schema looked up once, at startup, so that no call has to");
+        TenantContext.runAs("acme", () -> database.schemaOf("acme"));
+        assertEquals(1, dataSource.connectionCount());
     }
 
     @Test

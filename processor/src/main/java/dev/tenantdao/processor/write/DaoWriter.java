@@ -58,8 +58,7 @@ public final class DaoWriter {
     /** Local names the generated methods use themselves; an entity variable must not shadow them. */
     private static final Set<String> TAKEN = Set.of(
             "database", "tenant", "tenantKey", "connection", "statement", "rows", "keys", "id", "afterId", "limit",
-            "offset", "inserted", "size", "i", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked", "page", "schema",
-            "updated");
+            "offset", "inserted", "size", "i", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked", "page", "schema");
 
     private final EntityModel entity;
     private final EntitySql sql;
@@ -127,6 +126,7 @@ public final class DaoWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(DATABASE, "database")
                 .addStatement("this.database = $T.requireNonNull(database, $S)", OBJECTS, "database")
+                .addCode(checkSupports())
                 .build());
         dao.addMethod(insert());
         dao.addMethod(insertAll());
@@ -141,6 +141,9 @@ public final class DaoWriter {
         dao.addMethod(delete());
         dao.addMethod(deleteById(sql.deleteById()));
         sql.deleteVersioned().ifPresent(delete -> dao.addMethod(deleteVersioned(delete)));
+        if (checksExistence()) {
+            dao.addMethod(exists(sql.existsById()));
+        }
         dao.addMethod(bindInsert());
         dao.addMethod(map());
         dao.addMethods(hookMethods());
@@ -517,28 +520,88 @@ public final class DaoWriter {
     }
 
     MethodSpec existsById(Statement statement) {
-        CodeBlock work = CodeBlock.builder()
+        CodeBlock work = existsWork(statement);
+        MethodSpec.Builder method = MethodSpec.methodBuilder("existsById")
+                .addJavadoc("Whether a {@code $L} with {@code id} exists$L.\n", name, inTenant())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(boolean.class)
+                .addParameter(idType, "id")
+                .addCode(requireNonNullId("id"))
+                .addCode(tenantPreamble());
+        if (!checksExistence()) {
+            return method.addCode(withStatement("existsById", "EXISTS_BY_ID", false, work)).build();
+        }
+        return method.addStatement("return database.withConnection(SCOPE, $L, $S, connection -> exists(connection, $L))",
+                entity.isTenanted() ? "tenant" : "null", name + ".existsById", existsArguments("id")).build();
+    }
+
+    /** The statement of {@code existsById} on {@code connection}, bound and executed. */
+    private CodeBlock existsWork(Statement statement) {
+        return CodeBlock.builder()
                 .add(bind(statement, "id"))
                 .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
                 .addStatement("rows.next()")
                 .addStatement("return rows.getBoolean(1)")
                 .endControlFlow()
                 .build();
-        return MethodSpec.methodBuilder("existsById")
-                .addJavadoc("Whether a {@code $L} with {@code id} exists$L.\n", name, inTenant())
-                .addModifiers(Modifier.PUBLIC)
-                .returns(boolean.class)
-                .addParameter(idType, "id")
-                .addCode(requireNonNullId("id"))
-                .addCode(tenantPreamble())
-                .addCode(withStatement("existsById", "EXISTS_BY_ID", false, work))
-                .build();
     }
 
     /**
-     * The update. When no row changed, the lambda returns null and the reason (a stale version or a
-     * missing row) is looked up after its connection is given back: a method never holds two pooled
-     * connections at once.
+     * Whether a write finding no row asks whether it exists (a stale {@code @Version}, or no such
+     * row): then on the write's own connection, through {@link #exists(Statement)}, so a method never
+     * takes a second connection and the check belongs to the write's unit of work.
+     */
+    private boolean checksExistence() {
+        // (a hierarchy root's DAO hands its writes to the subtypes' DAOs, which check)
+        return entity.version().isPresent() && !(entity.isPolymorphic() && entity.polymorphism().isRoot());
+    }
+
+    /**
+     * {@code exists(connection, ...)}: {@code existsById} on a connection the caller holds, with the
+     * tenant values its preamble computed.
+     */
+    private MethodSpec exists(Statement statement) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("exists")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(boolean.class)
+                .addException(SQL_EXCEPTION)
+                .addParameter(ClassName.get("java.sql", "Connection"), "connection");
+        if (entity.isTenanted()) {
+            method.addParameter(String.class, "tenant");
+            if (hasTenantColumn() && !tenantValue().equals("tenant")) {
+                method.addParameter(tenantValueType(), tenantValue());
+            }
+            if (entity.tenancy().isSchema()) {
+                method.addParameter(String.class, "schema");
+            }
+        }
+        return method.addParameter(idType, "id")
+                .beginControlFlow("try ($T statement = connection.prepareStatement($L))", PREPARED_STATEMENT,
+                        sql("EXISTS_BY_ID"))
+                .addCode(existsWork(statement))
+                .endControlFlow()
+                .build();
+    }
+
+    /** The arguments of a call of {@link #exists(Statement)} for the row with id {@code idValue}. */
+    private String existsArguments(Object idValue) {
+        List<String> arguments = new ArrayList<>();
+        if (entity.isTenanted()) {
+            arguments.add("tenant");
+            if (hasTenantColumn() && !tenantValue().equals("tenant")) {
+                arguments.add(tenantValue());
+            }
+            if (entity.tenancy().isSchema()) {
+                arguments.add("schema");
+            }
+        }
+        arguments.add(idValue.toString());
+        return String.join(", ", arguments);
+    }
+
+    /**
+     * The update. When no row changed, the reason (a stale version or a missing row) is looked up
+     * on the same connection: a method never holds two pooled connections at once.
      */
     private MethodSpec update(Statement update) {
         boolean hooked = hooks().has(HookKind.BEFORE_UPDATE) || hooks().has(HookKind.AFTER_UPDATE);
@@ -547,7 +610,7 @@ public final class DaoWriter {
         work.add(bind(update, null, written))
                 .add(executeReturningRows())
                 .beginControlFlow("if (!keys.next())")
-                .addStatement("return null")
+                .add(notFoundOrConflict(written))
                 .endControlFlow()
                 .add(returnStored(HookKind.AFTER_UPDATE, "map(keys)"))
                 .endControlFlow();
@@ -563,11 +626,7 @@ public final class DaoWriter {
                 .addCode(tenantPreamble())
                 .addCode(requireCurrentTenant(var))
                 .addCode(withStatement(hooked ? "atomically" : "withConnection", "update", "UPDATE", !writesReturnRows(),
-                        work.build(), "updated"))
-                .beginControlFlow("if (updated == null)")
-                .addCode(notFoundOrConflict(var))
-                .endControlFlow()
-                .addStatement("return updated")
+                        work.build()))
                 .build();
     }
 
@@ -586,7 +645,7 @@ public final class DaoWriter {
             body.addStatement("beforeDelete($L)", var);
         }
         if (sql.deleteVersioned().isPresent()) {
-            body.beginControlFlow("if (!deleteVersioned($L))", var).add(notFoundOrConflict(var)).endControlFlow();
+            body.addStatement("deleteVersioned($L)", var);
         } else {
             body.beginControlFlow("if (!deleteById($L))", read(id, var))
                     .addStatement("throw new $T($S, $L)", ROW_NOT_FOUND, name, read(id, var))
@@ -705,15 +764,38 @@ public final class DaoWriter {
                 .build();
     }
 
-    /** Deletes the row of an entity only at the entity's version; false when it is gone or was changed. */
+    /**
+     * Deletes the row of an entity only at the entity's version; when none was deleted, throws the
+     * reason (stale or missing), found on the same connection.
+     */
     private MethodSpec deleteVersioned(Statement delete) {
+        CodeBlock deleted = entity.isAudited()
+                ? CodeBlock.builder()
+                        .beginControlFlow("try ($T rows = $L)", RESULT_SET, query())
+                        .addStatement("rows.next()")
+                        .beginControlFlow("if (rows.getLong(1) == 0)")
+                        .add(notFoundOrConflict(var))
+                        .endControlFlow()
+                        .endControlFlow()
+                        .build()
+                : CodeBlock.builder()
+                        .beginControlFlow("if ($L == 0)", update())
+                        .add(notFoundOrConflict(var))
+                        .endControlFlow()
+                        .build();
         return MethodSpec.methodBuilder("deleteVersioned")
                 .addModifiers(Modifier.PRIVATE)
-                .returns(boolean.class)
                 .addParameter(type, var)
                 .addCode(tenantPreamble())
-                .addCode(withStatement("delete", "DELETE_VERSIONED", false,
-                        CodeBlock.builder().add(bind(delete, null)).add(deleted()).build()))
+                .addCode("database.withConnection(SCOPE, $L, $S, connection -> {\n$>",
+                        entity.isTenanted() ? "tenant" : "null", name + ".delete")
+                .beginControlFlow("try ($T statement = connection.prepareStatement($L))", PREPARED_STATEMENT,
+                        sql("DELETE_VERSIONED"))
+                .addCode(bind(delete, null))
+                .addCode(deleted)
+                .endControlFlow()
+                .addStatement("return null")
+                .addCode("$<});\n")
                 .build();
     }
 
@@ -775,7 +857,7 @@ public final class DaoWriter {
     private CodeBlock notFoundOrConflict(String target) {
         CodeBlock.Builder code = CodeBlock.builder();
         entity.version().ifPresent(version -> code
-                .beginControlFlow("if (existsById($L))", read(id, target))
+                .beginControlFlow("if (exists(connection, $L))", existsArguments(read(id, target)))
                 .addStatement("throw new $T($S, $L, $L)", OPTIMISTIC_LOCK, name, read(id, target), read(version, target))
                 .endControlFlow());
         return code.addStatement("throw new $T($S, $L)", ROW_NOT_FOUND, name, read(id, target)).build();
@@ -992,18 +1074,8 @@ public final class DaoWriter {
      *     ({@code RETURNED_COLUMNS}) rather than from the statement's own result
      */
     private CodeBlock withStatement(String how, String operation, String constant, boolean generatedKeys, CodeBlock work) {
-        return withStatement(how, operation, constant, generatedKeys, work, null);
-    }
-
-    /**
-     * {@link #withStatement(String, String, String, boolean, CodeBlock)} whose result is assigned to
-     * a new local {@code result} of the entity's type instead of returned (when not null).
-     */
-    private CodeBlock withStatement(String how, String operation, String constant, boolean generatedKeys, CodeBlock work,
-            String result) {
-        CodeBlock start = result == null ? CodeBlock.of("return ") : CodeBlock.of("$T $L = ", type, result);
         return CodeBlock.builder()
-                .add("$Ldatabase.$L(SCOPE, $L, $S, connection -> {\n$>", start, how,
+                .add("return database.$L(SCOPE, $L, $S, connection -> {\n$>", how,
                         entity.isTenanted() ? "tenant" : "null", name + "." + operation)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
                         PREPARED_STATEMENT, sql(constant), generatedKeys ? ", RETURNED_COLUMNS" : "")
@@ -1159,6 +1231,15 @@ public final class DaoWriter {
     }
 
     // ---- the tenant, in one place ----------------------------------------------------------------------
+
+    /**
+     * The constructor's check that the database can serve the entity (a database-per-tenant entity
+     * needs a routing): a misconfigured {@code Database} fails where the DAO is built, at startup.
+     */
+    CodeBlock checkSupports() {
+        return entity.isTenanted() ? CodeBlock.builder().addStatement("database.checkSupports(SCOPE)").build()
+                : CodeBlock.of("");
+    }
 
     /**
      * The first thing every tenanted method does before touching the database: find the current

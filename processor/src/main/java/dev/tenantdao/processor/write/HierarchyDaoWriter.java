@@ -72,7 +72,8 @@ public final class HierarchyDaoWriter {
                 .addAnnotation(INJECT)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(DATABASE, "database")
-                .addStatement("this.database = $T.requireNonNull(database, $S)", OBJECTS, "database");
+                .addStatement("this.database = $T.requireNonNull(database, $S)", OBJECTS, "database")
+                .addCode(code.checkSupports());
         for (EntityModel subtype : subtypes()) {
             dao.addField(subtype.daoType(), daoField(subtype), Modifier.PRIVATE, Modifier.FINAL);
             constructor.addStatement("this.$L = new $T(database)", daoField(subtype), subtype.daoType());

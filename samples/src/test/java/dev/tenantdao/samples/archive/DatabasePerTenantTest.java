@@ -63,6 +63,22 @@ class DatabasePerTenantTest {
     }
 
     @Test
+    void aDaoOnADatabaseWithoutRoutingFailsWhenItIsBuiltNamingTheEntity() {
+        Database unrouted = new Database(control);
+        int before = control.statements().size();
+        dev.tenantdao.runtime.TenantDaoException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.tenantdao.runtime.TenantDaoException.class, () -> new DocumentDao(unrouted));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("Document is database-per-tenant, but this"
+                + " Database has no TenantRouting"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(dev.tenantdao.runtime.TenantDaoException.class,
+                () -> new AttachmentDao(unrouted), "a hierarchy root's DAO too");
+        org.junit.jupiter.api.Assertions.assertThrows(dev.tenantdao.runtime.TenantDaoException.class,
+                () -> new Attachment_MemoDao(unrouted), "and a subtype's");
+        assertEquals(before, control.statements().size(), "nothing sent");
+        new CurrencyDao(unrouted);      // a shared entity's DAO needs no routing
+    }
+
+    @Test
     void aHierarchyPerTenantDatabaseKeepsEveryTableOnItsTenantsServer() throws SQLException {
         AttachmentDao attachments = new AttachmentDao(database);
         Attachment_MemoDao memos = new Attachment_MemoDao(database);
