@@ -69,7 +69,7 @@ public final class CustomerDao {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    return map(keys);
+                    return fill(keys, customer);
                 }
             }
         });
@@ -113,7 +113,7 @@ public final class CustomerDao {
                 List<Customer> inserted = new ArrayList<>(customers.size());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     while (keys.next()) {
-                        inserted.add(map(keys));
+                        inserted.add(fill(keys, customers.get(inserted.size())));
                     }
                 }
                 return inserted;
@@ -262,7 +262,7 @@ public final class CustomerDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Customer", customer.getId());
                     }
-                    return map(keys);
+                    return fill(keys, customer);
                 }
             }
         });
@@ -282,7 +282,7 @@ public final class CustomerDao {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    return map(keys);
+                    return fill(keys, customer);
                 }
             }
         });
@@ -336,7 +336,13 @@ public final class CustomerDao {
      * The {@code Customer} in the current row of {@code rows}, whose columns are in select order.
      */
     private static Customer map(ResultSet rows) throws SQLException {
-        Customer customer = new Customer();
+        return fill(rows, new Customer());
+    }
+
+    /**
+     * Sets every mapped field of {@code customer} from the current row of {@code rows}, and returns it.
+     */
+    private static Customer fill(ResultSet rows, Customer customer) throws SQLException {
         customer.setId(rows.getObject(1, UUID.class));
         customer.setOrgId(rows.getObject(2, UUID.class));
         customer.setName(rows.getString(3));

@@ -63,7 +63,7 @@ public final class PalletDao {
                 bindInsert(statement, pallet);
                 try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
-                    return map(keys);
+                    return fill(keys, pallet);
                 }
             }
         });
@@ -88,7 +88,7 @@ public final class PalletDao {
                     bindInsert(statement, pallet);
                     try (ResultSet keys = statement.executeQuery()) {
                         keys.next();
-                        inserted.add(map(keys));
+                        inserted.add(fill(keys, pallet));
                     }
                 }
                 return inserted;
@@ -224,7 +224,7 @@ public final class PalletDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Pallet", pallet.getId());
                     }
-                    return map(keys);
+                    return fill(keys, pallet);
                 }
             }
         });
@@ -270,7 +270,13 @@ public final class PalletDao {
      * The {@code Pallet} in the current row of {@code rows}, whose columns are in select order.
      */
     private static Pallet map(ResultSet rows) throws SQLException {
-        Pallet pallet = new Pallet();
+        return fill(rows, new Pallet());
+    }
+
+    /**
+     * Sets every mapped field of {@code pallet} from the current row of {@code rows}, and returns it.
+     */
+    private static Pallet fill(ResultSet rows, Pallet pallet) throws SQLException {
         pallet.setId(rows.getString(1));
         pallet.setDestination(rows.getString(2));
         pallet.setStackable(Jdbc.getBoolean(rows, 3, "Pallet", "stackable"));

@@ -63,7 +63,7 @@ public final class ParcelDao {
                 bindInsert(statement, parcel);
                 try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
-                    return map(keys);
+                    return fill(keys, parcel);
                 }
             }
         });
@@ -88,7 +88,7 @@ public final class ParcelDao {
                     bindInsert(statement, parcel);
                     try (ResultSet keys = statement.executeQuery()) {
                         keys.next();
-                        inserted.add(map(keys));
+                        inserted.add(fill(keys, parcel));
                     }
                 }
                 return inserted;
@@ -223,7 +223,7 @@ public final class ParcelDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Parcel", parcel.getId());
                     }
-                    return map(keys);
+                    return fill(keys, parcel);
                 }
             }
         });
@@ -268,7 +268,13 @@ public final class ParcelDao {
      * The {@code Parcel} in the current row of {@code rows}, whose columns are in select order.
      */
     private static Parcel map(ResultSet rows) throws SQLException {
-        Parcel parcel = new Parcel();
+        return fill(rows, new Parcel());
+    }
+
+    /**
+     * Sets every mapped field of {@code parcel} from the current row of {@code rows}, and returns it.
+     */
+    private static Parcel fill(ResultSet rows, Parcel parcel) throws SQLException {
         parcel.setId(rows.getString(1));
         parcel.setDestination(rows.getString(2));
         parcel.setWeightGrams(Jdbc.getInt(rows, 3, "Parcel", "weight_grams"));

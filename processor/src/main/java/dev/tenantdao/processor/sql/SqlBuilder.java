@@ -576,13 +576,20 @@ public final class SqlBuilder {
             assignments.add(column + " = EXCLUDED." + column);     // DO UPDATE, so RETURNING returns the row
         }
         String insertSql = insert.sql();
+        entity.version().ifPresent(version -> {
+            // an upsert that updates is a change like any update: the next writer holding the old version is stale
+            String column = Identifiers.quote(version.column());
+            assignments.add(column + " = target." + column + " + 1");
+        });
+        if (entity.isAudited() || entity.version().isPresent()) {
+            insertSql = insertSql.replaceFirst(" \\(", " AS target (");
+        }
         if (entity.isAudited()) {
             String changed = audited.isEmpty() ? "false"
                     : "(" + String.join(", ", audited.stream().map(c -> "target." + c).toList()) + ") IS DISTINCT FROM ("
                             + String.join(", ", audited.stream().map(c -> "EXCLUDED." + c).toList()) + ")";
             assignments.add("history_version = target.history_version + CASE WHEN " + changed + " THEN 1 ELSE 0 END");
             assignments.add("history_changed = " + changed);
-            insertSql = insertSql.replaceFirst(" \\(", " AS target (");
         }
         String sql = insertSql + " ON CONFLICT (" + String.join(", ", target) + ") DO UPDATE SET "
                 + String.join(", ", assignments);

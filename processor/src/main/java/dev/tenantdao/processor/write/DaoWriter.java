@@ -145,7 +145,7 @@ public final class DaoWriter {
             dao.addMethod(exists(sql.existsById()));
         }
         dao.addMethod(bindInsert());
-        dao.addMethod(map());
+        dao.addMethods(mapMethods());
         dao.addMethods(hookMethods());
         return JavaFile.builder(type.packageName(), dao.build())
                 .skipJavaLangImports(true)
@@ -271,7 +271,7 @@ public final class DaoWriter {
         work.addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written)
                 .add(executeReturningRows())
                 .addStatement("keys.next()")
-                .add(returnStored(HookKind.AFTER_INSERT, "map(keys)"))
+                .add(returnStored(HookKind.AFTER_INSERT, stored(var)))
                 .endControlFlow();
         return MethodSpec.methodBuilder(method)
                 .addJavadoc(javadoc)
@@ -329,7 +329,7 @@ public final class DaoWriter {
             work.addStatement("bindInsert(statement, $L$L)", tenantValueOrNull(), written)
                     .beginControlFlow("try ($T keys = $L)", RESULT_SET, query())
                     .addStatement("keys.next()")
-                    .addStatement("inserted.add(map(keys))")
+                    .addStatement("inserted.add($L)", stored(var))
                     .endControlFlow()
                     .endControlFlow();
             if (hooks().has(HookKind.AFTER_INSERT)) {
@@ -420,7 +420,7 @@ public final class DaoWriter {
         }
         work
                 .beginControlFlow("while (keys.next())")
-                .addStatement("inserted.add(map(keys))")
+                .addStatement("inserted.add($L)", stored(all + ".get(inserted.size())"))
                 .endControlFlow()
                 .endControlFlow();
         if (hooks().has(HookKind.AFTER_INSERT)) {
@@ -612,7 +612,7 @@ public final class DaoWriter {
                 .beginControlFlow("if (!keys.next())")
                 .add(notFoundOrConflict(written))
                 .endControlFlow()
-                .add(returnStored(HookKind.AFTER_UPDATE, "map(keys)"))
+                .add(returnStored(HookKind.AFTER_UPDATE, stored(var)))
                 .endControlFlow();
         return MethodSpec.methodBuilder("update")
                 .addJavadoc("Writes every updatable column of {@code $L} to its row$L and returns the row as stored.\n"
@@ -698,19 +698,63 @@ public final class DaoWriter {
                 .build();
     }
 
-    private MethodSpec map() {
+    private List<MethodSpec> mapMethods() {
         List<Integer> columns = new ArrayList<>();
         for (int i = 0; i < entity.properties().size(); i++) {
             columns.add(i + 1);
         }
-        return MethodSpec.methodBuilder("map")
+        MethodSpec.Builder map = MethodSpec.methodBuilder("map")
                 .addJavadoc("The {@code $L} in the current row of {@code rows}, whose columns are in select order.\n", name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(type)
                 .addException(SQL_EXCEPTION)
-                .addParameter(RESULT_SET, "rows")
-                .addCode(mapBody(entity, columns, fields))
-                .build();
+                .addParameter(RESULT_SET, "rows");
+        if (!fillsInstances()) {
+            return List.of(map.addCode(mapBody(entity, columns, fields)).build());
+        }
+        return List.of(map.addStatement("return fill(rows, new $T())", type).build(),
+                MethodSpec.methodBuilder("fill")
+                        .addJavadoc("Sets every mapped field of {@code $L} from the current row of {@code rows}, and returns it.\n",
+                                var)
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .returns(type)
+                        .addException(SQL_EXCEPTION)
+                        .addParameter(RESULT_SET, "rows")
+                        .addParameter(type, var)
+                        .addCode(setters(entity, columns, fields, var))
+                        .addStatement("return $L", var)
+                        .build());
+    }
+
+    /**
+     * Whether writes fill the caller's instance with the row as stored (generated id, database
+     * values) and return that instance: for classes read through setters, as JPA users expect.
+     * Records and classes built through their constructor are returned as new instances.
+     */
+    private boolean fillsInstances() {
+        return entity.construction().kind() == Construction.Kind.SETTERS;
+    }
+
+    /** The row a write read back in {@code keys}: filled into {@code target} (see {@link #fillsInstances()}), or new. */
+    private String stored(String target) {
+        return fillsInstances() ? "fill(keys, " + target + ")" : "map(keys)";
+    }
+
+    /** Sets each property of {@code target} from its column in {@code columns}. */
+    private static CodeBlock setters(EntityModel entity, List<Integer> columns, FieldNames fields, String target) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        List<Property> properties = entity.properties();
+        int idIndex = columns.get(properties.indexOf(entity.id()));
+        for (int i = 0; i < properties.size(); i++) {
+            Property property = properties.get(i);
+            CodeBlock value = readColumn(entity, property, columns.get(i), idIndex, fields);
+            if (property.write().kind() == Access.Kind.METHOD) {
+                body.addStatement("$L.$L($L)", target, property.write().name(), value);
+            } else {
+                body.addStatement("$L.$L = $L", target, property.write().name(), value);
+            }
+        }
+        return body.build();
     }
 
     /**
@@ -733,17 +777,9 @@ public final class DaoWriter {
                     .add(");\n$<$<");
         } else {
             String var = variableName(entity.name());
-            body.addStatement("$T $L = new $T()", type, var, type);
-            for (int i = 0; i < properties.size(); i++) {
-                Property property = properties.get(i);
-                CodeBlock value = readColumn(entity, property, columns.get(i), idIndex, fields);
-                if (property.write().kind() == Access.Kind.METHOD) {
-                    body.addStatement("$L.$L($L)", var, property.write().name(), value);
-                } else {
-                    body.addStatement("$L.$L = $L", var, property.write().name(), value);
-                }
-            }
-            body.addStatement("return $L", var);
+            body.addStatement("$T $L = new $T()", type, var, type)
+                    .add(setters(entity, columns, fields, var))
+                    .addStatement("return $L", var);
         }
         return body.build();
     }

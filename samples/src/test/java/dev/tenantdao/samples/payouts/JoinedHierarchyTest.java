@@ -3,6 +3,7 @@ package dev.tenantdao.samples.payouts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -215,10 +216,12 @@ class JoinedHierarchyTest {
     @Test
     void aStaleVersionChangesNeitherTable() throws SQLException {
         CardPayout card = (CardPayout) mixed("stale_tenant", 1).get(0);
+        CardPayout stale = as("stale_tenant", () -> cards.findById(card.getId())).orElseThrow();   // a second copy
         card.setCardToken("tok_new");
-        as("stale_tenant", () -> cards.update(card));
-        card.setCardToken("tok_stale");
-        assertThrows(OptimisticLockException.class, () -> as("stale_tenant", () -> cards.update(card)));
+        assertSame(card, as("stale_tenant", () -> cards.update(card)), "the caller's instance, filled");
+        assertEquals(stale.getVersion() + 1, card.getVersion(), "with the new version");
+        stale.setCardToken("tok_stale");
+        assertThrows(OptimisticLockException.class, () -> as("stale_tenant", () -> cards.update(stale)));
         assertEquals("tok_new", as("stale_tenant", () -> cards.findById(card.getId())).orElseThrow().getCardToken());
         assertEquals(1, countRows("card_payout", "stale_tenant", "card_token = 'tok_new'"));
     }
