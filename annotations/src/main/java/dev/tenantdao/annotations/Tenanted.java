@@ -22,7 +22,7 @@ public @interface Tenanted {
      * The transaction-local PostgreSQL setting that holds the current tenant for row-level
      * security policies; the runtime sets it with {@code set_config(TENANT_SETTING, tenant, true)}.
      */
-    String TENANT_SETTING = "tenantdao.tenant";
+    String TENANT_SETTING = dev.tenantdao.annotations.internal.Wire.TENANT_SETTING;
 
     /** How rows of different tenants are kept apart. */
     Strategy strategy() default Strategy.ROW;

@@ -46,7 +46,7 @@ import javax.tools.StandardLocation;
 public final class TenantDaoProcessor extends AbstractProcessor {
 
     /** Where each entity's DDL goes in the class output; the runtime's {@code Schema} reads it there. */
-    static final String DDL_LOCATION = "META-INF/tenantdao/ddl/";
+    static final String DDL_LOCATION = dev.tenantdao.annotations.internal.Wire.DDL_LOCATION;
 
     /** {@code -Atenantdao.rowLevelSecurity=false} turns row-level security off by default. */
     static final String ROW_LEVEL_SECURITY_OPTION = "tenantdao.rowLevelSecurity";

@@ -1,5 +1,6 @@
 package dev.tenantdao.runtime;
 
+import dev.tenantdao.annotations.internal.Wire;
 import dev.tenantdao.runtime.internal.TenantSql;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ import javax.sql.DataSource;
 public final class Database {
 
     /** The transaction-local setting row-level-security policies compare the tenant column with. */
-    public static final String TENANT_SETTING = "tenantdao.tenant";
+    public static final String TENANT_SETTING = Wire.TENANT_SETTING;
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 

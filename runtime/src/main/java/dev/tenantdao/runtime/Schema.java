@@ -1,5 +1,6 @@
 package dev.tenantdao.runtime;
 
+import dev.tenantdao.annotations.internal.Wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,10 +20,10 @@ import javax.sql.DataSource;
 public final class Schema {
 
     /** Where the processor writes each entity's DDL, relative to the class output. */
-    public static final String DDL_LOCATION = "META-INF/tenantdao/ddl/";
+    public static final String DDL_LOCATION = Wire.DDL_LOCATION;
 
     /** The first line of every generated DDL, followed by the strategy's name. */
-    public static final String STRATEGY_HEADER = "-- tenantdao strategy: ";
+    public static final String STRATEGY_HEADER = Wire.STRATEGY_HEADER;
 
     private Schema() {}
 

@@ -1,5 +1,8 @@
 package dev.tenantdao.processor.sql;
 
+import dev.tenantdao.processor.sql.model.Fragment;
+import dev.tenantdao.processor.sql.model.TableRef;
+import dev.tenantdao.processor.sql.pass.TenancyPass;
 import dev.tenantdao.annotations.Tenanted;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
@@ -16,19 +19,18 @@ import java.util.List;
  */
 final class DdlBuilder {
 
-    /** Must equal the runtime's {@code Schema.STRATEGY_HEADER}. */
-    static final String STRATEGY_HEADER = "-- tenantdao strategy: ";
+    static final String STRATEGY_HEADER = dev.tenantdao.annotations.internal.Wire.STRATEGY_HEADER;
 
     private final EntityModel entity;
     private final String table;
 
     DdlBuilder(EntityModel entity) {
         this.entity = entity;
-        this.table = SqlBuilder.tableReference(entity);
+        this.table = TenancyPass.tableName(entity, entity.table());
     }
 
     String build() {
-        String tenantColumn = SqlBuilder.hasTenantColumn(entity) ? Identifiers.quote(entity.tenancy().column()) : null;
+        String tenantColumn = TenancyPass.hasTenantColumn(entity) ? Identifiers.quote(entity.tenancy().column()) : null;
         boolean joined = entity.isPolymorphic() && entity.polymorphism().isJoined();
         List<Property> all = allProperties();
         StringBuilder ddl = new StringBuilder(STRATEGY_HEADER).append(strategy()).append('\n');
@@ -158,7 +160,7 @@ final class DdlBuilder {
         lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
         lines.add("FOREIGN KEY (" + String.join(", ", key) + ") REFERENCES " + table + " (" + String.join(", ", key)
                 + ") ON DELETE CASCADE");
-        return table(SqlBuilder.tableReference(entity, name), name, lines, subtype.ownProperties(), tenantColumn);
+        return table(TenancyPass.tableName(entity, name), name, lines, subtype.ownProperties(), tenantColumn);
     }
 
     /**
@@ -191,7 +193,7 @@ final class DdlBuilder {
      * to it too; only superusers and {@code BYPASSRLS} roles are not.
      */
     private static String rowLevelSecurity(Tenancy tenancy, String table, String tableName) {
-        String current = "NULLIF(current_setting('" + Tenanted.TENANT_SETTING + "', true), '')"
+        String current = "NULLIF(current_setting('" + dev.tenantdao.annotations.internal.Wire.TENANT_SETTING + "', true), '')"
                 + (tenancy.columnType() == Tenanted.ColumnType.TEXT ? "" : "::" + tenancy.sqlType());
         String condition = Identifiers.quote(tenancy.column()) + " = " + current;
         String policy = Identifiers.quote(tableName + "_tenant_isolation");
@@ -210,7 +212,7 @@ final class DdlBuilder {
      * rejects every UPDATE, DELETE and TRUNCATE. Isolated like the entity (row-level security).
      */
     private String history(String tenantColumn, List<Property> properties) {
-        String history = new SqlBuilder(entity).historyTable();
+        String history = TenancyPass.tableName(entity, entity.audit().table());
         String name = entity.audit().table();
         List<String> lines = new ArrayList<>();
         List<String> key = new ArrayList<>();
@@ -282,7 +284,7 @@ final class DdlBuilder {
                     + " (" + Identifiers.quote(targetTenancy.column()) + ", " + targetId + ")";
         }
         if (targetTenancy != null && targetTenancy.isSchema()) {
-            target = SqlBuilder.SCHEMA_PLACEHOLDER + "." + target;
+            target = dev.tenantdao.annotations.internal.Wire.SCHEMA_PLACEHOLDER + "." + target;
         }
         return "FOREIGN KEY (" + column + ") REFERENCES " + target + " (" + targetId + ")";
     }
@@ -315,13 +317,11 @@ final class DdlBuilder {
     private static final String RANDOM_UUID = "gen_random_uuid()";
 
     /**
-     * An expression for a new value of the generated id {@code id} of the table {@code table} (as
-     * statements name it), the one the column's DDL default would choose: for statements that need
-     * the id before the row is inserted.
+     * An expression for a new value of the generated id {@code id} of {@code table}, the one the
+     * column's DDL default would choose: for statements that need the id before the row is inserted.
      */
-    static String generatedId(Property id, String table) {
-        return id.valueType() == ValueType.UUID ? RANDOM_UUID
-                : "nextval(pg_get_serial_sequence(" + SqlBuilder.literal(table) + ", "
-                        + SqlBuilder.literal(id.column()) + "))";
-    }
-}
+    static Fragment generatedId(Property id, TableRef table) {
+        return id.valueType() == ValueType.UUID ? Fragment.sql(RANDOM_UUID)
+                : Fragment.of("nextval(pg_get_serial_sequence(", new Fragment.TableName(table), ", "
+                        + SqlBuilder.literal(id.column()) + "))");
+    }}

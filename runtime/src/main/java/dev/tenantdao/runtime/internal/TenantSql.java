@@ -8,11 +8,10 @@ package dev.tenantdao.runtime.internal;
  */
 public final class TenantSql {
 
-    private static final String SET_TENANT =
-            "SELECT set_config('" + dev.tenantdao.runtime.Database.TENANT_SETTING + "', ?, true)";
+    private static final String SET_TENANT = dev.tenantdao.annotations.internal.Wire.SET_TENANT;
 
     /** The placeholder for the tenant's schema in generated SQL and DDL. */
-    public static final String SCHEMA = "{schema}";
+    public static final String SCHEMA = dev.tenantdao.annotations.internal.Wire.SCHEMA_PLACEHOLDER;
 
     private TenantSql() {}
 

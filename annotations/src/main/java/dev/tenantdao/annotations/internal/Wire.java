@@ -1,0 +1,44 @@
+package dev.tenantdao.annotations.internal;
+
+/**
+ * The strings the processor and the runtime must agree on, defined once: the processor writes them
+ * into generated SQL, DDL and resources, the runtime reads or fills them in. Not API: both modules
+ * depend on this one (the annotations, which have no dependencies of their own).
+ */
+public final class Wire {
+
+    /** The transaction-local setting row-level-security policies compare the tenant column with. */
+    public static final String TENANT_SETTING = "tenantdao.tenant";
+
+    /** {@code SELECT set_config('tenantdao.tenant', ?, true)}: sets {@link #TENANT_SETTING} for the transaction. */
+    public static final String SET_TENANT = "SELECT set_config('" + TENANT_SETTING + "', ?, true)";
+
+    /** Stands for the tenant's quoted schema in generated SQL and DDL, replaced at run time. */
+    public static final String SCHEMA_PLACEHOLDER = "{schema}";
+
+    /** Where the processor writes each entity's DDL ({@code <location><entity's binary name>.sql}). */
+    public static final String DDL_LOCATION = "META-INF/tenantdao/ddl/";
+
+    /** The first line of every generated DDL names the entity's strategy: {@code -- tenantdao strategy: ROW}. */
+    public static final String STRATEGY_HEADER = "-- tenantdao strategy: ";
+
+    /** An audited table's history version of the row: 1 at insert, +1 per change. */
+    public static final String HISTORY_VERSION = "history_version";
+
+    /** An audited table's flag: whether the last update changed an audited column. */
+    public static final String HISTORY_CHANGED = "history_changed";
+
+    /** A history row's operation: {@code INSERT}, {@code UPDATE} or {@code DELETE}. */
+    public static final String HISTORY_OPERATION = "history_operation";
+
+    /** A history row's time (the database clock). */
+    public static final String HISTORY_CHANGED_AT = "history_changed_at";
+
+    /** A history row's actor ({@code AuditContext}). */
+    public static final String HISTORY_ACTOR = "history_actor";
+
+    /** A history row's transaction ({@code pg_current_xact_id()}). */
+    public static final String HISTORY_TRANSACTION_ID = "history_transaction_id";
+
+    private Wire() {}
+}
