@@ -1,0 +1,308 @@
+package dev.tenantdao.processor.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.palantir.javapoet.ClassName;
+import dev.tenantdao.annotations.Polymorphic;
+import dev.tenantdao.annotations.Tenanted;
+import dev.tenantdao.processor.model.Access;
+import dev.tenantdao.processor.model.Audit;
+import dev.tenantdao.processor.model.Construction;
+import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.Hooks;
+import dev.tenantdao.processor.model.Mapping;
+import dev.tenantdao.processor.model.Polymorphism;
+import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.model.Tenancy;
+import dev.tenantdao.processor.model.ValueType;
+import dev.tenantdao.processor.sql.Parameter.Source;
+import dev.tenantdao.processor.sql.model.Fragment;
+import dev.tenantdao.processor.sql.model.Renderer;
+import dev.tenantdao.processor.sql.model.Sql;
+import dev.tenantdao.processor.sql.model.TableRef;
+import dev.tenantdao.processor.sql.pass.AuditPass;
+import dev.tenantdao.processor.sql.pass.TenancyPass;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The statement model, its renderer and the two passes, without compiling anything: the exact SQL
+ * and bindings of every statement kind for every strategy (row with and without row-level
+ * security, schema, database, shared), audited and not, for a hierarchy's root and its subtypes.
+ */
+class StatementModelTest {
+
+    // ---- fixtures: entities built by hand, as the reader would build them -------------------------------
+
+    private static Property property(String name, ValueType type, boolean id) {
+        return new Property(null, name, name, null, type, id, false, false, !id, false, Access.method(name),
+                Access.method(name), null, Mapping.PLAIN);
+    }
+
+    private static final Property ID = property("id", ValueType.PRIMITIVE_LONG, true);
+    private static final Property TITLE = property("title", ValueType.STRING, false);
+
+    private static Tenancy tenancy(Tenanted.Strategy strategy, boolean rls) {
+        return new Tenancy(strategy, "tenant_id", Tenanted.ColumnType.TEXT, rls, null, null);
+    }
+
+    private static EntityModel note(Tenancy tenancy, boolean audited) {
+        return new EntityModel(null, ClassName.get("t", "Note"), "note", true, tenancy, List.of(ID, TITLE),
+                Construction.constructor(List.of("id", "title")), Hooks.NONE,
+                audited ? new Audit("note_history", List.of(), null) : null, null);
+    }
+
+    private static final EntityModel ROW = note(tenancy(Tenanted.Strategy.ROW, false), false);
+    private static final EntityModel ROW_RLS = note(tenancy(Tenanted.Strategy.ROW, true), false);
+    private static final EntityModel SCHEMA = note(tenancy(Tenanted.Strategy.SCHEMA, false), false);
+    private static final EntityModel DATABASE = note(tenancy(Tenanted.Strategy.DATABASE, false), false);
+    private static final EntityModel SHARED = note(null, false);
+    private static final EntityModel AUDITED = note(tenancy(Tenanted.Strategy.ROW, false), true);
+
+    private static List<Source> sources(Statement statement) {
+        return statement.parameters().stream().map(Parameter::source).toList();
+    }
+
+    // ---- the renderer ---------------------------------------------------------------------------------
+
+    @Nested
+    class RendererTest {
+        @Test
+        void rendersEveryNodeWithItsBindingsInTextOrder() {
+            Sql.Select select = Sql.Select.of(List.of(Fragment.sql("a"), Fragment.sql("b")), TableRef.table("note"))
+                    .join(new Sql.Join("LEFT JOIN", TableRef.table("part").as("p"), List.of(Fragment.sql("p.id = note.id"))))
+                    .where(Fragment.of("a = ", Parameter.limit()))
+                    .tail(Fragment.of(" LIMIT ", Parameter.offset()));
+            Statement rendered = Renderer.render(select);
+            assertEquals("SELECT a, b FROM note LEFT JOIN part p ON p.id = note.id WHERE a = ? LIMIT ?", rendered.sql());
+            assertEquals(List.of(Source.LIMIT, Source.OFFSET), sources(rendered));
+        }
+
+        @Test
+        void quotesNamesThatNeedItAndNeverCteNames() {
+            assertEquals("SELECT 1 FROM \"order\"", Renderer.render(Sql.Select.of(List.of(Fragment.sql("1")),
+                    TableRef.table("order"))).sql());
+            assertEquals("SELECT 1 FROM changed", Renderer.render(Sql.Select.of(List.of(Fragment.sql("1")),
+                    TableRef.cte("changed"))).sql());
+        }
+
+        @Test
+        void aSubqueryInsideAFragmentIsRenderedInPlace() {
+            Sql inner = Sql.Select.of(List.of(Fragment.sql("1")), TableRef.table("note"))
+                    .where(Fragment.of("id = ", Parameter.limit()));
+            Statement rendered = Renderer.render(Sql.Select.of(List.of(Fragment.of("EXISTS (", inner, ")")), null));
+            assertEquals("SELECT EXISTS (SELECT 1 FROM note WHERE id = ?)", rendered.sql());
+            assertEquals(List.of(Source.LIMIT), sources(rendered));
+        }
+    }
+
+    // ---- the tenancy pass -------------------------------------------------------------------------
+
+    @Nested
+    class TenancyPassTest {
+        private final Sql findById = Sql.Select.of(List.of(Fragment.sql("id"), Fragment.sql("title")),
+                TableRef.table("note")).where(Fragment.of("id = ", Parameter.idArgument(ID)));
+
+        @Test
+        void rowPutsTheTenantPredicateFirstInEveryWhere() {
+            Statement statement = new TenancyPass(ROW).apply(findById);
+            assertEquals("SELECT id, title FROM note WHERE tenant_id = ? AND id = ?", statement.sql());
+            assertEquals(List.of(Source.TENANT, Source.ID_ARGUMENT), sources(statement));
+        }
+
+        @Test
+        void rowLevelSecuritySetsTheTenantInFrontOfTheStatement() {
+            Statement statement = new TenancyPass(ROW_RLS).apply(findById);
+            assertEquals("SELECT set_config('tenantdao.tenant', ?, true); SELECT id, title FROM note"
+                    + " WHERE tenant_id = ? AND id = ?", statement.sql());
+            assertEquals(List.of(Source.TENANT_SETTING, Source.TENANT, Source.ID_ARGUMENT), sources(statement));
+            assertEquals("SELECT id, title FROM note WHERE tenant_id = ? AND id = ?",
+                    new TenancyPass(ROW_RLS).applyWithoutSetting(findById).sql(), "a batch's statements: no setting");
+        }
+
+        @Test
+        void schemaNamesEveryEntityTableInTheTenantsSchemaAndAddsNoPredicate() {
+            Statement statement = new TenancyPass(SCHEMA).apply(findById);
+            assertEquals("SELECT id, title FROM {schema}.note WHERE id = ?", statement.sql());
+            assertEquals(List.of(Source.ID_ARGUMENT), sources(statement));
+        }
+
+        @Test
+        void databaseAndSharedLeaveTheStatementAsItIs() {
+            assertEquals("SELECT id, title FROM note WHERE id = ?", new TenancyPass(DATABASE).apply(findById).sql());
+            assertEquals("SELECT id, title FROM note WHERE id = ?", new TenancyPass(SHARED).apply(findById).sql());
+        }
+
+        @Test
+        void everyJoinAndEverySubqueryIsConfinedButNeverACte() {
+            Sql inner = Sql.Select.of(List.of(Fragment.sql("1")), TableRef.table("part").qualified("part."))
+                    .where(Fragment.sql("part.id = note.id"));
+            Sql select = Sql.Select.of(List.of(Fragment.sql("note.id")), TableRef.table("note").qualified("note."))
+                    .join(new Sql.Join("JOIN", TableRef.table("part").qualified("part."), List.of(Fragment.sql("part.id = note.id"))))
+                    .join(new Sql.Join("JOIN", TableRef.cte("input"), List.of(Fragment.sql("input.k = note.id"))))
+                    .where(Fragment.of("EXISTS (", inner, ")"));
+            Statement statement = new TenancyPass(ROW).apply(select);
+            assertEquals("SELECT note.id FROM note JOIN part ON part.tenant_id = ? AND part.id = note.id"
+                    + " JOIN input ON input.k = note.id WHERE note.tenant_id = ? AND EXISTS (SELECT 1 FROM part"
+                    + " WHERE part.tenant_id = ? AND part.id = note.id)", statement.sql());
+            assertEquals(List.of(Source.TENANT, Source.TENANT, Source.TENANT), sources(statement));
+            assertEquals("SELECT note.id FROM {schema}.note JOIN {schema}.part ON part.id = note.id JOIN input"
+                    + " ON input.k = note.id WHERE EXISTS (SELECT 1 FROM {schema}.part WHERE part.id = note.id)",
+                    new TenancyPass(SCHEMA).apply(select).sql());
+        }
+
+        @Test
+        void anInsertGetsTheCurrentTenantOrCopiesItsSourceRowsAndAConflictTargetLeadsWithIt() {
+            Sql.Insert upsert = new Sql.Insert(TableRef.table("note"), List.of("id", "title"),
+                    List.of(Fragment.bind(Parameter.entity(ID)), Fragment.bind(Parameter.entity(TITLE))), null,
+                    Sql.TenantSource.CURRENT, new Sql.OnConflict(List.of("id"),
+                            List.of(new Sql.Assignment("title", Fragment.sql("EXCLUDED.title")))), null);
+            Statement statement = new TenancyPass(ROW).apply(upsert);
+            assertEquals("INSERT INTO note (tenant_id, id, title) VALUES (?, ?, ?) ON CONFLICT (tenant_id, id)"
+                    + " DO UPDATE SET title = EXCLUDED.title", statement.sql());
+            assertEquals(List.of(Source.TENANT, Source.ENTITY, Source.ENTITY), sources(statement));
+
+            Sql.Insert copy = new Sql.Insert(TableRef.table("part"), List.of("id"), List.of(),
+                    Sql.Select.of(List.of(Fragment.sql("root.id")), TableRef.cte("root")),
+                    Sql.TenantSource.copiedFrom("root."), null, null);
+            assertEquals("INSERT INTO part (tenant_id, id) SELECT root.tenant_id, root.id FROM root",
+                    new TenancyPass(ROW).apply(copy).sql());
+            assertEquals("INSERT INTO {schema}.part (id) SELECT root.id FROM root", new TenancyPass(SCHEMA).apply(copy).sql());
+        }
+
+        @Test
+        void updatesDeletesAndTableNameLiteralsToo() {
+            Sql update = new Sql.Update(TableRef.table("note"), List.of(new Sql.Assignment("title",
+                    Fragment.bind(Parameter.entity(TITLE)))), null, List.of(Fragment.of("id = ", Parameter.entity(ID))), null);
+            assertEquals("UPDATE note SET title = ? WHERE tenant_id = ? AND id = ?", new TenancyPass(ROW).apply(update).sql());
+            Sql delete = new Sql.Delete(TableRef.table("note"), List.of(), null);
+            assertEquals("DELETE FROM note WHERE tenant_id = ?", new TenancyPass(ROW).apply(delete).sql());
+            Sql sequence = Sql.Select.of(List.of(Fragment.of("nextval(pg_get_serial_sequence(",
+                    new Fragment.TableName(TableRef.table("note")), ", 'id'))")), null);
+            assertEquals("SELECT nextval(pg_get_serial_sequence('{schema}.note', 'id'))",
+                    new TenancyPass(SCHEMA).apply(sequence).sql());
+        }
+    }
+
+    // ---- the audit pass ---------------------------------------------------------------------------
+
+    @Nested
+    class AuditPassTest {
+        @Test
+        void anUpdateGetsTheChangeTestAndWritesItsHistoryRowInTheSameStatement() {
+            AuditPass audit = new AuditPass(AUDITED);
+            Sql.Update update = audit.changeTest(new Sql.Update(TableRef.table("note"), List.of(new Sql.Assignment(
+                    "title", Fragment.bind(Parameter.entity(TITLE)))), null,
+                    List.of(Fragment.of("id = ", Parameter.entity(ID))), null), List.of(TITLE));
+            Sql recorded = audit.record(update, AuditPass.Recording.UPDATE,
+                    Sql.Select.of(List.of(Fragment.sql("id, title")), TableRef.cte("changed")));
+            Statement statement = new TenancyPass(AUDITED).apply(recorded);
+            assertEquals("WITH changed AS (UPDATE note SET title = ?, history_version = history_version + CASE WHEN"
+                    + " (title) IS DISTINCT FROM (?) THEN 1 ELSE 0 END, history_changed = (title) IS DISTINCT FROM (?)"
+                    + " WHERE tenant_id = ? AND id = ? RETURNING *), history AS (INSERT INTO note_history (tenant_id, id,"
+                    + " title, history_operation, history_version, history_actor) SELECT tenant_id, id, title, 'UPDATE',"
+                    + " history_version, ? FROM changed WHERE history_changed) SELECT id, title FROM changed",
+                    statement.sql());
+            assertEquals(List.of(Source.ENTITY, Source.ENTITY, Source.ENTITY, Source.TENANT, Source.ENTITY, Source.ACTOR),
+                    sources(statement));
+        }
+
+        @Test
+        void anInsertWithTheApplicationsIdContinuesTheIdsHistoryVersions() {
+            Sql.Insert insert = new AuditPass(AUDITED).continuingVersions(new Sql.Insert(TableRef.table("note"),
+                    List.of("id"), List.of(Fragment.bind(Parameter.entity(ID))), null, Sql.TenantSource.CURRENT, null, null),
+                    Fragment.bind(Parameter.entity(ID)));
+            Statement statement = new TenancyPass(AUDITED).apply(insert);
+            assertEquals("INSERT INTO note (tenant_id, id, history_version) VALUES (?, ?, (SELECT COALESCE(max("
+                    + "h.history_version), 0) + 1 FROM note_history h WHERE h.tenant_id = ? AND h.id = ?))", statement.sql());
+            assertEquals(List.of(Source.TENANT, Source.ENTITY, Source.TENANT, Source.ENTITY), sources(statement));
+        }
+
+        @Test
+        void anEntityThatIsNotAuditedPassesUnchanged() {
+            Sql.Update update = new Sql.Update(TableRef.table("note"), List.of(), null, List.of(), null);
+            assertEquals(update, new AuditPass(ROW).changeTest(update, List.of(TITLE)));
+        }
+    }
+
+    // ---- whole DAOs' statements ----------------------------------------------------------------------
+
+    @Nested
+    class EntityStatementsTest {
+        @Test
+        void findByIdOfEachStrategy() {
+            assertEquals("SELECT id, title FROM note WHERE tenant_id = ? AND id = ?", new SqlBuilder(ROW).build().findById().sql());
+            assertEquals("SELECT set_config('tenantdao.tenant', ?, true); SELECT id, title FROM note WHERE tenant_id = ?"
+                    + " AND id = ?", new SqlBuilder(ROW_RLS).build().findById().sql());
+            assertEquals("SELECT id, title FROM {schema}.note WHERE id = ?", new SqlBuilder(SCHEMA).build().findById().sql());
+            assertEquals("SELECT id, title FROM note WHERE id = ?", new SqlBuilder(DATABASE).build().findById().sql());
+            assertEquals("SELECT id, title FROM note WHERE id = ?", new SqlBuilder(SHARED).build().findById().sql());
+        }
+
+        @Test
+        void insertUpdateAndDeleteOfAnAuditedRowTenantedEntity() {
+            EntitySql sql = new SqlBuilder(AUDITED).build();
+            assertEquals("WITH changed AS (INSERT INTO note (tenant_id, id, title, history_version) VALUES (?, ?, ?, (SELECT"
+                    + " COALESCE(max(h.history_version), 0) + 1 FROM note_history h WHERE h.tenant_id = ? AND h.id = ?))"
+                    + " RETURNING *), history AS (INSERT INTO note_history (tenant_id, id, title, history_operation,"
+                    + " history_version, history_actor) SELECT tenant_id, id, title, 'INSERT', history_version, ? FROM"
+                    + " changed) SELECT id, title FROM changed", sql.insert().sql());
+            assertEquals(List.of(Source.TENANT, Source.ENTITY, Source.ENTITY, Source.TENANT, Source.ENTITY, Source.ACTOR),
+                    sources(sql.insert()));
+            assertEquals("WITH changed AS (DELETE FROM note WHERE tenant_id = ? AND id = ? RETURNING *), history AS"
+                    + " (INSERT INTO note_history (tenant_id, id, title, history_operation, history_version,"
+                    + " history_actor) SELECT tenant_id, id, title, 'DELETE', history_version + 1, ? FROM changed)"
+                    + " SELECT count(*) FROM changed", sql.deleteById().sql());
+            assertEquals("SELECT id, title, history_version, history_operation, history_changed_at, history_actor,"
+                    + " history_transaction_id::text::bigint FROM note_history WHERE tenant_id = ? AND id = ?"
+                    + " ORDER BY history_version DESC", sql.history().orElseThrow().versions().sql());
+        }
+
+        @Test
+        void insertAllReturnsRowsJoinedBackToTheirOrdinal() {
+            assertEquals("WITH input AS (SELECT u.* FROM unnest(?::bigint[], ?::text[]) WITH ORDINALITY AS u(c1, c2, n)),"
+                    + " changed AS (INSERT INTO note (tenant_id, id, title) SELECT ?, input.c1, input.c2 FROM input"
+                    + " ORDER BY input.n RETURNING *) SELECT changed.id, changed.title FROM changed JOIN input ON"
+                    + " changed.id = input.c1 ORDER BY input.n", new SqlBuilder(ROW).build().insertAll().orElseThrow().sql());
+        }
+
+        private EntityModel hierarchy(Polymorphic.Strategy strategy) {
+            Property amount = property("amount", ValueType.BIG_DECIMAL, false);
+            Property token = property("token", ValueType.STRING, false);
+            Polymorphism root = new Polymorphism(strategy, null, ClassName.get("t", "Payment"), null, "kind", null, null,
+                    2, List.of());
+            EntityModel card = new EntityModel(null, ClassName.get("t", "Card"), "payment", true,
+                    tenancy(Tenanted.Strategy.ROW, false), List.of(ID, amount, token),
+                    Construction.constructor(List.of("id", "amount", "token")), Hooks.NONE, null,
+                    root.forSubtype("card", "card_payment", 2));
+            return new EntityModel(null, ClassName.get("t", "Payment"), "payment", false,
+                    tenancy(Tenanted.Strategy.ROW, false), List.of(ID, amount), null, Hooks.NONE, null,
+                    root.withSubtypes(List.of(card)));
+        }
+
+        @Test
+        void aSingleTableSubtypeSeesOnlyItsOwnRows() {
+            EntityModel card = hierarchy(Polymorphic.Strategy.SINGLE_TABLE).polymorphism().subtypes().get(0);
+            assertEquals("SELECT id, amount, token FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ?",
+                    new SqlBuilder(card).build().findById().sql());
+        }
+
+        @Test
+        void aJoinedSubtypeJoinsItsTableConfinedToo() {
+            EntityModel card = hierarchy(Polymorphic.Strategy.JOINED).polymorphism().subtypes().get(0);
+            assertEquals("SELECT payment.id, payment.amount, card_payment.token FROM payment JOIN card_payment ON"
+                    + " card_payment.tenant_id = ? AND card_payment.id = payment.id WHERE payment.tenant_id = ? AND"
+                    + " payment.kind = 'card' AND payment.id = ?", new SqlBuilder(card).build().findById().sql());
+        }
+
+        @Test
+        void aJoinedRootLeftJoinsEverySubtypesTableConfined() {
+            HierarchySql sql = new SqlBuilder(hierarchy(Polymorphic.Strategy.JOINED)).buildHierarchy();
+            assertEquals("SELECT payment.id, payment.amount, payment.kind, card_payment.token FROM payment LEFT JOIN"
+                    + " card_payment ON card_payment.tenant_id = ? AND card_payment.id = payment.id WHERE"
+                    + " payment.tenant_id = ? ORDER BY payment.id LIMIT ? OFFSET ?", sql.findAll().sql());
+            assertEquals(List.of(Source.TENANT, Source.TENANT, Source.LIMIT, Source.OFFSET), sources(sql.findAll()));
+        }
+    }
+}
