@@ -30,7 +30,6 @@ final class DdlBuilder {
     }
 
     String build() {
-        String tenantColumn = TenancyPass.hasTenantColumn(entity) ? Identifiers.quote(entity.tenancy().column()) : null;
         boolean joined = entity.isPolymorphic() && entity.polymorphism().isJoined();
         List<Property> all = allProperties();
         StringBuilder ddl = new StringBuilder(STRATEGY_HEADER).append(strategy()).append('\n');
@@ -40,11 +39,8 @@ final class DdlBuilder {
             }
         }
         List<String> lines = new ArrayList<>();
-        List<String> key = new ArrayList<>();
-        if (tenantColumn != null) {
-            lines.add(tenantColumn + " " + entity.tenancy().sqlType() + " NOT NULL");
-            key.add(tenantColumn);
-        }
+        TenancyPass.tenantColumnDefinition(entity).ifPresent(lines::add);
+        String key = TenancyPass.key(entity, Identifiers.quote(entity.id().column()));
         List<Property> inTable = joined ? entity.properties() : all;
         for (Property property : inTable) {
             if (property.tenantId()) {
@@ -53,7 +49,6 @@ final class DdlBuilder {
             // a subtype's own column is NULL in the rows of the other subtypes of a single table
             lines.add(column(property, entity.properties().contains(property)));
             if (property.id()) {
-                key.add(Identifiers.quote(property.column()));
                 if (entity.isPolymorphic()) {
                     lines.add(discriminator());
                 }
@@ -63,18 +58,18 @@ final class DdlBuilder {
             lines.add("history_version bigint NOT NULL DEFAULT 1");
             lines.add("history_changed boolean NOT NULL DEFAULT true");
         }
-        lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
+        lines.add("PRIMARY KEY (" + key + ")");
         if (entity.isPolymorphic() && !joined) {
             lines.addAll(subtypeNotNull());
         }
-        ddl.append(table(table, entity.table(), lines, inTable, tenantColumn));
+        ddl.append(table(table, entity.table(), lines, inTable));
         if (joined) {
             for (EntityModel subtype : entity.polymorphism().subtypes()) {
-                ddl.append(subtypeTable(subtype, tenantColumn, key));
+                ddl.append(subtypeTable(subtype, key));
             }
         }
         if (entity.isAudited()) {
-            ddl.append(history(tenantColumn, all));
+            ddl.append(history(all));
         }
         return ddl.toString();
     }
@@ -83,18 +78,16 @@ final class DdlBuilder {
      * {@code CREATE TABLE} with {@code lines} (columns and primary key) plus the unique and foreign
      * keys of {@code properties}, the indexes of its references, and row-level security.
      */
-    private String table(String reference, String name, List<String> lines, List<Property> properties,
-            String tenantColumn) {
+    private String table(String reference, String name, List<String> lines, List<Property> properties) {
         List<String> all = new ArrayList<>(lines);
         for (Property property : properties) {
             if (property.mapping().unique()) {
-                all.add("UNIQUE (" + (tenantColumn != null ? tenantColumn + ", " : "")
-                        + Identifiers.quote(property.column()) + ")");
+                all.add("UNIQUE (" + TenancyPass.key(entity, Identifiers.quote(property.column())) + ")");
             }
         }
         for (Property property : properties) {
             if (property.reference() != null) {
-                all.add(foreignKey(property, property.reference(), tenantColumn));
+                all.add(foreignKey(property, property.reference()));
             }
         }
         StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(reference).append(" (\n    ")
@@ -104,8 +97,7 @@ final class DdlBuilder {
                 ddl.append("CREATE INDEX IF NOT EXISTS ")
                         .append(Identifiers.quote(name + "_" + property.column() + "_idx"))
                         .append(" ON ").append(reference).append(" (")
-                        .append(tenantColumn != null ? tenantColumn + ", " : "")
-                        .append(Identifiers.quote(property.column())).append(");\n");
+                        .append(TenancyPass.key(entity, Identifiers.quote(property.column()))).append(");\n");
             }
         }
         if (entity.isTenanted() && entity.tenancy().usesRowLevelSecurity()) {
@@ -147,20 +139,17 @@ final class DdlBuilder {
      * A joined subtype's table: the root's key (tenant column and id), its own columns; its row
      * references the root's and is deleted with it.
      */
-    private String subtypeTable(EntityModel subtype, String tenantColumn, List<String> key) {
+    private String subtypeTable(EntityModel subtype, String key) {
         String name = subtype.polymorphism().subtypeTable();
         List<String> lines = new ArrayList<>();
-        if (tenantColumn != null) {
-            lines.add(tenantColumn + " " + entity.tenancy().sqlType() + " NOT NULL");
-        }
+        TenancyPass.tenantColumnDefinition(entity).ifPresent(lines::add);
         lines.add(Identifiers.quote(entity.id().column()) + " " + entity.id().sqlType() + " NOT NULL");
         for (Property property : subtype.ownProperties()) {
             lines.add(column(property, true));
         }
-        lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
-        lines.add("FOREIGN KEY (" + String.join(", ", key) + ") REFERENCES " + table + " (" + String.join(", ", key)
-                + ") ON DELETE CASCADE");
-        return table(TenancyPass.tableName(entity, name), name, lines, subtype.ownProperties(), tenantColumn);
+        lines.add("PRIMARY KEY (" + key + ")");
+        lines.add("FOREIGN KEY (" + key + ") REFERENCES " + table + " (" + key + ") ON DELETE CASCADE");
+        return table(TenancyPass.tableName(entity, name), name, lines, subtype.ownProperties());
     }
 
     /**
@@ -211,22 +200,17 @@ final class DdlBuilder {
      * "as of" (tenant, id, time), ranges (tenant, time) and transactions. Append-only: a trigger
      * rejects every UPDATE, DELETE and TRUNCATE. Isolated like the entity (row-level security).
      */
-    private String history(String tenantColumn, List<Property> properties) {
+    private String history(List<Property> properties) {
         String history = TenancyPass.tableName(entity, entity.audit().table());
         String name = entity.audit().table();
         List<String> lines = new ArrayList<>();
-        List<String> key = new ArrayList<>();
-        if (tenantColumn != null) {
-            lines.add(tenantColumn + " " + entity.tenancy().sqlType() + " NOT NULL");
-            key.add(tenantColumn);
-        }
+        TenancyPass.tenantColumnDefinition(entity).ifPresent(lines::add);
         for (Property property : properties) {
             if (property.tenantId()) {
                 continue;
             }
             if (property.id()) {
                 lines.add(Identifiers.quote(property.column()) + " " + property.sqlType() + " NOT NULL");
-                key.add(Identifiers.quote(property.column()));
                 if (entity.isPolymorphic()) {
                     lines.add(Identifiers.quote(entity.polymorphism().discriminator()) + " text NOT NULL");
                 }
@@ -239,18 +223,17 @@ final class DdlBuilder {
         lines.add("history_changed_at timestamptz NOT NULL DEFAULT clock_timestamp()");
         lines.add("history_actor text");
         lines.add("history_transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id()");
-        key.add("history_version");
-        lines.add("PRIMARY KEY (" + String.join(", ", key) + ")");
-        String tenantPrefix = tenantColumn != null ? tenantColumn + ", " : "";
         String id = Identifiers.quote(entity.id().column());
+        lines.add("PRIMARY KEY (" + TenancyPass.key(entity, id, "history_version") + ")");
         StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(history).append(" (\n    ")
                 .append(String.join(",\n    ", lines)).append("\n);\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_as_of")).append(" ON ")
-                .append(history).append(" (").append(tenantPrefix).append(id).append(", history_changed_at, history_version);\n")
+                .append(history).append(" (").append(TenancyPass.key(entity, id, "history_changed_at", "history_version"))
+                .append(");\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_changed_at")).append(" ON ")
-                .append(history).append(" (").append(tenantPrefix).append("history_changed_at);\n")
+                .append(history).append(" (").append(TenancyPass.key(entity, "history_changed_at")).append(");\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_transaction")).append(" ON ")
-                .append(history).append(" (").append(tenantPrefix).append("history_transaction_id);\n")
+                .append(history).append(" (").append(TenancyPass.key(entity, "history_transaction_id")).append(");\n")
                 .append("CREATE OR REPLACE FUNCTION tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\n")
                 .append("BEGIN\n    RAISE EXCEPTION 'history is append-only: % on %', TG_OP, TG_TABLE_NAME;\nEND $$;\n");
         String trigger = Identifiers.quote(name + "_append_only");
@@ -274,17 +257,18 @@ final class DdlBuilder {
                 + "EXCEPTION WHEN duplicate_object THEN NULL;\nEND $$;\n";
     }
 
-    private static String foreignKey(Property property, Reference reference, String tenantColumn) {
-        String target = Identifiers.quote(reference.table());
+    /**
+     * A foreign key to the referenced entity's key: between row-tenanted tables it includes the
+     * tenant column on both sides, so a row can only reference its own tenant's rows.
+     */
+    private String foreignKey(Property property, Reference reference) {
+        String target = TenancyPass.tableName(reference.tenancy(), reference.table());
         String targetId = Identifiers.quote(reference.idColumn());
         String column = Identifiers.quote(property.column());
         Tenancy targetTenancy = reference.tenancy();
         if (targetTenancy != null && targetTenancy.isRow()) {
-            return "FOREIGN KEY (" + tenantColumn + ", " + column + ") REFERENCES " + target
+            return "FOREIGN KEY (" + TenancyPass.key(entity, column) + ") REFERENCES " + target
                     + " (" + Identifiers.quote(targetTenancy.column()) + ", " + targetId + ")";
-        }
-        if (targetTenancy != null && targetTenancy.isSchema()) {
-            target = dev.tenantdao.annotations.internal.Wire.SCHEMA_PLACEHOLDER + "." + target;
         }
         return "FOREIGN KEY (" + column + ") REFERENCES " + target + " (" + targetId + ")";
     }

@@ -80,17 +80,31 @@ public final class TenancyPass implements Sql.Visitor {
         return Renderer.name(inTenantSchema(entity) ? reference.inTenantSchema() : reference);
     }
 
+    /** How statements and DDL name {@code table} of an entity tenanted by {@code tenancy} (null: shared). */
+    public static String tableName(dev.tenantdao.processor.model.Tenancy tenancy, String table) {
+        TableRef reference = TableRef.table(table);
+        return Renderer.name(tenancy != null && tenancy.isSchema() ? reference.inTenantSchema() : reference);
+    }
+
     /**
-     * The key columns of one of {@code entity}'s tables whose own key is {@code key}: the tenant
-     * column first (row strategy), as primary keys, unique constraints and foreign keys list them.
+     * The columns of a key, index or constraint of one of {@code entity}'s tables whose own columns
+     * are {@code columns}: the tenant column first (row strategy), so keys, unique constraints and
+     * indexes route by tenant and an upsert or reference can only meet the tenant's own rows.
      */
-    public static List<String> key(EntityModel entity, String... key) {
-        List<String> columns = new ArrayList<>();
+    public static String key(EntityModel entity, String... columns) {
+        List<String> all = new ArrayList<>();
         if (hasTenantColumn(entity)) {
-            columns.add(tenantColumn(entity));
+            all.add(tenantColumn(entity));
         }
-        columns.addAll(List.of(key));
-        return columns;
+        all.addAll(List.of(columns));
+        return String.join(", ", all);
+    }
+
+    /** The tenant column's definition in a table of {@code entity} ({@code tenant_id text NOT NULL}), if it has one. */
+    public static java.util.Optional<String> tenantColumnDefinition(EntityModel entity) {
+        return hasTenantColumn(entity)
+                ? java.util.Optional.of(tenantColumn(entity) + " " + entity.tenancy().sqlType() + " NOT NULL")
+                : java.util.Optional.empty();
     }
 
     private static String tenantColumn(EntityModel entity) {
