@@ -36,7 +36,15 @@ class GoldenFilesTest {
                 JavaFileObjects.forResource("entities/com/example/billing/Payment.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Shipment.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Parcel.java"),
-                JavaFileObjects.forResource("entities/com/example/billing/Pallet.java"));
+                JavaFileObjects.forResource("entities/com/example/billing/Pallet.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Claim.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Subscription.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Plan.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/PlanConverter.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Cents.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/CentsConverter.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/SubscriptionListener.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Archive.java"));
         assertEquals(java.util.List.of(), Sources.errors(compilation));
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
         assertTrue(compilation.warnings().isEmpty(), () -> "warnings under -Xlint:all: " + compilation.warnings());
@@ -44,14 +52,16 @@ class GoldenFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao", "LedgerEntryDao", "PaymentDao",
-            "Payment_CardDao", "ShipmentDao", "ParcelDao", "PalletDao"})
+            "Payment_CardDao", "ShipmentDao", "ParcelDao", "PalletDao", "ClaimDao", "Claim_DamageDao",
+            "Claim_DelayDao", "SubscriptionDao", "ArchiveDao"})
     void generatedDao(String dao) throws IOException {
         JavaFileObject generated = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow();
         assertGolden(dao + ".java", generated.getCharContent(false).toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Invoice", "Customer", "Country", "LedgerEntry", "Payment", "Shipment"})
+    @ValueSource(strings = {"Invoice", "Customer", "Country", "LedgerEntry", "Payment", "Shipment", "Claim",
+            "Subscription", "Archive"})
     void generatedDdl(String entity) throws IOException {
         Optional<JavaFileObject> ddl = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
                 "META-INF/tenantdao/ddl/com.example.billing." + entity + ".sql");
