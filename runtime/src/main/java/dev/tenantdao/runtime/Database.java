@@ -136,8 +136,9 @@ public final class Database {
     }
 
     private static InvalidTenantException notATenantsSchema(String tenant, String schema, String problem) {
-        return new InvalidTenantException("Tenant id " + TenantIds.printable(tenant) + " maps to schema name "
-                + (schema == null ? "null" : TenantIds.printable(schema)) + ", which " + problem, null);
+        return new InvalidTenantException(tenant, schema, "Tenant id " + TenantIds.printable(tenant)
+                + " maps to schema name " + (schema == null ? "null" : TenantIds.printable(schema)) + ", which "
+                + problem, null);
     }
 
     /**
@@ -157,8 +158,8 @@ public final class Database {
                     }
                 }
             } catch (SQLException e) {
-                throw new DataAccessException("Looking up the shared schema (current_schema()) of the Database's"
-                        + " data source failed", e);
+                throw new DataAccessException("Database.schemaOf",
+                        "Looking up the shared schema (current_schema()) of the Database's data source failed", e);
             }
             sharedSchema = known;
         }
@@ -195,7 +196,7 @@ public final class Database {
                 return work.withConnection(connection);
             }
         } catch (SQLException e) {
-            throw new DataAccessException(operation + " failed", e);
+            throw new DataAccessException(operation, operation + " failed", e);
         }
     }
 
@@ -219,7 +220,7 @@ public final class Database {
             started.end(null);
             return result;
         } catch (SQLException e) {
-            DataAccessException failure = new DataAccessException(operation + " failed", e);
+            DataAccessException failure = new DataAccessException(operation, operation + " failed", e);
             started.end(failure);
             throw failure;
         } catch (RuntimeException | Error e) {
@@ -312,7 +313,7 @@ public final class Database {
         String tenant = currentTenant().map(TenantIds::check).orElse(null);
         Transaction open = transaction.get();
         if (open != null) {
-            open.bindTenant(tenant);
+            open.bindTenant(tenant, null);
             try {
                 return work.inTransaction(open);
             } catch (Throwable failure) {

@@ -7,8 +7,16 @@ package dev.tenantdao.runtime;
 public class NoTenantException extends TenantDaoException {
     private static final long serialVersionUID = 1L;
 
+    private final String entity;
+
     public NoTenantException(String entity) {
         super("No current tenant for tenanted entity " + entity
                 + ": run the call inside TenantContext.runAs(tenant, ...) or configure a TenantResolver");
+        this.entity = entity;
+    }
+
+    /** The simple name of the tenanted entity the operation was called on. */
+    public String entity() {
+        return entity;
     }
 }

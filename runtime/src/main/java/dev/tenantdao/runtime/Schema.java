@@ -79,7 +79,7 @@ public final class Schema {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new DataAccessException("Cannot create the tables", e);
+            throw new DataAccessException("Schema.create", "Cannot create the tables", e);
         }
     }
 }

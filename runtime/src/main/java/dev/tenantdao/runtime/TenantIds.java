@@ -30,7 +30,7 @@ final class TenantIds {
             problem = "starts or ends with white space";
         }
         if (problem != null) {
-            throw new InvalidTenantException("Tenant id " + printable(tenant) + " " + problem, null);
+            throw new InvalidTenantException(tenant, null, "Tenant id " + printable(tenant) + " " + problem, null);
         }
         return tenant;
     }

@@ -55,7 +55,7 @@ public final class Transaction {
         try {
             return open(source != null ? source : database.dataSource());
         } catch (SQLException e) {
-            throw new DataAccessException("Cannot begin a transaction", e);
+            throw new DataAccessException("Transaction.connection", "Cannot begin a transaction", e);
         }
     }
 
@@ -78,7 +78,7 @@ public final class Transaction {
                 rows.next();
                 transactionId = rows.getLong(1);
             } catch (SQLException e) {
-                throw new DataAccessException("Reading the transaction id failed", e);
+                throw new DataAccessException("Transaction.transactionId", "Reading the transaction id failed", e);
             }
         }
         return transactionId;
@@ -91,11 +91,12 @@ public final class Transaction {
 
     /** The connection for a DAO call on {@code scope} under {@code requested} (null: shared entity). */
     Connection connectionFor(TenantScope scope, String requested) throws SQLException {
-        bindTenant(requested);
+        bindTenant(requested, scope.entity());
         DataSource wanted = database.dataSourceFor(scope, tenant);
         // equals: a lazy routing's data source for one tenant is a new but equal one after an eviction
         if (source != null && !wanted.equals(source)) {
-            throw new TenantMismatchException("A transaction works on one database; " + scope.entity()
+            throw new TenantMismatchException(tenant, requested, scope.entity(), "A transaction works on one"
+                    + " database; " + scope.entity()
                     + " is in another database than the work already done in this transaction");
         }
         return open(wanted);
@@ -130,14 +131,16 @@ public final class Transaction {
         return rollbackOnly;
     }
 
-    void bindTenant(String requested) {
+    /** @param entity the entity of the DAO call that asks, or null (a transaction block) */
+    void bindTenant(String requested, String entity) {
         if (requested == null) {
             return;
         }
         if (tenant == null) {
             tenant = requested;
         } else if (!tenant.equals(requested)) {
-            throw new TenantMismatchException("The current tenant changed inside a transaction bound to tenant '"
+            throw new TenantMismatchException(tenant, requested, entity,
+                    "The current tenant changed inside a transaction bound to tenant '"
                     + tenant + "' (now '" + requested + "'); a transaction belongs to one tenant");
         }
     }
@@ -153,8 +156,10 @@ public final class Transaction {
                 c.rollback();
             }
         } catch (SQLException e) {
-            DataAccessException error = new DataAccessException(
-                    failure == null && !rollbackOnly ? "Commit failed" : "Rollback failed", e);
+            boolean commit = failure == null && !rollbackOnly;
+            DataAccessException error = commit
+                    ? new DataAccessException("Transaction.commit", "Commit failed", e)
+                    : new DataAccessException("Transaction.rollback", "Rollback failed", e);
             if (failure != null) {
                 failure.addSuppressed(error);
             } else {

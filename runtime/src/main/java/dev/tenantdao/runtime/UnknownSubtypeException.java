@@ -8,26 +8,23 @@ package dev.tenantdao.runtime;
 public class UnknownSubtypeException extends MappingException {
     private static final long serialVersionUID = 1L;
 
-    private final String entity;
     private final String table;
-    private final String column;
     private final String value;
     private final transient Object id;
 
     public UnknownSubtypeException(String entity, String table, String column, String value, Object id) {
-        super("Unknown " + entity + " subtype in table " + table + ": " + column + " = "
+        super(entity, column, "Unknown " + entity + " subtype in table " + table + ": " + column + " = "
                 + (value == null ? "NULL" : "'" + value + "'") + " names no subtype of " + entity + " (row id = "
                 + id + ")");
-        this.entity = entity;
         this.table = table;
-        this.column = column;
         this.value = value;
         this.id = id;
     }
 
     /** The hierarchy's root entity, by simple name. */
+    @Override
     public String entity() {
-        return entity;
+        return super.entity();
     }
 
     /** The table the row was read from. */
@@ -36,8 +33,9 @@ public class UnknownSubtypeException extends MappingException {
     }
 
     /** The discriminator column. */
+    @Override
     public String column() {
-        return column;
+        return super.column();
     }
 
     /** The discriminator value found, or null. */

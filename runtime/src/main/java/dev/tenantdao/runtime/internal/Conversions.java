@@ -20,7 +20,7 @@ public final class Conversions {
         try {
             return converter.toDatabase(value);
         } catch (RuntimeException e) {
-            throw failure("writing", converter, entity, field, column, id, e);
+            throw failure(ConversionException.Direction.WRITING, converter, entity, field, column, id, e);
         }
     }
 
@@ -32,14 +32,12 @@ public final class Conversions {
         try {
             return converter.fromDatabase(value);
         } catch (RuntimeException e) {
-            throw failure("reading", converter, entity, field, column, id, e);
+            throw failure(ConversionException.Direction.READING, converter, entity, field, column, id, e);
         }
     }
 
-    private static ConversionException failure(String direction, Converter<?, ?> converter, String entity,
-            String field, String column, Object id, RuntimeException cause) {
-        return new ConversionException(converter.getClass().getSimpleName() + " failed " + direction + " "
-                + entity + "." + field + " (column " + column + (id == null ? "" : ", id " + id) + "): "
-                + cause.getMessage(), cause);
+    private static ConversionException failure(ConversionException.Direction direction, Converter<?, ?> converter,
+            String entity, String field, String column, Object id, RuntimeException cause) {
+        return new ConversionException(direction, converter.getClass(), entity, field, column, id, cause);
     }
 }

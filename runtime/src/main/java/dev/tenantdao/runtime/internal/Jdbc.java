@@ -190,7 +190,7 @@ public final class Jdbc {
         try {
             return valueOf.apply(name);
         } catch (IllegalArgumentException e) {
-            throw new MappingException("Column " + column + " of " + entity + " holds '" + name
+            throw new MappingException(entity, column, "Column " + column + " of " + entity + " holds '" + name
                     + "', which is not a constant of the field's enum", e);
         }
     }
@@ -308,7 +308,7 @@ public final class Jdbc {
     }
 
     private static MappingException nullInPrimitive(String entity, String column, String type) {
-        return new MappingException("Column " + column + " of " + entity + " is NULL, but its field is a primitive "
-                + type + "; make the field a box or the column NOT NULL");
+        return new MappingException(entity, column, "Column " + column + " of " + entity
+                + " is NULL, but its field is a primitive " + type + "; make the field a box or the column NOT NULL");
     }
 }

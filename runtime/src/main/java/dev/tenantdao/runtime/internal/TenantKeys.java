@@ -17,7 +17,8 @@ public final class TenantKeys {
         try {
             return UUID.fromString(tenant);
         } catch (IllegalArgumentException e) {
-            throw new InvalidTenantException("Tenant id '" + tenant + "' is not a UUID, but the tenant column is uuid", e);
+            throw new InvalidTenantException(tenant, null,
+                    "Tenant id '" + tenant + "' is not a UUID, but the tenant column is uuid", e);
         }
     }
 
@@ -26,7 +27,8 @@ public final class TenantKeys {
         try {
             return Long.valueOf(tenant);
         } catch (NumberFormatException e) {
-            throw new InvalidTenantException("Tenant id '" + tenant + "' is not a number, but the tenant column is bigint", e);
+            throw new InvalidTenantException(tenant, null,
+                    "Tenant id '" + tenant + "' is not a number, but the tenant column is bigint", e);
         }
     }
 
@@ -36,7 +38,8 @@ public final class TenantKeys {
      */
     public static void requireCurrent(String entity, Object currentTenant, Object carriedTenant) {
         if (carriedTenant != null && !carriedTenant.equals(currentTenant)) {
-            throw new TenantMismatchException("The " + entity + " belongs to tenant '" + carriedTenant
+            throw new TenantMismatchException(String.valueOf(currentTenant), String.valueOf(carriedTenant), entity,
+                    "The " + entity + " belongs to tenant '" + carriedTenant
                     + "', but the current tenant is '" + currentTenant + "'; a DAO never writes another tenant's rows");
         }
     }
