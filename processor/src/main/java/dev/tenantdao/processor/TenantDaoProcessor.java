@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -61,6 +62,18 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     /** Entities whose types were not resolvable yet (another processor may generate them later). */
     private final Set<String> deferred = new LinkedHashSet<>();
 
+    /** Run before each entity or hierarchy is processed; tests make it throw. Null otherwise. */
+    private final Consumer<TypeElement> beforeEach;
+
+    public TenantDaoProcessor() {
+        this(null);
+    }
+
+    /** For tests: {@code beforeEach} runs first in the processing of each entity, and may throw. */
+    TenantDaoProcessor(Consumer<TypeElement> beforeEach) {
+        this.beforeEach = beforeEach;
+    }
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         // all of ours, so javac does not warn that @Id, @Column, ... were left unclaimed
@@ -79,6 +92,19 @@ public final class TenantDaoProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        try {
+            processRound(round, diagnostics);
+        } catch (Throwable failure) {
+            // a last resort: every step below is guarded on its own element already
+            rethrowIfFatal(failure);
+            processingEnv.getMessager().printMessage(Message.PROCESSOR_FAILURE.kind(),
+                    Message.PROCESSOR_FAILURE.format("a round", failure));
+        }
+        return true;
+    }
+
+    private void processRound(RoundEnvironment round, Diagnostics diagnostics) {
         List<TypeElement> entities = new ArrayList<>();
         for (String name : deferred) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -90,53 +116,88 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         for (Element element : round.getElementsAnnotatedWith(Entity.class)) {
             entities.add((TypeElement) element);
         }
-        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
         EntityValidator placement = new EntityValidator(diagnostics, processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils());
         for (Element element : round.getElementsAnnotatedWith(dev.tenantdao.annotations.Audited.class)) {
-            placement.validateAuditedPlacement(element);
+            guarded(element, diagnostics, () -> placement.validateAuditedPlacement(element));
         }
         for (Class<? extends java.lang.annotation.Annotation> mapping : MAPPING_ANNOTATIONS) {
             for (Element element : round.getElementsAnnotatedWith(mapping)) {
                 if (element instanceof ExecutableElement method) {
-                    placement.validateMappingOnMethod(method, mapping);
+                    guarded(method, diagnostics, () -> placement.validateMappingOnMethod(method, mapping));
                 }
             }
         }
         for (HookKind kind : HookKind.values()) {
             for (Element element : round.getElementsAnnotatedWith(kind.annotation())) {
                 if (element instanceof ExecutableElement method) {
-                    placement.validateHookPlacement(method, kind);
+                    guarded(method, diagnostics, () -> placement.validateHookPlacement(method, kind));
                 }
             }
         }
         for (Element element : round.getElementsAnnotatedWith(Polymorphic.class)) {
-            if (element.getAnnotation(Entity.class) == null
-                    && !(element instanceof TypeElement type && Hierarchies.root(type, processingEnv.getTypeUtils()) != null)) {
-                // (on a subtype, the root reports it as STRATEGY_ON_SUBTYPE)
-                diagnostics.report(Message.POLYMORPHIC_NOT_ENTITY, element,
-                        Annotations.mirror(element, Polymorphic.class).orElse(null), element.getSimpleName());
-            }
+            guarded(element, diagnostics, () -> {
+                if (element.getAnnotation(Entity.class) == null && !(element instanceof TypeElement type
+                        && Hierarchies.root(type, processingEnv.getTypeUtils()) != null)) {
+                    // (on a subtype, the root reports it as STRATEGY_ON_SUBTYPE)
+                    diagnostics.report(Message.POLYMORPHIC_NOT_ENTITY, element,
+                            Annotations.mirror(element, Polymorphic.class).orElse(null), element.getSimpleName());
+                }
+            });
         }
         for (TypeElement entity : entities) {
-            if (!round.processingOver() && hasUnresolvedTypes(entity)) {
-                deferred.add(entity.getQualifiedName().toString());
-                continue;
-            }
-            if (entity.getAnnotation(Polymorphic.class) == null && Hierarchies.root(entity, processingEnv.getTypeUtils()) != null) {
-                continue;   // a subtype marked @Entity: its root reports it
-            }
-            try {
+            guarded(entity, diagnostics, () -> {
+                if (!round.processingOver() && hasUnresolvedTypes(entity)) {
+                    deferred.add(entity.getQualifiedName().toString());
+                    return;
+                }
+                if (entity.getAnnotation(Polymorphic.class) == null
+                        && Hierarchies.root(entity, processingEnv.getTypeUtils()) != null) {
+                    return;     // a subtype marked @Entity: its root reports it
+                }
+                if (beforeEach != null) {
+                    beforeEach.accept(entity);
+                }
                 if (entity.getAnnotation(Polymorphic.class) != null) {
                     processHierarchy(entity, diagnostics, round);
                 } else {
                     process(entity, diagnostics);
                 }
-            } catch (RuntimeException | IOException e) {
-                diagnostics.report(Message.PROCESSOR_FAILURE, entity, entity.getSimpleName(), e);
-            }
+            });
         }
-        return true;
+    }
+
+    /** One step of processing, run by {@link #guarded}. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code step}, turning anything it throws into a {@link Message#PROCESSOR_FAILURE} on
+     * {@code element}, so that no exception reaches javac and the other entities are still
+     * processed. Errors our code can cause ({@link StackOverflowError}, {@link AssertionError},
+     * {@link LinkageError} such as {@link NoClassDefFoundError}) are reported too; only what says
+     * the JVM itself is failing is let through (see {@link #rethrowIfFatal}).
+     */
+    private static void guarded(Element element, Diagnostics diagnostics, Step step) {
+        try {
+            step.run();
+        } catch (Throwable failure) {
+            rethrowIfFatal(failure);
+            diagnostics.report(Message.PROCESSOR_FAILURE, element, element.getSimpleName(), failure);
+        }
+    }
+
+    /**
+     * Rethrows what no processor should catch: the JVM out of memory or broken
+     * ({@link VirtualMachineError}, except a {@link StackOverflowError}, which our recursion can
+     * cause and which leaves the JVM sound once unwound) and a thread being stopped.
+     */
+    private static void rethrowIfFatal(Throwable failure) {
+        if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)
+                || failure instanceof ThreadDeath) {
+            throw (Error) failure;
+        }
     }
 
     private void process(TypeElement type, Diagnostics diagnostics) throws IOException {
