@@ -293,6 +293,66 @@ class PolymorphicDiagnosticsTest {
     }
 
     @Test
+    void everyRootPropertyErrorIsReportedOnceOnTheRoot() {
+        // validated once by construction: Diagnostics filters nothing, so a second report would show
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public abstract sealed class P permits P.A, P.B {",
+                "    @Id public long id;",
+                "    @Column(nullable = true) public int count;",
+                "    @TenantId public String tenant;",
+                "    @Version public String version;",
+                "    public static final class A extends P { public String a; }",
+                "    public static final class B extends P { public String b; }",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 7:5: " + Message.TENANT_ID_NOT_TENANTED.format("P.tenant", "P"),
+                "ERROR 6:24: " + Message.NULLABLE_PRIMITIVE.format("P.count", "int", "Integer"),
+                "ERROR 8:5: " + Message.VERSION_TYPE.format("P.version", "java.lang.String"));
+    }
+
+    @Test
+    void aRootWithoutIdIsReportedOnceOnTheRoot() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B {",
+                "    String name();",
+                "    record A(String name) implements P {}",
+                "    record B(String name) implements P {}",
+                "}"));
+        assertDiagnostics(c, "ERROR 4:15: " + Message.NO_ID.format("P"));
+    }
+
+    @Test
+    void aSubtypeThatCannotSetARootPropertyIsToldOnItself() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public abstract sealed class P permits P.A, P.B {",
+                "    @Id public long id;",
+                "    private String name;",
+                "    public String getName() { return name; }",
+                "    public static final class A extends P {}",
+                "    public static final class B extends P {}",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 8:25: " + Message.NOT_WRITABLE.format("A.name", "setName", "java.lang.String"),
+                "ERROR 9:25: " + Message.NOT_WRITABLE.format("B.name", "setName", "java.lang.String"));
+    }
+
+    @Test
+    void aSubtypeColumnClashingWithTheRootsIsReportedOnTheSubtype() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id long id();",
+                "    String name();",
+                "    record A(long id, String name, @Column(name = \"name\") String other) implements P {}",
+                "    record B(long id, String name) implements P {}",
+                "}"));
+        assertDiagnostics(c, "ERROR 7:36: " + Message.DUPLICATE_COLUMN.format("name", "P.name"));
+    }
+
+    @Test
     void aHookOnASubtype() {
         Compilation c = compile(source("t.P", "package t;", IMPORTS,
                 "@Entity @Polymorphic",

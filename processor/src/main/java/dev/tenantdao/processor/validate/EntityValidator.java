@@ -90,21 +90,25 @@ public final class EntityValidator {
     }
 
     /**
-     * Checks a read entity.
+     * Checks a read entity. A subtype of a {@code @Polymorphic} hierarchy is judged on what is its
+     * own: its own properties (and how they clash with the root's), and how it is constructed; the
+     * root's table, tenancy, id, hooks and properties are the root's, judged once when the root is.
      *
      * @return whether it is valid; when it is not, every error is reported
      */
     public boolean validate(EntityModel entity) {
         int before = diagnostics.errorCount();
-        validateTable(entity);
-        validateTenancy(entity);
-        validateIds(entity);
+        if (!isSubtype(entity)) {
+            validateTable(entity);
+            validateTenancy(entity);
+            validateIds(entity);
+        }
         validateTenantIds(entity);
         validateColumns(entity);
         validateRecordComponents(entity);
         validateReferences(entity);
         validateMapping(entity);
-        if (entity.polymorphism() == null || entity.polymorphism().isRoot()) {
+        if (!isSubtype(entity)) {
             validateHooks(entity);      // a subtype's hooks are its root's, judged there
         }
         validateAudit(entity);
@@ -112,6 +116,19 @@ public final class EntityValidator {
             validateConstruction(entity);       // a root is abstract: only its subtypes are created
         }
         return diagnostics.errorCount() == before;
+    }
+
+    private static boolean isSubtype(EntityModel entity) {
+        return entity.polymorphism() != null && !entity.polymorphism().isRoot();
+    }
+
+    /**
+     * The properties {@code entity}'s validation judges: a subtype's own (the root's are judged with
+     * the root), else all of them. Checks across properties still see all of them, and report on
+     * the later one only when it is judged here.
+     */
+    private static List<Property> judged(EntityModel entity) {
+        return isSubtype(entity) ? entity.ownProperties() : entity.properties();
     }
 
     private void validateTable(EntityModel entity) {
@@ -162,8 +179,13 @@ public final class EntityValidator {
 
     private void validateTenantIds(EntityModel entity) {
         Property first = null;
+        List<Property> judged = judged(entity);
         for (Property property : entity.properties()) {
             if (!property.tenantId() || property.id()) {
+                continue;
+            }
+            if (!judged.contains(property)) {
+                first = first == null ? property : first;
                 continue;
             }
             AnnotationMirror mirror = mirror(property, TenantId.class);
@@ -190,7 +212,12 @@ public final class EntityValidator {
     private void validateColumns(EntityModel entity) {
         Map<String, Property> byColumn = new LinkedHashMap<>();
         Tenancy tenancy = entity.tenancy();
+        List<Property> judged = judged(entity);
         for (Property property : entity.properties()) {
+            if (!judged.contains(property)) {
+                byColumn.putIfAbsent(property.column(), property);
+                continue;
+            }
             boolean badElement = (property.valueType() == ValueType.LIST || property.valueType() == ValueType.ARRAY)
                     && (property.mapping().elementType() == null || !property.mapping().elementType().canBeArrayElement());
             if (property.mapping().converter() != null) {
@@ -257,7 +284,7 @@ public final class EntityValidator {
     }
 
     private void validateMapping(EntityModel entity) {
-        for (Property property : entity.properties()) {
+        for (Property property : judged(entity)) {
             Mapping mapping = property.mapping();
             String customType = mapping.customType();
             AnnotationMirror column = mapping.columnAnnotation();
@@ -336,8 +363,13 @@ public final class EntityValidator {
 
     private void validateAudit(EntityModel entity) {
         Property first = null;
+        List<Property> judged = judged(entity);
         for (Property property : entity.properties()) {
             if (!property.mapping().version()) {
+                continue;
+            }
+            if (!judged.contains(property)) {
+                first = first == null ? property : first;
                 continue;
             }
             AnnotationMirror mirror = mirror(property, dev.tenantdao.annotations.Version.class);
@@ -371,7 +403,7 @@ public final class EntityValidator {
                         exclude, name, entity.name());
             }
         }
-        for (Property property : entity.properties()) {
+        for (Property property : judged(entity)) {
             if (property.column().startsWith("history_")) {
                 diagnostics.report(Message.HISTORY_COLUMN_RESERVED, property.element(), describe(entity, property),
                         property.column());
@@ -438,7 +470,7 @@ public final class EntityValidator {
         if (!entity.isRecord()) {
             return;
         }
-        for (Property property : entity.properties()) {
+        for (Property property : judged(entity)) {
             if (property.element().getAnnotation(Transient.class) != null) {
                 diagnostics.report(Message.TRANSIENT_RECORD_COMPONENT, property.element(),
                         mirror(property, Transient.class), property.name());
@@ -447,7 +479,7 @@ public final class EntityValidator {
     }
 
     private void validateReferences(EntityModel entity) {
-        for (Property property : entity.properties()) {
+        for (Property property : judged(entity)) {
             Reference reference = property.reference();
             if (reference == null) {
                 continue;
@@ -487,9 +519,12 @@ public final class EntityValidator {
             return;
         }
         if (construction.kind() == Construction.Kind.SETTERS) {
+            List<Property> judged = judged(entity);
             for (Property property : entity.properties()) {
                 if (property.write() == null) {
-                    diagnostics.report(Message.NOT_WRITABLE, property.element(), describe(entity, property),
+                    // a subtype that cannot set one of its root's properties: the subtype is at fault
+                    Element at = judged.contains(property) ? property.element() : entity.element();
+                    diagnostics.report(Message.NOT_WRITABLE, at, entity.name() + "." + property.name(),
                             "set" + Names.capitalize(property.name()), property.type());
                 }
             }
