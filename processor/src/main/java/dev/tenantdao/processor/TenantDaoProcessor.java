@@ -1,6 +1,7 @@
 package dev.tenantdao.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Polymorphic;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
@@ -10,6 +11,7 @@ import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.read.Annotations;
 import dev.tenantdao.processor.read.EntityReader;
 import dev.tenantdao.processor.read.Hierarchies;
+import dev.tenantdao.processor.read.Unresolved;
 import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.HierarchySql;
 import dev.tenantdao.processor.sql.SqlBuilder;
@@ -31,9 +33,6 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.util.ElementFilter;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -147,18 +146,17 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         }
         for (TypeElement entity : entities) {
             guarded(entity, diagnostics, () -> {
-                if (!round.processingOver() && hasUnresolvedTypes(entity)) {
-                    deferred.add(entity.getQualifiedName().toString());
-                    return;
-                }
-                if (entity.getAnnotation(Polymorphic.class) == null
+                if (!Annotations.has(entity, Polymorphic.class)
                         && Hierarchies.root(entity, processingEnv.getTypeUtils()) != null) {
                     return;     // a subtype marked @Entity: its root reports it
+                }
+                if (unresolved(entity, diagnostics, round)) {
+                    return;
                 }
                 if (beforeEach != null) {
                     beforeEach.accept(entity);
                 }
-                if (entity.getAnnotation(Polymorphic.class) != null) {
+                if (Annotations.has(entity, Polymorphic.class)) {
                     processHierarchy(entity, diagnostics, round);
                 } else {
                     process(entity, diagnostics);
@@ -260,17 +258,42 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         }
     }
 
+    /** javac's source trees, or null under a compiler (or a wrapped environment) without them. */
+    private Trees trees() {
+        try {
+            return Trees.instance(processingEnv);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Processor option {@value #ROW_LEVEL_SECURITY_OPTION}: RLS for row-tenanted entities that do not say. */
     private boolean rowLevelSecurityDefault() {
         return !"false".equalsIgnoreCase(processingEnv.getOptions().get(ROW_LEVEL_SECURITY_OPTION));
     }
 
-    private static boolean hasUnresolvedTypes(TypeElement type) {
-        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-            if (field.asType().getKind() == TypeKind.ERROR) {
-                return true;
-            }
+    /**
+     * Whether {@code entity} depends on a type javac cannot resolve yet (see {@link Unresolved}).
+     * Before the last round it is deferred to the next, when another processor may have generated
+     * the type; in the last round each unresolved type is reported where the entity names it.
+     */
+    private boolean unresolved(TypeElement entity, Diagnostics diagnostics, RoundEnvironment round) {
+        List<TypeElement> subtypes = !Annotations.has(entity, Polymorphic.class) ? List.of()
+                : new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+                        rowLevelSecurityDefault()).subtypes(entity);
+        List<Unresolved.Dependency> dependencies = Unresolved.of(entity, subtypes, processingEnv.getElementUtils(),
+                trees());
+        if (dependencies.isEmpty()) {
+            return false;
         }
-        return false;
+        if (!round.processingOver()) {
+            deferred.add(entity.getQualifiedName().toString());
+            return true;
+        }
+        for (Unresolved.Dependency dependency : dependencies) {
+            diagnostics.report(Message.UNRESOLVED_TYPE, dependency.element(), dependency.annotation(),
+                    dependency.value(), entity.getSimpleName(), dependency.type());
+        }
+        return true;
     }
 }

@@ -28,7 +28,7 @@ final class Sources {
         return compile(List.of(processor), options, sources);
     }
 
-    /** With {@code processors} before tenantdao's {@code @Generated} one; the first is tenantdao's. */
+    /** With {@code processors} (tenantdao's among them) before tenantdao's {@code @Generated} one. */
     static Compilation compile(List<Processor> processors, List<String> options, JavaFileObject... sources) {
         List<String> all = new java.util.ArrayList<>(List.of("-Xlint:all", "-Werror"));
         all.addAll(options);

@@ -96,6 +96,8 @@ public enum Message {
     DUPLICATE_SUBTYPE_TABLE(ERROR, "Table %s of %s is already the table of %s; give one of them another @Subtype(table)"),
     SUBTYPE_COLUMN_TYPE(ERROR, "%s maps column %s as %s, but %s maps it as %s; in a single table a column has one type"),
     DISCRIMINATOR_COLUMN_TAKEN(ERROR, "%s maps to column %s, the discriminator column of %s; rename one of them"),
+    UNRESOLVED_TYPE(ERROR, "%s needs %s, which does not exist: no source declares it and no annotation processor"
+            + " generated it; no DAO is written until it resolves"),
     PROCESSOR_FAILURE(ERROR, "tenantdao bug: processing %s failed with %s; please report it with the entity's source");
 
     private final Diagnostic.Kind kind;

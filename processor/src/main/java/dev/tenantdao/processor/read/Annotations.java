@@ -24,6 +24,15 @@ public final class Annotations {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code element} has annotation {@code annotation}, asked of its mirrors: unlike
+     * {@code getAnnotation}, it does not read the annotation's values, so it works while a class
+     * one of them names does not resolve yet (javac fails reading those).
+     */
+    public static boolean has(Element element, Class<?> annotation) {
+        return mirror(element, annotation).isPresent();
+    }
+
     /** The value of {@code name} if it is written in the source (defaults are not), else null. */
     public static AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
         if (mirror == null) {

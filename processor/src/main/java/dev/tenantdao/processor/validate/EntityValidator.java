@@ -437,7 +437,7 @@ public final class EntityValidator {
     public void validateHookPlacement(ExecutableElement method, HookKind kind) {
         Element type = method.getEnclosingElement();
         TypeElement root = type instanceof TypeElement t ? Hierarchies.root(t, typeUtils) : null;
-        if (root != null && type.getAnnotation(dev.tenantdao.annotations.Polymorphic.class) == null) {
+        if (root != null && !Annotations.has(type, dev.tenantdao.annotations.Polymorphic.class)) {
             diagnostics.report(Message.HOOK_ON_SUBTYPE, method,
                     Annotations.mirror(method, kind.annotation()).orElse(null), kind.annotationName(),
                     method.getSimpleName(), type.getSimpleName(), root.getSimpleName());
@@ -456,7 +456,7 @@ public final class EntityValidator {
     public void validateMappingOnMethod(ExecutableElement method, Class<? extends java.lang.annotation.Annotation> annotation) {
         Element type = method.getEnclosingElement();
         boolean interfaceRoot = type.getKind() == ElementKind.INTERFACE
-                && type.getAnnotation(dev.tenantdao.annotations.Polymorphic.class) != null
+                && Annotations.has(type, dev.tenantdao.annotations.Polymorphic.class)
                 && method.getModifiers().contains(Modifier.ABSTRACT);
         boolean recordAccessor = type.getKind() == ElementKind.RECORD
                 && ((TypeElement) type).getRecordComponents().stream().anyMatch(c -> method.equals(c.getAccessor()));
