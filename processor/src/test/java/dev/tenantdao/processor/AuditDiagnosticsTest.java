@@ -38,7 +38,7 @@ class AuditDiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity @Audited(exclude = {\"name\", \"nmae\"})",
                 "public record A(@Id long id, String name) {}"));
-        assertDiagnostics(c, "ERROR 3:28: " + Message.EXCLUDED_FIELD_MISSING.format("nmae", "A"));
+        assertDiagnostics(c, "ERROR 3:37: " + Message.EXCLUDED_FIELD_MISSING.format("nmae", "A"));
     }
 
     @Test

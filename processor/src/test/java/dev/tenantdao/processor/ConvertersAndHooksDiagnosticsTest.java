@@ -43,7 +43,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Convert(String.class) Money price) {}"));
-        assertDiagnostics(c, "ERROR 5:5: " + Message.NOT_A_CONVERTER.format("String"));
+        assertDiagnostics(c, "ERROR 5:20: " + Message.NOT_A_CONVERTER.format("String"));
     }
 
     @Test
@@ -52,7 +52,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Convert(MoneyConverter.class) String price) {}"));
-        assertDiagnostics(c, "ERROR 5:5: " + Message.CONVERTER_TYPE.format("MoneyConverter", "t.Money", "A.price",
+        assertDiagnostics(c, "ERROR 5:28: " + Message.CONVERTER_TYPE.format("MoneyConverter", "t.Money", "A.price",
                 "java.lang.String"));
     }
 
@@ -66,7 +66,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Convert(C.class) Money price) {}"));
-        assertDiagnostics(c, "ERROR 5:5: " + Message.CONVERTER_COLUMN_TYPE.format("C", "java.lang.Object", ValueType.SUPPORTED));
+        assertDiagnostics(c, "ERROR 5:15: " + Message.CONVERTER_COLUMN_TYPE.format("C", "java.lang.Object", ValueType.SUPPORTED));
     }
 
     @Test
@@ -80,7 +80,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Convert(C.class) Money price) {}"));
-        assertDiagnostics(c, "ERROR 5:5: " + Message.CONVERTER_NOT_INSTANTIABLE.format("C"));
+        assertDiagnostics(c, "ERROR 5:15: " + Message.CONVERTER_NOT_INSTANTIABLE.format("C"));
     }
 
     @Test
@@ -136,7 +136,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Version @Convert(LongConverter.class) Long version) {}"));
-        assertDiagnostics(c, "ERROR 5:5: " + Message.VERSION_CONVERTER.format("A.version", "t.LongConverter"));
+        assertDiagnostics(c, "ERROR 5:14: " + Message.VERSION_CONVERTER.format("A.version", "t.LongConverter"));
     }
 
     @Test
@@ -154,7 +154,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Column(defaultSql = \"0\", generatedAs = \"id * 2\") Long twice) {}"));
-        assertDiagnostics(c, "ERROR 5:5: " + Message.DEFAULT_AND_GENERATED.format("A.twice"));
+        assertDiagnostics(c, "ERROR 5:45: " + Message.DEFAULT_AND_GENERATED.format("A.twice"));
     }
 
     @Test
@@ -204,9 +204,9 @@ class ConvertersAndHooksDiagnosticsTest {
                 "    @BeforeUpdate void touch() {}",
                 "}"));
         assertDiagnostics(c,
-                "ERROR 6:5: " + Message.HOOK_SIGNATURE.format("BeforeInsert", "stamp", "void"),
-                "ERROR 7:5: " + Message.HOOK_SIGNATURE.format("AfterUpdate", "updated", "void"),
-                "ERROR 5:5: " + Message.HOOK_SIGNATURE.format("BeforeUpdate", "touch",
+                "ERROR 6:21: " + Message.HOOK_SIGNATURE.format("BeforeInsert", "stamp", "void"),
+                "ERROR 7:38: " + Message.HOOK_SIGNATURE.format("AfterUpdate", "updated", "void"),
+                "ERROR 5:24: " + Message.HOOK_SIGNATURE.format("BeforeUpdate", "touch",
                         "R (a record is changed by returning a new one)"));
     }
 
@@ -249,8 +249,8 @@ class ConvertersAndHooksDiagnosticsTest {
                         "@Listeners({NotListener.class, ForOther.class, Hidden.class})",
                         "public record A(@Id long id) {}"));
         assertDiagnostics(c,
-                "ERROR 4:1: " + Message.NOT_A_LISTENER.format("NotListener"),
-                "ERROR 4:1: " + Message.LISTENER_TYPE.format("ForOther", "t.Other", "A"),
-                "ERROR 4:1: " + Message.LISTENER_NOT_INSTANTIABLE.format("Hidden"));
+                "ERROR 4:24: " + Message.NOT_A_LISTENER.format("NotListener"),
+                "ERROR 4:40: " + Message.LISTENER_TYPE.format("ForOther", "t.Other", "A"),
+                "ERROR 4:54: " + Message.LISTENER_NOT_INSTANTIABLE.format("Hidden"));
     }
 }

@@ -57,7 +57,7 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    @Column(name = \"tenant_id\") String owner) {}"));
-        assertDiagnostics(c, "ERROR 6:40: " + Message.TENANT_COLUMN_AS_FIELD.format("A.owner", "tenant_id", "A"));
+        assertDiagnostics(c, "ERROR 6:20: " + Message.TENANT_COLUMN_AS_FIELD.format("A.owner", "tenant_id", "A"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class DiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",
                 "public record A<T>(@Id long id) {}"));
-        assertDiagnostics(c, "ERROR 4:8: " + Message.ENTITY_GENERIC.format("A"));
+        assertDiagnostics(c, "ERROR 4:17: " + Message.ENTITY_GENERIC.format("A"));
     }
 
     @Test
@@ -302,7 +302,7 @@ class DiagnosticsTest {
                 "    @Id long id,",
                 "    String vatId,",
                 "    @Column(name = \"vat_id\") String other) {}"));
-        assertDiagnostics(c, "ERROR 7:5: " + Message.DUPLICATE_COLUMN.format("vat_id", "A.vatId"));
+        assertDiagnostics(c, "ERROR 7:20: " + Message.DUPLICATE_COLUMN.format("vat_id", "A.vatId"));
     }
 
     @Test

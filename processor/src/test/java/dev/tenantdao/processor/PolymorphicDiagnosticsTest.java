@@ -143,7 +143,7 @@ class PolymorphicDiagnosticsTest {
                 "    record B(long id,",
                 "        @Column(name = \"reference\") long ref) implements P {}",
                 "}"));
-        assertDiagnostics(c, "ERROR 8:42: " + Message.SUBTYPE_COLUMN_TYPE.format("B.ref", "reference", "bigint", "A.reference", "text"));
+        assertDiagnostics(c, "ERROR 8:24: " + Message.SUBTYPE_COLUMN_TYPE.format("B.ref", "reference", "bigint", "A.reference", "text"));
     }
 
     @Test
@@ -177,7 +177,7 @@ class PolymorphicDiagnosticsTest {
                 "public abstract class P {",
                 "    @Id public long id;",
                 "}"), source("t.A", "package t;", "public final class A extends P {}"));
-        assertDiagnostics(c, "ERROR 3:33: " + Message.NOT_A_SUBTYPE.format("String", "P"));
+        assertDiagnostics(c, "ERROR 3:49: " + Message.NOT_A_SUBTYPE.format("String", "P"));
     }
 
     @Test
@@ -349,7 +349,7 @@ class PolymorphicDiagnosticsTest {
                 "    record A(long id, String name, @Column(name = \"name\") String other) implements P {}",
                 "    record B(long id, String name) implements P {}",
                 "}"));
-        assertDiagnostics(c, "ERROR 7:36: " + Message.DUPLICATE_COLUMN.format("name", "P.name"));
+        assertDiagnostics(c, "ERROR 7:51: " + Message.DUPLICATE_COLUMN.format("name", "P.name"));
     }
 
     @Test
