@@ -60,6 +60,15 @@ class AuditDiagnosticsTest {
     }
 
     @Test
+    void aHistoryColumnNamedInColumnIsReportedOnTheName() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Audited",
+                "public record A(@Id long id,",
+                "    @Column(name = \"history_at\") String at) {}"));
+        assertDiagnostics(c, "ERROR 5:20: " + Message.HISTORY_COLUMN_RESERVED.format("A.at", "history_at"));
+    }
+
+    @Test
     void versionOfAnUnsupportedType() {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",

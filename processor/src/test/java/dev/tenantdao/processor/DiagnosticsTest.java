@@ -324,6 +324,15 @@ class DiagnosticsTest {
     }
 
     @Test
+    void invalidTenantColumnName() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "@Tenanted(column = \"tenant id\")",
+                "public record A(@Id long id) {}"));
+        assertDiagnostics(c, "ERROR 4:20: " + Message.INVALID_IDENTIFIER.format("tenant id", "tenant column"));
+    }
+
+    @Test
     void transientRecordComponent() {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",

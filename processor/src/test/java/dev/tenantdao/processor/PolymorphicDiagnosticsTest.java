@@ -256,6 +256,29 @@ class PolymorphicDiagnosticsTest {
     }
 
     @Test
+    void aColumnNamedLikeTheDiscriminatorInColumnIsReportedOnTheName() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A {",
+                "    @Id long id();",
+                "    record A(long id,",
+                "        @Column(name = \"type\") String kind) implements P {}",
+                "}"));
+        assertDiagnostics(c, "ERROR 7:24: " + Message.DISCRIMINATOR_COLUMN_TAKEN.format("A.kind", "type", "P"));
+    }
+
+    @Test
+    void anInvalidJoinedSubtypeTable() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public sealed interface P permits P.A {",
+                "    @Id long id();",
+                "    @Subtype(table = \"a-table\") record A(long id) implements P {}",
+                "}"));
+        assertDiagnostics(c, "ERROR 6:22: " + Message.INVALID_IDENTIFIER.format("a-table", "table"));
+    }
+
+    @Test
     void twoJoinedSubtypesWithOneTable() {
         Compilation c = compile(source("t.P", "package t;", IMPORTS,
                 "@Entity @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
