@@ -1,6 +1,7 @@
 package dev.tenantdao.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Polymorphic;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
@@ -10,6 +11,7 @@ import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.read.Annotations;
 import dev.tenantdao.processor.read.EntityReader;
 import dev.tenantdao.processor.read.Hierarchies;
+import dev.tenantdao.processor.read.Unresolved;
 import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.HierarchySql;
 import dev.tenantdao.processor.sql.SqlBuilder;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -30,9 +33,6 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.util.ElementFilter;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -61,6 +61,18 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     /** Entities whose types were not resolvable yet (another processor may generate them later). */
     private final Set<String> deferred = new LinkedHashSet<>();
 
+    /** Run before each entity or hierarchy is processed; tests make it throw. Null otherwise. */
+    private final Consumer<TypeElement> beforeEach;
+
+    public TenantDaoProcessor() {
+        this(null);
+    }
+
+    /** For tests: {@code beforeEach} runs first in the processing of each entity, and may throw. */
+    TenantDaoProcessor(Consumer<TypeElement> beforeEach) {
+        this.beforeEach = beforeEach;
+    }
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         // all of ours, so javac does not warn that @Id, @Column, ... were left unclaimed
@@ -79,6 +91,19 @@ public final class TenantDaoProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        try {
+            processRound(round, diagnostics);
+        } catch (Throwable failure) {
+            // a last resort: every step below is guarded on its own element already
+            rethrowIfFatal(failure);
+            processingEnv.getMessager().printMessage(Message.PROCESSOR_FAILURE.kind(),
+                    Message.PROCESSOR_FAILURE.format("a round", failure));
+        }
+        return true;
+    }
+
+    private void processRound(RoundEnvironment round, Diagnostics diagnostics) {
         List<TypeElement> entities = new ArrayList<>();
         for (String name : deferred) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -90,53 +115,87 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         for (Element element : round.getElementsAnnotatedWith(Entity.class)) {
             entities.add((TypeElement) element);
         }
-        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
         EntityValidator placement = new EntityValidator(diagnostics, processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils());
         for (Element element : round.getElementsAnnotatedWith(dev.tenantdao.annotations.Audited.class)) {
-            placement.validateAuditedPlacement(element);
+            guarded(element, diagnostics, () -> placement.validateAuditedPlacement(element));
         }
         for (Class<? extends java.lang.annotation.Annotation> mapping : MAPPING_ANNOTATIONS) {
             for (Element element : round.getElementsAnnotatedWith(mapping)) {
                 if (element instanceof ExecutableElement method) {
-                    placement.validateMappingOnMethod(method, mapping);
+                    guarded(method, diagnostics, () -> placement.validateMappingOnMethod(method, mapping));
                 }
             }
         }
         for (HookKind kind : HookKind.values()) {
             for (Element element : round.getElementsAnnotatedWith(kind.annotation())) {
                 if (element instanceof ExecutableElement method) {
-                    placement.validateHookPlacement(method, kind);
+                    guarded(method, diagnostics, () -> placement.validateHookPlacement(method, kind));
                 }
             }
         }
         for (Element element : round.getElementsAnnotatedWith(Polymorphic.class)) {
-            if (element.getAnnotation(Entity.class) == null
-                    && !(element instanceof TypeElement type && Hierarchies.root(type, processingEnv.getTypeUtils()) != null)) {
-                // (on a subtype, the root reports it as STRATEGY_ON_SUBTYPE)
-                diagnostics.report(Message.POLYMORPHIC_NOT_ENTITY, element,
-                        Annotations.mirror(element, Polymorphic.class).orElse(null), element.getSimpleName());
-            }
+            guarded(element, diagnostics, () -> {
+                if (element.getAnnotation(Entity.class) == null && !(element instanceof TypeElement type
+                        && Hierarchies.root(type, processingEnv.getTypeUtils()) != null)) {
+                    // (on a subtype, the root reports it as STRATEGY_ON_SUBTYPE)
+                    diagnostics.report(Message.POLYMORPHIC_NOT_ENTITY, element,
+                            Annotations.mirror(element, Polymorphic.class).orElse(null), element.getSimpleName());
+                }
+            });
         }
         for (TypeElement entity : entities) {
-            if (!round.processingOver() && hasUnresolvedTypes(entity)) {
-                deferred.add(entity.getQualifiedName().toString());
-                continue;
-            }
-            if (entity.getAnnotation(Polymorphic.class) == null && Hierarchies.root(entity, processingEnv.getTypeUtils()) != null) {
-                continue;   // a subtype marked @Entity: its root reports it
-            }
-            try {
-                if (entity.getAnnotation(Polymorphic.class) != null) {
+            guarded(entity, diagnostics, () -> {
+                if (!Annotations.has(entity, Polymorphic.class)
+                        && Hierarchies.root(entity, processingEnv.getTypeUtils()) != null) {
+                    return;     // a subtype marked @Entity: its root reports it
+                }
+                if (unresolved(entity, diagnostics, round)) {
+                    return;
+                }
+                if (beforeEach != null) {
+                    beforeEach.accept(entity);
+                }
+                if (Annotations.has(entity, Polymorphic.class)) {
                     processHierarchy(entity, diagnostics, round);
                 } else {
                     process(entity, diagnostics);
                 }
-            } catch (RuntimeException | IOException e) {
-                diagnostics.report(Message.PROCESSOR_FAILURE, entity, entity.getSimpleName(), e);
-            }
+            });
         }
-        return true;
+    }
+
+    /** One step of processing, run by {@link #guarded}. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code step}, turning anything it throws into a {@link Message#PROCESSOR_FAILURE} on
+     * {@code element}, so that no exception reaches javac and the other entities are still
+     * processed. Errors our code can cause ({@link StackOverflowError}, {@link AssertionError},
+     * {@link LinkageError} such as {@link NoClassDefFoundError}) are reported too; only what says
+     * the JVM itself is failing is let through (see {@link #rethrowIfFatal}).
+     */
+    private static void guarded(Element element, Diagnostics diagnostics, Step step) {
+        try {
+            step.run();
+        } catch (Throwable failure) {
+            rethrowIfFatal(failure);
+            diagnostics.report(Message.PROCESSOR_FAILURE, element, element.getSimpleName(), failure);
+        }
+    }
+
+    /**
+     * Rethrows what no processor should catch: the JVM out of memory or broken
+     * ({@link VirtualMachineError}, except a {@link StackOverflowError}, which our recursion can
+     * cause and which leaves the JVM sound once unwound) and a thread being stopped.
+     */
+    private static void rethrowIfFatal(Throwable failure) {
+        if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)
+                || failure instanceof ThreadDeath) {
+            throw (Error) failure;
+        }
     }
 
     private void process(TypeElement type, Diagnostics diagnostics) throws IOException {
@@ -199,17 +258,42 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         }
     }
 
+    /** javac's source trees, or null under a compiler (or a wrapped environment) without them. */
+    private Trees trees() {
+        try {
+            return Trees.instance(processingEnv);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Processor option {@value #ROW_LEVEL_SECURITY_OPTION}: RLS for row-tenanted entities that do not say. */
     private boolean rowLevelSecurityDefault() {
         return !"false".equalsIgnoreCase(processingEnv.getOptions().get(ROW_LEVEL_SECURITY_OPTION));
     }
 
-    private static boolean hasUnresolvedTypes(TypeElement type) {
-        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-            if (field.asType().getKind() == TypeKind.ERROR) {
-                return true;
-            }
+    /**
+     * Whether {@code entity} depends on a type javac cannot resolve yet (see {@link Unresolved}).
+     * Before the last round it is deferred to the next, when another processor may have generated
+     * the type; in the last round each unresolved type is reported where the entity names it.
+     */
+    private boolean unresolved(TypeElement entity, Diagnostics diagnostics, RoundEnvironment round) {
+        List<TypeElement> subtypes = !Annotations.has(entity, Polymorphic.class) ? List.of()
+                : new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+                        rowLevelSecurityDefault()).subtypes(entity);
+        List<Unresolved.Dependency> dependencies = Unresolved.of(entity, subtypes, processingEnv.getElementUtils(),
+                trees());
+        if (dependencies.isEmpty()) {
+            return false;
         }
-        return false;
+        if (!round.processingOver()) {
+            deferred.add(entity.getQualifiedName().toString());
+            return true;
+        }
+        for (Unresolved.Dependency dependency : dependencies) {
+            diagnostics.report(Message.UNRESOLVED_TYPE, dependency.element(), dependency.annotation(),
+                    dependency.value(), entity.getSimpleName(), dependency.type());
+        }
+        return true;
     }
 }

@@ -1,6 +1,6 @@
 package dev.tenantdao.processor;
 
-import static dev.tenantdao.processor.Sources.assertErrors;
+import static dev.tenantdao.processor.Sources.assertDiagnostics;
 import static dev.tenantdao.processor.Sources.compile;
 import static dev.tenantdao.processor.Sources.errors;
 import static dev.tenantdao.processor.Sources.source;
@@ -30,7 +30,7 @@ class AuditDiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Audited",
                 "public record A(long id) {}"));
-        assertErrors(c, "3: " + Message.AUDITED_NOT_ENTITY.format("A"));
+        assertDiagnostics(c, "ERROR 3:1: " + Message.AUDITED_NOT_ENTITY.format("A"));
     }
 
     @Test
@@ -38,7 +38,7 @@ class AuditDiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity @Audited(exclude = {\"name\", \"nmae\"})",
                 "public record A(@Id long id, String name) {}"));
-        assertErrors(c, "3: " + Message.EXCLUDED_FIELD_MISSING.format("nmae", "A"));
+        assertDiagnostics(c, "ERROR 3:37: " + Message.EXCLUDED_FIELD_MISSING.format("nmae", "A"));
     }
 
     @Test
@@ -47,7 +47,7 @@ class AuditDiagnosticsTest {
                 "@Entity @Audited",
                 "public record A(@Id long id,",
                 "    @NotAudited int views) {}"));
-        assertErrors(c, "5: " + Message.NOT_AUDITED_PRIMITIVE.format("A.views", "int"));
+        assertDiagnostics(c, "ERROR 5:21: " + Message.NOT_AUDITED_PRIMITIVE.format("A.views", "int"));
     }
 
     @Test
@@ -56,7 +56,16 @@ class AuditDiagnosticsTest {
                 "@Entity @Audited",
                 "public record A(@Id long id,",
                 "    String historyVersion) {}"));
-        assertErrors(c, "5: " + Message.HISTORY_COLUMN_RESERVED.format("A.historyVersion", "history_version"));
+        assertDiagnostics(c, "ERROR 5:12: " + Message.HISTORY_COLUMN_RESERVED.format("A.historyVersion", "history_version"));
+    }
+
+    @Test
+    void aHistoryColumnNamedInColumnIsReportedOnTheName() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Audited",
+                "public record A(@Id long id,",
+                "    @Column(name = \"history_at\") String at) {}"));
+        assertDiagnostics(c, "ERROR 5:20: " + Message.HISTORY_COLUMN_RESERVED.format("A.at", "history_at"));
     }
 
     @Test
@@ -65,7 +74,7 @@ class AuditDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Version String version) {}"));
-        assertErrors(c, "5: " + Message.VERSION_TYPE.format("A.version", "java.lang.String"));
+        assertDiagnostics(c, "ERROR 5:5: " + Message.VERSION_TYPE.format("A.version", "java.lang.String"));
     }
 
     @Test
@@ -75,6 +84,6 @@ class AuditDiagnosticsTest {
                 "public record A(@Id long id,",
                 "    @Version long version,",
                 "    @Version Long revision) {}"));
-        assertErrors(c, "6: " + Message.TWO_VERSIONS.format("A", "version"));
+        assertDiagnostics(c, "ERROR 6:5: " + Message.TWO_VERSIONS.format("A", "version"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.tenantdao.processor;
 
-import static dev.tenantdao.processor.Sources.assertErrors;
+import static dev.tenantdao.processor.Sources.assertDiagnostics;
 import static dev.tenantdao.processor.Sources.compile;
 import static dev.tenantdao.processor.Sources.errors;
 import static dev.tenantdao.processor.Sources.source;
@@ -43,7 +43,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Convert(String.class) Money price) {}"));
-        assertErrors(c, "5: " + Message.NOT_A_CONVERTER.format("String"));
+        assertDiagnostics(c, "ERROR 5:20: " + Message.NOT_A_CONVERTER.format("String"));
     }
 
     @Test
@@ -52,7 +52,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Convert(MoneyConverter.class) String price) {}"));
-        assertErrors(c, "5: " + Message.CONVERTER_TYPE.format("MoneyConverter", "t.Money", "A.price",
+        assertDiagnostics(c, "ERROR 5:28: " + Message.CONVERTER_TYPE.format("MoneyConverter", "t.Money", "A.price",
                 "java.lang.String"));
     }
 
@@ -66,7 +66,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Convert(C.class) Money price) {}"));
-        assertErrors(c, "5: " + Message.CONVERTER_COLUMN_TYPE.format("C", "java.lang.Object", ValueType.SUPPORTED));
+        assertDiagnostics(c, "ERROR 5:15: " + Message.CONVERTER_COLUMN_TYPE.format("C", "java.lang.Object", ValueType.SUPPORTED));
     }
 
     @Test
@@ -80,7 +80,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Convert(C.class) Money price) {}"));
-        assertErrors(c, "5: " + Message.CONVERTER_NOT_INSTANTIABLE.format("C"));
+        assertDiagnostics(c, "ERROR 5:15: " + Message.CONVERTER_NOT_INSTANTIABLE.format("C"));
     }
 
     @Test
@@ -89,7 +89,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(",
                 "    @Id @Convert(MoneyConverter.class) Money id) {}"));
-        assertErrors(c, "5: " + Message.CONVERTER_ON_ID.format("A.id"));
+        assertDiagnostics(c, "ERROR 5:9: " + Message.CONVERTER_ON_ID.format("A.id"));
     }
 
     @Test
@@ -98,7 +98,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Column(type = \"jsonb\") int count) {}"));
-        assertErrors(c, "5: " + Message.CUSTOM_TYPE_NEEDS_TEXT.format("jsonb", "A.count", "int"));
+        assertDiagnostics(c, "ERROR 5:20: " + Message.CUSTOM_TYPE_NEEDS_TEXT.format("jsonb", "A.count", "int"));
     }
 
     @Test
@@ -107,7 +107,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Column(type = \"jsonb); drop table a; --\") String doc) {}"));
-        assertErrors(c, "5: " + Message.INVALID_SQL_TYPE.format("jsonb); drop table a; --"));
+        assertDiagnostics(c, "ERROR 5:20: " + Message.INVALID_SQL_TYPE.format("jsonb); drop table a; --"));
     }
 
     private static final JavaFileObject LONG_CONVERTER = source("t.LongConverter", "package t;",
@@ -136,7 +136,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Version @Convert(LongConverter.class) Long version) {}"));
-        assertErrors(c, "5: " + Message.VERSION_CONVERTER.format("A.version", "t.LongConverter"));
+        assertDiagnostics(c, "ERROR 5:14: " + Message.VERSION_CONVERTER.format("A.version", "t.LongConverter"));
     }
 
     @Test
@@ -145,7 +145,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Column(insertable = false, nullable = false) String code) {}"));
-        assertErrors(c, "5: " + Message.NOT_INSERTABLE_WITHOUT_DEFAULT.format("A.code"));
+        assertDiagnostics(c, "ERROR 5:26: " + Message.NOT_INSERTABLE_WITHOUT_DEFAULT.format("A.code"));
     }
 
     @Test
@@ -154,7 +154,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    @Column(defaultSql = \"0\", generatedAs = \"id * 2\") Long twice) {}"));
-        assertErrors(c, "5: " + Message.DEFAULT_AND_GENERATED.format("A.twice"));
+        assertDiagnostics(c, "ERROR 5:45: " + Message.DEFAULT_AND_GENERATED.format("A.twice"));
     }
 
     @Test
@@ -163,7 +163,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "@Entity",
                 "public record A(@Id long id,",
                 "    java.util.List<Object> things) {}"));
-        assertErrors(c, "5: " + Message.UNSUPPORTED_TYPE.format("A.things", "java.util.List<java.lang.Object>",
+        assertDiagnostics(c, "ERROR 5:28: " + Message.UNSUPPORTED_TYPE.format("A.things", "java.util.List<java.lang.Object>",
                 ValueType.SUPPORTED));
     }
 
@@ -173,7 +173,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "public class A {",
                 "    @BeforeInsert void stamp() {}",
                 "}"));
-        assertErrors(c, "4: " + Message.HOOK_NOT_IN_ENTITY.format("BeforeInsert", "stamp", "A"));
+        assertDiagnostics(c, "ERROR 4:5: " + Message.HOOK_NOT_IN_ENTITY.format("BeforeInsert", "stamp", "A"));
     }
 
     @Test
@@ -185,9 +185,9 @@ class ConvertersAndHooksDiagnosticsTest {
                 "    @AfterLoad private void loaded() {}",
                 "    @AfterInsert static void inserted() {}",
                 "}"));
-        assertErrors(c,
-                "6: " + Message.HOOK_MODIFIERS.format("AfterLoad", "loaded"),
-                "7: " + Message.HOOK_MODIFIERS.format("AfterInsert", "inserted"));
+        assertDiagnostics(c,
+                "ERROR 6:5: " + Message.HOOK_MODIFIERS.format("AfterLoad", "loaded"),
+                "ERROR 7:5: " + Message.HOOK_MODIFIERS.format("AfterInsert", "inserted"));
     }
 
     @Test
@@ -203,10 +203,10 @@ class ConvertersAndHooksDiagnosticsTest {
                 "public record R(@Id long id) {",
                 "    @BeforeUpdate void touch() {}",
                 "}"));
-        assertErrors(c,
-                "6: " + Message.HOOK_SIGNATURE.format("BeforeInsert", "stamp", "void"),
-                "7: " + Message.HOOK_SIGNATURE.format("AfterUpdate", "updated", "void"),
-                "5: " + Message.HOOK_SIGNATURE.format("BeforeUpdate", "touch",
+        assertDiagnostics(c,
+                "ERROR 6:21: " + Message.HOOK_SIGNATURE.format("BeforeInsert", "stamp", "void"),
+                "ERROR 7:38: " + Message.HOOK_SIGNATURE.format("AfterUpdate", "updated", "void"),
+                "ERROR 5:24: " + Message.HOOK_SIGNATURE.format("BeforeUpdate", "touch",
                         "R (a record is changed by returning a new one)"));
     }
 
@@ -218,7 +218,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "    @Id Long id;",
                 "    @AfterDelete void deleted() throws java.io.IOException {}",
                 "}"));
-        assertErrors(c, "6: " + Message.HOOK_THROWS.format("AfterDelete", "deleted", "java.io.IOException"));
+        assertDiagnostics(c, "ERROR 6:5: " + Message.HOOK_THROWS.format("AfterDelete", "deleted", "java.io.IOException"));
     }
 
     @Test
@@ -230,7 +230,7 @@ class ConvertersAndHooksDiagnosticsTest {
                 "    @BeforeDelete void first() {}",
                 "    @BeforeDelete void second() {}",
                 "}"));
-        assertErrors(c, "7: " + Message.HOOK_DUPLICATE.format("A", "BeforeDelete", "first"));
+        assertDiagnostics(c, "ERROR 7:5: " + Message.HOOK_DUPLICATE.format("A", "BeforeDelete", "first"));
     }
 
     @Test
@@ -248,9 +248,9 @@ class ConvertersAndHooksDiagnosticsTest {
                         "@Entity",
                         "@Listeners({NotListener.class, ForOther.class, Hidden.class})",
                         "public record A(@Id long id) {}"));
-        assertErrors(c,
-                "4: " + Message.NOT_A_LISTENER.format("NotListener"),
-                "4: " + Message.LISTENER_TYPE.format("ForOther", "t.Other", "A"),
-                "4: " + Message.LISTENER_NOT_INSTANTIABLE.format("Hidden"));
+        assertDiagnostics(c,
+                "ERROR 4:24: " + Message.NOT_A_LISTENER.format("NotListener"),
+                "ERROR 4:40: " + Message.LISTENER_TYPE.format("ForOther", "t.Other", "A"),
+                "ERROR 4:54: " + Message.LISTENER_NOT_INSTANTIABLE.format("Hidden"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.tenantdao.processor;
 
-import static dev.tenantdao.processor.Sources.assertErrors;
+import static dev.tenantdao.processor.Sources.assertDiagnostics;
 import static dev.tenantdao.processor.Sources.compile;
 import static dev.tenantdao.processor.Sources.errors;
 import static dev.tenantdao.processor.Sources.source;
@@ -27,7 +27,7 @@ class DiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",
                 "public record A(String name) {}"));
-        assertErrors(c, "4: " + Message.NO_ID.format("A"));
+        assertDiagnostics(c, "ERROR 4:8: " + Message.NO_ID.format("A"));
     }
 
     @Test
@@ -37,7 +37,7 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    @Id long other) {}"));
-        assertErrors(c, "6: " + Message.TWO_IDS.format("A", "id"));
+        assertDiagnostics(c, "ERROR 6:5: " + Message.TWO_IDS.format("A", "id"));
     }
 
     @Test
@@ -47,7 +47,7 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    Object payload) {}"));
-        assertErrors(c, "6: " + Message.UNSUPPORTED_TYPE.format("A.payload", "java.lang.Object", ValueType.SUPPORTED));
+        assertDiagnostics(c, "ERROR 6:12: " + Message.UNSUPPORTED_TYPE.format("A.payload", "java.lang.Object", ValueType.SUPPORTED));
     }
 
     @Test
@@ -57,7 +57,7 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    @Column(name = \"tenant_id\") String owner) {}"));
-        assertErrors(c, "6: " + Message.TENANT_COLUMN_AS_FIELD.format("A.owner", "tenant_id", "A"));
+        assertDiagnostics(c, "ERROR 6:20: " + Message.TENANT_COLUMN_AS_FIELD.format("A.owner", "tenant_id", "A"));
     }
 
     @Test
@@ -67,7 +67,7 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    String tenantId) {}"));
-        assertErrors(c, "6: " + Message.TENANT_COLUMN_AS_FIELD.format("A.tenantId", "tenant_id", "A"));
+        assertDiagnostics(c, "ERROR 6:12: " + Message.TENANT_COLUMN_AS_FIELD.format("A.tenantId", "tenant_id", "A"));
     }
 
     @Test
@@ -77,7 +77,7 @@ class DiagnosticsTest {
                 "    @Entity",
                 "    public class A { @Id Long id; }",
                 "}"));
-        assertErrors(c, "5: " + Message.ENTITY_INNER_CLASS.format("A"));
+        assertDiagnostics(c, "ERROR 5:12: " + Message.ENTITY_INNER_CLASS.format("A"));
     }
 
     @Test
@@ -98,7 +98,7 @@ class DiagnosticsTest {
                 "    @Entity",
                 "    private static class A { @Id Long id; }",
                 "}"));
-        assertErrors(c, "5: " + Message.ENTITY_PRIVATE.format("A", "t"));
+        assertDiagnostics(c, "ERROR 5:20: " + Message.ENTITY_PRIVATE.format("A", "t"));
     }
 
     @Test
@@ -106,7 +106,7 @@ class DiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",
                 "public abstract class A { @Id Long id; }"));
-        assertErrors(c, "4: " + Message.ENTITY_ABSTRACT.format("A"));
+        assertDiagnostics(c, "ERROR 4:17: " + Message.ENTITY_ABSTRACT.format("A"));
     }
 
     @Test
@@ -114,7 +114,7 @@ class DiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",
                 "public interface A {}"));
-        assertErrors(c, "3: " + Message.ENTITY_NOT_CLASS.format("interface", "A"));
+        assertDiagnostics(c, "ERROR 3:1: " + Message.ENTITY_NOT_CLASS.format("interface", "A"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class DiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",
                 "public record A<T>(@Id long id) {}"));
-        assertErrors(c, "4: " + Message.ENTITY_GENERIC.format("A"));
+        assertDiagnostics(c, "ERROR 4:17: " + Message.ENTITY_GENERIC.format("A"));
     }
 
     @Test
@@ -134,7 +134,7 @@ class DiagnosticsTest {
                 "    final String name;",
                 "    public A(Long id) { this.id = id; this.name = null; }",
                 "}"));
-        assertErrors(c, "4: " + Message.NO_CONSTRUCTOR.format("A", "id, name"));
+        assertDiagnostics(c, "ERROR 4:8: " + Message.NO_CONSTRUCTOR.format("A", "id, name"));
     }
 
     @Test
@@ -146,7 +146,7 @@ class DiagnosticsTest {
                 "    private String name;",
                 "    public void setName(String name) { this.name = name; }",
                 "}"));
-        assertErrors(c, "6: " + Message.NOT_READABLE.format("A.name", "getName", "isName", "name"));
+        assertDiagnostics(c, "ERROR 6:20: " + Message.NOT_READABLE.format("A.name", "getName", "isName", "name"));
     }
 
     @Test
@@ -158,7 +158,7 @@ class DiagnosticsTest {
                 "    private String name;",
                 "    public String getName() { return name; }",
                 "}"));
-        assertErrors(c, "6: " + Message.NOT_WRITABLE.format("A.name", "setName", "java.lang.String"));
+        assertDiagnostics(c, "ERROR 6:20: " + Message.NOT_WRITABLE.format("A.name", "setName", "java.lang.String"));
     }
 
     @Test
@@ -166,7 +166,7 @@ class DiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",
                 "public record A(@Id(generated = true) String code) {}"));
-        assertErrors(c, "4: " + Message.GENERATED_ID_TYPE.format("java.lang.String"));
+        assertDiagnostics(c, "ERROR 4:33: " + Message.GENERATED_ID_TYPE.format("java.lang.String"));
     }
 
     @Test
@@ -176,7 +176,7 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    @Column(nullable = true) int quantity) {}"));
-        assertErrors(c, "6: " + Message.NULLABLE_PRIMITIVE.format("A.quantity", "int", "Integer"));
+        assertDiagnostics(c, "ERROR 6:24: " + Message.NULLABLE_PRIMITIVE.format("A.quantity", "int", "Integer"));
     }
 
     @Test
@@ -184,7 +184,7 @@ class DiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",
                 "public record A(@Id @Column(nullable = true) Long id) {}"));
-        assertErrors(c, "4: " + Message.NULLABLE_ID.format("A.id"));
+        assertDiagnostics(c, "ERROR 4:40: " + Message.NULLABLE_ID.format("A.id"));
     }
 
     @Test
@@ -194,7 +194,7 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    @TenantId String tenant) {}"));
-        assertErrors(c, "6: " + Message.TENANT_ID_NOT_TENANTED.format("A.tenant", "A"));
+        assertDiagnostics(c, "ERROR 6:5: " + Message.TENANT_ID_NOT_TENANTED.format("A.tenant", "A"));
     }
 
     @Test
@@ -204,7 +204,7 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    @TenantId String tenant) {}"));
-        assertErrors(c, "6: " + Message.TENANT_ID_TYPE.format("A.tenant", "java.lang.String", "UUID", "java.util.UUID",
+        assertDiagnostics(c, "ERROR 6:5: " + Message.TENANT_ID_TYPE.format("A.tenant", "java.lang.String", "UUID", "java.util.UUID",
                 "java.util.UUID"));
         assertTrue(Message.TENANT_ID_TYPE.format("A.tenant", "java.lang.String", "UUID", "java.util.UUID",
                 "java.util.UUID").contains("has type java.lang.String, but the tenant column is UUID"),
@@ -216,7 +216,7 @@ class DiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity @Tenanted",
                 "public record A(@Id @TenantId String id) {}"));
-        assertErrors(c, "4: " + Message.TENANT_ID_ON_ID.format("A.id"));
+        assertDiagnostics(c, "ERROR 4:21: " + Message.TENANT_ID_ON_ID.format("A.id"));
     }
 
     @Test
@@ -227,7 +227,7 @@ class DiagnosticsTest {
                 "    @Id long id,",
                 "    @TenantId String tenant,",
                 "    @TenantId String owner) {}"));
-        assertErrors(c, "7: " + Message.TWO_TENANT_IDS.format("A", "tenant"));
+        assertDiagnostics(c, "ERROR 7:5: " + Message.TWO_TENANT_IDS.format("A", "tenant"));
     }
 
     @Test
@@ -238,7 +238,7 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    @TenantId String tenant) {}"));
-        assertErrors(c, "7: " + Message.TENANT_ID_NEEDS_ROW.format("A.tenant", "A", "SCHEMA"));
+        assertDiagnostics(c, "ERROR 7:5: " + Message.TENANT_ID_NEEDS_ROW.format("A.tenant", "A", "SCHEMA"));
     }
 
     @Test
@@ -248,7 +248,7 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    @References(String.class) long other) {}"));
-        assertErrors(c, "6: " + Message.REFERENCE_NOT_ENTITY.format("String", "A.other", "String"));
+        assertDiagnostics(c, "ERROR 6:23: " + Message.REFERENCE_NOT_ENTITY.format("String", "A.other", "String"));
     }
 
     @Test
@@ -260,7 +260,7 @@ class DiagnosticsTest {
                         "public record A(",
                         "    @Id long id,",
                         "    @References(B.class) long b) {}"));
-        assertErrors(c, "6: " + Message.REFERENCE_TYPE.format("A.b", "long", "B", "uuid"));
+        assertDiagnostics(c, "ERROR 6:31: " + Message.REFERENCE_TYPE.format("A.b", "long", "B", "uuid"));
     }
 
     @Test
@@ -272,7 +272,7 @@ class DiagnosticsTest {
                         "public record A(",
                         "    @Id long id,",
                         "    @References(B.class) long b) {}"));
-        assertErrors(c, "6: " + Message.REFERENCE_FROM_SHARED.format("A.b", "B", "A"));
+        assertDiagnostics(c, "ERROR 6:18: " + Message.REFERENCE_FROM_SHARED.format("A.b", "B", "A"));
     }
 
     @Test
@@ -288,9 +288,9 @@ class DiagnosticsTest {
                         "    @Id long id,",
                         "    @References(B.class) long b,",
                         "    @References(C.class) long c) {}"));
-        assertErrors(c,
-                "6: " + Message.REFERENCE_ACROSS_TENANCY.format("A.b", "B", "SCHEMA", "A", "ROW (tenant_id text)"),
-                "7: " + Message.REFERENCE_ACROSS_TENANCY.format("A.c", "C", "ROW (tenant_id uuid)", "A",
+        assertDiagnostics(c,
+                "ERROR 6:18: " + Message.REFERENCE_ACROSS_TENANCY.format("A.b", "B", "SCHEMA", "A", "ROW (tenant_id text)"),
+                "ERROR 7:18: " + Message.REFERENCE_ACROSS_TENANCY.format("A.c", "C", "ROW (tenant_id uuid)", "A",
                         "ROW (tenant_id text)"));
     }
 
@@ -302,7 +302,7 @@ class DiagnosticsTest {
                 "    @Id long id,",
                 "    String vatId,",
                 "    @Column(name = \"vat_id\") String other) {}"));
-        assertErrors(c, "7: " + Message.DUPLICATE_COLUMN.format("vat_id", "A.vatId"));
+        assertDiagnostics(c, "ERROR 7:20: " + Message.DUPLICATE_COLUMN.format("vat_id", "A.vatId"));
     }
 
     @Test
@@ -310,7 +310,7 @@ class DiagnosticsTest {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity(table = \"invoice; drop table x\")",
                 "public record A(@Id long id) {}"));
-        assertErrors(c, "3: " + Message.INVALID_IDENTIFIER.format("invoice; drop table x", "table"));
+        assertDiagnostics(c, "ERROR 3:17: " + Message.INVALID_IDENTIFIER.format("invoice; drop table x", "table"));
     }
 
     @Test
@@ -320,7 +320,16 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    @Column(name = \"1st\") String first) {}"));
-        assertErrors(c, "6: " + Message.INVALID_IDENTIFIER.format("1st", "column"));
+        assertDiagnostics(c, "ERROR 6:20: " + Message.INVALID_IDENTIFIER.format("1st", "column"));
+    }
+
+    @Test
+    void invalidTenantColumnName() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "@Tenanted(column = \"tenant id\")",
+                "public record A(@Id long id) {}"));
+        assertDiagnostics(c, "ERROR 4:20: " + Message.INVALID_IDENTIFIER.format("tenant id", "tenant column"));
     }
 
     @Test
@@ -330,7 +339,7 @@ class DiagnosticsTest {
                 "public record A(",
                 "    @Id long id,",
                 "    @Transient String cache) {}"));
-        assertErrors(c, "6: " + Message.TRANSIENT_RECORD_COMPONENT.format("cache"));
+        assertDiagnostics(c, "ERROR 6:5: " + Message.TRANSIENT_RECORD_COMPONENT.format("cache"));
     }
 
     @Test
@@ -344,11 +353,11 @@ class DiagnosticsTest {
                 source("t.B", "package t;", IMPORTS,
                         "@Entity",
                         "public record B(@Id(generated = true) String code) {}"));
-        assertErrors(c,
-                "4: " + Message.NO_ID.format("A"),
-                "5: " + Message.UNSUPPORTED_TYPE.format("A.payload", "java.lang.Object", ValueType.SUPPORTED),
-                "6: " + Message.NULLABLE_PRIMITIVE.format("A.quantity", "int", "Integer"),
-                "4: " + Message.GENERATED_ID_TYPE.format("java.lang.String"));
+        assertDiagnostics(c,
+                "ERROR 4:8: " + Message.NO_ID.format("A"),
+                "ERROR 5:12: " + Message.UNSUPPORTED_TYPE.format("A.payload", "java.lang.Object", ValueType.SUPPORTED),
+                "ERROR 6:24: " + Message.NULLABLE_PRIMITIVE.format("A.quantity", "int", "Integer"),
+                "ERROR 4:33: " + Message.GENERATED_ID_TYPE.format("java.lang.String"));
     }
 
     @Test
@@ -358,7 +367,7 @@ class DiagnosticsTest {
                 source("t.A", "package t;", IMPORTS, "@Entity", "public record A(String name) {}"),
                 source("t.B", "package t;", IMPORTS, "@Entity", "public record B(@Id long id) {}"),
                 source("t.C", "package t;", "class C { BDao b; }"));
-        assertEquals(List.of("4: " + Message.NO_ID.format("A")), errors(c));
+        assertEquals(List.of("ERROR 4:8: " + Message.NO_ID.format("A")), errors(c));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.tenantdao.processor;
 
-import static dev.tenantdao.processor.Sources.assertErrors;
+import static dev.tenantdao.processor.Sources.assertDiagnostics;
 import static dev.tenantdao.processor.Sources.compile;
 import static dev.tenantdao.processor.Sources.errors;
 import static dev.tenantdao.processor.Sources.source;
@@ -79,7 +79,7 @@ class PolymorphicDiagnosticsTest {
                 "    @Subtype(\"x\") record A(long id) implements P {}",
                 "    @Subtype(\"x\") record B(long id) implements P {}",
                 "}"));
-        assertErrors(c, "7: " + Message.DUPLICATE_DISCRIMINATOR.format("x", "B", "A"));
+        assertDiagnostics(c, "ERROR 7:14: " + Message.DUPLICATE_DISCRIMINATOR.format("x", "B", "A"));
     }
 
     @Test
@@ -91,7 +91,7 @@ class PolymorphicDiagnosticsTest {
                 "    record A(long id) implements P {}",
                 "    @Subtype(\"A\") record B(long id) implements P {}",
                 "}"));
-        assertErrors(c, "7: " + Message.DUPLICATE_DISCRIMINATOR.format("A", "B", "A"));
+        assertDiagnostics(c, "ERROR 7:14: " + Message.DUPLICATE_DISCRIMINATOR.format("A", "B", "A"));
     }
 
     @Test
@@ -104,7 +104,7 @@ class PolymorphicDiagnosticsTest {
                 "    record B(@Id long id,",
                 "        String b) implements P {}",
                 "}"));
-        assertErrors(c, "7: " + Message.SUBTYPE_REDECLARES_ID.format("B.id", "P"));
+        assertDiagnostics(c, "ERROR 7:14: " + Message.SUBTYPE_REDECLARES_ID.format("B.id", "P"));
     }
 
     @Test
@@ -117,7 +117,7 @@ class PolymorphicDiagnosticsTest {
                 "public final class A extends P {",
                 "    @Id public long key;",
                 "}"));
-        assertErrors(c, "4: " + Message.SUBTYPE_REDECLARES_ID.format("A.key", "P"));
+        assertDiagnostics(c, "ERROR 4:5: " + Message.SUBTYPE_REDECLARES_ID.format("A.key", "P"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class PolymorphicDiagnosticsTest {
                 "    @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
                 "    record B(long id) implements P {}",
                 "}"));
-        assertErrors(c, "7: " + Message.STRATEGY_ON_SUBTYPE.format("B", "P"));
+        assertDiagnostics(c, "ERROR 7:5: " + Message.STRATEGY_ON_SUBTYPE.format("B", "P"));
     }
 
     @Test
@@ -143,7 +143,7 @@ class PolymorphicDiagnosticsTest {
                 "    record B(long id,",
                 "        @Column(name = \"reference\") long ref) implements P {}",
                 "}"));
-        assertErrors(c, "8: " + Message.SUBTYPE_COLUMN_TYPE.format("B.ref", "reference", "bigint", "A.reference", "text"));
+        assertDiagnostics(c, "ERROR 8:24: " + Message.SUBTYPE_COLUMN_TYPE.format("B.ref", "reference", "bigint", "A.reference", "text"));
     }
 
     @Test
@@ -167,7 +167,7 @@ class PolymorphicDiagnosticsTest {
                 "}"), source("t.A", "package t;", "public final class A extends P {}"),
                 source("t.B", "package t;",
                         "public final class B extends P {}"));
-        assertErrors(c, "2: " + Message.SUBTYPE_NOT_LISTED.format("B", "P", "P"));
+        assertDiagnostics(c, "ERROR 2:14: " + Message.SUBTYPE_NOT_LISTED.format("B", "P", "P"));
     }
 
     @Test
@@ -177,7 +177,7 @@ class PolymorphicDiagnosticsTest {
                 "public abstract class P {",
                 "    @Id public long id;",
                 "}"), source("t.A", "package t;", "public final class A extends P {}"));
-        assertErrors(c, "3: " + Message.NOT_A_SUBTYPE.format("String", "P"));
+        assertDiagnostics(c, "ERROR 3:49: " + Message.NOT_A_SUBTYPE.format("String", "P"));
     }
 
     @Test
@@ -187,7 +187,7 @@ class PolymorphicDiagnosticsTest {
                 "public abstract class P {",
                 "    @Id public long id;",
                 "}"));
-        assertErrors(c, "3: " + Message.NO_SUBTYPES.format("P"));
+        assertDiagnostics(c, "ERROR 3:9: " + Message.NO_SUBTYPES.format("P"));
     }
 
     @Test
@@ -197,7 +197,7 @@ class PolymorphicDiagnosticsTest {
                 "public class P {",
                 "    @Id public long id;",
                 "}"));
-        assertErrors(c, "3: " + Message.POLYMORPHIC_ROOT_SHAPE.format("P", "a concrete class"));
+        assertDiagnostics(c, "ERROR 3:9: " + Message.POLYMORPHIC_ROOT_SHAPE.format("P", "a concrete class"));
     }
 
     @Test
@@ -207,7 +207,7 @@ class PolymorphicDiagnosticsTest {
                 "public interface P {",
                 "    @Id long id();",
                 "}"));
-        assertErrors(c, "3: " + Message.POLYMORPHIC_ROOT_SHAPE.format("P", "an interface that is not sealed"));
+        assertDiagnostics(c, "ERROR 3:9: " + Message.POLYMORPHIC_ROOT_SHAPE.format("P", "an interface that is not sealed"));
     }
 
     @Test
@@ -219,7 +219,7 @@ class PolymorphicDiagnosticsTest {
                 "    public static final class A extends P {}",
                 "    public abstract static non-sealed class B extends P {}",
                 "}"));
-        assertErrors(c, "7: " + Message.SUBTYPE_SHAPE.format("B", "P"));
+        assertDiagnostics(c, "ERROR 7:39: " + Message.SUBTYPE_SHAPE.format("B", "P"));
     }
 
     @Test
@@ -230,7 +230,7 @@ class PolymorphicDiagnosticsTest {
                 "    @Id long id();",
                 "    @Entity record A(long id) implements P {}",
                 "}"));
-        assertErrors(c, "6: " + Message.SUBTYPE_IS_ENTITY.format("A", "P"));
+        assertDiagnostics(c, "ERROR 6:5: " + Message.SUBTYPE_IS_ENTITY.format("A", "P"));
     }
 
     @Test
@@ -240,7 +240,7 @@ class PolymorphicDiagnosticsTest {
                 "public sealed interface P permits P.A {",
                 "    record A(long id) implements P {}",
                 "}"));
-        assertErrors(c, "3: " + Message.POLYMORPHIC_NOT_ENTITY.format("P"));
+        assertDiagnostics(c, "ERROR 3:1: " + Message.POLYMORPHIC_NOT_ENTITY.format("P"));
     }
 
     @Test
@@ -252,7 +252,30 @@ class PolymorphicDiagnosticsTest {
                 "    record A(long id,",
                 "        String type) implements P {}",
                 "}"));
-        assertErrors(c, "7: " + Message.DISCRIMINATOR_COLUMN_TAKEN.format("A.type", "type", "P"));
+        assertDiagnostics(c, "ERROR 7:16: " + Message.DISCRIMINATOR_COLUMN_TAKEN.format("A.type", "type", "P"));
+    }
+
+    @Test
+    void aColumnNamedLikeTheDiscriminatorInColumnIsReportedOnTheName() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A {",
+                "    @Id long id();",
+                "    record A(long id,",
+                "        @Column(name = \"type\") String kind) implements P {}",
+                "}"));
+        assertDiagnostics(c, "ERROR 7:24: " + Message.DISCRIMINATOR_COLUMN_TAKEN.format("A.kind", "type", "P"));
+    }
+
+    @Test
+    void anInvalidJoinedSubtypeTable() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public sealed interface P permits P.A {",
+                "    @Id long id();",
+                "    @Subtype(table = \"a-table\") record A(long id) implements P {}",
+                "}"));
+        assertDiagnostics(c, "ERROR 6:22: " + Message.INVALID_IDENTIFIER.format("a-table", "table"));
     }
 
     @Test
@@ -264,7 +287,7 @@ class PolymorphicDiagnosticsTest {
                 "    @Subtype(table = \"sub\") record A(long id) implements P {}",
                 "    @Subtype(table = \"sub\") record B(long id) implements P {}",
                 "}"));
-        assertErrors(c, "7: " + Message.DUPLICATE_SUBTYPE_TABLE.format("sub", "B", "A"));
+        assertDiagnostics(c, "ERROR 7:22: " + Message.DUPLICATE_SUBTYPE_TABLE.format("sub", "B", "A"));
     }
 
     @Test
@@ -275,7 +298,7 @@ class PolymorphicDiagnosticsTest {
                 "    @Id long id();",
                 "    record A(long id) implements P {}",
                 "}"));
-        assertErrors(c, "3: " + Message.INVALID_IDENTIFIER.format("kind; drop table x", "discriminator column"));
+        assertDiagnostics(c, "ERROR 3:38: " + Message.INVALID_IDENTIFIER.format("kind; drop table x", "discriminator column"));
     }
 
     @Test
@@ -289,7 +312,67 @@ class PolymorphicDiagnosticsTest {
                 "    record B(long id, Object blob) implements P {}",
                 "    record C(long id, Object blob) implements P {}",
                 "}"));
-        assertErrors(c, "6: " + Message.UNSUPPORTED_TYPE.format("P.blob", "java.lang.Object", dev.tenantdao.processor.model.ValueType.SUPPORTED));
+        assertDiagnostics(c, "ERROR 6:12: " + Message.UNSUPPORTED_TYPE.format("P.blob", "java.lang.Object", dev.tenantdao.processor.model.ValueType.SUPPORTED));
+    }
+
+    @Test
+    void everyRootPropertyErrorIsReportedOnceOnTheRoot() {
+        // validated once by construction: Diagnostics filters nothing, so a second report would show
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public abstract sealed class P permits P.A, P.B {",
+                "    @Id public long id;",
+                "    @Column(nullable = true) public int count;",
+                "    @TenantId public String tenant;",
+                "    @Version public String version;",
+                "    public static final class A extends P { public String a; }",
+                "    public static final class B extends P { public String b; }",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 7:5: " + Message.TENANT_ID_NOT_TENANTED.format("P.tenant", "P"),
+                "ERROR 6:24: " + Message.NULLABLE_PRIMITIVE.format("P.count", "int", "Integer"),
+                "ERROR 8:5: " + Message.VERSION_TYPE.format("P.version", "java.lang.String"));
+    }
+
+    @Test
+    void aRootWithoutIdIsReportedOnceOnTheRoot() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B {",
+                "    String name();",
+                "    record A(String name) implements P {}",
+                "    record B(String name) implements P {}",
+                "}"));
+        assertDiagnostics(c, "ERROR 4:15: " + Message.NO_ID.format("P"));
+    }
+
+    @Test
+    void aSubtypeThatCannotSetARootPropertyIsToldOnItself() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public abstract sealed class P permits P.A, P.B {",
+                "    @Id public long id;",
+                "    private String name;",
+                "    public String getName() { return name; }",
+                "    public static final class A extends P {}",
+                "    public static final class B extends P {}",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 8:25: " + Message.NOT_WRITABLE.format("A.name", "setName", "java.lang.String"),
+                "ERROR 9:25: " + Message.NOT_WRITABLE.format("B.name", "setName", "java.lang.String"));
+    }
+
+    @Test
+    void aSubtypeColumnClashingWithTheRootsIsReportedOnTheSubtype() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id long id();",
+                "    String name();",
+                "    record A(long id, String name, @Column(name = \"name\") String other) implements P {}",
+                "    record B(long id, String name) implements P {}",
+                "}"));
+        assertDiagnostics(c, "ERROR 7:51: " + Message.DUPLICATE_COLUMN.format("name", "P.name"));
     }
 
     @Test
@@ -302,7 +385,7 @@ class PolymorphicDiagnosticsTest {
                 "        @AfterLoad void loaded() {}",
                 "    }",
                 "}"));
-        assertErrors(c, "7: " + Message.HOOK_ON_SUBTYPE.format("AfterLoad", "loaded", "A", "P"));
+        assertDiagnostics(c, "ERROR 7:9: " + Message.HOOK_ON_SUBTYPE.format("AfterLoad", "loaded", "A", "P"));
     }
 
     @Test
@@ -315,7 +398,7 @@ class PolymorphicDiagnosticsTest {
                 "    @Column(name = \"full_name\") public String getName() { return name; }",
                 "    public void setName(String name) { this.name = name; }",
                 "}"));
-        assertErrors(c, "7: " + Message.MAPPING_ON_METHOD.format("Column", "getName"));
+        assertDiagnostics(c, "ERROR 7:5: " + Message.MAPPING_ON_METHOD.format("Column", "getName"));
     }
 
     @Test

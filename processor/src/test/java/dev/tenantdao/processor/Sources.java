@@ -5,6 +5,7 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.List;
 import java.util.Locale;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -19,10 +20,22 @@ final class Sources {
 
     /** With processor options ({@code -Akey=value}) besides {@code -Xlint:all -Werror}. */
     static Compilation compileWithOptions(List<String> options, JavaFileObject... sources) {
+        return compile(new TenantDaoProcessor(), options, sources);
+    }
+
+    /** With {@code processor} (a test's) in place of the default tenantdao processor, and any other processors. */
+    static Compilation compile(Processor processor, List<String> options, JavaFileObject... sources) {
+        return compile(List.of(processor), options, sources);
+    }
+
+    /** With {@code processors} (tenantdao's among them) before tenantdao's {@code @Generated} one. */
+    static Compilation compile(List<Processor> processors, List<String> options, JavaFileObject... sources) {
         List<String> all = new java.util.ArrayList<>(List.of("-Xlint:all", "-Werror"));
         all.addAll(options);
+        List<Processor> withGenerated = new java.util.ArrayList<>(processors);
+        withGenerated.add(new GeneratedDaoAnnotations());
         return Compiler.javac()
-                .withProcessors(new TenantDaoProcessor(), new GeneratedDaoAnnotations())
+                .withProcessors(withGenerated)
                 .withOptions(all)
                 .compile(sources);
     }
@@ -32,16 +45,32 @@ final class Sources {
         return JavaFileObjects.forSourceLines(name, lines);
     }
 
-    /** Asserts that {@code compilation} reported exactly {@code expected} errors ({@code "line: message"}), in order. */
-    static void assertErrors(Compilation compilation, String... expected) {
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(expected), errors(compilation));
+    /**
+     * Asserts that {@code compilation} reported exactly {@code expected} ({@code "KIND line:column:
+     * message"}, as {@link #diagnostics} gives them), in order.
+     */
+    static void assertDiagnostics(Compilation compilation, String... expected) {
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(expected), diagnostics(compilation));
     }
 
-    /** Every error of {@code compilation} as {@code "line: message"}, in the order javac reported them. */
+    /**
+     * Every diagnostic of {@code compilation} as {@code "KIND line:column: message"} (for example
+     * {@code "ERROR 6:5: ..."}; lines and columns count from 1, as an IDE shows them), in the order
+     * javac reported them.
+     */
+    static List<String> diagnostics(Compilation compilation) {
+        return compilation.diagnostics().stream()
+                .map(d -> d.getKind() + " " + d.getLineNumber() + ":" + d.getColumnNumber() + ": "
+                        + d.getMessage(Locale.ROOT))
+                .toList();
+    }
+
+    /** The errors among {@link #diagnostics}. */
     static List<String> errors(Compilation compilation) {
         return compilation.diagnostics().stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+                .map(d -> d.getKind() + " " + d.getLineNumber() + ":" + d.getColumnNumber() + ": "
+                        + d.getMessage(Locale.ROOT))
                 .toList();
     }
 }

@@ -1,30 +1,29 @@
 package dev.tenantdao.processor.diagnostic;
 
-import java.util.List;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
 
 /**
- * The one way the processor reports problems: each {@link Message} attached to the narrowest
- * element (and annotation, and annotation value) so IDEs underline the right token.
+ * The one way the processor reports problems: each {@link Message}, with its kind, attached to the
+ * narrowest element (and annotation, and annotation value) so IDEs underline the right token.
+ * Every report is printed: each problem is judged once, where it is (a hierarchy's root properties
+ * with the root, not again through each subtype), so nothing needs filtering here.
  */
 public final class Diagnostics {
 
     private final Messager messager;
     private int errors;
-    /** What was printed, so a root's error seen again through each of its subtypes is printed once. */
-    private final java.util.Set<java.util.List<Object>> printed = new java.util.HashSet<>();
 
     public Diagnostics(Messager messager) {
         this.messager = messager;
     }
 
     public void report(Message message, Element element, Object... arguments) {
-        if (count(message, element, arguments)) {
-            messager.printMessage(message.kind(), message.format(arguments), element);
-        }
+        count(message);
+        messager.printMessage(message.kind(), message.format(arguments), element);
     }
 
     public void report(Message message, Element element, AnnotationMirror annotation, Object... arguments) {
@@ -32,9 +31,8 @@ public final class Diagnostics {
             report(message, element, arguments);
             return;
         }
-        if (count(message, element, arguments)) {
-            messager.printMessage(message.kind(), message.format(arguments), element, annotation);
-        }
+        count(message);
+        messager.printMessage(message.kind(), message.format(arguments), element, annotation);
     }
 
     public void report(
@@ -43,9 +41,8 @@ public final class Diagnostics {
             report(message, element, annotation, arguments);
             return;
         }
-        if (count(message, element, arguments)) {
-            messager.printMessage(message.kind(), message.format(arguments), element, annotation, value);
-        }
+        count(message);
+        messager.printMessage(message.kind(), message.format(arguments), element, annotation, value);
     }
 
     /** How many errors were reported so far in this compilation. */
@@ -53,11 +50,9 @@ public final class Diagnostics {
         return errors;
     }
 
-    /** Counts the error (always, so each validation sees it) and says whether it is new. */
-    private boolean count(Message message, Element element, Object... arguments) {
-        if (message.kind() == javax.tools.Diagnostic.Kind.ERROR) {
+    private void count(Message message) {
+        if (message.kind() == Diagnostic.Kind.ERROR) {
             errors++;
         }
-        return printed.add(List.of(message, element, message.format(arguments)));
     }
 }

@@ -1,104 +1,110 @@
 package dev.tenantdao.processor.diagnostic;
 
+import static javax.tools.Diagnostic.Kind.ERROR;
+
 import javax.tools.Diagnostic;
 
 /**
- * Every diagnostic the processor can emit, each a format string with its kind. Raised only through
- * {@link Diagnostics}; tests refer to these constants.
+ * Every diagnostic the processor can emit, each with its kind (set per constant) and a format
+ * string. Raised only through {@link Diagnostics}; tests refer to these constants.
  */
 public enum Message {
-    ENTITY_NOT_CLASS("@Entity belongs on a record or a class, not on %s %s"),
-    ENTITY_ABSTRACT("@Entity %s is abstract; make it a concrete class, or the root of a hierarchy with @Polymorphic"),
-    ENTITY_INNER_CLASS("@Entity %s is an inner class; make it static so the DAO can create it"),
-    ENTITY_PRIVATE("@Entity %s is private; the generated DAO in package %s must be able to see it"),
-    ENTITY_GENERIC("@Entity %s has type parameters; an entity maps to one table and cannot be generic"),
-    NO_ID("@Entity %s has no @Id field; every entity needs exactly one"),
-    TWO_IDS("@Entity %s already has @Id %s; composite keys are not supported, so keep one @Id"),
-    UNSUPPORTED_TYPE("%s has type %s, which cannot be mapped to a column; supported are %s"),
-    GENERATED_ID_TYPE("@Id(generated = true) needs a long, int, Long, Integer or UUID id, not %s"),
-    NULLABLE_ID("@Id %s cannot be nullable"),
-    NULLABLE_PRIMITIVE("%s is a primitive %s and cannot be nullable; use %s for a nullable column"),
-    TENANT_COLUMN_AS_FIELD("%s maps to column %s, the tenant column of %s; the tenant is written by the DAO, so"
+    ENTITY_NOT_CLASS(ERROR, "@Entity belongs on a record or a class, not on %s %s"),
+    ENTITY_ABSTRACT(ERROR, "@Entity %s is abstract; make it a concrete class, or the root of a hierarchy with @Polymorphic"),
+    ENTITY_INNER_CLASS(ERROR, "@Entity %s is an inner class; make it static so the DAO can create it"),
+    ENTITY_PRIVATE(ERROR, "@Entity %s is private; the generated DAO in package %s must be able to see it"),
+    ENTITY_GENERIC(ERROR, "@Entity %s has type parameters; an entity maps to one table and cannot be generic"),
+    NO_ID(ERROR, "@Entity %s has no @Id field; every entity needs exactly one"),
+    TWO_IDS(ERROR, "@Entity %s already has @Id %s; composite keys are not supported, so keep one @Id"),
+    UNSUPPORTED_TYPE(ERROR, "%s has type %s, which cannot be mapped to a column; supported are %s"),
+    GENERATED_ID_TYPE(ERROR, "@Id(generated = true) needs a long, int, Long, Integer or UUID id, not %s"),
+    NULLABLE_ID(ERROR, "@Id %s cannot be nullable"),
+    NULLABLE_PRIMITIVE(ERROR, "%s is a primitive %s and cannot be nullable; use %s for a nullable column"),
+    TENANT_COLUMN_AS_FIELD(ERROR, "%s maps to column %s, the tenant column of %s; the tenant is written by the DAO, so"
             + " expose it read-only with @TenantId or rename the column"),
-    TENANT_ID_NOT_TENANTED("@TenantId on %s, but %s is not @Tenanted"),
-    TENANT_ID_TYPE("@TenantId %s has type %s, but the tenant column is %s, whose Java type is %s: declare it as %s"),
-    TENANT_ID_ON_ID("%s cannot be both @Id and @TenantId; the tenant column is added to the key automatically"),
-    TWO_TENANT_IDS("@Entity %s already exposes its tenant as %s; keep one @TenantId"),
-    TENANT_ID_NEEDS_ROW("@TenantId %s exposes the tenant column, but %s is tenanted per %s and has no tenant"
+    TENANT_ID_NOT_TENANTED(ERROR, "@TenantId on %s, but %s is not @Tenanted"),
+    TENANT_ID_TYPE(ERROR, "@TenantId %s has type %s, but the tenant column is %s, whose Java type is %s: declare it as %s"),
+    TENANT_ID_ON_ID(ERROR, "%s cannot be both @Id and @TenantId; the tenant column is added to the key automatically"),
+    TWO_TENANT_IDS(ERROR, "@Entity %s already exposes its tenant as %s; keep one @TenantId"),
+    TENANT_ID_NEEDS_ROW(ERROR, "@TenantId %s exposes the tenant column, but %s is tenanted per %s and has no tenant"
             + " column; only Strategy.ROW has one"),
-    REFERENCE_NOT_ENTITY("@References(%s.class) on %s: %s is not an @Entity"),
-    REFERENCE_TYPE("%s has type %s, but it references %s, whose id is %s"),
-    REFERENCE_FROM_SHARED("%s references %s, which is tenanted, but %s is shared by all tenants; a shared row"
+    REFERENCE_NOT_ENTITY(ERROR, "@References(%s.class) on %s: %s is not an @Entity"),
+    REFERENCE_TYPE(ERROR, "%s has type %s, but it references %s, whose id is %s"),
+    REFERENCE_FROM_SHARED(ERROR, "%s references %s, which is tenanted, but %s is shared by all tenants; a shared row"
             + " cannot point at one tenant's row"),
-    REFERENCE_ACROSS_TENANCY("%s references %s, which is tenanted per %s, but %s is tenanted per %s; rows can only"
+    REFERENCE_ACROSS_TENANCY(ERROR, "%s references %s, which is tenanted per %s, but %s is tenanted per %s; rows can only"
             + " reference rows kept apart the same way"),
-    DUPLICATE_COLUMN("Column %s is already mapped by %s; give one of them another @Column(name)"),
-    INVALID_IDENTIFIER("'%s' is not a usable %s name: use letters, digits and underscores, at most 63 characters,"
+    DUPLICATE_COLUMN(ERROR, "Column %s is already mapped by %s; give one of them another @Column(name)"),
+    INVALID_IDENTIFIER(ERROR, "'%s' is not a usable %s name: use letters, digits and underscores, at most 63 characters,"
             + " not starting with a digit"),
-    TRANSIENT_RECORD_COMPONENT("@Transient cannot be used on record component %s: the record's constructor needs"
+    TRANSIENT_RECORD_COMPONENT(ERROR, "@Transient cannot be used on record component %s: the record's constructor needs"
             + " every component"),
-    NOT_READABLE("%s is private and has no accessor (%s(), %s() or %s()); the DAO cannot read it"),
-    NOT_WRITABLE("%s cannot be set after the no-argument constructor: add %s(%s), make the field non-private and"
+    NOT_READABLE(ERROR, "%s is private and has no accessor (%s(), %s() or %s()); the DAO cannot read it"),
+    NOT_WRITABLE(ERROR, "%s cannot be set after the no-argument constructor: add %s(%s), make the field non-private and"
             + " non-final, or add a constructor taking every mapped field"),
-    NO_CONSTRUCTOR("%s has no constructor the DAO can use: add one taking every mapped field (%s), or a"
+    NO_CONSTRUCTOR(ERROR, "%s has no constructor the DAO can use: add one taking every mapped field (%s), or a"
             + " no-argument constructor with setters"),
-    NOT_A_CONVERTER("%s is not a converter: it must implement dev.tenantdao.runtime.Converter<J, D>"),
-    CONVERTER_TYPE("%s converts %s, but %s has type %s"),
-    CONVERTER_COLUMN_TYPE("%s converts to %s, which cannot be stored in a column; supported are %s"),
-    CONVERTER_NOT_INSTANTIABLE("%s cannot be created: give it a public no-argument constructor or a public static"
+    NOT_A_CONVERTER(ERROR, "%s is not a converter: it must implement dev.tenantdao.runtime.Converter<J, D>"),
+    CONVERTER_TYPE(ERROR, "%s converts %s, but %s has type %s"),
+    CONVERTER_COLUMN_TYPE(ERROR, "%s converts to %s, which cannot be stored in a column; supported are %s"),
+    CONVERTER_NOT_INSTANTIABLE(ERROR, "%s cannot be created: give it a public no-argument constructor or a public static"
             + " final field holding an instance"),
-    CONVERTER_ON_ID("%s is the id; ids cannot go through a converter"),
-    CUSTOM_TYPE_NEEDS_TEXT("@Column(type = \"%s\") needs a String or enum column (sent as text and cast by"
+    CONVERTER_ON_ID(ERROR, "%s is the id; ids cannot go through a converter"),
+    CUSTOM_TYPE_NEEDS_TEXT(ERROR, "@Column(type = \"%s\") needs a String or enum column (sent as text and cast by"
             + " PostgreSQL), but %s is %s"),
-    INVALID_SQL_TYPE("'%s' is not a PostgreSQL type name"),
-    DEFAULT_AND_GENERATED("%s cannot have both defaultSql and generatedAs"),
-    NOT_INSERTABLE_WITHOUT_DEFAULT("%s is NOT NULL and insertable = false, but has no defaultSql: every insert would"
+    INVALID_SQL_TYPE(ERROR, "'%s' is not a PostgreSQL type name"),
+    DEFAULT_AND_GENERATED(ERROR, "%s cannot have both defaultSql and generatedAs"),
+    NOT_INSERTABLE_WITHOUT_DEFAULT(ERROR, "%s is NOT NULL and insertable = false, but has no defaultSql: every insert would"
             + " fail; give it a defaultSql or make it nullable"),
-    HOOK_NOT_IN_ENTITY("@%s method %s is in %s, which is not an @Entity; hooks belong to entities (or use an"
+    HOOK_NOT_IN_ENTITY(ERROR, "@%s method %s is in %s, which is not an @Entity; hooks belong to entities (or use an"
             + " EntityListener)"),
-    HOOK_ON_SUBTYPE("@%s method %s is in %s, a subtype of @Polymorphic %s; a hierarchy's hooks are declared on its"
+    HOOK_ON_SUBTYPE(ERROR, "@%s method %s is in %s, a subtype of @Polymorphic %s; a hierarchy's hooks are declared on its"
             + " root (or use an EntityListener there)"),
-    MAPPING_ON_METHOD("@%s on method %s means nothing here: it belongs on a field or record component (on methods"
+    MAPPING_ON_METHOD(ERROR, "@%s on method %s means nothing here: it belongs on a field or record component (on methods"
             + " only on the accessors of a @Polymorphic interface root)"),
-    HOOK_MODIFIERS("@%s method %s must be neither private nor static"),
-    HOOK_SIGNATURE("@%s method %s must take no parameters and return %s"),
-    HOOK_THROWS("@%s method %s must not declare checked exceptions (%s)"),
-    HOOK_DUPLICATE("%s already has @%s method %s; keep one"),
-    NOT_A_LISTENER("%s is not a listener: it must implement dev.tenantdao.runtime.EntityListener<E>"),
-    LISTENER_TYPE("%s listens to %s, which %s is not"),
-    LISTENER_NOT_INSTANTIABLE("%s cannot be created: give it a public no-argument constructor"),
-    AUDITED_NOT_ENTITY("@Audited on %s, which is not an @Entity"),
-    EXCLUDED_FIELD_MISSING("@Audited(exclude) names '%s', but %s has no such mapped field"),
-    NOT_AUDITED_PRIMITIVE("%s is left out of history but is a primitive %s; history queries return it as null,"
+    HOOK_MODIFIERS(ERROR, "@%s method %s must be neither private nor static"),
+    HOOK_SIGNATURE(ERROR, "@%s method %s must take no parameters and return %s"),
+    HOOK_THROWS(ERROR, "@%s method %s must not declare checked exceptions (%s)"),
+    HOOK_DUPLICATE(ERROR, "%s already has @%s method %s; keep one"),
+    NOT_A_LISTENER(ERROR, "%s is not a listener: it must implement dev.tenantdao.runtime.EntityListener<E>"),
+    LISTENER_TYPE(ERROR, "%s listens to %s, which %s is not"),
+    LISTENER_NOT_INSTANTIABLE(ERROR, "%s cannot be created: give it a public no-argument constructor"),
+    AUDITED_NOT_ENTITY(ERROR, "@Audited on %s, which is not an @Entity"),
+    EXCLUDED_FIELD_MISSING(ERROR, "@Audited(exclude) names '%s', but %s has no such mapped field"),
+    NOT_AUDITED_PRIMITIVE(ERROR, "%s is left out of history but is a primitive %s; history queries return it as null,"
             + " so make it a box"),
-    HISTORY_COLUMN_RESERVED("%s maps to column %s, but columns starting with history_ are the history's own in"
+    HISTORY_COLUMN_RESERVED(ERROR, "%s maps to column %s, but columns starting with history_ are the history's own in"
             + " an @Audited entity; give it another @Column(name)"),
-    VERSION_TYPE("@Version %s must be int, long, Integer or Long, not %s"),
-    VERSION_CONVERTER("@Version %s cannot go through a converter (%s): the database counts it as a number; remove"
+    VERSION_TYPE(ERROR, "@Version %s must be int, long, Integer or Long, not %s"),
+    VERSION_CONVERTER(ERROR, "@Version %s cannot go through a converter (%s): the database counts it as a number; remove"
             + " @Convert"),
-    TWO_VERSIONS("@Entity %s already has @Version %s; keep one"),
-    POLYMORPHIC_NOT_ENTITY("@Polymorphic on %s, which is not an @Entity; the root of a hierarchy is an @Entity"),
-    POLYMORPHIC_ROOT_SHAPE("@Polymorphic %s must be an abstract class or a sealed interface, not %s"),
-    NO_SUBTYPES("@Polymorphic %s has no subtypes: seal it, or list them in @Polymorphic(subtypes)"),
-    SUBTYPE_SHAPE("%s, a subtype of @Polymorphic %s, must be a record or a non-abstract, static, non-private class"
+    TWO_VERSIONS(ERROR, "@Entity %s already has @Version %s; keep one"),
+    POLYMORPHIC_NOT_ENTITY(ERROR, "@Polymorphic on %s, which is not an @Entity; the root of a hierarchy is an @Entity"),
+    POLYMORPHIC_ROOT_SHAPE(ERROR, "@Polymorphic %s must be an abstract class or a sealed interface, not %s"),
+    NO_SUBTYPES(ERROR, "@Polymorphic %s has no subtypes: seal it, or list them in @Polymorphic(subtypes)"),
+    SUBTYPE_SHAPE(ERROR, "%s, a subtype of @Polymorphic %s, must be a record or a non-abstract, static, non-private class"
             + " without type parameters; deeper hierarchies are not supported"),
-    NOT_A_SUBTYPE("%s is listed in @Polymorphic(subtypes) of %s but is not a subtype of it"),
-    SUBTYPE_NOT_LISTED("%s extends @Polymorphic %s, whose subtypes are listed, but is not among them; the DAO"
+    NOT_A_SUBTYPE(ERROR, "%s is listed in @Polymorphic(subtypes) of %s but is not a subtype of it"),
+    SUBTYPE_NOT_LISTED(ERROR, "%s extends @Polymorphic %s, whose subtypes are listed, but is not among them; the DAO"
             + " could not load it: add it to @Polymorphic(subtypes), or seal %s"),
-    SUBTYPE_REDECLARES_ID("%s redeclares the id; a hierarchy's id is declared once, on its root %s"),
-    STRATEGY_ON_SUBTYPE("@Polymorphic on %s, a subtype of %s; the strategy is set once, on the root"),
-    SUBTYPE_IS_ENTITY("%s is a subtype of @Polymorphic %s and is mapped with it; remove @Entity (use @Subtype for"
+    SUBTYPE_REDECLARES_ID(ERROR, "%s redeclares the id; a hierarchy's id is declared once, on its root %s"),
+    STRATEGY_ON_SUBTYPE(ERROR, "@Polymorphic on %s, a subtype of %s; the strategy is set once, on the root"),
+    SUBTYPE_IS_ENTITY(ERROR, "%s is a subtype of @Polymorphic %s and is mapped with it; remove @Entity (use @Subtype for"
             + " its discriminator value and table)"),
-    DUPLICATE_DISCRIMINATOR("Discriminator value '%s' of %s is already the value of %s; give one of them another"
+    DUPLICATE_DISCRIMINATOR(ERROR, "Discriminator value '%s' of %s is already the value of %s; give one of them another"
             + " @Subtype(value)"),
-    DUPLICATE_SUBTYPE_TABLE("Table %s of %s is already the table of %s; give one of them another @Subtype(table)"),
-    SUBTYPE_COLUMN_TYPE("%s maps column %s as %s, but %s maps it as %s; in a single table a column has one type"),
-    DISCRIMINATOR_COLUMN_TAKEN("%s maps to column %s, the discriminator column of %s; rename one of them"),
-    PROCESSOR_FAILURE("tenantdao failed on %s (%s); please report this with the entity's source");
+    DUPLICATE_SUBTYPE_TABLE(ERROR, "Table %s of %s is already the table of %s; give one of them another @Subtype(table)"),
+    SUBTYPE_COLUMN_TYPE(ERROR, "%s maps column %s as %s, but %s maps it as %s; in a single table a column has one type"),
+    DISCRIMINATOR_COLUMN_TAKEN(ERROR, "%s maps to column %s, the discriminator column of %s; rename one of them"),
+    UNRESOLVED_TYPE(ERROR, "%s needs %s, which does not exist: no source declares it and no annotation processor"
+            + " generated it; no DAO is written until it resolves"),
+    PROCESSOR_FAILURE(ERROR, "tenantdao bug: processing %s failed with %s; please report it with the entity's source");
 
+    private final Diagnostic.Kind kind;
     private final String format;
 
-    Message(String format) {
+    Message(Diagnostic.Kind kind, String format) {
+        this.kind = kind;
         this.format = format;
     }
 
@@ -107,7 +113,11 @@ public enum Message {
         return String.format(format, arguments);
     }
 
+    /**
+     * How javac reports it. Every message today is an ERROR: each one stops the entity's DAO from
+     * being written, since the DAO would be wrong or would not compile.
+     */
     public Diagnostic.Kind kind() {
-        return Diagnostic.Kind.ERROR;
+        return kind;
     }
 }

@@ -16,7 +16,7 @@ public final class Hierarchies {
     public static TypeElement root(TypeElement type, Types types) {
         for (TypeMirror supertype : types.directSupertypes(type.asType())) {
             if (supertype instanceof DeclaredType declared
-                    && declared.asElement().getAnnotation(Polymorphic.class) != null
+                    && Annotations.has(declared.asElement(), Polymorphic.class)
                     && declared.asElement().getAnnotation(Entity.class) != null) {
                 return (TypeElement) declared.asElement();
             }

@@ -84,27 +84,31 @@ public final class EntityValidator {
             }
         }
         if (!type.getTypeParameters().isEmpty()) {
-            diagnostics.report(Message.ENTITY_GENERIC, type, type.getSimpleName());
+            diagnostics.report(Message.ENTITY_GENERIC, type.getTypeParameters().get(0), type.getSimpleName());
         }
         return diagnostics.errorCount() == before;
     }
 
     /**
-     * Checks a read entity.
+     * Checks a read entity. A subtype of a {@code @Polymorphic} hierarchy is judged on what is its
+     * own: its own properties (and how they clash with the root's), and how it is constructed; the
+     * root's table, tenancy, id, hooks and properties are the root's, judged once when the root is.
      *
      * @return whether it is valid; when it is not, every error is reported
      */
     public boolean validate(EntityModel entity) {
         int before = diagnostics.errorCount();
-        validateTable(entity);
-        validateTenancy(entity);
-        validateIds(entity);
+        if (!isSubtype(entity)) {
+            validateTable(entity);
+            validateTenancy(entity);
+            validateIds(entity);
+        }
         validateTenantIds(entity);
         validateColumns(entity);
         validateRecordComponents(entity);
         validateReferences(entity);
         validateMapping(entity);
-        if (entity.polymorphism() == null || entity.polymorphism().isRoot()) {
+        if (!isSubtype(entity)) {
             validateHooks(entity);      // a subtype's hooks are its root's, judged there
         }
         validateAudit(entity);
@@ -112,6 +116,19 @@ public final class EntityValidator {
             validateConstruction(entity);       // a root is abstract: only its subtypes are created
         }
         return diagnostics.errorCount() == before;
+    }
+
+    private static boolean isSubtype(EntityModel entity) {
+        return entity.polymorphism() != null && !entity.polymorphism().isRoot();
+    }
+
+    /**
+     * The properties {@code entity}'s validation judges: a subtype's own (the root's are judged with
+     * the root), else all of them. Checks across properties still see all of them, and report on
+     * the later one only when it is judged here.
+     */
+    private static List<Property> judged(EntityModel entity) {
+        return isSubtype(entity) ? entity.ownProperties() : entity.properties();
     }
 
     private void validateTable(EntityModel entity) {
@@ -162,8 +179,13 @@ public final class EntityValidator {
 
     private void validateTenantIds(EntityModel entity) {
         Property first = null;
+        List<Property> judged = judged(entity);
         for (Property property : entity.properties()) {
             if (!property.tenantId() || property.id()) {
+                continue;
+            }
+            if (!judged.contains(property)) {
+                first = first == null ? property : first;
                 continue;
             }
             AnnotationMirror mirror = mirror(property, TenantId.class);
@@ -190,7 +212,12 @@ public final class EntityValidator {
     private void validateColumns(EntityModel entity) {
         Map<String, Property> byColumn = new LinkedHashMap<>();
         Tenancy tenancy = entity.tenancy();
+        List<Property> judged = judged(entity);
         for (Property property : entity.properties()) {
+            if (!judged.contains(property)) {
+                byColumn.putIfAbsent(property.column(), property);
+                continue;
+            }
             boolean badElement = (property.valueType() == ValueType.LIST || property.valueType() == ValueType.ARRAY)
                     && (property.mapping().elementType() == null || !property.mapping().elementType().canBeArrayElement());
             if (property.mapping().converter() != null) {
@@ -210,18 +237,19 @@ public final class EntityValidator {
                     diagnostics.report(Message.INVALID_IDENTIFIER, property.element(), mirror,
                             Annotations.explicitValue(mirror, "name"), property.column(), "column");
                 } else if (tenancy != null && property.column().equals(tenancy.column())) {
-                    diagnostics.report(Message.TENANT_COLUMN_AS_FIELD, property.element(),
-                            describe(entity, property), property.column(), entity.name());
+                    diagnostics.report(Message.TENANT_COLUMN_AS_FIELD, property.element(), mirror(property, Column.class),
+                            Annotations.columnValue(property.element(), "name"), describe(entity, property),
+                            property.column(), entity.name());
                 }
             }
             if (entity.polymorphism() != null && property.column().equals(entity.polymorphism().discriminator())) {
                 diagnostics.report(Message.DISCRIMINATOR_COLUMN_TAKEN, property.element(), mirror(property, Column.class),
-                        describe(entity, property), property.column(), entity.polymorphism().rootType().simpleName());
+                        Annotations.columnValue(property.element(), "name"), describe(entity, property), property.column(), entity.polymorphism().rootType().simpleName());
             }
             Property earlier = byColumn.putIfAbsent(property.column(), property);
             if (earlier != null && !(tenancy != null && property.column().equals(tenancy.column()))) {
                 diagnostics.report(Message.DUPLICATE_COLUMN, property.element(), mirror(property, Column.class),
-                        property.column(), describe(entity, earlier));
+                        Annotations.columnValue(property.element(), "name"), property.column(), describe(entity, earlier));
             }
             if (property.read() == null) {
                 String capitalized = Names.capitalize(property.name());
@@ -234,30 +262,32 @@ public final class EntityValidator {
     private void validateConverter(EntityModel entity, Property property) {
         ConverterModel converter = property.mapping().converter();
         String converterName = converter.converter().getSimpleName().toString();
+        // the property's own @Convert(...) class literal; a registered converter is reported on the property
         AnnotationMirror annotation = converter.declaredOn() == property.element() ? converter.annotation() : null;
+        AnnotationValue value = Annotations.explicitValue(annotation, "value");
         if (!converter.isConverter()) {
-            diagnostics.report(Message.NOT_A_CONVERTER, property.element(), annotation, converterName);
+            diagnostics.report(Message.NOT_A_CONVERTER, property.element(), annotation, value, converterName);
             return;
         }
         if (property.id()) {
             diagnostics.report(Message.CONVERTER_ON_ID, property.element(), annotation, describe(entity, property));
         }
         if (!typeUtils.isSameType(converter.javaType(), property.type())) {
-            diagnostics.report(Message.CONVERTER_TYPE, property.element(), annotation, converterName,
+            diagnostics.report(Message.CONVERTER_TYPE, property.element(), annotation, value, converterName,
                     converter.javaType(), describe(entity, property), property.type());
         }
         if (property.valueType() == null || property.valueType() == ValueType.LIST
                 || property.valueType() == ValueType.ARRAY || property.valueType().isPrimitive()) {
-            diagnostics.report(Message.CONVERTER_COLUMN_TYPE, property.element(), annotation, converterName,
+            diagnostics.report(Message.CONVERTER_COLUMN_TYPE, property.element(), annotation, value, converterName,
                     converter.databaseType(), ValueType.SUPPORTED);
         }
         if (!converter.isInstantiable()) {
-            diagnostics.report(Message.CONVERTER_NOT_INSTANTIABLE, property.element(), annotation, converterName);
+            diagnostics.report(Message.CONVERTER_NOT_INSTANTIABLE, property.element(), annotation, value, converterName);
         }
     }
 
     private void validateMapping(EntityModel entity) {
-        for (Property property : entity.properties()) {
+        for (Property property : judged(entity)) {
             Mapping mapping = property.mapping();
             String customType = mapping.customType();
             AnnotationMirror column = mapping.columnAnnotation();
@@ -272,7 +302,7 @@ public final class EntityValidator {
             }
             if (mapping.defaultSql() != null && mapping.generatedAs() != null) {
                 diagnostics.report(Message.DEFAULT_AND_GENERATED, property.element(), column,
-                        describe(entity, property));
+                        Annotations.explicitValue(column, "generatedAs"), describe(entity, property));
             }
             if (!mapping.insertable() && mapping.defaultSql() == null && mapping.generatedAs() == null
                     && property.notNull() && !property.id() && !property.tenantId() && !mapping.version()) {
@@ -306,7 +336,9 @@ public final class EntityValidator {
                     ? typeUtils.isSameType(method.getReturnType(), entity.element().asType())
                     : method.getReturnType().getKind() == TypeKind.VOID;
             if (!method.getParameters().isEmpty() || !returnOk) {
-                diagnostics.report(Message.HOOK_SIGNATURE, method, mirror, annotation, hook.name(),
+                // on the first parameter if there is one, else on the method's name (its return type)
+                Element at = method.getParameters().isEmpty() ? method : method.getParameters().get(0);
+                diagnostics.report(Message.HOOK_SIGNATURE, at, annotation, hook.name(),
                         returnsEntity ? entity.name() + " (a record is changed by returning a new one)" : "void");
             }
             List<String> checked = method.getThrownTypes().stream()
@@ -320,30 +352,40 @@ public final class EntityValidator {
         }
         for (Hooks.Listener listener : entity.hooks().listeners()) {
             String name = listener.type().getSimpleName().toString();
+            // the listener's own class literal in @Listeners({...})
+            AnnotationValue entry = Annotations.entry(listener.annotation(), "value", listener.type());
             if (listener.listenedType() == null) {
-                diagnostics.report(Message.NOT_A_LISTENER, entity.element(), listener.annotation(), name);
+                diagnostics.report(Message.NOT_A_LISTENER, entity.element(), listener.annotation(), entry, name);
                 continue;
             }
             if (!typeUtils.isAssignable(entity.element().asType(), listener.listenedType())) {
-                diagnostics.report(Message.LISTENER_TYPE, entity.element(), listener.annotation(), name,
+                diagnostics.report(Message.LISTENER_TYPE, entity.element(), listener.annotation(), entry, name,
                         listener.listenedType(), entity.name());
             }
             if (!listener.instantiable()) {
-                diagnostics.report(Message.LISTENER_NOT_INSTANTIABLE, entity.element(), listener.annotation(), name);
+                diagnostics.report(Message.LISTENER_NOT_INSTANTIABLE, entity.element(), listener.annotation(), entry,
+                        name);
             }
         }
     }
 
     private void validateAudit(EntityModel entity) {
         Property first = null;
+        List<Property> judged = judged(entity);
         for (Property property : entity.properties()) {
             if (!property.mapping().version()) {
+                continue;
+            }
+            if (!judged.contains(property)) {
+                first = first == null ? property : first;
                 continue;
             }
             AnnotationMirror mirror = mirror(property, dev.tenantdao.annotations.Version.class);
             ValueType type = property.valueType();
             if (property.mapping().converter() != null) {
-                diagnostics.report(Message.VERSION_CONVERTER, property.element(), mirror, describe(entity, property),
+                // on the @Convert to remove (a registered converter never applies to the version)
+                diagnostics.report(Message.VERSION_CONVERTER, property.element(),
+                        property.mapping().converter().annotation(), describe(entity, property),
                         property.mapping().converter().converter().getQualifiedName());
             } else if (type != ValueType.PRIMITIVE_INT && type != ValueType.PRIMITIVE_LONG && type != ValueType.INTEGER
                     && type != ValueType.LONG) {
@@ -358,7 +400,6 @@ public final class EntityValidator {
         if (!entity.isAudited()) {
             return;
         }
-        AnnotationValue exclude = Annotations.explicitValue(entity.audit().annotation(), "exclude");
         // a hierarchy's fields are the root's and every subtype's; the root judges them once
         boolean judgesExcluded = entity.polymorphism() == null || entity.polymorphism().isRoot();
         List<Property> fields = new java.util.ArrayList<>(entity.properties());
@@ -368,12 +409,13 @@ public final class EntityValidator {
         for (String name : judgesExcluded ? entity.audit().excluded() : List.<String>of()) {
             if (fields.stream().noneMatch(p -> p.name().equals(name))) {
                 diagnostics.report(Message.EXCLUDED_FIELD_MISSING, entity.element(), entity.audit().annotation(),
-                        exclude, name, entity.name());
+                        Annotations.entry(entity.audit().annotation(), "exclude", name), name, entity.name());
             }
         }
-        for (Property property : entity.properties()) {
+        for (Property property : judged(entity)) {
             if (property.column().startsWith("history_")) {
-                diagnostics.report(Message.HISTORY_COLUMN_RESERVED, property.element(), describe(entity, property),
+                diagnostics.report(Message.HISTORY_COLUMN_RESERVED, property.element(), mirror(property, Column.class),
+                        Annotations.columnValue(property.element(), "name"), describe(entity, property),
                         property.column());
             }
             if (!entity.inHistory(property) && property.valueType() != null && property.valueType().isPrimitive()) {
@@ -405,7 +447,7 @@ public final class EntityValidator {
     public void validateHookPlacement(ExecutableElement method, HookKind kind) {
         Element type = method.getEnclosingElement();
         TypeElement root = type instanceof TypeElement t ? Hierarchies.root(t, typeUtils) : null;
-        if (root != null && type.getAnnotation(dev.tenantdao.annotations.Polymorphic.class) == null) {
+        if (root != null && !Annotations.has(type, dev.tenantdao.annotations.Polymorphic.class)) {
             diagnostics.report(Message.HOOK_ON_SUBTYPE, method,
                     Annotations.mirror(method, kind.annotation()).orElse(null), kind.annotationName(),
                     method.getSimpleName(), type.getSimpleName(), root.getSimpleName());
@@ -424,7 +466,7 @@ public final class EntityValidator {
     public void validateMappingOnMethod(ExecutableElement method, Class<? extends java.lang.annotation.Annotation> annotation) {
         Element type = method.getEnclosingElement();
         boolean interfaceRoot = type.getKind() == ElementKind.INTERFACE
-                && type.getAnnotation(dev.tenantdao.annotations.Polymorphic.class) != null
+                && Annotations.has(type, dev.tenantdao.annotations.Polymorphic.class)
                 && method.getModifiers().contains(Modifier.ABSTRACT);
         boolean recordAccessor = type.getKind() == ElementKind.RECORD
                 && ((TypeElement) type).getRecordComponents().stream().anyMatch(c -> method.equals(c.getAccessor()));
@@ -438,7 +480,7 @@ public final class EntityValidator {
         if (!entity.isRecord()) {
             return;
         }
-        for (Property property : entity.properties()) {
+        for (Property property : judged(entity)) {
             if (property.element().getAnnotation(Transient.class) != null) {
                 diagnostics.report(Message.TRANSIENT_RECORD_COMPONENT, property.element(),
                         mirror(property, Transient.class), property.name());
@@ -447,7 +489,7 @@ public final class EntityValidator {
     }
 
     private void validateReferences(EntityModel entity) {
-        for (Property property : entity.properties()) {
+        for (Property property : judged(entity)) {
             Reference reference = property.reference();
             if (reference == null) {
                 continue;
@@ -487,9 +529,12 @@ public final class EntityValidator {
             return;
         }
         if (construction.kind() == Construction.Kind.SETTERS) {
+            List<Property> judged = judged(entity);
             for (Property property : entity.properties()) {
                 if (property.write() == null) {
-                    diagnostics.report(Message.NOT_WRITABLE, property.element(), describe(entity, property),
+                    // a subtype that cannot set one of its root's properties: the subtype is at fault
+                    Element at = judged.contains(property) ? property.element() : entity.element();
+                    diagnostics.report(Message.NOT_WRITABLE, at, entity.name() + "." + property.name(),
                             "set" + Names.capitalize(property.name()), property.type());
                 }
             }

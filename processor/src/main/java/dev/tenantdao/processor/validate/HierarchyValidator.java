@@ -68,7 +68,7 @@ public final class HierarchyValidator {
         for (TypeElement subtype : subtypes) {
             if (!Hierarchies.isDirectSubtype(subtype, root, types)) {
                 diagnostics.report(Message.NOT_A_SUBTYPE, root, polymorphic,
-                        Annotations.explicitValue(polymorphic, "subtypes"), subtype.getSimpleName(),
+                        Annotations.entry(polymorphic, "subtypes", subtype), subtype.getSimpleName(),
                         root.getSimpleName());
                 continue;
             }
@@ -165,7 +165,8 @@ public final class HierarchyValidator {
                 } else if (property.valueType() != null && first.valueType() != null
                         && !property.sqlType().equals(first.sqlType())) {
                     diagnostics.report(Message.SUBTYPE_COLUMN_TYPE, property.element(),
-                            subtype.name() + "." + property.name(), property.column(), property.sqlType(),
+                            Annotations.mirror(property.element(), dev.tenantdao.annotations.Column.class).orElse(null),
+                            Annotations.columnValue(property.element(), "name"), subtype.name() + "." + property.name(), property.column(), property.sqlType(),
                             owner.get(first).name() + "." + first.name(), first.sqlType());
                 }
             }
