@@ -38,6 +38,27 @@ class ConvertersAndHooksDiagnosticsTest {
     }
 
     @Test
+    void aRawConverterOrListenerIsAnErrorNotACrash() {
+        Compilation c = compile(MONEY,
+                source("t.RawConverter", "package t;",
+                        "@SuppressWarnings(\"rawtypes\")",
+                        "public class RawConverter implements dev.tenantdao.runtime.Converter {",
+                        "    public Object toDatabase(Object value) { return value; }",
+                        "    public Object fromDatabase(Object value) { return value; }",
+                        "}"),
+                source("t.RawListener", "package t;",
+                        "@SuppressWarnings(\"rawtypes\")",
+                        "public class RawListener implements dev.tenantdao.runtime.EntityListener {}"),
+                source("t.A", "package t;", IMPORTS,
+                        "@Entity @Listeners(RawListener.class)",
+                        "public record A(@Id long id,",
+                        "    @Convert(RawConverter.class) Money price) {}"));
+        assertDiagnostics(c,
+                "ERROR 5:26: " + Message.NOT_A_CONVERTER.format("RawConverter"),
+                "ERROR 3:31: " + Message.NOT_A_LISTENER.format("RawListener"));
+    }
+
+    @Test
     void notAConverter() {
         Compilation c = compile(MONEY, source("t.A", "package t;", IMPORTS,
                 "@Entity",

@@ -348,8 +348,10 @@ public final class EntityReader {
 
     private ConverterModel converterModel(TypeElement converter, Element declaredOn, AnnotationMirror annotation) {
         DeclaredType implemented = findSupertype(converter.asType(), CONVERTER);
-        TypeMirror javaType = implemented == null ? null : implemented.getTypeArguments().get(0);
-        TypeMirror databaseType = implemented == null ? null : implemented.getTypeArguments().get(1);
+        // a raw Converter has no type arguments: not a converter tenantdao can check (NOT_A_CONVERTER)
+        boolean typed = implemented != null && implemented.getTypeArguments().size() == 2;
+        TypeMirror javaType = typed ? implemented.getTypeArguments().get(0) : null;
+        TypeMirror databaseType = typed ? implemented.getTypeArguments().get(1) : null;
         String instanceField = null;
         for (VariableElement field : ElementFilter.fieldsIn(converter.getEnclosedElements())) {
             Set<Modifier> modifiers = field.getModifiers();
@@ -406,7 +408,8 @@ public final class EntityReader {
                                     .anyMatch(c -> c.getParameters().isEmpty()
                                             && c.getModifiers().contains(Modifier.PUBLIC));
                     listeners.add(new Hooks.Listener(listener,
-                            implemented == null ? null : implemented.getTypeArguments().get(0), instantiable,
+                            implemented == null || implemented.getTypeArguments().isEmpty() ? null
+                                    : implemented.getTypeArguments().get(0), instantiable,
                             annotation, generic));
                 }
             }
