@@ -1,18 +1,17 @@
 package dev.tenantdao.processor.write;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.sql.EntitySql;
+import java.util.List;
 
 /**
  * Writes the source of one entity's DAO from its model and its SQL: the class skeleton, then one
- * small generator per kind of method, all sharing one {@link DaoContext}.
+ * small generator per kind of method, all sharing one {@link DaoContext}. {@link DaoFiles} builds
+ * every file of an entity before any is written.
  */
 public final class DaoWriter {
-
-    static final String PROCESSOR = "dev.tenantdao.processor.TenantDaoProcessor";
 
     private final DaoContext dao;
 
@@ -23,9 +22,7 @@ public final class DaoWriter {
     public JavaFile write() {
         EntitySql sql = dao.sql();
         DaoSkeleton skeleton = new DaoSkeleton(dao);
-        TypeSpec.Builder type = skeleton.type()
-                .addOriginatingElement(dao.entity().element())
-                .addAnnotation(AnnotationSpec.builder(Types.GENERATED).addMember("value", "$S", PROCESSOR).build());
+        TypeSpec.Builder type = skeleton.type();
         type.addField(skeleton.scopeConstant());
         dao.binder().addConverterConstants(type, dao.entity().properties());
         SqlConstants.add(type, dao);
@@ -55,9 +52,6 @@ public final class DaoWriter {
         type.addMethod(inserts.bindInsert());
         type.addMethods(new MapMethods(dao).methods());
         type.addMethods(dao.hooks().methods());
-        return JavaFile.builder(dao.type().packageName(), type.build())
-                .skipJavaLangImports(true)
-                .indent("    ")
-                .build();
+        return DaoFiles.file(dao.type().packageName(), type, List.of(dao.entity().element()));
     }
 }

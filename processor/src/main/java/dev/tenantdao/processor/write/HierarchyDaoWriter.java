@@ -1,6 +1,5 @@
 package dev.tenantdao.processor.write;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
@@ -11,6 +10,7 @@ import dev.tenantdao.processor.sql.HierarchySql;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -31,13 +31,7 @@ public final class HierarchyDaoWriter {
     public JavaFile write() {
         EntityModel root = dao.entity();
         DaoSkeleton skeleton = new DaoSkeleton(dao);
-        TypeSpec.Builder type = skeleton.type()
-                .addOriginatingElement(root.element())
-                .addAnnotation(AnnotationSpec.builder(Types.GENERATED).addMember("value", "$S", DaoWriter.PROCESSOR)
-                        .build());
-        for (EntityModel subtype : subtypes()) {
-            type.addOriginatingElement(subtype.element());
-        }
+        TypeSpec.Builder type = skeleton.type();
         type.addField(skeleton.scopeConstant());
         List<Property> all = new ArrayList<>(root.properties());
         subtypes().forEach(subtype -> all.addAll(subtype.ownProperties()));
@@ -81,10 +75,10 @@ public final class HierarchyDaoWriter {
         });
         type.addMethods(new SubtypeMapMethods(dao, sql).methods());
         type.addMethods(dao.hooks().methods(EnumSet.of(HookKind.AFTER_LOAD)));
-        return JavaFile.builder(dao.type().packageName(), type.build())
-                .skipJavaLangImports(true)
-                .indent("    ")
-                .build();
+        List<Element> originating = new ArrayList<>();
+        originating.add(root.element());
+        subtypes().forEach(subtype -> originating.add(subtype.element()));
+        return DaoFiles.file(dao.type().packageName(), type, originating);
     }
 
     /**
