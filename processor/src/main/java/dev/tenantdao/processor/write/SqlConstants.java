@@ -14,10 +14,10 @@ final class SqlConstants {
 
     private SqlConstants() {}
 
-    /** {@code static final String <name> = <the statement's SQL>}. */
+    /** {@code static final String <name> = <the statement's SQL>}, as text a person can read ({@link SqlText}). */
     static FieldSpec constant(String name, Statement statement) {
         return FieldSpec.builder(String.class, name, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$S", statement.sql())
+                .initializer(SqlText.literal(statement.sql()))
                 .build();
     }
 
