@@ -34,14 +34,33 @@ final class SqlText {
         }
         StringBuilder block = new StringBuilder("\"\"\"\n");
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).replace("\"\"\"", "\"\"\\\"");
             boolean last = i == lines.size() - 1;
-            if (last && line.endsWith("\"")) {
-                line = line.substring(0, line.length() - 1) + "\\\"";
-            }
-            block.append(line).append(last ? "\"\"\"" : "\\\n");
+            block.append(escapeQuotes(lines.get(i), last)).append(last ? "\"\"\"" : "\\\n");
         }
         return CodeBlock.of("$>$>$L$<$<", block);
+    }
+
+    /**
+     * {@code line} with the quotes escaped that would end the text block: every third of a run of
+     * quotes and, on the {@code last} line, a quote right before the closing delimiter.
+     */
+    private static String escapeQuotes(String line, boolean last) {
+        StringBuilder escaped = new StringBuilder();
+        int run = 0;        // the unescaped quotes just written
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != '"') {
+                escaped.append(c);
+                run = 0;
+            } else if (run == 2 || (last && i == line.length() - 1)) {
+                escaped.append("\\\"");
+                run = 0;
+            } else {
+                escaped.append(c);
+                run++;
+            }
+        }
+        return escaped.toString();
     }
 
     /**
