@@ -26,7 +26,17 @@ public final class CountryDao {
 
     static final String INSERT = "INSERT INTO country (code, name) VALUES (?, ?)";
 
-    static final String INSERT_ALL = "WITH input AS (SELECT u.* FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS u(c1, c2, n)), changed AS (INSERT INTO country (code, name) SELECT input.c1, input.c2 FROM input ORDER BY input.n RETURNING *) SELECT changed.code, changed.name FROM changed JOIN input ON changed.code = input.c1 ORDER BY input.n";
+    static final String INSERT_ALL = """
+            WITH input AS (SELECT u.* \
+            FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS u(c1, c2, n)), \
+            changed AS (INSERT INTO country (code, name) \
+            SELECT input.c1, input.c2 \
+            FROM input \
+            ORDER BY input.n \
+            RETURNING *) \
+            SELECT changed.code, changed.name \
+            FROM changed JOIN input ON changed.code = input.c1 \
+            ORDER BY input.n""";
 
     static final String UPDATE = "UPDATE country SET name = ? WHERE code = ?";
 
@@ -42,7 +52,11 @@ public final class CountryDao {
 
     static final String DELETE_BY_ID = "DELETE FROM country WHERE code = ?";
 
-    static final String UPSERT = "INSERT INTO country (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name";
+    static final String UPSERT = """
+            INSERT INTO country (code, name) \
+            VALUES (?, ?) \
+            ON CONFLICT (code) DO UPDATE \
+            SET name = EXCLUDED.name""";
 
     /**
      * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.

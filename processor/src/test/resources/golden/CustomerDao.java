@@ -28,25 +28,78 @@ import javax.annotation.processing.Generated;
 public final class CustomerDao {
     private static final TenantScope SCOPE = TenantScope.row("Customer", true);
 
-    static final String INSERT = "SELECT set_config('tenantdao.tenant', ?, true); INSERT INTO customers (org_id, id, display_name, rating, active) VALUES (?, ?, ?, ?, ?) RETURNING id, org_id, display_name, rating, active";
+    static final String INSERT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            INSERT INTO customers (org_id, id, display_name, rating, active) \
+            VALUES (?, ?, ?, ?, ?) \
+            RETURNING id, org_id, display_name, rating, active""";
 
-    static final String INSERT_ALL = "SELECT set_config('tenantdao.tenant', ?, true); WITH input AS (SELECT u.* FROM unnest(?::uuid[], ?::text[], ?::integer[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, c4, n)), changed AS (INSERT INTO customers (org_id, id, display_name, rating, active) SELECT ?, input.c1, input.c2, input.c3, input.c4 FROM input ORDER BY input.n RETURNING *) SELECT changed.id, changed.org_id, changed.display_name, changed.rating, changed.active FROM changed JOIN input ON changed.id = input.c1 ORDER BY input.n";
+    static final String INSERT_ALL = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH input AS (SELECT u.* \
+            FROM unnest(?::uuid[], ?::text[], ?::integer[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, c4, n)), \
+            changed AS (INSERT INTO customers (org_id, id, display_name, rating, active) \
+            SELECT ?, input.c1, input.c2, input.c3, input.c4 \
+            FROM input \
+            ORDER BY input.n \
+            RETURNING *) \
+            SELECT changed.id, changed.org_id, changed.display_name, changed.rating, changed.active \
+            FROM changed JOIN input ON changed.id = input.c1 \
+            ORDER BY input.n""";
 
-    static final String UPDATE = "SELECT set_config('tenantdao.tenant', ?, true); UPDATE customers SET display_name = ?, rating = ?, active = ? WHERE org_id = ? AND id = ? RETURNING id, org_id, display_name, rating, active";
+    static final String UPDATE = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            UPDATE customers \
+            SET display_name = ?, rating = ?, active = ? \
+            WHERE org_id = ? AND id = ? \
+            RETURNING id, org_id, display_name, rating, active""";
 
-    static final String FIND_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, org_id, display_name, rating, active FROM customers WHERE org_id = ? AND id = ?";
+    static final String FIND_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, org_id, display_name, rating, active \
+            FROM customers \
+            WHERE org_id = ? AND id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, org_id, display_name, rating, active FROM customers WHERE org_id = ? AND id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, org_id, display_name, rating, active \
+            FROM customers \
+            WHERE org_id = ? AND id > ? \
+            ORDER BY id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, org_id, display_name, rating, active FROM customers WHERE org_id = ? ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, org_id, display_name, rating, active \
+            FROM customers \
+            WHERE org_id = ? \
+            ORDER BY id \
+            LIMIT ? OFFSET ?""";
 
-    static final String COUNT = "SELECT set_config('tenantdao.tenant', ?, true); SELECT count(*) FROM customers WHERE org_id = ?";
+    static final String COUNT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT count(*) \
+            FROM customers \
+            WHERE org_id = ?""";
 
-    static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM customers WHERE org_id = ? AND id = ?)";
+    static final String EXISTS_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT EXISTS (SELECT 1 \
+            FROM customers \
+            WHERE org_id = ? AND id = ?)""";
 
-    static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); DELETE FROM customers WHERE org_id = ? AND id = ?";
+    static final String DELETE_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            DELETE FROM customers \
+            WHERE org_id = ? AND id = ?""";
 
-    static final String UPSERT = "SELECT set_config('tenantdao.tenant', ?, true); INSERT INTO customers (org_id, id, display_name, rating, active) VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id, id) DO UPDATE SET display_name = EXCLUDED.display_name, rating = EXCLUDED.rating, active = EXCLUDED.active RETURNING id, org_id, display_name, rating, active";
+    static final String UPSERT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            INSERT INTO customers (org_id, id, display_name, rating, active) \
+            VALUES (?, ?, ?, ?, ?) \
+            ON CONFLICT (org_id, id) DO UPDATE \
+            SET display_name = EXCLUDED.display_name, rating = EXCLUDED.rating, active = EXCLUDED.active \
+            RETURNING id, org_id, display_name, rating, active""";
 
     private final Database database;
 

@@ -28,23 +28,61 @@ import javax.annotation.processing.Generated;
 public final class InvoiceDao {
     private static final TenantScope SCOPE = TenantScope.row("Invoice", true);
 
-    static final String INSERT = "SELECT set_config('tenantdao.tenant', ?, true); INSERT INTO invoice (tenant_id, customer_id, number, status, total, issued_on, sent_at, pdf, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, customer_id, number, status, total, issued_on, sent_at, pdf, country";
+    static final String INSERT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            INSERT INTO invoice (tenant_id, customer_id, number, status, total, issued_on, sent_at, pdf, country) \
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+            RETURNING id, customer_id, number, status, total, issued_on, sent_at, pdf, country""";
 
-    static final String BATCH_INSERT = "INSERT INTO invoice (tenant_id, customer_id, number, status, total, issued_on, sent_at, pdf, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String BATCH_INSERT = """
+            INSERT INTO invoice (tenant_id, customer_id, number, status, total, issued_on, sent_at, pdf, country) \
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    static final String UPDATE = "SELECT set_config('tenantdao.tenant', ?, true); UPDATE invoice SET customer_id = ?, number = ?, status = ?, total = ?, issued_on = ?, sent_at = ?, pdf = ?, country = ? WHERE tenant_id = ? AND id = ? RETURNING id, customer_id, number, status, total, issued_on, sent_at, pdf, country";
+    static final String UPDATE = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            UPDATE invoice \
+            SET customer_id = ?, number = ?, status = ?, total = ?, issued_on = ?, sent_at = ?, pdf = ?, country = ? \
+            WHERE tenant_id = ? AND id = ? \
+            RETURNING id, customer_id, number, status, total, issued_on, sent_at, pdf, country""";
 
-    static final String FIND_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country FROM invoice WHERE tenant_id = ? AND id = ?";
+    static final String FIND_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country \
+            FROM invoice \
+            WHERE tenant_id = ? AND id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country FROM invoice WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country \
+            FROM invoice \
+            WHERE tenant_id = ? AND id > ? \
+            ORDER BY id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country FROM invoice WHERE tenant_id = ? ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country \
+            FROM invoice \
+            WHERE tenant_id = ? \
+            ORDER BY id \
+            LIMIT ? OFFSET ?""";
 
-    static final String COUNT = "SELECT set_config('tenantdao.tenant', ?, true); SELECT count(*) FROM invoice WHERE tenant_id = ?";
+    static final String COUNT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT count(*) \
+            FROM invoice \
+            WHERE tenant_id = ?""";
 
-    static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM invoice WHERE tenant_id = ? AND id = ?)";
+    static final String EXISTS_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT EXISTS (SELECT 1 \
+            FROM invoice \
+            WHERE tenant_id = ? AND id = ?)""";
 
-    static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); DELETE FROM invoice WHERE tenant_id = ? AND id = ?";
+    static final String DELETE_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            DELETE FROM invoice \
+            WHERE tenant_id = ? AND id = ?""";
 
     /**
      * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.

@@ -33,33 +33,109 @@ import javax.annotation.processing.Generated;
 public final class LedgerEntryDao {
     private static final TenantScope SCOPE = TenantScope.schema("LedgerEntry");
 
-    static final String INSERT = "WITH changed AS (INSERT INTO {schema}.ledger_entry (account, amount, booked_at) VALUES (?, ?, ?) RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'INSERT', history_version, ? FROM changed) SELECT id, account, amount, booked_at, version FROM changed";
+    static final String INSERT = """
+            WITH changed AS (INSERT INTO {schema}.ledger_entry (account, amount, booked_at) \
+            VALUES (?, ?, ?) \
+            RETURNING *), \
+            history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) \
+            SELECT id, account, amount, booked_at, version, 'INSERT', history_version, ? \
+            FROM changed) \
+            SELECT id, account, amount, booked_at, version \
+            FROM changed""";
 
-    static final String INSERT_ALL = "WITH input AS (SELECT u.*, nextval(pg_get_serial_sequence('{schema}.ledger_entry', 'id')) AS k FROM unnest(?::text[], ?::numeric[], ?::timestamptz[]) WITH ORDINALITY AS u(c1, c2, c3, n)), changed AS (INSERT INTO {schema}.ledger_entry (id, account, amount, booked_at) SELECT input.k, input.c1, input.c2, input.c3 FROM input ORDER BY input.n RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'INSERT', history_version, ? FROM changed) SELECT changed.id, changed.account, changed.amount, changed.booked_at, changed.version FROM changed JOIN input ON changed.id = input.k ORDER BY input.n";
+    static final String INSERT_ALL = """
+            WITH input AS (SELECT u.*, nextval(pg_get_serial_sequence('{schema}.ledger_entry', 'id')) AS k \
+            FROM unnest(?::text[], ?::numeric[], ?::timestamptz[]) WITH ORDINALITY AS u(c1, c2, c3, n)), \
+            changed AS (INSERT INTO {schema}.ledger_entry (id, account, amount, booked_at) \
+            SELECT input.k, input.c1, input.c2, input.c3 \
+            FROM input \
+            ORDER BY input.n \
+            RETURNING *), \
+            history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) \
+            SELECT id, account, amount, booked_at, version, 'INSERT', history_version, ? \
+            FROM changed) \
+            SELECT changed.id, changed.account, changed.amount, changed.booked_at, changed.version \
+            FROM changed JOIN input ON changed.id = input.k \
+            ORDER BY input.n""";
 
-    static final String UPDATE = "WITH changed AS (UPDATE {schema}.ledger_entry SET account = ?, amount = ?, booked_at = ?, version = version + 1, history_version = history_version + CASE WHEN (account, amount, booked_at) IS DISTINCT FROM (?, ?, ?) THEN 1 ELSE 0 END, history_changed = (account, amount, booked_at) IS DISTINCT FROM (?, ?, ?) WHERE id = ? AND version = ? RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'UPDATE', history_version, ? FROM changed WHERE history_changed) SELECT id, account, amount, booked_at, version FROM changed";
+    static final String UPDATE = """
+            WITH changed AS (UPDATE {schema}.ledger_entry \
+            SET account = ?, amount = ?, booked_at = ?, version = version + 1, history_version = history_version + CASE WHEN (account, amount, booked_at) IS DISTINCT FROM (?, ?, ?) THEN 1 ELSE 0 END, history_changed = (account, amount, booked_at) IS DISTINCT FROM (?, ?, ?) \
+            WHERE id = ? AND version = ? \
+            RETURNING *), \
+            history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) \
+            SELECT id, account, amount, booked_at, version, 'UPDATE', history_version, ? \
+            FROM changed \
+            WHERE history_changed) \
+            SELECT id, account, amount, booked_at, version \
+            FROM changed""";
 
-    static final String FIND_BY_ID = "SELECT id, account, amount, booked_at, version FROM {schema}.ledger_entry WHERE id = ?";
+    static final String FIND_BY_ID = """
+            SELECT id, account, amount, booked_at, version \
+            FROM {schema}.ledger_entry \
+            WHERE id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT id, account, amount, booked_at, version FROM {schema}.ledger_entry WHERE id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT id, account, amount, booked_at, version \
+            FROM {schema}.ledger_entry \
+            WHERE id > ? \
+            ORDER BY id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT id, account, amount, booked_at, version FROM {schema}.ledger_entry ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT id, account, amount, booked_at, version \
+            FROM {schema}.ledger_entry \
+            ORDER BY id \
+            LIMIT ? OFFSET ?""";
 
     static final String COUNT = "SELECT count(*) FROM {schema}.ledger_entry";
 
     static final String EXISTS_BY_ID = "SELECT EXISTS (SELECT 1 FROM {schema}.ledger_entry WHERE id = ?)";
 
-    static final String DELETE_BY_ID = "WITH changed AS (DELETE FROM {schema}.ledger_entry WHERE id = ? RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_BY_ID = """
+            WITH changed AS (DELETE FROM {schema}.ledger_entry \
+            WHERE id = ? \
+            RETURNING *), \
+            history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) \
+            SELECT id, account, amount, booked_at, version, 'DELETE', history_version + 1, ? \
+            FROM changed) \
+            SELECT count(*) \
+            FROM changed""";
 
-    static final String DELETE_VERSIONED = "WITH changed AS (DELETE FROM {schema}.ledger_entry WHERE id = ? AND version = ? RETURNING *), history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) SELECT id, account, amount, booked_at, version, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_VERSIONED = """
+            WITH changed AS (DELETE FROM {schema}.ledger_entry \
+            WHERE id = ? AND version = ? \
+            RETURNING *), \
+            history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) \
+            SELECT id, account, amount, booked_at, version, 'DELETE', history_version + 1, ? \
+            FROM changed) \
+            SELECT count(*) \
+            FROM changed""";
 
-    static final String HISTORY = "SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM {schema}.ledger_entry_history WHERE id = ? ORDER BY history_version DESC";
+    static final String HISTORY = """
+            SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM {schema}.ledger_entry_history \
+            WHERE id = ? \
+            ORDER BY history_version DESC""";
 
-    static final String HISTORY_AS_OF = "SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM {schema}.ledger_entry_history WHERE id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
+    static final String HISTORY_AS_OF = """
+            SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM {schema}.ledger_entry_history \
+            WHERE id = ? AND history_changed_at <= ? \
+            ORDER BY history_changed_at DESC, history_version DESC \
+            LIMIT 1""";
 
-    static final String HISTORY_BETWEEN = "SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM {schema}.ledger_entry_history WHERE history_changed_at >= ? AND history_changed_at < ? ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_BETWEEN = """
+            SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM {schema}.ledger_entry_history \
+            WHERE history_changed_at >= ? AND history_changed_at < ? \
+            ORDER BY history_changed_at, id, history_version""";
 
-    static final String HISTORY_IN_TRANSACTION = "SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM {schema}.ledger_entry_history WHERE history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_IN_TRANSACTION = """
+            SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM {schema}.ledger_entry_history \
+            WHERE history_transaction_id = ?::text::xid8 \
+            ORDER BY history_changed_at, id, history_version""";
 
     private final Database database;
 

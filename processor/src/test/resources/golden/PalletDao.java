@@ -27,15 +27,52 @@ import javax.annotation.processing.Generated;
 public final class PalletDao {
     private static final TenantScope SCOPE = TenantScope.schema("Pallet");
 
-    static final String INSERT = "WITH root AS (INSERT INTO {schema}.shipment (type, id, destination) VALUES ('pallet', ?, ?) RETURNING *), sub AS (INSERT INTO {schema}.freight_pallet (id, stackable, carrier) SELECT root.id, ?, ? FROM root RETURNING *), changed AS (SELECT root.*, sub.stackable, sub.carrier FROM root, sub) SELECT id, destination, stackable, carrier FROM changed";
+    static final String INSERT = """
+            WITH root AS (INSERT INTO {schema}.shipment (type, id, destination) \
+            VALUES ('pallet', ?, ?) \
+            RETURNING *), \
+            sub AS (INSERT INTO {schema}.freight_pallet (id, stackable, carrier) \
+            SELECT root.id, ?, ? \
+            FROM root \
+            RETURNING *), \
+            changed AS (SELECT root.*, sub.stackable, sub.carrier \
+            FROM root, sub) \
+            SELECT id, destination, stackable, carrier \
+            FROM changed""";
 
-    static final String UPDATE = "WITH root AS (UPDATE {schema}.shipment SET destination = ? WHERE type = 'pallet' AND id = ? RETURNING *), sub AS (UPDATE {schema}.freight_pallet SET stackable = ?, carrier = ? FROM root WHERE freight_pallet.id = root.id RETURNING freight_pallet.*), changed AS (SELECT root.*, sub.stackable, sub.carrier FROM root, sub) SELECT id, destination, stackable, carrier FROM changed";
+    static final String UPDATE = """
+            WITH root AS (UPDATE {schema}.shipment \
+            SET destination = ? \
+            WHERE type = 'pallet' AND id = ? \
+            RETURNING *), \
+            sub AS (UPDATE {schema}.freight_pallet \
+            SET stackable = ?, carrier = ? \
+            FROM root \
+            WHERE freight_pallet.id = root.id \
+            RETURNING freight_pallet.*), \
+            changed AS (SELECT root.*, sub.stackable, sub.carrier \
+            FROM root, sub) \
+            SELECT id, destination, stackable, carrier \
+            FROM changed""";
 
-    static final String FIND_BY_ID = "SELECT shipment.id, shipment.destination, freight_pallet.stackable, freight_pallet.carrier FROM {schema}.shipment JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id WHERE shipment.type = 'pallet' AND shipment.id = ?";
+    static final String FIND_BY_ID = """
+            SELECT shipment.id, shipment.destination, freight_pallet.stackable, freight_pallet.carrier \
+            FROM {schema}.shipment JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id \
+            WHERE shipment.type = 'pallet' AND shipment.id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT shipment.id, shipment.destination, freight_pallet.stackable, freight_pallet.carrier FROM {schema}.shipment JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id WHERE shipment.type = 'pallet' AND shipment.id > ? ORDER BY shipment.id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT shipment.id, shipment.destination, freight_pallet.stackable, freight_pallet.carrier \
+            FROM {schema}.shipment JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id \
+            WHERE shipment.type = 'pallet' AND shipment.id > ? \
+            ORDER BY shipment.id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT shipment.id, shipment.destination, freight_pallet.stackable, freight_pallet.carrier FROM {schema}.shipment JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id WHERE shipment.type = 'pallet' ORDER BY shipment.id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT shipment.id, shipment.destination, freight_pallet.stackable, freight_pallet.carrier \
+            FROM {schema}.shipment JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id \
+            WHERE shipment.type = 'pallet' \
+            ORDER BY shipment.id \
+            LIMIT ? OFFSET ?""";
 
     static final String COUNT = "SELECT count(*) FROM {schema}.shipment WHERE type = 'pallet'";
 

@@ -27,15 +27,52 @@ import javax.annotation.processing.Generated;
 public final class ParcelDao {
     private static final TenantScope SCOPE = TenantScope.schema("Parcel");
 
-    static final String INSERT = "WITH root AS (INSERT INTO {schema}.shipment (type, id, destination) VALUES ('Parcel', ?, ?) RETURNING *), sub AS (INSERT INTO {schema}.parcel (id, weight_grams) SELECT root.id, ? FROM root RETURNING *), changed AS (SELECT root.*, sub.weight_grams FROM root, sub) SELECT id, destination, weight_grams FROM changed";
+    static final String INSERT = """
+            WITH root AS (INSERT INTO {schema}.shipment (type, id, destination) \
+            VALUES ('Parcel', ?, ?) \
+            RETURNING *), \
+            sub AS (INSERT INTO {schema}.parcel (id, weight_grams) \
+            SELECT root.id, ? \
+            FROM root \
+            RETURNING *), \
+            changed AS (SELECT root.*, sub.weight_grams \
+            FROM root, sub) \
+            SELECT id, destination, weight_grams \
+            FROM changed""";
 
-    static final String UPDATE = "WITH root AS (UPDATE {schema}.shipment SET destination = ? WHERE type = 'Parcel' AND id = ? RETURNING *), sub AS (UPDATE {schema}.parcel SET weight_grams = ? FROM root WHERE parcel.id = root.id RETURNING parcel.*), changed AS (SELECT root.*, sub.weight_grams FROM root, sub) SELECT id, destination, weight_grams FROM changed";
+    static final String UPDATE = """
+            WITH root AS (UPDATE {schema}.shipment \
+            SET destination = ? \
+            WHERE type = 'Parcel' AND id = ? \
+            RETURNING *), \
+            sub AS (UPDATE {schema}.parcel \
+            SET weight_grams = ? \
+            FROM root \
+            WHERE parcel.id = root.id \
+            RETURNING parcel.*), \
+            changed AS (SELECT root.*, sub.weight_grams \
+            FROM root, sub) \
+            SELECT id, destination, weight_grams \
+            FROM changed""";
 
-    static final String FIND_BY_ID = "SELECT shipment.id, shipment.destination, parcel.weight_grams FROM {schema}.shipment JOIN {schema}.parcel ON parcel.id = shipment.id WHERE shipment.type = 'Parcel' AND shipment.id = ?";
+    static final String FIND_BY_ID = """
+            SELECT shipment.id, shipment.destination, parcel.weight_grams \
+            FROM {schema}.shipment JOIN {schema}.parcel ON parcel.id = shipment.id \
+            WHERE shipment.type = 'Parcel' AND shipment.id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT shipment.id, shipment.destination, parcel.weight_grams FROM {schema}.shipment JOIN {schema}.parcel ON parcel.id = shipment.id WHERE shipment.type = 'Parcel' AND shipment.id > ? ORDER BY shipment.id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT shipment.id, shipment.destination, parcel.weight_grams \
+            FROM {schema}.shipment JOIN {schema}.parcel ON parcel.id = shipment.id \
+            WHERE shipment.type = 'Parcel' AND shipment.id > ? \
+            ORDER BY shipment.id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT shipment.id, shipment.destination, parcel.weight_grams FROM {schema}.shipment JOIN {schema}.parcel ON parcel.id = shipment.id WHERE shipment.type = 'Parcel' ORDER BY shipment.id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT shipment.id, shipment.destination, parcel.weight_grams \
+            FROM {schema}.shipment JOIN {schema}.parcel ON parcel.id = shipment.id \
+            WHERE shipment.type = 'Parcel' \
+            ORDER BY shipment.id \
+            LIMIT ? OFFSET ?""";
 
     static final String COUNT = "SELECT count(*) FROM {schema}.shipment WHERE type = 'Parcel'";
 

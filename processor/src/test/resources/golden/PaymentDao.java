@@ -31,21 +31,65 @@ import javax.annotation.processing.Generated;
 public final class PaymentDao {
     private static final TenantScope SCOPE = TenantScope.row("Payment", true);
 
-    static final String FIND_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? AND id = ?";
+    static final String FIND_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until \
+            FROM payment \
+            WHERE tenant_id = ? AND id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until \
+            FROM payment \
+            WHERE tenant_id = ? AND id > ? \
+            ORDER BY id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until FROM payment WHERE tenant_id = ? ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until \
+            FROM payment \
+            WHERE tenant_id = ? \
+            ORDER BY id \
+            LIMIT ? OFFSET ?""";
 
-    static final String COUNT = "SELECT set_config('tenantdao.tenant', ?, true); SELECT count(*) FROM payment WHERE tenant_id = ?";
+    static final String COUNT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT count(*) \
+            FROM payment \
+            WHERE tenant_id = ?""";
 
-    static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM payment WHERE tenant_id = ? AND id = ?)";
+    static final String EXISTS_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT EXISTS (SELECT 1 \
+            FROM payment \
+            WHERE tenant_id = ? AND id = ?)""";
 
-    static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (DELETE FROM payment WHERE tenant_id = ? AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH changed AS (DELETE FROM payment \
+            WHERE tenant_id = ? AND id = ? \
+            RETURNING *), \
+            history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, history_operation, history_version, history_actor) \
+            SELECT tenant_id, kind, id, amount, last4, contactless, iban, reference, code, valid_until, 'DELETE', history_version + 1, ? \
+            FROM changed) \
+            SELECT count(*) \
+            FROM changed""";
 
-    static final String HISTORY = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND id = ? ORDER BY history_version DESC";
+    static final String HISTORY = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM payment_history \
+            WHERE tenant_id = ? AND id = ? \
+            ORDER BY history_version DESC""";
 
-    static final String HISTORY_AS_OF = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
+    static final String HISTORY_AS_OF = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, kind, last4, contactless, iban, reference, code, valid_until, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM payment_history \
+            WHERE tenant_id = ? AND id = ? AND history_changed_at <= ? \
+            ORDER BY history_changed_at DESC, history_version DESC \
+            LIMIT 1""";
 
     private final Database database;
 

@@ -29,31 +29,119 @@ import javax.annotation.processing.Generated;
 public final class Payment_CardDao {
     private static final TenantScope SCOPE = TenantScope.row("Card", true);
 
-    static final String INSERT = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4, contactless) VALUES (?, 'card', ?, ?, ?) RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? FROM changed) SELECT id, amount, last4, contactless FROM changed";
+    static final String INSERT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH changed AS (INSERT INTO payment (tenant_id, kind, amount, last4, contactless) \
+            VALUES (?, 'card', ?, ?, ?) \
+            RETURNING *), \
+            history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) \
+            SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? \
+            FROM changed) \
+            SELECT id, amount, last4, contactless \
+            FROM changed""";
 
-    static final String INSERT_ALL = "SELECT set_config('tenantdao.tenant', ?, true); WITH input AS (SELECT u.*, nextval(pg_get_serial_sequence('payment', 'id')) AS k FROM unnest(?::numeric[], ?::text[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, n)), changed AS (INSERT INTO payment (tenant_id, kind, id, amount, last4, contactless) SELECT ?, 'card', input.k, input.c1, input.c2, input.c3 FROM input ORDER BY input.n RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? FROM changed) SELECT changed.id, changed.amount, changed.last4, changed.contactless FROM changed JOIN input ON changed.id = input.k ORDER BY input.n";
+    static final String INSERT_ALL = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH input AS (SELECT u.*, nextval(pg_get_serial_sequence('payment', 'id')) AS k \
+            FROM unnest(?::numeric[], ?::text[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, n)), \
+            changed AS (INSERT INTO payment (tenant_id, kind, id, amount, last4, contactless) \
+            SELECT ?, 'card', input.k, input.c1, input.c2, input.c3 \
+            FROM input \
+            ORDER BY input.n \
+            RETURNING *), \
+            history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) \
+            SELECT tenant_id, kind, id, amount, last4, contactless, 'INSERT', history_version, ? \
+            FROM changed) \
+            SELECT changed.id, changed.amount, changed.last4, changed.contactless \
+            FROM changed JOIN input ON changed.id = input.k \
+            ORDER BY input.n""";
 
-    static final String UPDATE = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (UPDATE payment SET amount = ?, last4 = ?, contactless = ?, history_version = history_version + CASE WHEN (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) THEN 1 ELSE 0 END, history_changed = (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) WHERE tenant_id = ? AND kind = 'card' AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'UPDATE', history_version, ? FROM changed WHERE history_changed) SELECT id, amount, last4, contactless FROM changed";
+    static final String UPDATE = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH changed AS (UPDATE payment \
+            SET amount = ?, last4 = ?, contactless = ?, history_version = history_version + CASE WHEN (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) THEN 1 ELSE 0 END, history_changed = (amount, last4, contactless) IS DISTINCT FROM (?, ?, ?) \
+            WHERE tenant_id = ? AND kind = 'card' AND id = ? \
+            RETURNING *), \
+            history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) \
+            SELECT tenant_id, kind, id, amount, last4, contactless, 'UPDATE', history_version, ? \
+            FROM changed \
+            WHERE history_changed) \
+            SELECT id, amount, last4, contactless \
+            FROM changed""";
 
-    static final String FIND_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ?";
+    static final String FIND_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, last4, contactless \
+            FROM payment \
+            WHERE tenant_id = ? AND kind = 'card' AND id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' AND id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, last4, contactless \
+            FROM payment \
+            WHERE tenant_id = ? AND kind = 'card' AND id > ? \
+            ORDER BY id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless FROM payment WHERE tenant_id = ? AND kind = 'card' ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, last4, contactless \
+            FROM payment \
+            WHERE tenant_id = ? AND kind = 'card' \
+            ORDER BY id \
+            LIMIT ? OFFSET ?""";
 
-    static final String COUNT = "SELECT set_config('tenantdao.tenant', ?, true); SELECT count(*) FROM payment WHERE tenant_id = ? AND kind = 'card'";
+    static final String COUNT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT count(*) \
+            FROM payment \
+            WHERE tenant_id = ? AND kind = 'card'""";
 
-    static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ?)";
+    static final String EXISTS_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT EXISTS (SELECT 1 \
+            FROM payment \
+            WHERE tenant_id = ? AND kind = 'card' AND id = ?)""";
 
-    static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS (DELETE FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ? RETURNING *), history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) SELECT tenant_id, kind, id, amount, last4, contactless, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH changed AS (DELETE FROM payment \
+            WHERE tenant_id = ? AND kind = 'card' AND id = ? \
+            RETURNING *), \
+            history AS (INSERT INTO payment_history (tenant_id, kind, id, amount, last4, contactless, history_operation, history_version, history_actor) \
+            SELECT tenant_id, kind, id, amount, last4, contactless, 'DELETE', history_version + 1, ? \
+            FROM changed) \
+            SELECT count(*) \
+            FROM changed""";
 
-    static final String HISTORY = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND id = ? ORDER BY history_version DESC";
+    static final String HISTORY = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM payment_history \
+            WHERE tenant_id = ? AND kind = 'card' AND id = ? \
+            ORDER BY history_version DESC""";
 
-    static final String HISTORY_AS_OF = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
+    static final String HISTORY_AS_OF = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM payment_history \
+            WHERE tenant_id = ? AND kind = 'card' AND id = ? AND history_changed_at <= ? \
+            ORDER BY history_changed_at DESC, history_version DESC \
+            LIMIT 1""";
 
-    static final String HISTORY_BETWEEN = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND history_changed_at >= ? AND history_changed_at < ? ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_BETWEEN = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM payment_history \
+            WHERE tenant_id = ? AND kind = 'card' AND history_changed_at >= ? AND history_changed_at < ? \
+            ORDER BY history_changed_at, id, history_version""";
 
-    static final String HISTORY_IN_TRANSACTION = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM payment_history WHERE tenant_id = ? AND kind = 'card' AND history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_IN_TRANSACTION = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, last4, contactless, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM payment_history \
+            WHERE tenant_id = ? AND kind = 'card' AND history_transaction_id = ?::text::xid8 \
+            ORDER BY history_changed_at, id, history_version""";
 
     private final Database database;
 

@@ -28,11 +28,23 @@ import javax.annotation.processing.Generated;
 public final class ShipmentDao {
     private static final TenantScope SCOPE = TenantScope.schema("Shipment");
 
-    static final String FIND_BY_ID = "SELECT shipment.id, shipment.destination, shipment.type, parcel.weight_grams, freight_pallet.stackable, freight_pallet.carrier FROM {schema}.shipment LEFT JOIN {schema}.parcel ON parcel.id = shipment.id LEFT JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id WHERE shipment.id = ?";
+    static final String FIND_BY_ID = """
+            SELECT shipment.id, shipment.destination, shipment.type, parcel.weight_grams, freight_pallet.stackable, freight_pallet.carrier \
+            FROM {schema}.shipment LEFT JOIN {schema}.parcel ON parcel.id = shipment.id LEFT JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id \
+            WHERE shipment.id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT shipment.id, shipment.destination, shipment.type, parcel.weight_grams, freight_pallet.stackable, freight_pallet.carrier FROM {schema}.shipment LEFT JOIN {schema}.parcel ON parcel.id = shipment.id LEFT JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id WHERE shipment.id > ? ORDER BY shipment.id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT shipment.id, shipment.destination, shipment.type, parcel.weight_grams, freight_pallet.stackable, freight_pallet.carrier \
+            FROM {schema}.shipment LEFT JOIN {schema}.parcel ON parcel.id = shipment.id LEFT JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id \
+            WHERE shipment.id > ? \
+            ORDER BY shipment.id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT shipment.id, shipment.destination, shipment.type, parcel.weight_grams, freight_pallet.stackable, freight_pallet.carrier FROM {schema}.shipment LEFT JOIN {schema}.parcel ON parcel.id = shipment.id LEFT JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id ORDER BY shipment.id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT shipment.id, shipment.destination, shipment.type, parcel.weight_grams, freight_pallet.stackable, freight_pallet.carrier \
+            FROM {schema}.shipment LEFT JOIN {schema}.parcel ON parcel.id = shipment.id LEFT JOIN {schema}.freight_pallet ON freight_pallet.id = shipment.id \
+            ORDER BY shipment.id \
+            LIMIT ? OFFSET ?""";
 
     static final String COUNT = "SELECT count(*) FROM {schema}.shipment";
 

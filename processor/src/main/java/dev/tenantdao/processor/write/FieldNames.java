@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * whatever the user calls things: two converters with the same simple name in different packages
  * get two constants ({@code MONEY_CONVERTER}, {@code MONEY_CONVERTER_}), a converter or listener
  * named like a field of ours ({@code Scope}, {@code Insert}, {@code Database}) gets a name of its
- * own. The DAO's own fields are reserved first, so their names never change.
+ * own. The DAO's own fields are reserved first, so their names never change; no field takes the
+ * name of a local or parameter of the generated methods ({@link Locals#OWN}).
  */
 final class FieldNames {
 
@@ -38,6 +39,9 @@ final class FieldNames {
      */
     FieldNames(List<Property> properties, List<Hooks.Listener> listeners, List<EntityModel> subtypes) {
         OWN.forEach(name -> fieldNames.add(names.newName(name, name)));
+        // the names of the generated methods' own locals and parameters: no field hides behind one
+        Locals.OWN.stream().filter(local -> !fieldNames.contains(local))
+                .forEach(local -> names.newName(local, "local " + local));
         for (Property property : properties) {
             String upsert = SqlBuilder.upsertConstant(property);
             if (property.mapping().unique() && !property.id() && taken.add(upsert)) {
@@ -64,7 +68,7 @@ final class FieldNames {
                     listenerTag(listener.type().getQualifiedName().toString())));
         }
         for (EntityModel subtype : subtypes) {
-            fieldNames.add(names.newName(DaoWriter.variableName(subtype.name()) + "Dao", subtypeTag(subtype)));
+            fieldNames.add(names.newName(Locals.variableName(subtype.name()) + "Dao", subtypeTag(subtype)));
         }
     }
 
@@ -82,6 +86,11 @@ final class FieldNames {
     /** Whether {@code name} is the name of one of the DAO's fields (a local of that name would hide it). */
     boolean isField(String name) {
         return fieldNames.contains(name);
+    }
+
+    /** The names of all the DAO's fields. */
+    java.util.Set<String> all() {
+        return java.util.Collections.unmodifiableSet(fieldNames);
     }
 
     /** The constant holding the DAO's one instance of {@code converter}. */

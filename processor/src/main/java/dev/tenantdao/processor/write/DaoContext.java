@@ -1,0 +1,186 @@
+package dev.tenantdao.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import dev.tenantdao.processor.model.Access;
+import dev.tenantdao.processor.model.Construction;
+import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.Hooks;
+import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.sql.EntitySql;
+import dev.tenantdao.processor.sql.SqlBuilder;
+
+/**
+ * What every generator of one DAO shares: the entity, its statements, the DAO's field names, the
+ * entity's name in generated methods, and the code fragments of the tenant, the statements, the
+ * bindings and the hooks (each written in one place).
+ */
+final class DaoContext {
+
+    private final EntityModel entity;
+    private final EntitySql sql;
+    private final FieldNames fields;
+    private final String var;
+    private final TenantCode tenant;
+    private final StatementCode statements;
+    private final Binder binder;
+    private final HookCalls hooks;
+
+    /**
+     * @param sql the entity's statements; null for a hierarchy root's DAO, whose generators are
+     *     given their statements
+     */
+    DaoContext(EntityModel entity, EntitySql sql) {
+        this.entity = entity;
+        this.sql = sql;
+        this.fields = FieldNames.of(entity);
+        this.var = Locals.entityVariable(entity, fields);
+        this.tenant = new TenantCode(this);
+        this.statements = new StatementCode(this);
+        this.binder = new Binder(this);
+        this.hooks = new HookCalls(this);
+    }
+
+    EntityModel entity() {
+        return entity;
+    }
+
+    /** The entity's statements (not for a hierarchy root). */
+    EntitySql sql() {
+        return sql;
+    }
+
+    ClassName type() {
+        return entity.type();
+    }
+
+    /** The entity's simple name, as messages and operation names use it. */
+    String name() {
+        return entity.name();
+    }
+
+    Property id() {
+        return entity.id();
+    }
+
+    TypeName idType() {
+        return TypeName.get(entity.id().type());
+    }
+
+    /** The names of the DAO's fields. */
+    FieldNames fields() {
+        return fields;
+    }
+
+    /** The entity's name in generated methods. */
+    String var() {
+        return var;
+    }
+
+    /** The name of a list of entities in generated methods ({@code insertAll}'s parameter). */
+    String all() {
+        return Locals.plural(var);
+    }
+
+    TenantCode tenant() {
+        return tenant;
+    }
+
+    StatementCode statements() {
+        return statements;
+    }
+
+    Binder binder() {
+        return binder;
+    }
+
+    HookCalls hooks() {
+        return hooks;
+    }
+
+    Hooks entityHooks() {
+        return entity.hooks();
+    }
+
+    /** " in the current tenant" for a tenanted entity, for Javadoc. */
+    String inTenant() {
+        return entity.isTenanted() ? " in the current tenant" : "";
+    }
+
+    /** The value of {@code property} of {@code target}: its accessor call or its field. */
+    static CodeBlock read(Property property, String target) {
+        return property.read().kind() == Access.Kind.METHOD
+                ? CodeBlock.of("$L.$L()", target, property.read().name())
+                : CodeBlock.of("$L.$L", target, property.read().name());
+    }
+
+    /**
+     * Whether writes fill the caller's instance with the row as stored (generated id, database
+     * values) and return that instance: for classes read through setters, as JPA users expect.
+     * Records and classes built through their constructor are returned as new instances.
+     */
+    boolean fillsInstances() {
+        return entity.construction().kind() == Construction.Kind.SETTERS;
+    }
+
+    /** The row a write read back in {@code keys}: filled into {@code target} (see {@link #fillsInstances()}), or new. */
+    String stored(String target) {
+        return fillsInstances() ? "fill(keys, " + target + ")" : "map(keys)";
+    }
+
+    /**
+     * Whether {@code insertAll} without a set-based statement is a JDBC batch: not when each insert is
+     * a statement returning its row (audited entities, joined subtypes), run one by one.
+     */
+    boolean batchesInserts() {
+        return sql.insertAll().isEmpty() && !entity.isAudited() && !entity.isJoinedSubtype();
+    }
+
+    /**
+     * Whether some write reads its row back as the driver's generated keys ({@code RETURNED_COLUMNS}):
+     * single writes that do not return rows themselves, or a JDBC batch.
+     */
+    boolean usesGeneratedKeys() {
+        return !writesReturnRows() || batchesInserts();
+    }
+
+    /**
+     * Whether inserts and updates are statements whose final SELECT returns the row (a CTE): for
+     * audited entities and joined subtypes, and statements behind the row-level-security setting;
+     * otherwise the driver's RETURNING of generated keys.
+     */
+    boolean writesReturnRows() {
+        return entity.isAudited() || entity.isJoinedSubtype() || SqlBuilder.setsTenant(entity);
+    }
+
+    /**
+     * Whether a write finding no row asks whether it exists (a stale {@code @Version}, or no such
+     * row): then on the write's own connection, through the private {@code exists}, so a method
+     * never takes a second connection and the check belongs to the write's unit of work.
+     */
+    boolean checksExistence() {
+        // (a hierarchy root's DAO hands its writes to the subtypes' DAOs, which check)
+        return entity.version().isPresent() && !(entity.isPolymorphic() && entity.polymorphism().isRoot());
+    }
+
+    /** Rejects a null id before any SQL ({@code value} names it in generated code); nothing for a primitive id. */
+    CodeBlock requireNonNullId(Object value) {
+        if (entity.id().type().getKind().isPrimitive()) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.builder()
+                .addStatement("$T.requireNonNull($L, $S)", Types.OBJECTS, value, name() + "." + entity.id().name())
+                .build();
+    }
+
+    /** Rejects a negative {@code argument} (a limit or offset) before any SQL. */
+    static CodeBlock requireNotNegative(String argument) {
+        return CodeBlock.builder()
+                .beginControlFlow("if ($L < 0)", argument)
+                .addStatement("throw new $T($S + $L)", IllegalArgumentException.class, argument + " must not be negative: ",
+                        argument)
+                .endControlFlow()
+                .build();
+    }
+}

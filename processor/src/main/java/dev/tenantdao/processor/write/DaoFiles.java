@@ -1,0 +1,62 @@
+package dev.tenantdao.processor.write;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.sql.EntitySql;
+import dev.tenantdao.processor.sql.HierarchySql;
+import dev.tenantdao.processor.sql.SqlBuilder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+
+/**
+ * The generated source files of an entity or a hierarchy, all built before any is written, so a
+ * failure while building one writes none; and the one place that marks every generated class
+ * {@code @Generated} and names the elements it was generated from.
+ */
+public final class DaoFiles {
+
+    static final String PROCESSOR = "dev.tenantdao.processor.TenantDaoProcessor";
+
+    private DaoFiles() {}
+
+    /** The DAO of a standalone entity. */
+    public static List<JavaFile> of(EntityModel entity, EntitySql sql) {
+        return List.of(new DaoWriter(entity, sql).write());
+    }
+
+    /** Every DAO of a {@code @Polymorphic} hierarchy: each subtype's, then the root's. */
+    public static List<JavaFile> ofHierarchy(EntityModel root, HierarchySql sql) {
+        List<JavaFile> files = new ArrayList<>();
+        for (EntityModel subtype : root.polymorphism().subtypes()) {
+            files.add(new DaoWriter(subtype, new SqlBuilder(subtype).build()).write());
+        }
+        files.add(new HierarchyDaoWriter(root, sql).write());
+        return List.copyOf(files);
+    }
+
+    /** Writes {@code files}, built beforehand, in order. */
+    public static void write(List<JavaFile> files, Filer filer) throws IOException {
+        for (JavaFile file : files) {
+            file.writeTo(filer);
+        }
+    }
+
+    /**
+     * The source file of {@code type}: marked {@code @Generated} by the processor, with {@code
+     * originating} as the elements it was generated from (so an incremental build regenerates it when
+     * one of them changes).
+     */
+    static JavaFile file(String packageName, TypeSpec.Builder type, List<? extends Element> originating) {
+        type.addAnnotation(AnnotationSpec.builder(Types.GENERATED).addMember("value", "$S", PROCESSOR).build());
+        originating.forEach(type::addOriginatingElement);
+        return JavaFile.builder(packageName, type.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+}

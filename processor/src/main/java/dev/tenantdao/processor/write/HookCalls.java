@@ -1,0 +1,189 @@
+package dev.tenantdao.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.tenantdao.processor.model.HookKind;
+import dev.tenantdao.processor.model.Hooks;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The one place that emits hook calls: the calls of the DAO's private hook methods around reads
+ * and writes, and those methods, which call the entity's own hook method and each listener's.
+ */
+final class HookCalls {
+
+    private final DaoContext dao;
+
+    HookCalls(DaoContext dao) {
+        this.dao = dao;
+    }
+
+    private Hooks hooks() {
+        return dao.entityHooks();
+    }
+
+    boolean has(HookKind kind) {
+        return hooks().has(kind);
+    }
+
+    /** Whether {@code before} or {@code after} hooks run: then the write is atomic. */
+    boolean hasAny(HookKind before, HookKind after) {
+        return has(before) || has(after);
+    }
+
+    // ---- the calls -----------------------------------------------------------------------------------
+
+    /**
+     * Adds the call of the {@code kind} hooks on {@code source} to {@code code} when there are any,
+     * and returns the variable holding the entity to write ({@code source} itself when none run).
+     */
+    String before(CodeBlock.Builder code, HookKind kind, String source, String hooked) {
+        if (!has(kind)) {
+            return source;
+        }
+        code.addStatement("$T $L = $L($L)", dao.type(), hooked, kind.method(), source);
+        code.add(dao.tenant().requireCurrent(hooked));
+        return hooked;
+    }
+
+    /** Returns {@code row}, after running the {@code kind} hooks on it when there are any. */
+    CodeBlock returnStored(HookKind kind, String row) {
+        if (!has(kind)) {
+            return CodeBlock.builder().addStatement("return $L", row).build();
+        }
+        return CodeBlock.builder()
+                .addStatement("$T stored = $L", dao.type(), row)
+                .addStatement("$L(stored)", kind.method())
+                .addStatement("return stored")
+                .build();
+    }
+
+    /** Runs the after-insert hooks on each entity of {@code inserted}, in order, when there are any. */
+    CodeBlock afterEachInsert(String inserted) {
+        if (!has(HookKind.AFTER_INSERT)) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.builder()
+                .beginControlFlow("for ($T stored : $L)", dao.type(), inserted)
+                .addStatement("$L(stored)", HookKind.AFTER_INSERT.method())
+                .endControlFlow()
+                .build();
+    }
+
+    /** Calls the {@code kind} hooks (before or after delete) on {@code target}, when there are any. */
+    CodeBlock call(HookKind kind, String target) {
+        if (!has(kind)) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.builder().addStatement("$L($L)", kind.method(), target).build();
+    }
+
+    /** Adds the entity of the current row of {@code rows} to {@code list}, after its load hooks. */
+    CodeBlock addLoaded(String list) {
+        if (!has(HookKind.AFTER_LOAD)) {
+            return CodeBlock.builder().addStatement("$L.add(map(rows))", list).build();
+        }
+        return CodeBlock.builder()
+                .addStatement("$T loaded = map(rows)", dao.type())
+                .addStatement("$L(loaded)", HookKind.AFTER_LOAD.method())
+                .addStatement("$L.add(loaded)", list)
+                .build();
+    }
+
+    /** Returns the entity of the first row of {@code rows}, after its load hooks, or empty. */
+    CodeBlock returnFirstLoaded() {
+        if (!has(HookKind.AFTER_LOAD)) {
+            return CodeBlock.builder()
+                    .addStatement("return rows.next() ? $T.of(map(rows)) : $T.empty()", Types.OPTIONAL, Types.OPTIONAL)
+                    .build();
+        }
+        return CodeBlock.builder()
+                .beginControlFlow("if (!rows.next())")
+                .addStatement("return $T.empty()", Types.OPTIONAL)
+                .endControlFlow()
+                .addStatement("$T found = map(rows)", dao.type())
+                .addStatement("$L(found)", HookKind.AFTER_LOAD.method())
+                .addStatement("return $T.of(found)", Types.OPTIONAL)
+                .build();
+    }
+
+    // ---- the hook methods and the listeners -------------------------------------------------------
+
+    /**
+     * One private method per hook kind that has hooks: the entity's own method first, then each
+     * listener in order. Before insert and update return the entity to write.
+     */
+    List<MethodSpec> methods() {
+        return methods(EnumSet.allOf(HookKind.class));
+    }
+
+    /** {@link #methods()} of the given kinds only. */
+    List<MethodSpec> methods(Set<HookKind> kinds) {
+        ClassName type = dao.type();
+        String var = dao.var();
+        List<MethodSpec> methods = new ArrayList<>();
+        for (HookKind kind : HookKind.values()) {
+            if (!has(kind) || !kinds.contains(kind)) {
+                continue;
+            }
+            MethodSpec.Builder method = MethodSpec.methodBuilder(kind.method())
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameter(type, var);
+            Hooks.Method own = hooks().method(kind);
+            if (kind.replacesEntity()) {
+                method.returns(type).addStatement("$T hooked = $L", type, var);
+                if (own != null && !dao.entity().isRecord()) {
+                    method.addStatement("hooked.$L()", own.name());
+                } else if (own != null && own.element().getEnclosingElement().equals(dao.entity().element())) {
+                    method.addStatement("hooked = hooked.$L()", own.name());
+                } else if (own != null) {
+                    // declared on the hierarchy's root, it returns the root type: it must hand back a $type
+                    method.addStatement("hooked = ($T) hooked.$L()", type, own.name());
+                }
+                for (Hooks.Listener listener : hooks().listeners()) {
+                    if (listener.generic() || listener.listenedType().toString().equals(type.canonicalName())) {
+                        method.addStatement("hooked = $L.$L(hooked)", listenerField(listener), kind.method());
+                    } else {
+                        // a listener of a supertype returns the supertype; it must hand back a $type
+                        method.addStatement("hooked = ($T) $L.$L(hooked)", type, listenerField(listener),
+                                kind.method());
+                    }
+                }
+                method.addStatement("return hooked");
+            } else {
+                if (own != null) {
+                    method.addStatement("$L.$L()", var, own.name());
+                }
+                for (Hooks.Listener listener : hooks().listeners()) {
+                    method.addStatement("$L.$L($L)", listenerField(listener), kind.method(), var);
+                }
+            }
+            methods.add(method.build());
+        }
+        return methods;
+    }
+
+    /** The DAO's one instance of each listener, in declaration order. */
+    void addListenerFields(TypeSpec.Builder type) {
+        for (Hooks.Listener listener : hooks().listeners()) {
+            ClassName raw = ClassName.get(listener.type());
+            TypeName listenerType = listener.generic() ? ParameterizedTypeName.get(raw, dao.type()) : raw;
+            type.addField(FieldSpec.builder(listenerType, listenerField(listener), Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer(listener.generic() ? "new $T<>()" : "new $T()", raw)
+                    .build());
+        }
+    }
+
+    private String listenerField(Hooks.Listener listener) {
+        return dao.fields().listener(listener);
+    }
+}

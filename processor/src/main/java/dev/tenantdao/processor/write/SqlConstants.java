@@ -1,0 +1,61 @@
+package dev.tenantdao.processor.write;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.tenantdao.processor.sql.EntitySql;
+import dev.tenantdao.processor.sql.SqlBuilder;
+import dev.tenantdao.processor.sql.Statement;
+import javax.lang.model.element.Modifier;
+
+/** The SQL constants of a DAO: the one place a statement's text becomes Java source. */
+final class SqlConstants {
+
+    private SqlConstants() {}
+
+    /** {@code static final String <name> = <the statement's SQL>}, as text a person can read ({@link SqlText}). */
+    static FieldSpec constant(String name, Statement statement) {
+        return FieldSpec.builder(String.class, name, Modifier.STATIC, Modifier.FINAL)
+                .initializer(SqlText.literal(statement.sql()))
+                .build();
+    }
+
+    /** Every statement of an entity's DAO, and the columns its writes read back as generated keys. */
+    static void add(TypeSpec.Builder type, DaoContext dao) {
+        EntitySql sql = dao.sql();
+        type.addField(constant("INSERT", sql.insert()));
+        sql.insertAll().ifPresent(insertAll -> type.addField(constant("INSERT_ALL", insertAll)));
+        if (dao.batchesInserts() && SqlBuilder.setsTenant(dao.entity())) {
+            type.addField(constant("BATCH_INSERT", sql.batchInsert()));
+        }
+        sql.update().ifPresent(update -> type.addField(constant("UPDATE", update)));
+        type.addField(constant("FIND_BY_ID", sql.findById()));
+        type.addField(constant("FIND_ALL_AFTER", sql.findAllAfter()));
+        type.addField(constant("FIND_ALL", sql.findAll()));
+        type.addField(constant("COUNT", sql.count()));
+        type.addField(constant("EXISTS_BY_ID", sql.existsById()));
+        type.addField(constant("DELETE_BY_ID", sql.deleteById()));
+        for (EntitySql.Upsert upsert : sql.upserts()) {
+            type.addField(constant(upsert.constant(), upsert.statement()));
+        }
+        sql.deleteVersioned().ifPresent(delete -> type.addField(constant("DELETE_VERSIONED", delete)));
+        sql.history().ifPresent(history -> {
+            type.addField(constant("HISTORY", history.versions()));
+            type.addField(constant("HISTORY_AS_OF", history.asOf()));
+            type.addField(constant("HISTORY_BETWEEN", history.between()));
+            type.addField(constant("HISTORY_IN_TRANSACTION", history.inTransaction()));
+        });
+        if (!dao.usesGeneratedKeys()) {
+            return;     // every write returns its row from its own SQL
+        }
+        CodeBlock columns = sql.returnedColumns().stream()
+                .map(c -> CodeBlock.of("$S", c))
+                .collect(CodeBlock.joining(", ", "{", "}"));
+        type.addField(FieldSpec.builder(ArrayTypeName.of(String.class), "RETURNED_COLUMNS",
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The columns {@code insert} and {@code update} read back, in the order of {@link #map}.\n")
+                .initializer(columns)
+                .build());
+    }
+}

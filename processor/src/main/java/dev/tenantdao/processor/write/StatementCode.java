@@ -1,0 +1,137 @@
+package dev.tenantdao.processor.write;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import dev.tenantdao.processor.sql.SqlBuilder;
+
+/**
+ * How generated methods take a connection, prepare a statement and execute it: the one place
+ * generated code takes a connection.
+ */
+final class StatementCode {
+
+    private final DaoContext dao;
+
+    StatementCode(DaoContext dao) {
+        this.dao = dao;
+    }
+
+    /**
+     * Runs {@code work} with a prepared {@code statement} for {@code constant} on a connection of
+     * the current tenant (or no tenant, for a shared entity).
+     */
+    CodeBlock withStatement(String operation, String constant, boolean generatedKeys, CodeBlock work) {
+        return withStatement("withConnection", operation, constant, generatedKeys, work);
+    }
+
+    /**
+     * {@link #withStatement(String, String, boolean, CodeBlock)} through {@code database.<how>}:
+     * {@code withConnection}, or {@code atomically} for work of several statements.
+     *
+     * @param generatedKeys whether {@code work} reads the row back as the driver's generated keys
+     *     ({@code RETURNED_COLUMNS}) rather than from the statement's own result
+     */
+    CodeBlock withStatement(String how, String operation, String constant, boolean generatedKeys, CodeBlock work) {
+        return CodeBlock.builder()
+                .add("return database.$L(SCOPE, $L, $S, connection -> {\n$>", how, dao.tenant().argument(),
+                        dao.name() + "." + operation)
+                .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
+                        Types.PREPARED_STATEMENT, sql(constant), generatedKeys ? ", RETURNED_COLUMNS" : "")
+                .add(work)
+                .endControlFlow()
+                .add("$<});\n")
+                .build();
+    }
+
+    /** {@code work} on a connection, returning nothing ({@code return null} from the lambda). */
+    CodeBlock withConnectionReturningNothing(String how, String operation, CodeBlock work) {
+        return CodeBlock.builder()
+                .add("database.$L(SCOPE, $L, $S, connection -> {\n$>", how, dao.tenant().argument(),
+                        dao.name() + "." + operation)
+                .add(work)
+                .addStatement("return null")
+                .add("$<});\n")
+                .build();
+    }
+
+    /** Prepares {@code statement} for {@code constant} on the {@code connection} at hand. */
+    CodeBlock prepare(String constant) {
+        return CodeBlock.of("try ($T statement = connection.prepareStatement($L))", Types.PREPARED_STATEMENT,
+                sql(constant));
+    }
+
+    /** The SQL of {@code constant} as sent: in the tenant's schema for schema per tenant. */
+    CodeBlock sql(String constant) {
+        return dao.tenant().inSchema()
+                ? CodeBlock.of("$T.inSchema($L, schema)", Types.TENANT_SQL, constant)
+                : CodeBlock.of("$L", constant);
+    }
+
+    /**
+     * Executes {@code statement} for its rows: plainly, or past the tenant setting that precedes
+     * every statement of a table under row-level security.
+     */
+    CodeBlock query() {
+        return SqlBuilder.setsTenant(dao.entity())
+                ? CodeBlock.of("$T.queryWithTenant(statement)", Types.JDBC)
+                : CodeBlock.of("statement.executeQuery()");
+    }
+
+    /** Executes {@code statement} for its update count, like {@link #query()}. */
+    CodeBlock update() {
+        return SqlBuilder.setsTenant(dao.entity())
+                ? CodeBlock.of("$T.updateWithTenant(statement)", Types.JDBC)
+                : CodeBlock.of("statement.executeUpdate()");
+    }
+
+    /** Opens {@code rows} on the rows of the statement: {@code try (ResultSet rows = ...)}. */
+    CodeBlock openRows() {
+        return CodeBlock.builder().beginControlFlow("try ($T rows = $L)", Types.RESULT_SET, query()).build();
+    }
+
+    /** Opens {@code keys} on the rows of the statement: {@code try (ResultSet keys = ...)}. */
+    CodeBlock openKeys() {
+        return CodeBlock.builder().beginControlFlow("try ($T keys = $L)", Types.RESULT_SET, query()).build();
+    }
+
+    /**
+     * Executes the statement and opens {@code keys} on the rows it returns: the driver's generated
+     * keys (RETURNING the columns), or for an audited entity the final SELECT of its CTE.
+     */
+    CodeBlock executeReturningRows() {
+        if (dao.writesReturnRows()) {
+            return openKeys();
+        }
+        return CodeBlock.builder()
+                .addStatement("statement.executeUpdate()")
+                .beginControlFlow("try ($T keys = statement.getGeneratedKeys())", Types.RESULT_SET)
+                .build();
+    }
+
+    /** Whether the delete statement deleted a row: its count, or the count its CTE selects when audited. */
+    CodeBlock returnDeleted() {
+        if (!dao.entity().isAudited()) {
+            return CodeBlock.builder().addStatement("return $L > 0", update()).build();
+        }
+        return CodeBlock.builder()
+                .add(openRows())
+                .addStatement("rows.next()")
+                .addStatement("return rows.getLong(1) > 0")
+                .endControlFlow()
+                .build();
+    }
+
+    /** Reads every row into a list, after the load hooks, and returns it. */
+    CodeBlock returnList() {
+        return CodeBlock.builder()
+                .add(openRows())
+                .addStatement("$T page = new $T<>()", ParameterizedTypeName.get(Types.LIST,
+                        dao.type()), Types.ARRAY_LIST)
+                .beginControlFlow("while (rows.next())")
+                .add(dao.hooks().addLoaded("page"))
+                .endControlFlow()
+                .addStatement("return page")
+                .endControlFlow()
+                .build();
+    }
+}
