@@ -33,9 +33,18 @@ public final class ArchiveDao {
 
     static final String FIND_BY_ID = "SELECT id, reference, content, kept_until FROM archive WHERE id = ?";
 
-    static final String FIND_ALL_AFTER = "SELECT id, reference, content, kept_until FROM archive WHERE id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT id, reference, content, kept_until \
+            FROM archive \
+            WHERE id > ? \
+            ORDER BY id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT id, reference, content, kept_until FROM archive ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT id, reference, content, kept_until \
+            FROM archive \
+            ORDER BY id \
+            LIMIT ? OFFSET ?""";
 
     static final String COUNT = "SELECT count(*) FROM archive";
 
@@ -43,7 +52,11 @@ public final class ArchiveDao {
 
     static final String DELETE_BY_ID = "DELETE FROM archive WHERE id = ?";
 
-    static final String UPSERT_BY_REFERENCE = "INSERT INTO archive (reference, content, kept_until) VALUES (?, ?, ?) ON CONFLICT (reference) DO UPDATE SET content = EXCLUDED.content, kept_until = EXCLUDED.kept_until";
+    static final String UPSERT_BY_REFERENCE = """
+            INSERT INTO archive (reference, content, kept_until) \
+            VALUES (?, ?, ?) \
+            ON CONFLICT (reference) DO UPDATE \
+            SET content = EXCLUDED.content, kept_until = EXCLUDED.kept_until""";
 
     /**
      * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.

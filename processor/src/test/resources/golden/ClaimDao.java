@@ -30,21 +30,67 @@ import javax.annotation.processing.Generated;
 public final class ClaimDao {
     private static final TenantScope SCOPE = TenantScope.row("Claim", true);
 
-    static final String FIND_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT claim.id, claim.amount, claim.version, claim.type, damage_claim.description, delay_claim.days FROM claim LEFT JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id LEFT JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id WHERE claim.tenant_id = ? AND claim.id = ?";
+    static final String FIND_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT claim.id, claim.amount, claim.version, claim.type, damage_claim.description, delay_claim.days \
+            FROM claim LEFT JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id LEFT JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id \
+            WHERE claim.tenant_id = ? AND claim.id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT set_config('tenantdao.tenant', ?, true); SELECT claim.id, claim.amount, claim.version, claim.type, damage_claim.description, delay_claim.days FROM claim LEFT JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id LEFT JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id WHERE claim.tenant_id = ? AND claim.id > ? ORDER BY claim.id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT claim.id, claim.amount, claim.version, claim.type, damage_claim.description, delay_claim.days \
+            FROM claim LEFT JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id LEFT JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id \
+            WHERE claim.tenant_id = ? AND claim.id > ? \
+            ORDER BY claim.id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT set_config('tenantdao.tenant', ?, true); SELECT claim.id, claim.amount, claim.version, claim.type, damage_claim.description, delay_claim.days FROM claim LEFT JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id LEFT JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id WHERE claim.tenant_id = ? ORDER BY claim.id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT claim.id, claim.amount, claim.version, claim.type, damage_claim.description, delay_claim.days \
+            FROM claim LEFT JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id LEFT JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id \
+            WHERE claim.tenant_id = ? \
+            ORDER BY claim.id \
+            LIMIT ? OFFSET ?""";
 
-    static final String COUNT = "SELECT set_config('tenantdao.tenant', ?, true); SELECT count(*) FROM claim WHERE tenant_id = ?";
+    static final String COUNT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT count(*) \
+            FROM claim \
+            WHERE tenant_id = ?""";
 
-    static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM claim WHERE tenant_id = ? AND id = ?)";
+    static final String EXISTS_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT EXISTS (SELECT 1 \
+            FROM claim \
+            WHERE tenant_id = ? AND id = ?)""";
 
-    static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); WITH root AS (DELETE FROM claim WHERE tenant_id = ? AND id = ? RETURNING *), changed AS (SELECT root.*, damage_claim.description, delay_claim.days FROM root LEFT JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = root.id LEFT JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = root.id), history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, description, days, history_operation, history_version, history_actor) SELECT tenant_id, type, id, amount, version, description, days, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH root AS (DELETE FROM claim \
+            WHERE tenant_id = ? AND id = ? \
+            RETURNING *), \
+            changed AS (SELECT root.*, damage_claim.description, delay_claim.days \
+            FROM root LEFT JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = root.id LEFT JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = root.id), \
+            history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, description, days, history_operation, history_version, history_actor) \
+            SELECT tenant_id, type, id, amount, version, description, days, 'DELETE', history_version + 1, ? \
+            FROM changed) \
+            SELECT count(*) \
+            FROM changed""";
 
-    static final String HISTORY = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, version, type, description, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM claim_history WHERE tenant_id = ? AND id = ? ORDER BY history_version DESC";
+    static final String HISTORY = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, version, type, description, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM claim_history \
+            WHERE tenant_id = ? AND id = ? \
+            ORDER BY history_version DESC""";
 
-    static final String HISTORY_AS_OF = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, version, type, description, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM claim_history WHERE tenant_id = ? AND id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
+    static final String HISTORY_AS_OF = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, version, type, description, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM claim_history \
+            WHERE tenant_id = ? AND id = ? AND history_changed_at <= ? \
+            ORDER BY history_changed_at DESC, history_version DESC \
+            LIMIT 1""";
 
     private final Database database;
 

@@ -31,31 +31,137 @@ import javax.annotation.processing.Generated;
 public final class Claim_DamageDao {
     private static final TenantScope SCOPE = TenantScope.row("Damage", true);
 
-    static final String INSERT = "SELECT set_config('tenantdao.tenant', ?, true); WITH root AS (INSERT INTO claim (tenant_id, type, id, amount, history_version) VALUES (?, 'damage', ?, ?, (SELECT COALESCE(max(h.history_version), 0) + 1 FROM claim_history h WHERE h.tenant_id = ? AND h.id = ?)) RETURNING *), sub AS (INSERT INTO damage_claim (tenant_id, id, description) SELECT root.tenant_id, root.id, ? FROM root RETURNING *), changed AS (SELECT root.*, sub.description FROM root, sub), history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, description, history_operation, history_version, history_actor) SELECT tenant_id, type, id, amount, version, description, 'INSERT', history_version, ? FROM changed) SELECT id, amount, version, description FROM changed";
+    static final String INSERT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH root AS (INSERT INTO claim (tenant_id, type, id, amount, history_version) \
+            VALUES (?, 'damage', ?, ?, (SELECT COALESCE(max(h.history_version), 0) + 1 \
+            FROM claim_history h \
+            WHERE h.tenant_id = ? AND h.id = ?)) \
+            RETURNING *), \
+            sub AS (INSERT INTO damage_claim (tenant_id, id, description) \
+            SELECT root.tenant_id, root.id, ? \
+            FROM root \
+            RETURNING *), \
+            changed AS (SELECT root.*, sub.description \
+            FROM root, sub), \
+            history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, description, history_operation, history_version, history_actor) \
+            SELECT tenant_id, type, id, amount, version, description, 'INSERT', history_version, ? \
+            FROM changed) \
+            SELECT id, amount, version, description \
+            FROM changed""";
 
-    static final String UPDATE = "SELECT set_config('tenantdao.tenant', ?, true); WITH root AS (UPDATE claim SET amount = ?, version = version + 1, history_version = history_version + CASE WHEN (amount) IS DISTINCT FROM (?) OR EXISTS (SELECT 1 FROM damage_claim WHERE damage_claim.tenant_id = ? AND damage_claim.id = claim.id AND (damage_claim.description) IS DISTINCT FROM (?)) THEN 1 ELSE 0 END, history_changed = (amount) IS DISTINCT FROM (?) OR EXISTS (SELECT 1 FROM damage_claim WHERE damage_claim.tenant_id = ? AND damage_claim.id = claim.id AND (damage_claim.description) IS DISTINCT FROM (?)) WHERE tenant_id = ? AND type = 'damage' AND id = ? AND version = ? RETURNING *), sub AS (UPDATE damage_claim SET description = ? FROM root WHERE damage_claim.tenant_id = ? AND damage_claim.id = root.id RETURNING damage_claim.*), changed AS (SELECT root.*, sub.description FROM root, sub), history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, description, history_operation, history_version, history_actor) SELECT tenant_id, type, id, amount, version, description, 'UPDATE', history_version, ? FROM changed WHERE history_changed) SELECT id, amount, version, description FROM changed";
+    static final String UPDATE = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH root AS (UPDATE claim \
+            SET amount = ?, version = version + 1, history_version = history_version + CASE WHEN (amount) IS DISTINCT FROM (?) OR EXISTS (SELECT 1 \
+            FROM damage_claim \
+            WHERE damage_claim.tenant_id = ? AND damage_claim.id = claim.id AND (damage_claim.description) IS DISTINCT FROM (?)) THEN 1 ELSE 0 END, history_changed = (amount) IS DISTINCT FROM (?) OR EXISTS (SELECT 1 \
+            FROM damage_claim \
+            WHERE damage_claim.tenant_id = ? AND damage_claim.id = claim.id AND (damage_claim.description) IS DISTINCT FROM (?)) \
+            WHERE tenant_id = ? AND type = 'damage' AND id = ? AND version = ? \
+            RETURNING *), \
+            sub AS (UPDATE damage_claim \
+            SET description = ? \
+            FROM root \
+            WHERE damage_claim.tenant_id = ? AND damage_claim.id = root.id \
+            RETURNING damage_claim.*), \
+            changed AS (SELECT root.*, sub.description \
+            FROM root, sub), \
+            history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, description, history_operation, history_version, history_actor) \
+            SELECT tenant_id, type, id, amount, version, description, 'UPDATE', history_version, ? \
+            FROM changed \
+            WHERE history_changed) \
+            SELECT id, amount, version, description \
+            FROM changed""";
 
-    static final String FIND_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT claim.id, claim.amount, claim.version, damage_claim.description FROM claim JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id WHERE claim.tenant_id = ? AND claim.type = 'damage' AND claim.id = ?";
+    static final String FIND_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT claim.id, claim.amount, claim.version, damage_claim.description \
+            FROM claim JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id \
+            WHERE claim.tenant_id = ? AND claim.type = 'damage' AND claim.id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT set_config('tenantdao.tenant', ?, true); SELECT claim.id, claim.amount, claim.version, damage_claim.description FROM claim JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id WHERE claim.tenant_id = ? AND claim.type = 'damage' AND claim.id > ? ORDER BY claim.id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT claim.id, claim.amount, claim.version, damage_claim.description \
+            FROM claim JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id \
+            WHERE claim.tenant_id = ? AND claim.type = 'damage' AND claim.id > ? \
+            ORDER BY claim.id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT set_config('tenantdao.tenant', ?, true); SELECT claim.id, claim.amount, claim.version, damage_claim.description FROM claim JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id WHERE claim.tenant_id = ? AND claim.type = 'damage' ORDER BY claim.id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT claim.id, claim.amount, claim.version, damage_claim.description \
+            FROM claim JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = claim.id \
+            WHERE claim.tenant_id = ? AND claim.type = 'damage' \
+            ORDER BY claim.id \
+            LIMIT ? OFFSET ?""";
 
-    static final String COUNT = "SELECT set_config('tenantdao.tenant', ?, true); SELECT count(*) FROM claim WHERE tenant_id = ? AND type = 'damage'";
+    static final String COUNT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT count(*) \
+            FROM claim \
+            WHERE tenant_id = ? AND type = 'damage'""";
 
-    static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM claim WHERE tenant_id = ? AND type = 'damage' AND id = ?)";
+    static final String EXISTS_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT EXISTS (SELECT 1 \
+            FROM claim \
+            WHERE tenant_id = ? AND type = 'damage' AND id = ?)""";
 
-    static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); WITH root AS (DELETE FROM claim WHERE tenant_id = ? AND type = 'damage' AND id = ? RETURNING *), changed AS (SELECT root.*, damage_claim.description FROM root JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = root.id), history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, description, history_operation, history_version, history_actor) SELECT tenant_id, type, id, amount, version, description, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH root AS (DELETE FROM claim \
+            WHERE tenant_id = ? AND type = 'damage' AND id = ? \
+            RETURNING *), \
+            changed AS (SELECT root.*, damage_claim.description \
+            FROM root JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = root.id), \
+            history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, description, history_operation, history_version, history_actor) \
+            SELECT tenant_id, type, id, amount, version, description, 'DELETE', history_version + 1, ? \
+            FROM changed) \
+            SELECT count(*) \
+            FROM changed""";
 
-    static final String DELETE_VERSIONED = "SELECT set_config('tenantdao.tenant', ?, true); WITH root AS (DELETE FROM claim WHERE tenant_id = ? AND type = 'damage' AND id = ? AND version = ? RETURNING *), changed AS (SELECT root.*, damage_claim.description FROM root JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = root.id), history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, description, history_operation, history_version, history_actor) SELECT tenant_id, type, id, amount, version, description, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_VERSIONED = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH root AS (DELETE FROM claim \
+            WHERE tenant_id = ? AND type = 'damage' AND id = ? AND version = ? \
+            RETURNING *), \
+            changed AS (SELECT root.*, damage_claim.description \
+            FROM root JOIN damage_claim ON damage_claim.tenant_id = ? AND damage_claim.id = root.id), \
+            history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, description, history_operation, history_version, history_actor) \
+            SELECT tenant_id, type, id, amount, version, description, 'DELETE', history_version + 1, ? \
+            FROM changed) \
+            SELECT count(*) \
+            FROM changed""";
 
-    static final String HISTORY = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, version, description, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM claim_history WHERE tenant_id = ? AND type = 'damage' AND id = ? ORDER BY history_version DESC";
+    static final String HISTORY = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, version, description, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM claim_history \
+            WHERE tenant_id = ? AND type = 'damage' AND id = ? \
+            ORDER BY history_version DESC""";
 
-    static final String HISTORY_AS_OF = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, version, description, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM claim_history WHERE tenant_id = ? AND type = 'damage' AND id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
+    static final String HISTORY_AS_OF = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, version, description, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM claim_history \
+            WHERE tenant_id = ? AND type = 'damage' AND id = ? AND history_changed_at <= ? \
+            ORDER BY history_changed_at DESC, history_version DESC \
+            LIMIT 1""";
 
-    static final String HISTORY_BETWEEN = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, version, description, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM claim_history WHERE tenant_id = ? AND type = 'damage' AND history_changed_at >= ? AND history_changed_at < ? ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_BETWEEN = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, version, description, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM claim_history \
+            WHERE tenant_id = ? AND type = 'damage' AND history_changed_at >= ? AND history_changed_at < ? \
+            ORDER BY history_changed_at, id, history_version""";
 
-    static final String HISTORY_IN_TRANSACTION = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, version, description, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM claim_history WHERE tenant_id = ? AND type = 'damage' AND history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_IN_TRANSACTION = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, version, description, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM claim_history \
+            WHERE tenant_id = ? AND type = 'damage' AND history_transaction_id = ?::text::xid8 \
+            ORDER BY history_changed_at, id, history_version""";
 
     private final Database database;
 

@@ -31,31 +31,137 @@ import javax.annotation.processing.Generated;
 public final class Claim_DelayDao {
     private static final TenantScope SCOPE = TenantScope.row("Delay", true);
 
-    static final String INSERT = "SELECT set_config('tenantdao.tenant', ?, true); WITH root AS (INSERT INTO claim (tenant_id, type, id, amount, history_version) VALUES (?, 'delay', ?, ?, (SELECT COALESCE(max(h.history_version), 0) + 1 FROM claim_history h WHERE h.tenant_id = ? AND h.id = ?)) RETURNING *), sub AS (INSERT INTO delay_claim (tenant_id, id, days) SELECT root.tenant_id, root.id, ? FROM root RETURNING *), changed AS (SELECT root.*, sub.days FROM root, sub), history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, days, history_operation, history_version, history_actor) SELECT tenant_id, type, id, amount, version, days, 'INSERT', history_version, ? FROM changed) SELECT id, amount, version, days FROM changed";
+    static final String INSERT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH root AS (INSERT INTO claim (tenant_id, type, id, amount, history_version) \
+            VALUES (?, 'delay', ?, ?, (SELECT COALESCE(max(h.history_version), 0) + 1 \
+            FROM claim_history h \
+            WHERE h.tenant_id = ? AND h.id = ?)) \
+            RETURNING *), \
+            sub AS (INSERT INTO delay_claim (tenant_id, id, days) \
+            SELECT root.tenant_id, root.id, ? \
+            FROM root \
+            RETURNING *), \
+            changed AS (SELECT root.*, sub.days \
+            FROM root, sub), \
+            history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, days, history_operation, history_version, history_actor) \
+            SELECT tenant_id, type, id, amount, version, days, 'INSERT', history_version, ? \
+            FROM changed) \
+            SELECT id, amount, version, days \
+            FROM changed""";
 
-    static final String UPDATE = "SELECT set_config('tenantdao.tenant', ?, true); WITH root AS (UPDATE claim SET amount = ?, version = version + 1, history_version = history_version + CASE WHEN (amount) IS DISTINCT FROM (?) OR EXISTS (SELECT 1 FROM delay_claim WHERE delay_claim.tenant_id = ? AND delay_claim.id = claim.id AND (delay_claim.days) IS DISTINCT FROM (?)) THEN 1 ELSE 0 END, history_changed = (amount) IS DISTINCT FROM (?) OR EXISTS (SELECT 1 FROM delay_claim WHERE delay_claim.tenant_id = ? AND delay_claim.id = claim.id AND (delay_claim.days) IS DISTINCT FROM (?)) WHERE tenant_id = ? AND type = 'delay' AND id = ? AND version = ? RETURNING *), sub AS (UPDATE delay_claim SET days = ? FROM root WHERE delay_claim.tenant_id = ? AND delay_claim.id = root.id RETURNING delay_claim.*), changed AS (SELECT root.*, sub.days FROM root, sub), history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, days, history_operation, history_version, history_actor) SELECT tenant_id, type, id, amount, version, days, 'UPDATE', history_version, ? FROM changed WHERE history_changed) SELECT id, amount, version, days FROM changed";
+    static final String UPDATE = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH root AS (UPDATE claim \
+            SET amount = ?, version = version + 1, history_version = history_version + CASE WHEN (amount) IS DISTINCT FROM (?) OR EXISTS (SELECT 1 \
+            FROM delay_claim \
+            WHERE delay_claim.tenant_id = ? AND delay_claim.id = claim.id AND (delay_claim.days) IS DISTINCT FROM (?)) THEN 1 ELSE 0 END, history_changed = (amount) IS DISTINCT FROM (?) OR EXISTS (SELECT 1 \
+            FROM delay_claim \
+            WHERE delay_claim.tenant_id = ? AND delay_claim.id = claim.id AND (delay_claim.days) IS DISTINCT FROM (?)) \
+            WHERE tenant_id = ? AND type = 'delay' AND id = ? AND version = ? \
+            RETURNING *), \
+            sub AS (UPDATE delay_claim \
+            SET days = ? \
+            FROM root \
+            WHERE delay_claim.tenant_id = ? AND delay_claim.id = root.id \
+            RETURNING delay_claim.*), \
+            changed AS (SELECT root.*, sub.days \
+            FROM root, sub), \
+            history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, days, history_operation, history_version, history_actor) \
+            SELECT tenant_id, type, id, amount, version, days, 'UPDATE', history_version, ? \
+            FROM changed \
+            WHERE history_changed) \
+            SELECT id, amount, version, days \
+            FROM changed""";
 
-    static final String FIND_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT claim.id, claim.amount, claim.version, delay_claim.days FROM claim JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id WHERE claim.tenant_id = ? AND claim.type = 'delay' AND claim.id = ?";
+    static final String FIND_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT claim.id, claim.amount, claim.version, delay_claim.days \
+            FROM claim JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id \
+            WHERE claim.tenant_id = ? AND claim.type = 'delay' AND claim.id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT set_config('tenantdao.tenant', ?, true); SELECT claim.id, claim.amount, claim.version, delay_claim.days FROM claim JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id WHERE claim.tenant_id = ? AND claim.type = 'delay' AND claim.id > ? ORDER BY claim.id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT claim.id, claim.amount, claim.version, delay_claim.days \
+            FROM claim JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id \
+            WHERE claim.tenant_id = ? AND claim.type = 'delay' AND claim.id > ? \
+            ORDER BY claim.id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT set_config('tenantdao.tenant', ?, true); SELECT claim.id, claim.amount, claim.version, delay_claim.days FROM claim JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id WHERE claim.tenant_id = ? AND claim.type = 'delay' ORDER BY claim.id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT claim.id, claim.amount, claim.version, delay_claim.days \
+            FROM claim JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = claim.id \
+            WHERE claim.tenant_id = ? AND claim.type = 'delay' \
+            ORDER BY claim.id \
+            LIMIT ? OFFSET ?""";
 
-    static final String COUNT = "SELECT set_config('tenantdao.tenant', ?, true); SELECT count(*) FROM claim WHERE tenant_id = ? AND type = 'delay'";
+    static final String COUNT = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT count(*) \
+            FROM claim \
+            WHERE tenant_id = ? AND type = 'delay'""";
 
-    static final String EXISTS_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); SELECT EXISTS (SELECT 1 FROM claim WHERE tenant_id = ? AND type = 'delay' AND id = ?)";
+    static final String EXISTS_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT EXISTS (SELECT 1 \
+            FROM claim \
+            WHERE tenant_id = ? AND type = 'delay' AND id = ?)""";
 
-    static final String DELETE_BY_ID = "SELECT set_config('tenantdao.tenant', ?, true); WITH root AS (DELETE FROM claim WHERE tenant_id = ? AND type = 'delay' AND id = ? RETURNING *), changed AS (SELECT root.*, delay_claim.days FROM root JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = root.id), history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, days, history_operation, history_version, history_actor) SELECT tenant_id, type, id, amount, version, days, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_BY_ID = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH root AS (DELETE FROM claim \
+            WHERE tenant_id = ? AND type = 'delay' AND id = ? \
+            RETURNING *), \
+            changed AS (SELECT root.*, delay_claim.days \
+            FROM root JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = root.id), \
+            history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, days, history_operation, history_version, history_actor) \
+            SELECT tenant_id, type, id, amount, version, days, 'DELETE', history_version + 1, ? \
+            FROM changed) \
+            SELECT count(*) \
+            FROM changed""";
 
-    static final String DELETE_VERSIONED = "SELECT set_config('tenantdao.tenant', ?, true); WITH root AS (DELETE FROM claim WHERE tenant_id = ? AND type = 'delay' AND id = ? AND version = ? RETURNING *), changed AS (SELECT root.*, delay_claim.days FROM root JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = root.id), history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, days, history_operation, history_version, history_actor) SELECT tenant_id, type, id, amount, version, days, 'DELETE', history_version + 1, ? FROM changed) SELECT count(*) FROM changed";
+    static final String DELETE_VERSIONED = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            WITH root AS (DELETE FROM claim \
+            WHERE tenant_id = ? AND type = 'delay' AND id = ? AND version = ? \
+            RETURNING *), \
+            changed AS (SELECT root.*, delay_claim.days \
+            FROM root JOIN delay_claim ON delay_claim.tenant_id = ? AND delay_claim.id = root.id), \
+            history AS (INSERT INTO claim_history (tenant_id, type, id, amount, version, days, history_operation, history_version, history_actor) \
+            SELECT tenant_id, type, id, amount, version, days, 'DELETE', history_version + 1, ? \
+            FROM changed) \
+            SELECT count(*) \
+            FROM changed""";
 
-    static final String HISTORY = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, version, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM claim_history WHERE tenant_id = ? AND type = 'delay' AND id = ? ORDER BY history_version DESC";
+    static final String HISTORY = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, version, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM claim_history \
+            WHERE tenant_id = ? AND type = 'delay' AND id = ? \
+            ORDER BY history_version DESC""";
 
-    static final String HISTORY_AS_OF = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, version, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM claim_history WHERE tenant_id = ? AND type = 'delay' AND id = ? AND history_changed_at <= ? ORDER BY history_changed_at DESC, history_version DESC LIMIT 1";
+    static final String HISTORY_AS_OF = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, version, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM claim_history \
+            WHERE tenant_id = ? AND type = 'delay' AND id = ? AND history_changed_at <= ? \
+            ORDER BY history_changed_at DESC, history_version DESC \
+            LIMIT 1""";
 
-    static final String HISTORY_BETWEEN = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, version, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM claim_history WHERE tenant_id = ? AND type = 'delay' AND history_changed_at >= ? AND history_changed_at < ? ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_BETWEEN = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, version, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM claim_history \
+            WHERE tenant_id = ? AND type = 'delay' AND history_changed_at >= ? AND history_changed_at < ? \
+            ORDER BY history_changed_at, id, history_version""";
 
-    static final String HISTORY_IN_TRANSACTION = "SELECT set_config('tenantdao.tenant', ?, true); SELECT id, amount, version, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint FROM claim_history WHERE tenant_id = ? AND type = 'delay' AND history_transaction_id = ?::text::xid8 ORDER BY history_changed_at, id, history_version";
+    static final String HISTORY_IN_TRANSACTION = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT id, amount, version, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            FROM claim_history \
+            WHERE tenant_id = ? AND type = 'delay' AND history_transaction_id = ?::text::xid8 \
+            ORDER BY history_changed_at, id, history_version""";
 
     private final Database database;
 

@@ -32,17 +32,42 @@ public final class SubscriptionDao {
 
     private static final PlanConverter PLAN_CONVERTER = PlanConverter.INSTANCE;
 
-    static final String INSERT = "INSERT INTO subscription (tenant_id, plan, price, started_at) VALUES (?, ?, ?, COALESCE(CAST(? AS timestamptz), (now())))";
+    static final String INSERT = """
+            INSERT INTO subscription (tenant_id, plan, price, started_at) \
+            VALUES (?, ?, ?, COALESCE(CAST(? AS timestamptz), (now())))""";
 
-    static final String INSERT_ALL = "WITH input AS (SELECT u.*, gen_random_uuid() AS k FROM unnest(?::text[], ?::bigint[], ?::timestamptz[]) WITH ORDINALITY AS u(c1, c2, c3, n)), changed AS (INSERT INTO subscription (tenant_id, id, plan, price, started_at) SELECT ?, input.k, input.c1, input.c2, COALESCE(CAST(input.c3 AS timestamptz), (now())) FROM input ORDER BY input.n RETURNING *) SELECT changed.id, changed.plan, changed.price, changed.started_at FROM changed JOIN input ON changed.id = input.k ORDER BY input.n";
+    static final String INSERT_ALL = """
+            WITH input AS (SELECT u.*, gen_random_uuid() AS k \
+            FROM unnest(?::text[], ?::bigint[], ?::timestamptz[]) WITH ORDINALITY AS u(c1, c2, c3, n)), \
+            changed AS (INSERT INTO subscription (tenant_id, id, plan, price, started_at) \
+            SELECT ?, input.k, input.c1, input.c2, COALESCE(CAST(input.c3 AS timestamptz), (now())) \
+            FROM input \
+            ORDER BY input.n \
+            RETURNING *) \
+            SELECT changed.id, changed.plan, changed.price, changed.started_at \
+            FROM changed JOIN input ON changed.id = input.k \
+            ORDER BY input.n""";
 
     static final String UPDATE = "UPDATE subscription SET plan = ?, price = ? WHERE tenant_id = ? AND id = ?";
 
-    static final String FIND_BY_ID = "SELECT id, plan, price, started_at FROM subscription WHERE tenant_id = ? AND id = ?";
+    static final String FIND_BY_ID = """
+            SELECT id, plan, price, started_at \
+            FROM subscription \
+            WHERE tenant_id = ? AND id = ?""";
 
-    static final String FIND_ALL_AFTER = "SELECT id, plan, price, started_at FROM subscription WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?";
+    static final String FIND_ALL_AFTER = """
+            SELECT id, plan, price, started_at \
+            FROM subscription \
+            WHERE tenant_id = ? AND id > ? \
+            ORDER BY id \
+            LIMIT ?""";
 
-    static final String FIND_ALL = "SELECT id, plan, price, started_at FROM subscription WHERE tenant_id = ? ORDER BY id LIMIT ? OFFSET ?";
+    static final String FIND_ALL = """
+            SELECT id, plan, price, started_at \
+            FROM subscription \
+            WHERE tenant_id = ? \
+            ORDER BY id \
+            LIMIT ? OFFSET ?""";
 
     static final String COUNT = "SELECT count(*) FROM subscription WHERE tenant_id = ?";
 

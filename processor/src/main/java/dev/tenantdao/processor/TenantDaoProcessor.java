@@ -17,8 +17,7 @@ import dev.tenantdao.processor.sql.HierarchySql;
 import dev.tenantdao.processor.sql.SqlBuilder;
 import dev.tenantdao.processor.validate.EntityValidator;
 import dev.tenantdao.processor.validate.HierarchyValidator;
-import dev.tenantdao.processor.write.DaoWriter;
-import dev.tenantdao.processor.write.HierarchyDaoWriter;
+import dev.tenantdao.processor.write.DaoFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -210,7 +209,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             return;
         }
         EntitySql sql = new SqlBuilder(entity).build();
-        new DaoWriter(entity, sql).write().writeTo(processingEnv.getFiler());
+        DaoFiles.write(DaoFiles.of(entity, sql), processingEnv.getFiler());     // built whole before any is written
         writeDdl(type, sql.ddl());
     }
 
@@ -241,11 +240,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         if (!valid || diagnostics.errorCount() != before) {
             return;
         }
-        for (EntityModel subtype : model.polymorphism().subtypes()) {
-            new DaoWriter(subtype, new SqlBuilder(subtype).build()).write().writeTo(processingEnv.getFiler());
-        }
         HierarchySql sql = new SqlBuilder(model).buildHierarchy();
-        new HierarchyDaoWriter(model, sql).write().writeTo(processingEnv.getFiler());
+        // every DAO of the hierarchy (root and subtypes) built before any is written: no partial output
+        DaoFiles.write(DaoFiles.ofHierarchy(model, sql), processingEnv.getFiler());
         writeDdl(root, sql.ddl());
     }
 
