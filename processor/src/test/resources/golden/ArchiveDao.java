@@ -2,8 +2,9 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
-import dev.tenantdao.runtime.TenantScope;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,12 +64,11 @@ public final class ArchiveDao {
      */
     private static final String[] RETURNED_COLUMNS = {"id", "reference", "content", "kept_until"};
 
-    private final Database database;
+    private final DaoSupport support;
 
     @Inject
     public ArchiveDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
     }
 
     /**
@@ -76,8 +76,8 @@ public final class ArchiveDao {
      */
     public Archive insert(Archive archive) {
         Objects.requireNonNull(archive, "archive");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Archive.insert", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Archive.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 bindInsert(statement, archive);
                 statement.executeUpdate();
@@ -96,11 +96,11 @@ public final class ArchiveDao {
      */
     public List<Archive> insertAll(List<Archive> archives) {
         Objects.requireNonNull(archives, "archives");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         if (archives.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Archive.insertAll", connection -> {
+        return support.atomically(tenant, "Archive.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 for (Archive archive : archives) {
                     bindInsert(statement, archive);
@@ -122,8 +122,8 @@ public final class ArchiveDao {
      * The {@code Archive} with {@code id} in the current tenant, or empty.
      */
     public Optional<Archive> findById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Archive.findById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Archive.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -141,8 +141,8 @@ public final class ArchiveDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Archive.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Archive.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setLong(1, afterId);
                 statement.setInt(2, limit);
@@ -168,8 +168,8 @@ public final class ArchiveDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Archive.findAll", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Archive.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -188,8 +188,8 @@ public final class ArchiveDao {
      * The number of {@code Archive} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Archive.count", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Archive.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
@@ -203,8 +203,8 @@ public final class ArchiveDao {
      * Whether a {@code Archive} with {@code id} exists in the current tenant.
      */
     public boolean existsById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Archive.existsById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Archive.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -223,8 +223,8 @@ public final class ArchiveDao {
      */
     public Archive update(Archive archive) {
         Objects.requireNonNull(archive, "archive");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Archive.update", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Archive.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 statement.setString(1, archive.reference());
                 statement.setBytes(2, archive.content());
@@ -247,8 +247,8 @@ public final class ArchiveDao {
      */
     public Archive upsertByReference(Archive archive) {
         Objects.requireNonNull(archive, "archive");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Archive.upsertByReference", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Archive.upsertByReference", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT_BY_REFERENCE, RETURNED_COLUMNS)) {
                 bindInsert(statement, archive);
                 statement.executeUpdate();
@@ -278,8 +278,8 @@ public final class ArchiveDao {
      * @return whether a row was deleted; false when none exists in the current tenant
      */
     public boolean deleteById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Archive.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Archive.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setLong(1, id);
                 return statement.executeUpdate() > 0;

@@ -3,9 +3,10 @@ package com.example.billing;
 import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
-import dev.tenantdao.runtime.TenantScope;
 import dev.tenantdao.runtime.UnknownSubtypeException;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,7 +93,7 @@ public final class ClaimDao {
             ORDER BY history_changed_at DESC, history_version DESC \
             LIMIT 1""";
 
-    private final Database database;
+    private final DaoSupport support;
 
     private final Claim_DamageDao damageDao;
 
@@ -100,8 +101,7 @@ public final class ClaimDao {
 
     @Inject
     public ClaimDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
         this.damageDao = new Claim_DamageDao(database);
         this.delayDao = new Claim_DelayDao(database);
     }
@@ -127,11 +127,11 @@ public final class ClaimDao {
      */
     public List<Claim> insertAll(List<Claim> claims) {
         Objects.requireNonNull(claims, "claims");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         if (claims.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Claim.insertAll", connection -> {
+        return support.atomically(tenant, "Claim.insertAll", connection -> {
             List<Claim.Damage> damagesToInsert = new ArrayList<>();
             List<Claim.Delay> delaysToInsert = new ArrayList<>();
             for (Claim claim : claims) {
@@ -190,8 +190,8 @@ public final class ClaimDao {
      */
     public Optional<Claim> findById(String id) {
         Objects.requireNonNull(id, "Claim.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Claim.findById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Claim.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -216,8 +216,8 @@ public final class ClaimDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Claim.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Claim.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -247,8 +247,8 @@ public final class ClaimDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Claim.findAll", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Claim.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -271,8 +271,8 @@ public final class ClaimDao {
      * The number of {@code Claim} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Claim.count", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Claim.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -289,8 +289,8 @@ public final class ClaimDao {
      */
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Claim.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Claim.existsById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Claim.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -310,8 +310,8 @@ public final class ClaimDao {
      */
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Claim.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Claim.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Claim.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -333,8 +333,8 @@ public final class ClaimDao {
      */
     public List<HistoryEntry<Claim>> history(String id) {
         Objects.requireNonNull(id, "Claim.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Claim.history", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Claim.history", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -357,8 +357,8 @@ public final class ClaimDao {
     public Optional<Claim> asOf(String id, Instant at) {
         Objects.requireNonNull(id, "Claim.id");
         Objects.requireNonNull(at, "at");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Claim.asOf", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Claim.asOf", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);

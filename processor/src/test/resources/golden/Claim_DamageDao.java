@@ -5,8 +5,9 @@ import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.OptimisticLockException;
 import dev.tenantdao.runtime.RowNotFoundException;
-import dev.tenantdao.runtime.TenantScope;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -163,12 +164,11 @@ public final class Claim_DamageDao {
             WHERE tenant_id = ? AND type = 'damage' AND history_transaction_id = ?::text::xid8 \
             ORDER BY history_changed_at, id, history_version""";
 
-    private final Database database;
+    private final DaoSupport support;
 
     @Inject
     public Claim_DamageDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
     }
 
     /**
@@ -176,8 +176,8 @@ public final class Claim_DamageDao {
      */
     public Claim.Damage insert(Claim.Damage damage) {
         Objects.requireNonNull(damage, "damage");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.insert", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 bindInsert(statement, tenant, damage);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
@@ -195,11 +195,11 @@ public final class Claim_DamageDao {
      */
     public List<Claim.Damage> insertAll(List<Claim.Damage> damages) {
         Objects.requireNonNull(damages, "damages");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         if (damages.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Damage.insertAll", connection -> {
+        return support.atomically(tenant, "Damage.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 List<Claim.Damage> inserted = new ArrayList<>(damages.size());
                 for (Claim.Damage damage : damages) {
@@ -219,8 +219,8 @@ public final class Claim_DamageDao {
      */
     public Optional<Claim.Damage> findById(String id) {
         Objects.requireNonNull(id, "Damage.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.findById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -244,8 +244,8 @@ public final class Claim_DamageDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -274,8 +274,8 @@ public final class Claim_DamageDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.findAll", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -297,8 +297,8 @@ public final class Claim_DamageDao {
      * The number of {@code Damage} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.count", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -315,8 +315,8 @@ public final class Claim_DamageDao {
      */
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Damage.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.existsById", connection -> exists(connection, tenant, id));
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.existsById", connection -> exists(connection, tenant, id));
     }
 
     /**
@@ -328,8 +328,8 @@ public final class Claim_DamageDao {
     public Claim.Damage update(Claim.Damage damage) {
         Objects.requireNonNull(damage, "damage");
         Objects.requireNonNull(damage.id(), "Damage.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.update", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, damage.amount());
@@ -364,8 +364,8 @@ public final class Claim_DamageDao {
      */
     public List<HistoryEntry<Claim.Damage>> history(String id) {
         Objects.requireNonNull(id, "Damage.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.history", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.history", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -388,8 +388,8 @@ public final class Claim_DamageDao {
     public Optional<Claim.Damage> asOf(String id, Instant at) {
         Objects.requireNonNull(id, "Damage.id");
         Objects.requireNonNull(at, "at");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.asOf", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.asOf", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -409,8 +409,8 @@ public final class Claim_DamageDao {
     public List<HistoryEntry<Claim.Damage>> changesBetween(Instant from, Instant to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.changesBetween", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.changesBetween", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_BETWEEN)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -432,8 +432,8 @@ public final class Claim_DamageDao {
      * (see {@link HistoryEntry#transactionId()}), oldest first.
      */
     public List<HistoryEntry<Claim.Damage>> changesInTransaction(long transactionId) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.changesInTransaction", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.changesInTransaction", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_IN_TRANSACTION)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -466,8 +466,8 @@ public final class Claim_DamageDao {
      */
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Damage.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Damage.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Damage.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -483,8 +483,8 @@ public final class Claim_DamageDao {
     }
 
     private void deleteVersioned(Claim.Damage damage) {
-        String tenant = database.requireTenant(SCOPE);
-        database.withConnection(SCOPE, tenant, "Damage.delete", connection -> {
+        String tenant = support.requireTenant();
+        support.withConnection(tenant, "Damage.delete", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_VERSIONED)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);

@@ -5,8 +5,9 @@ import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.OptimisticLockException;
 import dev.tenantdao.runtime.RowNotFoundException;
-import dev.tenantdao.runtime.TenantScope;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -163,12 +164,11 @@ public final class Claim_DelayDao {
             WHERE tenant_id = ? AND type = 'delay' AND history_transaction_id = ?::text::xid8 \
             ORDER BY history_changed_at, id, history_version""";
 
-    private final Database database;
+    private final DaoSupport support;
 
     @Inject
     public Claim_DelayDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
     }
 
     /**
@@ -176,8 +176,8 @@ public final class Claim_DelayDao {
      */
     public Claim.Delay insert(Claim.Delay delay) {
         Objects.requireNonNull(delay, "delay");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.insert", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 bindInsert(statement, tenant, delay);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
@@ -195,11 +195,11 @@ public final class Claim_DelayDao {
      */
     public List<Claim.Delay> insertAll(List<Claim.Delay> delays) {
         Objects.requireNonNull(delays, "delays");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         if (delays.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Delay.insertAll", connection -> {
+        return support.atomically(tenant, "Delay.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 List<Claim.Delay> inserted = new ArrayList<>(delays.size());
                 for (Claim.Delay delay : delays) {
@@ -219,8 +219,8 @@ public final class Claim_DelayDao {
      */
     public Optional<Claim.Delay> findById(String id) {
         Objects.requireNonNull(id, "Delay.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.findById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -244,8 +244,8 @@ public final class Claim_DelayDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -274,8 +274,8 @@ public final class Claim_DelayDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.findAll", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -297,8 +297,8 @@ public final class Claim_DelayDao {
      * The number of {@code Delay} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.count", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -315,8 +315,8 @@ public final class Claim_DelayDao {
      */
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Delay.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.existsById", connection -> exists(connection, tenant, id));
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.existsById", connection -> exists(connection, tenant, id));
     }
 
     /**
@@ -328,8 +328,8 @@ public final class Claim_DelayDao {
     public Claim.Delay update(Claim.Delay delay) {
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(delay.id(), "Delay.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.update", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, delay.amount());
@@ -364,8 +364,8 @@ public final class Claim_DelayDao {
      */
     public List<HistoryEntry<Claim.Delay>> history(String id) {
         Objects.requireNonNull(id, "Delay.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.history", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.history", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -388,8 +388,8 @@ public final class Claim_DelayDao {
     public Optional<Claim.Delay> asOf(String id, Instant at) {
         Objects.requireNonNull(id, "Delay.id");
         Objects.requireNonNull(at, "at");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.asOf", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.asOf", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -409,8 +409,8 @@ public final class Claim_DelayDao {
     public List<HistoryEntry<Claim.Delay>> changesBetween(Instant from, Instant to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.changesBetween", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.changesBetween", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_BETWEEN)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -432,8 +432,8 @@ public final class Claim_DelayDao {
      * (see {@link HistoryEntry#transactionId()}), oldest first.
      */
     public List<HistoryEntry<Claim.Delay>> changesInTransaction(long transactionId) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.changesInTransaction", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.changesInTransaction", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_IN_TRANSACTION)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -466,8 +466,8 @@ public final class Claim_DelayDao {
      */
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Delay.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Delay.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Delay.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -483,8 +483,8 @@ public final class Claim_DelayDao {
     }
 
     private void deleteVersioned(Claim.Delay delay) {
-        String tenant = database.requireTenant(SCOPE);
-        database.withConnection(SCOPE, tenant, "Delay.delete", connection -> {
+        String tenant = support.requireTenant();
+        support.withConnection(tenant, "Delay.delete", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_VERSIONED)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);

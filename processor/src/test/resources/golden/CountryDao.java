@@ -2,7 +2,8 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
-import dev.tenantdao.runtime.TenantScope;
+import dev.tenantdao.runtime.internal.DaoSupport;
+import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,11 +64,11 @@ public final class CountryDao {
      */
     private static final String[] RETURNED_COLUMNS = {"code", "name"};
 
-    private final Database database;
+    private final DaoSupport support;
 
     @Inject
     public CountryDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
+        this.support = new DaoSupport(database, SCOPE);
     }
 
     /**
@@ -75,7 +76,7 @@ public final class CountryDao {
      */
     public Country insert(Country country) {
         Objects.requireNonNull(country, "country");
-        return database.withConnection(SCOPE, null, "Country.insert", connection -> {
+        return support.withConnection(null, "Country.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 bindInsert(statement, country);
                 statement.executeUpdate();
@@ -97,7 +98,7 @@ public final class CountryDao {
         if (countries.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, null, "Country.insertAll", connection -> {
+        return support.atomically(null, "Country.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
                 int size = countries.size();
                 Object[] codeColumn = new Object[size];
@@ -125,7 +126,7 @@ public final class CountryDao {
      */
     public Optional<Country> findById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return database.withConnection(SCOPE, null, "Country.findById", connection -> {
+        return support.withConnection(null, "Country.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -146,7 +147,7 @@ public final class CountryDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        return database.withConnection(SCOPE, null, "Country.findAllAfter", connection -> {
+        return support.withConnection(null, "Country.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -172,7 +173,7 @@ public final class CountryDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        return database.withConnection(SCOPE, null, "Country.findAll", connection -> {
+        return support.withConnection(null, "Country.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -191,7 +192,7 @@ public final class CountryDao {
      * The number of {@code Country} rows.
      */
     public long count() {
-        return database.withConnection(SCOPE, null, "Country.count", connection -> {
+        return support.withConnection(null, "Country.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
@@ -206,7 +207,7 @@ public final class CountryDao {
      */
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return database.withConnection(SCOPE, null, "Country.existsById", connection -> {
+        return support.withConnection(null, "Country.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -226,7 +227,7 @@ public final class CountryDao {
     public Country update(Country country) {
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(country.code(), "Country.code");
-        return database.withConnection(SCOPE, null, "Country.update", connection -> {
+        return support.withConnection(null, "Country.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 statement.setString(1, country.name());
                 statement.setString(2, country.code());
@@ -247,7 +248,7 @@ public final class CountryDao {
      */
     public Country upsert(Country country) {
         Objects.requireNonNull(country, "country");
-        return database.withConnection(SCOPE, null, "Country.upsert", connection -> {
+        return support.withConnection(null, "Country.upsert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT, RETURNED_COLUMNS)) {
                 bindInsert(statement, country);
                 statement.executeUpdate();
@@ -278,7 +279,7 @@ public final class CountryDao {
      */
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return database.withConnection(SCOPE, null, "Country.deleteById", connection -> {
+        return support.withConnection(null, "Country.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, id);
                 return statement.executeUpdate() > 0;

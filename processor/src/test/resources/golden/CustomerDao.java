@@ -2,9 +2,10 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
-import dev.tenantdao.runtime.TenantScope;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantKeys;
+import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,12 +102,11 @@ public final class CustomerDao {
             SET display_name = EXCLUDED.display_name, rating = EXCLUDED.rating, active = EXCLUDED.active \
             RETURNING id, org_id, display_name, rating, active""";
 
-    private final Database database;
+    private final DaoSupport support;
 
     @Inject
     public CustomerDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
     }
 
     /**
@@ -114,10 +114,10 @@ public final class CustomerDao {
      */
     public Customer insert(Customer customer) {
         Objects.requireNonNull(customer, "customer");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return database.withConnection(SCOPE, tenant, "Customer.insert", connection -> {
+        return support.withConnection(tenant, "Customer.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
@@ -135,7 +135,7 @@ public final class CustomerDao {
      */
     public List<Customer> insertAll(List<Customer> customers) {
         Objects.requireNonNull(customers, "customers");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         for (Customer customer : customers) {
             TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
@@ -143,7 +143,7 @@ public final class CustomerDao {
         if (customers.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Customer.insertAll", connection -> {
+        return support.atomically(tenant, "Customer.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
                 int size = customers.size();
                 Object[] idColumn = new Object[size];
@@ -179,9 +179,9 @@ public final class CustomerDao {
      */
     public Optional<Customer> findById(UUID id) {
         Objects.requireNonNull(id, "Customer.id");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return database.withConnection(SCOPE, tenant, "Customer.findById", connection -> {
+        return support.withConnection(tenant, "Customer.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -204,9 +204,9 @@ public final class CustomerDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return database.withConnection(SCOPE, tenant, "Customer.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Customer.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -234,9 +234,9 @@ public final class CustomerDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return database.withConnection(SCOPE, tenant, "Customer.findAll", connection -> {
+        return support.withConnection(tenant, "Customer.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -257,9 +257,9 @@ public final class CustomerDao {
      * The number of {@code Customer} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return database.withConnection(SCOPE, tenant, "Customer.count", connection -> {
+        return support.withConnection(tenant, "Customer.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -276,9 +276,9 @@ public final class CustomerDao {
      */
     public boolean existsById(UUID id) {
         Objects.requireNonNull(id, "Customer.id");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return database.withConnection(SCOPE, tenant, "Customer.existsById", connection -> {
+        return support.withConnection(tenant, "Customer.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -300,10 +300,10 @@ public final class CustomerDao {
     public Customer update(Customer customer) {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(customer.getId(), "Customer.id");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return database.withConnection(SCOPE, tenant, "Customer.update", connection -> {
+        return support.withConnection(tenant, "Customer.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setString(1, tenant);
                 statement.setString(2, customer.getName());
@@ -327,10 +327,10 @@ public final class CustomerDao {
      */
     public Customer upsert(Customer customer) {
         Objects.requireNonNull(customer, "customer");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return database.withConnection(SCOPE, tenant, "Customer.upsert", connection -> {
+        return support.withConnection(tenant, "Customer.upsert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
@@ -348,7 +348,7 @@ public final class CustomerDao {
      */
     public void delete(Customer customer) {
         Objects.requireNonNull(customer, "customer");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
         if (!deleteById(customer.getId())) {
@@ -363,9 +363,9 @@ public final class CustomerDao {
      */
     public boolean deleteById(UUID id) {
         Objects.requireNonNull(id, "Customer.id");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return database.withConnection(SCOPE, tenant, "Customer.deleteById", connection -> {
+        return support.withConnection(tenant, "Customer.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);

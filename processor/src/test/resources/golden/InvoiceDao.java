@@ -2,8 +2,9 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
-import dev.tenantdao.runtime.TenantScope;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -89,12 +90,11 @@ public final class InvoiceDao {
      */
     private static final String[] RETURNED_COLUMNS = {"id", "customer_id", "number", "status", "total", "issued_on", "sent_at", "pdf", "country"};
 
-    private final Database database;
+    private final DaoSupport support;
 
     @Inject
     public InvoiceDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
     }
 
     /**
@@ -102,8 +102,8 @@ public final class InvoiceDao {
      */
     public Invoice insert(Invoice invoice) {
         Objects.requireNonNull(invoice, "invoice");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Invoice.insert", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Invoice.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 bindInsert(statement, tenant, invoice);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
@@ -121,11 +121,11 @@ public final class InvoiceDao {
      */
     public List<Invoice> insertAll(List<Invoice> invoices) {
         Objects.requireNonNull(invoices, "invoices");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         if (invoices.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Invoice.insertAll", connection -> {
+        return support.atomically(tenant, "Invoice.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(BATCH_INSERT, RETURNED_COLUMNS)) {
                 TenantSql.setTenant(connection, tenant);
                 for (Invoice invoice : invoices) {
@@ -157,8 +157,8 @@ public final class InvoiceDao {
      */
     public Optional<Invoice> findById(Long id) {
         Objects.requireNonNull(id, "Invoice.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Invoice.findById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Invoice.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -181,8 +181,8 @@ public final class InvoiceDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Invoice.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Invoice.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -210,8 +210,8 @@ public final class InvoiceDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Invoice.findAll", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Invoice.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -232,8 +232,8 @@ public final class InvoiceDao {
      * The number of {@code Invoice} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Invoice.count", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Invoice.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -250,8 +250,8 @@ public final class InvoiceDao {
      */
     public boolean existsById(Long id) {
         Objects.requireNonNull(id, "Invoice.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Invoice.existsById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Invoice.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -273,8 +273,8 @@ public final class InvoiceDao {
     public Invoice update(Invoice invoice) {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(invoice.id(), "Invoice.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Invoice.update", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Invoice.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setString(1, tenant);
                 statement.setLong(2, invoice.customerId());
@@ -316,8 +316,8 @@ public final class InvoiceDao {
      */
     public boolean deleteById(Long id) {
         Objects.requireNonNull(id, "Invoice.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Invoice.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Invoice.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);

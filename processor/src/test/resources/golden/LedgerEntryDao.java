@@ -5,8 +5,9 @@ import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.OptimisticLockException;
 import dev.tenantdao.runtime.RowNotFoundException;
-import dev.tenantdao.runtime.TenantScope;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -137,12 +138,11 @@ public final class LedgerEntryDao {
             WHERE history_transaction_id = ?::text::xid8 \
             ORDER BY history_changed_at, id, history_version""";
 
-    private final Database database;
+    private final DaoSupport support;
 
     @Inject
     public LedgerEntryDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
     }
 
     /**
@@ -150,9 +150,9 @@ public final class LedgerEntryDao {
      */
     public LedgerEntry insert(LedgerEntry ledgerEntry) {
         Objects.requireNonNull(ledgerEntry, "ledgerEntry");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.insert", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 bindInsert(statement, ledgerEntry);
                 try (ResultSet keys = statement.executeQuery()) {
@@ -170,12 +170,12 @@ public final class LedgerEntryDao {
      */
     public List<LedgerEntry> insertAll(List<LedgerEntry> ledgerEntries) {
         Objects.requireNonNull(ledgerEntries, "ledgerEntries");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
         if (ledgerEntries.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "LedgerEntry.insertAll", connection -> {
+        return support.atomically(tenant, "LedgerEntry.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT_ALL, schema))) {
                 int size = ledgerEntries.size();
                 Object[] accountColumn = new Object[size];
@@ -206,9 +206,9 @@ public final class LedgerEntryDao {
      * The {@code LedgerEntry} with {@code id} in the current tenant, or empty.
      */
     public Optional<LedgerEntry> findById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.findById", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -226,9 +226,9 @@ public final class LedgerEntryDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setLong(1, afterId);
                 statement.setInt(2, limit);
@@ -254,9 +254,9 @@ public final class LedgerEntryDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.findAll", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -275,9 +275,9 @@ public final class LedgerEntryDao {
      * The number of {@code LedgerEntry} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.count", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
@@ -291,9 +291,9 @@ public final class LedgerEntryDao {
      * Whether a {@code LedgerEntry} with {@code id} exists in the current tenant.
      */
     public boolean existsById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.existsById", connection -> exists(connection, tenant, schema, id));
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.existsById", connection -> exists(connection, tenant, schema, id));
     }
 
     /**
@@ -304,9 +304,9 @@ public final class LedgerEntryDao {
      */
     public LedgerEntry update(LedgerEntry ledgerEntry) {
         Objects.requireNonNull(ledgerEntry, "ledgerEntry");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.update", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, ledgerEntry.account());
                 statement.setBigDecimal(2, ledgerEntry.amount());
@@ -338,9 +338,9 @@ public final class LedgerEntryDao {
      * a delete's entry holds the last values.
      */
     public List<HistoryEntry<LedgerEntry>> history(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.history", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.history", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY, schema))) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -360,9 +360,9 @@ public final class LedgerEntryDao {
      */
     public Optional<LedgerEntry> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.asOf", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.asOf", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_AS_OF, schema))) {
                 statement.setLong(1, id);
                 Jdbc.setInstant(statement, 2, at);
@@ -380,9 +380,9 @@ public final class LedgerEntryDao {
     public List<HistoryEntry<LedgerEntry>> changesBetween(Instant from, Instant to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.changesBetween", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.changesBetween", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_BETWEEN, schema))) {
                 Jdbc.setInstant(statement, 1, from);
                 Jdbc.setInstant(statement, 2, to);
@@ -402,9 +402,9 @@ public final class LedgerEntryDao {
      * (see {@link HistoryEntry#transactionId()}), oldest first.
      */
     public List<HistoryEntry<LedgerEntry>> changesInTransaction(long transactionId) {
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.changesInTransaction", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.changesInTransaction", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_IN_TRANSACTION, schema))) {
                 statement.setLong(1, transactionId);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -434,9 +434,9 @@ public final class LedgerEntryDao {
      * @return whether a row was deleted; false when none exists in the current tenant
      */
     public boolean deleteById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "LedgerEntry.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "LedgerEntry.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setLong(1, id);
                 statement.setString(2, AuditContext.actor());
@@ -449,9 +449,9 @@ public final class LedgerEntryDao {
     }
 
     private void deleteVersioned(LedgerEntry ledgerEntry) {
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        database.withConnection(SCOPE, tenant, "LedgerEntry.delete", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        support.withConnection(tenant, "LedgerEntry.delete", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_VERSIONED, schema))) {
                 statement.setLong(1, ledgerEntry.id());
                 statement.setInt(2, ledgerEntry.version());

@@ -2,8 +2,9 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
-import dev.tenantdao.runtime.TenantScope;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -80,12 +81,11 @@ public final class PalletDao {
 
     static final String DELETE_BY_ID = "DELETE FROM {schema}.shipment WHERE type = 'pallet' AND id = ?";
 
-    private final Database database;
+    private final DaoSupport support;
 
     @Inject
     public PalletDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
     }
 
     /**
@@ -93,9 +93,9 @@ public final class PalletDao {
      */
     public Pallet insert(Pallet pallet) {
         Objects.requireNonNull(pallet, "pallet");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Pallet.insert", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Pallet.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 bindInsert(statement, pallet);
                 try (ResultSet keys = statement.executeQuery()) {
@@ -113,12 +113,12 @@ public final class PalletDao {
      */
     public List<Pallet> insertAll(List<Pallet> pallets) {
         Objects.requireNonNull(pallets, "pallets");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
         if (pallets.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Pallet.insertAll", connection -> {
+        return support.atomically(tenant, "Pallet.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 List<Pallet> inserted = new ArrayList<>(pallets.size());
                 for (Pallet pallet : pallets) {
@@ -138,9 +138,9 @@ public final class PalletDao {
      */
     public Optional<Pallet> findById(String id) {
         Objects.requireNonNull(id, "Pallet.id");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Pallet.findById", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Pallet.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -161,9 +161,9 @@ public final class PalletDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Pallet.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Pallet.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -189,9 +189,9 @@ public final class PalletDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Pallet.findAll", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Pallet.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -210,9 +210,9 @@ public final class PalletDao {
      * The number of {@code Pallet} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Pallet.count", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Pallet.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
@@ -227,9 +227,9 @@ public final class PalletDao {
      */
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Pallet.id");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Pallet.existsById", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Pallet.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -249,9 +249,9 @@ public final class PalletDao {
     public Pallet update(Pallet pallet) {
         Objects.requireNonNull(pallet, "pallet");
         Objects.requireNonNull(pallet.getId(), "Pallet.id");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Pallet.update", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Pallet.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, pallet.getDestination());
                 statement.setString(2, pallet.getId());
@@ -286,9 +286,9 @@ public final class PalletDao {
      */
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Pallet.id");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Pallet.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Pallet.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, id);
                 return statement.executeUpdate() > 0;

@@ -2,8 +2,9 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
-import dev.tenantdao.runtime.TenantScope;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -80,12 +81,11 @@ public final class ParcelDao {
 
     static final String DELETE_BY_ID = "DELETE FROM {schema}.shipment WHERE type = 'Parcel' AND id = ?";
 
-    private final Database database;
+    private final DaoSupport support;
 
     @Inject
     public ParcelDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
     }
 
     /**
@@ -93,9 +93,9 @@ public final class ParcelDao {
      */
     public Parcel insert(Parcel parcel) {
         Objects.requireNonNull(parcel, "parcel");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Parcel.insert", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Parcel.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 bindInsert(statement, parcel);
                 try (ResultSet keys = statement.executeQuery()) {
@@ -113,12 +113,12 @@ public final class ParcelDao {
      */
     public List<Parcel> insertAll(List<Parcel> parcels) {
         Objects.requireNonNull(parcels, "parcels");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
         if (parcels.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Parcel.insertAll", connection -> {
+        return support.atomically(tenant, "Parcel.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 List<Parcel> inserted = new ArrayList<>(parcels.size());
                 for (Parcel parcel : parcels) {
@@ -138,9 +138,9 @@ public final class ParcelDao {
      */
     public Optional<Parcel> findById(String id) {
         Objects.requireNonNull(id, "Parcel.id");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Parcel.findById", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Parcel.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -161,9 +161,9 @@ public final class ParcelDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Parcel.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Parcel.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -189,9 +189,9 @@ public final class ParcelDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Parcel.findAll", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Parcel.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -210,9 +210,9 @@ public final class ParcelDao {
      * The number of {@code Parcel} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Parcel.count", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Parcel.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
@@ -227,9 +227,9 @@ public final class ParcelDao {
      */
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Parcel.id");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Parcel.existsById", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Parcel.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -249,9 +249,9 @@ public final class ParcelDao {
     public Parcel update(Parcel parcel) {
         Objects.requireNonNull(parcel, "parcel");
         Objects.requireNonNull(parcel.getId(), "Parcel.id");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Parcel.update", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Parcel.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, parcel.getDestination());
                 statement.setString(2, parcel.getId());
@@ -285,9 +285,9 @@ public final class ParcelDao {
      */
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Parcel.id");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Parcel.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Parcel.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, id);
                 return statement.executeUpdate() > 0;

@@ -3,9 +3,10 @@ package com.example.billing;
 import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
-import dev.tenantdao.runtime.TenantScope;
 import dev.tenantdao.runtime.UnknownSubtypeException;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -91,7 +92,7 @@ public final class PaymentDao {
             ORDER BY history_changed_at DESC, history_version DESC \
             LIMIT 1""";
 
-    private final Database database;
+    private final DaoSupport support;
 
     private final Payment_CardDao cardDao;
 
@@ -101,8 +102,7 @@ public final class PaymentDao {
 
     @Inject
     public PaymentDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
         this.cardDao = new Payment_CardDao(database);
         this.transferDao = new Payment_TransferDao(database);
         this.voucherDao = new Payment_VoucherDao(database);
@@ -131,11 +131,11 @@ public final class PaymentDao {
      */
     public List<Payment> insertAll(List<Payment> payments) {
         Objects.requireNonNull(payments, "payments");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         if (payments.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Payment.insertAll", connection -> {
+        return support.atomically(tenant, "Payment.insertAll", connection -> {
             List<Payment.Card> cardsToInsert = new ArrayList<>();
             List<Payment.Transfer> transfersToInsert = new ArrayList<>();
             List<Payment.Voucher> vouchersToInsert = new ArrayList<>();
@@ -203,8 +203,8 @@ public final class PaymentDao {
      * The {@code Payment} with {@code id} in the current tenant, or empty.
      */
     public Optional<Payment> findById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Payment.findById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Payment.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -224,8 +224,8 @@ public final class PaymentDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Payment.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Payment.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -253,8 +253,8 @@ public final class PaymentDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Payment.findAll", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Payment.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -275,8 +275,8 @@ public final class PaymentDao {
      * The number of {@code Payment} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Payment.count", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Payment.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -292,8 +292,8 @@ public final class PaymentDao {
      * Whether a {@code Payment} with {@code id} exists in the current tenant.
      */
     public boolean existsById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Payment.existsById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Payment.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -312,8 +312,8 @@ public final class PaymentDao {
      * @return whether a row was deleted; false when none exists in the current tenant
      */
     public boolean deleteById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Payment.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Payment.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -332,8 +332,8 @@ public final class PaymentDao {
      * a delete's entry holds the last values.
      */
     public List<HistoryEntry<Payment>> history(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Payment.history", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Payment.history", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -355,8 +355,8 @@ public final class PaymentDao {
      */
     public Optional<Payment> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Payment.asOf", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Payment.asOf", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);

@@ -4,8 +4,9 @@ import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.RowNotFoundException;
-import dev.tenantdao.runtime.TenantScope;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -143,12 +144,11 @@ public final class Payment_CardDao {
             WHERE tenant_id = ? AND kind = 'card' AND history_transaction_id = ?::text::xid8 \
             ORDER BY history_changed_at, id, history_version""";
 
-    private final Database database;
+    private final DaoSupport support;
 
     @Inject
     public Payment_CardDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
     }
 
     /**
@@ -156,8 +156,8 @@ public final class Payment_CardDao {
      */
     public Payment.Card insert(Payment.Card card) {
         Objects.requireNonNull(card, "card");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.insert", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 bindInsert(statement, tenant, card);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
@@ -175,11 +175,11 @@ public final class Payment_CardDao {
      */
     public List<Payment.Card> insertAll(List<Payment.Card> cards) {
         Objects.requireNonNull(cards, "cards");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         if (cards.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Card.insertAll", connection -> {
+        return support.atomically(tenant, "Card.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
                 int size = cards.size();
                 Object[] amountColumn = new Object[size];
@@ -212,8 +212,8 @@ public final class Payment_CardDao {
      * The {@code Card} with {@code id} in the current tenant, or empty.
      */
     public Optional<Payment.Card> findById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.findById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -233,8 +233,8 @@ public final class Payment_CardDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -262,8 +262,8 @@ public final class Payment_CardDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.findAll", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -284,8 +284,8 @@ public final class Payment_CardDao {
      * The number of {@code Card} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.count", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -301,8 +301,8 @@ public final class Payment_CardDao {
      * Whether a {@code Card} with {@code id} exists in the current tenant.
      */
     public boolean existsById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.existsById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -323,8 +323,8 @@ public final class Payment_CardDao {
      */
     public Payment.Card update(Payment.Card card) {
         Objects.requireNonNull(card, "card");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.update", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, card.amount());
@@ -354,8 +354,8 @@ public final class Payment_CardDao {
      * a delete's entry holds the last values.
      */
     public List<HistoryEntry<Payment.Card>> history(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.history", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.history", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -377,8 +377,8 @@ public final class Payment_CardDao {
      */
     public Optional<Payment.Card> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.asOf", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.asOf", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -398,8 +398,8 @@ public final class Payment_CardDao {
     public List<HistoryEntry<Payment.Card>> changesBetween(Instant from, Instant to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.changesBetween", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.changesBetween", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_BETWEEN)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -421,8 +421,8 @@ public final class Payment_CardDao {
      * (see {@link HistoryEntry#transactionId()}), oldest first.
      */
     public List<HistoryEntry<Payment.Card>> changesInTransaction(long transactionId) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.changesInTransaction", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.changesInTransaction", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(HISTORY_IN_TRANSACTION)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -456,8 +456,8 @@ public final class Payment_CardDao {
      * @return whether a row was deleted; false when none exists in the current tenant
      */
     public boolean deleteById(long id) {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Card.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Card.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);

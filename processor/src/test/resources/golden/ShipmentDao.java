@@ -1,9 +1,10 @@
 package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
-import dev.tenantdao.runtime.TenantScope;
 import dev.tenantdao.runtime.UnknownSubtypeException;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -52,7 +53,7 @@ public final class ShipmentDao {
 
     static final String DELETE_BY_ID = "DELETE FROM {schema}.shipment WHERE id = ?";
 
-    private final Database database;
+    private final DaoSupport support;
 
     private final ParcelDao parcelDao;
 
@@ -60,8 +61,7 @@ public final class ShipmentDao {
 
     @Inject
     public ShipmentDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
         this.parcelDao = new ParcelDao(database);
         this.palletDao = new PalletDao(database);
     }
@@ -87,11 +87,11 @@ public final class ShipmentDao {
      */
     public List<Shipment> insertAll(List<Shipment> shipments) {
         Objects.requireNonNull(shipments, "shipments");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         if (shipments.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Shipment.insertAll", connection -> {
+        return support.atomically(tenant, "Shipment.insertAll", connection -> {
             List<Parcel> parcelsToInsert = new ArrayList<>();
             List<Pallet> palletsToInsert = new ArrayList<>();
             for (Shipment shipment : shipments) {
@@ -150,9 +150,9 @@ public final class ShipmentDao {
      */
     public Optional<Shipment> findById(String id) {
         Objects.requireNonNull(id, "Shipment.id");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Shipment.findById", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Shipment.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -173,9 +173,9 @@ public final class ShipmentDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Shipment.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Shipment.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -201,9 +201,9 @@ public final class ShipmentDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Shipment.findAll", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Shipment.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -222,9 +222,9 @@ public final class ShipmentDao {
      * The number of {@code Shipment} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Shipment.count", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Shipment.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
@@ -239,9 +239,9 @@ public final class ShipmentDao {
      */
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Shipment.id");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Shipment.existsById", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Shipment.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -259,9 +259,9 @@ public final class ShipmentDao {
      */
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Shipment.id");
-        String tenant = database.requireTenant(SCOPE);
-        String schema = database.schemaOf(tenant);
-        return database.withConnection(SCOPE, tenant, "Shipment.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        return support.withConnection(tenant, "Shipment.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, id);
                 return statement.executeUpdate() > 0;

@@ -2,9 +2,10 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
-import dev.tenantdao.runtime.TenantScope;
 import dev.tenantdao.runtime.internal.Conversions;
+import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
+import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,14 +81,13 @@ public final class SubscriptionDao {
      */
     private static final String[] RETURNED_COLUMNS = {"id", "plan", "price", "started_at"};
 
-    private final Database database;
+    private final DaoSupport support;
 
     private final SubscriptionListener subscriptionListener = new SubscriptionListener();
 
     @Inject
     public SubscriptionDao(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        database.checkSupports(SCOPE);
+        this.support = new DaoSupport(database, SCOPE);
     }
 
     /**
@@ -95,8 +95,8 @@ public final class SubscriptionDao {
      */
     public Subscription insert(Subscription subscription) {
         Objects.requireNonNull(subscription, "subscription");
-        String tenant = database.requireTenant(SCOPE);
-        return database.atomically(SCOPE, tenant, "Subscription.insert", connection -> {
+        String tenant = support.requireTenant();
+        return support.atomically(tenant, "Subscription.insert", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 Subscription toInsert = beforeInsert(subscription);
                 bindInsert(statement, tenant, toInsert);
@@ -118,11 +118,11 @@ public final class SubscriptionDao {
      */
     public List<Subscription> insertAll(List<Subscription> subscriptions) {
         Objects.requireNonNull(subscriptions, "subscriptions");
-        String tenant = database.requireTenant(SCOPE);
+        String tenant = support.requireTenant();
         if (subscriptions.isEmpty()) {
             return List.of();
         }
-        return database.atomically(SCOPE, tenant, "Subscription.insertAll", connection -> {
+        return support.atomically(tenant, "Subscription.insertAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
                 int size = subscriptions.size();
                 Object[] planColumn = new Object[size];
@@ -158,8 +158,8 @@ public final class SubscriptionDao {
      */
     public Optional<Subscription> findById(UUID id) {
         Objects.requireNonNull(id, "Subscription.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Subscription.findById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Subscription.findById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, id);
@@ -186,8 +186,8 @@ public final class SubscriptionDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Subscription.findAllAfter", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Subscription.findAllAfter", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, afterId);
@@ -216,8 +216,8 @@ public final class SubscriptionDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Subscription.findAll", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Subscription.findAll", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
                 statement.setInt(2, limit);
@@ -239,8 +239,8 @@ public final class SubscriptionDao {
      * The number of {@code Subscription} rows in the current tenant.
      */
     public long count() {
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Subscription.count", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Subscription.count", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -256,8 +256,8 @@ public final class SubscriptionDao {
      */
     public boolean existsById(UUID id) {
         Objects.requireNonNull(id, "Subscription.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Subscription.existsById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Subscription.existsById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, id);
@@ -278,8 +278,8 @@ public final class SubscriptionDao {
     public Subscription update(Subscription subscription) {
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(subscription.id(), "Subscription.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.atomically(SCOPE, tenant, "Subscription.update", connection -> {
+        String tenant = support.requireTenant();
+        return support.atomically(tenant, "Subscription.update", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 Subscription toUpdate = beforeUpdate(subscription);
                 statement.setString(1, Conversions.toDatabase(PLAN_CONVERTER, toUpdate.plan(), "Subscription", "plan", "plan", toUpdate.id()));
@@ -306,8 +306,8 @@ public final class SubscriptionDao {
      */
     public void delete(Subscription subscription) {
         Objects.requireNonNull(subscription, "subscription");
-        String tenant = database.requireTenant(SCOPE);
-        database.atomically(SCOPE, tenant, "Subscription.delete", connection -> {
+        String tenant = support.requireTenant();
+        support.atomically(tenant, "Subscription.delete", connection -> {
             beforeDelete(subscription);
             if (!deleteById(subscription.id())) {
                 throw new RowNotFoundException("Subscription", subscription.id());
@@ -324,8 +324,8 @@ public final class SubscriptionDao {
      */
     public boolean deleteById(UUID id) {
         Objects.requireNonNull(id, "Subscription.id");
-        String tenant = database.requireTenant(SCOPE);
-        return database.withConnection(SCOPE, tenant, "Subscription.deleteById", connection -> {
+        String tenant = support.requireTenant();
+        return support.withConnection(tenant, "Subscription.deleteById", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, id);

@@ -1,6 +1,10 @@
 package dev.tenantdao.runtime;
 
 import dev.tenantdao.annotations.internal.Wire;
+import dev.tenantdao.runtime.internal.ConnectionCallback;
+import dev.tenantdao.runtime.internal.DaoSupport;
+import dev.tenantdao.runtime.internal.DatabaseAccess;
+import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,6 +48,38 @@ public final class Database {
     private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
     /** The schema of the shared tables, once known (empty: the data source has none); null before. */
     private volatile Optional<String> sharedSchema;
+
+    static {
+        // the operations only generated code uses reach it through DaoSupport, not through public methods
+        DatabaseAccess.install(new DatabaseAccess() {
+            @Override
+            protected void checkSupports(Database database, TenantScope scope) {
+                database.checkSupports(scope);
+            }
+
+            @Override
+            protected String requireTenant(Database database, TenantScope scope) {
+                return database.requireTenant(scope);
+            }
+
+            @Override
+            protected String schemaOf(Database database, String tenant) {
+                return database.schemaOf(tenant);
+            }
+
+            @Override
+            protected <T> T withConnection(Database database, TenantScope scope, String tenant, String operation,
+                    ConnectionCallback<T> work) {
+                return database.withConnection(scope, tenant, operation, work);
+            }
+
+            @Override
+            protected <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
+                    ConnectionCallback<T> work) {
+                return database.atomically(scope, tenant, operation, work);
+            }
+        });
+    }
 
     /** A database whose tenant comes only from {@link TenantContext} blocks. */
     public Database(DataSource dataSource) {
@@ -94,7 +130,7 @@ public final class Database {
      * @throws NoTenantException when there is none; nothing has been sent to the database
      * @throws InvalidTenantException when the resolver supplied an id no tenant can have
      */
-    public String requireTenant(TenantScope scope) {
+    String requireTenant(TenantScope scope) {
         Optional<String> tenant = currentTenant();
         if (tenant.isEmpty()) {
             throw new NoTenantException(scope.entity());
@@ -118,7 +154,7 @@ public final class Database {
      * @throws InvalidTenantException when the mapped name is not a plain SQL identifier or not a
      *     tenant's schema; nothing has been sent for the tenant
      */
-    public String schemaOf(String tenant) {
+    String schemaOf(String tenant) {
         String schema = schemaMapping.schemaFor(tenant);
         if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
             throw notATenantsSchema(tenant, schema, "is not a lower-case SQL identifier of at most 63 characters");
@@ -186,7 +222,7 @@ public final class Database {
      * @throws DataAccessException when the work throws {@link SQLException}
      * @throws TenantMismatchException when a transaction is open for another tenant
      */
-    public <T> T withConnection(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
+    <T> T withConnection(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
         Transaction current = transaction.get();
         try {
             if (current != null) {
@@ -205,7 +241,7 @@ public final class Database {
      * take effect together or not at all: outside a transaction, in one of their own. For
      * multi-statement work such as a batch, or a statement with hooks around it.
      */
-    public <T> T atomically(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
+    <T> T atomically(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
         return transaction.get() != null
                 ? withConnection(scope, tenant, operation, work)
                 : inOwnTransaction(scope, tenant, operation, work);
@@ -241,7 +277,7 @@ public final class Database {
      *
      * @throws TenantDaoException naming the entity and what is missing
      */
-    public void checkSupports(TenantScope scope) {
+    void checkSupports(TenantScope scope) {
         Objects.requireNonNull(scope, "scope");
         if (scope.strategy() == TenantScope.Strategy.DATABASE && routing == null) {
             throw new TenantDaoException(scope.entity() + " is database-per-tenant, but this Database has no"

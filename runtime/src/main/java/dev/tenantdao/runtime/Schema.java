@@ -1,6 +1,7 @@
 package dev.tenantdao.runtime;
 
 import dev.tenantdao.annotations.internal.Wire;
+import dev.tenantdao.runtime.internal.TenantScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ public final class Schema {
     }
 
     /** The tenancy strategy of {@code entity}, from the first line of its DDL. */
-    public static TenantScope.Strategy strategy(Class<?> entity) {
+    static TenantScope.Strategy strategy(Class<?> entity) {
         String ddl = ddl(entity);
         if (!ddl.startsWith(STRATEGY_HEADER)) {
             throw new TenantDaoException("The DDL of " + entity.getName() + " has no strategy header");

@@ -1,5 +1,6 @@
 package dev.tenantdao.runtime;
 
+import dev.tenantdao.runtime.internal.TenantScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.tenantdao.runtime;
 
+import dev.tenantdao.runtime.internal.TenantScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -74,18 +74,23 @@ final class DaoSkeleton {
                 .build();
     }
 
-    /** The data source: {@code private final Database database}. */
+    /**
+     * What the DAO asks of the database, bound to its entity: {@code private final DaoSupport support}
+     * (the runtime's support for generated code, not public API).
+     */
     void addDatabaseField(TypeSpec.Builder type) {
-        type.addField(Types.DATABASE, "database", Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(Types.DAO_SUPPORT, "support", Modifier.PRIVATE, Modifier.FINAL);
     }
 
-    /** The injectable constructor taking the {@code Database}, checking it can serve the entity. */
+    /**
+     * The injectable constructor taking the {@code Database}; {@code new DaoSupport(database, SCOPE)}
+     * checks it can serve the entity, so a misconfigured database fails where the DAO is built.
+     */
     MethodSpec.Builder constructor() {
         return MethodSpec.constructorBuilder()
                 .addAnnotation(Types.INJECT)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(Types.DATABASE, "database")
-                .addStatement("this.database = $T.requireNonNull(database, $S)", Types.OBJECTS, "database")
-                .addCode(dao.tenant().checkSupports());
+                .addStatement("this.support = new $T(database, SCOPE)", Types.DAO_SUPPORT);
     }
 }

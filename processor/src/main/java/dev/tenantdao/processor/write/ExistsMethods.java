@@ -33,7 +33,7 @@ final class ExistsMethods {
             return method.addCode(dao.statements().withStatement("existsById", "EXISTS_BY_ID", false,
                     work(statement, locals))).build();
         }
-        return method.addStatement("return database.withConnection(SCOPE, $L, $S, connection -> exists(connection, $L))",
+        return method.addStatement("return support.withConnection($L, $S, connection -> exists(connection, $L))",
                 dao.tenant().argument(), dao.name() + ".existsById", arguments("id")).build();
     }
 

@@ -25,7 +25,7 @@ final class Locals {
 
     /** The names generated methods give their own locals and parameters. */
     static final List<String> OWN = List.of(
-            "database", "tenant", "tenantKey", "schema", "connection", "statement", "rows", "keys", "id", "afterId",
+            "database", "support", "tenant", "tenantKey", "schema", "connection", "statement", "rows", "keys", "id", "afterId",
             "limit", "offset", "inserted", "size", "i", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked",
             "page", "entries", "from", "to", "at", "transactionId", "discriminator");
 
@@ -52,7 +52,7 @@ final class Locals {
             reserve(own, "own " + own);
         }
         for (String field : dao.fields().all()) {
-            if (!OWN_SET.contains(field)) {     // ("database", the field the constructor's parameter sets)
+            if (!OWN_SET.contains(field)) {     // ("support", the field the constructor sets)
                 reserve(field, "field " + field);
             }
         }

@@ -25,7 +25,7 @@ final class StatementCode {
     }
 
     /**
-     * {@link #withStatement(String, String, boolean, CodeBlock)} through {@code database.<how>}:
+     * {@link #withStatement(String, String, boolean, CodeBlock)} through {@code support.<how>}:
      * {@code withConnection}, or {@code atomically} for work of several statements.
      *
      * @param generatedKeys whether {@code work} reads the row back as the driver's generated keys
@@ -33,7 +33,7 @@ final class StatementCode {
      */
     CodeBlock withStatement(String how, String operation, String constant, boolean generatedKeys, CodeBlock work) {
         return CodeBlock.builder()
-                .add("return database.$L(SCOPE, $L, $S, connection -> {\n$>", how, dao.tenant().argument(),
+                .add("return support.$L($L, $S, connection -> {\n$>", how, dao.tenant().argument(),
                         dao.name() + "." + operation)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
                         Types.PREPARED_STATEMENT, sql(constant), generatedKeys ? ", RETURNED_COLUMNS" : "")
@@ -46,7 +46,7 @@ final class StatementCode {
     /** {@code work} on a connection, returning nothing ({@code return null} from the lambda). */
     CodeBlock withConnectionReturningNothing(String how, String operation, CodeBlock work) {
         return CodeBlock.builder()
-                .add("database.$L(SCOPE, $L, $S, connection -> {\n$>", how, dao.tenant().argument(),
+                .add("support.$L($L, $S, connection -> {\n$>", how, dao.tenant().argument(),
                         dao.name() + "." + operation)
                 .add(work)
                 .addStatement("return null")

@@ -90,12 +90,12 @@ final class SubtypeWrites {
                 .returns(listOfRoots)
                 .addParameter(listOfRoots, all)
                 .addStatement("$T.requireNonNull($L, $S)", Types.OBJECTS, all, all)
-                .addStatement(dao.entity().isTenanted() ? "String tenant = database.requireTenant(SCOPE)"
+                .addStatement(dao.entity().isTenanted() ? "String tenant = support.requireTenant()"
                         : "String tenant = null")
                 .beginControlFlow("if ($L.isEmpty())", all)
                 .addStatement("return $T.of()", Types.LIST)
                 .endControlFlow()
-                .addCode("return database.atomically(SCOPE, tenant, $S, connection -> {\n$>", dao.name() + ".insertAll")
+                .addCode("return support.atomically(tenant, $S, connection -> {\n$>", dao.name() + ".insertAll")
                 .addCode(work.build())
                 .addCode("$<});\n")
                 .build();

@@ -23,15 +23,6 @@ final class TenantCode {
     }
 
     /**
-     * The constructor's check that the database can serve the entity (a database-per-tenant entity
-     * needs a routing): a misconfigured {@code Database} fails where the DAO is built, at startup.
-     */
-    CodeBlock checkSupports() {
-        return entity().isTenanted() ? CodeBlock.builder().addStatement("database.checkSupports(SCOPE)").build()
-                : CodeBlock.of("");
-    }
-
-    /**
      * The first thing every tenanted method does before touching the database: find the current
      * tenant or throw {@code NoTenantException}, and turn it into what the statements need: the
      * tenant column's value (row strategy) or the tenant's schema (schema per tenant).
@@ -41,7 +32,7 @@ final class TenantCode {
             return CodeBlock.of("");
         }
         CodeBlock.Builder code = CodeBlock.builder()
-                .addStatement("String tenant = database.requireTenant(SCOPE)");
+                .addStatement("String tenant = support.requireTenant()");
         switch (entity().tenancy().strategy()) {
             case ROW -> {
                 switch (entity().tenancy().columnType()) {
@@ -50,13 +41,13 @@ final class TenantCode {
                     case BIGINT -> code.addStatement("Long tenantKey = $T.bigint(tenant)", Types.TENANT_KEYS);
                 }
             }
-            case SCHEMA -> code.addStatement("String schema = database.schemaOf(tenant)");
+            case SCHEMA -> code.addStatement("String schema = support.schemaOf(tenant)");
             case DATABASE -> { }
         }
         return code.build();
     }
 
-    /** The tenant argument of {@code database.withConnection} and {@code atomically}: {@code tenant}, or null when shared. */
+    /** The tenant argument of {@code support.withConnection} and {@code atomically}: {@code tenant}, or null when shared. */
     String argument() {
         return entity().isTenanted() ? "tenant" : "null";
     }

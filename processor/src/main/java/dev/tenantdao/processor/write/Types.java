@@ -11,7 +11,8 @@ final class Types {
     static final ClassName UNKNOWN_SUBTYPE = ClassName.get("dev.tenantdao.runtime", "UnknownSubtypeException");
     static final ClassName AUDIT_CONTEXT = ClassName.get("dev.tenantdao.runtime", "AuditContext");
     static final ClassName HISTORY_ENTRY = ClassName.get("dev.tenantdao.runtime", "HistoryEntry");
-    static final ClassName TENANT_SCOPE = ClassName.get("dev.tenantdao.runtime", "TenantScope");
+    static final ClassName TENANT_SCOPE = ClassName.get("dev.tenantdao.runtime.internal", "TenantScope");
+    static final ClassName DAO_SUPPORT = ClassName.get("dev.tenantdao.runtime.internal", "DaoSupport");
     static final ClassName TENANT_KEYS = ClassName.get("dev.tenantdao.runtime.internal", "TenantKeys");
     static final ClassName TENANT_SQL = ClassName.get("dev.tenantdao.runtime.internal", "TenantSql");
     static final ClassName CONVERSIONS = ClassName.get("dev.tenantdao.runtime.internal", "Conversions");

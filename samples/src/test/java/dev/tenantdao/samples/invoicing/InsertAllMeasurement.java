@@ -3,7 +3,6 @@ package dev.tenantdao.samples.invoicing;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
-import dev.tenantdao.runtime.TenantScope;
 import dev.tenantdao.samples.reference.Currency;
 import dev.tenantdao.samples.reference.CurrencyDao;
 import dev.tenantdao.testkit.Postgres;
@@ -68,7 +67,9 @@ public final class InsertAllMeasurement {
 
     /** What the generated insertAll did before it went set-based: a batch of the single-row insert. */
     private static List<Invoice> batch(Database database, List<Invoice> batch) {
-        return database.atomically(TenantScope.row("Invoice", true), "acme", "batch", connection -> {
+        try {
+            return TenantContext.callAs("acme", () -> database.inTransaction(tx -> {
+            java.sql.Connection connection = tx.connection();
             try (PreparedStatement statement = connection.prepareStatement(InvoiceDao.INSERT, RETURNED)) {
                 for (Invoice invoice : batch) {
                     statement.setString(1, "acme");
@@ -92,7 +93,10 @@ public final class InsertAllMeasurement {
                 }
                 return inserted;
             }
-        });
+        }));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static double measure(DataSource admin, java.util.function.Supplier<List<Invoice>> insert)

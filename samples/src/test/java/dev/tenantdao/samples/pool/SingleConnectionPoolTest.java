@@ -14,7 +14,6 @@ import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.SchemaMapping;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.runtime.TenantRouting;
-import dev.tenantdao.runtime.TenantScope;
 import dev.tenantdao.testkit.Postgres;
 import java.io.File;
 import java.io.PrintWriter;
@@ -333,8 +332,8 @@ class SingleConnectionPoolTest {
             for (Iterator<Class<?>> it = pending.iterator(); it.hasNext(); ) {
                 Class<?> entity = it.next();
                 try {
-                    TenantScope.Strategy strategy = Schema.strategy(entity);
-                    if (strategy == TenantScope.Strategy.SCHEMA || strategy == TenantScope.Strategy.DATABASE) {
+                    String strategy = strategy(entity);
+                    if (strategy.equals("SCHEMA") || strategy.equals("DATABASE")) {
                         setup.createTenant(TEXT_TENANT, entity);
                     } else {
                         Schema.create(control, entity);
@@ -396,7 +395,7 @@ class SingleConnectionPoolTest {
                 }
                 names.add(column.group(1));
             }
-            boolean row = Schema.strategy(owner) == TenantScope.Strategy.ROW;
+            boolean row = strategy(owner).equals("ROW");
             return new Columns(names, row ? firstName : null, row ? firstType : null);
         }
     }
@@ -937,5 +936,11 @@ class SingleConnectionPoolTest {
             }
             return Object.class;
         }
+    }
+
+    /** The strategy an entity's generated DDL names in its first line ({@code -- tenantdao strategy: ROW}). */
+    private static String strategy(Class<?> entity) {
+        String ddl = Schema.ddl(entity);
+        return ddl.substring(Schema.STRATEGY_HEADER.length(), ddl.indexOf('\n')).strip();
     }
 }

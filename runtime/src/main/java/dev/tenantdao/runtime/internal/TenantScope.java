@@ -1,9 +1,9 @@
-package dev.tenantdao.runtime;
+package dev.tenantdao.runtime.internal;
 
 import java.util.Objects;
 
 /**
- * How one entity's rows are kept apart by tenant, as generated DAOs tell the {@link Database}: it
+ * How one entity's rows are kept apart by tenant, as generated DAOs tell the {@link dev.tenantdao.runtime.Database}: it
  * decides from this which data source to use and what to set up on the connection.
  */
 public final class TenantScope {

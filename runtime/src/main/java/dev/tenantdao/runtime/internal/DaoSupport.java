@@ -1,0 +1,61 @@
+package dev.tenantdao.runtime.internal;
+
+import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.NoTenantException;
+import java.util.Objects;
+
+/**
+ * What a generated DAO asks of its {@link Database}, bound to the DAO's entity ({@link TenantScope}):
+ * the current tenant, the tenant's schema, a connection for the tenant's work, a transaction of its
+ * own. Only generated code calls it; it is not API and may change with the processor.
+ *
+ * <pre>{@code
+ * this.support = new DaoSupport(database, SCOPE);          // fails here, at startup, when misconfigured
+ * String tenant = support.requireTenant();                  // NoTenantException before any SQL
+ * return support.withConnection(tenant, "Invoice.findById", connection -> { ... });
+ * }</pre>
+ */
+public final class DaoSupport {
+
+    private final Database database;
+    private final TenantScope scope;
+
+    /**
+     * @throws dev.tenantdao.runtime.TenantDaoException when {@code database} cannot serve the
+     *     entity (a database-per-tenant entity on a database without routing), naming both
+     */
+    public DaoSupport(Database database, TenantScope scope) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.scope = Objects.requireNonNull(scope, "scope");
+        DatabaseAccess.get().checkSupports(database, scope);
+    }
+
+    /** The database the DAO was built on (a hierarchy root's DAO builds its subtypes' DAOs on it). */
+    public Database database() {
+        return database;
+    }
+
+    /**
+     * The current tenant.
+     *
+     * @throws NoTenantException when there is none; nothing has been sent to the database
+     */
+    public String requireTenant() {
+        return DatabaseAccess.get().requireTenant(database, scope);
+    }
+
+    /** Schema per tenant: the quoted name of {@code tenant}'s schema, checked to be a tenant's. */
+    public String schemaOf(String tenant) {
+        return DatabaseAccess.get().schemaOf(database, tenant);
+    }
+
+    /** Runs {@code work} on a connection for {@code tenant}'s work (the open transaction's, or one of its own). */
+    public <T> T withConnection(String tenant, String operation, ConnectionCallback<T> work) {
+        return DatabaseAccess.get().withConnection(database, scope, tenant, operation, work);
+    }
+
+    /** Like {@link #withConnection}, all of {@code work} in one transaction (of its own when none is open). */
+    public <T> T atomically(String tenant, String operation, ConnectionCallback<T> work) {
+        return DatabaseAccess.get().atomically(database, scope, tenant, operation, work);
+    }
+}
