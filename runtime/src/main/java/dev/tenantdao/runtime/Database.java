@@ -1,9 +1,8 @@
 package dev.tenantdao.runtime;
 
 import dev.tenantdao.annotations.internal.Wire;
+import dev.tenantdao.runtime.access.DatabaseAccess;
 import dev.tenantdao.runtime.internal.ConnectionCallback;
-import dev.tenantdao.runtime.internal.DaoSupport;
-import dev.tenantdao.runtime.internal.DatabaseAccess;
 import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import java.sql.Connection;
@@ -53,28 +52,28 @@ public final class Database {
         // the operations only generated code uses reach it through DaoSupport, not through public methods
         DatabaseAccess.install(new DatabaseAccess() {
             @Override
-            protected void checkSupports(Database database, TenantScope scope) {
+            public void checkSupports(Database database, TenantScope scope) {
                 database.checkSupports(scope);
             }
 
             @Override
-            protected String requireTenant(Database database, TenantScope scope) {
+            public String requireTenant(Database database, TenantScope scope) {
                 return database.requireTenant(scope);
             }
 
             @Override
-            protected String schemaOf(Database database, String tenant) {
+            public String schemaOf(Database database, String tenant) {
                 return database.schemaOf(tenant);
             }
 
             @Override
-            protected <T> T withConnection(Database database, TenantScope scope, String tenant, String operation,
+            public <T> T withConnection(Database database, TenantScope scope, String tenant, String operation,
                     ConnectionCallback<T> work) {
                 return database.withConnection(scope, tenant, operation, work);
             }
 
             @Override
-            protected <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
+            public <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
                     ConnectionCallback<T> work) {
                 return database.atomically(scope, tenant, operation, work);
             }

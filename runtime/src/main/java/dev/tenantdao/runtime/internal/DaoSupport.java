@@ -1,6 +1,7 @@
 package dev.tenantdao.runtime.internal;
 
 import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.access.DatabaseAccess;
 import dev.tenantdao.runtime.NoTenantException;
 import java.util.Objects;
 

@@ -1,11 +1,15 @@
-package dev.tenantdao.runtime.internal;
+package dev.tenantdao.runtime.access;
 
 import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.internal.ConnectionCallback;
+import dev.tenantdao.runtime.internal.DaoSupport;
+import dev.tenantdao.runtime.internal.TenantScope;
 
 /**
  * How {@link DaoSupport} reaches the {@link Database} operations only generated code uses, which
  * are not public API: {@code Database} installs the one implementation when its class is
- * initialized (the JDK's "shared secrets" pattern). Not API.
+ * initialized (the JDK's "shared secrets" pattern). In a package the runtime's module does not export:
+ * neither users nor generated code can reach it.
  */
 public abstract class DatabaseAccess {
 
@@ -21,7 +25,8 @@ public abstract class DatabaseAccess {
         }
     }
 
-    static DatabaseAccess get() {
+    /** The installed access; {@link DaoSupport} asks it for every operation. */
+    public static DatabaseAccess get() {
         DatabaseAccess access = installed;
         if (access == null) {
             throw new IllegalStateException("Database was not initialized");
@@ -29,15 +34,15 @@ public abstract class DatabaseAccess {
         return access;
     }
 
-    protected abstract void checkSupports(Database database, TenantScope scope);
+    public abstract void checkSupports(Database database, TenantScope scope);
 
-    protected abstract String requireTenant(Database database, TenantScope scope);
+    public abstract String requireTenant(Database database, TenantScope scope);
 
-    protected abstract String schemaOf(Database database, String tenant);
+    public abstract String schemaOf(Database database, String tenant);
 
-    protected abstract <T> T withConnection(Database database, TenantScope scope, String tenant, String operation,
+    public abstract <T> T withConnection(Database database, TenantScope scope, String tenant, String operation,
             ConnectionCallback<T> work);
 
-    protected abstract <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
+    public abstract <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
             ConnectionCallback<T> work);
 }
