@@ -6,6 +6,7 @@ import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Polymorphic;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
 import dev.tenantdao.processor.diagnostic.Message;
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.read.Annotations;
@@ -232,7 +233,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         EntityValidator validator = new EntityValidator(diagnostics, processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils());
         boolean valid = validator.validate(model);
-        for (EntityModel subtype : model.polymorphism().subtypes()) {
+        for (EntityModel subtype : HierarchyRoot.of(model).subtypes()) {
             valid &= validator.validate(subtype);
         }
         int before = diagnostics.errorCount();

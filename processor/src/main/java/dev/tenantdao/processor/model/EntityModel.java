@@ -2,6 +2,7 @@ package dev.tenantdao.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 
@@ -14,7 +15,7 @@ import javax.lang.model.element.TypeElement;
  * @param construction null when the entity cannot be constructed from a row
  * @param hooks lifecycle hook methods and listeners
  * @param audit null unless the entity is {@code @Audited}
- * @param polymorphism null unless the entity is the root or a subtype of a {@code @Polymorphic} hierarchy
+ * @param kind a standalone entity, or the root or a subtype of a {@code @Polymorphic} hierarchy
  */
 public record EntityModel(
         TypeElement element,
@@ -26,10 +27,11 @@ public record EntityModel(
         Construction construction,
         Hooks hooks,
         Audit audit,
-        Polymorphism polymorphism) {
+        EntityKind kind) {
 
     public EntityModel {
         properties = List.copyOf(properties);
+        Objects.requireNonNull(kind, "kind");
     }
 
     /** The simple name users know the entity by, used in messages and operation names. */
@@ -74,25 +76,20 @@ public record EntityModel(
         return properties.stream().anyMatch(Property::updatable);
     }
 
-    public boolean isPolymorphic() {
-        return polymorphism != null;
-    }
-
     /** Whether this is a subtype of a joined hierarchy, whose rows span two tables. */
     public boolean isJoinedSubtype() {
-        return polymorphism != null && !polymorphism.isRoot() && polymorphism.isJoined();
+        return kind instanceof EntityKind.Subtype subtype && subtype.hierarchy().isJoined();
     }
 
     /** The properties stored in the table of the hierarchy's root (all of them outside a hierarchy). */
     public List<Property> rootProperties() {
-        return polymorphism == null || polymorphism.isRoot()
-                ? properties : properties.subList(0, polymorphism.rootProperties());
+        return kind instanceof EntityKind.Subtype subtype ? properties.subList(0, subtype.rootProperties()) : properties;
     }
 
     /** A subtype's own properties; empty outside a hierarchy and for the root. */
     public List<Property> ownProperties() {
-        return polymorphism == null || polymorphism.isRoot()
-                ? List.of() : properties.subList(polymorphism.rootProperties(), properties.size());
+        return kind instanceof EntityKind.Subtype subtype
+                ? properties.subList(subtype.rootProperties(), properties.size()) : List.of();
     }
 
     public ClassName daoType() {

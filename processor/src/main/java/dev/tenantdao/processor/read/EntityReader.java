@@ -20,11 +20,12 @@ import dev.tenantdao.processor.model.Access;
 import dev.tenantdao.processor.model.Audit;
 import dev.tenantdao.processor.model.Construction;
 import dev.tenantdao.processor.model.ConverterModel;
+import dev.tenantdao.processor.model.EntityKind;
 import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.Hierarchy;
 import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.model.Hooks;
 import dev.tenantdao.processor.model.Mapping;
-import dev.tenantdao.processor.model.Polymorphism;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.model.Reference;
 import dev.tenantdao.processor.model.Tenancy;
@@ -83,7 +84,7 @@ public final class EntityReader {
                 : construction(type, properties);
         String table = table(type);
         return new EntityModel(type, ClassName.get(type), table, isRecord, tenancy, properties, construction,
-                hooks(type), audit(type, table), null);
+                hooks(type), audit(type, table), new EntityKind.Standalone());
     }
 
     /**
@@ -100,9 +101,8 @@ public final class EntityReader {
         String table = table(root);
         Audit audit = audit(root, table);
         Hooks hooks = hooks(root);
-        Polymorphism hierarchy = new Polymorphism(polymorphic.strategy(), root, ClassName.get(root),
-                Annotations.mirror(root, Polymorphic.class).orElse(null), polymorphic.discriminator(), null, null,
-                rootProperties.size(), List.of());
+        Hierarchy hierarchy = new Hierarchy(polymorphic.strategy(), root, ClassName.get(root),
+                Annotations.mirror(root, Polymorphic.class).orElse(null), polymorphic.discriminator());
         List<EntityModel> subtypes = new ArrayList<>();
         for (TypeElement subtype : subtypes(root)) {
             if (subtype.getKind() != ElementKind.CLASS && subtype.getKind() != ElementKind.RECORD) {
@@ -128,14 +128,17 @@ public final class EntityReader {
             Subtype annotation = subtype.getAnnotation(Subtype.class);
             String simpleName = subtype.getSimpleName().toString();
             String value = annotation != null && !annotation.value().isEmpty() ? annotation.value() : simpleName;
-            String subtypeTable = annotation != null && !annotation.table().isEmpty()
-                    ? annotation.table() : Names.snakeCase(simpleName);
+            Optional<String> subtypeTable = hierarchy.isJoined()
+                    ? Optional.of(annotation != null && !annotation.table().isEmpty()
+                            ? annotation.table() : Names.snakeCase(simpleName))
+                    : Optional.empty();
             Construction construction = construction(subtype, properties);
             subtypes.add(new EntityModel(subtype, ClassName.get(subtype), table, isRecord, tenancy, properties,
-                    construction, hooks, audit, hierarchy.forSubtype(value, subtypeTable, rootProperties.size())));
+                    construction, hooks, audit,
+                    new EntityKind.Subtype(hierarchy, value, subtypeTable, rootProperties.size())));
         }
         return new EntityModel(root, ClassName.get(root), table, false, tenancy, rootProperties, null, hooks, audit,
-                hierarchy.withSubtypes(subtypes));
+                new EntityKind.HierarchyRoot(hierarchy, subtypes));
     }
 
     /**

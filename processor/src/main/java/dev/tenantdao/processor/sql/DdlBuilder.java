@@ -4,6 +4,9 @@ import dev.tenantdao.processor.sql.model.Fragment;
 import dev.tenantdao.processor.sql.model.TableRef;
 import dev.tenantdao.processor.sql.pass.TenancyPass;
 import dev.tenantdao.annotations.Tenanted;
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
+import dev.tenantdao.processor.model.EntityKind.InHierarchy;
+import dev.tenantdao.processor.model.EntityKind.Subtype;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.model.Reference;
@@ -15,7 +18,8 @@ import java.util.List;
 /**
  * The DDL an entity's DAO expects: its table (with the tenant column in the primary key and in
  * every foreign key to another row-tenanted table), and for row tenancy the row-level security
- * policy. The first line names the strategy, for the runtime.
+ * policy. The first line names the strategy, for the runtime. Built for a standalone entity and for
+ * a hierarchy's root (whose DDL holds its subtypes' columns or tables), not for a subtype.
  */
 final class DdlBuilder {
 
@@ -30,7 +34,7 @@ final class DdlBuilder {
     }
 
     String build() {
-        boolean joined = entity.isPolymorphic() && entity.polymorphism().isJoined();
+        boolean joined = entity.kind() instanceof InHierarchy member && member.hierarchy().isJoined();
         List<Property> all = allProperties();
         StringBuilder ddl = new StringBuilder(STRATEGY_HEADER).append(strategy()).append('\n');
         for (Property property : all) {
@@ -49,8 +53,8 @@ final class DdlBuilder {
             // a subtype's own column is NULL in the rows of the other subtypes of a single table
             lines.add(column(property, entity.properties().contains(property)));
             if (property.id()) {
-                if (entity.isPolymorphic()) {
-                    lines.add(discriminator());
+                if (entity.kind() instanceof HierarchyRoot root) {
+                    lines.add(discriminator(root));
                 }
             }
         }
@@ -59,12 +63,12 @@ final class DdlBuilder {
             lines.add("history_changed boolean NOT NULL DEFAULT true");
         }
         lines.add("PRIMARY KEY (" + key + ")");
-        if (entity.isPolymorphic() && !joined) {
-            lines.addAll(subtypeNotNull());
+        if (entity.kind() instanceof HierarchyRoot root && !joined) {
+            lines.addAll(subtypeNotNull(root));
         }
         ddl.append(table(table, entity.table(), lines, inTable));
-        if (joined) {
-            for (EntityModel subtype : entity.polymorphism().subtypes()) {
+        if (entity.kind() instanceof HierarchyRoot root && joined) {
+            for (EntityModel subtype : root.subtypes()) {
                 ddl.append(subtypeTable(subtype, key));
             }
         }
@@ -110,16 +114,16 @@ final class DdlBuilder {
      * In a single table, a subtype's NOT NULL columns are nullable (other subtypes' rows leave them
      * empty), so a check per subtype keeps them NOT NULL in its own rows.
      */
-    private List<String> subtypeNotNull() {
+    private List<String> subtypeNotNull(HierarchyRoot root) {
         List<String> checks = new ArrayList<>();
-        String discriminator = Identifiers.quote(entity.polymorphism().discriminator());
-        for (EntityModel subtype : entity.polymorphism().subtypes()) {
+        String discriminator = Identifiers.quote(root.hierarchy().discriminator());
+        for (EntityModel subtype : root.subtypes()) {
             List<String> required = subtype.ownProperties().stream()
                     .filter(Property::notNull)
                     .map(p -> Identifiers.quote(p.column()) + " IS NOT NULL")
                     .toList();
             if (!required.isEmpty()) {
-                checks.add("CHECK (" + discriminator + " <> " + SqlBuilder.literal(subtype.polymorphism().value())
+                checks.add("CHECK (" + discriminator + " <> " + SqlBuilder.literal(Subtype.of(subtype).value())
                         + " OR " + String.join(" AND ", required) + ")");
             }
         }
@@ -127,11 +131,11 @@ final class DdlBuilder {
     }
 
     /** The discriminator column of a hierarchy's root table, checked against the subtypes' values. */
-    private String discriminator() {
-        List<String> values = entity.polymorphism().subtypes().stream()
-                .map(subtype -> SqlBuilder.literal(subtype.polymorphism().value()))
+    private static String discriminator(HierarchyRoot root) {
+        List<String> values = root.subtypes().stream()
+                .map(subtype -> SqlBuilder.literal(Subtype.of(subtype).value()))
                 .toList();
-        String column = Identifiers.quote(entity.polymorphism().discriminator());
+        String column = Identifiers.quote(root.hierarchy().discriminator());
         return column + " text NOT NULL CHECK (" + column + " IN (" + String.join(", ", values) + "))";
     }
 
@@ -140,7 +144,7 @@ final class DdlBuilder {
      * references the root's and is deleted with it.
      */
     private String subtypeTable(EntityModel subtype, String key) {
-        String name = subtype.polymorphism().subtypeTable();
+        String name = Subtype.of(subtype).table().orElseThrow();
         List<String> lines = new ArrayList<>();
         TenancyPass.tenantColumnDefinition(entity).ifPresent(lines::add);
         lines.add(Identifiers.quote(entity.id().column()) + " " + entity.id().sqlType() + " NOT NULL");
@@ -158,9 +162,9 @@ final class DdlBuilder {
      */
     private List<Property> allProperties() {
         List<Property> all = new ArrayList<>(entity.properties());
-        if (entity.isPolymorphic()) {
+        if (entity.kind() instanceof HierarchyRoot root) {
             List<String> columns = new ArrayList<>(all.stream().map(Property::column).toList());
-            for (EntityModel subtype : entity.polymorphism().subtypes()) {
+            for (EntityModel subtype : root.subtypes()) {
                 for (Property property : subtype.ownProperties()) {
                     if (!columns.contains(property.column())) {
                         columns.add(property.column());
@@ -211,8 +215,8 @@ final class DdlBuilder {
             }
             if (property.id()) {
                 lines.add(Identifiers.quote(property.column()) + " " + property.sqlType() + " NOT NULL");
-                if (entity.isPolymorphic()) {
-                    lines.add(Identifiers.quote(entity.polymorphism().discriminator()) + " text NOT NULL");
+                if (entity.kind() instanceof InHierarchy member) {
+                    lines.add(Identifiers.quote(member.hierarchy().discriminator()) + " text NOT NULL");
                 }
             } else if (entity.inHistory(property)) {
                 lines.add(Identifiers.quote(property.column()) + " " + property.sqlType());

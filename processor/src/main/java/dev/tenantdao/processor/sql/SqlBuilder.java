@@ -6,6 +6,9 @@ import static dev.tenantdao.annotations.internal.Wire.HISTORY_OPERATION;
 import static dev.tenantdao.annotations.internal.Wire.HISTORY_TRANSACTION_ID;
 import static dev.tenantdao.annotations.internal.Wire.HISTORY_VERSION;
 
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
+import dev.tenantdao.processor.model.EntityKind.InHierarchy;
+import dev.tenantdao.processor.model.EntityKind.Subtype;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.model.ValueType;
@@ -47,33 +50,37 @@ public final class SqlBuilder {
         this.tenancy = new TenancyPass(entity);
         this.audit = new AuditPass(entity);
         this.id = entity.id();
-        boolean joined = entity.isPolymorphic() && entity.polymorphism().isJoined();
-        this.qualifier = joined && (entity.isJoinedSubtype() || entity.polymorphism().isRoot())
-                ? Identifiers.quote(entity.table()) + "." : "";
+        boolean joined = entity.kind() instanceof InHierarchy member && member.hierarchy().isJoined();
+        this.qualifier = joined ? Identifiers.quote(entity.table()) + "." : "";
         this.table = TableRef.table(entity.table()).qualified(qualifier);
         this.subtypeTable = entity.isJoinedSubtype() ? subtypeTable(entity) : null;
     }
 
     /** A joined subtype's table, its tenant column qualified by its name. */
     private static TableRef subtypeTable(EntityModel subtype) {
-        String name = subtype.polymorphism().subtypeTable();
+        String name = ownTable(subtype);
         return TableRef.table(name).qualified(Identifiers.quote(name) + ".");
+    }
+
+    /** The own table of {@code subtype}, a joined subtype. */
+    private static String ownTable(EntityModel subtype) {
+        return Subtype.of(subtype).table().orElseThrow();
     }
 
     // ---- the statements of an entity's DAO --------------------------------------------------------
 
     public EntitySql build() {
-        boolean subtype = entity.isPolymorphic();
+        boolean inHierarchy = entity.kind() instanceof InHierarchy;
         Sql insert = entity.isJoinedSubtype() ? joinedInsert() : returned(insert(), Recording.INSERT);
         Optional<Sql> update = entity.isJoinedSubtype() ? joinedUpdate() : update().map(u -> returned(u, Recording.UPDATE));
-        List<EntitySql.Upsert> upserts = subtype ? List.of() : upserts();
+        List<EntitySql.Upsert> upserts = inHierarchy ? List.of() : upserts();
         return new EntitySql(tenancy.apply(insert), insertAll().map(tenancy::apply),
                 tenancy.applyWithoutSetting(insert()), update.map(tenancy::apply),
                 tenancy.apply(findById()), tenancy.apply(findAllAfter()), tenancy.apply(findAll()),
                 tenancy.apply(count()), tenancy.apply(existsById()), tenancy.apply(deleteById()), upserts,
                 deleteVersioned().map(tenancy::apply), history(),
                 entity.properties().stream().map(Property::column).toList(),
-                subtype ? "" : new DdlBuilder(entity).build());
+                inHierarchy ? "" : new DdlBuilder(entity).build());
     }
 
     /**
@@ -105,9 +112,9 @@ public final class SqlBuilder {
     Sql.Insert insert() {
         List<String> columns = new ArrayList<>();
         List<Fragment> values = new ArrayList<>();
-        if (isSubtype()) {
-            columns.add(Identifiers.quote(entity.polymorphism().discriminator()));
-            values.add(Fragment.sql(discriminatorValue()));
+        if (entity.kind() instanceof Subtype subtype) {
+            columns.add(Identifiers.quote(subtype.hierarchy().discriminator()));
+            values.add(Fragment.sql(literal(subtype.value())));
         }
         for (Property property : entity.isJoinedSubtype() ? entity.rootProperties() : entity.properties()) {
             if (property.insertable()) {
@@ -152,9 +159,9 @@ public final class SqlBuilder {
         List<Fragment> selected = new ArrayList<>();
         List<Fragment> arrays = new ArrayList<>();
         List<String> aliases = new ArrayList<>();
-        if (isSubtype()) {
-            columns.add(Identifiers.quote(entity.polymorphism().discriminator()));
-            selected.add(Fragment.sql(discriminatorValue()));
+        if (entity.kind() instanceof Subtype subtype) {
+            columns.add(Identifiers.quote(subtype.hierarchy().discriminator()));
+            selected.add(Fragment.sql(literal(subtype.value())));
         }
         Fragment idValue = null;
         if (id.generated()) {
@@ -393,9 +400,9 @@ public final class SqlBuilder {
 
     private List<Fragment> where(String qualifier, Fragment... more) {
         List<Fragment> conditions = new ArrayList<>();
-        if (isSubtype()) {
-            conditions.add(Fragment.sql(qualifier + Identifiers.quote(entity.polymorphism().discriminator()) + " = "
-                    + discriminatorValue()));
+        if (entity.kind() instanceof Subtype subtype) {
+            conditions.add(Fragment.sql(qualifier + Identifiers.quote(subtype.hierarchy().discriminator()) + " = "
+                    + literal(subtype.value())));
         }
         conditions.addAll(List.of(more));
         return conditions;
@@ -403,21 +410,13 @@ public final class SqlBuilder {
 
     // ---- joined subtypes ----------------------------------------------------------------------------
 
-    private boolean isSubtype() {
-        return entity.isPolymorphic() && !entity.polymorphism().isRoot();
-    }
-
-    /** The subtype's discriminator value as a SQL literal. */
-    private String discriminatorValue() {
-        return literal(entity.polymorphism().value());
-    }
-
+    /** {@code value} as a SQL string literal. */
     public static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";
     }
 
     private String subtypeName() {
-        return Identifiers.quote(entity.polymorphism().subtypeTable());
+        return Identifiers.quote(ownTable(entity));
     }
 
     /** {@code <kind> <subtype> ON <subtype>.id = <rootId>}: the one way a subtype's table is joined (the pass adds the tenant). */
@@ -448,7 +447,7 @@ public final class SqlBuilder {
                 selected.add(Fragment.bind(Parameter.entity(property)));
             }
         }
-        Sql.Insert sub = new Sql.Insert(TableRef.table(entity.polymorphism().subtypeTable()), columns, List.of(),
+        Sql.Insert sub = new Sql.Insert(TableRef.table(ownTable(entity)), columns, List.of(),
                 Sql.Select.of(selected, TableRef.cte("root")), Sql.TenantSource.copiedFrom("root."), null,
                 Fragment.sql("*"));
         return joinedChange(List.of(new Sql.Cte("root", insert().returning(Fragment.sql("*"))), new Sql.Cte("sub", sub)),
@@ -567,16 +566,17 @@ public final class SqlBuilder {
      * properties are read from.
      */
     public HierarchySql buildHierarchy() {
-        List<EntityModel> subtypes = entity.polymorphism().subtypes();
-        boolean joined = entity.polymorphism().isJoined();
+        HierarchyRoot root = HierarchyRoot.of(entity);
+        List<EntityModel> subtypes = root.subtypes();
+        boolean joined = root.hierarchy().isJoined();
         List<String> columns = new ArrayList<>();
         List<String> historyColumns = new ArrayList<>();      // the same columns, read from the history table
         for (Property property : entity.properties()) {
             columns.add(qualifier + Identifiers.quote(property.column()));
             historyColumns.add(historyColumn(property));
         }
-        columns.add(qualifier + Identifiers.quote(entity.polymorphism().discriminator()));
-        historyColumns.add(Identifiers.quote(entity.polymorphism().discriminator()));
+        columns.add(qualifier + Identifiers.quote(root.hierarchy().discriminator()));
+        historyColumns.add(Identifiers.quote(root.hierarchy().discriminator()));
         int discriminatorIndex = columns.size();
         Map<String, List<Integer>> indexes = new LinkedHashMap<>();
         for (EntityModel subtype : subtypes) {
@@ -585,7 +585,7 @@ public final class SqlBuilder {
                 subtypeIndexes.add(i + 1);
             }
             for (Property property : subtype.ownProperties()) {
-                String column = (joined ? Identifiers.quote(subtype.polymorphism().subtypeTable()) + "." : "")
+                String column = (joined ? Identifiers.quote(ownTable(subtype)) + "." : "")
                         + Identifiers.quote(property.column());
                 int index = columns.indexOf(column);
                 if (index < 0) {
@@ -627,12 +627,13 @@ public final class SqlBuilder {
             return delete;
         }
         Sql.Select count = Sql.Select.of(List.of(Fragment.sql("count(*)")), TableRef.cte("changed"));
-        if (!entity.polymorphism().isJoined()) {
+        HierarchyRoot root = HierarchyRoot.of(entity);
+        if (!root.hierarchy().isJoined()) {
             return audit.record(delete, Recording.DELETE, count);
         }
         Map<String, List<String>> byColumn = new LinkedHashMap<>();
-        for (EntityModel subtype : entity.polymorphism().subtypes()) {
-            String name = Identifiers.quote(subtype.polymorphism().subtypeTable());
+        for (EntityModel subtype : root.subtypes()) {
+            String name = Identifiers.quote(ownTable(subtype));
             for (Property property : subtype.ownProperties()) {
                 byColumn.computeIfAbsent(Identifiers.quote(property.column()), c -> new ArrayList<>())
                         .add(name + "." + Identifiers.quote(property.column()));
@@ -642,7 +643,7 @@ public final class SqlBuilder {
         byColumn.forEach((column, sources) -> selected.add(Fragment.sql(sources.size() == 1
                 ? sources.get(0) : "COALESCE(" + String.join(", ", sources) + ") AS " + column)));
         Sql.Select changed = Sql.Select.of(selected, TableRef.cte("root"));
-        for (EntityModel subtype : entity.polymorphism().subtypes()) {
+        for (EntityModel subtype : root.subtypes()) {
             changed = changed.join(subtypeJoin("LEFT JOIN", subtypeTable(subtype), "root." + quotedId()));
         }
         return audit.record(List.of(new Sql.Cte("root", delete.returning(Fragment.sql("*"))),

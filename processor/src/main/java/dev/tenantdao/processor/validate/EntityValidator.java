@@ -10,6 +10,9 @@ import dev.tenantdao.processor.diagnostic.Message;
 import dev.tenantdao.processor.model.Construction;
 import dev.tenantdao.processor.model.ConverterModel;
 import dev.tenantdao.processor.model.Mapping;
+import dev.tenantdao.processor.model.EntityKind;
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
+import dev.tenantdao.processor.model.EntityKind.InHierarchy;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.model.Hooks;
@@ -112,14 +115,14 @@ public final class EntityValidator {
             validateHooks(entity);      // a subtype's hooks are its root's, judged there
         }
         validateAudit(entity);
-        if (entity.polymorphism() == null || !entity.polymorphism().isRoot()) {
+        if (!(entity.kind() instanceof HierarchyRoot)) {
             validateConstruction(entity);       // a root is abstract: only its subtypes are created
         }
         return diagnostics.errorCount() == before;
     }
 
     private static boolean isSubtype(EntityModel entity) {
-        return entity.polymorphism() != null && !entity.polymorphism().isRoot();
+        return entity.kind() instanceof EntityKind.Subtype;
     }
 
     /**
@@ -242,9 +245,9 @@ public final class EntityValidator {
                             property.column(), entity.name());
                 }
             }
-            if (entity.polymorphism() != null && property.column().equals(entity.polymorphism().discriminator())) {
+            if (entity.kind() instanceof InHierarchy member && property.column().equals(member.hierarchy().discriminator())) {
                 diagnostics.report(Message.DISCRIMINATOR_COLUMN_TAKEN, property.element(), mirror(property, Column.class),
-                        Annotations.columnValue(property.element(), "name"), describe(entity, property), property.column(), entity.polymorphism().rootType().simpleName());
+                        Annotations.columnValue(property.element(), "name"), describe(entity, property), property.column(), member.hierarchy().rootType().simpleName());
             }
             Property earlier = byColumn.putIfAbsent(property.column(), property);
             if (earlier != null && !(tenancy != null && property.column().equals(tenancy.column()))) {
@@ -401,10 +404,10 @@ public final class EntityValidator {
             return;
         }
         // a hierarchy's fields are the root's and every subtype's; the root judges them once
-        boolean judgesExcluded = entity.polymorphism() == null || entity.polymorphism().isRoot();
+        boolean judgesExcluded = !isSubtype(entity);
         List<Property> fields = new java.util.ArrayList<>(entity.properties());
-        if (entity.polymorphism() != null) {
-            entity.polymorphism().subtypes().forEach(subtype -> fields.addAll(subtype.ownProperties()));
+        if (entity.kind() instanceof HierarchyRoot root) {
+            root.subtypes().forEach(subtype -> fields.addAll(subtype.ownProperties()));
         }
         for (String name : judgesExcluded ? entity.audit().excluded() : List.<String>of()) {
             if (fields.stream().noneMatch(p -> p.name().equals(name))) {
@@ -543,8 +546,8 @@ public final class EntityValidator {
 
     /** {@code Entity.field}; a root's property is named by the root, also when judged through a subtype. */
     private static String describe(EntityModel entity, Property property) {
-        String owner = entity.polymorphism() != null && entity.rootProperties().contains(property)
-                ? entity.polymorphism().rootType().simpleName() : entity.name();
+        String owner = entity.kind() instanceof InHierarchy member && entity.rootProperties().contains(property)
+                ? member.hierarchy().rootType().simpleName() : entity.name();
         return owner + "." + property.name();
     }
 

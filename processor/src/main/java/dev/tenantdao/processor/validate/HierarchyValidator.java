@@ -6,8 +6,10 @@ import dev.tenantdao.annotations.Polymorphic;
 import dev.tenantdao.annotations.Subtype;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
 import dev.tenantdao.processor.diagnostic.Message;
+import dev.tenantdao.processor.model.EntityKind;
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityModel;
-import dev.tenantdao.processor.model.Polymorphism;
+import dev.tenantdao.processor.model.Hierarchy;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.read.Annotations;
 import dev.tenantdao.processor.read.Hierarchies;
@@ -130,14 +132,15 @@ public final class HierarchyValidator {
 
     /** Checks what the subtypes of a read hierarchy must agree on. */
     public void validateSubtypes(EntityModel root) {
-        Polymorphism hierarchy = root.polymorphism();
+        HierarchyRoot kind = HierarchyRoot.of(root);
+        Hierarchy hierarchy = kind.hierarchy();
         Map<String, EntityModel> byValue = new HashMap<>();
         Map<String, EntityModel> byTable = new HashMap<>();
         byTable.put(root.table(), root);
         Map<String, Property> byColumn = new HashMap<>();
         Map<Property, EntityModel> owner = new HashMap<>();
-        for (EntityModel subtype : root.polymorphism().subtypes()) {
-            Polymorphism position = subtype.polymorphism();
+        for (EntityModel subtype : kind.subtypes()) {
+            EntityKind.Subtype position = EntityKind.Subtype.of(subtype);
             AnnotationMirror annotation = Annotations.mirror(subtype.element(), Subtype.class).orElse(null);
             EntityModel earlier = byValue.putIfAbsent(position.value(), subtype);
             if (earlier != null) {
@@ -145,14 +148,15 @@ public final class HierarchyValidator {
                         Annotations.explicitValue(annotation, "value"), position.value(), subtype.name(), earlier.name());
             }
             if (hierarchy.isJoined()) {
-                if (!Identifiers.isUsable(position.subtypeTable())) {
+                String table = position.table().orElseThrow();
+                if (!Identifiers.isUsable(table)) {
                     diagnostics.report(Message.INVALID_IDENTIFIER, subtype.element(), annotation,
-                            Annotations.explicitValue(annotation, "table"), position.subtypeTable(), "table");
+                            Annotations.explicitValue(annotation, "table"), table, "table");
                 } else {
-                    EntityModel sameTable = byTable.putIfAbsent(position.subtypeTable(), subtype);
+                    EntityModel sameTable = byTable.putIfAbsent(table, subtype);
                     if (sameTable != null) {
                         diagnostics.report(Message.DUPLICATE_SUBTYPE_TABLE, subtype.element(), annotation,
-                                Annotations.explicitValue(annotation, "table"), position.subtypeTable(),
+                                Annotations.explicitValue(annotation, "table"), table,
                                 subtype.name(), sameTable.name());
                     }
                 }

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.tenantdao.processor.model.Access;
 import dev.tenantdao.processor.model.Construction;
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Hooks;
 import dev.tenantdao.processor.model.Property;
@@ -161,7 +162,7 @@ final class DaoContext {
      */
     boolean checksExistence() {
         // (a hierarchy root's DAO hands its writes to the subtypes' DAOs, which check)
-        return entity.version().isPresent() && !(entity.isPolymorphic() && entity.polymorphism().isRoot());
+        return entity.version().isPresent() && !(entity.kind() instanceof HierarchyRoot);
     }
 
     /** Rejects a null id before any SQL ({@code value} names it in generated code); nothing for a primitive id. */

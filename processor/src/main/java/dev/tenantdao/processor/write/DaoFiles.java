@@ -3,6 +3,7 @@ package dev.tenantdao.processor.write;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.HierarchySql;
@@ -32,7 +33,7 @@ public final class DaoFiles {
     /** Every DAO of a {@code @Polymorphic} hierarchy: each subtype's, then the root's. */
     public static List<JavaFile> ofHierarchy(EntityModel root, HierarchySql sql) {
         List<JavaFile> files = new ArrayList<>();
-        for (EntityModel subtype : root.polymorphism().subtypes()) {
+        for (EntityModel subtype : HierarchyRoot.of(root).subtypes()) {
             files.add(new DaoWriter(subtype, new SqlBuilder(subtype).build()).write());
         }
         files.add(new HierarchyDaoWriter(root, sql).write());

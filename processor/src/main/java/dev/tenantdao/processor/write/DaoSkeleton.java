@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.tenantdao.processor.model.EntityKind;
 import dev.tenantdao.processor.model.EntityModel;
 import javax.lang.model.element.Modifier;
 
@@ -28,15 +29,15 @@ final class DaoSkeleton {
         EntityModel entity = dao.entity();
         ClassName type = dao.type();
         CodeBlock.Builder doc = CodeBlock.builder();
-        if (entity.isPolymorphic() && entity.polymorphism().isRoot()) {
+        if (entity.kind() instanceof EntityKind.HierarchyRoot root) {
             doc.add("Data access for {@link $T} rows of every subtype in table {@code $L}$L, each loaded as its subtype.\n",
-                    type, entity.table(), entity.polymorphism().isJoined()
+                    type, entity.table(), root.hierarchy().isJoined()
                             ? " and the subtypes' own tables" : "");
-        } else if (entity.isPolymorphic()) {
+        } else if (entity.kind() instanceof EntityKind.Subtype subtype) {
             doc.add("Data access for {@link $T}, a {@link $T}: the rows of table {@code $L} whose {@code $L} is {@code $L}$L.\n",
-                    type, entity.polymorphism().rootType(), entity.table(), entity.polymorphism().discriminator(),
-                    entity.polymorphism().value(), entity.isJoinedSubtype()
-                            ? ", with their columns in table {@code " + entity.polymorphism().subtypeTable() + "}" : "");
+                    type, subtype.hierarchy().rootType(), entity.table(), subtype.hierarchy().discriminator(),
+                    subtype.value(), subtype.table()
+                            .map(table -> ", with their columns in table {@code " + table + "}").orElse(""));
         } else {
             doc.add("Data access for {@link $T} rows in table {@code $L}.\n", type, entity.table());
         }

@@ -2,6 +2,7 @@ package dev.tenantdao.processor.write;
 
 import com.palantir.javapoet.NameAllocator;
 import dev.tenantdao.processor.model.ConverterModel;
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Hooks;
 import dev.tenantdao.processor.model.Property;
@@ -76,8 +77,8 @@ final class FieldNames {
     static FieldNames of(EntityModel entity) {
         List<Property> properties = new ArrayList<>(entity.properties());
         List<EntityModel> subtypes = List.of();
-        if (entity.isPolymorphic() && entity.polymorphism().isRoot()) {
-            subtypes = entity.polymorphism().subtypes();
+        if (entity.kind() instanceof HierarchyRoot root) {
+            subtypes = root.subtypes();
             subtypes.forEach(subtype -> properties.addAll(subtype.ownProperties()));
         }
         return new FieldNames(properties, entity.hooks().listeners(), subtypes);

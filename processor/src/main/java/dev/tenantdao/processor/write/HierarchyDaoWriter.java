@@ -3,6 +3,7 @@ package dev.tenantdao.processor.write;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.model.Property;
@@ -94,6 +95,6 @@ public final class HierarchyDaoWriter {
     }
 
     private List<EntityModel> subtypes() {
-        return dao.entity().polymorphism().subtypes();
+        return HierarchyRoot.of(dao.entity()).subtypes();
     }
 }

@@ -2,6 +2,8 @@ package dev.tenantdao.processor.write;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
+import dev.tenantdao.processor.model.EntityKind.Subtype;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.sql.HierarchySql;
 import java.util.ArrayList;
@@ -33,18 +35,19 @@ final class SubtypeMapMethods {
     }
 
     private List<EntityModel> subtypes() {
-        return dao.entity().polymorphism().subtypes();
+        return HierarchyRoot.of(dao.entity()).subtypes();
     }
 
     /** The row as its subtype: a switch over the discriminator; an unknown value is an error, never a guess. */
     private MethodSpec map() {
         EntityModel root = dao.entity();
+        String discriminator = HierarchyRoot.of(root).hierarchy().discriminator();
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("String discriminator = rows.getString($L)", sql.discriminatorIndex())
                 .beginControlFlow("if (discriminator != null)")
                 .beginControlFlow("switch (discriminator)");
         for (EntityModel subtype : subtypes()) {
-            body.add("case $S:\n$>", subtype.polymorphism().value())
+            body.add("case $S:\n$>", Subtype.of(subtype).value())
                     .addStatement("return $L(rows)", mapMethod(subtype))
                     .add("$<");
         }
@@ -52,11 +55,11 @@ final class SubtypeMapMethods {
                 .endControlFlow()
                 .endControlFlow()
                 .addStatement("throw new $T($S, $S, $S, discriminator, rows.getObject($L))", Types.UNKNOWN_SUBTYPE,
-                        root.name(), root.table(), root.polymorphism().discriminator(),
+                        root.name(), root.table(), discriminator,
                         root.properties().indexOf(root.id()) + 1);
         return MethodSpec.methodBuilder("map")
                 .addJavadoc("The {@code $L} in the current row of {@code rows}, as the subtype its {@code $L} names.\n",
-                        root.name(), root.polymorphism().discriminator())
+                        root.name(), discriminator)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(dao.type())
                 .addException(Types.SQL_EXCEPTION)

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityModel;
 import java.util.List;
 import java.util.function.Function;
@@ -24,7 +25,7 @@ final class SubtypeWrites {
     }
 
     private List<EntityModel> subtypes() {
-        return dao.entity().polymorphism().subtypes();
+        return HierarchyRoot.of(dao.entity()).subtypes();
     }
 
     private String daoField(EntityModel subtype) {

@@ -8,10 +8,11 @@ import dev.tenantdao.annotations.Tenanted;
 import dev.tenantdao.processor.model.Access;
 import dev.tenantdao.processor.model.Audit;
 import dev.tenantdao.processor.model.Construction;
+import dev.tenantdao.processor.model.EntityKind;
 import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.Hierarchy;
 import dev.tenantdao.processor.model.Hooks;
 import dev.tenantdao.processor.model.Mapping;
-import dev.tenantdao.processor.model.Polymorphism;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.model.Tenancy;
 import dev.tenantdao.processor.model.ValueType;
@@ -23,6 +24,7 @@ import dev.tenantdao.processor.sql.model.TableRef;
 import dev.tenantdao.processor.sql.pass.AuditPass;
 import dev.tenantdao.processor.sql.pass.TenancyPass;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +52,7 @@ class StatementModelTest {
     private static EntityModel note(Tenancy tenancy, boolean audited) {
         return new EntityModel(null, ClassName.get("t", "Note"), "note", true, tenancy, List.of(ID, TITLE),
                 Construction.constructor(List.of("id", "title")), Hooks.NONE,
-                audited ? new Audit("note_history", List.of(), null) : null, null);
+                audited ? new Audit("note_history", List.of(), null) : null, new EntityKind.Standalone());
     }
 
     private static final EntityModel ROW = note(tenancy(Tenanted.Strategy.ROW, false), false);
@@ -270,27 +272,27 @@ class StatementModelTest {
         private EntityModel hierarchy(Polymorphic.Strategy strategy) {
             Property amount = property("amount", ValueType.BIG_DECIMAL, false);
             Property token = property("token", ValueType.STRING, false);
-            Polymorphism root = new Polymorphism(strategy, null, ClassName.get("t", "Payment"), null, "kind", null, null,
-                    2, List.of());
+            Hierarchy hierarchy = new Hierarchy(strategy, null, ClassName.get("t", "Payment"), null, "kind");
+            Optional<String> table = hierarchy.isJoined() ? Optional.of("card_payment") : Optional.empty();
             EntityModel card = new EntityModel(null, ClassName.get("t", "Card"), "payment", true,
                     tenancy(Tenanted.Strategy.ROW, false), List.of(ID, amount, token),
                     Construction.constructor(List.of("id", "amount", "token")), Hooks.NONE, null,
-                    root.forSubtype("card", "card_payment", 2));
+                    new EntityKind.Subtype(hierarchy, "card", table, 2));
             return new EntityModel(null, ClassName.get("t", "Payment"), "payment", false,
                     tenancy(Tenanted.Strategy.ROW, false), List.of(ID, amount), null, Hooks.NONE, null,
-                    root.withSubtypes(List.of(card)));
+                    new EntityKind.HierarchyRoot(hierarchy, List.of(card)));
         }
 
         @Test
         void aSingleTableSubtypeSeesOnlyItsOwnRows() {
-            EntityModel card = hierarchy(Polymorphic.Strategy.SINGLE_TABLE).polymorphism().subtypes().get(0);
+            EntityModel card = EntityKind.HierarchyRoot.of(hierarchy(Polymorphic.Strategy.SINGLE_TABLE)).subtypes().get(0);
             assertEquals("SELECT id, amount, token FROM payment WHERE tenant_id = ? AND kind = 'card' AND id = ?",
                     new SqlBuilder(card).build().findById().sql());
         }
 
         @Test
         void aJoinedSubtypeJoinsItsTableConfinedToo() {
-            EntityModel card = hierarchy(Polymorphic.Strategy.JOINED).polymorphism().subtypes().get(0);
+            EntityModel card = EntityKind.HierarchyRoot.of(hierarchy(Polymorphic.Strategy.JOINED)).subtypes().get(0);
             assertEquals("SELECT payment.id, payment.amount, card_payment.token FROM payment JOIN card_payment ON"
                     + " card_payment.tenant_id = ? AND card_payment.id = payment.id WHERE payment.tenant_id = ? AND"
                     + " payment.kind = 'card' AND payment.id = ?", new SqlBuilder(card).build().findById().sql());

@@ -5,6 +5,8 @@ import static dev.tenantdao.annotations.internal.Wire.HISTORY_CHANGED;
 import static dev.tenantdao.annotations.internal.Wire.HISTORY_OPERATION;
 import static dev.tenantdao.annotations.internal.Wire.HISTORY_VERSION;
 
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
+import dev.tenantdao.processor.model.EntityKind.InHierarchy;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.sql.Identifiers;
@@ -205,12 +207,12 @@ public final class AuditPass {
      */
     public List<String> historyColumns() {
         List<String> columns = new ArrayList<>();
-        if (entity.isPolymorphic()) {
-            columns.add(Identifiers.quote(entity.polymorphism().discriminator()));
+        if (entity.kind() instanceof InHierarchy member) {
+            columns.add(Identifiers.quote(member.hierarchy().discriminator()));
         }
         List<Property> properties = new ArrayList<>(entity.properties());
-        if (entity.isPolymorphic()) {
-            entity.polymorphism().subtypes().forEach(subtype -> properties.addAll(subtype.ownProperties()));
+        if (entity.kind() instanceof HierarchyRoot root) {
+            root.subtypes().forEach(subtype -> properties.addAll(subtype.ownProperties()));
         }
         for (Property property : properties) {
             String column = Identifiers.quote(property.column());

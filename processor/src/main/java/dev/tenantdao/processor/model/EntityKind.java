@@ -1,0 +1,73 @@
+package dev.tenantdao.processor.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an entity is: a {@link Standalone} entity, the {@link HierarchyRoot} of a {@code @Polymorphic}
+ * hierarchy, or one of its {@link Subtype}s. Only the last two ({@link InHierarchy}) have a
+ * {@link Hierarchy}.
+ */
+public sealed interface EntityKind permits EntityKind.Standalone, EntityKind.InHierarchy {
+
+    /** An entity outside any hierarchy. */
+    record Standalone() implements EntityKind {}
+
+    /** The root or a subtype of a hierarchy. */
+    sealed interface InHierarchy extends EntityKind permits HierarchyRoot, Subtype {
+
+        Hierarchy hierarchy();
+    }
+
+    /**
+     * The root of a hierarchy: abstract (its rows are its subtypes'), its DAO loads every subtype.
+     *
+     * @param subtypes the model of each subtype, in declaration order; each a {@link Subtype} of
+     *     {@code hierarchy}
+     */
+    record HierarchyRoot(Hierarchy hierarchy, List<EntityModel> subtypes) implements InHierarchy {
+
+        public HierarchyRoot {
+            subtypes = List.copyOf(subtypes);
+            for (EntityModel subtype : subtypes) {
+                if (!(subtype.kind() instanceof Subtype position) || !position.hierarchy().equals(hierarchy)) {
+                    throw new IllegalArgumentException(subtype.name() + " is not a subtype of " + hierarchy.rootType());
+                }
+            }
+        }
+
+        /** The kind of {@code root}, a hierarchy's root. */
+        public static HierarchyRoot of(EntityModel root) {
+            if (root.kind() instanceof HierarchyRoot kind) {
+                return kind;
+            }
+            throw new IllegalArgumentException(root.name() + " is not the root of a hierarchy");
+        }
+    }
+
+    /**
+     * A subtype of a hierarchy. Its model has the root's properties first ({@code rootProperties}
+     * of them), then its own, and names the root's table as its table.
+     *
+     * @param value its discriminator value
+     * @param table its own table, in a joined hierarchy (and only there)
+     * @param rootProperties how many of the model's properties (the first ones) are the root's
+     */
+    record Subtype(Hierarchy hierarchy, String value, Optional<String> table, int rootProperties)
+            implements InHierarchy {
+
+        public Subtype {
+            if (table.isPresent() != hierarchy.isJoined()) {
+                throw new IllegalArgumentException("a subtype has its own table exactly in a joined hierarchy");
+            }
+        }
+
+        /** The kind of {@code subtype}, one of a {@link HierarchyRoot}'s subtypes. */
+        public static Subtype of(EntityModel subtype) {
+            if (subtype.kind() instanceof Subtype kind) {
+                return kind;
+            }
+            throw new IllegalArgumentException(subtype.name() + " is not a subtype");
+        }
+    }
+}
