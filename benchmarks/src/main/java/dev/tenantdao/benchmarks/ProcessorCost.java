@@ -19,21 +19,68 @@ import javax.tools.ToolProvider;
  *
  * <pre>mvn -B -ntp -Pbenchmarks -pl benchmarks -am install -DskipTests
  * mvn -B -ntp -Pbenchmarks -pl benchmarks exec:exec -Dbench.main=dev.tenantdao.benchmarks.ProcessorCost -Djmh.args=</pre>
+ *
+ * <p>Side by side: {@code -Dcost.variants=before=<class path>;after=<class path>} compiles the same
+ * sources with each variant's processor, annotations and runtime (each class path serves as both
+ * {@code -processorpath} and {@code -classpath}, so two processors' generated code each compile
+ * against their own runtime), interleaved round by round, and reports each variant's added time and
+ * its ratio to the first variant's. {@code -Dcost.n=500} picks the sizes.
  */
 public final class ProcessorCost {
 
     private ProcessorCost() {}
 
+    /**
+     * {@code -Dcost.proc=only}: the processor runs but javac compiles nothing it generated, which
+     * separates the processor's own work from javac's compiling of the generated DAOs.
+     */
+    private static final String PROCESSING = System.getProperty("cost.proc", "full");
+
+    /** A processor to measure: a name and the class path of its processor, annotations and runtime. */
+    private record Variant(String name, String classpath) {}
+
     public static void main(String[] args) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         String classpath = System.getProperty("java.class.path");
-        for (int n : new int[] {50, 500}) {
+        List<Variant> variants = new ArrayList<>();
+        String configured = System.getProperty("cost.variants", "");
+        if (configured.isBlank()) {
+            variants.add(new Variant("this build", classpath));
+        } else {
+            for (String variant : configured.split(";")) {
+                int equals = variant.indexOf('=');
+                variants.add(new Variant(variant.substring(0, equals), variant.substring(equals + 1)));
+            }
+        }
+        for (String size : System.getProperty("cost.n", "50,500").split(",")) {
+            int n = Integer.parseInt(size.strip());
             Path sources = Files.createTempDirectory("tenantdao-cost-src");
             List<Path> files = writeEntities(sources, n);
-            long without = best(javac, classpath, files, false);
-            long with = best(javac, classpath, files, true);
-            System.out.printf("N = %d entities: javac %d ms without the processor, %d ms with it:"
-                    + " %.2f ms added per entity%n", n, without, with, (with - without) / (double) n);
+            long[] best = new long[variants.size() + 1];
+            java.util.Arrays.fill(best, Long.MAX_VALUE);
+            for (int round = 0; round < 7; round++) {
+                // interleaved, so a drift in the machine's speed reaches every variant alike
+                long without = compile(javac, variants.get(0).classpath(), files, false);
+                if (round >= 2) {
+                    best[0] = Math.min(best[0], without);
+                }
+                for (int v = 0; v < variants.size(); v++) {
+                    long with = compile(javac, variants.get(v).classpath(), files, true);
+                    if (round >= 2) {
+                        best[v + 1] = Math.min(best[v + 1], with);
+                    }
+                }
+            }
+            System.out.printf("N = %d entities: javac %d ms without a processor (best of 5 after 2 warm-ups)%n", n, best[0]);
+            double first = -1;
+            for (int v = 0; v < variants.size(); v++) {
+                double added = (best[v + 1] - best[0]) / (double) n;
+                if (first < 0) {
+                    first = added;
+                }
+                System.out.printf("  %-12s %d ms with it: %.2f ms added per entity (%.2fx the first)%n",
+                        variants.get(v).name(), best[v + 1], added, added / first);
+            }
             delete(sources);
         }
     }
@@ -54,34 +101,28 @@ public final class ProcessorCost {
         return files;
     }
 
-    /** The fastest of 5 compilations (after 2 warm-up ones), in milliseconds. */
-    private static long best(JavaCompiler javac, String classpath, List<Path> files, boolean processor)
+    /** One compilation of {@code files}, in milliseconds; with the processor found on {@code classpath}. */
+    private static long compile(JavaCompiler javac, String classpath, List<Path> files, boolean processor)
             throws IOException {
-        long best = Long.MAX_VALUE;
-        for (int run = 0; run < 7; run++) {
-            Path out = Files.createTempDirectory("tenantdao-cost-out");
-            try (StandardJavaFileManager manager = javac.getStandardFileManager(null, null, null)) {
-                List<String> options = new ArrayList<>(List.of("-classpath", classpath, "-d", out.toString(),
-                        "-s", out.toString(), "-proc:" + (processor ? "full" : "none"), "-nowarn"));
-                if (processor) {
-                    options.addAll(List.of("-processor", "dev.tenantdao.processor.TenantDaoProcessor,"
-                            + "dev.tenantdao.processor.GeneratedDaoAnnotations"));
-                }
-                long start = System.nanoTime();
-                boolean ok = javac.getTask(null, manager, null, options, null,
-                        manager.getJavaFileObjectsFromPaths(files)).call();
-                long elapsed = (System.nanoTime() - start) / 1_000_000;
-                if (!ok) {
-                    throw new IllegalStateException("compilation failed");
-                }
-                if (run >= 2) {
-                    best = Math.min(best, elapsed);
-                }
-            } finally {
-                delete(out);
+        Path out = Files.createTempDirectory("tenantdao-cost-out");
+        try (StandardJavaFileManager manager = javac.getStandardFileManager(null, null, null)) {
+            List<String> options = new ArrayList<>(List.of("-classpath", classpath, "-d", out.toString(),
+                    "-s", out.toString(), "-proc:" + (processor ? PROCESSING : "none"), "-nowarn"));
+            if (processor) {
+                options.addAll(List.of("-processorpath", classpath, "-processor",
+                        "dev.tenantdao.processor.TenantDaoProcessor,dev.tenantdao.processor.GeneratedDaoAnnotations"));
             }
+            long start = System.nanoTime();
+            boolean ok = javac.getTask(null, manager, null, options, null,
+                    manager.getJavaFileObjectsFromPaths(files)).call();
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            if (!ok) {
+                throw new IllegalStateException("compilation failed");
+            }
+            return elapsed;
+        } finally {
+            delete(out);
         }
-        return best;
     }
 
     private static void delete(Path root) {
