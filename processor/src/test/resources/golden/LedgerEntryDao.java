@@ -45,7 +45,7 @@ public final class LedgerEntryDao {
             FROM changed""";
 
     static final String INSERT_ALL = """
-            WITH input AS (SELECT u.*, nextval(pg_get_serial_sequence('{schema}.ledger_entry', 'id')) AS k \
+            WITH input AS (SELECT u.*, nextval((SELECT pg_get_serial_sequence('{schema}.ledger_entry', 'id'))) AS k \
             FROM unnest(?::text[], ?::numeric[], ?::timestamptz[]) WITH ORDINALITY AS u(c1, c2, c3, n)), \
             changed AS (INSERT INTO {schema}.ledger_entry (id, account, amount, booked_at) \
             SELECT input.k, input.c1, input.c2, input.c3 \

@@ -43,7 +43,7 @@ public final class Payment_CardDao {
 
     static final String INSERT_ALL = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            WITH input AS (SELECT u.*, nextval(pg_get_serial_sequence('payment', 'id')) AS k \
+            WITH input AS (SELECT u.*, nextval((SELECT pg_get_serial_sequence('payment', 'id'))) AS k \
             FROM unnest(?::numeric[], ?::text[], ?::boolean[]) WITH ORDINALITY AS u(c1, c2, c3, n)), \
             changed AS (INSERT INTO payment (tenant_id, kind, id, amount, last4, contactless) \
             SELECT ?, 'card', input.k, input.c1, input.c2, input.c3 \

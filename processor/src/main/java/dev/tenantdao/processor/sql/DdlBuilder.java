@@ -310,6 +310,7 @@ final class DdlBuilder {
      */
     static Fragment generatedId(Property id, TableRef table) {
         return id.valueType() == ValueType.UUID ? Fragment.sql(RANDOM_UUID)
-                : Fragment.of("nextval(pg_get_serial_sequence(", new Fragment.TableName(table), ", "
-                        + SqlBuilder.literal(id.column()) + "))");
+                // the sequence looked up once per statement (an InitPlan), not once per row
+                : Fragment.of("nextval((SELECT pg_get_serial_sequence(", new Fragment.TableName(table), ", "
+                        + SqlBuilder.literal(id.column()) + ")))");
     }}

@@ -39,7 +39,7 @@ class GeneratedSqlTest {
     void insertAllIsOneSetBasedStatementWithTheTenantOnceReturningRowsInListOrderByConstruction() {
         // each row's id is drawn in input (the identity's sequence), so every returned row is joined back
         // to its ordinal: the order never depends on the order of RETURNING, which PostgreSQL does not promise
-        assertEquals(SET + "WITH input AS (SELECT u.*, nextval(pg_get_serial_sequence('invoice', 'id')) AS k FROM"
+        assertEquals(SET + "WITH input AS (SELECT u.*, nextval((SELECT pg_get_serial_sequence('invoice', 'id'))) AS k FROM"
                 + " unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::date[], ?::date[]) WITH"
                 + " ORDINALITY AS u(c1, c2, c3, c4, c5, c6, c7, n)), changed AS (INSERT INTO invoice (tenant_id, id,"
                 + " customer_id, number, status, currency, total, issued_on, due_on) SELECT ?, input.k, input.c1,"
