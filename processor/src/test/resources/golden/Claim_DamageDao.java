@@ -135,6 +135,12 @@ public final class Claim_DamageDao {
             SELECT count(*) \
             FROM changed""";
 
+    static final String CURRENT_VERSION = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT version \
+            FROM claim \
+            WHERE tenant_id = ? AND type = 'damage' AND id = ?""";
+
     static final String HISTORY = """
             SELECT set_config('tenantdao.tenant', ?, true); \
             SELECT id, amount, version, description, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
@@ -316,7 +322,17 @@ public final class Claim_DamageDao {
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.existsById", connection -> exists(connection, tenant, id));
+        return support.withConnection(tenant, "Damage.existsById", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
+                statement.setString(1, tenant);
+                statement.setString(2, tenant);
+                statement.setString(3, id);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    rows.next();
+                    return rows.getBoolean(1);
+                }
+            }
+        });
     }
 
     /**
@@ -347,8 +363,9 @@ public final class Claim_DamageDao {
                 statement.setString(14, AuditContext.actor());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        if (exists(connection, tenant, damage.id())) {
-                            throw new OptimisticLockException("Damage", damage.id(), damage.version());
+                        Long current = currentVersion(connection, tenant, damage.id());
+                        if (current != null) {
+                            throw new OptimisticLockException("Damage", damage.id(), damage.version(), current);
                         }
                         throw new RowNotFoundException("Damage", damage.id());
                     }
@@ -495,8 +512,9 @@ public final class Claim_DamageDao {
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     if (rows.getLong(1) == 0) {
-                        if (exists(connection, tenant, damage.id())) {
-                            throw new OptimisticLockException("Damage", damage.id(), damage.version());
+                        Long current = currentVersion(connection, tenant, damage.id());
+                        if (current != null) {
+                            throw new OptimisticLockException("Damage", damage.id(), damage.version(), current);
                         }
                         throw new RowNotFoundException("Damage", damage.id());
                     }
@@ -506,15 +524,14 @@ public final class Claim_DamageDao {
         });
     }
 
-    private static boolean exists(Connection connection, String tenant, String id) throws
+    private static Long currentVersion(Connection connection, String tenant, String id) throws
             SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
+        try (PreparedStatement statement = connection.prepareStatement(CURRENT_VERSION)) {
             statement.setString(1, tenant);
             statement.setString(2, tenant);
             statement.setString(3, id);
             try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                rows.next();
-                return rows.getBoolean(1);
+                return rows.next() ? rows.getLong(1) : null;
             }
         }
     }

@@ -113,6 +113,8 @@ public final class LedgerEntryDao {
             SELECT count(*) \
             FROM changed""";
 
+    static final String CURRENT_VERSION = "SELECT version FROM {schema}.ledger_entry WHERE id = ?";
+
     static final String HISTORY = """
             SELECT id, account, amount, booked_at, version, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
             FROM {schema}.ledger_entry_history \
@@ -293,7 +295,15 @@ public final class LedgerEntryDao {
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.existsById", connection -> exists(connection, tenant, schema, id));
+        return support.withConnection(tenant, "LedgerEntry.existsById", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
+                statement.setLong(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getBoolean(1);
+                }
+            }
+        });
     }
 
     /**
@@ -322,8 +332,9 @@ public final class LedgerEntryDao {
                 statement.setString(12, AuditContext.actor());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
-                        if (exists(connection, tenant, schema, ledgerEntry.id())) {
-                            throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version());
+                        Long current = currentVersion(connection, tenant, schema, ledgerEntry.id());
+                        if (current != null) {
+                            throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version(), current);
                         }
                         throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
                     }
@@ -459,8 +470,9 @@ public final class LedgerEntryDao {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     if (rows.getLong(1) == 0) {
-                        if (exists(connection, tenant, schema, ledgerEntry.id())) {
-                            throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version());
+                        Long current = currentVersion(connection, tenant, schema, ledgerEntry.id());
+                        if (current != null) {
+                            throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version(), current);
                         }
                         throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
                     }
@@ -470,13 +482,12 @@ public final class LedgerEntryDao {
         });
     }
 
-    private static boolean exists(Connection connection, String tenant, String schema, long id)
+    private static Long currentVersion(Connection connection, String tenant, String schema, long id)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
+        try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(CURRENT_VERSION, schema))) {
             statement.setLong(1, id);
             try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
+                return rows.next() ? rows.getLong(1) : null;
             }
         }
     }

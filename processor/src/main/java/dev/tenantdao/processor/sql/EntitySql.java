@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param update empty when the entity has no column an update could change
  * @param upserts on the id (when the application assigns it) and on each unique column
  * @param deleteVersioned {@code delete(entity)} of an entity with a {@code @Version}
+ * @param currentVersion with a {@code @Version}, the version of the row with an id (a write that
+ *     found no row at the entity's version tells a stale version from a missing row with it)
  * @param history the history queries of an audited entity
  *     (audited entities' writes are data-modifying CTEs that return rows with a final SELECT)
  */
@@ -32,6 +34,7 @@ public record EntitySql(
         Statement deleteById,
         List<Upsert> upserts,
         Optional<Statement> deleteVersioned,
+        Optional<Statement> currentVersion,
         Optional<History> history,
         List<String> returnedColumns,
         String ddl) {

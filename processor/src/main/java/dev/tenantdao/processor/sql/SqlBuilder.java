@@ -78,7 +78,7 @@ public final class SqlBuilder {
                 tenancy.applyWithoutSetting(insert()), update.map(tenancy::apply),
                 tenancy.apply(findById()), tenancy.apply(findAllAfter()), tenancy.apply(findAll()),
                 tenancy.apply(count()), tenancy.apply(existsById()), tenancy.apply(deleteById()), upserts,
-                deleteVersioned().map(tenancy::apply), history(),
+                deleteVersioned().map(tenancy::apply), currentVersion().map(tenancy::apply), history(),
                 entity.properties().stream().map(Property::column).toList(),
                 inHierarchy ? "" : new DdlBuilder(entity).build());
     }
@@ -312,6 +312,13 @@ public final class SqlBuilder {
         List<Fragment> where = append(where("", Fragment.sql(quotedId() + " = ").append(Fragment.bind(Parameter.entity(id)))),
                 versionEquals());
         return Optional.of(recordedDelete(new Sql.Delete(table.qualified(""), where, null)));
+    }
+
+    /** With a {@code @Version}: the current version of the row with the id argument (no row: none). */
+    Optional<Sql> currentVersion() {
+        return entity.version().map(version -> withWhere(
+                Sql.Select.of(List.of(Fragment.sql(Identifiers.quote(version.column()))), table.qualified("")),
+                where("", Fragment.sql(quotedId() + " = ").append(Fragment.bind(Parameter.idArgument(id))))));
     }
 
     Sql deleteById() {

@@ -47,7 +47,7 @@ public final class DaoWriter {
         type.addMethod(deletes.deleteById(sql.deleteById()));
         sql.deleteVersioned().ifPresent(delete -> type.addMethod(deletes.deleteVersioned(delete)));
         if (dao.checksExistence()) {
-            type.addMethod(exists.exists(sql.existsById()));
+            type.addMethod(exists.currentVersion(sql.currentVersion().orElseThrow()));
         }
         type.addMethod(inserts.bindInsert());
         type.addMethods(new MapMethods(dao).methods());

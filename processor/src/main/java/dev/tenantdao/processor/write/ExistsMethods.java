@@ -9,8 +9,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * {@code existsById(id)}, and for an entity whose writes ask why they found no row (see
- * {@link DaoContext#checksExistence()}) the private {@code exists(connection, ...)} on the write's
- * own connection and the "stale or missing" check that calls it.
+ * {@link DaoContext#checksExistence()}) the private {@code currentVersion(connection, ...)} on the
+ * write's own connection and the "stale or missing" check that calls it.
  */
 final class ExistsMethods {
 
@@ -29,24 +29,22 @@ final class ExistsMethods {
                 .addParameter(dao.idType(), "id")
                 .addCode(dao.requireNonNullId("id"))
                 .addCode(dao.tenant().preamble());
-        if (!dao.checksExistence()) {
-            return method.addCode(dao.statements().withStatement("existsById", "EXISTS_BY_ID", false,
-                    work(statement, locals))).build();
-        }
-        return method.addStatement("return support.withConnection($L, $S, connection -> exists(connection, $L))",
-                dao.tenant().argument(), dao.name() + ".existsById", arguments("id")).build();
+        return method.addCode(dao.statements().withStatement("existsById", "EXISTS_BY_ID", false,
+                work(statement, locals))).build();
     }
 
     /**
-     * {@code exists(connection, ...)}: {@code existsById} on a connection the caller holds, with the
-     * tenant values its preamble computed.
+     * {@code currentVersion(connection, ...)}: the version of the row with {@code id} (null when
+     * there is none), on a connection the caller holds, with the tenant values its preamble
+     * computed: how a write that found no row at the entity's version tells why, without a
+     * second connection.
      */
-    MethodSpec exists(Statement statement) {
+    MethodSpec currentVersion(Statement statement) {
         Locals locals = new Locals(dao);
         TenantCode tenant = dao.tenant();
-        MethodSpec.Builder method = MethodSpec.methodBuilder("exists")
+        MethodSpec.Builder method = MethodSpec.methodBuilder("currentVersion")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(boolean.class)
+                .returns(Long.class)
                 .addException(Types.SQL_EXCEPTION)
                 .addParameter(Types.CONNECTION, "connection");
         if (dao.entity().isTenanted()) {
@@ -59,8 +57,11 @@ final class ExistsMethods {
             }
         }
         return method.addParameter(dao.idType(), "id")
-                .beginControlFlow("$L", dao.statements().prepare("EXISTS_BY_ID"))
-                .addCode(work(statement, locals))
+                .beginControlFlow("$L", dao.statements().prepare("CURRENT_VERSION"))
+                .addCode(dao.binder().bind(statement, "id", locals))
+                .addCode(dao.statements().openRows())
+                .addStatement("return rows.next() ? rows.getLong(1) : null")
+                .endControlFlow()
                 .endControlFlow()
                 .build();
     }
@@ -76,7 +77,7 @@ final class ExistsMethods {
                 .build();
     }
 
-    /** The arguments of a call of {@code exists} for the row with id {@code idValue}. */
+    /** The arguments of a call of {@code currentVersion} for the row with id {@code idValue}. */
     private String arguments(Object idValue) {
         List<String> arguments = new ArrayList<>();
         TenantCode tenant = dao.tenant();
@@ -93,13 +94,17 @@ final class ExistsMethods {
         return String.join(", ", arguments);
     }
 
-    /** No row changed: a version conflict when the row of {@code target} exists, else not found. */
+    /**
+     * No row changed: a version conflict, naming the version read and the row's current one, when
+     * the row of {@code target} exists; else not found.
+     */
     CodeBlock throwNotFoundOrConflict(String target) {
         CodeBlock.Builder code = CodeBlock.builder();
         CodeBlock id = DaoContext.read(dao.id(), target);
         dao.entity().version().ifPresent(version -> code
-                .beginControlFlow("if (exists(connection, $L))", arguments(id))
-                .addStatement("throw new $T($S, $L, $L)", Types.OPTIMISTIC_LOCK, dao.name(), id,
+                .addStatement("Long current = currentVersion(connection, $L)", arguments(id))
+                .beginControlFlow("if (current != null)")
+                .addStatement("throw new $T($S, $L, $L, current)", Types.OPTIMISTIC_LOCK, dao.name(), id,
                         DaoContext.read(version, target))
                 .endControlFlow());
         return code.addStatement("throw new $T($S, $L)", Types.ROW_NOT_FOUND, dao.name(), id).build();

@@ -25,7 +25,7 @@ final class Locals {
 
     /** The names generated methods give their own locals and parameters. */
     static final List<String> OWN = List.of(
-            "database", "support", "tenant", "tenantKey", "schema", "connection", "statement", "rows", "keys", "id", "afterId",
+            "database", "support", "current", "tenant", "tenantKey", "schema", "connection", "statement", "rows", "keys", "id", "afterId",
             "limit", "offset", "inserted", "size", "i", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked",
             "page", "entries", "from", "to", "at", "transactionId", "discriminator");
 

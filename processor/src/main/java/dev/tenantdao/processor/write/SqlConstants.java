@@ -40,6 +40,7 @@ final class SqlConstants {
             type.addField(constant(upsert.constant(), upsert.statement()));
         }
         sql.deleteVersioned().ifPresent(delete -> type.addField(constant("DELETE_VERSIONED", delete)));
+        sql.currentVersion().ifPresent(current -> type.addField(constant("CURRENT_VERSION", current)));
         sql.history().ifPresent(history -> {
             type.addField(constant("HISTORY", history.versions()));
             type.addField(constant("HISTORY_AS_OF", history.asOf()));

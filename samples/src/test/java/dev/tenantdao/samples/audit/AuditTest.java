@@ -133,9 +133,15 @@ class AuditTest {
         Contract first = asAcme(() -> contracts.update(read.withTitle("first writer")));
         OptimisticLockException e = assertThrows(OptimisticLockException.class,
                 () -> asAcme(() -> contracts.update(read.withTitle("second writer"))));
-        assertEquals("Contract with id " + read.id() + " was changed since version 0 was read; read it again and retry",
-                e.getMessage());
-        assertThrows(OptimisticLockException.class, () -> TenantContext.runAs("acme", () -> contracts.delete(read)));
+        assertEquals("Contract with id " + read.id() + " is at version 1, not 0: it was changed since it was read;"
+                + " read it again and retry", e.getMessage());
+        assertEquals("Contract", e.entity());
+        assertEquals(read.id(), e.id());
+        assertEquals(0L, e.expectedVersion());
+        assertEquals(1L, e.actualVersion(), "the row's version, read on the update's own connection");
+        OptimisticLockException onDelete = assertThrows(OptimisticLockException.class,
+                () -> TenantContext.runAs("acme", () -> contracts.delete(read)));
+        assertEquals(1L, onDelete.actualVersion());
         assertEquals("first writer", asAcme(() -> contracts.findById(read.id())).orElseThrow().title());
         assertEquals(2, asAcme(() -> contracts.history(read.id())).size());
         assertEquals(Optional.empty(), TenantContext.callAs("globex", () -> contracts.findById(read.id())));
