@@ -186,11 +186,12 @@ public final class Database {
             Transaction open = transaction.get();
             try {
                 if (open != null && open.usesMainDataSource()) {
-                    known = currentSchema(open.connection());
-                } else {
-                    try (Connection connection = dataSource.getConnection()) {
-                        known = currentSchema(connection);
-                    }
+                    // the thread's transaction's connection (a pool of one never waits for itself); not kept:
+                    // the transaction may have changed its search path, a fresh connection has not
+                    return currentSchema(open.connection());
+                }
+                try (Connection connection = dataSource.getConnection()) {
+                    known = currentSchema(connection);
                 }
             } catch (SQLException e) {
                 throw new DataAccessException("Database.schemaOf",
@@ -412,9 +413,10 @@ public final class Database {
          * Schema per tenant: the schema of the shared and row-tenanted tables, which no tenant's
          * schema may be ({@link Database#schemaOf} rejects a mapping to it). Default: the current
          * schema of the data source ({@code SELECT current_schema()}, where unqualified tables such
-         * as those {@link Schema#create} makes go), looked up once, on the first schema-per-tenant
-         * call. Set it when the data source cannot tell (a search path set per connection) or to
-         * spare that connection.
+         * as those {@link Schema#create} makes go), looked up once on a fresh connection when the
+         * first schema-per-tenant DAO is built (or, if the database did not answer then, by the first
+         * schema-per-tenant call). Set it when the data source cannot tell (a search path set per
+         * connection) or to spare that connection.
          */
         public Builder sharedSchema(String schema) {
             this.sharedSchema = Objects.requireNonNull(schema, "schema");

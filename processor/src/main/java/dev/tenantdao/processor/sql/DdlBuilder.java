@@ -2,6 +2,7 @@ package dev.tenantdao.processor.sql;
 
 import dev.tenantdao.processor.sql.model.Fragment;
 import dev.tenantdao.processor.sql.model.TableRef;
+import dev.tenantdao.annotations.internal.Wire;
 import dev.tenantdao.processor.sql.pass.TenancyPass;
 import dev.tenantdao.annotations.Tenanted;
 import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
@@ -59,8 +60,8 @@ final class DdlBuilder {
             }
         }
         if (entity.isAudited()) {
-            lines.add("history_version bigint NOT NULL DEFAULT 1");
-            lines.add("history_changed boolean NOT NULL DEFAULT true");
+            lines.add(Wire.HISTORY_VERSION + " bigint NOT NULL DEFAULT 1");
+            lines.add(Wire.HISTORY_CHANGED + " boolean NOT NULL DEFAULT true");
         }
         lines.add("PRIMARY KEY (" + key + ")");
         if (entity.kind() instanceof HierarchyRoot root && !joined) {
@@ -186,9 +187,7 @@ final class DdlBuilder {
      * to it too; only superusers and {@code BYPASSRLS} roles are not.
      */
     private static String rowLevelSecurity(Tenancy tenancy, String table, String tableName) {
-        String current = "NULLIF(current_setting('" + dev.tenantdao.annotations.internal.Wire.TENANT_SETTING + "', true), '')"
-                + (tenancy.columnType() == Tenanted.ColumnType.TEXT ? "" : "::" + tenancy.sqlType());
-        String condition = Identifiers.quote(tenancy.column()) + " = " + current;
+        String condition = TenancyPass.policyCondition(tenancy);
         String policy = Identifiers.quote(tableName + "_tenant_isolation");
         return "ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY;\n"
                 + "ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY;\n"
@@ -222,22 +221,22 @@ final class DdlBuilder {
                 lines.add(Identifiers.quote(property.column()) + " " + property.sqlType());
             }
         }
-        lines.add("history_version bigint NOT NULL");
-        lines.add("history_operation text NOT NULL CHECK (history_operation IN ('INSERT', 'UPDATE', 'DELETE'))");
-        lines.add("history_changed_at timestamptz NOT NULL DEFAULT clock_timestamp()");
-        lines.add("history_actor text");
-        lines.add("history_transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id()");
+        lines.add(Wire.HISTORY_VERSION + " bigint NOT NULL");
+        lines.add(Wire.HISTORY_OPERATION + " text NOT NULL CHECK (" + Wire.HISTORY_OPERATION + " IN ('INSERT', 'UPDATE', 'DELETE'))");
+        lines.add(Wire.HISTORY_CHANGED_AT + " timestamptz NOT NULL DEFAULT clock_timestamp()");
+        lines.add(Wire.HISTORY_ACTOR + " text");
+        lines.add(Wire.HISTORY_TRANSACTION_ID + " xid8 NOT NULL DEFAULT pg_current_xact_id()");
         String id = Identifiers.quote(entity.id().column());
-        lines.add("PRIMARY KEY (" + TenancyPass.key(entity, id, "history_version") + ")");
+        lines.add("PRIMARY KEY (" + TenancyPass.key(entity, id, Wire.HISTORY_VERSION) + ")");
         StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(history).append(" (\n    ")
                 .append(String.join(",\n    ", lines)).append("\n);\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_as_of")).append(" ON ")
-                .append(history).append(" (").append(TenancyPass.key(entity, id, "history_changed_at", "history_version"))
+                .append(history).append(" (").append(TenancyPass.key(entity, id, Wire.HISTORY_CHANGED_AT, Wire.HISTORY_VERSION))
                 .append(");\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_changed_at")).append(" ON ")
-                .append(history).append(" (").append(TenancyPass.key(entity, "history_changed_at")).append(");\n")
+                .append(history).append(" (").append(TenancyPass.key(entity, Wire.HISTORY_CHANGED_AT)).append(");\n")
                 .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_transaction")).append(" ON ")
-                .append(history).append(" (").append(TenancyPass.key(entity, "history_transaction_id")).append(");\n")
+                .append(history).append(" (").append(TenancyPass.key(entity, Wire.HISTORY_TRANSACTION_ID)).append(");\n")
                 .append("CREATE OR REPLACE FUNCTION tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\n")
                 .append("BEGIN\n    RAISE EXCEPTION 'history is append-only: % on %', TG_OP, TG_TABLE_NAME;\nEND $$;\n");
         String trigger = Identifiers.quote(name + "_append_only");
@@ -272,7 +271,7 @@ final class DdlBuilder {
         Tenancy targetTenancy = reference.tenancy();
         if (targetTenancy != null && targetTenancy.isRow()) {
             return "FOREIGN KEY (" + TenancyPass.key(entity, column) + ") REFERENCES " + target
-                    + " (" + Identifiers.quote(targetTenancy.column()) + ", " + targetId + ")";
+                    + " (" + TenancyPass.key(targetTenancy, targetId) + ")";
         }
         return "FOREIGN KEY (" + column + ") REFERENCES " + target + " (" + targetId + ")";
     }

@@ -135,7 +135,17 @@ public final class SqlBuilder {
     private static Fragment valueOrDefault(Property property, Fragment value) {
         String fallback = property.insertDefault();
         return fallback == null ? value
-                : Fragment.sql("COALESCE(CAST(").append(value, " AS " + property.sqlType() + "), (" + fallback + "))");
+                : Fragment.sql("COALESCE(CAST(").append(value, " AS " + castType(property) + "), (" + fallback + "))");
+    }
+
+    /**
+     * The column's type without a length or precision ({@code varchar(5)} -> {@code varchar}), for
+     * casts: an explicit cast to {@code varchar(n)} cuts a longer value down without an error, where
+     * the assignment to the column refuses it ("value too long"), so the column's own type modifier
+     * is left to the assignment.
+     */
+    private static String castType(Property property) {
+        return property.sqlType().replaceAll("\\(\\s*\\d+(\\s*,\\s*\\d+)?\\s*\\)", "");
     }
 
     /**
@@ -163,12 +173,16 @@ public final class SqlBuilder {
             columns.add(Identifiers.quote(subtype.hierarchy().discriminator()));
             selected.add(Fragment.sql(literal(subtype.value())));
         }
+        // the id of each row, known in input before the insert: the application's (input.cN), or one the
+        // database chooses there (input.k): a generated id, or a column default when the value is null
+        boolean idInInput = id.generated() || id.insertDefault() != null;
         Fragment idValue = null;
-        if (id.generated()) {
+        if (idInInput) {
             idValue = Fragment.sql("input.k");
             columns.add(quotedId());
             selected.add(idValue);
         }
+        String idAlias = null;
         int n = 0;
         for (Property property : entity.properties()) {
             if (!property.insertable()) {
@@ -178,21 +192,29 @@ public final class SqlBuilder {
                 return Optional.empty();
             }
             String alias = "c" + (++n);
-            columns.add(Identifiers.quote(property.column()));
-            selected.add(valueOrDefault(property, Fragment.sql("input." + alias)));
             aliases.add(alias);
-            arrays.add(Fragment.of(Parameter.entity(property), "::" + property.sqlType() + "[]"));
+            arrays.add(Fragment.of(Parameter.entity(property), "::" + castType(property) + "[]"));
             if (property.id()) {
+                idAlias = alias;
+                if (idInInput) {
+                    continue;       // inserted as input.k
+                }
                 idValue = Fragment.sql("input." + alias);
             }
+            columns.add(Identifiers.quote(property.column()));
+            selected.add(valueOrDefault(property, Fragment.sql("input." + alias)));
         }
         if (aliases.isEmpty()) {
             return Optional.empty();
         }
         aliases.add("n");
-        Fragment generatedId = id.generated()
-                ? Fragment.sql(", ").append(DdlBuilder.generatedId(id, TableRef.table(entity.table())), " AS k")
-                : Fragment.sql("");
+        Fragment generatedId = Fragment.sql("");
+        if (id.generated()) {
+            generatedId = Fragment.sql(", ").append(DdlBuilder.generatedId(id, TableRef.table(entity.table())), " AS k");
+        } else if (idInInput) {
+            generatedId = Fragment.sql(", " + (idAlias == null ? "(" + id.insertDefault() + ")"
+                    : "COALESCE(u." + idAlias + ", (" + id.insertDefault() + "))") + " AS k");
+        }
         Sql.Select input = Sql.Select.of(List.of(Fragment.sql("u.*").append(generatedId)), null)
                 .tail(Fragment.sql(" FROM unnest(").append(Fragment.join(", ", arrays),
                         ") WITH ORDINALITY AS u(" + String.join(", ", aliases) + ")"));

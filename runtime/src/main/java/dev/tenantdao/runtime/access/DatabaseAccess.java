@@ -9,14 +9,23 @@ import dev.tenantdao.runtime.internal.TenantScope;
  * How {@link DaoSupport} reaches the {@link Database} operations only generated code uses, which
  * are not public API: {@code Database} installs the one implementation when its class is
  * initialized (the JDK's "shared secrets" pattern). In a package the runtime's module does not export:
- * neither users nor generated code can reach it.
+ * on the module path neither users nor generated code can reach it; on the class path its methods
+ * are public like any class's, but only {@code Database} can install the implementation, and only
+ * a {@code Database} a caller already holds is served.
  */
 public abstract class DatabaseAccess {
 
     private static volatile DatabaseAccess installed;
 
-    /** Called once, by {@code Database}'s class initializer; a second call fails. */
+    /**
+     * Called once, by {@code Database}'s class initializer, with an implementation nested in
+     * {@code Database} (no other class can make one: the check is on the nest host); anything else,
+     * or a second call, fails.
+     */
     public static void install(DatabaseAccess access) {
+        if (access.getClass().getNestHost() != Database.class) {
+            throw new IllegalArgumentException("DatabaseAccess is installed by Database only");
+        }
         synchronized (DatabaseAccess.class) {
             if (installed != null) {
                 throw new IllegalStateException("DatabaseAccess is installed by Database only");

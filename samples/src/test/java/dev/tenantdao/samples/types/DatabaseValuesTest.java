@@ -25,13 +25,19 @@ class DatabaseValuesTest {
 
     private static OrderLineDao lines;
     private static SignupDao signups;
+    private static LabelDao labels;
+    private static VoucherDao vouchers;
+    private static ReceiptDao receipts;
 
     @BeforeAll
     static void schema() {
         DataSource dataSource = Postgres.shared().freshSchema("database_values");
-        Schema.create(dataSource, OrderLine.class, Signup.class);
+        Schema.create(dataSource, OrderLine.class, Signup.class, Label.class, Voucher.class, Receipt.class);
         lines = new OrderLineDao(new Database(dataSource));
         signups = new SignupDao(new Database(dataSource));
+        labels = new LabelDao(new Database(dataSource));
+        vouchers = new VoucherDao(new Database(dataSource));
+        receipts = new ReceiptDao(new Database(dataSource));
     }
 
     @Test
@@ -119,5 +125,49 @@ class DatabaseValuesTest {
                 .toList();
         List<OrderLine> inserted = TenantContext.callAs("acme", () -> lines.insertAll(lines2));
         assertEquals(lines2.stream().map(OrderLine::quantity).toList(), inserted.stream().map(OrderLine::quantity).toList());
+    }
+
+    @Test
+    void aValueTooLongForItsColumnIsRefusedNeverCutDown() {
+        dev.tenantdao.runtime.DataAccessException one = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.tenantdao.runtime.DataAccessException.class,
+                () -> TenantContext.callAs("acme", () -> labels.insert(new Label("l-1", "abcdefghij"))));
+        assertEquals("22001", one.sqlState(), "value too long for type character varying(5)");
+        dev.tenantdao.runtime.DataAccessException all = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.tenantdao.runtime.DataAccessException.class,
+                () -> TenantContext.callAs("acme", () -> labels.insertAll(List.of(new Label("l-2", "abcdefghij")))));
+        assertEquals("22001", all.sqlState(), "the set-based insert too");
+        assertEquals("none", TenantContext.callAs("acme", () -> labels.insert(new Label("l-3", null))).text());
+        assertEquals("abcde", TenantContext.callAs("acme", () -> labels.insert(new Label("l-4", "abcde"))).text());
+        assertEquals(2, TenantContext.callAs("acme", () -> labels.count()), "nothing cut down was stored");
+    }
+
+    @Test
+    void insertAllReturnsEveryRowToItsOwnInstanceWhenTheDatabaseChoosesSomeIds() {
+        UUID given = UUID.randomUUID();
+        Voucher chosen = Voucher.of(null, "first");
+        Voucher assigned = Voucher.of(given, "second");
+        Voucher alsoChosen = Voucher.of(null, "third");
+        List<Voucher> stored = TenantContext.callAs("acme", () -> vouchers.insertAll(List.of(chosen, assigned, alsoChosen)));
+        assertEquals(3, stored.size(), "every row comes back, whoever chose its id");
+        assertTrue(stored.get(0) == chosen && stored.get(1) == assigned && stored.get(2) == alsoChosen);
+        assertEquals(List.of("first", "second", "third"), stored.stream().map(v -> v.code).toList(),
+                "each instance holds its own row");
+        assertEquals(given, assigned.id);
+        assertNotNull(chosen.id);
+        assertNotNull(alsoChosen.id);
+        assertEquals("first", TenantContext.callAs("acme", () -> vouchers.findById(chosen.id)).orElseThrow().code);
+        Voucher single = TenantContext.callAs("acme", () -> vouchers.insert(Voucher.of(null, "single")));
+        assertNotNull(single.id, "insert: the default applies to a null id too");
+    }
+
+    @Test
+    void anIdOnlyTheDatabaseWritesIsReturnedInOrder() {
+        List<Receipt> stored = TenantContext.callAs("acme",
+                () -> receipts.insertAll(List.of(new Receipt(null, "a"), new Receipt(UUID.randomUUID(), "b"))));
+        assertEquals(List.of("a", "b"), stored.stream().map(Receipt::note).toList());
+        stored.forEach(receipt -> assertNotNull(receipt.id()));
+        assertEquals("b", TenantContext.callAs("acme", () -> receipts.findById(stored.get(1).id())).orElseThrow().note(),
+                "insertable = false: the database's id, whatever the entity held");
     }
 }

@@ -53,6 +53,8 @@ public final class Renderer {
             }
             sql.append(' ');
             statement(with.body());
+        } else if (statement instanceof Sql.Raw raw) {
+            fragment(raw.text());
         } else {
             List<Sql> statements = ((Sql.Script) statement).statements();
             for (int i = 0; i < statements.size(); i++) {

@@ -153,6 +153,9 @@ public sealed interface Sql {
     /** {@code <name> AS (<statement>)}. */
     record Cte(String name, Sql statement) {}
 
+    /** A statement given as text with its bindings: one the runtime defines too ({@code Wire.SET_TENANT}). */
+    record Raw(Fragment text) implements Sql {}
+
     /**
      * Statements sent together, separated by {@code ; } (the row-level-security setting, then the
      * statement): one round trip in the extended protocol.
@@ -179,6 +182,8 @@ public sealed interface Sql {
                 return delete(delete);
             } else if (sql instanceof With with) {
                 return with(with);
+            } else if (sql instanceof Raw raw) {
+                return new Raw(raw.text().map(this));
             }
             return new Script(((Script) sql).statements().stream().map(this::visit).toList());
         }

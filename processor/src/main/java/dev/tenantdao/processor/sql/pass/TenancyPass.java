@@ -29,6 +29,11 @@ import java.util.List;
  */
 public final class TenancyPass implements Sql.Visitor {
 
+    /** The runtime's own statement setting the tenant ({@link Wire#SET_TENANT}), its {@code ?} the tenant. */
+    private static final Sql SET_TENANT = new Sql.Raw(Fragment.of(
+            Wire.SET_TENANT.substring(0, Wire.SET_TENANT.indexOf('?')), Parameter.tenantSetting(),
+            Wire.SET_TENANT.substring(Wire.SET_TENANT.indexOf('?') + 1)));
+
     private final EntityModel entity;
 
     public TenancyPass(EntityModel entity) {
@@ -39,10 +44,7 @@ public final class TenancyPass implements Sql.Visitor {
     public Statement apply(Sql statement) {
         Sql confined = visit(statement);
         if (setsTenant(entity)) {
-            confined = new Sql.Script(List.of(
-                    Sql.Select.of(List.of(Fragment.of("set_config('" + Wire.TENANT_SETTING + "', ",
-                            Parameter.tenantSetting(), ", true)")), null),
-                    confined));
+            confined = new Sql.Script(List.of(SET_TENANT, confined));
         }
         return Renderer.render(confined);
     }
@@ -98,6 +100,29 @@ public final class TenancyPass implements Sql.Visitor {
         }
         all.addAll(List.of(columns));
         return String.join(", ", all);
+    }
+
+    /**
+     * The columns of a key of a table tenanted by {@code tenancy} (another entity's: a reference's
+     * target) whose own columns are {@code columns}: its tenant column first (row strategy).
+     */
+    public static String key(dev.tenantdao.processor.model.Tenancy tenancy, String... columns) {
+        List<String> all = new ArrayList<>();
+        if (tenancy != null && tenancy.isRow()) {
+            all.add(Identifiers.quote(tenancy.column()));
+        }
+        all.addAll(List.of(columns));
+        return String.join(", ", all);
+    }
+
+    /**
+     * The row-level-security policy's condition for a table tenanted by {@code tenancy}: its tenant
+     * column equals the transaction's tenant setting ({@link Wire#TENANT_SETTING}, as the column's type).
+     */
+    public static String policyCondition(dev.tenantdao.processor.model.Tenancy tenancy) {
+        String current = "NULLIF(current_setting('" + Wire.TENANT_SETTING + "', true), '')"
+                + (tenancy.columnType() == dev.tenantdao.annotations.Tenanted.ColumnType.TEXT ? "" : "::" + tenancy.sqlType());
+        return Identifiers.quote(tenancy.column()) + " = " + current;
     }
 
     /** The tenant column's definition in a table of {@code entity} ({@code tenant_id text NOT NULL}), if it has one. */
