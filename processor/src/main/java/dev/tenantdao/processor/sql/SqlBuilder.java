@@ -139,14 +139,34 @@ public final class SqlBuilder {
     }
 
     /**
-     * The column's type without a length or precision ({@code varchar(5)} -> {@code varchar}), for
-     * casts: an explicit cast to {@code varchar(n)} cuts a longer value down without an error, where
-     * the assignment to the column refuses it ("value too long"), so the column's own type modifier
-     * is left to the assignment.
+     * The column's type as a cast names it: without a length, so that the assignment to the column
+     * applies it. An explicit cast to {@code varchar(5)} cuts a longer value down without an error,
+     * where the assignment refuses it ("value too long"); a blank-padded {@code char(n)} is cast to
+     * {@code bpchar} (plain {@code char} would mean {@code char(1)}), {@code bit(n)} to {@code varbit}.
+     * Types whose modifier is not a length are left as they are.
      */
-    private static String castType(Property property) {
-        return property.sqlType().replaceAll("\\(\\s*\\d+(\\s*,\\s*\\d+)?\\s*\\)", "");
+    static String castType(Property property) {
+        return castType(property.sqlType());
     }
+
+    static String castType(String type) {
+        java.util.regex.Matcher typed = LENGTH.matcher(type);
+        if (!typed.matches()) {
+            return type;
+        }
+        String base = typed.group(1).strip().toLowerCase(java.util.Locale.ROOT);
+        String rest = typed.group(2);
+        return switch (base) {
+            case "varchar", "character varying", "numeric", "decimal", "time", "timestamp", "interval" -> base + rest;
+            case "char", "character", "bpchar" -> "bpchar" + rest;
+            case "bit" -> "varbit" + rest;
+            default -> type;
+        };
+    }
+
+    /** {@code <base>(<n>[, <m>])<rest>}: a type with a length or precision, and what follows it. */
+    private static final java.util.regex.Pattern LENGTH =
+            java.util.regex.Pattern.compile("([A-Za-z ]+?)\\s*\\(\\s*\\d+(?:\\s*,\\s*\\d+)?\\s*\\)(.*)");
 
     /**
      * Many rows in one statement, returned in list order by construction:

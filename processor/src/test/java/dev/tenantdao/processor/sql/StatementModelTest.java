@@ -228,6 +228,22 @@ class StatementModelTest {
         }
     }
 
+    @Nested
+    class CastTypeTest {
+        @Test
+        void aCastLeavesTheLengthToTheColumnAndNeverShortensAValue() {
+            assertEquals("varchar", SqlBuilder.castType("varchar(5)"));
+            assertEquals("varchar[]", SqlBuilder.castType("varchar(20)[]"));
+            assertEquals("numeric", SqlBuilder.castType("numeric(10, 2)"));
+            assertEquals("bpchar", SqlBuilder.castType("char(5)"), "plain char would be char(1)");
+            assertEquals("bpchar", SqlBuilder.castType("character(3)"));
+            assertEquals("varbit", SqlBuilder.castType("bit(8)"), "plain bit would be bit(1)");
+            assertEquals("timestamp with time zone", SqlBuilder.castType("timestamp(3) with time zone"));
+            assertEquals("text", SqlBuilder.castType("text"));
+            assertEquals("geometry(Point, 4326)", SqlBuilder.castType("geometry(Point, 4326)"), "not a length: kept");
+        }
+    }
+
     // ---- whole DAOs' statements ----------------------------------------------------------------------
 
     @Nested

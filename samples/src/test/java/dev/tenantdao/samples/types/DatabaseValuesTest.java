@@ -28,16 +28,18 @@ class DatabaseValuesTest {
     private static LabelDao labels;
     private static VoucherDao vouchers;
     private static ReceiptDao receipts;
+    private static CodeDao codes;
 
     @BeforeAll
     static void schema() {
         DataSource dataSource = Postgres.shared().freshSchema("database_values");
-        Schema.create(dataSource, OrderLine.class, Signup.class, Label.class, Voucher.class, Receipt.class);
+        Schema.create(dataSource, OrderLine.class, Signup.class, Label.class, Voucher.class, Receipt.class, Code.class);
         lines = new OrderLineDao(new Database(dataSource));
         signups = new SignupDao(new Database(dataSource));
         labels = new LabelDao(new Database(dataSource));
         vouchers = new VoucherDao(new Database(dataSource));
         receipts = new ReceiptDao(new Database(dataSource));
+        codes = new CodeDao(new Database(dataSource));
     }
 
     @Test
@@ -169,5 +171,17 @@ class DatabaseValuesTest {
         stored.forEach(receipt -> assertNotNull(receipt.id()));
         assertEquals("b", TenantContext.callAs("acme", () -> receipts.findById(stored.get(1).id())).orElseThrow().note(),
                 "insertable = false: the database's id, whatever the entity held");
+    }
+
+    @Test
+    void blankPaddedColumnsKeepWhatFitsAndRefuseWhatDoesNot() {
+        Code one = TenantContext.callAs("acme", () -> codes.insert(new Code("c-1", "abcde", "abcde")));
+        assertEquals(List.of("abcde", "abcde"), List.of(one.plain(), one.defaulted()));
+        List<Code> all = TenantContext.callAs("acme", () -> codes.insertAll(List.of(new Code("c-2", "ab", null))));
+        assertEquals(List.of("ab   ", "zzzzz"), List.of(all.get(0).plain(), all.get(0).defaulted()),
+                "padded to the length, the default for null; never cut to one character");
+        assertEquals("22001", org.junit.jupiter.api.Assertions.assertThrows(dev.tenantdao.runtime.DataAccessException.class,
+                () -> TenantContext.callAs("acme", () -> codes.insertAll(List.of(new Code("c-3", "abcdefg", "x")))))
+                .sqlState(), "too long for char(5): refused");
     }
 }
