@@ -45,6 +45,10 @@ public final class Database {
     private final SchemaMapping schemaMapping;
     private final TenantRouting routing;
     private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
+    private final ExternalTransactions externalTransactions;
+    /** The Transaction standing for each open external transaction DAO calls joined (weak: it ends unseen). */
+    private final java.util.Map<ExternalTransactions.ExternalTransaction, Transaction> joined =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     /** The schema of the shared tables, once known (empty: the data source has none); null before. */
     private volatile Optional<String> sharedSchema;
 
@@ -98,6 +102,7 @@ public final class Database {
         this.tenantResolver = builder.tenantResolver;
         this.schemaMapping = builder.schemaMapping;
         this.routing = builder.routing;
+        this.externalTransactions = builder.externalTransactions;
         this.sharedSchema = builder.sharedSchema == null ? null : Optional.of(builder.sharedSchema);
     }
 
@@ -224,6 +229,9 @@ public final class Database {
      */
     <T> T withConnection(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
         Transaction current = transaction.get();
+        if (current == null) {
+            current = joined(scope);
+        }
         try {
             if (current != null) {
                 return work.withConnection(current.connectionFor(scope, tenant));
@@ -242,9 +250,26 @@ public final class Database {
      * multi-statement work such as a batch, or a statement with hooks around it.
      */
     <T> T atomically(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
-        return transaction.get() != null
+        return transaction.get() != null || joined(scope) != null
                 ? withConnection(scope, tenant, operation, work)
                 : inOwnTransaction(scope, tenant, operation, work);
+    }
+
+    /**
+     * The Transaction standing for the application's transaction open on this thread, which work on
+     * {@code scope} joins (null: any entity on the main data source), or null when there is none or
+     * the entity's rows are in a tenant's own database.
+     */
+    private Transaction joined(TenantScope scope) {
+        if (scope != null && scope.strategy() == TenantScope.Strategy.DATABASE) {
+            return null;
+        }
+        Optional<ExternalTransactions.ExternalTransaction> external = externalTransactions.current();
+        if (external.isEmpty()) {
+            return null;
+        }
+        ExternalTransactions.ExternalTransaction open = external.get();
+        return joined.computeIfAbsent(open, tx -> Transaction.joining(this, tx.connection()));
     }
 
     /** A transaction of its own for {@code work}, registered so that DAO calls inside it join. */
@@ -348,12 +373,17 @@ public final class Database {
         Objects.requireNonNull(work, "work");
         String tenant = currentTenant().map(TenantIds::check).orElse(null);
         Transaction open = transaction.get();
+        if (open == null) {
+            open = joined(null);
+        }
         if (open != null) {
             open.bindTenant(tenant, null);
             try {
                 return work.inTransaction(open);
             } catch (Throwable failure) {
-                open.setRollbackOnly();
+                if (!open.isExternal()) {
+                    open.setRollbackOnly();     // the application's own transaction ends where it began
+                }
                 throw failure;
             }
         }
@@ -391,6 +421,7 @@ public final class Database {
         private TenantResolver tenantResolver = TenantResolver.none();
         private SchemaMapping schemaMapping = SchemaMapping.standard();
         private TenantRouting routing;
+        private ExternalTransactions externalTransactions = ExternalTransactions.none();
         private String sharedSchema;
 
         private Builder(DataSource dataSource) {
@@ -424,6 +455,15 @@ public final class Database {
         }
 
         /** Database per tenant: each tenant's data source. */
+        /**
+         * The application's own transactions, which DAO calls join while one is open on the calling
+         * thread (see {@link ExternalTransactions}). Default: none.
+         */
+        public Builder externalTransactions(ExternalTransactions transactions) {
+            this.externalTransactions = Objects.requireNonNull(transactions, "transactions");
+            return this;
+        }
+
         public Builder routing(TenantRouting routing) {
             this.routing = Objects.requireNonNull(routing, "routing");
             return this;

@@ -36,10 +36,31 @@ public final class Transaction {
      *     handed to users (whose own SQL relies on it); not for a DAO's own transaction, whose
      *     statements set it themselves in the same round trip
      */
+    /** Set for a transaction of the application's that DAO calls joined: never committed or closed here. */
+    private final boolean external;
+
     Transaction(Database database, String tenant, boolean setsTenant) {
         this.database = database;
         this.tenant = tenant;
         this.setsTenant = setsTenant;
+        this.external = false;
+    }
+
+    private Transaction(Database database, Connection connection) {
+        this.database = database;
+        this.setsTenant = true;
+        this.external = true;
+        this.connection = connection;
+        this.source = database.dataSource();
+    }
+
+    /**
+     * The application's transaction on {@code connection}, as DAO calls join it: bound to the first
+     * tenant that uses it, the tenant setting made once on its connection, and its connection never
+     * committed, rolled back or closed by tenantdao.
+     */
+    static Transaction joining(Database database, Connection connection) {
+        return new Transaction(database, Objects.requireNonNull(connection, "connection"));
     }
 
     /** The tenant this transaction is bound to, or empty while it is not bound to one yet. */
@@ -124,10 +145,19 @@ public final class Transaction {
 
     /** Makes the transaction roll back when it ends, even if its work completes normally. */
     public void setRollbackOnly() {
+        if (external) {
+            throw new UnsupportedOperationException("This transaction is the application's (ExternalTransactions):"
+                    + " roll it back where it was begun, or throw to leave it");
+        }
         rollbackOnly = true;
     }
 
     /** Whether the transaction will roll back when it ends. */
+    /** Whether this is the application's transaction, joined (see {@link ExternalTransactions}). */
+    boolean isExternal() {
+        return external;
+    }
+
     public boolean isRollbackOnly() {
         return rollbackOnly;
     }
@@ -147,7 +177,7 @@ public final class Transaction {
     }
 
     void end(Throwable failure) {
-        if (connection == null) {
+        if (connection == null || external) {
             return;
         }
         try (Connection c = connection) {
