@@ -1,0 +1,17 @@
+package dev.tenantdao.jdbi;
+
+import dev.tenantdao.annotations.Audited;
+import dev.tenantdao.annotations.Entity;
+import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.Tenanted;
+
+/** Row-tenanted with row-level security (the default), audited. */
+@Entity
+@Tenanted
+@Audited
+public record Note(@Id(generated = true) Long id, String text) {
+
+    static Note of(String text) {
+        return new Note(null, text);
+    }
+}
