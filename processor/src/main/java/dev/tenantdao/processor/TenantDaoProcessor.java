@@ -89,11 +89,19 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    /** The DAOs generated so far in this compilation, for the index written when processing is over. */
+    private final List<String> daos = new ArrayList<>();
+    private boolean indexWritten;
+
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
         try {
             processRound(round, diagnostics);
+            if (round.processingOver() && !daos.isEmpty() && !indexWritten) {
+                indexWritten = true;
+                writeDaoIndex();
+            }
         } catch (Throwable failure) {
             // a last resort: every step below is guarded on its own element already
             rethrowIfFatal(failure);
@@ -210,7 +218,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             return;
         }
         EntitySql sql = new SqlBuilder(entity).build();
-        DaoFiles.write(DaoFiles.of(entity, sql), processingEnv.getFiler());     // built whole before any is written
+        written(DaoFiles.of(entity, sql));     // built whole before any is written
         writeDdl(type, sql.ddl());
     }
 
@@ -243,8 +251,31 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         }
         HierarchySql sql = new SqlBuilder(model).buildHierarchy();
         // every DAO of the hierarchy (root and subtypes) built before any is written: no partial output
-        DaoFiles.write(DaoFiles.ofHierarchy(model, sql), processingEnv.getFiler());
+        written(DaoFiles.ofHierarchy(model, sql));
         writeDdl(root, sql.ddl());
+    }
+
+    /** Writes {@code files} (all of one entity or hierarchy) and remembers their DAOs for the index. */
+    private void written(List<com.palantir.javapoet.JavaFile> files) throws IOException {
+        DaoFiles.write(files, processingEnv.getFiler());
+        for (com.palantir.javapoet.JavaFile file : files) {
+            daos.add(file.packageName().isEmpty() ? file.typeSpec().name()
+                    : file.packageName() + "." + file.typeSpec().name());
+        }
+    }
+
+    /**
+     * The DAO index ({@code Wire.DAO_INDEX}): every DAO this compilation generated, one a line, in
+     * name order, written once when processing is over (after every round, deferred entities included).
+     */
+    private void writeDaoIndex() throws IOException {
+        FileObject index = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+                dev.tenantdao.annotations.internal.Wire.DAO_INDEX);
+        try (java.io.Writer writer = index.openWriter()) {
+            for (String dao : new java.util.TreeSet<>(daos)) {
+                writer.write(dao + "\n");
+            }
+        }
     }
 
     private void writeDdl(TypeElement type, String ddl) throws IOException {

@@ -88,6 +88,18 @@ class GoldenFilesTest {
         assertEquals(first, second);
     }
 
+    @org.junit.jupiter.api.Test
+    void theDaoIndexListsEveryGeneratedDaoOnceInNameOrder() throws IOException {
+        String index = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/tenantdao/daos")
+                .orElseThrow().getCharContent(false).toString();
+        java.util.List<String> daos = java.util.List.of(index.split("\n"));
+        assertEquals(daos.stream().sorted().distinct().toList(), daos);
+        assertTrue(daos.containsAll(java.util.List.of("com.example.billing.InvoiceDao", "com.example.billing.PaymentDao",
+                "com.example.billing.Payment_CardDao", "com.example.billing.ClaimDao", "com.example.billing.ArchiveDao")),
+                index);
+        assertEquals(compilation.generatedSourceFiles().size(), daos.size(), "one line per generated DAO");
+    }
+
     private static void assertGolden(String name, String actual) throws IOException {
         if (Boolean.getBoolean("tenantdao.golden.update")) {
             Path dir = Path.of(System.getProperty("tenantdao.golden.dir"));

@@ -19,6 +19,12 @@ public final class Wire {
     /** Where the processor writes each entity's DDL ({@code <location><entity's binary name>.sql}). */
     public static final String DDL_LOCATION = "META-INF/tenantdao/ddl/";
 
+    /**
+     * Where the processor lists every DAO it generated in a compilation, one binary class name a line
+     * (what a framework integration registers as beans without the application listing them).
+     */
+    public static final String DAO_INDEX = "META-INF/tenantdao/daos";
+
     /** The first line of every generated DDL names the entity's strategy: {@code -- tenantdao strategy: ROW}. */
     public static final String STRATEGY_HEADER = "-- tenantdao strategy: ";
 
