@@ -1,0 +1,41 @@
+package dev.tenantdao.spring.boot;
+
+import dev.tenantdao.runtime.Database;
+import dev.tenantdao.spring.SpringTransactions;
+import dev.tenantdao.spring.TenantdaoExceptionTranslator;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * tenantdao in a Spring Boot application: a {@link Database} on the application's {@code DataSource}
+ * whose DAO calls join Spring's transactions ({@link SpringTransactions}), every DAO the processor
+ * generated (its index, {@code META-INF/tenantdao/daos}) registered as a bean, and tenantdao's
+ * exceptions translatable into Spring's hierarchy. Each bean backs off when the application defines
+ * its own.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnSingleCandidate(DataSource.class)
+public class TenantdaoAutoConfiguration {
+
+    /** The database DAOs are built on: the application's data source, joining Spring's transactions. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Database tenantdaoDatabase(DataSource dataSource) {
+        return Database.builder(dataSource).externalTransactions(new SpringTransactions(dataSource)).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TenantdaoExceptionTranslator tenantdaoExceptionTranslator() {
+        return new TenantdaoExceptionTranslator();
+    }
+
+    /** Registers every generated DAO of the class path as a bean (static: it runs before beans are made). */
+    @Bean
+    public static DaoRegistrar tenantdaoDaoRegistrar() {
+        return new DaoRegistrar();
+    }
+}
