@@ -2,6 +2,7 @@ package dev.tenantdao.spring.boot;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.spring.SpringTransactions;
+import dev.tenantdao.spring.TenantTaskDecorator;
 import dev.tenantdao.spring.TenantdaoExceptionTranslator;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,6 +32,13 @@ public class TenantdaoAutoConfiguration {
     @ConditionalOnMissingBean
     public TenantdaoExceptionTranslator tenantdaoExceptionTranslator() {
         return new TenantdaoExceptionTranslator();
+    }
+
+    /** Carries the tenant and audit actor into {@code @Async} tasks (Boot applies a single TaskDecorator bean). */
+    @Bean
+    @ConditionalOnMissingBean(org.springframework.core.task.TaskDecorator.class)
+    public TenantTaskDecorator tenantdaoTaskDecorator() {
+        return new TenantTaskDecorator();
     }
 
     /** Registers every generated DAO of the class path as a bean (static: it runs before beans are made). */
