@@ -2,11 +2,13 @@ package dev.tenantdao.spring;
 
 import dev.tenantdao.runtime.ExternalTransactions;
 import java.sql.Connection;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -27,8 +29,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class SpringTransactions implements ExternalTransactions {
 
     private final DataSource dataSource;
-    /** The key under which the open transaction's token is bound to the thread, one per instance. */
-    private final Object key = new Object();
+    /**
+     * One token per Spring transaction, keyed by the connection holder Spring binds for it (so a
+     * REQUIRES_NEW transaction, which binds a holder of its own while the outer one is suspended, is a
+     * transaction of its own here too); weak, so a token goes with its transaction.
+     */
+    private final Map<Object, ExternalTransaction> tokens = Collections.synchronizedMap(new WeakHashMap<>());
 
     public SpringTransactions(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -36,24 +42,14 @@ public final class SpringTransactions implements ExternalTransactions {
 
     @Override
     public Optional<ExternalTransaction> current() {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || !TransactionSynchronizationManager.hasResource(dataSource)) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return Optional.empty();
         }
-        Object bound = TransactionSynchronizationManager.getResource(key);
-        if (bound != null) {
-            return Optional.of((ExternalTransaction) bound);
+        Object holder = TransactionSynchronizationManager.getResource(dataSource);
+        if (holder == null) {
+            return Optional.empty();
         }
-        // one token per Spring transaction, from its first DAO call to its completion
-        ExternalTransaction token = this::connection;
-        TransactionSynchronizationManager.bindResource(key, token);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(key);
-            }
-        });
-        return Optional.of(token);
+        return Optional.of(tokens.computeIfAbsent(holder, h -> this::connection));
     }
 
     /** Spring's connection of the transaction: the one it bound to the thread (never closed here). */

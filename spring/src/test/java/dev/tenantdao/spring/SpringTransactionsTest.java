@@ -85,4 +85,19 @@ class SpringTransactionsTest {
         TenantContext.runAs("alone", () -> notes.insertAll(List.of(Note.of("a"), Note.of("b"))));
         assertEquals(2, rows("note", "alone"));
     }
+
+    @Test
+    void aRequiresNewTransactionIsATransactionOfItsOwn() {
+        TransactionTemplate requiresNew = new TransactionTemplate(transactions.getTransactionManager());
+        requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        TenantContext.runAs("requires_new", () -> transactions.executeWithoutResult(outer -> {
+            notes.insert(Note.of("outer, rolled back"));
+            requiresNew.executeWithoutResult(inner -> notes.insert(Note.of("inner, committed")));
+            notes.insert(Note.of("outer again"));
+            outer.setRollbackOnly();
+        }));
+        assertEquals(1, rows("note", "requires_new"), "only the inner transaction's row: it committed on its own");
+        assertEquals("inner, committed", new JdbcTemplate(owner).queryForObject(
+                "SELECT text FROM note WHERE tenant_id = 'requires_new'", String.class));
+    }
 }
