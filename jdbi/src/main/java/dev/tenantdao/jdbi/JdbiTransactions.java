@@ -52,14 +52,22 @@ public final class JdbiTransactions implements ExternalTransactions {
     /** One running Jdbi transaction, the same object from its start to its end. */
     private static final class Open implements ExternalTransaction {
         private final Handle handle;
+        private final String tenant;
 
-        Open(Handle handle) {
+        Open(Handle handle, String tenant) {
             this.handle = handle;
+            this.tenant = tenant;
         }
 
         @Override
         public Connection connection() {
             return handle.getConnection();
+        }
+
+        /** The tenant whose setting the transaction got at its start: DAO calls under another are refused. */
+        @Override
+        public Optional<String> tenant() {
+            return Optional.ofNullable(tenant);
         }
     }
 
@@ -87,8 +95,9 @@ public final class JdbiTransactions implements ExternalTransactions {
         if (outer != null && outer.handle == handle) {
             return callback.withHandle(handle);          // nested: the outer transaction is the one
         }
-        Open started = new Open(handle);
-        TenantContext.current().ifPresent(tenant -> setTenant(handle.getConnection(), tenant));
+        Optional<String> tenant = TenantContext.current();
+        tenant.ifPresent(t -> setTenant(handle.getConnection(), t));
+        Open started = new Open(handle, tenant.orElse(null));
         open.set(started);
         try {
             return callback.withHandle(handle);

@@ -105,4 +105,15 @@ class JdbiTransactionsTest {
         long outside = jdbi.inTransaction(h -> h.attach(Notes.class).visible());
         assertEquals(0, outside, "without a tenant, row-level security shows nothing");
     }
+
+    @Test
+    void aSecondTenantInAJdbiTransactionIsRefused() {
+        assertThrows(dev.tenantdao.runtime.TenantMismatchException.class, () -> TenantContext.runAs("ta",
+                () -> jdbi.useTransaction(h -> {
+                    h.attach(Notes.class).add("ta's");
+                    TenantContext.runAs("tb", () -> notes.insert(Note.of("tb's, refused")));
+                })));
+        assertEquals(0, rows("ta"));
+        assertEquals(0, rows("tb"));
+    }
 }

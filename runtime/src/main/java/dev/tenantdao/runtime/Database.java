@@ -269,7 +269,7 @@ public final class Database {
             return null;
         }
         ExternalTransactions.ExternalTransaction open = external.get();
-        return joined.computeIfAbsent(open, tx -> Transaction.joining(this, tx.connection()));
+        return joined.computeIfAbsent(open, tx -> Transaction.joining(this, tx.connection(), tx.tenant().orElse(null)));
     }
 
     /** A transaction of its own for {@code work}, registered so that DAO calls inside it join. */
@@ -373,11 +373,18 @@ public final class Database {
         Objects.requireNonNull(work, "work");
         String tenant = currentTenant().map(TenantIds::check).orElse(null);
         Transaction open = transaction.get();
+        boolean external = false;
         if (open == null) {
             open = joined(null);
+            external = open != null;
         }
         if (open != null) {
             open.bindTenant(tenant, null);
+            if (external) {
+                // for the block, the application's transaction is the thread's: a database-per-tenant call in
+                // it is refused ("works on one database") rather than committed on a connection of its own
+                transaction.set(open);
+            }
             try {
                 return work.inTransaction(open);
             } catch (Throwable failure) {
@@ -385,6 +392,10 @@ public final class Database {
                     open.setRollbackOnly();     // the application's own transaction ends where it began
                 }
                 throw failure;
+            } finally {
+                if (external) {
+                    transaction.remove();
+                }
             }
         }
         Transaction started = new Transaction(this, tenant, true);

@@ -39,5 +39,13 @@ public interface ExternalTransactions {
     interface ExternalTransaction {
         /** Its connection, in the transaction (auto-commit off); tenantdao uses it and leaves it as it is. */
         Connection connection();
+
+        /**
+         * The tenant the transaction already belongs to, when the integration set the tenant setting
+         * itself at its start (Jdbi's does): DAO calls under another tenant are then refused. Default: none.
+         */
+        default java.util.Optional<String> tenant() {
+            return java.util.Optional.empty();
+        }
     }
 }

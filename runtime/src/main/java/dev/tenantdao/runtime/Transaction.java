@@ -46,12 +46,14 @@ public final class Transaction {
         this.external = false;
     }
 
-    private Transaction(Database database, Connection connection) {
+    private Transaction(Database database, Connection connection, String tenant) {
         this.database = database;
         this.setsTenant = true;
         this.external = true;
         this.connection = connection;
         this.source = database.dataSource();
+        this.tenant = tenant;
+        this.tenantSet = tenant != null;        // the integration made the setting at the transaction's start
     }
 
     /**
@@ -59,8 +61,8 @@ public final class Transaction {
      * tenant that uses it, the tenant setting made once on its connection, and its connection never
      * committed, rolled back or closed by tenantdao.
      */
-    static Transaction joining(Database database, Connection connection) {
-        return new Transaction(database, Objects.requireNonNull(connection, "connection"));
+    static Transaction joining(Database database, Connection connection, String tenant) {
+        return new Transaction(database, Objects.requireNonNull(connection, "connection"), tenant);
     }
 
     /** The tenant this transaction is bound to, or empty while it is not bound to one yet. */

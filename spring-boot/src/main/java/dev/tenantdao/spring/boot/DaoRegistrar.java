@@ -17,7 +17,8 @@ import org.springframework.beans.factory.support.GenericBeanDefinition;
 
 /**
  * Registers every DAO listed in the processor's indexes on the class path ({@code
- * META-INF/tenantdao/daos}) as a singleton bean named by its class, unless a bean of that name exists;
+ * META-INF/tenantdao/daos}) as a singleton bean named by its class, unless a bean of that name exists,
+ * as a fallback: a bean of the same type the application defines itself is the one injected;
  * Spring builds each through its one {@code @Inject} constructor, with the {@code Database} bean.
  */
 public final class DaoRegistrar implements BeanDefinitionRegistryPostProcessor, BeanClassLoaderAware {
@@ -35,6 +36,8 @@ public final class DaoRegistrar implements BeanDefinitionRegistryPostProcessor, 
             if (!registry.containsBeanDefinition(dao)) {
                 GenericBeanDefinition definition = new GenericBeanDefinition();
                 definition.setBeanClassName(dao);
+                // a DAO bean the application defines itself (any name) wins over this one for injection
+                definition.setFallback(true);
                 registry.registerBeanDefinition(dao, definition);
             }
         }

@@ -92,4 +92,16 @@ class TenantdaoAutoConfigurationTest {
                 .forEach(candidates::add);
         assertEquals(true, candidates.contains(TenantdaoAutoConfiguration.class.getName()), candidates.toString());
     }
+
+    @Test
+    void anApplicationsOwnDaoBeanIsTheOneInjected() {
+        AnnotationConfigApplicationContext app = new AnnotationConfigApplicationContext();
+        app.register(Application.class);
+        app.registerBean("myNotes", NoteDao.class, () -> new NoteDao(new Database(dataSource)));
+        app.register(TenantdaoAutoConfiguration.class);
+        app.refresh();
+        try (app) {
+            assertSame(app.getBean("myNotes"), app.getBean(NoteDao.class), "the application's own, not the index's");
+        }
+    }
 }
