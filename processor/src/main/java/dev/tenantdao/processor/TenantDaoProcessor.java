@@ -265,14 +265,29 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     }
 
     /**
-     * The DAO index ({@code Wire.DAO_INDEX}): every DAO this compilation generated, one a line, in
-     * name order, written once when processing is over (after every round, deferred entities included).
+     * The DAO index ({@code Wire.DAO_INDEX}): every DAO this compilation generated, and those of an
+     * earlier index in the output that still resolve (an incremental compilation of some sources),
+     * one a line, in name order, written once when processing is over.
      */
     private void writeDaoIndex() throws IOException {
+        java.util.Set<String> all = new java.util.TreeSet<>(daos);
+        // an incremental compilation (some sources only) keeps the DAOs of the earlier one that still exist
+        try {
+            FileObject earlier = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "",
+                    dev.tenantdao.annotations.internal.Wire.DAO_INDEX);
+            for (String line : earlier.getCharContent(true).toString().split("\n")) {
+                String dao = line.strip();
+                if (!dao.isEmpty() && processingEnv.getElementUtils().getTypeElement(dao) != null) {
+                    all.add(dao);
+                }
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException none) {
+            // no earlier index
+        }
         FileObject index = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                 dev.tenantdao.annotations.internal.Wire.DAO_INDEX);
         try (java.io.Writer writer = index.openWriter()) {
-            for (String dao : new java.util.TreeSet<>(daos)) {
+            for (String dao : all) {
                 writer.write(dao + "\n");
             }
         }
