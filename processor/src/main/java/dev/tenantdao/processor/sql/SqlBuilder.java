@@ -701,16 +701,6 @@ public final class SqlBuilder {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** Whether the entity's table is under row-level security, so each statement sets the tenant first. */
-    public static boolean setsTenant(EntityModel entity) {
-        return TenancyPass.setsTenant(entity);
-    }
-
-    /** Whether the entity's table has a tenant column (row strategy). */
-    static boolean hasTenantColumn(EntityModel entity) {
-        return TenancyPass.hasTenantColumn(entity);
-    }
-
     /** The id column, qualified when the statement joins a subtype's table. */
     private String idColumn() {
         return qualifier + quotedId();

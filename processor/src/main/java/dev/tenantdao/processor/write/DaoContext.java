@@ -10,7 +10,7 @@ import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Hooks;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.sql.EntitySql;
-import dev.tenantdao.processor.sql.SqlBuilder;
+import dev.tenantdao.processor.sql.pass.TenancyPass;
 
 /**
  * What every generator of one DAO shares: the entity, its statements, the DAO's field names, the
@@ -152,7 +152,7 @@ final class DaoContext {
      * otherwise the driver's RETURNING of generated keys.
      */
     boolean writesReturnRows() {
-        return entity.isAudited() || entity.isJoinedSubtype() || SqlBuilder.setsTenant(entity);
+        return entity.isAudited() || entity.isJoinedSubtype() || TenancyPass.setsTenant(entity);
     }
 
     /**

@@ -6,8 +6,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.tenantdao.processor.model.HookKind;
-import dev.tenantdao.processor.sql.SqlBuilder;
 import dev.tenantdao.processor.sql.Statement;
+import dev.tenantdao.processor.sql.pass.TenancyPass;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -53,7 +53,7 @@ final class InsertAllMethod {
                 .addStatement("return $T.of()", Types.LIST)
                 .endControlFlow()
                 .addCode(dao.statements().withStatement("atomically", "insertAll", setBased ? "INSERT_ALL"
-                        : dao.batchesInserts() && SqlBuilder.setsTenant(dao.entity()) ? "BATCH_INSERT" : "INSERT",
+                        : dao.batchesInserts() && TenancyPass.setsTenant(dao.entity()) ? "BATCH_INSERT" : "INSERT",
                         !setBased && dao.usesGeneratedKeys(), work))
                 .build();
     }
@@ -80,7 +80,7 @@ final class InsertAllMethod {
                     .endControlFlow();
             return work.add(hooks.afterEachInsert("inserted")).addStatement("return inserted").build();
         }
-        boolean setsTenant = SqlBuilder.setsTenant(dao.entity());
+        boolean setsTenant = TenancyPass.setsTenant(dao.entity());
         if (setsTenant) {
             // the batch's statements follow the tenant setting in this (atomic) transaction
             work.addStatement("$T.setTenant(connection, tenant)", Types.TENANT_SQL);

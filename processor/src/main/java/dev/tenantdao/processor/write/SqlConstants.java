@@ -5,8 +5,8 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.tenantdao.processor.sql.EntitySql;
-import dev.tenantdao.processor.sql.SqlBuilder;
 import dev.tenantdao.processor.sql.Statement;
+import dev.tenantdao.processor.sql.pass.TenancyPass;
 import javax.lang.model.element.Modifier;
 
 /** The SQL constants of a DAO: the one place a statement's text becomes Java source. */
@@ -26,7 +26,7 @@ final class SqlConstants {
         EntitySql sql = dao.sql();
         type.addField(constant("INSERT", sql.insert()));
         sql.insertAll().ifPresent(insertAll -> type.addField(constant("INSERT_ALL", insertAll)));
-        if (dao.batchesInserts() && SqlBuilder.setsTenant(dao.entity())) {
+        if (dao.batchesInserts() && TenancyPass.setsTenant(dao.entity())) {
             type.addField(constant("BATCH_INSERT", sql.batchInsert()));
         }
         sql.update().ifPresent(update -> type.addField(constant("UPDATE", update)));

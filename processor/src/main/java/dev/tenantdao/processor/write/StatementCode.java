@@ -2,7 +2,7 @@ package dev.tenantdao.processor.write;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
-import dev.tenantdao.processor.sql.SqlBuilder;
+import dev.tenantdao.processor.sql.pass.TenancyPass;
 
 /**
  * How generated methods take a connection, prepare a statement and execute it: the one place
@@ -72,14 +72,14 @@ final class StatementCode {
      * every statement of a table under row-level security.
      */
     CodeBlock query() {
-        return SqlBuilder.setsTenant(dao.entity())
+        return TenancyPass.setsTenant(dao.entity())
                 ? CodeBlock.of("$T.queryWithTenant(statement)", Types.JDBC)
                 : CodeBlock.of("statement.executeQuery()");
     }
 
     /** Executes {@code statement} for its update count, like {@link #query()}. */
     CodeBlock update() {
-        return SqlBuilder.setsTenant(dao.entity())
+        return TenancyPass.setsTenant(dao.entity())
                 ? CodeBlock.of("$T.updateWithTenant(statement)", Types.JDBC)
                 : CodeBlock.of("statement.executeUpdate()");
     }

@@ -6,7 +6,7 @@ import com.palantir.javapoet.TypeName;
 import dev.tenantdao.annotations.Tenanted;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
-import dev.tenantdao.processor.sql.SqlBuilder;
+import dev.tenantdao.processor.sql.pass.TenancyPass;
 import java.util.Optional;
 
 /** The tenant in generated code, in one place: finding it, checking it, and the values statements bind. */
@@ -93,7 +93,7 @@ final class TenantCode {
 
     /** Whether a method passing the tenant on must pass the tenant's text besides its column value. */
     boolean needsSettingBesidesValue() {
-        return SqlBuilder.setsTenant(entity()) && !value().equals("tenant");
+        return TenancyPass.setsTenant(entity()) && !value().equals("tenant");
     }
 
     /** The tenant arguments of {@code bindInsert}, each followed by ", ": none when the table has no tenant column. */
