@@ -228,10 +228,18 @@ public final class Database {
      * @throws TenantMismatchException when a transaction is open for another tenant
      */
     <T> T withConnection(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
-        Transaction current = transaction.get();
-        if (current == null) {
-            current = joined(scope);
-        }
+        return withConnection(current(scope), scope, tenant, operation, work);
+    }
+
+    /** The transaction work on {@code scope} joins: the thread's own, else the application's, else null. */
+    private Transaction current(TenantScope scope) {
+        Transaction own = transaction.get();
+        return own != null ? own : joined(scope);
+    }
+
+    /** {@link #withConnection} in {@code current} (the transaction's connection), or null: one of its own. */
+    private <T> T withConnection(Transaction current, TenantScope scope, String tenant, String operation,
+            ConnectionCallback<T> work) {
         try {
             if (current != null) {
                 return work.withConnection(current.connectionFor(scope, tenant));
@@ -250,8 +258,9 @@ public final class Database {
      * multi-statement work such as a batch, or a statement with hooks around it.
      */
     <T> T atomically(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
-        return transaction.get() != null || joined(scope) != null
-                ? withConnection(scope, tenant, operation, work)
+        Transaction current = current(scope);
+        return current != null
+                ? withConnection(current, scope, tenant, operation, work)
                 : inOwnTransaction(scope, tenant, operation, work);
     }
 
