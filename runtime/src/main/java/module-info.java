@@ -9,6 +9,7 @@ module dev.tenantdao.runtime {
     requires transitive java.sql;
     requires transitive dev.tenantdao.annotations;
     requires transitive jakarta.inject;
+    requires static jakarta.data;
 
     exports dev.tenantdao.runtime;
     exports dev.tenantdao.runtime.internal;

@@ -77,6 +77,12 @@ public final class Database {
             }
 
             @Override
+            public <T> java.util.stream.Stream<T> stream(Database database, TenantScope scope, String tenant,
+                    String operation, dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
+                return database.stream(scope, tenant, operation, query);
+            }
+
+            @Override
             public <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
                     ConnectionCallback<T> work) {
                 return database.atomically(scope, tenant, operation, work);
@@ -279,6 +285,35 @@ public final class Database {
         }
         ExternalTransactions.ExternalTransaction open = external.get();
         return joined.computeIfAbsent(open, tx -> Transaction.joining(this, tx.connection(), tx.tenant().orElse(null)));
+    }
+
+    /**
+     * The rows of {@code query} as a lazy stream read through a server-side cursor: in the open
+     * transaction (the stream must then be consumed before it ends), or in a transaction of its own
+     * that stays open until the stream is closed. The cursor needs a transaction: PostgreSQL sends
+     * rows in batches of the fetch size only outside autocommit. Closing the stream closes the rows
+     * and the statement, and ends a transaction of its own (committing: a read changes nothing).
+     */
+    <T> java.util.stream.Stream<T> stream(TenantScope scope, String tenant, String operation,
+            dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
+        Transaction current = current(scope);
+        Transaction own = current == null ? new Transaction(this, null, false) : null;
+        Transaction used = current != null ? current : own;
+        try {
+            return dev.tenantdao.runtime.internal.RowStream.open(used.connectionFor(scope, tenant), operation, query,
+                    own == null ? () -> { } : () -> own.end(null));
+        } catch (SQLException e) {
+            DataAccessException failure = new DataAccessException(operation, operation + " failed", e);
+            if (own != null) {
+                own.end(failure);
+            }
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            if (own != null) {
+                own.end(e);
+            }
+            throw e;
+        }
     }
 
     /** A transaction of its own for {@code work}, registered so that DAO calls inside it join. */

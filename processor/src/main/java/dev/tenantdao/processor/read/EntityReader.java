@@ -533,7 +533,8 @@ public final class EntityReader {
         return !method.getModifiers().contains(Modifier.PRIVATE) && !method.getModifiers().contains(Modifier.STATIC);
     }
 
-    private ValueType valueType(TypeMirror type) {
+    /** The value type of a Java type, or null when no column holds it. */
+    public static ValueType valueType(TypeMirror type) {
         switch (type.getKind()) {
             case LONG: return ValueType.PRIMITIVE_LONG;
             case INT: return ValueType.PRIMITIVE_INT;

@@ -9,10 +9,36 @@ import dev.tenantdao.processor.model.ValueType;
  * @param property for {@link Source#ENTITY} and {@link Source#ID_ARGUMENT}, the property whose
  *     value or type is bound; otherwise null
  */
-public record Parameter(Source source, Property property, String argument, ValueType argumentType) {
+public record Parameter(Source source, Property property, String argument, ValueType argumentType, Query query) {
 
     public Parameter(Source source, Property property) {
-        this(source, property, null, null);
+        this(source, property, null, null, null);
+    }
+
+    public Parameter(Source source, Property property, String argument, ValueType argumentType) {
+        this(source, property, argument, argumentType, null);
+    }
+
+    /**
+     * How a repository method's parameter is bound ({@link Source#QUERY}).
+     *
+     * @param entity the entity whose converter errors name the value
+     * @param javaType the parameter's Java type (of its elements, for an array)
+     * @param javaValueType the value type of {@code javaType}, or null when it has none (a converted type)
+     * @param match for a {@code LIKE}: how the pattern is made from the value (a {@code Condition.Match} name)
+     * @param array whether the value is a collection ({@code true}) bound as one SQL array ({@code = ANY(?)})
+     * @param arrayParameter whether the Java value is an array rather than a collection
+     */
+    public record Query(String entity, javax.lang.model.type.TypeMirror javaType, ValueType javaValueType, String match,
+            boolean array, boolean arrayParameter) {}
+
+    /**
+     * A repository method's parameter {@code argument} (the local holding it), bound as {@code
+     * property}'s column (its converter applied) when it is compared with or assigned to one, else
+     * by its own type.
+     */
+    public static Parameter query(String argument, Property property, Query how) {
+        return new Parameter(Source.QUERY, property, argument, how.javaValueType(), how);
     }
 
     public enum Source {
@@ -31,7 +57,9 @@ public record Parameter(Source source, Property property, String argument, Value
         /** The current actor ({@code AuditContext}), for history rows. */
         ACTOR,
         /** A method argument of a history query, by name and type. */
-        ARGUMENT
+        ARGUMENT,
+        /** A parameter of a repository method, as a query uses it. */
+        QUERY
     }
 
     public static Parameter actor() {

@@ -149,7 +149,7 @@ public final class SqlBuilder {
         return castType(property.sqlType());
     }
 
-    static String castType(String type) {
+    public static String castType(String type) {
         java.util.regex.Matcher typed = LENGTH.matcher(type);
         if (!typed.matches()) {
             return type;
@@ -455,6 +455,57 @@ public final class SqlBuilder {
         }
         conditions.addAll(List.of(more));
         return conditions;
+    }
+
+    // ---- repository queries: the same rows, the same audited writes -------------------------------
+
+    /** The column of {@code property} as this entity's statements name it (qualified for a joined subtype). */
+    public String column(Property property) {
+        if (entity.isJoinedSubtype() && entity.ownProperties().contains(property)) {
+            return subtypeName() + "." + Identifiers.quote(property.column());
+        }
+        return qualifier + Identifiers.quote(property.column());
+    }
+
+    /**
+     * {@code SELECT <columns> FROM <the entity's rows> WHERE <where>}: the rows {@link #select()} reads
+     * (a subtype's by its discriminator, a joined subtype's across both tables), every column of the
+     * entity when {@code columns} is null.
+     */
+    public Sql.Select selectOf(List<Fragment> columns, List<Fragment> where) {
+        Sql.Select rows = select();
+        if (columns != null) {
+            rows = new Sql.Select(columns, rows.from(), rows.joins(), rows.where(), rows.tail());
+        }
+        return withWhere(rows, where);
+    }
+
+    /**
+     * {@code DELETE} of the rows matching {@code where} (a bulk delete): audited, each row's last
+     * values recorded in the same statement, which then returns the count.
+     */
+    public Sql deleteWhere(List<Fragment> where) {
+        return recordedDelete(new Sql.Delete(table.qualified(""), where("", where.toArray(Fragment[]::new)), null));
+    }
+
+    /**
+     * {@code UPDATE} of {@code written} to {@code values} in the rows matching {@code where} (a bulk
+     * update): the version + 1 with a {@code @Version}; audited, with the change test, each changed
+     * row recorded in the same statement, which then returns the count of rows it updated.
+     */
+    public Sql updateWhere(List<Property> written, List<Fragment> values, List<Fragment> where) {
+        List<Sql.Assignment> assignments = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            assignments.add(new Sql.Assignment(Identifiers.quote(written.get(i).column()), values.get(i)));
+        }
+        versionIncrement().ifPresent(assignments::add);
+        Sql.Update update = audit.changeTest(new Sql.Update(table.qualified(""), assignments, null,
+                where("", where.toArray(Fragment[]::new)), null), written, values);
+        if (!audit.audits()) {
+            return update;
+        }
+        return audit.record(update, Recording.UPDATE,
+                Sql.Select.of(List.of(Fragment.sql("count(*)")), TableRef.cte("changed")));
     }
 
     // ---- joined subtypes ----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.tenantdao.processor.model.ConverterModel;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.model.ValueType;
 import dev.tenantdao.processor.sql.Parameter;
 import dev.tenantdao.processor.sql.Statement;
 import java.util.LinkedHashMap;
@@ -72,10 +73,47 @@ final class Binder {
                 case ACTOR -> actor(index);
                 case ARGUMENT -> JdbcCode.bind(parameter.argumentType(), "statement", index,
                         CodeBlock.of("$L", parameter.argument()));
+                case QUERY -> queryValue(parameter, index);
             });
             index++;
         }
         return code.build();
+    }
+
+    /**
+     * A repository method's parameter: as the column it is compared with or assigned to (through
+     * its converter), a collection as one array, a {@code LIKE} value as its pattern; else by its own type.
+     */
+    private CodeBlock queryValue(Parameter parameter, int index) {
+        Parameter.Query how = parameter.query();
+        Property property = parameter.property();
+        String argument = parameter.argument();
+        if (how.array()) {
+            ConverterModel converter = property == null ? null : property.mapping().converter();
+            ValueType element = property != null ? property.valueType() : how.javaValueType();
+            CodeBlock toDatabase = converter == null ? CodeBlock.of("value -> value")
+                    : CodeBlock.of("value -> $T.toDatabase($L, value, $S, $S, $S, null)", Types.CONVERSIONS,
+                            dao.fields().converter(converter), how.entity(), property.name(), property.column());
+            CodeBlock values = how.arrayParameter() ? CodeBlock.of("$T.asList($L)", Types.ARRAYS, argument)
+                    : CodeBlock.of("$L", argument);
+            return CodeBlock.of("$T.setAny(statement, $L, $S, $L, $L, $L)", Types.REPOSITORIES, index,
+                    element.unnestElementName(), values, toDatabase, element.unnestsAsText());
+        }
+        if (how.match() != null) {
+            return CodeBlock.of("statement.setString($L, $T.like($L, $T.Match.$L))", index, Types.REPOSITORIES, argument,
+                    Types.REPOSITORIES, how.match());
+        }
+        if (property != null && property.mapping().converter() != null) {
+            ConverterModel converter = property.mapping().converter();
+            return JdbcCode.bind(property, "statement", index, CodeBlock.of("$T.toDatabase($L, $L, $S, $S, $S, null)",
+                    Types.CONVERSIONS, dao.fields().converter(converter), argument, how.entity(), property.name(),
+                    property.column()));
+        }
+        if (property != null && (property.mapping().customType() != null || how.javaValueType() == null
+                || property.valueType() == ValueType.LIST || property.valueType() == ValueType.ARRAY)) {
+            return JdbcCode.bind(property, "statement", index, CodeBlock.of("$L", argument));
+        }
+        return JdbcCode.bind(how.javaValueType(), "statement", index, CodeBlock.of("$L", argument));
     }
 
     private static CodeBlock actor(int index) {

@@ -17,6 +17,13 @@ final class Types {
     static final ClassName TENANT_SQL = ClassName.get("dev.tenantdao.runtime.internal", "TenantSql");
     static final ClassName CONVERSIONS = ClassName.get("dev.tenantdao.runtime.internal", "Conversions");
     static final ClassName JDBC = ClassName.get("dev.tenantdao.runtime.internal", "Jdbc");
+    static final ClassName REPOSITORIES = ClassName.get("dev.tenantdao.runtime.internal", "Repositories");
+    static final ClassName ROW_STREAM = ClassName.get("dev.tenantdao.runtime.internal", "RowStream");
+    static final ClassName PAGE = ClassName.get("jakarta.data.page", "Page");
+    static final ClassName PAGE_REQUEST = ClassName.get("jakarta.data.page", "PageRequest");
+    static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
+    static final ClassName MAP = ClassName.get("java.util", "Map");
+    static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
     static final ClassName INJECT = ClassName.get("jakarta.inject", "Inject");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final ClassName INSTANT = ClassName.get("java.time", "Instant");

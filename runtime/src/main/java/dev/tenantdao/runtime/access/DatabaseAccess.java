@@ -54,4 +54,7 @@ public abstract class DatabaseAccess {
 
     public abstract <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
             ConnectionCallback<T> work);
+
+    public abstract <T> java.util.stream.Stream<T> stream(Database database, TenantScope scope, String tenant,
+            String operation, dev.tenantdao.runtime.internal.RowStream.Query<T> query);
 }

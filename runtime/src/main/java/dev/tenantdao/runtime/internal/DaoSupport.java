@@ -59,4 +59,12 @@ public final class DaoSupport {
     public <T> T atomically(String tenant, String operation, ConnectionCallback<T> work) {
         return DatabaseAccess.get().atomically(database, scope, tenant, operation, work);
     }
+
+    /**
+     * The rows of {@code query} as a lazy stream over a server-side cursor, in the open transaction
+     * or one of its own held until the stream is closed (see {@code Database}).
+     */
+    public <T> java.util.stream.Stream<T> stream(String tenant, String operation, RowStream.Query<T> query) {
+        return DatabaseAccess.get().stream(database, scope, tenant, operation, query);
+    }
 }

@@ -84,6 +84,28 @@ public final class AuditPass {
     }
 
     /**
+     * A bulk update of an audited entity with the change test: {@code written} set to {@code values}
+     * (expressions of the row and the parameters), recorded only where an audited column changes.
+     */
+    public Sql.Update changeTest(Sql.Update update, List<Property> written, List<Fragment> values) {
+        if (!entity.isAudited()) {
+            return update;
+        }
+        List<Fragment> newValues = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            if (entity.inHistory(written.get(i))) {
+                columns.add(Identifiers.quote(written.get(i).column()));
+                newValues.add(values.get(i));
+            }
+        }
+        Fragment changed = columns.isEmpty() ? Fragment.sql("false")
+                : Fragment.sql("(" + String.join(", ", columns) + ") IS DISTINCT FROM (")
+                        .append(Fragment.join(", ", newValues), ")");
+        return withChangeTest(update, changed, "");
+    }
+
+    /**
      * An update of a joined subtype's root row with the change test over both tables: the root's
      * audited columns compared on the root row, the subtype's own in an {@code EXISTS} on its row
      * ({@code ownRow}: the subtype table, confined like any other, and how it meets the root row).

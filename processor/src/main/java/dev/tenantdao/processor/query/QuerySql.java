@@ -1,0 +1,234 @@
+package dev.tenantdao.processor.query;
+
+import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.model.ValueType;
+import dev.tenantdao.processor.sql.Identifiers;
+import dev.tenantdao.processor.sql.Parameter;
+import dev.tenantdao.processor.sql.SqlBuilder;
+import dev.tenantdao.processor.sql.Statement;
+import dev.tenantdao.processor.sql.model.Fragment;
+import dev.tenantdao.processor.sql.model.Sql;
+import dev.tenantdao.processor.sql.pass.TenancyPass;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a repository {@link Query} into a statement of the statement model, built by the entity's
+ * {@link SqlBuilder} like every statement of its DAO (the same rows: a subtype's discriminator, a
+ * joined subtype's tables; the same audited writes), then through the same {@link TenancyPass}: a
+ * repository query is confined to the tenant by the code that confines the DAO's statements.
+ */
+public final class QuerySql {
+
+    /** Where the ORDER BY goes when sort criteria come at run time (the runtime's {@code Repositories.ORDER_PLACEHOLDER}). */
+    public static final String ORDER_PLACEHOLDER = "/*order*/";
+
+    /** How a query's parameters are bound; checks each use against the parameter's type. */
+    public interface Parameters {
+        enum Use { VALUE, ARRAY, LIKE }
+
+        /** The binding of {@code param}, used as {@code use} (against {@code context}'s column, if not null). */
+        Parameter resolve(Expr.Param param, Property context, Use use, Condition.Match match) throws QueryException;
+    }
+
+    /**
+     * How a find method reads a part of its rows.
+     *
+     * @param limit the binding of the most rows to read, or null
+     * @param offset the binding of the rows to skip, or null
+     * @param dynamicOrder whether sort criteria come at run time ({@link #ORDER_PLACEHOLDER})
+     */
+    public record Paging(Parameter limit, Parameter offset, boolean dynamicOrder) {
+        public static final Paging NONE = new Paging(null, null, false);
+    }
+
+    private final EntityModel entity;
+    private final SqlBuilder builder;
+    private final TenancyPass tenancy;
+    private final Parameters parameters;
+
+    public QuerySql(EntityModel entity, Parameters parameters) {
+        this.entity = entity;
+        this.builder = new SqlBuilder(entity);
+        this.tenancy = new TenancyPass(entity);
+        this.parameters = parameters;
+    }
+
+    /** {@code query} as the statement a repository method runs, confined to the tenant. */
+    public Statement statement(Query query, Paging paging) throws QueryException {
+        return tenancy.apply(build(query, paging));
+    }
+
+    /**
+     * {@code query} confined to the tenant without the row-level-security setting in front: for a
+     * stream, whose transaction sets the tenant once (a server-side cursor needs a single statement).
+     */
+    public Statement streamed(Query query, Paging paging) throws QueryException {
+        return tenancy.applyWithoutSetting(build(query, paging));
+    }
+
+    /** The count of the rows {@code query} finds (for a page's total). */
+    public Statement count(Query query) throws QueryException {
+        return statement(new Query(Query.Action.COUNT, List.of(), query.where(), List.of(), null, List.of()),
+                Paging.NONE);
+    }
+
+    /** The ORDER BY list of {@code order}, as the runtime puts it in front of sort criteria given at run time. */
+    public String orderList(List<Query.Ordering> order) {
+        List<String> items = new ArrayList<>();
+        for (Query.Ordering ordering : order) {
+            String column = builder.column(ordering.property());
+            items.add((ordering.ignoreCase() ? "lower(" + column + ")" : column) + (ordering.descending() ? " DESC" : ""));
+        }
+        return String.join(", ", items);
+    }
+
+    /** The column of {@code property} as the entity's queries name it. */
+    public String column(Property property) {
+        return builder.column(property);
+    }
+
+    private Sql build(Query query, Paging paging) throws QueryException {
+        List<Fragment> where = new ArrayList<>();
+        if (query.where() != null) {
+            where.add(condition(query.where(), true));
+        }
+        switch (query.action()) {
+            case COUNT:
+                return builder.selectOf(List.of(Fragment.sql("count(*)")), where);
+            case EXISTS:
+                return Sql.Select.of(List.of(Fragment.of("EXISTS (", builder.selectOf(List.of(Fragment.sql("1")), where),
+                        ")")), null);
+            case DELETE:
+                return builder.deleteWhere(where);
+            case UPDATE:
+                List<Property> written = new ArrayList<>();
+                List<Fragment> values = new ArrayList<>();
+                for (Query.Assignment assignment : query.set()) {
+                    written.add(assignment.property());
+                    values.add(expr(assignment.value(), assignment.property()));
+                }
+                return builder.updateWhere(written, values, where);
+            default:
+                break;
+        }
+        List<Fragment> columns = query.selected().isEmpty() ? null
+                : query.selected().stream().map(p -> Fragment.sql(builder.column(p))).toList();
+        Sql.Select select = columns == null ? builder.selectOf(null, where) : builder.selectOf(columns, where);
+        Fragment tail = Fragment.sql("");
+        String order = orderList(query.order());
+        if (paging.dynamicOrder()) {
+            tail = Fragment.sql(" " + ORDER_PLACEHOLDER);
+        } else if (!order.isEmpty()) {
+            tail = Fragment.sql(" ORDER BY " + order);
+        }
+        if (query.first() != null) {
+            tail = tail.append(" LIMIT " + query.first());
+        } else if (paging.limit() != null) {
+            tail = tail.append(" LIMIT ", paging.limit());
+        }
+        if (paging.offset() != null) {
+            tail = tail.append(" OFFSET ", paging.offset());
+        }
+        return select.tail(tail);
+    }
+
+    // ---- conditions --------------------------------------------------------------------------------
+
+    /** {@code condition} as SQL; a junction is parenthesized, so the tenant predicate in front of it binds to all of it. */
+    private Fragment condition(Condition condition, boolean top) throws QueryException {
+        if (condition instanceof Condition.Compare compare) {
+            Property context = attributeOf(compare.left(), compare.right());
+            Fragment left = expr(compare.left(), context);
+            Fragment right = expr(compare.right(), context);
+            if (compare.ignoreCase()) {
+                return Fragment.of("lower(").append(left, ") " + compare.operator() + " lower(", right, ")");
+            }
+            return left.append(" " + compare.operator() + " ", right);
+        } else if (condition instanceof Condition.Between between) {
+            Property context = attributeOf(between.value(), between.low());
+            return expr(between.value(), context).append(between.negated() ? " NOT BETWEEN " : " BETWEEN ",
+                    expr(between.low(), context), " AND ", expr(between.high(), context));
+        } else if (condition instanceof Condition.Like like) {
+            Fragment value = expr(like.value(), null);
+            Fragment pattern = like.pattern() instanceof Expr.Param param
+                    ? Fragment.bind(parameters.resolve(param, null, Parameters.Use.LIKE, like.match()))
+                    : expr(like.pattern(), null);
+            String operator = like.negated() ? " NOT LIKE " : " LIKE ";
+            return like.ignoreCase()
+                    ? Fragment.of("lower(").append(value, ")" + operator + "lower(", pattern, ")")
+                    : value.append(operator, pattern);
+        } else if (condition instanceof Condition.In in) {
+            Property context = attributeOf(in.value(), null);
+            Fragment value = expr(in.value(), context);
+            if (in.items().size() == 1 && in.items().get(0) instanceof Expr.Param param) {
+                Parameter array = parameters.resolve(param, context, Parameters.Use.ARRAY, null);
+                if (array.query().array()) {
+                    String type = context != null ? SqlBuilder.castType(context.sqlType())
+                            : array.argumentType().sqlType();
+                    Fragment any = value.append(" = ANY(CAST(", array, " AS " + type + "[]))");
+                    return in.negated() ? Fragment.of("NOT (").append(any, ")") : any;
+                }
+                return value.append(in.negated() ? " <> " : " = ", array);
+            }
+            List<Fragment> items = new ArrayList<>();
+            for (Expr item : in.items()) {
+                items.add(expr(item, context));
+            }
+            return value.append(in.negated() ? " NOT IN (" : " IN (", Fragment.join(", ", items), ")");
+        } else if (condition instanceof Condition.Null isNull) {
+            return expr(isNull.value(), null).append(isNull.negated() ? " IS NOT NULL" : " IS NULL");
+        } else if (condition instanceof Condition.Truth truth) {
+            return expr(truth.value(), null).append(truth.expected() ? " = TRUE" : " = FALSE");
+        } else if (condition instanceof Condition.Not not) {
+            return Fragment.of("NOT (").append(condition(not.condition(), false), ")");
+        }
+        Condition.Junction junction = (Condition.Junction) condition;
+        List<Fragment> parts = new ArrayList<>();
+        for (Condition part : junction.conditions()) {
+            parts.add(condition(part, false));
+        }
+        return Fragment.of("(").append(Fragment.join(" " + junction.operator() + " ", parts), ")");
+    }
+
+    /** The attribute one side of a comparison names, which a parameter on the other side is bound as. */
+    private static Property attributeOf(Expr one, Expr other) {
+        if (one instanceof Expr.Attribute attribute) {
+            return attribute.property();
+        }
+        return other instanceof Expr.Attribute attribute ? attribute.property() : null;
+    }
+
+    private Fragment expr(Expr expr, Property context) throws QueryException {
+        if (expr instanceof Expr.Attribute attribute) {
+            return Fragment.sql(builder.column(attribute.property()));
+        } else if (expr instanceof Expr.Param param) {
+            return Fragment.bind(parameters.resolve(param, context, Parameters.Use.VALUE, null));
+        } else if (expr instanceof Expr.Literal literal) {
+            return Fragment.sql(literal.sql());
+        } else if (expr instanceof Expr.EnumConstant constant) {
+            return Fragment.sql(SqlBuilder.literal(constant.name()));
+        } else if (expr instanceof Expr.Arithmetic arithmetic) {
+            Property inner = attributeOf(arithmetic.left(), arithmetic.right());
+            Property numeric = inner != null && inner.valueType() != null && inner.valueType() != ValueType.STRING
+                    && arithmetic.operator().matches("[-+*/]") ? inner : null;
+            return Fragment.of("(").append(expr(arithmetic.left(), numeric), " " + arithmetic.operator() + " ",
+                    expr(arithmetic.right(), numeric), ")");
+        } else if (expr instanceof Expr.Negative negative) {
+            return Fragment.of("-").append(expr(negative.operand(), context));
+        } else if (expr instanceof Expr.Call call) {
+            List<Fragment> arguments = new ArrayList<>();
+            for (Expr argument : call.arguments()) {
+                arguments.add(expr(argument, null));
+            }
+            return Fragment.of(call.function() + "(").append(Fragment.join(", ", arguments), ")");
+        }
+        return Fragment.sql(((Expr.Now) expr).sql());
+    }
+
+    /** {@code column} quoted where needed. */
+    static String quote(String column) {
+        return Identifiers.quote(column);
+    }
+}
