@@ -58,6 +58,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             dev.tenantdao.annotations.References.class, dev.tenantdao.annotations.TenantId.class,
             dev.tenantdao.annotations.Version.class);
 
+    /** Jakarta Data's {@code @Repository}: its interfaces get implementations. */
+    static final String REPOSITORY = "jakarta.data.repository.Repository";
+
     /** Entities whose types were not resolvable yet (another processor may generate them later). */
     private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -76,7 +79,8 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         // all of ours, so javac does not warn that @Id, @Column, ... were left unclaimed
-        return Set.of(Entity.class.getPackageName() + ".*");
+        // ours, and Jakarta Data's repository annotations (@Find, @Query, @OrderBy, ...), which we implement
+        return Set.of(Entity.class.getPackageName() + ".*", "jakarta.data.repository.*");
     }
 
     @Override
@@ -152,6 +156,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                 }
             });
         }
+        TypeElement repositoryAnnotation = processingEnv.getElementUtils().getTypeElement(REPOSITORY);
+        List<Element> repositories = repositoryAnnotation == null ? List.of()
+                : new ArrayList<>(round.getElementsAnnotatedWith(repositoryAnnotation));
         for (TypeElement entity : entities) {
             guarded(entity, diagnostics, () -> {
                 if (!Annotations.has(entity, Polymorphic.class)
@@ -171,6 +178,89 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                 }
             });
         }
+        for (Element repository : repositories) {
+            guarded(repository, diagnostics, () -> processRepository(repository, diagnostics));
+        }
+    }
+
+    /**
+     * A Jakarta Data {@code @Repository} interface: its implementation, over the entity it names,
+     * whose model is read again here (from this compilation's source or the class path) and must be
+     * valid: an invalid entity's errors are reported with the entity, and its repository waits for it.
+     */
+    private void processRepository(Element element, Diagnostics diagnostics) throws IOException {
+        if (element.getKind() != javax.lang.model.element.ElementKind.INTERFACE) {
+            diagnostics.report(Message.REPOSITORY_NOT_INTERFACE, element, element.getSimpleName());
+            return;
+        }
+        TypeElement repository = (TypeElement) element;
+        java.util.Optional<TypeElement> entityType = dev.tenantdao.processor.write.RepositoryWriter.entityOf(repository,
+                processingEnv.getTypeUtils());
+        if (entityType.isEmpty()) {
+            diagnostics.report(Message.REPOSITORY_NO_ENTITY, repository, repository.getSimpleName());
+            return;
+        }
+        TypeElement type = entityType.get();
+        if (!Annotations.has(type, Entity.class) && Hierarchies.root(type, processingEnv.getTypeUtils()) == null) {
+            diagnostics.report(Message.REPOSITORY_NOT_ENTITY, repository, repository.getSimpleName(),
+                    type.getQualifiedName());
+            return;
+        }
+        if (Annotations.has(type, Polymorphic.class)) {
+            diagnostics.report(Message.REPOSITORY_POLYMORPHIC_ROOT, repository, repository.getSimpleName(),
+                    type.getSimpleName(), type.getSimpleName() + "Dao");
+            return;
+        }
+        EntityModel entity = validEntity(type);
+        if (entity == null) {
+            return;
+        }
+        java.util.Optional<com.palantir.javapoet.JavaFile> file = dev.tenantdao.processor.write.RepositoryWriter.write(
+                processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics, repository, entity);
+        if (file.isPresent()) {
+            DaoFiles.write(List.of(file.get()), processingEnv.getFiler());
+        }
+    }
+
+    /** The model of {@code type} (an entity, or a subtype of a hierarchy), or null when it has errors. */
+    private EntityModel validEntity(TypeElement type) {
+        Diagnostics silent = new Diagnostics(new SilentMessager());
+        EntityReader reader = new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+                rowLevelSecurityDefault());
+        EntityValidator validator = new EntityValidator(silent, processingEnv.getElementUtils(),
+                processingEnv.getTypeUtils());
+        TypeElement root = Hierarchies.root(type, processingEnv.getTypeUtils());
+        if (root == null || root.equals(type)) {
+            if (!validator.validateShape(type)) {
+                return null;
+            }
+            EntityModel entity = reader.read(type);
+            return validator.validate(entity) ? entity : null;
+        }
+        EntityModel model = reader.readHierarchy(root);
+        for (EntityModel subtype : HierarchyRoot.of(model).subtypes()) {
+            if (subtype.element().equals(type)) {
+                return validator.validate(model) && validator.validate(subtype) ? subtype : null;
+            }
+        }
+        return null;
+    }
+
+    /** Discards what it is given: the entity's own processing reports its problems. */
+    private static final class SilentMessager implements javax.annotation.processing.Messager {
+        @Override
+        public void printMessage(javax.tools.Diagnostic.Kind kind, CharSequence message) {}
+
+        @Override
+        public void printMessage(javax.tools.Diagnostic.Kind kind, CharSequence message, Element element) {}
+
+        @Override
+        public void printMessage(javax.tools.Diagnostic.Kind kind, CharSequence message, Element element,
+                javax.lang.model.element.AnnotationMirror annotation) {}
+
+        @Override
+        public void printMessage(javax.tools.Diagnostic.Kind kind, CharSequence message, Element element,
+                javax.lang.model.element.AnnotationMirror annotation, javax.lang.model.element.AnnotationValue value) {}
     }
 
     /** One step of processing, run by {@link #guarded}. */

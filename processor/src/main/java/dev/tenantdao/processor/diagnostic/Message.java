@@ -98,6 +98,30 @@ public enum Message {
     DISCRIMINATOR_COLUMN_TAKEN(ERROR, "%s maps to column %s, the discriminator column of %s; rename one of them"),
     UNRESOLVED_TYPE(ERROR, "%s needs %s, which does not exist: no source declares it and no annotation processor"
             + " generated it; no DAO is written until it resolves"),
+    REPOSITORY_NOT_INTERFACE(ERROR, "@Repository %s must be an interface; tenantdao generates its implementation"),
+    REPOSITORY_NO_ENTITY(ERROR, "@Repository %s: cannot tell which entity it works on; extend BasicRepository<E, K>,"
+            + " CrudRepository<E, K> or DataRepository<E, K> with an @Entity E"),
+    REPOSITORY_NOT_ENTITY(ERROR, "@Repository %s works on %s, which is not a tenantdao @Entity"),
+    REPOSITORY_POLYMORPHIC_ROOT(ERROR, "@Repository %s works on %s, the root of a @Polymorphic hierarchy, which"
+            + " repositories do not support yet: declare a repository per subtype, or use %s"),
+    REPOSITORY_METHOD_UNKNOWN(ERROR, "%s is not a method tenantdao can implement: annotate it with @Find, @Query,"
+            + " @Insert, @Update, @Delete or @Save, name it findBy..., countBy..., existsBy... or deleteBy..., or give it"
+            + " a default body"),
+    QUERY_INVALID(ERROR, "%s: %s"),
+    QUERY_PARAMETER_UNUSED(ERROR, "Parameter %s of %s is not used by its query"),
+    QUERY_PARAMETER_MISSING(ERROR, "%s uses parameter %s, but the method has no such parameter (it has %s)"),
+    QUERY_PARAMETER_COUNT(ERROR, "%s: its name needs %d parameters (besides Limit, PageRequest, Order and Sort), but"
+            + " it has %d"),
+    QUERY_PARAMETER_TYPE(ERROR, "Parameter %s of %s has type %s, but it is used as %s"),
+    QUERY_RETURN_TYPE(ERROR, "%s returns %s, which %s cannot: return %s"),
+    QUERY_SPECIAL_PARAMETER(ERROR, "%s takes a %s, which %s"),
+    QUERY_PROJECTION_COMPONENT(ERROR, "Component %s of %s matches no attribute of %s (it has %s)"),
+    QUERY_PROJECTION_TYPE(ERROR, "Component %s of %s has type %s, but %s.%s is %s"),
+    QUERY_BULK_HOOKS(ERROR, "%s %s many %s rows in one statement, but %s has %s hooks (%s), which run per entity;"
+            + " a bulk statement cannot run them, so it is not generated: use the DAO's %s per entity"),
+    QUERY_BULK_JOINED(ERROR, "%s: bulk updates and deletes of %s, a subtype of a joined hierarchy (its rows span two"
+            + " tables), are not supported yet"),
+    LIFECYCLE_PARAMETER(ERROR, "%s must take one %s, a List<%s> or a %s[]"),
     PROCESSOR_FAILURE(ERROR, "tenantdao bug: processing %s failed with %s; please report it with the entity's source");
 
     private final Diagnostic.Kind kind;

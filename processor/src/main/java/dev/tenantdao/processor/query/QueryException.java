@@ -4,7 +4,7 @@ package dev.tenantdao.processor.query;
  * A query that cannot be built: an unknown attribute, a JDQL syntax error, a construct not
  * supported. {@code at} is the offset in the query text it concerns, or -1 for a derived name.
  */
-public final class QueryException extends Exception {
+public class QueryException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

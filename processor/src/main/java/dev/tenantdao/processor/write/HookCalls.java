@@ -99,6 +99,18 @@ final class HookCalls {
                 .build();
     }
 
+    /** Returns the entity of the current row of {@code rows}, after its load hooks. */
+    CodeBlock returnLoaded() {
+        if (!has(HookKind.AFTER_LOAD)) {
+            return CodeBlock.builder().addStatement("return map(rows)").build();
+        }
+        return CodeBlock.builder()
+                .addStatement("$T loaded = map(rows)", dao.type())
+                .addStatement("$L(loaded)", HookKind.AFTER_LOAD.method())
+                .addStatement("return loaded")
+                .build();
+    }
+
     /** Returns the entity of the first row of {@code rows}, after its load hooks, or empty. */
     CodeBlock returnFirstLoaded() {
         if (!has(HookKind.AFTER_LOAD)) {

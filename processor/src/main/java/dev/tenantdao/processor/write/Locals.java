@@ -27,7 +27,8 @@ final class Locals {
     static final List<String> OWN = List.of(
             "database", "support", "current", "tenant", "tenantKey", "schema", "connection", "statement", "rows", "keys", "id", "afterId",
             "limit", "offset", "inserted", "size", "i", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked",
-            "page", "entries", "from", "to", "at", "transactionId", "discriminator");
+            "page", "entries", "from", "to", "at", "transactionId", "discriminator", "dao", "total", "order", "value",
+            "transaction", "failure");
 
     private static final Set<String> OWN_SET = Set.copyOf(OWN);
 

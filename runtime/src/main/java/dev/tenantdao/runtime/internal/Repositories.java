@@ -90,11 +90,11 @@ public final class Repositories {
     /**
      * {@code fixed} followed by the sort criteria given at run time, as an {@code ORDER BY} list:
      * {@code columns} maps each sortable attribute of the entity to its column (case-insensitive
-     * criteria through {@code lower}); an attribute not in it fails before any SQL. Empty when there
-     * is nothing to order by.
+     * criteria through {@code lower}); an attribute not in it fails before any SQL; then {@code last}
+     * (the id, so pages are stable), if not empty. Empty when there is nothing to order by.
      */
     public static String orderBy(String fixed, Iterable<? extends Sort<?>> sorts, Map<String, String> columns,
-            String entity) {
+            String entity, String last) {
         StringBuilder order = new StringBuilder(fixed);
         if (sorts != null) {
             for (Sort<?> sort : sorts) {
@@ -108,6 +108,9 @@ public final class Repositories {
                         .append(sort.ignoreCase() ? "lower(" + column + ")" : column)
                         .append(sort.isDescending() ? " DESC" : " ASC");
             }
+        }
+        if (!last.isEmpty()) {
+            order.append(order.length() == 0 ? "" : ", ").append(last);
         }
         return order.length() == 0 ? "" : " ORDER BY " + order;
     }

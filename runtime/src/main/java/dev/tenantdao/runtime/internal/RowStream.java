@@ -31,6 +31,33 @@ public final class RowStream {
         T map(ResultSet rows) throws SQLException;
     }
 
+    /** Prepares and binds a stream's statement. */
+    @FunctionalInterface
+    public interface Prepare {
+        PreparedStatement prepare(Connection connection) throws SQLException;
+    }
+
+    /** Turns the current row into a stream element. */
+    @FunctionalInterface
+    public interface Mapper<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    /** The query of {@code prepare} whose rows {@code mapper} turns into elements. */
+    public static <T> Query<T> query(Prepare prepare, Mapper<T> mapper) {
+        return new Query<>() {
+            @Override
+            public PreparedStatement prepare(Connection connection) throws SQLException {
+                return prepare.prepare(connection);
+            }
+
+            @Override
+            public T map(ResultSet rows) throws SQLException {
+                return mapper.map(rows);
+            }
+        };
+    }
+
     private RowStream() {}
 
     /**

@@ -1,0 +1,1052 @@
+package dev.tenantdao.processor.write;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.tenantdao.processor.diagnostic.Diagnostics;
+import dev.tenantdao.processor.diagnostic.Message;
+import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.HookKind;
+import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.model.ValueType;
+import dev.tenantdao.processor.query.Attributes;
+import dev.tenantdao.processor.query.Condition;
+import dev.tenantdao.processor.query.Expr;
+import dev.tenantdao.processor.query.Jdql;
+import dev.tenantdao.processor.query.MethodNames;
+import dev.tenantdao.processor.query.Query;
+import dev.tenantdao.processor.query.QueryException;
+import dev.tenantdao.processor.query.QuerySql;
+import dev.tenantdao.processor.read.EntityReader;
+import dev.tenantdao.processor.sql.Parameter;
+import dev.tenantdao.processor.sql.Statement;
+import dev.tenantdao.processor.sql.pass.TenancyPass;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes the implementation of a Jakarta Data {@code @Repository} interface over one entity
+ * ({@code <Repository>Impl}): lifecycle methods ({@code @Insert}, {@code @Update}, {@code @Save},
+ * {@code @Delete} of entities) hand their entities to the entity's generated DAO, so hooks, audit,
+ * versions and tenancy are the DAO's own; query methods ({@code @Find}, {@code @Query} in JDQL,
+ * Query by Method Name, {@code @Delete} by attributes) are built as a {@link Query}, made a statement
+ * by {@link QuerySql} through the same statement builder and tenancy and audit passes as the DAO's,
+ * and bound by the same {@link Binder}. Every problem is reported on the method it concerns;
+ * a repository with any problem gets no implementation.
+ */
+public final class RepositoryWriter {
+
+    private static final String REPOSITORY_PACKAGE = "jakarta.data.repository.";
+    private static final String LIMIT = "jakarta.data.Limit";
+    private static final String PAGE_REQUEST = "jakarta.data.page.PageRequest";
+    private static final String ORDER = "jakarta.data.Order";
+    private static final String SORT = "jakarta.data.Sort";
+
+    private final Elements elements;
+    private final Types types;
+    private final Diagnostics diagnostics;
+    private final TypeElement repository;
+    private final EntityModel entity;
+    private final DaoContext dao;
+    private final Attributes attributes;
+    private final TypeSpec.Builder type;
+    private final Set<String> constants = new LinkedHashSet<>();
+    private final Map<String, MethodSpec> projections = new LinkedHashMap<>();
+    private boolean sortable;
+    private boolean failed;
+
+    private RepositoryWriter(Elements elements, Types types, Diagnostics diagnostics, TypeElement repository,
+            EntityModel entity) {
+        this.elements = elements;
+        this.types = types;
+        this.diagnostics = diagnostics;
+        this.repository = repository;
+        this.entity = entity;
+        this.dao = new DaoContext(entity, null);
+        this.attributes = new Attributes(entity);
+        this.type = TypeSpec.classBuilder(implementationName(repository))
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(TypeName.get(repository.asType()));
+    }
+
+    /** The implementation's name: {@code <Repository>Impl}, beside the interface. */
+    public static ClassName implementationName(TypeElement repository) {
+        ClassName declared = ClassName.get(repository);
+        return ClassName.get(declared.packageName(), String.join("_", declared.simpleNames()) + "Impl");
+    }
+
+    /**
+     * The entity a repository works on: the first type argument of the {@code DataRepository} it
+     * extends, else the entity its lifecycle methods take; empty when neither tells.
+     */
+    public static Optional<TypeElement> entityOf(TypeElement repository, Types types) {
+        for (TypeMirror supertype : allSupertypes(repository.asType(), types)) {
+            DeclaredType declared = (DeclaredType) supertype;
+            if (((TypeElement) declared.asElement()).getQualifiedName().contentEquals(REPOSITORY_PACKAGE + "DataRepository")
+                    && !declared.getTypeArguments().isEmpty()
+                    && declared.getTypeArguments().get(0).getKind() == TypeKind.DECLARED) {
+                return Optional.of((TypeElement) types.asElement(declared.getTypeArguments().get(0)));
+            }
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(repository.getEnclosedElements())) {
+            if (lifecycle(method) != null && method.getParameters().size() == 1) {
+                TypeMirror parameter = method.getParameters().get(0).asType();
+                TypeMirror element = elementOf(parameter);
+                if (element != null && element.getKind() == TypeKind.DECLARED) {
+                    return Optional.of((TypeElement) types.asElement(element));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<TypeMirror> allSupertypes(TypeMirror type, Types types) {
+        List<TypeMirror> all = new ArrayList<>();
+        for (TypeMirror supertype : types.directSupertypes(type)) {
+            all.add(supertype);
+            all.addAll(allSupertypes(supertype, types));
+        }
+        return all;
+    }
+
+    /**
+     * The implementation of {@code repository} over {@code entity}, or empty when a method could not
+     * be implemented (each reported on its method).
+     */
+    public static Optional<JavaFile> write(Elements elements, Types types, Diagnostics diagnostics,
+            TypeElement repository, EntityModel entity) {
+        return new RepositoryWriter(elements, types, diagnostics, repository, entity).write();
+    }
+
+    private Optional<JavaFile> write() {
+        List<MethodSpec> methods = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(repository))) {
+            if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+                continue;
+            }
+            MethodSpec written = method(method);
+            if (written != null) {
+                methods.add(written);
+            }
+        }
+        if (failed) {
+            return Optional.empty();
+        }
+        DaoSkeleton skeleton = new DaoSkeleton(dao);
+        type.addJavadoc("The implementation of {@link $T}, over {@link $T} rows$L.\n\n<p>Generated by tenantdao; do not"
+                + " edit.\n", ClassName.get(repository), entity.type(), entity.isTenanted()
+                        ? " of the current tenant only (every method throws {@code NoTenantException} before any SQL"
+                                + " without one)" : "");
+        type.addField(skeleton.scopeConstant());
+        dao.binder().addConverterConstants(type, entity.properties());
+        type.addFields(constantFields);
+        if (sortable) {
+            type.addField(sortableField());
+        }
+        skeleton.addDatabaseField(type);
+        type.addField(Types_.DATABASE, "database", Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(entity.daoType(), "dao", Modifier.PRIVATE, Modifier.FINAL);
+        dao.hooks().addListenerFields(type);
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addAnnotation(Types_.INJECT)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(Types_.DATABASE, "database")
+                .addStatement("this.support = new $T(database, SCOPE)", Types_.DAO_SUPPORT)
+                .addStatement("this.database = database")
+                .addStatement("this.dao = new $T(database)", entity.daoType())
+                .build());
+        type.addMethods(methods);
+        type.addMethods(new MapMethods(dao).methods());
+        type.addMethods(projections.values());
+        type.addMethods(dao.hooks().methods(Set.of(HookKind.AFTER_LOAD)));
+        return Optional.of(DaoFiles.file(ClassName.get(repository).packageName(), type,
+                List.of(repository, entity.element())));
+    }
+
+    private final List<FieldSpec> constantFields = new ArrayList<>();
+
+    /** Shorter names of the generated code's types. */
+    private static final class Types_ {
+        static final ClassName DATABASE = dev.tenantdao.processor.write.Types.DATABASE;
+        static final ClassName INJECT = dev.tenantdao.processor.write.Types.INJECT;
+        static final ClassName DAO_SUPPORT = dev.tenantdao.processor.write.Types.DAO_SUPPORT;
+    }
+
+    // ---- one method ----------------------------------------------------------------------------------
+
+    private MethodSpec method(ExecutableElement method) {
+        ExecutableType resolved = (ExecutableType) types.asMemberOf((DeclaredType) repository.asType(), method);
+        String annotation = lifecycle(method);
+        try {
+            if (annotation != null && !(annotation.equals("Delete") && !takesEntities(method, resolved))) {
+                return lifecycleMethod(method, resolved, annotation);
+            }
+            Optional<AnnotationMirror> query = mirror(method, "Query");
+            Query built;
+            if (query.isPresent()) {
+                String text = (String) value(query.get(), "value").getValue();
+                try {
+                    built = Jdql.parse(text, attributes);
+                } catch (QueryException e) {
+                    diagnostics.report(Message.QUERY_INVALID, method, query.get(), value(query.get(), "value"),
+                            name(method), e.describe(text));
+                    failed = true;
+                    return null;
+                }
+            } else if (mirror(method, "Find").isPresent() || "Delete".equals(annotation)) {
+                built = byParameters(method, "Delete".equals(annotation) ? Query.Action.DELETE : Query.Action.FIND);
+            } else if (MethodNames.isDerived(method.getSimpleName().toString())) {
+                built = MethodNames.parse(method.getSimpleName().toString(), attributes);
+            } else {
+                diagnostics.report(Message.REPOSITORY_METHOD_UNKNOWN, method, name(method));
+                failed = true;
+                return null;
+            }
+            return queryMethod(method, resolved, built, query.isPresent());
+        } catch (Problem problem) {
+            diagnostics.report(problem.message, method, problem.arguments);
+            failed = true;
+            return null;
+        } catch (QueryException e) {
+            diagnostics.report(Message.QUERY_INVALID, method, name(method), e.getMessage());
+            failed = true;
+            return null;
+        }
+    }
+
+    /** A problem with a method, reported as {@code message}. */
+    private static final class Problem extends QueryException {
+        private static final long serialVersionUID = 1L;
+        final transient Message message;
+        final transient Object[] arguments;
+
+        Problem(Message message, Object... arguments) {
+            super(message.format(arguments), -1);
+            this.message = message;
+            this.arguments = arguments;
+        }
+    }
+
+    /** {@code Repository.method}, as messages and operation names say it. */
+    private String name(ExecutableElement method) {
+        return repository.getSimpleName() + "." + method.getSimpleName();
+    }
+
+    // ---- lifecycle methods: the DAO's -------------------------------------------------------------------
+
+    private static String lifecycle(ExecutableElement method) {
+        for (String kind : List.of("Insert", "Update", "Save", "Delete")) {
+            if (mirror(method, kind).isPresent()) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    private boolean takesEntities(ExecutableElement method, ExecutableType resolved) {
+        if (resolved.getParameterTypes().size() != 1) {
+            return false;
+        }
+        TypeMirror element = elementOf(resolved.getParameterTypes().get(0));
+        return element != null && isEntity(element);
+    }
+
+    private boolean isEntity(TypeMirror type) {
+        TypeMirror bound = type.getKind() == TypeKind.TYPEVAR ? ((javax.lang.model.type.TypeVariable) type).getUpperBound()
+                : type.getKind() == TypeKind.WILDCARD && ((javax.lang.model.type.WildcardType) type).getExtendsBound() != null
+                        ? ((javax.lang.model.type.WildcardType) type).getExtendsBound() : type;
+        return types.isSameType(types.erasure(bound), types.erasure(entity.element().asType()));
+    }
+
+    /** The element type of a List, Collection or array parameter, or the type itself. */
+    private static TypeMirror elementOf(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            return ((ArrayType) type).getComponentType();
+        }
+        if (type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty()
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString().startsWith("java.util.")) {
+            return ((DeclaredType) type).getTypeArguments().get(0);
+        }
+        return type;
+    }
+
+    private MethodSpec lifecycleMethod(ExecutableElement method, ExecutableType resolved, String kind)
+            throws Problem {
+        if (resolved.getParameterTypes().size() != 1 || !takesEntities(method, resolved)) {
+            throw new Problem(Message.LIFECYCLE_PARAMETER, name(method), entity.name(), entity.name(), entity.name());
+        }
+        TypeMirror parameterType = resolved.getParameterTypes().get(0);
+        boolean many = parameterType.getKind() == TypeKind.ARRAY || !isEntity(parameterType);
+        boolean array = parameterType.getKind() == TypeKind.ARRAY;
+        TypeMirror returns = resolved.getReturnType();
+        boolean returnsValue = returns.getKind() != TypeKind.VOID;
+        if (returnsValue && !types.isSameType(types.erasure(returns), types.erasure(parameterType))) {
+            throw new Problem(Message.QUERY_RETURN_TYPE, name(method), returns, "an @" + kind + " method",
+                    "void or " + parameterType);
+        }
+        String argument = Locals.withoutEntity(dao).newName(method.getParameters().get(0).getSimpleName().toString(),
+                "parameter");
+        MethodSpec.Builder builder = overriding(method, resolved, List.of(argument));
+        CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("try");
+        TypeName cast = returnsValue ? TypeName.get(returns) : null;
+        boolean exact = returnsValue && types.isSameType(returns, entity.element().asType());
+        if (!many) {
+            CodeBlock call = call(kind, argument);
+            if (!returnsValue || kind.equals("Delete")) {
+                body.addStatement("$L", call);
+                if (returnsValue) {
+                    body.addStatement("return $L", argument);
+                }
+            } else if (exact) {
+                body.addStatement("return $L", call);
+            } else {
+                body.addStatement("return ($T) $L", cast, call);
+            }
+        } else {
+            CodeBlock list = array ? CodeBlock.of("$T.asList($L)", dev.tenantdao.processor.write.Types.ARRAYS, argument)
+                    : CodeBlock.of("$L", argument);
+            TypeName listType = ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST, entity.type());
+            if (kind.equals("Insert")) {
+                body.addStatement("$T stored = dao.insertAll($T.<$T>copyOf($L))", listType,
+                        dev.tenantdao.processor.write.Types.LIST, entity.type(), list);
+            } else {
+                if (kind.equals("Delete")) {
+                    needsDeleted = true;
+                }
+                body.add("$T stored = database.inTransaction(transaction -> {\n$>", listType)
+                        .addStatement("$T all = new $T<>()", listType, dev.tenantdao.processor.write.Types.ARRAY_LIST)
+                        .beginControlFlow("for ($T each : $L)", entity.type(), list)
+                        .addStatement("all.add($L)", kind.equals("Delete") ? CodeBlock.of("deleted(each)")
+                                : call(kind, "each"))
+                        .endControlFlow()
+                        .addStatement("return all")
+                        .add("$<});\n");
+            }
+            if (returnsValue) {
+                if (array) {
+                    body.addStatement("return stored.toArray($L.clone())", argument);
+                } else {
+                    body.addStatement("return ($T) stored", cast);
+                }
+            } else {
+                body.addStatement("$T.requireNonNull(stored)", dev.tenantdao.processor.write.Types.OBJECTS);
+            }
+        }
+        body.nextControlFlow("catch ($T failure)", RuntimeException.class)
+                .addStatement("throw $T.translate(failure)", dev.tenantdao.processor.write.Types.REPOSITORIES)
+                .endControlFlow();
+        if (returnsValue && !exact && !array) {
+            builder.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "unchecked").build());
+        }
+        if (needsDeleted && !deletedWritten) {
+            deletedWritten = true;
+            projections.put("deleted", MethodSpec.methodBuilder("deleted")
+                    .addJavadoc("Deletes {@code $L} through the DAO, and returns it.\n", dao.var())
+                    .addModifiers(Modifier.PRIVATE)
+                    .returns(entity.type())
+                    .addParameter(entity.type(), dao.var())
+                    .addStatement("dao.delete($L)", dao.var())
+                    .addStatement("return $L", dao.var())
+                    .build());
+        }
+        return builder.addCode(body.build()).build();
+    }
+
+    private boolean needsDeleted;
+    private boolean deletedWritten;
+
+    /**
+     * The DAO call of a lifecycle method on the entity in {@code var}. {@code @Save} is an upsert on
+     * the id where the application assigns it; else an insert without an id, an update with one.
+     */
+    private CodeBlock call(String kind, String var) {
+        switch (kind) {
+            case "Insert":
+                return CodeBlock.of("dao.insert($L)", var);
+            case "Update":
+                return CodeBlock.of("dao.update($L)", var);
+            case "Delete":
+                return CodeBlock.of("dao.delete($L)", var);
+            default:
+                break;
+        }
+        Property id = entity.id();
+        if (!id.generated() && !(entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.InHierarchy)) {
+            return CodeBlock.of("dao.upsert($L)", var);
+        }
+        CodeBlock idValue = DaoContext.read(id, var);
+        return CodeBlock.of("($L == $L ? dao.insert($L) : dao.update($L))", idValue,
+                id.type().getKind().isPrimitive() ? "0" : "null", var, var);
+    }
+
+    // ---- queries --------------------------------------------------------------------------------------
+
+    /** A method parameter of a query method: its local name, type and, for Limit and the like, its role. */
+    private record Param(VariableElement element, String name, TypeMirror type, String special, String local) {}
+
+    /** {@code @Find} or {@code @Delete} by attributes: each parameter equals the attribute it is named after (or {@code @By}). */
+    private Query byParameters(ExecutableElement method, Query.Action action) throws QueryException {
+        List<Condition> all = new ArrayList<>();
+        int position = 0;
+        for (VariableElement parameter : method.getParameters()) {
+            if (special(parameter.asType()) != null) {
+                continue;
+            }
+            position++;
+            String attribute = mirror(parameter, "By").map(by -> (String) value(by, "value").getValue())
+                    .orElse(parameter.getSimpleName().toString());
+            Property property = attribute.equalsIgnoreCase("id(this)") ? entity.id() : attributes.require(attribute, -1);
+            all.add(new Condition.Compare(new Expr.Attribute(property), "=", new Expr.Param(null, position, -1), false));
+        }
+        Condition where = all.isEmpty() ? null : all.size() == 1 ? all.get(0) : new Condition.Junction("AND", all);
+        return new Query(action, List.of(), where, List.of(), null, List.of());
+    }
+
+    private static String special(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            return special(((ArrayType) type).getComponentType()) != null ? "Sort[]" : null;
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        String name = ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+        return switch (name) {
+            case LIMIT -> "Limit";
+            case PAGE_REQUEST -> "PageRequest";
+            case ORDER -> "Order";
+            case SORT -> "Sort";
+            default -> null;
+        };
+    }
+
+    /** What a find method returns. */
+    private enum Shape { ONE, OPTIONAL, LIST, ARRAY, STREAM, PAGE }
+
+    private MethodSpec queryMethod(ExecutableElement method, ExecutableType resolved, Query query, boolean jdql)
+            throws QueryException {
+        Locals locals = Locals.withoutEntity(dao);
+        List<Param> params = new ArrayList<>();
+        for (int i = 0; i < method.getParameters().size(); i++) {
+            VariableElement parameter = method.getParameters().get(i);
+            // the implementation's parameters take names of their own, so none hides a generated local
+            String local = locals.newName(parameter.getSimpleName().toString(), "parameter " + i);
+            params.add(new Param(parameter, mirror(parameter, "Param").map(p -> (String) value(p, "value").getValue())
+                    .orElse(parameter.getSimpleName().toString()), resolved.getParameterTypes().get(i),
+                    special(resolved.getParameterTypes().get(i)), local));
+        }
+        MethodSpec.Builder builder = overriding(method, resolved, params.stream().map(Param::local).toList());
+
+        List<Param> values = params.stream().filter(p -> p.special() == null).toList();
+        Param limit = params.stream().filter(p -> "Limit".equals(p.special())).findFirst().orElse(null);
+        Param pageRequest = params.stream().filter(p -> "PageRequest".equals(p.special())).findFirst().orElse(null);
+        List<Param> sorts = params.stream().filter(p -> p.special() != null && !p.special().equals("Limit")
+                && !p.special().equals("PageRequest")).toList();
+
+        // order: @OrderBy, then the name's OrderBy (already in the query), then sorts given at run time
+        List<Query.Ordering> annotated = new ArrayList<>();
+        for (AnnotationMirror orderBy : orderBys(method)) {
+            String attribute = (String) value(orderBy, "value").getValue();
+            Property property = attribute.equalsIgnoreCase("id(this)") ? entity.id()
+                    : attributes.require(attribute, -1);
+            annotated.add(new Query.Ordering(property, bool(orderBy, "descending"), bool(orderBy, "ignoreCase")));
+        }
+        query = query.withOrder(annotated);
+
+        String operation = name(method);
+        TypeMirror returns = resolved.getReturnType();
+        Set<Param> used = new LinkedHashSet<>();
+        QuerySql.Parameters resolver = (param, context, use, match) -> bind(method, param, context, use, match,
+                values, jdql, used);
+        QuerySql sql = new QuerySql(entity, resolver);
+        CodeBlock.Builder body = CodeBlock.builder();
+        switch (query.action()) {
+            case COUNT, EXISTS -> {
+                checkNoPaging(method, limit, pageRequest, sorts, query.action() == Query.Action.COUNT ? "a count"
+                        : "an exists");
+                boolean count = query.action() == Query.Action.COUNT;
+                String returned = TypeName.get(returns).toString();
+                if (count ? !Set.of("long", "java.lang.Long", "int", "java.lang.Integer").contains(returned)
+                        : !Set.of("boolean", "java.lang.Boolean").contains(returned)) {
+                    throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, count ? "a count" : "an exists",
+                            count ? "long or int" : "boolean");
+                }
+                String constant = constant(method, sql.statement(query, QuerySql.Paging.NONE));
+                Statement statement = sql.statement(query, QuerySql.Paging.NONE);
+                checkAllUsed(method, values, used, jdql);
+                body.add(dao.tenant().preamble())
+                        .add("return support.withConnection($L, $S, connection -> {\n$>", dao.tenant().argument(),
+                                operation)
+                        .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
+                                dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(constant))
+                        .add(dao.binder().bind(statement, null, "null", locals))
+                        .add(dao.statements().openRows())
+                        .addStatement("rows.next()")
+                        .add(!count ? CodeBlock.builder().addStatement("return rows.getBoolean(1)").build()
+                                : returned.contains("nt")
+                                        ? CodeBlock.builder().addStatement("return $T.toIntExact(rows.getLong(1))",
+                                                Math.class).build()
+                                        : CodeBlock.builder().addStatement("return rows.getLong(1)").build())
+                        .endControlFlow()
+                        .endControlFlow()
+                        .add("$<});\n");
+            }
+            case UPDATE, DELETE -> {
+                checkNoPaging(method, limit, pageRequest, sorts, "a bulk " + query.action().name().toLowerCase(Locale.ROOT));
+                bulkChecks(method, query.action());
+                String returned = TypeName.get(returns).toString();
+                if (!Set.of("void", "long", "java.lang.Long", "int", "java.lang.Integer", "boolean").contains(returned)) {
+                    throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns,
+                            "a bulk " + query.action().name().toLowerCase(Locale.ROOT), "void, int, long or boolean");
+                }
+                Statement statement = sql.statement(query, QuerySql.Paging.NONE);
+                String constant = constant(method, statement);
+                checkAllUsed(method, values, used, jdql);
+                CodeBlock count = entity.isAudited()
+                        ? CodeBlock.builder().add(dao.statements().openRows()).addStatement("rows.next()")
+                                .addStatement("return rows.getLong(1)").endControlFlow().build()
+                        : CodeBlock.builder().addStatement("return (long) $L", dao.statements().update()).build();
+                CodeBlock run = CodeBlock.builder()
+                        .add("support.withConnection($L, $S, connection -> {\n$>", dao.tenant().argument(), operation)
+                        .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
+                                dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(constant))
+                        .add(dao.binder().bind(statement, null, "null", locals))
+                        .add(count)
+                        .endControlFlow()
+                        .add("$<})")
+                        .build();
+                body.add(dao.tenant().preamble());
+                switch (returned) {
+                    case "void" -> body.add("$L;\n", run);
+                    case "boolean" -> body.add("return $L > 0;\n", run);
+                    case "int", "java.lang.Integer" -> body.add("return $T.toIntExact($L);\n", Math.class, run);
+                    default -> body.add("return $L;\n", run);
+                }
+            }
+            default -> body.add(findBody(method, query, returns, sql, locals, values, used, jdql, limit, pageRequest,
+                    sorts));
+        }
+        return builder.addCode(body.build()).build();
+    }
+
+    private void checkNoPaging(ExecutableElement method, Param limit, Param pageRequest, List<Param> sorts, String what)
+            throws Problem {
+        Param special = limit != null ? limit : pageRequest != null ? pageRequest : sorts.isEmpty() ? null : sorts.get(0);
+        if (special != null) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, name(method), special.special(), what + " cannot use");
+        }
+    }
+
+    /** A bulk update or delete runs no per-entity hooks: refused when the entity has them. */
+    private void bulkChecks(ExecutableElement method, Query.Action action) throws Problem {
+        if (entity.isJoinedSubtype()) {
+            throw new Problem(Message.QUERY_BULK_JOINED, name(method), entity.name());
+        }
+        boolean update = action == Query.Action.UPDATE;
+        List<HookKind> kinds = update ? List.of(HookKind.BEFORE_UPDATE, HookKind.AFTER_UPDATE)
+                : List.of(HookKind.BEFORE_DELETE, HookKind.AFTER_DELETE);
+        List<String> present = kinds.stream().filter(dao.hooks()::has).map(k -> "@" + k.annotation().getSimpleName())
+                .toList();
+        if (!present.isEmpty()) {
+            throw new Problem(Message.QUERY_BULK_HOOKS, name(method), update ? "updates" : "deletes", entity.name(),
+                    entity.name(), update ? "update" : "delete", String.join(", ", present), update ? "update" : "delete");
+        }
+    }
+
+    private CodeBlock findBody(ExecutableElement method, Query query, TypeMirror returns, QuerySql sql, Locals locals,
+            List<Param> values, Set<Param> used, boolean jdql, Param limit, Param pageRequest, List<Param> sorts)
+            throws QueryException {
+        String operation = name(method);
+        // the shape and the element type
+        Shape shape;
+        TypeMirror element;
+        String container = returns.getKind() == TypeKind.DECLARED
+                ? ((TypeElement) ((DeclaredType) returns).asElement()).getQualifiedName().toString() : "";
+        if (returns.getKind() == TypeKind.ARRAY) {
+            shape = Shape.ARRAY;
+            element = ((ArrayType) returns).getComponentType();
+        } else if (container.equals("java.util.List") || container.equals("java.util.Optional")
+                || container.equals("java.util.stream.Stream") || container.equals("jakarta.data.page.Page")) {
+            shape = switch (container) {
+                case "java.util.List" -> Shape.LIST;
+                case "java.util.Optional" -> Shape.OPTIONAL;
+                case "java.util.stream.Stream" -> Shape.STREAM;
+                default -> Shape.PAGE;
+            };
+            element = ((DeclaredType) returns).getTypeArguments().get(0);
+        } else {
+            shape = Shape.ONE;
+            element = returns;
+        }
+        if (returns.getKind() == TypeKind.VOID || element.getKind() == TypeKind.WILDCARD) {
+            throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "a find method",
+                    entity.name() + ", Optional, List, an array, Stream or Page of it, or of a record of its attributes");
+        }
+        if ((shape == Shape.ONE || shape == Shape.OPTIONAL) && (limit != null || pageRequest != null)) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, limit != null ? "Limit" : "PageRequest",
+                    "a method returning a single result cannot use");
+        }
+        if (shape == Shape.PAGE && pageRequest == null) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, "Page", "needs a PageRequest parameter; it");
+        }
+        if (pageRequest != null && shape != Shape.PAGE) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, "PageRequest", "needs a Page result; a "
+                    + shape.name().toLowerCase(Locale.ROOT) + " result cannot use");
+        }
+        if (sorts.size() > 1) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, "second Order or Sort",
+                    "is one more than a method can take; put every criterion in one Order");
+        }
+        // what a row becomes
+        RowReader reader = rowReader(method, query, element);
+        query = query.withSelected(reader.selected());
+
+        boolean paged = limit != null || pageRequest != null;
+        boolean dynamic = !sorts.isEmpty();
+        Parameter limitBinding = paged ? Parameter.argument("limit", ValueType.PRIMITIVE_INT) : null;
+        Parameter offsetBinding = paged ? Parameter.argument("offset", ValueType.PRIMITIVE_LONG) : null;
+        if (paged && !dynamic && query.order().stream().noneMatch(o -> o.property().id())) {
+            query = query.withOrder(List.of(new Query.Ordering(entity.id(), false, false)));  // stable pages
+        }
+        QuerySql.Paging paging = new QuerySql.Paging(limitBinding, offsetBinding, dynamic);
+        boolean stream = shape == Shape.STREAM;
+        Statement statement = stream ? sql.streamed(query, paging) : sql.statement(query, paging);
+        String constant = constant(method, statement);
+        String countConstant = null;
+        Statement count = null;
+        if (shape == Shape.PAGE) {
+            count = sql.count(query);
+            countConstant = constantNamed(constant + "_COUNT", count);
+        }
+        checkAllUsed(method, values, used, jdql);
+
+        CodeBlock.Builder body = CodeBlock.builder().add(dao.tenant().preamble());
+        if (limit != null) {
+            body.addStatement("int limit = $L.maxResults()", limit.local())
+                    .addStatement("long offset = $T.offset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                            limit.local());
+        } else if (pageRequest != null) {
+            body.addStatement("long offset = $T.offset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                            pageRequest.local())
+                    .addStatement("int limit = $T.fetchSize($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                            pageRequest.local());
+        }
+        CodeBlock text = CodeBlock.of("$L", constant);
+        if (dynamic) {
+            sortable = true;
+            Param sort = sorts.get(0);
+            CodeBlock criteria = switch (sort.special()) {
+                case "Sort" -> CodeBlock.of("$T.of($L)", dev.tenantdao.processor.write.Types.LIST, sort.local());
+                case "Sort[]" -> CodeBlock.of("$T.asList($L)", dev.tenantdao.processor.write.Types.ARRAYS, sort.local());
+                default -> CodeBlock.of("$L", sort.local());
+            };
+            body.addStatement("String order = $T.orderBy($S, $L, SORTABLE, $S, $S)",
+                    dev.tenantdao.processor.write.Types.REPOSITORIES, sql.orderList(query.order()), criteria,
+                    entity.name(), paged ? sql.column(entity.id()) : "");
+            text = CodeBlock.of("$T.ordered($L, order)", dev.tenantdao.processor.write.Types.REPOSITORIES, constant);
+        }
+        CodeBlock sqlText = dao.tenant().inSchema()
+                ? CodeBlock.of("$T.inSchema($L, schema)", dev.tenantdao.processor.write.Types.TENANT_SQL, text) : text;
+        TypeName elementType = TypeName.get(element);
+        if (stream) {
+            CodeBlock.Builder prepare = CodeBlock.builder();
+            if (TenancyPass.setsTenant(entity)) {
+                prepare.addStatement("$T.setTenant(connection, tenant)", dev.tenantdao.processor.write.Types.TENANT_SQL);
+            }
+            prepare.addStatement("$T statement = connection.prepareStatement($L)",
+                            dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, sqlText)
+                    .add(dao.binder().bind(statement, null, "null", locals))
+                    .addStatement("return statement");
+            return body.add("return support.stream($L, $S, $T.query(connection -> {\n$>", dao.tenant().argument(),
+                            operation, dev.tenantdao.processor.write.Types.ROW_STREAM)
+                    .add(prepare.build())
+                    .add("$<}, rows -> {\n$>")
+                    .add(reader.returnRow())
+                    .add("$<}));\n")
+                    .build();
+        }
+        body.add("return support.withConnection($L, $S, connection -> {\n$>", dao.tenant().argument(), operation)
+                .addStatement("$T found = new $T<>()", ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST,
+                        elementType.box()), dev.tenantdao.processor.write.Types.ARRAY_LIST)
+                .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
+                        dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, sqlText)
+                .add(dao.binder().bind(statement, null, "null", locals))
+                .add(dao.statements().openRows())
+                .beginControlFlow("while (rows.next())")
+                .add(reader.addRow("found"))
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow();
+        switch (shape) {
+            case ONE -> body.addStatement("return $T.single(found, $S)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                    operation);
+            case OPTIONAL -> body.addStatement("return $T.optional(found, $S)",
+                    dev.tenantdao.processor.write.Types.REPOSITORIES, operation);
+            case LIST -> body.addStatement("return found");
+            case ARRAY -> body.addStatement("return found.toArray(new $T[0])", types.erasure(element));
+            case PAGE -> {
+                body.addStatement("long total = -1")
+                        .beginControlFlow("if ($L.requestTotal())", pageRequest.local())
+                        .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
+                                dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(countConstant))
+                        .add(dao.binder().bind(count, null, "null", locals))
+                        .add(dao.statements().openRows())
+                        .addStatement("rows.next()")
+                        .addStatement("total = rows.getLong(1)")
+                        .endControlFlow()
+                        .endControlFlow()
+                        .endControlFlow()
+                        .addStatement("return $T.page($L, found, total)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                                pageRequest.local());
+            }
+            default -> throw new IllegalStateException(shape.name());
+        }
+        return body.add("$<});\n").build();
+    }
+
+    // ---- what a row becomes: the entity, a record of attributes, or one attribute -------------------------
+
+    private interface RowReader {
+        /** The attributes the query selects; empty for whole entities. */
+        List<Property> selected();
+
+        /** Adds the current row's element to {@code list}. */
+        CodeBlock addRow(String list);
+
+        /** Returns the current row's element. */
+        CodeBlock returnRow();
+    }
+
+    private RowReader rowReader(ExecutableElement method, Query query, TypeMirror element) throws Problem {
+        String operation = name(method);
+        if (isEntity(element) && query.selected().isEmpty()) {
+            return new RowReader() {
+                public List<Property> selected() {
+                    return List.of();
+                }
+
+                public CodeBlock addRow(String list) {
+                    return dao.hooks().addLoaded(list);
+                }
+
+                public CodeBlock returnRow() {
+                    return dao.hooks().returnLoaded();
+                }
+            };
+        }
+        // one attribute: JDQL's SELECT attribute, read as its own type (an id column after it, for converter errors)
+        if (query.selected().size() == 1 && !isRecord(element)) {
+            Property property = query.selected().get(0);
+            if (!types.isSameType(boxed(element), boxed(property.type()))) {
+                throw new Problem(Message.QUERY_RETURN_TYPE, operation, element, "a select of "
+                        + entity.name() + "." + property.name(), property.type() + " (or a container of it)");
+            }
+            List<Property> selected = List.of(property, entity.id());
+            CodeBlock value = dao.binder().readColumn(entity, property, 1, 2);
+            return new RowReader() {
+                public List<Property> selected() {
+                    return selected;
+                }
+
+                public CodeBlock addRow(String list) {
+                    return CodeBlock.builder().addStatement("$L.add($L)", list, value).build();
+                }
+
+                public CodeBlock returnRow() {
+                    return CodeBlock.builder().addStatement("return $L", value).build();
+                }
+            };
+        }
+        if (!isRecord(element)) {
+            throw new Problem(Message.QUERY_RETURN_TYPE, operation, element, "a find method of " + entity.name(),
+                    entity.name() + ", a record of its attributes, or a container of them");
+        }
+        // a projection: a record whose components name attributes (or their columns)
+        TypeElement record = (TypeElement) types.asElement(element);
+        List<Property> selected = new ArrayList<>();
+        for (RecordComponentElement component : record.getRecordComponents()) {
+            String componentName = component.getSimpleName().toString();
+            Property property = attributes.find(componentName).orElse(null);
+            if (property == null) {
+                property = entity.properties().stream().filter(p -> !p.tenantId() && p.column().equals(
+                        dev.tenantdao.processor.read.Names.snakeCase(componentName))).findFirst().orElse(null);
+            }
+            if (property == null) {
+                throw new Problem(Message.QUERY_PROJECTION_COMPONENT, componentName, record.getSimpleName(),
+                        entity.name(), attributes.names());
+            }
+            if (!types.isSameType(boxed(component.asType()), boxed(property.type()))) {
+                throw new Problem(Message.QUERY_PROJECTION_TYPE, componentName, record.getSimpleName(),
+                        component.asType(), entity.name(), property.name(), property.type());
+            }
+            selected.add(property);
+        }
+        if (!query.selected().isEmpty() && !query.selected().equals(selected)) {
+            throw new Problem(Message.QUERY_RETURN_TYPE, operation, element, "a select of "
+                    + String.join(", ", query.selected().stream().map(Property::name).toList()),
+                    "a record whose components are those attributes, in that order");
+        }
+        List<Property> withId = new ArrayList<>(selected);
+        withId.add(entity.id());
+        String mapper = "map" + String.join("_", ClassName.get(record).simpleNames());
+        projections.computeIfAbsent(mapper, m -> {
+            List<CodeBlock> arguments = new ArrayList<>();
+            for (int i = 0; i < selected.size(); i++) {
+                arguments.add(dao.binder().readColumn(entity, selected.get(i), i + 1, selected.size() + 1));
+            }
+            return MethodSpec.methodBuilder(m)
+                    .addJavadoc("The {@code $L} of the current row of {@code rows}: its columns in component order, then the"
+                            + " id.\n", record.getSimpleName())
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .returns(ClassName.get(record))
+                    .addException(dev.tenantdao.processor.write.Types.SQL_EXCEPTION)
+                    .addParameter(dev.tenantdao.processor.write.Types.RESULT_SET, "rows")
+                    .addCode("return new $T(\n$>$>", ClassName.get(record))
+                    .addCode(CodeBlock.join(arguments, ",\n"))
+                    .addCode(");\n$<$<")
+                    .build();
+        });
+        return new RowReader() {
+            public List<Property> selected() {
+                return withId;
+            }
+
+            public CodeBlock addRow(String list) {
+                return CodeBlock.builder().addStatement("$L.add($L(rows))", list, mapper).build();
+            }
+
+            public CodeBlock returnRow() {
+                return CodeBlock.builder().addStatement("return $L(rows)", mapper).build();
+            }
+        };
+    }
+
+    /** {@code type} boxed when it is a primitive. */
+    private TypeMirror boxed(TypeMirror type) {
+        return type.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType() : type;
+    }
+
+    /**
+     * The public method implementing {@code method} as the repository sees it ({@code resolved}: its
+     * type variables bound), its parameters named {@code names}.
+     */
+    private MethodSpec.Builder overriding(ExecutableElement method, ExecutableType resolved, List<String> names) {
+        TypeName entityType = entity.type();
+        MethodSpec.Builder builder = MethodSpec.methodBuilder(method.getSimpleName().toString())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.get(resolved.getReturnType()));
+        for (javax.lang.model.type.TypeVariable variable : resolved.getTypeVariables()) {
+            // <S extends T> of BasicRepository: T is the entity (a method's bounds are not substituted)
+            TypeMirror bound = variable.getUpperBound();
+            builder.addTypeVariable(com.palantir.javapoet.TypeVariableName.get(variable.asElement().getSimpleName()
+                    .toString(), bound.getKind() == TypeKind.TYPEVAR ? entityType : TypeName.get(bound)));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            builder.addParameter(TypeName.get(resolved.getParameterTypes().get(i)), names.get(i));
+        }
+        builder.varargs(method.isVarArgs());
+        for (TypeMirror thrown : resolved.getThrownTypes()) {
+            builder.addException(TypeName.get(thrown));
+        }
+        return builder;
+    }
+
+    private boolean isRecord(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED && types.asElement(type).getKind() == ElementKind.RECORD;
+    }
+
+    // ---- parameters --------------------------------------------------------------------------------------
+
+    /** The binding of a query's parameter, checked against how the query uses it. */
+    private Parameter bind(ExecutableElement method, Expr.Param param, Property context, QuerySql.Parameters.Use use,
+            Condition.Match match, List<Param> values, boolean jdql, Set<Param> used) throws QueryException {
+        Param found = null;
+        if (param.name() != null) {
+            for (Param value : values) {
+                if (value.name().equals(param.name())) {
+                    found = value;
+                }
+            }
+        } else if (param.position() <= values.size()) {
+            found = values.get(param.position() - 1);
+        }
+        if (found == null) {
+            if (!jdql) {
+                throw new Problem(Message.QUERY_PARAMETER_COUNT, name(method), MethodNames.parameterCount(
+                        MethodNames.parse(method.getSimpleName().toString(), attributes)), values.size());
+            }
+            throw new Problem(Message.QUERY_PARAMETER_MISSING, name(method), param.label(), values.isEmpty() ? "none"
+                    : String.join(", ", values.stream().map(Param::name).toList()));
+        }
+        used.add(found);
+        TypeMirror javaType = found.type();
+        boolean array = false;
+        boolean arrayParameter = false;
+        if (use == QuerySql.Parameters.Use.ARRAY) {
+            if (javaType.getKind() == TypeKind.ARRAY && ((ArrayType) javaType).getComponentType().getKind() != TypeKind.BYTE) {
+                array = true;
+                arrayParameter = true;
+                javaType = ((ArrayType) javaType).getComponentType();
+            } else if (isCollection(javaType)) {
+                array = true;
+                javaType = elementOf(javaType);
+                if (javaType.getKind() == TypeKind.WILDCARD) {
+                    javaType = ((javax.lang.model.type.WildcardType) javaType).getExtendsBound();
+                }
+            }
+        }
+        ValueType valueType = javaType == null ? null : EntityReader.valueType(javaType);
+        String usedAs;
+        if (use == QuerySql.Parameters.Use.LIKE) {
+            usedAs = "a LIKE pattern, a String";
+            if (valueType != ValueType.STRING) {
+                throw new Problem(Message.QUERY_PARAMETER_TYPE, found.name(), name(method), found.type(), usedAs);
+            }
+        } else if (context != null) {
+            usedAs = (array ? "a collection or array of " : "") + entity.name() + "." + context.name() + ", "
+                    + context.type();
+            boolean fits = javaType != null && types.isSameType(boxed(types.erasure(javaType)),
+                    boxed(types.erasure(context.type())));
+            if (!fits) {
+                throw new Problem(Message.QUERY_PARAMETER_TYPE, found.name(), name(method), found.type(), usedAs);
+            }
+            if (array && context.mapping().converter() == null && (context.valueType() == null
+                    || context.valueType().unnestElementName() == null || context.mapping().customType() != null
+                            && context.valueType() != ValueType.ENUM)) {
+                throw new Problem(Message.QUERY_PARAMETER_TYPE, found.name(), name(method), found.type(),
+                        "an IN list of " + entity.name() + "." + context.name() + ", whose type cannot travel in an array");
+            }
+        } else if (valueType == null || array && valueType.unnestElementName() == null) {
+            throw new Problem(Message.QUERY_PARAMETER_TYPE, found.name(), name(method), found.type(),
+                    "a value of its own type, which tenantdao cannot bind (" + ValueType.SUPPORTED + ")");
+        }
+        return Parameter.query(found.local(), context, new Parameter.Query(entity.name(), javaType, valueType,
+                match == null ? null : match.name(), array, arrayParameter));
+    }
+
+    private boolean isCollection(TypeMirror type) {
+        TypeElement collection = elements.getTypeElement("java.util.Collection");
+        return type.getKind() == TypeKind.DECLARED
+                && types.isAssignable(types.erasure(type), types.erasure(collection.asType()));
+    }
+
+    private void checkAllUsed(ExecutableElement method, List<Param> values, Set<Param> used, boolean jdql)
+            throws Problem {
+        for (Param value : values) {
+            if (!used.contains(value)) {
+                if (!jdql && mirror(method, "Find").isEmpty() && lifecycle(method) == null) {
+                    throw new Problem(Message.QUERY_PARAMETER_COUNT, name(method), used.size(), values.size());
+                }
+                throw new Problem(Message.QUERY_PARAMETER_UNUSED, value.name(), name(method));
+            }
+        }
+    }
+
+    // ---- constants ----------------------------------------------------------------------------------------
+
+    /** The SQL constant of {@code method}'s statement: its name in upper snake case, unique in the class. */
+    private String constant(ExecutableElement method, Statement statement) {
+        String base = dev.tenantdao.processor.read.Names.snakeCase(method.getSimpleName().toString())
+                .toUpperCase(Locale.ROOT);
+        String name = base;
+        for (int n = 2; constants.contains(name) || dao.fields().all().contains(name) || name.equals("SORTABLE"); n++) {
+            name = base + "_" + n;
+        }
+        return constantNamed(name, statement);
+    }
+
+    private String constantNamed(String name, Statement statement) {
+        constants.add(name);
+        constantFields.add(SqlConstants.constant(name, statement));
+        return name;
+    }
+
+    /** {@code SORTABLE}: each attribute a sort given at run time may name, and its column. */
+    private FieldSpec sortableField() {
+        QuerySql columns = new QuerySql(entity, null);
+        List<CodeBlock> entries = entity.properties().stream().filter(p -> !p.tenantId())
+                .map(p -> CodeBlock.of("$T.entry($S, $S)", dev.tenantdao.processor.write.Types.MAP, p.name(),
+                        columns.column(p)))
+                .toList();
+        return FieldSpec.builder(ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.MAP,
+                        ClassName.get(String.class), ClassName.get(String.class)), "SORTABLE", Modifier.PRIVATE,
+                        Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The attributes a sort given at run time may name, and their columns.\n")
+                .initializer(CodeBlock.builder().add("$T.ofEntries(\n$>$>", dev.tenantdao.processor.write.Types.MAP)
+                        .add(CodeBlock.join(entries, ",\n")).add("$<$<)").build())
+                .build();
+    }
+
+    // ---- annotations, by name (the processor does not need Jakarta Data's classes) -----------------------
+
+    private static Optional<AnnotationMirror> mirror(Element element, String simpleName) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+                    .contentEquals(REPOSITORY_PACKAGE + simpleName)) {
+                return Optional.of(mirror);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<AnnotationMirror> orderBys(ExecutableElement method) {
+        List<AnnotationMirror> all = new ArrayList<>();
+        mirror(method, "OrderBy").ifPresent(all::add);
+        mirror(method, "OrderBy.List").ifPresent(list -> {
+            @SuppressWarnings("unchecked")
+            List<? extends AnnotationValue> values = (List<? extends AnnotationValue>) value(list, "value").getValue();
+            values.forEach(v -> all.add((AnnotationMirror) v.getValue()));
+        });
+        return all;
+    }
+
+    private static AnnotationValue value(AnnotationMirror mirror, String name) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                : mirror.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(name)) {
+                return entry.getValue();
+            }
+        }
+        for (ExecutableElement element : ElementFilter.methodsIn(mirror.getAnnotationType().asElement()
+                .getEnclosedElements())) {
+            if (element.getSimpleName().contentEquals(name)) {
+                return element.getDefaultValue();
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private static boolean bool(AnnotationMirror mirror, String name) {
+        return (Boolean) value(mirror, name).getValue();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tenantdao.samples.invoicing;
+
+import jakarta.data.Limit;
+import jakarta.data.Order;
+import jakarta.data.page.Page;
+import jakarta.data.page.PageRequest;
+import jakarta.data.repository.CrudRepository;
+import jakarta.data.repository.Find;
+import jakarta.data.repository.OrderBy;
+import jakarta.data.repository.Query;
+import jakarta.data.repository.Repository;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The invoices of the current tenant, as an application asks for them: a Jakarta Data repository
+ * whose implementation ({@code InvoicesImpl}) tenantdao generates, every query confined to the tenant.
+ */
+@Repository
+public interface Invoices extends CrudRepository<Invoice, Long> {
+
+    /** A customer's open invoices, those due first first. */
+    @Find
+    @OrderBy("dueOn")
+    List<Invoice> openInvoices(long customerId, InvoiceStatus status);
+
+    /** The same, by method name. */
+    List<Invoice> findByCustomerIdAndStatusOrderByDueOnAsc(long customerId, InvoiceStatus status);
+
+    /** Invoices still in {@code status} after their due date, a page at a time. */
+    @Query("WHERE status = :status AND dueOn < :today ORDER BY dueOn")
+    Page<Invoice> overdue(InvoiceStatus status, LocalDate today, PageRequest pageRequest);
+
+    long countByStatus(InvoiceStatus status);
+
+    boolean existsByNumber(String number);
+
+    Optional<Invoice> findByNumber(String number);
+
+    List<Invoice> findByStatusInOrderByNumber(List<InvoiceStatus> statuses);
+
+    List<Invoice> findByNumberStartsWithOrderByNumber(String prefix);
+
+    List<Invoice> findFirst2ByCustomerIdOrderByTotalDesc(long customerId);
+
+    List<Invoice> findByTotalBetweenOrderByNumber(BigDecimal low, BigDecimal high);
+
+    List<Invoice> findByDueOnNullOrderByNumber();
+
+    /** Each invoice's number and total: a projection reading only those columns. */
+    @Query("SELECT number, total FROM Invoice WHERE status = :status ORDER BY number")
+    List<NumberAndTotal> totals(InvoiceStatus status);
+
+    /** A projection by its record's components. */
+    @Find
+    @OrderBy("number")
+    List<NumberAndTotal> totalsOf(long customerId);
+
+    @Query("SELECT number FROM Invoice WHERE customerId = :customerId ORDER BY number")
+    List<String> numbersOf(long customerId);
+
+    /** Marks every invoice in {@code from} due before {@code before} as paid, in one audited statement. */
+    @Query("UPDATE Invoice SET status = InvoiceStatus.PAID WHERE status = :from AND dueOn < :before")
+    long markPaid(InvoiceStatus from, LocalDate before);
+
+    /** Changes one invoice's total: one round trip. */
+    @Query("UPDATE Invoice SET total = :total WHERE id = :id")
+    boolean changeTotal(long id, BigDecimal total);
+
+    long deleteByStatus(InvoiceStatus status);
+
+    @Find
+    Stream<Invoice> streamByStatus(InvoiceStatus status);
+
+    @Find
+    List<Invoice> byCustomer(long customerId, Limit limit, Order<Invoice> order);
+
+    /** An invoice's number and total. */
+    record NumberAndTotal(String number, BigDecimal total) {}
+}
