@@ -40,6 +40,10 @@ public interface Invoices extends CrudRepository<Invoice, Long> {
 
     Optional<Invoice> findByNumber(String number);
 
+    /** The invoice numbered {@code number}: exactly one, else EmptyResultException or NonUniqueResultException. */
+    @Query("WHERE number = :number")
+    Invoice invoice(String number);
+
     List<Invoice> findByStatusInOrderByNumber(List<InvoiceStatus> statuses);
 
     List<Invoice> findByNumberStartsWithOrderByNumber(String prefix);
