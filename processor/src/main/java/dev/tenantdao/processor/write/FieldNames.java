@@ -94,6 +94,13 @@ final class FieldNames {
         return java.util.Collections.unmodifiableSet(fieldNames);
     }
 
+    /** The names of the fields made from the user's types (converters, listeners, upserts), not the DAO's own. */
+    java.util.Set<String> userFields() {
+        java.util.Set<String> user = new java.util.HashSet<>(fieldNames);
+        OWN.forEach(user::remove);
+        return user;
+    }
+
     /** The constant holding the DAO's one instance of {@code converter}. */
     String converter(ConverterModel converter) {
         return names.get(converterTag(converter.converter().getQualifiedName().toString()));

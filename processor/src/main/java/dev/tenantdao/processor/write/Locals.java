@@ -27,8 +27,7 @@ final class Locals {
     static final List<String> OWN = List.of(
             "database", "support", "current", "tenant", "tenantKey", "schema", "connection", "statement", "rows", "keys", "id", "afterId",
             "limit", "offset", "inserted", "size", "i", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked",
-            "page", "entries", "from", "to", "at", "transactionId", "discriminator", "dao", "total", "order", "value",
-            "transaction", "failure");
+            "page", "entries", "from", "to", "at", "transactionId", "discriminator");
 
     private static final Set<String> OWN_SET = Set.copyOf(OWN);
 
@@ -47,6 +46,24 @@ final class Locals {
     static Locals withoutEntity(DaoContext dao) {
         return new Locals(dao, false);
     }
+
+    /**
+     * The names of a method of a generated repository: the locals and fields its methods use, and the
+     * converters' and listeners' fields; a parameter named like one of them is renamed.
+     */
+    static Locals forRepository(DaoContext dao) {
+        Locals locals = new Locals();
+        REPOSITORY_OWN.forEach(name -> locals.reserve(name, "own " + name));
+        dao.fields().userFields().forEach(field -> locals.reserve(field, "field " + field));
+        return locals;
+    }
+
+    private Locals() {}
+
+    /** The names generated repository methods give their own locals and the repository's fields. */
+    static final List<String> REPOSITORY_OWN = List.of("support", "database", "dao", "tenant", "tenantKey", "schema",
+            "connection", "statement", "rows", "found", "loaded", "limit", "offset", "order", "total", "value",
+            "transaction", "failure", "all", "each", "stored", "SCOPE", "SORTABLE");
 
     private Locals(DaoContext dao, boolean entity) {
         for (String own : OWN) {

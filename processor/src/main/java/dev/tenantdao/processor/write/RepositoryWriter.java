@@ -313,7 +313,7 @@ public final class RepositoryWriter {
             throw new Problem(Message.QUERY_RETURN_TYPE, name(method), returns, "an @" + kind + " method",
                     "void or " + parameterType);
         }
-        String argument = Locals.withoutEntity(dao).newName(method.getParameters().get(0).getSimpleName().toString(),
+        String argument = Locals.forRepository(dao).newName(method.getParameters().get(0).getSimpleName().toString(),
                 "parameter");
         MethodSpec.Builder builder = overriding(method, resolved, List.of(argument));
         CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("try");
@@ -329,7 +329,7 @@ public final class RepositoryWriter {
             } else if (exact) {
                 body.addStatement("return $L", call);
             } else {
-                body.addStatement("return ($T) $L", cast, call);
+                body.addStatement("return ($T) ($L)", cast, call);
             }
         } else {
             CodeBlock list = array ? CodeBlock.of("$T.asList($L)", dev.tenantdao.processor.write.Types.ARRAYS, argument)
@@ -405,7 +405,7 @@ public final class RepositoryWriter {
             return CodeBlock.of("dao.upsert($L)", var);
         }
         CodeBlock idValue = DaoContext.read(id, var);
-        return CodeBlock.of("($L == $L ? dao.insert($L) : dao.update($L))", idValue,
+        return CodeBlock.of("$L == $L ? dao.insert($L) : dao.update($L)", idValue,
                 id.type().getKind().isPrimitive() ? "0" : "null", var, var);
     }
 
@@ -454,7 +454,7 @@ public final class RepositoryWriter {
 
     private MethodSpec queryMethod(ExecutableElement method, ExecutableType resolved, Query query, boolean jdql)
             throws QueryException {
-        Locals locals = Locals.withoutEntity(dao);
+        Locals locals = Locals.forRepository(dao);
         List<Param> params = new ArrayList<>();
         for (int i = 0; i < method.getParameters().size(); i++) {
             VariableElement parameter = method.getParameters().get(i);
@@ -979,7 +979,8 @@ public final class RepositoryWriter {
         String base = dev.tenantdao.processor.read.Names.snakeCase(method.getSimpleName().toString())
                 .toUpperCase(Locale.ROOT);
         String name = base;
-        for (int n = 2; constants.contains(name) || dao.fields().all().contains(name) || name.equals("SORTABLE"); n++) {
+        for (int n = 2; constants.contains(name) || dao.fields().userFields().contains(name) || name.equals("SORTABLE")
+                || name.equals("SCOPE"); n++) {
             name = base + "_" + n;
         }
         return constantNamed(name, statement);
