@@ -218,7 +218,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         java.util.Optional<com.palantir.javapoet.JavaFile> file = dev.tenantdao.processor.write.RepositoryWriter.write(
                 processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics, repository, entity);
         if (file.isPresent()) {
-            DaoFiles.write(List.of(file.get()), processingEnv.getFiler());
+            written(List.of(file.get()));       // in the index too: a container registers it like a DAO
         }
     }
 

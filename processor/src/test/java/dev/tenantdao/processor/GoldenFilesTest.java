@@ -44,8 +44,10 @@ class GoldenFilesTest {
                 JavaFileObjects.forResource("entities/com/example/billing/Cents.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/CentsConverter.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/SubscriptionListener.java"),
-                JavaFileObjects.forResource("entities/com/example/billing/Archive.java"));
-        assertEquals(java.util.List.of(), Sources.errors(compilation));
+                JavaFileObjects.forResource("entities/com/example/billing/Archive.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Invoices.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Subscriptions.java"));
+        assertEquals(java.util.List.of(), Sources.errors(compilation), () -> compilation.diagnostics().toString());
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
         assertTrue(compilation.warnings().isEmpty(), () -> "warnings under -Xlint:all: " + compilation.warnings());
     }
@@ -53,7 +55,7 @@ class GoldenFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao", "LedgerEntryDao", "PaymentDao",
             "Payment_CardDao", "ShipmentDao", "ParcelDao", "PalletDao", "ClaimDao", "Claim_DamageDao",
-            "Claim_DelayDao", "SubscriptionDao", "ArchiveDao"})
+            "Claim_DelayDao", "SubscriptionDao", "ArchiveDao", "InvoicesImpl", "SubscriptionsImpl"})
     void generatedDao(String dao) throws IOException {
         JavaFileObject generated = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow();
         assertGolden(dao + ".java", generated.getCharContent(false).toString());
@@ -97,7 +99,9 @@ class GoldenFilesTest {
         assertTrue(daos.containsAll(java.util.List.of("com.example.billing.InvoiceDao", "com.example.billing.PaymentDao",
                 "com.example.billing.Payment_CardDao", "com.example.billing.ClaimDao", "com.example.billing.ArchiveDao")),
                 index);
-        assertEquals(compilation.generatedSourceFiles().size(), daos.size(), "one line per generated DAO");
+        assertTrue(daos.containsAll(java.util.List.of("com.example.billing.InvoicesImpl",
+                "com.example.billing.SubscriptionsImpl")), index);
+        assertEquals(compilation.generatedSourceFiles().size(), daos.size(), "one line per generated DAO and repository");
     }
 
     private static void assertGolden(String name, String actual) throws IOException {

@@ -318,10 +318,19 @@ public final class RepositoryWriter {
         MethodSpec.Builder builder = overriding(method, resolved, List.of(argument));
         CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("try");
         TypeName cast = returnsValue ? TypeName.get(returns) : null;
-        boolean exact = returnsValue && types.isSameType(returns, entity.element().asType());
+        TypeMirror stored = many ? types.getDeclaredType(elements.getTypeElement("java.util.List"),
+                entity.element().asType()) : entity.element().asType();
+        boolean exact = returnsValue && types.isSameType(returns, stored);
         if (!many) {
             CodeBlock call = call(kind, argument);
-            if (!returnsValue || kind.equals("Delete")) {
+            if (!returnsValue && kind.equals("Save") && !upserts()) {
+                body.beginControlFlow("if ($L == $L)", DaoContext.read(entity.id(), argument),
+                                entity.id().type().getKind().isPrimitive() ? "0" : "null")
+                        .addStatement("dao.insert($L)", argument)
+                        .nextControlFlow("else")
+                        .addStatement("dao.update($L)", argument)
+                        .endControlFlow();
+            } else if (!returnsValue || kind.equals("Delete")) {
                 body.addStatement("$L", call);
                 if (returnsValue) {
                     body.addStatement("return $L", argument);
@@ -335,55 +344,57 @@ public final class RepositoryWriter {
             CodeBlock list = array ? CodeBlock.of("$T.asList($L)", dev.tenantdao.processor.write.Types.ARRAYS, argument)
                     : CodeBlock.of("$L", argument);
             TypeName listType = ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST, entity.type());
+            boolean listOfEntity = !array && types.isSameType(parameterType, stored);
             if (kind.equals("Insert")) {
-                body.addStatement("$T stored = dao.insertAll($T.<$T>copyOf($L))", listType,
+                // insertAll: one statement for every row; a List<S> or an array is handed over as a List<E>
+                CodeBlock rows = listOfEntity ? list : CodeBlock.of("$T.<$T>copyOf($L)",
                         dev.tenantdao.processor.write.Types.LIST, entity.type(), list);
-            } else {
-                if (kind.equals("Delete")) {
-                    needsDeleted = true;
+                if (!returnsValue) {
+                    body.addStatement("dao.insertAll($L)", rows);
+                } else if (exact) {
+                    body.addStatement("return dao.insertAll($L)", rows);
+                } else if (array) {
+                    body.addStatement("return dao.insertAll($L).toArray($L.clone())", rows, argument);
+                } else {
+                    body.addStatement("return ($T) dao.insertAll($L)", cast, rows);
                 }
+            } else if (!returnsValue || kind.equals("Delete")) {
+                // one entity after the other through the DAO, all or none: in one transaction
+                body.add("database.useTransaction(transaction -> {\n$>")
+                        .beginControlFlow("for ($T each : $L)", entity.type(), list)
+                        .addStatement("$L", call(kind, "each"))
+                        .endControlFlow()
+                        .add("$<});\n");
+                if (returnsValue) {
+                    body.addStatement("return $L", argument);
+                }
+            } else {
                 body.add("$T stored = database.inTransaction(transaction -> {\n$>", listType)
                         .addStatement("$T all = new $T<>()", listType, dev.tenantdao.processor.write.Types.ARRAY_LIST)
                         .beginControlFlow("for ($T each : $L)", entity.type(), list)
-                        .addStatement("all.add($L)", kind.equals("Delete") ? CodeBlock.of("deleted(each)")
-                                : call(kind, "each"))
+                        .addStatement("all.add($L)", call(kind, "each"))
                         .endControlFlow()
                         .addStatement("return all")
                         .add("$<});\n");
-            }
-            if (returnsValue) {
                 if (array) {
                     body.addStatement("return stored.toArray($L.clone())", argument);
+                } else if (exact) {
+                    body.addStatement("return stored");
                 } else {
                     body.addStatement("return ($T) stored", cast);
                 }
-            } else {
-                body.addStatement("$T.requireNonNull(stored)", dev.tenantdao.processor.write.Types.OBJECTS);
             }
         }
         body.nextControlFlow("catch ($T failure)", RuntimeException.class)
                 .addStatement("throw $T.translate(failure)", dev.tenantdao.processor.write.Types.REPOSITORIES)
                 .endControlFlow();
-        if (returnsValue && !exact && !array) {
+        if (returnsValue && !exact && !array && !kind.equals("Delete")) {
             builder.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
                     .addMember("value", "$S", "unchecked").build());
-        }
-        if (needsDeleted && !deletedWritten) {
-            deletedWritten = true;
-            projections.put("deleted", MethodSpec.methodBuilder("deleted")
-                    .addJavadoc("Deletes {@code $L} through the DAO, and returns it.\n", dao.var())
-                    .addModifiers(Modifier.PRIVATE)
-                    .returns(entity.type())
-                    .addParameter(entity.type(), dao.var())
-                    .addStatement("dao.delete($L)", dao.var())
-                    .addStatement("return $L", dao.var())
-                    .build());
         }
         return builder.addCode(body.build()).build();
     }
 
-    private boolean needsDeleted;
-    private boolean deletedWritten;
 
     /**
      * The DAO call of a lifecycle method on the entity in {@code var}. {@code @Save} is an upsert on
@@ -401,12 +412,18 @@ public final class RepositoryWriter {
                 break;
         }
         Property id = entity.id();
-        if (!id.generated() && !(entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.InHierarchy)) {
+        if (upserts()) {
             return CodeBlock.of("dao.upsert($L)", var);
         }
         CodeBlock idValue = DaoContext.read(id, var);
         return CodeBlock.of("$L == $L ? dao.insert($L) : dao.update($L)", idValue,
                 id.type().getKind().isPrimitive() ? "0" : "null", var, var);
+    }
+
+    /** Whether the DAO has {@code upsert}: on an id the application assigns, outside hierarchies. */
+    private boolean upserts() {
+        return !entity.id().generated()
+                && !(entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.InHierarchy);
     }
 
     // ---- queries --------------------------------------------------------------------------------------
