@@ -76,6 +76,27 @@ class TenantdaoAutoConfigurationTest {
     }
 
     @Test
+    void aGeneratedRepositoryIsInjectedByItsInterfaceAndJoinsSpringsTransactions() {
+        try (AnnotationConfigApplicationContext app = context(null)) {
+            Notes notes = app.getBean(Notes.class);
+            TransactionTemplate transactions = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+            TenantContext.runAs("repo", () -> transactions.executeWithoutResult(status -> {
+                notes.saveAll(List.of(Note.of("r-1"), Note.of("r-2"), Note.of("other")));
+            }));
+            TenantContext.runAs("repo", () -> transactions.executeWithoutResult(status -> {
+                assertEquals(2L, notes.deleteMatching("r-%"));
+                assertEquals(List.of(), notes.findByTextStartsWithOrderByText("r-"), "the transaction's own view");
+                status.setRollbackOnly();
+            }));
+            assertEquals(List.of("r-1", "r-2"), TenantContext.callAs("repo", () ->
+                    notes.findByTextStartsWithOrderByText("r-")).stream().map(Note::text).toList(),
+                    "Spring's rollback undid the bulk delete and its history");
+            assertEquals(3L, new JdbcTemplate(dataSource).queryForObject(
+                    "SELECT count(*) FROM note_history WHERE tenant_id = 'repo'", Long.class), "three inserts only");
+        }
+    }
+
+    @Test
     void anApplicationsOwnDatabaseBeanWins() {
         Database own = new Database(dataSource);
         try (AnnotationConfigApplicationContext app = context(own)) {
