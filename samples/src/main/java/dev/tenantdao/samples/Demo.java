@@ -15,6 +15,8 @@ import dev.tenantdao.samples.invoicing.InvoiceDao;
 import dev.tenantdao.samples.invoicing.InvoiceLine;
 import dev.tenantdao.samples.invoicing.Product;
 import dev.tenantdao.samples.invoicing.InvoiceLineDao;
+import dev.tenantdao.samples.invoicing.Invoices;
+import dev.tenantdao.samples.invoicing.InvoicesImpl;
 import dev.tenantdao.samples.invoicing.InvoiceStatus;
 import dev.tenantdao.samples.ledger.Account;
 import dev.tenantdao.samples.ledger.AccountDao;
@@ -29,6 +31,8 @@ import dev.tenantdao.samples.reference.Currency;
 import dev.tenantdao.samples.reference.CurrencyDao;
 import dev.tenantdao.testkit.Postgres;
 import java.io.PrintStream;
+import jakarta.data.page.Page;
+import jakarta.data.page.PageRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,6 +59,7 @@ public final class Demo {
     private final AccountDao accounts;
     private final LedgerEntryDao ledger;
     private final PaymentDao payments;
+    private final Invoices invoiceQueries;
 
     Demo(DataSource dataSource, PrintStream out) {
         this.out = out;
@@ -66,6 +71,7 @@ public final class Demo {
         this.accounts = new AccountDao(database);
         this.ledger = new LedgerEntryDao(database);
         this.payments = new PaymentDao(database);
+        this.invoiceQueries = new InvoicesImpl(database);
     }
 
     /** Each tenant's ledger lives in schema {@code tenantdao_demo_<tenant>}. */
@@ -108,6 +114,23 @@ public final class Demo {
         for (String tenant : List.of("acme", "globex")) {
             TenantContext.runAs(tenant, () -> report(tenant));
         }
+
+        // a repository: queries declared in an interface, generated and confined to the tenant like the DAOs
+        LocalDate asOf = LocalDate.of(2027, 1, 1);
+        for (String tenant : List.of("acme", "globex")) {
+            TenantContext.runAs(tenant, () -> {
+                Page<Invoice> overdue = invoiceQueries.overdue(InvoiceStatus.SENT, asOf, PageRequest.ofSize(10));
+                out.printf("[%s] %d overdue on %s: %s%n", tenant, overdue.totalElements(), asOf,
+                        overdue.content().stream().map(Invoice::number).toList());
+                for (Invoices.NumberAndTotal open : invoiceQueries.totals(InvoiceStatus.SENT)) {
+                    out.printf("[%s]   open %s %s%n", tenant, open.number(), open.total());
+                }
+            });
+        }
+        long paid = TenantContext.callAs("acme", () -> AuditContext.callAs("collections", () ->
+                invoiceQueries.markPaid(InvoiceStatus.SENT, asOf)));
+        out.printf("[acme] marked %d overdue invoice(s) paid in one audited statement; globex still has %d sent%n", paid,
+                TenantContext.callAs("globex", () -> invoiceQueries.countByStatus(InvoiceStatus.SENT)));
 
         Long acmeInvoice = TenantContext.callAs("acme", () -> invoices.findAll(1, 0).get(0).id());
         for (HistoryEntry<Invoice> entry : TenantContext.callAs("acme", () -> invoices.history(acmeInvoice))) {

@@ -27,6 +27,12 @@ class DemoTest {
                 + "[acme]   payment BankTransfer 238.50 from Wile E. Coyote\n"
                 + "[acme]   payment Voucher 10.00 from Road Runner"), out);
         assertTrue(out.contains("without a tenant: NoTenantException (no SQL was sent)"), out);
+        assertTrue(out.contains("[acme] 1 overdue on 2027-01-01: [ACME-2026-001]\n[acme]   open ACME-2026-001 388.00"), out);
+        assertTrue(out.contains("[globex] 2 overdue on 2027-01-01: [GX-0001, GX-0002]"), out);
+        assertTrue(out.contains("[acme] marked 1 overdue invoice(s) paid in one audited statement; globex still has 2 sent"),
+                out);
+        assertTrue(out.matches("(?s).*history of invoice \\d+: v3 UPDATE PAID by collections.*"
+                + "history of invoice \\d+: v2 UPDATE SENT by billing-job.*"), out);
         assertTrue(out.matches("(?s).*history of invoice \\d+: v2 UPDATE SENT by billing-job.*"
                 + "history of invoice \\d+: v1 INSERT DRAFT by billing-job.*"), out);
         assertTrue(out.contains("[acme]   ledger (schema tenantdao_demo_acme) 1200 388.00 EUR: invoice ACME-2026-001"), out);
