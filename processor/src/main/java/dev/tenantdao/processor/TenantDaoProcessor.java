@@ -206,11 +206,6 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                     type.getQualifiedName());
             return;
         }
-        if (Annotations.has(type, Polymorphic.class)) {
-            diagnostics.report(Message.REPOSITORY_POLYMORPHIC_ROOT, repository, repository.getSimpleName(),
-                    type.getSimpleName(), type.getSimpleName() + "Dao");
-            return;
-        }
         EntityModel entity = validEntity(type);
         if (entity == null) {
             return;
@@ -229,8 +224,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                 rowLevelSecurityDefault());
         EntityValidator validator = new EntityValidator(silent, processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils());
-        TypeElement root = Hierarchies.root(type, processingEnv.getTypeUtils());
-        if (root == null || root.equals(type)) {
+        TypeElement root = Annotations.has(type, Polymorphic.class) ? type
+                : Hierarchies.root(type, processingEnv.getTypeUtils());
+        if (root == null) {
             if (!validator.validateShape(type)) {
                 return null;
             }
@@ -238,12 +234,15 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             return validator.validate(entity) ? entity : null;
         }
         EntityModel model = reader.readHierarchy(root);
+        boolean valid = validator.validate(model);
+        EntityModel wanted = root.equals(type) ? model : null;
         for (EntityModel subtype : HierarchyRoot.of(model).subtypes()) {
+            valid &= validator.validate(subtype);
             if (subtype.element().equals(type)) {
-                return validator.validate(model) && validator.validate(subtype) ? subtype : null;
+                wanted = subtype;
             }
         }
-        return null;
+        return valid ? wanted : null;
     }
 
     /** Discards what it is given: the entity's own processing reports its problems. */

@@ -102,8 +102,6 @@ public enum Message {
     REPOSITORY_NO_ENTITY(ERROR, "@Repository %s: cannot tell which entity it works on; extend BasicRepository<E, K>,"
             + " CrudRepository<E, K> or DataRepository<E, K> with an @Entity E"),
     REPOSITORY_NOT_ENTITY(ERROR, "@Repository %s works on %s, which is not a tenantdao @Entity"),
-    REPOSITORY_POLYMORPHIC_ROOT(ERROR, "@Repository %s works on %s, the root of a @Polymorphic hierarchy, which"
-            + " repositories do not support yet: declare a repository per subtype, or use %s"),
     REPOSITORY_METHOD_UNKNOWN(ERROR, "%s is not a method tenantdao can implement: annotate it with @Find, @Query,"
             + " @Insert, @Update, @Delete or @Save, name it findBy..., countBy..., existsBy... or deleteBy..., or give it"
             + " a default body"),
@@ -119,8 +117,8 @@ public enum Message {
     QUERY_PROJECTION_TYPE(ERROR, "Component %s of %s has type %s, but %s.%s is %s"),
     QUERY_BULK_HOOKS(ERROR, "%s %s many %s rows in one statement, but %s has %s hooks (%s), which run per entity;"
             + " a bulk statement cannot run them, so it is not generated: use the DAO's %s per entity"),
-    QUERY_BULK_JOINED(ERROR, "%s: bulk updates and deletes of %s, a subtype of a joined hierarchy (its rows span two"
-            + " tables), are not supported yet"),
+    QUERY_BULK_HIERARCHY(ERROR, "%s: bulk updates and deletes of %s, %s, are not supported yet; change its rows"
+            + " through its DAO"),
     LIFECYCLE_PARAMETER(ERROR, "%s must take one %s, a List<%s> or a %s[]"),
     PROCESSOR_FAILURE(ERROR, "tenantdao bug: processing %s failed with %s; please report it with the entity's source");
 

@@ -470,10 +470,11 @@ public final class SqlBuilder {
     /**
      * {@code SELECT <columns> FROM <the entity's rows> WHERE <where>}: the rows {@link #select()} reads
      * (a subtype's by its discriminator, a joined subtype's across both tables), every column of the
-     * entity when {@code columns} is null.
+     * entity when {@code columns} is null (of a hierarchy root: as {@link #buildHierarchy()}'s reads).
      */
     public Sql.Select selectOf(List<Fragment> columns, List<Fragment> where) {
-        Sql.Select rows = select();
+        // a root's rows, read whole, as every subtype: the columns its DAO's map reads them from
+        Sql.Select rows = entity.kind() instanceof HierarchyRoot && columns == null ? hierarchyRows().select() : select();
         if (columns != null) {
             rows = new Sql.Select(columns, rows.from(), rows.joins(), rows.where(), rows.tail());
         }
@@ -660,12 +661,16 @@ public final class SqlBuilder {
     // ---- the root of a hierarchy ---------------------------------------------------------------------
 
     /**
-     * The statements of a {@code @Polymorphic} root's DAO: every read returns rows of all subtypes
-     * in one query (the root's table, LEFT JOINed to each subtype's table for the joined strategy,
-     * the tenancy pass confining every table and every join), and the column each subtype's
-     * properties are read from.
+     * How a root's reads see its rows: the root's columns, the discriminator, then every subtype's own
+     * columns (each once), LEFT JOINed to the subtypes' tables for the joined strategy.
+     *
+     * @param historyColumns the same columns as the history table holds them
+     * @param indexes per subtype (by canonical name), the column of each of its properties, 1-based
      */
-    public HierarchySql buildHierarchy() {
+    record HierarchyRows(Sql.Select select, List<String> historyColumns, int discriminatorIndex,
+            Map<String, List<Integer>> indexes) {}
+
+    private HierarchyRows hierarchyRows() {
         HierarchyRoot root = HierarchyRoot.of(entity);
         List<EntityModel> subtypes = root.subtypes();
         boolean joined = root.hierarchy().isJoined();
@@ -703,6 +708,21 @@ public final class SqlBuilder {
                 select = select.join(subtypeJoin("LEFT JOIN", subtypeTable(subtype), idColumn()));
             }
         }
+        return new HierarchyRows(select, historyColumns, discriminatorIndex, indexes);
+    }
+
+    /**
+     * The statements of a {@code @Polymorphic} root's DAO: every read returns rows of all subtypes
+     * in one query (the root's table, LEFT JOINed to each subtype's table for the joined strategy,
+     * the tenancy pass confining every table and every join), and the column each subtype's
+     * properties are read from.
+     */
+    public HierarchySql buildHierarchy() {
+        HierarchyRows rows = hierarchyRows();
+        Sql.Select select = rows.select();
+        List<String> historyColumns = rows.historyColumns();
+        int discriminatorIndex = rows.discriminatorIndex();
+        Map<String, List<Integer>> indexes = rows.indexes();
         Sql findById = select.where(Fragment.sql(idColumn() + " = ").append(Fragment.bind(Parameter.idArgument(id))));
         Optional<HierarchySql.RowHistory> history = Optional.empty();
         if (audit.audits()) {

@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
 import dev.tenantdao.processor.diagnostic.Message;
+import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.model.Property;
@@ -81,6 +82,8 @@ public final class RepositoryWriter {
     private final TypeSpec.Builder type;
     private final Set<String> constants = new LinkedHashSet<>();
     private final Map<String, MethodSpec> projections = new LinkedHashMap<>();
+    /** A hierarchy root's reads (which column holds what of each subtype); null for any other entity. */
+    private dev.tenantdao.processor.sql.HierarchySql hierarchy;
     private boolean sortable;
     private boolean failed;
 
@@ -167,7 +170,10 @@ public final class RepositoryWriter {
                         ? " of the current tenant only (every method throws {@code NoTenantException} before any SQL"
                                 + " without one)" : "");
         type.addField(skeleton.scopeConstant());
-        dao.binder().addConverterConstants(type, entity.properties());
+        List<Property> converted = new ArrayList<>(entity.properties());
+        hierarchy().ifPresent(h -> HierarchyRoot.of(entity).subtypes().forEach(
+                subtype -> converted.addAll(subtype.ownProperties())));
+        dao.binder().addConverterConstants(type, converted);
         type.addFields(constantFields);
         if (sortable) {
             type.addField(sortableField());
@@ -185,7 +191,9 @@ public final class RepositoryWriter {
                 .addStatement("this.dao = new $T(database)", entity.daoType())
                 .build());
         type.addMethods(methods);
-        type.addMethods(new MapMethods(dao).methods());
+        // a root's rows are read as their subtypes, as its DAO reads them
+        type.addMethods(hierarchy().map(h -> new SubtypeMapMethods(dao, h).methods())
+                .orElseGet(() -> new MapMethods(dao).methods()));
         type.addMethods(projections.values());
         type.addMethods(dao.hooks().methods(Set.of(HookKind.AFTER_LOAD)));
         return Optional.of(DaoFiles.file(ClassName.get(repository).packageName(), type,
@@ -199,6 +207,17 @@ public final class RepositoryWriter {
         static final ClassName DATABASE = dev.tenantdao.processor.write.Types.DATABASE;
         static final ClassName INJECT = dev.tenantdao.processor.write.Types.INJECT;
         static final ClassName DAO_SUPPORT = dev.tenantdao.processor.write.Types.DAO_SUPPORT;
+    }
+
+    /** The reads of a {@code @Polymorphic} root's rows, as its DAO has them; empty for any other entity. */
+    private Optional<dev.tenantdao.processor.sql.HierarchySql> hierarchy() {
+        if (!(entity.kind() instanceof HierarchyRoot)) {
+            return Optional.empty();
+        }
+        if (hierarchy == null) {
+            hierarchy = new dev.tenantdao.processor.sql.SqlBuilder(entity).buildHierarchy();
+        }
+        return Optional.of(hierarchy);
     }
 
     // ---- one method ----------------------------------------------------------------------------------
@@ -222,25 +241,61 @@ public final class RepositoryWriter {
                     failed = true;
                     return null;
                 }
+            } else if ("Delete".equals(annotation) && deletesById(method)) {
+                return deleteById(method, resolved);
             } else if (mirror(method, "Find").isPresent() || "Delete".equals(annotation)) {
                 built = byParameters(method, "Delete".equals(annotation) ? Query.Action.DELETE : Query.Action.FIND);
             } else if (MethodNames.isDerived(method.getSimpleName().toString())) {
                 built = MethodNames.parse(method.getSimpleName().toString(), attributes);
             } else {
-                diagnostics.report(Message.REPOSITORY_METHOD_UNKNOWN, method, name(method));
+                diagnostics.report(Message.REPOSITORY_METHOD_UNKNOWN, where(method), name(method));
                 failed = true;
                 return null;
             }
             return queryMethod(method, resolved, built, query.isPresent());
         } catch (Problem problem) {
-            diagnostics.report(problem.message, method, problem.arguments);
+            diagnostics.report(problem.message, where(method), problem.arguments);
             failed = true;
             return null;
         } catch (QueryException e) {
-            diagnostics.report(Message.QUERY_INVALID, method, name(method), e.getMessage());
+            diagnostics.report(Message.QUERY_INVALID, where(method), name(method), e.getMessage());
             failed = true;
             return null;
         }
+    }
+
+    /** Where a problem with {@code method} is reported: on it, or on the repository when it is inherited from a library. */
+    private Element where(ExecutableElement method) {
+        return method.getEnclosingElement().equals(repository) ? method : repository;
+    }
+
+    /** Whether an {@code @Delete} method takes only the id ({@code deleteById(@By(ID) K id)}). */
+    private boolean deletesById(ExecutableElement method) {
+        if (method.getParameters().size() != 1) {
+            return false;
+        }
+        VariableElement parameter = method.getParameters().get(0);
+        String attribute = mirror(parameter, "By").map(by -> (String) value(by, "value").getValue())
+                .orElse(parameter.getSimpleName().toString());
+        return attribute.equalsIgnoreCase("id(this)") || attribute.equals(entity.id().name());
+    }
+
+    /**
+     * {@code @Delete} by the id: the DAO's {@code deleteById}, so a hierarchy's rows go from every
+     * table, delete hooks and audit are the DAO's; no row is no error (Jakarta Data's
+     * {@code deleteById}), a {@code boolean} result says whether there was one.
+     */
+    private MethodSpec deleteById(ExecutableElement method, ExecutableType resolved) throws Problem {
+        String returned = TypeName.get(resolved.getReturnType()).toString();
+        if (!returned.equals("void") && !returned.equals("boolean")) {
+            throw new Problem(Message.QUERY_RETURN_TYPE, name(method), resolved.getReturnType(), "a delete by id",
+                    "void or boolean");
+        }
+        String argument = Locals.forRepository(dao).newName(method.getParameters().get(0).getSimpleName().toString(),
+                "parameter");
+        MethodSpec.Builder builder = overriding(method, resolved, List.of(argument));
+        return builder.addStatement(returned.equals("void") ? "dao.deleteById($L)" : "return dao.deleteById($L)",
+                argument).build();
     }
 
     /** A problem with a method, reported as {@code message}. */
@@ -585,8 +640,10 @@ public final class RepositoryWriter {
 
     /** A bulk update or delete runs no per-entity hooks: refused when the entity has them. */
     private void bulkChecks(ExecutableElement method, Query.Action action) throws Problem {
-        if (entity.isJoinedSubtype()) {
-            throw new Problem(Message.QUERY_BULK_JOINED, name(method), entity.name());
+        if (entity.isJoinedSubtype() || entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.HierarchyRoot) {
+            throw new Problem(Message.QUERY_BULK_HIERARCHY, name(method), entity.name(), entity.isJoinedSubtype()
+                    ? "a subtype of a joined hierarchy (its rows span two tables)"
+                    : "the root of a @Polymorphic hierarchy (its rows are of every subtype)");
         }
         boolean update = action == Query.Action.UPDATE;
         List<HookKind> kinds = update ? List.of(HookKind.BEFORE_UPDATE, HookKind.AFTER_UPDATE)
