@@ -119,6 +119,8 @@ public enum Message {
             + " a bulk statement cannot run them, so it is not generated: use the DAO's %s per entity"),
     QUERY_BULK_HIERARCHY(ERROR, "%s: bulk updates and deletes of %s, %s, are not supported yet; change its rows"
             + " through its DAO"),
+    QUERY_CURSOR_ORDER(ERROR, "%s returns a CursoredPage ordered by %s, which %s; a cursor needs attributes that"
+            + " are never NULL, compared as they are"),
     LIFECYCLE_PARAMETER(ERROR, "%s must take one %s, a List<%s> or a %s[]"),
     PROCESSOR_FAILURE(ERROR, "tenantdao bug: processing %s failed with %s; please report it with the entity's source");
 

@@ -39,8 +39,25 @@ public final class QuerySql {
      * @param offset the binding of the rows to skip, or null
      * @param dynamicOrder whether sort criteria come at run time ({@link #ORDER_PLACEHOLDER})
      */
-    public record Paging(Parameter limit, Parameter offset, boolean dynamicOrder) {
+    public record Paging(Parameter limit, Parameter offset, boolean dynamicOrder, List<Parameter> after,
+            boolean backwards) {
         public static final Paging NONE = new Paging(null, null, false);
+
+        public Paging {
+            after = List.copyOf(after);
+        }
+
+        public Paging(Parameter limit, Parameter offset, boolean dynamicOrder) {
+            this(limit, offset, dynamicOrder, List.of(), false);
+        }
+
+        /**
+         * Keyset paging: the rows after (or, {@code backwards}, before) the cursor whose keys are
+         * bound by {@code after}, one per attribute of the order.
+         */
+        public static Paging cursor(Parameter limit, Parameter offset, List<Parameter> after, boolean backwards) {
+            return new Paging(limit, offset, false, after, backwards);
+        }
     }
 
     private final EntityModel entity;
@@ -113,11 +130,16 @@ public final class QuerySql {
             default:
                 break;
         }
+        if (!paging.after().isEmpty()) {
+            where.add(keyset(query.order(), paging.after(), paging.backwards()));
+        }
+        List<Query.Ordering> ordering = !paging.backwards() ? query.order() : query.order().stream()
+                .map(o -> new Query.Ordering(o.property(), !o.descending(), o.ignoreCase())).toList();
         List<Fragment> columns = query.selected().isEmpty() ? null
                 : query.selected().stream().map(p -> Fragment.sql(builder.column(p))).toList();
         Sql.Select select = columns == null ? builder.selectOf(null, where) : builder.selectOf(columns, where);
         Fragment tail = Fragment.sql("");
-        String order = orderList(query.order());
+        String order = orderList(ordering);
         if (paging.dynamicOrder()) {
             tail = Fragment.sql(" " + ORDER_PLACEHOLDER);
         } else if (!order.isEmpty()) {
@@ -132,6 +154,34 @@ public final class QuerySql {
             tail = tail.append(" OFFSET ", paging.offset());
         }
         return select.tail(tail);
+    }
+
+    /**
+     * The keyset condition of a cursored page: the rows after the cursor's {@code keys} in {@code
+     * order} (before them, {@code backwards}). One direction throughout is a row comparison, {@code
+     * (a, id) > (?, ?)}, which PostgreSQL answers with a range scan of an index on those columns after
+     * the tenant's; mixed directions spell out the same order: {@code a > ? OR (a = ? AND id < ?)}.
+     */
+    private Fragment keyset(List<Query.Ordering> order, List<Parameter> keys, boolean backwards) {
+        boolean uniform = order.stream().allMatch(o -> o.descending() == order.get(0).descending());
+        if (uniform) {
+            String operator = order.get(0).descending() == backwards ? " > " : " < ";
+            List<Fragment> columns = order.stream().map(o -> Fragment.sql(builder.column(o.property()))).toList();
+            List<Fragment> values = keys.stream().map(Fragment::bind).toList();
+            return Fragment.of("(").append(Fragment.join(", ", columns), ")" + operator + "(",
+                    Fragment.join(", ", values), ")");
+        }
+        List<Fragment> alternatives = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            List<Fragment> all = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                all.add(Fragment.sql(builder.column(order.get(j).property()) + " = ").append(keys.get(j)));
+            }
+            String operator = order.get(i).descending() == backwards ? " > " : " < ";
+            all.add(Fragment.sql(builder.column(order.get(i).property()) + operator).append(keys.get(i)));
+            alternatives.add(Fragment.of("(").append(Fragment.join(" AND ", all), ")"));
+        }
+        return Fragment.of("(").append(Fragment.join(" OR ", alternatives), ")");
     }
 
     // ---- conditions --------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ final class Locals {
     /** The names generated repository methods give their own locals and the repository's fields. */
     static final List<String> REPOSITORY_OWN = List.of("support", "database", "dao", "tenant", "tenantKey", "schema",
             "connection", "statement", "rows", "found", "loaded", "limit", "offset", "order", "total", "value",
-            "transaction", "failure", "all", "each", "stored", "SCOPE", "SORTABLE");
+            "transaction", "failure", "all", "each", "stored", "row", "SCOPE", "SORTABLE");
 
     private Locals(DaoContext dao, boolean entity) {
         for (String own : OWN) {

@@ -522,7 +522,7 @@ public final class RepositoryWriter {
     }
 
     /** What a find method returns. */
-    private enum Shape { ONE, OPTIONAL, LIST, ARRAY, STREAM, PAGE }
+    private enum Shape { ONE, OPTIONAL, LIST, ARRAY, STREAM, PAGE, CURSORED_PAGE }
 
     private MethodSpec queryMethod(ExecutableElement method, ExecutableType resolved, Query query, boolean jdql)
             throws QueryException {
@@ -669,11 +669,13 @@ public final class RepositoryWriter {
             shape = Shape.ARRAY;
             element = ((ArrayType) returns).getComponentType();
         } else if (container.equals("java.util.List") || container.equals("java.util.Optional")
-                || container.equals("java.util.stream.Stream") || container.equals("jakarta.data.page.Page")) {
+                || container.equals("java.util.stream.Stream") || container.equals("jakarta.data.page.Page")
+                || container.equals("jakarta.data.page.CursoredPage")) {
             shape = switch (container) {
                 case "java.util.List" -> Shape.LIST;
                 case "java.util.Optional" -> Shape.OPTIONAL;
                 case "java.util.stream.Stream" -> Shape.STREAM;
+                case "jakarta.data.page.CursoredPage" -> Shape.CURSORED_PAGE;
                 default -> Shape.PAGE;
             };
             element = ((DeclaredType) returns).getTypeArguments().get(0);
@@ -689,10 +691,11 @@ public final class RepositoryWriter {
             throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, limit != null ? "Limit" : "PageRequest",
                     "a method returning a single result cannot use");
         }
-        if (shape == Shape.PAGE && pageRequest == null) {
-            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, "Page", "needs a PageRequest parameter; it");
+        if ((shape == Shape.PAGE || shape == Shape.CURSORED_PAGE) && pageRequest == null) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, shape == Shape.PAGE ? "Page" : "CursoredPage",
+                    "needs a PageRequest parameter; it");
         }
-        if (pageRequest != null && shape != Shape.PAGE) {
+        if (pageRequest != null && shape != Shape.PAGE && shape != Shape.CURSORED_PAGE) {
             throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, "PageRequest", "needs a Page result; a "
                     + shape.name().toLowerCase(Locale.ROOT) + " result cannot use");
         }
@@ -703,6 +706,9 @@ public final class RepositoryWriter {
         // what a row becomes
         RowReader reader = rowReader(method, query, element);
         query = query.withSelected(reader.selected());
+        if (shape == Shape.CURSORED_PAGE) {
+            return cursoredPage(method, query, element, sql, locals, values, used, jdql, pageRequest, sorts, reader);
+        }
 
         boolean paged = limit != null || pageRequest != null;
         boolean dynamic = !sorts.isEmpty();
@@ -788,23 +794,130 @@ public final class RepositoryWriter {
             case LIST -> body.addStatement("return found");
             case ARRAY -> body.addStatement("return found.toArray(new $T[0])", types.erasure(element));
             case PAGE -> {
-                body.addStatement("long total = -1")
-                        .beginControlFlow("if ($L.requestTotal())", pageRequest.local())
-                        .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
-                                dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(countConstant))
-                        .add(dao.binder().bind(count, null, "null", locals))
-                        .add(dao.statements().openRows())
-                        .addStatement("rows.next()")
-                        .addStatement("total = rows.getLong(1)")
-                        .endControlFlow()
-                        .endControlFlow()
-                        .endControlFlow()
+                body.add(total(pageRequest, countConstant, count, locals))
                         .addStatement("return $T.page($L, found, total)", dev.tenantdao.processor.write.Types.REPOSITORIES,
                                 pageRequest.local());
             }
             default -> throw new IllegalStateException(shape.name());
         }
         return body.add("$<});\n").build();
+    }
+
+    /**
+     * A {@code CursoredPage}: keyset paging. Three statements: the first page (by offset), the rows
+     * after a cursor and the rows before one (read backwards, then turned around), each the query with
+     * the keyset condition after the tenant's and the user's; the order ends with the id, so every
+     * row has a cursor of its own. Read one row more than the page holds, to tell whether more follow.
+     */
+    private CodeBlock cursoredPage(ExecutableElement method, Query query, TypeMirror element, QuerySql sql,
+            Locals locals, List<Param> values, Set<Param> used, boolean jdql, Param pageRequest, List<Param> sorts,
+            RowReader reader) throws QueryException {
+        String operation = name(method);
+        if (!sorts.isEmpty()) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, sorts.get(0).special(),
+                    "a CursoredPage cannot use: its cursor holds the values of a fixed order; declare it with"
+                            + " @OrderBy, OrderBy in the name or ORDER BY in the query, and");
+        }
+        if (!isEntity(element) || !reader.selected().isEmpty()) {
+            throw new Problem(Message.QUERY_RETURN_TYPE, operation, element, "a CursoredPage",
+                    "CursoredPage<" + entity.name() + ">");
+        }
+        if (query.order().stream().noneMatch(o -> o.property().id())) {
+            query = query.withOrder(List.of(new Query.Ordering(entity.id(), false, false)));
+        }
+        for (Query.Ordering ordering : query.order()) {
+            Property property = ordering.property();
+            if (!property.notNull() || ordering.ignoreCase() || property.valueType() == ValueType.LIST
+                    || property.valueType() == ValueType.ARRAY || property.valueType() == ValueType.BYTES) {
+                throw new Problem(Message.QUERY_CURSOR_ORDER, operation, entity.name() + "." + property.name(),
+                        ordering.ignoreCase() ? "is ordered ignoring case" : !property.notNull()
+                                ? "may be NULL (declare it @Column(nullable = false))" : "is not a single value");
+            }
+        }
+        List<Parameter> keys = new ArrayList<>();
+        CodeBlock.Builder declared = CodeBlock.builder();
+        List<Query.Ordering> order = query.order();
+        for (int i = 0; i < order.size(); i++) {
+            Property property = order.get(i).property();
+            TypeMirror boxedType = boxed(property.type());
+            String local = locals.newName(property.name() + "Key", "cursor key " + i);
+            declared.addStatement("$T $L = $T.key($L, $L, $L, $T.class)", TypeName.get(boxedType), local,
+                    dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local(), i, order.size(),
+                    TypeName.get(types.erasure(boxedType)));
+            keys.add(Parameter.query(local, property, new Parameter.Query(entity.name(), boxedType,
+                    EntityReader.valueType(boxedType), null, false, false)));
+        }
+        Parameter limit = Parameter.argument("limit", ValueType.PRIMITIVE_INT);
+        Parameter offset = Parameter.argument("offset", ValueType.PRIMITIVE_LONG);
+        Statement first = sql.statement(query, new QuerySql.Paging(limit, offset, false));
+        Statement after = sql.statement(query, QuerySql.Paging.cursor(limit, null, keys, false));
+        Statement before = sql.statement(query, QuerySql.Paging.cursor(limit, null, keys, true));
+        Statement count = sql.count(query);
+        String constant = constant(method, first);
+        String afterConstant = constantNamed(constant + "_AFTER", after);
+        String beforeConstant = constantNamed(constant + "_BEFORE", before);
+        String countConstant = constantNamed(constant + "_COUNT", count);
+        checkAllUsed(method, values, used, jdql);
+
+        ClassName pageRequestType = dev.tenantdao.processor.write.Types.PAGE_REQUEST;
+        CodeBlock cursor = CodeBlock.builder().add("row -> $T.Cursor.forKey(", pageRequestType)
+                .add(CodeBlock.join(order.stream().map(o -> DaoContext.read(o.property(), "row")).toList(), ", "))
+                .add(")")
+                .build();
+        return CodeBlock.builder()
+                .add(dao.tenant().preamble())
+                .addStatement("int limit = $T.cursorFetchSize($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                        pageRequest.local())
+                .addStatement("long offset = $T.cursorOffset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                        pageRequest.local())
+                .add(declared.build())
+                .add("return support.withConnection($L, $S, connection -> {\n$>", dao.tenant().argument(), operation)
+                .addStatement("$T found = new $T<>()", ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST,
+                        entity.type()), dev.tenantdao.processor.write.Types.ARRAY_LIST)
+                .beginControlFlow("if ($L.mode() == $T.Mode.CURSOR_NEXT)", pageRequest.local(), pageRequestType)
+                .add(readInto(afterConstant, after, locals, reader))
+                .nextControlFlow("else if ($L.mode() == $T.Mode.CURSOR_PREVIOUS)", pageRequest.local(), pageRequestType)
+                .add(readInto(beforeConstant, before, locals, reader))
+                .nextControlFlow("else")
+                .add(readInto(constant, first, locals, reader))
+                .endControlFlow()
+                .add(total(pageRequest, countConstant, count, locals))
+                .addStatement("return $T.cursoredPage($L, found, $L, total)",
+                        dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local(), cursor)
+                .add("$<});\n")
+                .build();
+    }
+
+    /** Runs {@code statement} (constant {@code constant}) and adds each row's element to {@code found}. */
+    private CodeBlock readInto(String constant, Statement statement, Locals locals, RowReader reader) {
+        return CodeBlock.builder()
+                .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
+                        dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(constant))
+                .add(dao.binder().bind(statement, null, "null", locals))
+                .add(dao.statements().openRows())
+                .beginControlFlow("while (rows.next())")
+                .add(reader.addRow("found"))
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
+    /** {@code long total}: the count of every row the query finds when the request asks for it, else -1. */
+    private CodeBlock total(Param pageRequest, String countConstant, Statement count, Locals locals) {
+        return CodeBlock.builder()
+                .addStatement("long total = -1")
+                .beginControlFlow("if ($L.requestTotal())", pageRequest.local())
+                .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
+                        dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(countConstant))
+                .add(dao.binder().bind(count, null, "null", locals))
+                .add(dao.statements().openRows())
+                .addStatement("rows.next()")
+                .addStatement("total = rows.getLong(1)")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow()
+                .build();
     }
 
     // ---- what a row becomes: the entity, a record of attributes, or one attribute -------------------------

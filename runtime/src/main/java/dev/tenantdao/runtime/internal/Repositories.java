@@ -9,8 +9,10 @@ import jakarta.data.exceptions.EmptyResultException;
 import jakarta.data.exceptions.EntityExistsException;
 import jakarta.data.exceptions.NonUniqueResultException;
 import jakarta.data.exceptions.OptimisticLockingFailureException;
+import jakarta.data.page.CursoredPage;
 import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
+import jakarta.data.page.impl.CursoredPageRecord;
 import jakarta.data.page.impl.PageRecord;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -77,6 +79,73 @@ public final class Repositories {
         }
         boolean more = rows.size() > request.size();
         return new PageRecord<>(request, more ? List.copyOf(rows.subList(0, request.size())) : rows, -1, more);
+    }
+
+    // ---- cursors (keyset paging) ---------------------------------------------------------------------
+
+    /** How many rows to read for a cursored page of {@code request}: one more than its size, to tell whether more follow. */
+    public static int cursorFetchSize(PageRequest request) {
+        java.util.Objects.requireNonNull(request, "pageRequest");
+        return request.size() + 1;
+    }
+
+    /** The rows a cursored page skips: none after a cursor; the pages before it, for an offset request past the first. */
+    public static long cursorOffset(PageRequest request) {
+        return request.mode() == PageRequest.Mode.OFFSET ? (request.page() - 1) * (long) request.size() : 0;
+    }
+
+    /**
+     * Key {@code index} of the request's cursor, of the sort attribute's type {@code type}; null
+     * without a cursor. A cursor of another length or type than the method's order is refused
+     * before any SQL.
+     */
+    public static <K> K key(PageRequest request, int index, int keys, Class<K> type) {
+        if (request.mode() == PageRequest.Mode.OFFSET) {
+            return null;
+        }
+        PageRequest.Cursor cursor = request.cursor().orElseThrow();
+        if (cursor.size() != keys) {
+            throw new IllegalArgumentException("The cursor has " + cursor.size() + " keys, but this method orders by "
+                    + keys + ": " + cursor);
+        }
+        Object key = cursor.get(index);
+        if (!type.isInstance(key)) {
+            throw new IllegalArgumentException("Key " + (index + 1) + " of the cursor is " + key + ", not a "
+                    + type.getSimpleName() + ": " + cursor);
+        }
+        return type.cast(key);
+    }
+
+    /**
+     * The cursored page of {@code request} from {@code rows}, read with {@link #cursorFetchSize} in
+     * the direction the request goes (backwards for a previous page), with each row's cursor from
+     * {@code cursorOf}; {@code total} when the request asked for it.
+     */
+    public static <T> CursoredPage<T> cursoredPage(PageRequest request, List<T> rows,
+            Function<? super T, PageRequest.Cursor> cursorOf, long total) {
+        boolean more = rows.size() > request.size();
+        List<T> content = new java.util.ArrayList<>(more ? rows.subList(0, request.size()) : rows);
+        boolean backwards = request.mode() == PageRequest.Mode.CURSOR_PREVIOUS;
+        if (backwards) {
+            java.util.Collections.reverse(content);
+        }
+        List<PageRequest.Cursor> cursors = content.stream().<PageRequest.Cursor>map(cursorOf).toList();
+        PageRequest next = null;
+        PageRequest previous = null;
+        if (!content.isEmpty()) {
+            PageRequest.Cursor first = cursors.get(0);
+            PageRequest.Cursor last = cursors.get(cursors.size() - 1);
+            if (backwards || more) {
+                next = PageRequest.afterCursor(last, request.page() + 1, request.size(), request.requestTotal());
+            }
+            boolean before = backwards ? more : request.mode() == PageRequest.Mode.CURSOR_NEXT || request.page() > 1;
+            if (before) {
+                previous = PageRequest.beforeCursor(first, Math.max(1, request.page() - 1), request.size(),
+                        request.requestTotal());
+            }
+        }
+        return new CursoredPageRecord<>(List.copyOf(content), cursors, request.requestTotal() ? total : -1, request,
+                next, previous);
     }
 
     /** The first row a {@code Limit} reads, from 0. */

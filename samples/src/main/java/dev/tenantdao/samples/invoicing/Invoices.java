@@ -2,6 +2,7 @@ package dev.tenantdao.samples.invoicing;
 
 import jakarta.data.Limit;
 import jakarta.data.Order;
+import jakarta.data.page.CursoredPage;
 import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
 import jakarta.data.repository.CrudRepository;
@@ -33,6 +34,10 @@ public interface Invoices extends CrudRepository<Invoice, Long> {
     /** Invoices still in {@code status} after their due date, a page at a time. */
     @Query("WHERE status = :status AND dueOn < :today ORDER BY dueOn")
     Page<Invoice> overdue(InvoiceStatus status, LocalDate today, PageRequest pageRequest);
+
+    /** Overdue invoices by cursor: each page continues after the last one's (number, id), an index range scan. */
+    @Query("WHERE status = :status AND dueOn < :today ORDER BY number")
+    CursoredPage<Invoice> overdueByCursor(InvoiceStatus status, LocalDate today, PageRequest pageRequest);
 
     long countByStatus(InvoiceStatus status);
 

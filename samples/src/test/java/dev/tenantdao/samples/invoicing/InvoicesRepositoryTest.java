@@ -18,6 +18,7 @@ import jakarta.data.Sort;
 import jakarta.data.exceptions.EmptyResultException;
 import jakarta.data.exceptions.NonUniqueResultException;
 import jakarta.data.exceptions.OptimisticLockingFailureException;
+import jakarta.data.page.CursoredPage;
 import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
 import java.math.BigDecimal;
@@ -123,6 +124,37 @@ class InvoicesRepositoryTest {
         assertEquals(List.of("B-1", "A-5"), numbers(untotalled.content()));
         assertTrue(untotalled.hasNext());
         assertFalse(untotalled.hasTotals());
+    }
+
+    @Test
+    void pagesByCursorForwardAndBack() {
+        // overdue and SENT, B-1 (by number); the other tenant's never appear
+        CursoredPage<Invoice> first = as(() -> invoices.overdueByCursor(InvoiceStatus.SENT, TODAY,
+                PageRequest.ofSize(2)));
+        assertEquals(List.of("A-2", "A-5"), numbers(first.content()));
+        assertTrue(first.hasNext());
+        assertFalse(first.hasPrevious());
+        assertEquals(3, first.totalElements());
+        CursoredPage<Invoice> second = as(() -> invoices.overdueByCursor(InvoiceStatus.SENT, TODAY,
+                first.nextPageRequest()));
+        assertEquals(List.of("B-1"), numbers(second.content()));
+        assertFalse(second.hasNext());
+        assertTrue(second.hasPrevious());
+        // a row inserted before the cursor does not shift the next page (it would with offsets)
+        as(() -> dao.insert(new Invoice(null, customer, "A-0", InvoiceStatus.SENT, "EUR", BigDecimal.ONE,
+                TODAY.minusDays(9), TODAY.minusDays(1))));
+        CursoredPage<Invoice> back = as(() -> invoices.overdueByCursor(InvoiceStatus.SENT, TODAY,
+                second.previousPageRequest()));
+        assertEquals(List.of("A-2", "A-5"), numbers(back.content()));
+        assertTrue(back.hasPrevious(), "A-0 is before it now");
+        assertTrue(back.hasNext());
+        assertEquals(List.of("B-1"), numbers(as(() -> invoices.overdueByCursor(InvoiceStatus.SENT, TODAY,
+                back.nextPageRequest())).content()));
+        // a cursor of another shape is refused before any SQL
+        recorded.reset();
+        assertThrows(IllegalArgumentException.class, () -> as(() -> invoices.overdueByCursor(InvoiceStatus.SENT, TODAY,
+                PageRequest.afterCursor(PageRequest.Cursor.forKey("A-2"), 2, 2, false))));
+        assertEquals(List.of(), recorded.statements());
     }
 
     @Test
@@ -272,6 +304,7 @@ class InvoicesRepositoryTest {
                 () -> invoices.openInvoices(customer, InvoiceStatus.SENT),
                 () -> invoices.findByCustomerIdAndStatusOrderByDueOnAsc(customer, InvoiceStatus.SENT),
                 () -> invoices.overdue(InvoiceStatus.SENT, TODAY, PageRequest.ofSize(2)),
+                () -> invoices.overdueByCursor(InvoiceStatus.SENT, TODAY, PageRequest.ofSize(2)),
                 () -> invoices.countByStatus(InvoiceStatus.SENT),
                 () -> invoices.existsByNumber("A-1"),
                 () -> invoices.findByNumber("A-1"),
