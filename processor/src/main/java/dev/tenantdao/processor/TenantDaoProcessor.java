@@ -194,13 +194,18 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             return;
         }
         TypeElement repository = (TypeElement) element;
-        java.util.Optional<TypeElement> entityType = dev.tenantdao.processor.write.RepositoryWriter.entityOf(repository,
-                processingEnv.getTypeUtils());
-        if (entityType.isEmpty()) {
+        List<TypeElement> named = dev.tenantdao.processor.write.RepositoryWriter.entitiesOf(repository,
+                processingEnv.getTypeUtils(), processingEnv.getElementUtils(), this::isEntity);
+        if (named.isEmpty()) {
             diagnostics.report(Message.REPOSITORY_NO_ENTITY, repository, repository.getSimpleName());
             return;
         }
-        TypeElement type = entityType.get();
+        if (named.size() > 1) {
+            diagnostics.report(Message.REPOSITORY_MANY_ENTITIES, repository, repository.getSimpleName(),
+                    String.join(", ", named.stream().map(t -> t.getSimpleName().toString()).toList()));
+            return;
+        }
+        TypeElement type = named.get(0);
         if (!Annotations.has(type, Entity.class) && Hierarchies.root(type, processingEnv.getTypeUtils()) == null) {
             diagnostics.report(Message.REPOSITORY_NOT_ENTITY, repository, repository.getSimpleName(),
                     type.getQualifiedName());
@@ -215,6 +220,11 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         if (file.isPresent()) {
             written(List.of(file.get()));       // in the index too: a container registers it like a DAO
         }
+    }
+
+    /** Whether {@code type} is an entity: {@code @Entity}, or a subtype of a {@code @Polymorphic} root. */
+    private boolean isEntity(TypeElement type) {
+        return Annotations.has(type, Entity.class) || Hierarchies.root(type, processingEnv.getTypeUtils()) != null;
     }
 
     /** The model of {@code type} (an entity, or a subtype of a hierarchy), or null when it has errors. */

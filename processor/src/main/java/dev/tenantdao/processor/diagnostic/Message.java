@@ -101,6 +101,8 @@ public enum Message {
     REPOSITORY_NOT_INTERFACE(ERROR, "@Repository %s must be an interface; tenantdao generates its implementation"),
     REPOSITORY_NO_ENTITY(ERROR, "@Repository %s: cannot tell which entity it works on; extend BasicRepository<E, K>,"
             + " CrudRepository<E, K> or DataRepository<E, K> with an @Entity E"),
+    REPOSITORY_MANY_ENTITIES(ERROR, "@Repository %s works on %s; a repository works on one entity: declare one"
+            + " repository per entity, or extend BasicRepository<E, K> to name it"),
     REPOSITORY_NOT_ENTITY(ERROR, "@Repository %s works on %s, which is not a tenantdao @Entity"),
     REPOSITORY_METHOD_UNKNOWN(ERROR, "%s is not a method tenantdao can implement: annotate it with @Find, @Query,"
             + " @Insert, @Update, @Delete or @Save, name it findBy..., countBy..., existsBy... or deleteBy..., or give it"

@@ -118,7 +118,7 @@ public final class QuerySql {
                 return Sql.Select.of(List.of(Fragment.of("EXISTS (", builder.selectOf(List.of(Fragment.sql("1")), where),
                         ")")), null);
             case DELETE:
-                return builder.deleteWhere(where);
+                return builder.deleteWhere(lockedInIdOrder(query, where));
             case UPDATE:
                 List<Property> written = new ArrayList<>();
                 List<Fragment> values = new ArrayList<>();
@@ -126,7 +126,7 @@ public final class QuerySql {
                     written.add(assignment.property());
                     values.add(expr(assignment.value(), assignment.property()));
                 }
-                return builder.updateWhere(written, values, where);
+                return builder.updateWhere(written, values, lockedInIdOrder(query, where));
             default:
                 break;
         }
@@ -154,6 +154,32 @@ public final class QuerySql {
             tail = tail.append(" OFFSET ", paging.offset());
         }
         return select.tail(tail);
+    }
+
+    /**
+     * The condition of a bulk update or delete: its rows, locked in id order first ({@code id IN
+     * (SELECT id ... ORDER BY id FOR UPDATE)}), so that bulk statements running at once over the same
+     * rows wait for each other instead of deadlocking (each would otherwise lock rows in the order its
+     * plan meets them). A statement on one row (its id equal to a value) needs no order.
+     */
+    private List<Fragment> lockedInIdOrder(Query query, List<Fragment> where) {
+        if (pinsTheId(query.where())) {
+            return where;
+        }
+        String id = builder.column(entity.id());
+        Sql.Select rows = builder.selectOf(List.of(Fragment.sql(id)), where)
+                .tail(Fragment.sql(" ORDER BY " + id + " FOR UPDATE"));
+        return List.of(Fragment.of(id + " IN (", rows, ")"));
+    }
+
+    /** Whether {@code condition} holds for one id at most: {@code id = value}, alone or AND-ed with more. */
+    private boolean pinsTheId(Condition condition) {
+        if (condition instanceof Condition.Compare compare && compare.operator().equals("=") && !compare.ignoreCase()) {
+            return compare.left() instanceof Expr.Attribute left && left.property().id()
+                    || compare.right() instanceof Expr.Attribute right && right.property().id();
+        }
+        return condition instanceof Condition.Junction junction && junction.operator().equals("AND")
+                && junction.conditions().stream().anyMatch(this::pinsTheId);
     }
 
     /**

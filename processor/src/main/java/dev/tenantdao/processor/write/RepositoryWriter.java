@@ -108,28 +108,66 @@ public final class RepositoryWriter {
     }
 
     /**
-     * The entity a repository works on: the first type argument of the {@code DataRepository} it
-     * extends, else the entity its lifecycle methods take; empty when neither tells.
+     * The entities a repository names: the first type argument of the {@code DataRepository} it
+     * extends; else, in declaration order, the entities its methods take or return (in a {@code List},
+     * {@code Optional}, {@code Stream}, {@code Page} or array) and those its JDQL queries name (in the
+     * repository's package). Empty when none tells; more than one is the caller's error to report.
      */
-    public static Optional<TypeElement> entityOf(TypeElement repository, Types types) {
+    public static List<TypeElement> entitiesOf(TypeElement repository, Types types, Elements elements,
+            java.util.function.Predicate<TypeElement> isEntity) {
         for (TypeMirror supertype : allSupertypes(repository.asType(), types)) {
             DeclaredType declared = (DeclaredType) supertype;
             if (((TypeElement) declared.asElement()).getQualifiedName().contentEquals(REPOSITORY_PACKAGE + "DataRepository")
                     && !declared.getTypeArguments().isEmpty()
                     && declared.getTypeArguments().get(0).getKind() == TypeKind.DECLARED) {
-                return Optional.of((TypeElement) types.asElement(declared.getTypeArguments().get(0)));
+                return List.of((TypeElement) types.asElement(declared.getTypeArguments().get(0)));
             }
         }
+        Set<TypeElement> found = new LinkedHashSet<>();
+        String packageName = elements.getPackageOf(repository).getQualifiedName().toString();
         for (ExecutableElement method : ElementFilter.methodsIn(repository.getEnclosedElements())) {
+            if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+                continue;
+            }
+            List<TypeMirror> named = new ArrayList<>();
+            named.add(resultElement(method.getReturnType()));
             if (lifecycle(method) != null && method.getParameters().size() == 1) {
-                TypeMirror parameter = method.getParameters().get(0).asType();
-                TypeMirror element = elementOf(parameter);
-                if (element != null && element.getKind() == TypeKind.DECLARED) {
-                    return Optional.of((TypeElement) types.asElement(element));
+                named.add(elementOf(method.getParameters().get(0).asType()));
+            }
+            for (TypeMirror type : named) {
+                if (type != null && type.getKind() == TypeKind.DECLARED
+                        && isEntity.test((TypeElement) types.asElement(type))) {
+                    found.add((TypeElement) types.asElement(type));
+                }
+            }
+            Optional<AnnotationMirror> query = mirror(method, "Query");
+            if (query.isPresent()) {
+                java.util.regex.Matcher entity = JDQL_ENTITY.matcher((String) value(query.get(), "value").getValue());
+                while (entity.find()) {
+                    TypeElement type = elements.getTypeElement(
+                            packageName.isEmpty() ? entity.group(2) : packageName + "." + entity.group(2));
+                    if (type != null && isEntity.test(type)) {
+                        found.add(type);
+                    }
                 }
             }
         }
-        return Optional.empty();
+        return List.copyOf(found);
+    }
+
+    /** {@code FROM <Entity>}, {@code UPDATE <Entity>} in JDQL. */
+    private static final java.util.regex.Pattern JDQL_ENTITY =
+            java.util.regex.Pattern.compile("(?i)\\b(FROM|UPDATE)\\s+([A-Za-z_$][A-Za-z0-9_$]*)");
+
+    /** The element type of a result: of a List, Optional, Stream, Page or array; the type itself otherwise. */
+    private static TypeMirror resultElement(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            return ((ArrayType) type).getComponentType();
+        }
+        if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).getTypeArguments().size() == 1) {
+            return ((DeclaredType) type).getTypeArguments().get(0);
+        }
+        return type;
     }
 
     private static List<TypeMirror> allSupertypes(TypeMirror type, Types types) {
