@@ -58,11 +58,6 @@ public final class InvoicesImpl implements Invoices {
             FROM invoice \
             WHERE tenant_id = ?""";
 
-    static final String DELETE_BY_ID = """
-            SELECT set_config('tenantdao.tenant', ?, true); \
-            DELETE FROM invoice \
-            WHERE tenant_id = ? AND id = ?""";
-
     static final String OF_CUSTOMER = """
             SELECT set_config('tenantdao.tenant', ?, true); \
             SELECT id, customer_id, number, status, total, issued_on, sent_at, pdf, country \
@@ -115,12 +110,18 @@ public final class InvoicesImpl implements Invoices {
             SELECT set_config('tenantdao.tenant', ?, true); \
             UPDATE invoice \
             SET total = (total * ?) \
-            WHERE tenant_id = ? AND status = 'DRAFT'""";
+            WHERE tenant_id = ? AND id IN (SELECT id \
+            FROM invoice \
+            WHERE tenant_id = ? AND status = 'DRAFT' \
+            ORDER BY id FOR UPDATE)""";
 
     static final String DELETE_BY_ISSUED_ON_LESS_THAN = """
             SELECT set_config('tenantdao.tenant', ?, true); \
             DELETE FROM invoice \
-            WHERE tenant_id = ? AND issued_on < ?""";
+            WHERE tenant_id = ? AND id IN (SELECT id \
+            FROM invoice \
+            WHERE tenant_id = ? AND issued_on < ? \
+            ORDER BY id FOR UPDATE)""";
 
     static final String RECENT = """
             SELECT set_config('tenantdao.tenant', ?, true); \
@@ -251,15 +252,7 @@ public final class InvoicesImpl implements Invoices {
 
     @Override
     public void deleteById(Long id) {
-        String tenant = support.requireTenant();
-        support.withConnection(tenant, "Invoices.deleteById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
-                statement.setString(1, tenant);
-                statement.setString(2, tenant);
-                Jdbc.setLong(statement, 3, id);
-                return (long) Jdbc.updateWithTenant(statement);
-            }
-        });
+        dao.deleteById(id);
     }
 
     @Override
@@ -437,6 +430,7 @@ public final class InvoicesImpl implements Invoices {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, factor);
                 statement.setString(3, tenant);
+                statement.setString(4, tenant);
                 return (long) Jdbc.updateWithTenant(statement);
             }
         }));
@@ -449,7 +443,8 @@ public final class InvoicesImpl implements Invoices {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ISSUED_ON_LESS_THAN)) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
-                statement.setObject(3, before);
+                statement.setString(3, tenant);
+                statement.setObject(4, before);
                 return (long) Jdbc.updateWithTenant(statement);
             }
         });

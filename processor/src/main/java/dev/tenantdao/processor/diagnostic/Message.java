@@ -103,6 +103,8 @@ public enum Message {
             + " CrudRepository<E, K> or DataRepository<E, K> with an @Entity E"),
     REPOSITORY_MANY_ENTITIES(ERROR, "@Repository %s works on %s; a repository works on one entity: declare one"
             + " repository per entity, or extend BasicRepository<E, K> to name it"),
+    REPOSITORY_PACKAGE(ERROR, "@Repository %s is in package %s, where its implementation cannot use %s, which is not"
+            + " public: declare the repository in the entity's package %s, or make it public"),
     REPOSITORY_NOT_ENTITY(ERROR, "@Repository %s works on %s, which is not a tenantdao @Entity"),
     REPOSITORY_METHOD_UNKNOWN(ERROR, "%s is not a method tenantdao can implement: annotate it with @Find, @Query,"
             + " @Insert, @Update, @Delete or @Save, name it findBy..., countBy..., existsBy... or deleteBy..., or give it"
@@ -121,9 +123,11 @@ public enum Message {
             + " a bulk statement cannot run them, so it is not generated: use the DAO's %s per entity"),
     QUERY_BULK_HIERARCHY(ERROR, "%s: bulk updates and deletes of %s, %s, are not supported yet; change its rows"
             + " through its DAO"),
+    QUERY_GENERIC(ERROR, "%s declares type parameters (%s); a query method returns %s, a record of its attributes or"
+            + " an attribute's type, so declare it without them"),
     QUERY_CURSOR_ORDER(ERROR, "%s returns a CursoredPage ordered by %s, which %s; a cursor needs attributes that"
             + " are never NULL, compared as they are"),
-    LIFECYCLE_PARAMETER(ERROR, "%s must take one %s, a List<%s> or a %s[]"),
+    LIFECYCLE_PARAMETER(ERROR, "%s must take one %s, a List<%s> (or another Collection) or an array %s[]"),
     PROCESSOR_FAILURE(ERROR, "tenantdao bug: processing %s failed with %s; please report it with the entity's source");
 
     private final Diagnostic.Kind kind;

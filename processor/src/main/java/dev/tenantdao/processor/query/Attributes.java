@@ -36,6 +36,11 @@ public final class Attributes {
         return Optional.empty();
     }
 
+    /** The attribute named exactly {@code name}, if any. */
+    public Optional<Property> findExactly(String name) {
+        return entity.properties().stream().filter(p -> !p.tenantId() && p.name().equals(name)).findFirst();
+    }
+
     /** The attribute named {@code name}, or a QueryException at {@code at} listing those there are. */
     public Property require(String name, int at) throws QueryException {
         Optional<Property> found = find(name);

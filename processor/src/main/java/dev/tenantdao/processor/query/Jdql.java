@@ -57,7 +57,8 @@ public final class Jdql {
                 Token at = peek();
                 Property property = attribute(path(), at);
                 if (property.id()) {
-                    throw new QueryException("The id " + property.name() + " cannot be changed", at.at);
+                    throw new QueryException(attributes.entity().name() + "." + property.name() + " is the id, which an update"
+                            + " cannot change", at.at);
                 }
                 if (!property.updatable()) {
                     throw new QueryException(attributes.entity().name() + "." + property.name()
@@ -85,7 +86,14 @@ public final class Jdql {
                 } else {
                     do {
                         Token at = peek();
-                        selected.add(attribute(path(), at));
+                        if (peekWord("ID") && next + 1 < tokens.size() && tokens.get(next + 1).text.equals("(")) {
+                            next += 2;
+                            expect("THIS");
+                            expect(")");
+                            selected.add(attributes.entity().id());
+                        } else {
+                            selected.add(attribute(path(), at));
+                        }
                     } while (accept(","));
                 }
             }
@@ -338,7 +346,8 @@ public final class Jdql {
     private Expr pathExpression() throws QueryException {
         Token first = peek();
         List<String> path = path();
-        if (path.size() == 1 || attributes.find(path.get(0)).isPresent()) {
+        // Status.PAID is an enum constant, status.x a path: attributes are named exactly as declared
+        if (path.size() == 1 || attributes.findExactly(path.get(0)).isPresent()) {
             return new Expr.Attribute(attribute(path, first));
         }
         return new Expr.EnumConstant(path.get(path.size() - 1));

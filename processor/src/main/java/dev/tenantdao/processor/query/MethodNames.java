@@ -55,7 +55,7 @@ public final class MethodNames {
         } else if (eat("delete")) {
             action = Query.Action.DELETE;
         } else {
-            throw new QueryException(name + " does not start with find, count, exists or delete", -1);
+            throw new QueryException("the name does not start with find, count, exists or delete", -1);
         }
         Integer first = null;
         if (name.startsWith("First", at)) {
@@ -66,14 +66,14 @@ public final class MethodNames {
             }
             first = start == at ? 1 : Integer.parseInt(name.substring(start, at));
             if (first < 1) {
-                throw new QueryException(name + ": First" + first + " must read at least one row", -1);
+                throw new QueryException("First" + first + " must read at least one row", -1);
             }
             if (action != Query.Action.FIND) {
-                throw new QueryException(name + ": First belongs to find methods", -1);
+                throw new QueryException("First belongs to find methods", -1);
             }
         }
         if (!eat("By")) {
-            throw new QueryException(name + ": expected By after " + name.substring(0, at), -1);
+            throw new QueryException("expected By after " + name.substring(0, at), -1);
         }
         Condition where = null;
         if (at < name.length() && !name.startsWith("OrderBy", at)) {
@@ -82,7 +82,7 @@ public final class MethodNames {
         List<Query.Ordering> order = new ArrayList<>();
         if (eat("OrderBy")) {
             if (action != Query.Action.FIND) {
-                throw new QueryException(name + ": OrderBy belongs to find methods", -1);
+                throw new QueryException("OrderBy belongs to find methods", -1);
             }
             do {
                 Property property = attribute();
@@ -94,7 +94,7 @@ public final class MethodNames {
             } while (at < name.length());
         }
         if (at < name.length()) {
-            throw new QueryException(name + ": cannot read '" + name.substring(at) + "'", -1);
+            throw new QueryException("cannot read '" + name.substring(at) + "' of the name", -1);
         }
         return new Query(action, List.of(), where, order, first, List.of());
     }
@@ -154,10 +154,10 @@ public final class MethodNames {
             default -> throw new IllegalStateException(operator);
         };
         if ((operator.startsWith("Less") || operator.startsWith("Greater")) && negated) {
-            throw new QueryException(name + ": Not" + operator + " is not a keyword; say the opposite comparison", -1);
+            throw new QueryException("Not" + operator + " is not a keyword; say the opposite comparison", -1);
         }
         if (ignoreCase && !property.valueType().equals(dev.tenantdao.processor.model.ValueType.STRING)) {
-            throw new QueryException(name + ": IgnoreCase needs a String attribute, and " + attributes.entity().name()
+            throw new QueryException("IgnoreCase needs a String attribute, and " + attributes.entity().name()
                     + "." + property.name() + " is not one", -1);
         }
         return condition;
@@ -187,11 +187,12 @@ public final class MethodNames {
         }
         String word = at < name.length() ? name.substring(at, end) : "";
         if (word.isEmpty()) {
-            throw new QueryException(name + ": expected an attribute at the end", -1);
+            throw new QueryException("expected an attribute at the end of the name", -1);
         }
-        throw new QueryException(name + ": " + attributes.entity().name() + " has no attribute '"
-                + Character.toLowerCase(word.charAt(0)) + word.substring(1) + "' (it has " + attributes.names() + ")",
-                -1);
+        // the tenant (or another unknown word): as Attributes says it, the tenant named as the tenant
+        Property similar = attributes.require(Character.toLowerCase(word.charAt(0)) + word.substring(1), -1);
+        throw new QueryException("'" + word + "' is not written as the attribute " + similar.name() + " is ("
+                + Character.toUpperCase(similar.name().charAt(0)) + similar.name().substring(1) + ")", -1);
     }
 
     private boolean eat(String keyword) {

@@ -189,6 +189,9 @@ public final class RepositoryWriter {
     }
 
     private Optional<JavaFile> write() {
+        if (!accessible()) {
+            return Optional.empty();
+        }
         List<MethodSpec> methods = new ArrayList<>();
         for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(repository))) {
             if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
@@ -247,6 +250,68 @@ public final class RepositoryWriter {
         static final ClassName DAO_SUPPORT = dev.tenantdao.processor.write.Types.DAO_SUPPORT;
     }
 
+    /**
+     * Whether the implementation, beside the repository, can create and read the entity (and a
+     * root's subtypes): in another package than the entity's, only through public members. Reports
+     * the first that is not, on the repository.
+     */
+    private boolean accessible() {
+        String here = elements.getPackageOf(repository).getQualifiedName().toString();
+        List<EntityModel> all = new ArrayList<>(List.of(entity));
+        if (entity.kind() instanceof HierarchyRoot root) {
+            all.addAll(root.subtypes());
+        }
+        for (EntityModel each : all) {
+            if (elements.getPackageOf(each.element()).getQualifiedName().contentEquals(here)) {
+                continue;
+            }
+            Optional<String> hidden = hiddenMember(each);
+            if (hidden.isPresent()) {
+                diagnostics.report(Message.REPOSITORY_PACKAGE, repository, repository.getSimpleName(), here,
+                        hidden.get(), elements.getPackageOf(each.element()).getQualifiedName());
+                failed = true;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first member of {@code entity} the implementation uses that is not public, if any. */
+    private Optional<String> hiddenMember(EntityModel each) {
+        for (Element type = each.element(); type instanceof TypeElement; type = type.getEnclosingElement()) {
+            if (!type.getModifiers().contains(Modifier.PUBLIC)) {
+                return Optional.of(((TypeElement) type).getQualifiedName().toString());
+            }
+        }
+        List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(each.element()));
+        List<ExecutableElement> constructors = ElementFilter.constructorsIn(each.element().getEnclosedElements());
+        boolean setters = each.construction().kind() == dev.tenantdao.processor.model.Construction.Kind.SETTERS;
+        int arguments = setters ? 0 : each.construction().constructorOrder().size();
+        if (constructors.stream().noneMatch(c -> c.getParameters().size() == arguments
+                && c.getModifiers().contains(Modifier.PUBLIC))) {
+            return Optional.of("the constructor " + each.name() + "(" + (setters ? "" : "...") + ")");
+        }
+        for (Property property : each.properties()) {
+            List<dev.tenantdao.processor.model.Access> used = new ArrayList<>(List.of(property.read()));
+            if (setters) {
+                used.add(property.write());
+            }
+            for (dev.tenantdao.processor.model.Access access : used) {
+                boolean visible = access.kind() == dev.tenantdao.processor.model.Access.Kind.FIELD
+                        ? ElementFilter.fieldsIn(elements.getAllMembers(each.element())).stream()
+                                .anyMatch(f -> f.getSimpleName().contentEquals(access.name())
+                                        && f.getModifiers().contains(Modifier.PUBLIC))
+                        : methods.stream().anyMatch(m -> m.getSimpleName().contentEquals(access.name())
+                                && m.getModifiers().contains(Modifier.PUBLIC));
+                if (!visible) {
+                    return Optional.of(each.name() + "." + access.name()
+                            + (access.kind() == dev.tenantdao.processor.model.Access.Kind.METHOD ? "()" : ""));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The reads of a {@code @Polymorphic} root's rows, as its DAO has them; empty for any other entity. */
     private Optional<dev.tenantdao.processor.sql.HierarchySql> hierarchy() {
         if (!(entity.kind() instanceof HierarchyRoot)) {
@@ -292,7 +357,9 @@ public final class RepositoryWriter {
             }
             return queryMethod(method, resolved, built, query.isPresent());
         } catch (Problem problem) {
-            diagnostics.report(problem.message, where(method), problem.arguments);
+            Element at = problem.element != null && where(method) == method ? problem.element : where(method);
+            diagnostics.report(problem.message, at, at == problem.element ? problem.annotation : null,
+                    at == problem.element ? problem.value : null, problem.arguments);
             failed = true;
             return null;
         } catch (QueryException e) {
@@ -304,7 +371,8 @@ public final class RepositoryWriter {
 
     /** Where a problem with {@code method} is reported: on it, or on the repository when it is inherited from a library. */
     private Element where(ExecutableElement method) {
-        return method.getEnclosingElement().equals(repository) ? method : repository;
+        String declaring = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
+        return declaring.startsWith("jakarta.data.") ? repository : method;
     }
 
     /** Whether an {@code @Delete} method takes only the id ({@code deleteById(@By(ID) K id)}). */
@@ -329,6 +397,12 @@ public final class RepositoryWriter {
             throw new Problem(Message.QUERY_RETURN_TYPE, name(method), resolved.getReturnType(), "a delete by id",
                     "void or boolean");
         }
+        TypeMirror idType = resolved.getParameterTypes().get(0);
+        if (!types.isSameType(boxed(idType), boxed(entity.id().type()))) {
+            throw new Problem(Message.QUERY_PARAMETER_TYPE, method.getParameters().get(0).getSimpleName(),
+                    name(method), idType, entity.name() + "." + entity.id().name() + ", " + entity.id().type())
+                    .at(method.getParameters().get(0), null, null);
+        }
         String argument = Locals.forRepository(dao).newName(method.getParameters().get(0).getSimpleName().toString(),
                 "parameter");
         MethodSpec.Builder builder = overriding(method, resolved, List.of(argument));
@@ -341,11 +415,22 @@ public final class RepositoryWriter {
         private static final long serialVersionUID = 1L;
         final transient Message message;
         final transient Object[] arguments;
+        /** Where it is, when narrower than the method: a parameter, or an annotation (and its value) on one. */
+        transient Element element;
+        transient AnnotationMirror annotation;
+        transient AnnotationValue value;
 
         Problem(Message message, Object... arguments) {
             super(message.format(arguments), -1);
             this.message = message;
             this.arguments = arguments;
+        }
+
+        Problem at(Element element, AnnotationMirror annotation, AnnotationValue value) {
+            this.element = element;
+            this.annotation = annotation;
+            this.value = value;
+            return this;
         }
     }
 
@@ -365,11 +450,16 @@ public final class RepositoryWriter {
         return null;
     }
 
+    /** Whether a lifecycle method takes one entity, a collection of them or an array of them. */
     private boolean takesEntities(ExecutableElement method, ExecutableType resolved) {
         if (resolved.getParameterTypes().size() != 1) {
             return false;
         }
-        TypeMirror element = elementOf(resolved.getParameterTypes().get(0));
+        TypeMirror parameter = resolved.getParameterTypes().get(0);
+        if (parameter.getKind() == TypeKind.DECLARED && !isEntity(parameter) && !isCollection(parameter)) {
+            return false;
+        }
+        TypeMirror element = elementOf(parameter);
         return element != null && isEntity(element);
     }
 
@@ -533,13 +623,33 @@ public final class RepositoryWriter {
                 continue;
             }
             position++;
-            String attribute = mirror(parameter, "By").map(by -> (String) value(by, "value").getValue())
+            Optional<AnnotationMirror> by = mirror(parameter, "By");
+            String attribute = by.map(b -> (String) value(b, "value").getValue())
                     .orElse(parameter.getSimpleName().toString());
-            Property property = attribute.equalsIgnoreCase("id(this)") ? entity.id() : attributes.require(attribute, -1);
+            Property property = attribute(attribute, parameter, by.orElse(null), "@By");
             all.add(new Condition.Compare(new Expr.Attribute(property), "=", new Expr.Param(null, position, -1), false));
         }
         Condition where = all.isEmpty() ? null : all.size() == 1 ? all.get(0) : new Condition.Junction("AND", all);
         return new Query(action, List.of(), where, List.of(), null, List.of());
+    }
+
+    /**
+     * The attribute {@code name} (or {@code id(this)}) that {@code annotation} on {@code element} names
+     * (or, without it, the parameter's name names); unknown, a problem reported there, naming the
+     * annotation.
+     */
+    private Property attribute(String name, Element element, AnnotationMirror annotation, String what)
+            throws Problem {
+        if (name.equalsIgnoreCase("id(this)")) {
+            return entity.id();
+        }
+        try {
+            return attributes.require(name, -1);
+        } catch (QueryException e) {
+            throw new Problem(Message.QUERY_INVALID, name((ExecutableElement) (element instanceof ExecutableElement
+                    ? element : element.getEnclosingElement())), (annotation != null ? what + ": " : "") + e.getMessage())
+                    .at(element, annotation, annotation == null ? null : value(annotation, "value"));
+        }
     }
 
     private static String special(TypeMirror type) {
@@ -564,6 +674,10 @@ public final class RepositoryWriter {
 
     private MethodSpec queryMethod(ExecutableElement method, ExecutableType resolved, Query query, boolean jdql)
             throws QueryException {
+        if (!resolved.getTypeVariables().isEmpty()) {
+            throw new Problem(Message.QUERY_GENERIC, name(method), String.join(", ", resolved.getTypeVariables()
+                    .stream().map(TypeMirror::toString).toList()), entity.name());
+        }
         Locals locals = Locals.forRepository(dao);
         List<Param> params = new ArrayList<>();
         for (int i = 0; i < method.getParameters().size(); i++) {
@@ -585,9 +699,7 @@ public final class RepositoryWriter {
         // order: @OrderBy, then the name's OrderBy (already in the query), then sorts given at run time
         List<Query.Ordering> annotated = new ArrayList<>();
         for (AnnotationMirror orderBy : orderBys(method)) {
-            String attribute = (String) value(orderBy, "value").getValue();
-            Property property = attribute.equalsIgnoreCase("id(this)") ? entity.id()
-                    : attributes.require(attribute, -1);
+            Property property = attribute((String) value(orderBy, "value").getValue(), method, orderBy, "@OrderBy");
             annotated.add(new Query.Ordering(property, bool(orderBy, "descending"), bool(orderBy, "ignoreCase")));
         }
         query = query.withOrder(annotated);
@@ -716,7 +828,12 @@ public final class RepositoryWriter {
                 case "jakarta.data.page.CursoredPage" -> Shape.CURSORED_PAGE;
                 default -> Shape.PAGE;
             };
-            element = ((DeclaredType) returns).getTypeArguments().get(0);
+            List<? extends TypeMirror> arguments = ((DeclaredType) returns).getTypeArguments();
+            if (arguments.isEmpty()) {
+                throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "a find method (a raw type)",
+                        container.substring(container.lastIndexOf('.') + 1) + "<" + entity.name() + ">");
+            }
+            element = arguments.get(0);
         } else {
             shape = Shape.ONE;
             element = returns;
@@ -830,7 +947,18 @@ public final class RepositoryWriter {
             case OPTIONAL -> body.addStatement("return $T.optional(found, $S)",
                     dev.tenantdao.processor.write.Types.REPOSITORIES, operation);
             case LIST -> body.addStatement("return found");
-            case ARRAY -> body.addStatement("return found.toArray(new $T[0])", types.erasure(element));
+            case ARRAY -> {
+                if (element.getKind().isPrimitive()) {
+                    body.addStatement("$T array = new $T[found.size()]", ArrayTypeName.of(TypeName.get(element)),
+                                    TypeName.get(element))
+                            .beginControlFlow("for (int i = 0; i < array.length; i++)")
+                            .addStatement("array[i] = found.get(i)")
+                            .endControlFlow()
+                            .addStatement("return array");
+                } else {
+                    body.addStatement("return found.toArray(new $T[0])", types.erasure(element));
+                }
+            }
             case PAGE -> {
                 body.add(total(pageRequest, countConstant, count, locals))
                         .addStatement("return $T.page($L, found, total)", dev.tenantdao.processor.write.Types.REPOSITORIES,
@@ -989,7 +1117,8 @@ public final class RepositoryWriter {
             };
         }
         // one attribute: JDQL's SELECT attribute, read as its own type (an id column after it, for converter errors)
-        if (query.selected().size() == 1 && !isRecord(element)) {
+        if (query.selected().size() == 1 && (!isRecord(element)
+                || types.isSameType(boxed(element), boxed(query.selected().get(0).type())))) {
             Property property = query.selected().get(0);
             if (!types.isSameType(boxed(element), boxed(property.type()))) {
                 throw new Problem(Message.QUERY_RETURN_TYPE, operation, element, "a select of "
@@ -1130,8 +1259,10 @@ public final class RepositoryWriter {
                 throw new Problem(Message.QUERY_PARAMETER_COUNT, name(method), MethodNames.parameterCount(
                         MethodNames.parse(method.getSimpleName().toString(), attributes)), values.size());
             }
+            AnnotationMirror query = mirror(method, "Query").orElse(null);
             throw new Problem(Message.QUERY_PARAMETER_MISSING, name(method), param.label(), values.isEmpty() ? "none"
-                    : String.join(", ", values.stream().map(Param::name).toList()));
+                    : String.join(", ", values.stream().map(Param::name).toList()))
+                    .at(method, query, query == null ? null : value(query, "value"));
         }
         used.add(found);
         TypeMirror javaType = found.type();
@@ -1155,7 +1286,7 @@ public final class RepositoryWriter {
         if (use == QuerySql.Parameters.Use.LIKE) {
             usedAs = "a LIKE pattern, a String";
             if (valueType != ValueType.STRING) {
-                throw new Problem(Message.QUERY_PARAMETER_TYPE, found.name(), name(method), found.type(), usedAs);
+                throw new Problem(Message.QUERY_PARAMETER_TYPE, found.name(), name(method), found.type(), usedAs).at(found.element(), null, null);
             }
         } else if (context != null) {
             usedAs = (array ? "a collection or array of " : "") + entity.name() + "." + context.name() + ", "
@@ -1163,17 +1294,17 @@ public final class RepositoryWriter {
             boolean fits = javaType != null && types.isSameType(boxed(types.erasure(javaType)),
                     boxed(types.erasure(context.type())));
             if (!fits) {
-                throw new Problem(Message.QUERY_PARAMETER_TYPE, found.name(), name(method), found.type(), usedAs);
+                throw new Problem(Message.QUERY_PARAMETER_TYPE, found.name(), name(method), found.type(), usedAs).at(found.element(), null, null);
             }
             if (array && context.mapping().converter() == null && (context.valueType() == null
                     || context.valueType().unnestElementName() == null || context.mapping().customType() != null
                             && context.valueType() != ValueType.ENUM)) {
                 throw new Problem(Message.QUERY_PARAMETER_TYPE, found.name(), name(method), found.type(),
-                        "an IN list of " + entity.name() + "." + context.name() + ", whose type cannot travel in an array");
+                        "an IN list of " + entity.name() + "." + context.name() + ", whose type cannot travel in an array").at(found.element(), null, null);
             }
         } else if (valueType == null || array && valueType.unnestElementName() == null) {
             throw new Problem(Message.QUERY_PARAMETER_TYPE, found.name(), name(method), found.type(),
-                    "a value of its own type, which tenantdao cannot bind (" + ValueType.SUPPORTED + ")");
+                    "a value of its own type, which tenantdao cannot bind (" + ValueType.SUPPORTED + ")").at(found.element(), null, null);
         }
         return Parameter.query(found.local(), context, new Parameter.Query(entity.name(), javaType, valueType,
                 match == null ? null : match.name(), array, arrayParameter));
@@ -1192,7 +1323,8 @@ public final class RepositoryWriter {
                 if (!jdql && mirror(method, "Find").isEmpty() && lifecycle(method) == null) {
                     throw new Problem(Message.QUERY_PARAMETER_COUNT, name(method), used.size(), values.size());
                 }
-                throw new Problem(Message.QUERY_PARAMETER_UNUSED, value.name(), name(method));
+                throw new Problem(Message.QUERY_PARAMETER_UNUSED, value.name(), name(method))
+                        .at(value.element(), null, null);
             }
         }
     }
