@@ -1,0 +1,604 @@
+package dev.tenantdao.processor.query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+
+/**
+ * The compile-time proof that a native SQL statement reads and writes only the current tenant's
+ * rows, on the statement's syntax tree as JSqlParser parses PostgreSQL (never on its text).
+ *
+ * <p>The rule: every reference to a row-tenanted table, wherever it appears (the FROM and every join,
+ * subqueries in the select list, WHERE, HAVING and FROM, EXISTS and IN, CTEs including recursive
+ * ones, every branch of UNION/INTERSECT/EXCEPT, LATERAL, UPDATE ... FROM, DELETE ... USING, INSERT ...
+ * SELECT), is confined in its own query block: {@code <alias>.<tenant column> = :tenant} is a conjunct
+ * of the block's WHERE (or of the ON of the join that brings the reference in), not under an OR or a
+ * NOT; or its tenant column is equated, the same way, with that of a reference that is confined (in
+ * the block, or in an enclosing block for a correlated subquery). An INSERT into a row-tenanted table
+ * writes {@code :tenant} into the tenant column. Tables of schema-per-tenant entities must be named
+ * unqualified (the generated code names them in the tenant's schema). Tables the processor does not
+ * know are not judged.
+ */
+public final class TenantProof {
+
+    /** The parameter the generated code binds to the current tenant. */
+    public static final String TENANT_PARAMETER = "tenant";
+
+    /** How the proof treats a table: confined by a predicate on {@code tenantColumn}, or by the tenant's schema. */
+    public record KnownTable(String name, String tenantColumn, boolean inSchema) {
+        public static KnownTable row(String name, String tenantColumn) {
+            return new KnownTable(name, tenantColumn, false);
+        }
+
+        public static KnownTable schema(String name) {
+            return new KnownTable(name, null, true);
+        }
+    }
+
+    /** A reference the proof could not confine: its message, and where in the SQL it is (0-based), or -1. */
+    public record Finding(String message, int at) {}
+
+    /** The verdict on a statement: its findings (none: proven), the kind of statement, its schema-qualified tables. */
+    public record Verdict(List<Finding> findings, Kind kind, List<Table> inSchema, Statement statement) {
+        public boolean proven() {
+            return findings.isEmpty();
+        }
+    }
+
+    /** What a statement does. */
+    public enum Kind { QUERY, WRITE }
+
+    private final String sql;
+    private final Map<String, KnownTable> tables;
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<Table> inSchema = new ArrayList<>();
+    /** How many times each table name has been met so far, to find the n-th occurrence in the text. */
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    private TenantProof(String sql, Map<String, KnownTable> tables) {
+        this.sql = sql;
+        this.tables = tables;
+    }
+
+    /**
+     * Parses {@code sql} (PostgreSQL) and proves it confined to the tenant, {@code tables} naming
+     * every table the processor knows by its lower-case name.
+     *
+     * @throws QueryException when it does not parse, or is not a SELECT, INSERT, UPDATE or DELETE
+     */
+    public static Verdict prove(String sql, Map<String, KnownTable> tables) throws QueryException {
+        Statement statement;
+        try {
+            statement = CCJSqlParserUtil.newParser(sql).Statement();
+        } catch (ParseException e) {
+            Token token = e.currentToken != null && e.currentToken.next != null ? e.currentToken.next : e.currentToken;
+            int at = token == null ? -1 : offset(sql, token.beginLine, token.beginColumn);
+            String near = token == null || token.image == null ? "" : " near '" + token.image + "'";
+            throw new QueryException("The SQL does not parse as PostgreSQL" + near, at);
+        } catch (RuntimeException | Error e) {      // JavaCC's TokenMgrError for an unexpected character
+            throw new QueryException("The SQL does not parse as PostgreSQL: " + e.getMessage(), -1);
+        }
+        TenantProof proof = new TenantProof(sql, tables);
+        Kind kind = proof.statement(statement, Scope.TOP);
+        return new Verdict(List.copyOf(proof.findings), kind, List.copyOf(proof.inSchema), statement);
+    }
+
+    private static int offset(String sql, int line, int column) {
+        int at = 0;
+        for (int l = 1; l < line && at >= 0; l++) {
+            at = sql.indexOf('\n', at) + 1;
+            if (at == 0) {
+                return -1;
+            }
+        }
+        return Math.min(sql.length(), at + column - 1);
+    }
+
+    // ---- scopes: what a block sees of its enclosing blocks ------------------------------------------
+
+    /**
+     * What is visible in a query block from outside it: the CTE names (not tables), and the confined
+     * references of enclosing blocks (a correlated subquery may equate its tenant column with them).
+     */
+    private record Scope(Set<String> ctes, Map<String, Ref> confinedOuter) {
+        static final Scope TOP = new Scope(Set.of(), Map.of());
+
+        Scope withCtes(Collection<String> names) {
+            Set<String> all = new HashSet<>(ctes);
+            names.forEach(n -> all.add(n.toLowerCase(Locale.ROOT)));
+            return new Scope(all, confinedOuter);
+        }
+
+        Scope withOuter(Map<String, Ref> confined) {
+            Map<String, Ref> all = new HashMap<>(confinedOuter);
+            all.putAll(confined);
+            return new Scope(ctes, all);
+        }
+    }
+
+    /** A reference to a known row-tenanted table in a block: by its alias (or name). */
+    private record Ref(String alias, KnownTable table, Table node, int at) {}
+
+    // ---- statements ---------------------------------------------------------------------------------
+
+    private Kind statement(Statement statement, Scope scope) throws QueryException {
+        if (statement instanceof Select select) {
+            select(select, scope);
+            return Kind.QUERY;
+        } else if (statement instanceof Update update) {
+            update(update, scope);
+            return Kind.WRITE;
+        } else if (statement instanceof Delete delete) {
+            delete(delete, scope);
+            return Kind.WRITE;
+        } else if (statement instanceof Insert insert) {
+            insert(insert, scope);
+            return Kind.WRITE;
+        }
+        throw new QueryException("Only SELECT, INSERT, UPDATE and DELETE can be proven; this is a "
+                + statement.getClass().getSimpleName(), -1);
+    }
+
+    /** The CTEs of a statement: each checked as a statement of its own, their names visible to the rest (and to themselves). */
+    private Scope ctes(List<WithItem<?>> with, Scope scope) throws QueryException {
+        if (with == null || with.isEmpty()) {
+            return scope;
+        }
+        List<String> names = new ArrayList<>();
+        with.forEach(item -> names.add(item.getUnquotedAliasName()));
+        Scope inner = scope.withCtes(names);        // recursive CTEs name themselves
+        for (WithItem<?> item : with) {
+            Object body = item.getParenthesedStatement();
+            if (body instanceof Select select) {
+                select(select, inner);
+            } else if (body instanceof net.sf.jsqlparser.statement.insert.ParenthesedInsert insert) {
+                insert(insert.getInsert(), inner);
+            } else if (body instanceof net.sf.jsqlparser.statement.update.ParenthesedUpdate update) {
+                update(update.getUpdate(), inner);
+            } else if (body instanceof net.sf.jsqlparser.statement.delete.ParenthesedDelete delete) {
+                delete(delete.getDelete(), inner);
+            }
+        }
+        return inner;
+    }
+
+    private void select(Select select, Scope scope) throws QueryException {
+        Scope inner = ctes(select.getWithItemsList(), scope);
+        if (select instanceof PlainSelect plain) {
+            List<Expression> more = new ArrayList<>();
+            for (SelectItem<?> item : plain.getSelectItems()) {
+                more.add(item.getExpression());
+            }
+            more.add(plain.getHaving());
+            block(plain.getFromItem(), plain.getJoins(), plain.getWhere(), more, inner);
+        } else if (select instanceof SetOperationList operations) {
+            for (Select branch : operations.getSelects()) {
+                select(branch, inner);
+            }
+        } else if (select instanceof ParenthesedSelect parenthesed) {
+            select(parenthesed.getSelect(), inner);
+        } else if (select instanceof Values values) {
+            subqueries(values.getExpressions(), inner);
+        }
+    }
+
+    private void update(Update update, Scope scope) throws QueryException {
+        Scope inner = ctes(update.getWithItemsList(), scope);
+        List<Join> joins = new ArrayList<>();
+        if (update.getStartJoins() != null) {
+            joins.addAll(update.getStartJoins());
+        }
+        if (update.getFromItem() != null) {
+            Join from = new Join();
+            from.setSimple(true);
+            from.setRightItem(update.getFromItem());
+            joins.add(from);
+        }
+        if (update.getJoins() != null) {
+            joins.addAll(update.getJoins());
+        }
+        List<Expression> more = new ArrayList<>();
+        for (UpdateSet set : update.getUpdateSets()) {
+            more.add(set.getValues());
+        }
+        block(update.getTable(), joins, update.getWhere(), more, inner);
+    }
+
+    private void delete(Delete delete, Scope scope) throws QueryException {
+        Scope inner = ctes(delete.getWithItemsList(), scope);
+        List<Join> joins = new ArrayList<>();
+        if (delete.getUsingList() != null) {
+            for (Table using : delete.getUsingList()) {
+                Join join = new Join();
+                join.setSimple(true);
+                join.setRightItem(using);
+                joins.add(join);
+            }
+        }
+        if (delete.getJoins() != null) {
+            joins.addAll(delete.getJoins());
+        }
+        block(delete.getTable(), joins, delete.getWhere(), List.of(), inner);
+    }
+
+    /**
+     * An INSERT: into a row-tenanted table, the tenant column is written and its value is
+     * {@code :tenant} in every row; the rows' source (a SELECT) and any subquery are proven like any.
+     */
+    private void insert(Insert insert, Scope scope) throws QueryException {
+        Scope inner = ctes(insert.getWithItemsList(), scope);
+        Table target = insert.getTable();
+        Optional<KnownTable> known = known(target, inner);
+        int at = locate(target);
+        if (known.isPresent() && !known.get().inSchema()) {
+            String column = known.get().tenantColumn();
+            int index = -1;
+            ExpressionList<Column> columns = insert.getColumns();
+            for (int i = 0; columns != null && i < columns.size(); i++) {
+                if (columns.get(i).getColumnName().replace("\"", "").equalsIgnoreCase(column)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                finding("INSERT INTO " + target.getName() + " does not write its tenant column: name " + column
+                        + " in the column list and write :" + TENANT_PARAMETER + " into it", at);
+            } else {
+                for (Expression value : rowValues(insert.getSelect(), index)) {
+                    if (!isTenantParameter(value)) {
+                        finding("INSERT INTO " + target.getName() + " writes " + value + " into " + column
+                                + "; write :" + TENANT_PARAMETER, at);
+                    }
+                }
+            }
+        }
+        if (insert.getSelect() != null && !(insert.getSelect() instanceof Values)) {
+            select(insert.getSelect(), inner);
+        } else if (insert.getSelect() instanceof Values values) {
+            subqueries(values.getExpressions(), inner);
+        }
+        if (insert.getConflictAction() != null && insert.getConflictAction().getUpdateSets() != null) {
+            for (UpdateSet set : insert.getConflictAction().getUpdateSets()) {
+                subqueries(set.getValues(), inner);
+            }
+        }
+    }
+
+    /** The values an INSERT writes into column {@code index}: of each VALUES row, or the SELECT's item there. */
+    private static List<Expression> rowValues(Select source, int index) {
+        List<Expression> values = new ArrayList<>();
+        if (source instanceof Values rows) {
+            ExpressionList<?> expressions = rows.getExpressions();
+            boolean multiRow = !expressions.isEmpty() && expressions.get(0) instanceof ExpressionList<?>;
+            if (multiRow) {
+                for (Expression row : expressions) {
+                    ExpressionList<?> list = (ExpressionList<?>) row;
+                    values.add(index < list.size() ? list.get(index) : null);
+                }
+            } else {
+                values.add(index < expressions.size() ? expressions.get(index) : null);
+            }
+        } else if (source instanceof ParenthesedSelect parenthesed) {
+            values.addAll(rowValues(parenthesed.getSelect(), index));
+        } else if (source instanceof PlainSelect plain) {
+            values.add(index < plain.getSelectItems().size() ? plain.getSelectItems().get(index).getExpression() : null);
+        } else if (source instanceof SetOperationList operations) {
+            operations.getSelects().forEach(branch -> values.addAll(rowValues(branch, index)));
+        }
+        return values;
+    }
+
+    // ---- a query block ------------------------------------------------------------------------------
+
+    /**
+     * One query block: {@code first} and {@code joins} bring in its references, {@code where} and the
+     * joins' ON conditions confine them; {@code more} (select items, HAVING, SET values) may hold
+     * subqueries, proven as blocks of their own.
+     */
+    private void block(FromItem first, List<Join> joins, Expression where, List<Expression> more, Scope scope)
+            throws QueryException {
+        List<Ref> refs = new ArrayList<>();
+        List<FromItem> derived = new ArrayList<>();
+        // conjuncts that may confine any reference (WHERE, inner joins' ON), and those of outer joins,
+        // which may confine only the reference their join brings in
+        List<Expression> conjuncts = new ArrayList<>(conjuncts(where));
+        Map<Ref, List<Expression>> ownConjuncts = new LinkedHashMap<>();
+        List<Expression> conditions = new ArrayList<>();
+        conditions.add(where);
+        int fromItems = 0;
+        List<FromItem> items = new ArrayList<>();
+        if (first != null) {
+            items.add(first);
+        }
+        List<Join> allJoins = new ArrayList<>();
+        // (a JOIN b ON ...) in parentheses: its relations and joins are the block's own
+        while (!items.isEmpty() && items.get(0) instanceof ParenthesedFromItem nested && nested.getAlias() == null) {
+            items.set(0, nested.getFromItem());
+            if (nested.getJoins() != null) {
+                allJoins.addAll(nested.getJoins());
+            }
+        }
+        if (joins != null) {
+            allJoins.addAll(joins);
+        }
+        for (FromItem item : items) {
+            fromItems += reference(item, refs, derived, scope);
+        }
+        for (Join join : allJoins) {
+            int before = refs.size();
+            fromItems += reference(join.getRightItem(), refs, derived, scope);
+            Collection<Expression> on = join.getOnExpressions();
+            List<Expression> onConjuncts = new ArrayList<>();
+            if (on != null) {
+                for (Expression condition : on) {
+                    onConjuncts.addAll(conjuncts(condition));
+                    conditions.add(condition);
+                }
+            }
+            boolean outer = join.isLeft() || join.isRight() || join.isFull() || join.isOuter();
+            if (!outer) {
+                conjuncts.addAll(onConjuncts);
+            } else {
+                for (int i = before; i < refs.size(); i++) {
+                    ownConjuncts.put(refs.get(i), onConjuncts);
+                }
+            }
+        }
+        Ref only = fromItems == 1 && refs.size() == 1 ? refs.get(0) : null;
+        Map<String, Ref> byAlias = new LinkedHashMap<>();
+        refs.forEach(ref -> byAlias.put(ref.alias(), ref));
+
+        // confined: by :tenant, then by equality with a confined reference (here or outside), to a fixpoint
+        Map<String, Ref> confined = new LinkedHashMap<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Ref ref : refs) {
+                if (confined.containsKey(ref.alias())) {
+                    continue;
+                }
+                List<Expression> applicable = new ArrayList<>(conjuncts);
+                applicable.addAll(ownConjuncts.getOrDefault(ref, List.of()));
+                if (confines(ref, applicable, only, byAlias, confined, scope)) {
+                    confined.put(ref.alias(), ref);
+                    changed = true;
+                }
+            }
+        }
+        for (Ref ref : refs) {
+            if (!confined.containsKey(ref.alias())) {
+                String column = ref.alias() + "." + ref.table().tenantColumn();
+                finding(ref.table().name() + (ref.alias().equals(ref.table().name()) ? "" : " " + ref.alias())
+                        + " is not confined to the tenant: its block has no " + column + " = :" + TENANT_PARAMETER
+                        + " (or " + column + " = <a confined table>." + ref.table().tenantColumn()
+                        + ") as a condition of its WHERE or of its join's ON, outside any OR or NOT", ref.at());
+            }
+        }
+        Scope inner = scope.withOuter(confined);
+        for (FromItem item : derived) {
+            fromItem(item, inner);
+        }
+        for (Expression condition : conditions) {
+            subqueries(condition, inner);
+        }
+        for (Expression expression : more) {
+            subqueries(expression, inner);
+        }
+    }
+
+    /**
+     * Adds the references {@code item} brings into the block, and returns how many relations it is
+     * (so an unqualified tenant column can be attributed to the only one).
+     */
+    private int reference(FromItem item, List<Ref> refs, List<FromItem> derived, Scope scope) throws QueryException {
+        if (item instanceof Table table) {
+            Optional<KnownTable> known = known(table, scope);
+            int at = locate(table);
+            if (known.isPresent() && known.get().inSchema()) {
+                if (table.getSchemaName() != null) {
+                    finding(table.getFullyQualifiedName() + " names a schema-per-tenant table in a schema of its own;"
+                            + " name it unqualified, and the generated code names it in the tenant's schema", at);
+                }
+                inSchema.add(table);
+            } else if (known.isPresent()) {
+                String alias = table.getAlias() != null ? table.getAlias().getName() : table.getName();
+                refs.add(new Ref(alias.replace("\"", "").toLowerCase(Locale.ROOT), known.get(), table, at));
+            }
+            return 1;
+        } else if (item instanceof ParenthesedFromItem nested) {
+            int count = reference(nested.getFromItem(), refs, derived, scope);
+            if (nested.getJoins() != null) {
+                for (Join join : nested.getJoins()) {
+                    count += reference(join.getRightItem(), refs, derived, scope);
+                }
+            }
+            return count;
+        } else if (item != null) {
+            derived.add(item);      // a subquery, LATERAL, a function, VALUES: proven on its own
+            return 1;
+        }
+        return 0;
+    }
+
+    private void fromItem(FromItem item, Scope scope) throws QueryException {
+        if (item instanceof Select select) {
+            select(select, scope);
+        } else if (item instanceof TableFunction function) {
+            subqueries(function.getFunction(), scope);
+        }
+    }
+
+    /** The known table {@code table} names: not a CTE of the scope; looked up by its unqualified name. */
+    private Optional<KnownTable> known(Table table, Scope scope) {
+        String name = table.getName().replace("\"", "").toLowerCase(Locale.ROOT);
+        if (table.getSchemaName() == null && scope.ctes().contains(name)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(tables.get(name));
+    }
+
+    /**
+     * Whether {@code ref} is confined by one of {@code conjuncts}: {@code <ref>.tenant = :tenant}, or
+     * {@code <ref>.tenant = <other>.tenant} with {@code other} confined (in this block or outside).
+     */
+    private static boolean confines(Ref ref, List<Expression> conjuncts, Ref only, Map<String, Ref> byAlias,
+            Map<String, Ref> confined, Scope scope) {
+        for (Expression conjunct : conjuncts) {
+            if (!(conjunct instanceof EqualsTo equals)) {
+                continue;
+            }
+            Expression left = unwrap(equals.getLeftExpression());
+            Expression right = unwrap(equals.getRightExpression());
+            for (int side = 0; side < 2; side++) {
+                Expression mine = side == 0 ? left : right;
+                Expression other = side == 0 ? right : left;
+                if (!isTenantColumnOf(mine, ref, only)) {
+                    continue;
+                }
+                if (isTenantParameter(other)) {
+                    return true;
+                }
+                if (other instanceof Column column && column.getTable() != null && column.getTable().getName() != null) {
+                    String qualifier = column.getTable().getName().replace("\"", "").toLowerCase(Locale.ROOT);
+                    Ref target = confined.get(qualifier);
+                    if (target == null && !byAlias.containsKey(qualifier)) {
+                        target = scope.confinedOuter().get(qualifier);
+                    }
+                    if (target != null && target != ref && column.getColumnName().replace("\"", "")
+                            .equalsIgnoreCase(target.table().tenantColumn())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code expression} is {@code ref}'s tenant column: qualified by its alias, or unqualified when it is the only relation. */
+    private static boolean isTenantColumnOf(Expression expression, Ref ref, Ref only) {
+        if (!(expression instanceof Column column)
+                || !column.getColumnName().replace("\"", "").equalsIgnoreCase(ref.table().tenantColumn())) {
+            return false;
+        }
+        if (column.getTable() == null || column.getTable().getName() == null) {
+            return only == ref;
+        }
+        return column.getTable().getName().replace("\"", "").equalsIgnoreCase(ref.alias());
+    }
+
+    private static boolean isTenantParameter(Expression expression) {
+        return unwrap(expression) instanceof JdbcNamedParameter parameter
+                && parameter.getName().equals(TENANT_PARAMETER);
+    }
+
+    /** {@code expression} without the parentheses around it. */
+    private static Expression unwrap(Expression expression) {
+        while (expression instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+            expression = list.get(0);
+        }
+        return expression;
+    }
+
+    /** The conjuncts of a condition: its AND-ed parts, through parentheses; never inside an OR or a NOT. */
+    private static List<Expression> conjuncts(Expression condition) {
+        List<Expression> all = new ArrayList<>();
+        Expression unwrapped = condition == null ? null : unwrap(condition);
+        if (unwrapped instanceof AndExpression and) {
+            all.addAll(conjuncts(and.getLeftExpression()));
+            all.addAll(conjuncts(and.getRightExpression()));
+        } else if (unwrapped != null) {
+            all.add(unwrapped);
+        }
+        return all;
+    }
+
+    /** Proves every subquery inside {@code expression} (EXISTS, IN, scalar subqueries), each a block of its own. */
+    private void subqueries(Expression expression, Scope scope) throws QueryException {
+        if (expression == null) {
+            return;
+        }
+        List<Select> found = new ArrayList<>();
+        expression.accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(ParenthesedSelect select, S context) {
+                found.add(select);
+                return null;
+            }
+
+            @Override
+            public <S> Void visit(Select select, S context) {
+                found.add(select);
+                return null;
+            }
+        }, null);
+        for (Select select : found) {
+            select(select, scope);
+        }
+    }
+
+    // ---- findings -----------------------------------------------------------------------------------
+
+    private void finding(String message, int at) {
+        findings.add(new Finding(message, at));
+    }
+
+    /**
+     * Where {@code table} is written in the SQL: the next occurrence of its name after those already
+     * found (references are met in the order they are written, but for CTEs met first).
+     */
+    private int locate(Table table) {
+        String name = table.getName().replace("\"", "");
+        int occurrence = seen.merge(name.toLowerCase(Locale.ROOT), 1, Integer::sum);
+        String lower = sql.toLowerCase(Locale.ROOT);
+        String wanted = name.toLowerCase(Locale.ROOT);
+        int at = -1;
+        int from = 0;
+        for (int found = 0; found < occurrence; ) {
+            at = lower.indexOf(wanted, from);
+            if (at < 0) {
+                return -1;
+            }
+            from = at + wanted.length();
+            boolean word = (at == 0 || !Character.isJavaIdentifierPart(lower.charAt(at - 1)))
+                    && (from >= lower.length() || !Character.isJavaIdentifierPart(lower.charAt(from)));
+            if (word) {
+                found++;
+            }
+        }
+        return at;
+    }
+}
