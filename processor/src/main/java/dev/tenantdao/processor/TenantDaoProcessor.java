@@ -93,6 +93,13 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    /** The tables of every valid entity of the compilation, as the proof of @Sql methods knows them. */
+    private final java.util.Map<String, dev.tenantdao.processor.query.TenantProof.KnownTable> knownTables =
+            new java.util.HashMap<>();
+
+    /** One line per @CrossTenant method: the report written when processing is over. */
+    private final List<String> crossTenant = new ArrayList<>();
+
     /** The DAOs generated so far in this compilation, for the index written when processing is over. */
     private final List<String> daos = new ArrayList<>();
     private boolean indexWritten;
@@ -105,6 +112,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             if (round.processingOver() && !daos.isEmpty() && !indexWritten) {
                 indexWritten = true;
                 writeDaoIndex();
+                writeCrossTenantReport();
             }
         } catch (Throwable failure) {
             // a last resort: every step below is guarded on its own element already
@@ -215,10 +223,51 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         if (entity == null) {
             return;
         }
+        remember(entity);
         java.util.Optional<com.palantir.javapoet.JavaFile> file = dev.tenantdao.processor.write.RepositoryWriter.write(
-                processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics, repository, entity);
+                processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics, repository, entity,
+                knownTables, crossTenant);
         if (file.isPresent()) {
             written(List.of(file.get()));       // in the index too: a container registers it like a DAO
+        }
+    }
+
+    /**
+     * Makes {@code entity}'s tables known to the proof of @Sql methods: its table, a joined subtype's
+     * own, its history table; row-tenanted ones by their tenant column, schema-per-tenant ones as such
+     * (database-per-tenant and shared tables need no proof).
+     */
+    private void remember(EntityModel entity) {
+        if (!entity.isTenanted() || entity.tenancy().strategy() == dev.tenantdao.annotations.Tenanted.Strategy.DATABASE) {
+            return;
+        }
+        List<String> tables = new ArrayList<>(List.of(entity.table()));
+        if (entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.Subtype subtype) {
+            subtype.table().ifPresent(tables::add);
+        }
+        if (entity.isAudited()) {
+            tables.add(entity.audit().table());
+        }
+        for (String table : tables) {
+            knownTables.put(table.toLowerCase(java.util.Locale.ROOT), entity.tenancy().isRow()
+                    ? dev.tenantdao.processor.query.TenantProof.KnownTable.row(table, entity.tenancy().column())
+                    : dev.tenantdao.processor.query.TenantProof.KnownTable.schema(table));
+        }
+    }
+
+    /** The @CrossTenant methods of this compilation with their reasons ({@code Wire.CROSS_TENANT_REPORT}), if any. */
+    private void writeCrossTenantReport() throws IOException {
+        if (crossTenant.isEmpty()) {
+            return;
+        }
+        FileObject report = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+                dev.tenantdao.annotations.internal.Wire.CROSS_TENANT_REPORT);
+        try (java.io.Writer writer = report.openWriter()) {
+            writer.write("# Methods whose native SQL may read or change every tenant's rows (@CrossTenant), with"
+                    + " their reasons\n");
+            for (String line : new java.util.TreeSet<>(crossTenant)) {
+                writer.write(line + "\n");
+            }
         }
     }
 
@@ -318,6 +367,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         }
         EntitySql sql = new SqlBuilder(entity).build();
         written(DaoFiles.of(entity, sql));     // built whole before any is written
+        remember(entity);
         writeDdl(type, sql.ddl());
     }
 
@@ -349,6 +399,8 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             return;
         }
         HierarchySql sql = new SqlBuilder(model).buildHierarchy();
+        remember(model);
+        HierarchyRoot.of(model).subtypes().forEach(this::remember);
         // every DAO of the hierarchy (root and subtypes) built before any is written: no partial output
         written(DaoFiles.ofHierarchy(model, sql));
         writeDdl(root, sql.ddl());

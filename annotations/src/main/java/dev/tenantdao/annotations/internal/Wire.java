@@ -25,6 +25,9 @@ public final class Wire {
      */
     public static final String DAO_INDEX = "META-INF/tenantdao/daos";
 
+    /** Where the processor lists every {@code @CrossTenant} method with its reason, in the class output. */
+    public static final String CROSS_TENANT_REPORT = "META-INF/tenantdao/cross-tenant.txt";
+
     /** The first line of every generated DDL names the entity's strategy: {@code -- tenantdao strategy: ROW}. */
     public static final String STRATEGY_HEADER = "-- tenantdao strategy: ";
 

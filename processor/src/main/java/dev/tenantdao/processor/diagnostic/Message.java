@@ -127,6 +127,12 @@ public enum Message {
             + " an attribute's type, so declare it without them"),
     QUERY_CURSOR_ORDER(ERROR, "%s returns a CursoredPage ordered by %s, which %s; a cursor needs attributes that"
             + " are never NULL, compared as they are"),
+    SQL_NOT_CONFINED(ERROR, "%s is not proven confined to the tenant: %s"),
+    SQL_SCHEMA_TABLES(ERROR, "%s names tables of schema-per-tenant entities, but %s is not tenanted per schema: name"
+            + " them in a repository of a schema-per-tenant entity"),
+    SQL_TENANT_PARAMETER(ERROR, "%s has a parameter named tenant: :tenant in @Sql is the current tenant, which the"
+            + " generated code binds; rename the parameter"),
+    CROSS_TENANT_REASON(ERROR, "@CrossTenant on %s needs a reason: it is printed in the cross-tenant report"),
     LIFECYCLE_PARAMETER(ERROR, "%s must take one %s, a List<%s> (or another Collection) or an array %s[]"),
     PROCESSOR_FAILURE(ERROR, "tenantdao bug: processing %s failed with %s; please report it with the entity's source");
 

@@ -80,6 +80,15 @@ final class JdbcCode {
                     : CodeBlock.of("$T.getArray($L, $L, $L, $T::new)", JDBC, rows, index, convert,
                             ArrayTypeName.of(element));
         }
+        return read(type, javaType, rows, index, entity, column);
+    }
+
+    /**
+     * An expression reading column {@code index} of {@code rows} as a plain {@code type} value (not a
+     * list or array) of Java type {@code javaType}; NULL in a primitive fails naming {@code entity}
+     * and {@code column}.
+     */
+    static CodeBlock read(ValueType type, TypeName javaType, String rows, int index, String entity, String column) {
         return switch (type) {
             case PRIMITIVE_LONG -> CodeBlock.of("$T.getLong($L, $L, $S, $S)", JDBC, rows, index, entity, column);
             case PRIMITIVE_INT -> CodeBlock.of("$T.getInt($L, $L, $S, $S)", JDBC, rows, index, entity, column);
@@ -101,7 +110,7 @@ final class JdbcCode {
                     column);
             case UUID, OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, LOCAL_TIME ->
                     CodeBlock.of("$L.getObject($L, $T.class)", rows, index, javaType);
-            case LIST, ARRAY -> throw new IllegalStateException("handled above");
+            case LIST, ARRAY -> throw new IllegalArgumentException("lists and arrays are read through their property");
         };
     }
 }

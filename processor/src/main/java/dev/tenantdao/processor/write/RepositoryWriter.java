@@ -87,8 +87,11 @@ public final class RepositoryWriter {
     private boolean sortable;
     private boolean failed;
 
+    private final NativeSqlMethod nativeSql;
+
     private RepositoryWriter(Elements elements, Types types, Diagnostics diagnostics, TypeElement repository,
-            EntityModel entity) {
+            EntityModel entity, Map<String, dev.tenantdao.processor.query.TenantProof.KnownTable> tables,
+            List<String> crossTenant) {
         this.elements = elements;
         this.types = types;
         this.diagnostics = diagnostics;
@@ -96,9 +99,42 @@ public final class RepositoryWriter {
         this.entity = entity;
         this.dao = new DaoContext(entity, null);
         this.attributes = new Attributes(entity);
+        this.nativeSql = new NativeSqlMethod(this, tables, crossTenant);
         this.type = TypeSpec.classBuilder(implementationName(repository))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(TypeName.get(repository.asType()));
+    }
+
+    // ---- what the generators of one repository share ------------------------------------------------------
+
+    DaoContext dao() {
+        return dao;
+    }
+
+    EntityModel entity() {
+        return entity;
+    }
+
+    Types types() {
+        return types;
+    }
+
+    TypeElement repository() {
+        return repository;
+    }
+
+    Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** Records a problem already reported: no implementation is written. */
+    void failed() {
+        failed = true;
+    }
+
+    /** Adds a method the generated class needs besides the interface's (a mapper of a projection). */
+    void addHelper(String name, java.util.function.Supplier<MethodSpec> method) {
+        projections.computeIfAbsent(name, n -> method.get());
     }
 
     /** The implementation's name: {@code <Repository>Impl}, beside the interface. */
@@ -185,7 +221,18 @@ public final class RepositoryWriter {
      */
     public static Optional<JavaFile> write(Elements elements, Types types, Diagnostics diagnostics,
             TypeElement repository, EntityModel entity) {
-        return new RepositoryWriter(elements, types, diagnostics, repository, entity).write();
+        return write(elements, types, diagnostics, repository, entity, Map.of(), new ArrayList<>());
+    }
+
+    /**
+     * @param tables the tables of every entity of the compilation, by lower-case name, as the proof of
+     *     {@code @Sql} methods knows them
+     * @param crossTenant where each {@code @CrossTenant} method's line of the report is added
+     */
+    public static Optional<JavaFile> write(Elements elements, Types types, Diagnostics diagnostics,
+            TypeElement repository, EntityModel entity, Map<String, dev.tenantdao.processor.query.TenantProof.KnownTable> tables,
+            List<String> crossTenant) {
+        return new RepositoryWriter(elements, types, diagnostics, repository, entity, tables, crossTenant).write();
     }
 
     private Optional<JavaFile> write() {
@@ -329,6 +376,11 @@ public final class RepositoryWriter {
         ExecutableType resolved = (ExecutableType) types.asMemberOf((DeclaredType) repository.asType(), method);
         String annotation = lifecycle(method);
         try {
+            Optional<AnnotationMirror> sql = annotation(method, "dev.tenantdao.annotations.Sql");
+            if (sql.isPresent()) {
+                return nativeSql.method(method, resolved, sql.get(),
+                        annotation(method, "dev.tenantdao.annotations.CrossTenant").orElse(null));
+            }
             if (annotation != null && !(annotation.equals("Delete") && !takesEntities(method, resolved))) {
                 return lifecycleMethod(method, resolved, annotation);
             }
@@ -411,7 +463,7 @@ public final class RepositoryWriter {
     }
 
     /** A problem with a method, reported as {@code message}. */
-    private static final class Problem extends QueryException {
+    static final class Problem extends QueryException {
         private static final long serialVersionUID = 1L;
         final transient Message message;
         final transient Object[] arguments;
@@ -435,7 +487,7 @@ public final class RepositoryWriter {
     }
 
     /** {@code Repository.method}, as messages and operation names say it. */
-    private String name(ExecutableElement method) {
+    String name(ExecutableElement method) {
         return repository.getSimpleName() + "." + method.getSimpleName();
     }
 
@@ -463,7 +515,7 @@ public final class RepositoryWriter {
         return element != null && isEntity(element);
     }
 
-    private boolean isEntity(TypeMirror type) {
+    boolean isEntity(TypeMirror type) {
         TypeMirror bound = type.getKind() == TypeKind.TYPEVAR ? ((javax.lang.model.type.TypeVariable) type).getUpperBound()
                 : type.getKind() == TypeKind.WILDCARD && ((javax.lang.model.type.WildcardType) type).getExtendsBound() != null
                         ? ((javax.lang.model.type.WildcardType) type).getExtendsBound() : type;
@@ -1205,7 +1257,7 @@ public final class RepositoryWriter {
     }
 
     /** {@code type} boxed when it is a primitive. */
-    private TypeMirror boxed(TypeMirror type) {
+    TypeMirror boxed(TypeMirror type) {
         return type.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType() : type;
     }
 
@@ -1213,7 +1265,7 @@ public final class RepositoryWriter {
      * The public method implementing {@code method} as the repository sees it ({@code resolved}: its
      * type variables bound), its parameters named {@code names}.
      */
-    private MethodSpec.Builder overriding(ExecutableElement method, ExecutableType resolved, List<String> names) {
+    MethodSpec.Builder overriding(ExecutableElement method, ExecutableType resolved, List<String> names) {
         TypeName entityType = entity.type();
         MethodSpec.Builder builder = MethodSpec.methodBuilder(method.getSimpleName().toString())
                 .addAnnotation(Override.class)
@@ -1235,7 +1287,7 @@ public final class RepositoryWriter {
         return builder;
     }
 
-    private boolean isRecord(TypeMirror type) {
+    boolean isRecord(TypeMirror type) {
         return type.getKind() == TypeKind.DECLARED && types.asElement(type).getKind() == ElementKind.RECORD;
     }
 
@@ -1310,7 +1362,7 @@ public final class RepositoryWriter {
                 match == null ? null : match.name(), array, arrayParameter));
     }
 
-    private boolean isCollection(TypeMirror type) {
+    boolean isCollection(TypeMirror type) {
         TypeElement collection = elements.getTypeElement("java.util.Collection");
         return type.getKind() == TypeKind.DECLARED
                 && types.isAssignable(types.erasure(type), types.erasure(collection.asType()));
@@ -1332,7 +1384,7 @@ public final class RepositoryWriter {
     // ---- constants ----------------------------------------------------------------------------------------
 
     /** The SQL constant of {@code method}'s statement: its name in upper snake case, unique in the class. */
-    private String constant(ExecutableElement method, Statement statement) {
+    String constant(ExecutableElement method, Statement statement) {
         String base = dev.tenantdao.processor.read.Names.snakeCase(method.getSimpleName().toString())
                 .toUpperCase(Locale.ROOT);
         String name = base;
@@ -1343,7 +1395,7 @@ public final class RepositoryWriter {
         return constantNamed(name, statement);
     }
 
-    private String constantNamed(String name, Statement statement) {
+    String constantNamed(String name, Statement statement) {
         constants.add(name);
         constantFields.add(SqlConstants.constant(name, statement));
         return name;
@@ -1367,7 +1419,17 @@ public final class RepositoryWriter {
 
     // ---- annotations, by name (the processor does not need Jakarta Data's classes) -----------------------
 
-    private static Optional<AnnotationMirror> mirror(Element element, String simpleName) {
+    /** The annotation {@code qualifiedName} on {@code element}, if present. */
+    static Optional<AnnotationMirror> annotation(Element element, String qualifiedName) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualifiedName)) {
+                return Optional.of(mirror);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<AnnotationMirror> mirror(Element element, String simpleName) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
                     .contentEquals(REPOSITORY_PACKAGE + simpleName)) {
@@ -1388,7 +1450,7 @@ public final class RepositoryWriter {
         return all;
     }
 
-    private static AnnotationValue value(AnnotationMirror mirror, String name) {
+    static AnnotationValue value(AnnotationMirror mirror, String name) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
                 : mirror.getElementValues().entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(name)) {

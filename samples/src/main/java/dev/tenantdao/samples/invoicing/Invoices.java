@@ -1,5 +1,7 @@
 package dev.tenantdao.samples.invoicing;
 
+import dev.tenantdao.annotations.CrossTenant;
+import dev.tenantdao.annotations.Sql;
 import jakarta.data.Limit;
 import jakarta.data.Order;
 import jakarta.data.page.CursoredPage;
@@ -87,6 +89,27 @@ public interface Invoices extends CrudRepository<Invoice, Long> {
     @Find
     List<Invoice> byCustomer(long customerId, Limit limit, Order<Invoice> order);
 
+    /** What each customer owes, in PostgreSQL's own SQL: proven confined to the tenant when it compiles. */
+    @Sql("""
+            SELECT c.name AS customer, count(*) AS invoices, sum(i.total) AS total
+            FROM invoice i JOIN customer c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
+            WHERE i.tenant_id = :tenant AND i.status = :status
+            GROUP BY c.name
+            ORDER BY total DESC, customer""")
+    List<CustomerTotal> totalsByCustomer(InvoiceStatus status);
+
+    /** Moves the due date of every sent invoice: native SQL that writes. */
+    @Sql("UPDATE invoice SET due_on = due_on + :days WHERE tenant_id = :tenant AND status = 'SENT'")
+    int extendDueDates(int days);
+
+    /** Every tenant's invoices, for operators: no proof, listed in the cross-tenant report; under row-level security still one tenant's. */
+    @CrossTenant(reason = "operators' count of invoices across all tenants")
+    @Sql("SELECT count(*) FROM invoice")
+    long countInAllTenants();
+
     /** An invoice's number and total. */
     record NumberAndTotal(String number, BigDecimal total) {}
+
+    /** A customer's invoices and what they add up to. */
+    record CustomerTotal(String customer, long invoices, BigDecimal total) {}
 }

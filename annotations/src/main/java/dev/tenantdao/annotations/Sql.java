@@ -1,0 +1,41 @@
+package dev.tenantdao.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A repository method in PostgreSQL's own SQL: joins, aggregates, window functions, {@code jsonb}
+ * operators, CTEs. The processor parses it at compile time and <b>proves it confined to the current
+ * tenant</b>, or fails the build: every reference to a row-tenanted table must be constrained in its
+ * own query block by {@code <alias>.tenant_id = :tenant} (a condition of its WHERE or of its join's
+ * ON, not under an OR or a NOT), or have its tenant column equated with that of a reference that is;
+ * an INSERT into a row-tenanted table writes {@code :tenant} into the tenant column. Tables of
+ * schema-per-tenant entities are named unqualified; the generated code names them in the tenant's
+ * schema.
+ *
+ * <p>{@code :name} binds the method's parameter of that name (through the converter of an attribute of
+ * the repository's entity with the parameter's type, if any); {@code :tenant} is the current tenant,
+ * bound by the generated code: a method never takes it. A SELECT returns the entity (its columns
+ * selected by name from the statement's result), a record (each component by its column label), a
+ * single value, or lists, optionals, arrays and streams of them; an INSERT, UPDATE or DELETE returns
+ * {@code void}, {@code int}, {@code long} or {@code boolean} (whether it changed a row).
+ *
+ * <pre>{@code
+ * @Sql("""
+ *     SELECT c.name AS customer, sum(i.total) AS total
+ *     FROM invoice i JOIN customer c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
+ *     WHERE i.tenant_id = :tenant AND i.status = 'SENT'
+ *     GROUP BY c.name ORDER BY total DESC""")
+ * List<CustomerTotal> totalsByCustomer();
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Sql {
+    /** The statement, in PostgreSQL's SQL, with {@code :name} parameters. */
+    String value();
+}
