@@ -1,5 +1,6 @@
 package dev.tenantdao.samples.clinic;
 
+import jakarta.data.Sort;
 import jakarta.data.repository.BasicRepository;
 import jakarta.data.repository.Find;
 import jakarta.data.repository.OrderBy;
@@ -24,4 +25,12 @@ public interface Procedures extends BasicRepository<Procedure, Long> {
     long annotate(long patientRef, String notes);
 
     long deleteByPatientRef(long patientRef);
+
+    /** A string literal that happens to hold the schema placeholder of generated SQL. */
+    @Query("WHERE notes = 'template {schema}' ORDER BY id")
+    List<Procedure> templated();
+
+    /** A string literal that happens to hold the placeholder of a sort given at run time. */
+    @Query("WHERE notes <> '/*order*/'")
+    List<Procedure> unmarked(Sort<Procedure> sort);
 }
