@@ -32,6 +32,18 @@ public interface Patients extends CrudRepository<Patient, Long> {
 
     List<Patient> findByPhone(Phone phone);
 
+    /** IgnoreCase with In: see the report (the case is not ignored). */
+    List<Patient> findByLastNameIgnoreCaseInOrderByMrn(List<String> lastNames);
+
+    /** IgnoreCase with Between: see the report (the case is not ignored). */
+    List<Patient> findByLastNameIgnoreCaseBetweenOrderByMrn(String from, String to);
+
+    /** An IN list given as a primitive array. */
+    List<Patient> findByIdInOrderByMrn(long[] ids);
+
+    /** An IN list given as an array of boxes. */
+    List<Patient> findByIdIn(Long[] ids);
+
     List<Patient> findByPhoneInOrderByMrn(List<Phone> phones);
 
     List<Patient> findByPhoneNullOrderByMrn();
@@ -96,6 +108,14 @@ public interface Patients extends CrudRepository<Patient, Long> {
 
     @Delete
     int discharge(@By("mrn") String mrn);
+
+    /** A projection with a converted component. */
+    @Find
+    @OrderBy("mrn")
+    List<PhoneBookEntry> phoneBook(boolean active);
+
+    /** A medical record number and a phone. */
+    record PhoneBookEntry(String mrn, Phone phone) {}
 
     /** A medical record number and a last name. */
     record Chart(String mrn, String lastName) {}

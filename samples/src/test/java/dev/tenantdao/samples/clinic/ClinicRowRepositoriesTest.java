@@ -190,6 +190,59 @@ class ClinicRowRepositoriesTest {
     }
 
     @Test
+    void arraysOfBoxesAndProjectionsWithConvertedComponents() {
+        assertEquals(List.of("M-1", "M-3"), mrns(as(() -> patients.findByIdIn(new Long[] {id("M-3"), id("M-1"),
+                theirs.get(1).getId()}))).stream().sorted().toList());
+        assertEquals(List.of(new Patients.PhoneBookEntry("M-1", new Phone("+41795550101")),
+                new Patients.PhoneBookEntry("M-2", new Phone("+0795550202")),
+                new Patients.PhoneBookEntry("M-3", null),
+                new Patients.PhoneBookEntry("M-5", new Phone("+41795550505"))), as(() -> patients.phoneBook(true)));
+    }
+
+    /** Bound as one element, the long[] itself (Arrays.asList), which pgjdbc sends as a two-dimensional array. */
+    @Test
+    void anInListGivenAsAPrimitiveArray() {
+        assertEquals(List.of("M-1", "M-3"), mrns(as(() -> patients.findByIdInOrderByMrn(new long[] {id("M-3"), id("M-1"),
+                theirs.get(1).getId()}))));
+    }
+
+    @Test
+    @Disabled("bug: IgnoreCase is dropped from In and Between conditions of a method name:"
+            + " findByLastNameIgnoreCaseIn runs last_name = ANY(?), findByLastNameIgnoreCaseBetween last_name BETWEEN ? AND ?,"
+            + " both comparing case-sensitively")
+    void ignoreCaseAppliesToInAndBetween() {
+        assertEquals(List.of("M-1", "M-2"), mrns(as(() -> patients.findByLastNameIgnoreCaseInOrderByMrn(
+                List.of("MEIER")))));
+        assertEquals(List.of("M-1", "M-2", "M-5"), mrns(as(() -> patients.findByLastNameIgnoreCaseBetweenOrderByMrn(
+                "MEIER", "MEIERZ"))));
+    }
+
+    @Test
+    void aPatientOfAnotherClinicIsNotSavedIntoThisOne() {
+        Patient foreign = theirs.get(0);
+        foreign.setFirstName("Changed");
+        assertThrows(dev.tenantdao.runtime.TenantMismatchException.class, () -> as(() -> patients.save(foreign)));
+        assertThrows(dev.tenantdao.runtime.TenantMismatchException.class, () -> as(() -> patients.update(foreign)));
+        // without its clinic, it is a row this clinic does not have
+        foreign.setClinicNo(null);
+        assertThrows(jakarta.data.exceptions.OptimisticLockingFailureException.class,
+                () -> as(() -> patients.update(foreign)));
+        assertEquals("Anna", asOther(() -> patients.findById(foreign.getId())).orElseThrow().getFirstName());
+    }
+
+    @Test
+    @Disabled("bug: a bigint tenant id is accepted in any form Long.valueOf takes, so tenants '" + "0042', '+42' and"
+            + " '42' are three valid, different tenant ids that read and write the same rows (likewise upper- and"
+            + " lower-case spellings of a uuid tenant id)")
+    void aClinicNumberHasOneSpelling() {
+        String padded = "0" + clinic;
+        assertThrows(dev.tenantdao.runtime.InvalidTenantException.class, () -> TenantContext.callAs(padded,
+                () -> patients.countByActiveFalse()));
+        assertThrows(dev.tenantdao.runtime.InvalidTenantException.class, () -> TenantContext.callAs("+" + clinic,
+                () -> patients.deleteByActiveFalse()));
+    }
+
+    @Test
     void afterLoadHooksRunOnEveryRowARepositoryReturns() {
         String meier = "MEIER, Anna";
         assertEquals(meier, as(() -> patients.findByMrn("M-1")).orElseThrow().getDisplayName());
