@@ -16,7 +16,7 @@ import java.util.Locale;
  * on a {@code bigint} clinic number (row-level security on). Its phone is stored through
  * {@link PhoneConverter}; its blood type is an enum; {@link #loaded()} runs on every row read.
  */
-@Entity
+@Entity(table = "clinic_patient")
 @Tenanted(column = "clinic_no", columnType = Tenanted.ColumnType.BIGINT)
 public class Patient {
 
