@@ -89,10 +89,10 @@ class RowLevelSecuritySettingTest {
     }
 
     @Test
-    @Disabled("bug: with pgjdbc's prepareThreshold=-1 (server-prepared, binary transfer from the first execution)"
-            + " every statement is described before it runs, so pgjdbc sends a Sync after 'SELECT set_config(...)'"
-            + " each time: the first insert already fails with 'new row violates row-level security policy', and"
-            + " finders see nothing")
+    @Disabled("bug: the two-statement form ('SELECT set_config(...); <statement>') does not survive pgjdbc's"
+            + " prepareThreshold=-1 (server-prepared from the first execution): the first insert fails with 'bind"
+            + " message has 9 result formats but query has 1 columns', and the same SQL sent by hand returns no rows"
+            + " (pgjdbc sends a Sync after set_config, so the statement runs without the tenant setting)")
     void everyStatementKeepsTheSettingWithPrepareThresholdMinusOne() {
         org.postgresql.ds.PGSimpleDataSource binary = (org.postgresql.ds.PGSimpleDataSource)
                 Postgres.shared().applicationRole("tenantdao_clinic_rls", "clinic_rls_setting");
