@@ -434,6 +434,19 @@ class ClinicRowRepositoriesTest {
     }
 
     @Test
+    void anAuditedBulkUpdateRecordsItsActorAndTransaction() {
+        long cancelled = TenantContext.callAs(clinic, "dr.house", () -> database.inTransaction(tx -> {
+            assertEquals(5, appointments.cancelBefore(AppointmentStatus.BOOKED, MONDAY.plusDays(1)));
+            List<HistoryEntry<Appointment>> together = appointmentDao.changesInTransaction(tx.transactionId());
+            assertEquals(5, together.size());
+            assertTrue(together.stream().allMatch(e -> "dr.house".equals(e.actor())
+                    && e.operation() == HistoryEntry.Operation.UPDATE));
+            return together.stream().map(e -> e.entity().id()).distinct().count();
+        }));
+        assertEquals(5, cancelled);
+    }
+
+    @Test
     void aRolledBackBulkUpdateLeavesNoHistoryAndNoVersion() throws SQLException {
         long before = historyRows(clinic);
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> as(() ->
