@@ -833,6 +833,8 @@ class SingleConnectionPoolTest {
                 return LocalDate.ofInstant(BASE, ZoneOffset.UTC).plusDays(n);
             } else if (raw == LocalTime.class) {
                 return LocalTime.ofSecondOfDay(n % 86_400);
+            } else if (raw == java.time.Duration.class) {
+                return java.time.Duration.ofMinutes(n);
             } else if (raw.isEnum()) {
                 return raw.getEnumConstants()[0];
             } else if (raw.isArray()) {
