@@ -19,21 +19,61 @@ public final class Jdbc {
     private Jdbc() {}
 
     /**
-     * Executes a statement of a table under row-level security, {@code SELECT set_config(...);
-     * <statement>}, sent in one round trip and run in one transaction; returns the rows of
-     * {@code <statement>}.
+     * Executes a statement of a table under row-level security, {@code SELECT set_config(...,
+     * true); <statement>}, sent in one round trip; returns the rows of {@code <statement>}.
+     *
+     * <p>The setting is local to the transaction, so both must run in one. In a transaction they do.
+     * Outside one (autocommit), the two would be two implicit transactions whenever the driver puts a
+     * Sync between them, which pgjdbc does before a statement it has described whose rows have no
+     * bounded size (after a parameter's type changed, or with {@code prepareThreshold=-1}): the
+     * statement would then run without the tenant and see no rows. So outside a transaction this runs
+     * in one of its own, committed before the rows are returned (they are read already, the statement
+     * having no fetch size): one more round trip, the COMMIT.
      */
     public static ResultSet queryWithTenant(PreparedStatement statement) throws SQLException {
-        statement.execute();
-        statement.getMoreResults();
-        return statement.getResultSet();
+        return inOneTransaction(statement, () -> {
+            statement.execute();
+            statement.getMoreResults();
+            return statement.getResultSet();
+        });
     }
 
     /** Like {@link #queryWithTenant}, for a statement returning no rows: its update count. */
     public static int updateWithTenant(PreparedStatement statement) throws SQLException {
-        statement.execute();
-        statement.getMoreResults();
-        return statement.getUpdateCount();
+        return inOneTransaction(statement, () -> {
+            statement.execute();
+            statement.getMoreResults();
+            return statement.getUpdateCount();
+        });
+    }
+
+    private interface Execution<T> {
+        T run() throws SQLException;
+    }
+
+    /** {@code execution} in the open transaction, or in one of its own (committed, or rolled back when it fails). */
+    private static <T> T inOneTransaction(PreparedStatement statement, Execution<T> execution) throws SQLException {
+        java.sql.Connection connection = statement.getConnection();
+        if (!connection.getAutoCommit()) {
+            return execution.run();
+        }
+        connection.setAutoCommit(false);
+        boolean committed = false;
+        try {
+            T result = execution.run();
+            connection.commit();
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                try {
+                    connection.rollback();
+                } catch (SQLException ignored) {
+                    // the failure that got us here is the one to report
+                }
+            }
+            connection.setAutoCommit(true);
+        }
     }
 
     public static long getLong(ResultSet rs, int index, String entity, String column) throws SQLException {

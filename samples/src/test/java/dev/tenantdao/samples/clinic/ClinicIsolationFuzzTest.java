@@ -136,11 +136,6 @@ class ClinicIsolationFuzzTest {
     }
 
     @Test
-    @Disabled("bug: on a pooled connection, once pgjdbc has described a statement (after a parameter's type changed,"
-            + " e.g. a null LocalDate bound as UNSPECIFIED after DATE) whose result has a variable-width column, it"
-            + " sends a Sync between 'SELECT set_config(...)' and the statement, so the statement runs without the"
-            + " tenant setting: row-level security then hides every row (finders return nothing, counts 0) or refuses"
-            + " the insert ('new row violates row-level security policy'); see RowLevelSecuritySettingTest")
     void rowTenancyUnderRowLevelSecurityOnAPool() {
         DataSource admin = Postgres.shared().freshSchema("clinic_fuzz_pooled_rows");
         Schema.create(admin, Patient.class, Appointment.class);
