@@ -1360,4 +1360,37 @@ class RepositoryDiagnosticsTest {
                         "}"));
         assertClean(c);
     }
+
+    @Test
+    void firstWithALimit() {
+        Compilation c = compileItems(items(
+                "    List<Item> findFirst2ByName(String name, Limit limit);"));
+        assertDiagnostics(c, "ERROR 5:16: " + Message.QUERY_SPECIAL_PARAMETER.format("Items.findFirst2ByName", "Limit",
+                "a method reading First2 rows cannot also take; drop one of them"));
+    }
+
+    @Test
+    void likeOnANumber() {
+        Compilation c = compileItems(items(
+                "    List<Item> findByQuantityLike(String pattern);"));
+        assertDiagnostics(c, "ERROR 5:16: " + Message.QUERY_INVALID.format("Items.findByQuantityLike",
+                "Like needs a String attribute, and Item.quantity is not one"));
+    }
+
+    @Test
+    void aListenerThatDoesNotHandleUpdatesAllowsBulkUpdates() {
+        Compilation c = compile(status(), source("t.Audit", "package t;",
+                        "public class Audit implements dev.tenantdao.runtime.EntityListener<Item> {",
+                        "    @Override public void afterLoad(Item item) {}",
+                        "}"),
+                source("t.Item", "package t;", IMPORTS,
+                        "@Entity @Tenanted @Listeners(Audit.class)",
+                        "public record Item(@Id(generated = true) Long id, String name) {}"),
+                source("t.Items", "package t;", DATA_IMPORTS,
+                        "@Repository",
+                        "public interface Items extends DataRepository<Item, Long> {",
+                        "    @Query(\"UPDATE Item SET name = :name WHERE name IS NULL\") long name(String name);",
+                        "}"));
+        assertClean(c);
+    }
 }

@@ -9,7 +9,11 @@ public sealed interface Condition {
     record Compare(Expr left, String operator, Expr right, boolean ignoreCase) implements Condition {}
 
     /** {@code value [NOT] BETWEEN low AND high}. */
-    record Between(Expr value, Expr low, Expr high, boolean negated) implements Condition {}
+    record Between(Expr value, Expr low, Expr high, boolean negated, boolean ignoreCase) implements Condition {
+        public Between(Expr value, Expr low, Expr high, boolean negated) {
+            this(value, low, high, negated, false);
+        }
+    }
 
     /**
      * {@code value [NOT] LIKE pattern}: the pattern as given ({@code Like}), or made from a value
@@ -24,9 +28,13 @@ public sealed interface Condition {
      * {@code value [NOT] IN (items)}; a single parameter item holding a collection or an array is
      * bound as one array ({@code = ANY(?)}).
      */
-    record In(Expr value, List<Expr> items, boolean negated) implements Condition {
+    record In(Expr value, List<Expr> items, boolean negated, boolean ignoreCase) implements Condition {
         public In {
             items = List.copyOf(items);
+        }
+
+        public In(Expr value, List<Expr> items, boolean negated) {
+            this(value, items, negated, false);
         }
     }
 

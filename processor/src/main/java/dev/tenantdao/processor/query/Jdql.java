@@ -200,6 +200,11 @@ public final class Jdql {
             if (pattern instanceof Expr.Literal literal && !literal.sql().startsWith("'")) {
                 throw new QueryException("LIKE takes a string pattern", patternAt.at);
             }
+            if (left instanceof Expr.Attribute attribute
+                    && attribute.property().valueType() != dev.tenantdao.processor.model.ValueType.STRING) {
+                throw new QueryException("LIKE needs a String, and " + attributes.entity().name() + "."
+                        + attribute.property().name() + " is not one", at.at);
+            }
             return new Condition.Like(left, pattern, negated, false, Condition.Match.PATTERN);
         }
         if (accept("IN")) {
@@ -284,7 +289,7 @@ public final class Jdql {
     private Expr primary() throws QueryException {
         Token token = take("an expression");
         if (token.kind == Kind.STRING) {
-            return new Expr.Literal("'" + token.text.replace("'", "''") + "'");
+            return new Expr.Literal(stringLiteral(token.text));
         }
         if (token.kind == Kind.NUMBER) {
             return new Expr.Literal(token.text);
@@ -304,7 +309,7 @@ public final class Jdql {
             throw new QueryException("Expected an expression, not '" + token.text + "'", token.at);
         }
         String upper = token.text.toUpperCase(Locale.ROOT);
-        if (upper.equals("TRUE") || upper.equals("FALSE")) {
+        if (upper.equals("TRUE") || upper.equals("FALSE") || upper.equals("NULL")) {
             return new Expr.Literal(upper);
         }
         if (upper.equals("LOCAL")) {
@@ -340,6 +345,19 @@ public final class Jdql {
         }
         next--;
         return pathExpression();
+    }
+
+    /**
+     * A string literal as SQL: quotes doubled, and the markers the runtime replaces in a statement's
+     * text ({@code {schema}}, {@code /*order*}{@code /}) split by a concatenation PostgreSQL folds when it
+     * plans, so a literal holding one is never rewritten.
+     */
+    static String stringLiteral(String value) {
+        String quoted = "'" + value.replace("'", "''") + "'";
+        for (String marker : List.of(dev.tenantdao.annotations.internal.Wire.SCHEMA_PLACEHOLDER, QuerySql.ORDER_PLACEHOLDER)) {
+            quoted = quoted.replace(marker, marker.charAt(0) + "' || '" + marker.substring(1));
+        }
+        return quoted.equals("'" + value.replace("'", "''") + "'") ? quoted : "(" + quoted + ")";
     }
 
     /** An attribute, or a qualified enum constant ({@code Status.PAID}, {@code com.example.Status.PAID}). */

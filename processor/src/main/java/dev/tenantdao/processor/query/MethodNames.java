@@ -142,12 +142,12 @@ public final class MethodNames {
             case "LessThanEqual" -> new Condition.Compare(value, "<=", parameter(), ignoreCase);
             case "GreaterThan" -> new Condition.Compare(value, ">", parameter(), ignoreCase);
             case "GreaterThanEqual" -> new Condition.Compare(value, ">=", parameter(), ignoreCase);
-            case "Between" -> new Condition.Between(value, parameter(), parameter(), negated);
+            case "Between" -> new Condition.Between(value, parameter(), parameter(), negated, ignoreCase);
             case "Like" -> new Condition.Like(value, parameter(), negated, ignoreCase, Condition.Match.PATTERN);
             case "StartsWith" -> new Condition.Like(value, parameter(), negated, ignoreCase, Condition.Match.STARTS_WITH);
             case "EndsWith" -> new Condition.Like(value, parameter(), negated, ignoreCase, Condition.Match.ENDS_WITH);
             case "Contains" -> new Condition.Like(value, parameter(), negated, ignoreCase, Condition.Match.CONTAINS);
-            case "In" -> new Condition.In(value, List.of(parameter()), negated);
+            case "In" -> new Condition.In(value, List.of(parameter()), negated, ignoreCase);
             case "Null" -> new Condition.Null(value, negated);
             case "True" -> new Condition.Truth(value, !negated);
             case "False" -> new Condition.Truth(value, negated);
@@ -155,6 +155,12 @@ public final class MethodNames {
         };
         if ((operator.startsWith("Less") || operator.startsWith("Greater")) && negated) {
             throw new QueryException("Not" + operator + " is not a keyword; say the opposite comparison", -1);
+        }
+        boolean like = operator.equals("Like") || operator.equals("StartsWith") || operator.equals("EndsWith")
+                || operator.equals("Contains");
+        if (like && property.valueType() != dev.tenantdao.processor.model.ValueType.STRING) {
+            throw new QueryException(operator + " needs a String attribute, and " + attributes.entity().name() + "."
+                    + property.name() + " is not one", -1);
         }
         if (ignoreCase && !property.valueType().equals(dev.tenantdao.processor.model.ValueType.STRING)) {
             throw new QueryException("IgnoreCase needs a String attribute, and " + attributes.entity().name()

@@ -224,6 +224,11 @@ public final class QuerySql {
             return left.append(" " + compare.operator() + " ", right);
         } else if (condition instanceof Condition.Between between) {
             Property context = attributeOf(between.value(), between.low());
+            if (between.ignoreCase()) {
+                return Fragment.of("lower(").append(expr(between.value(), context), between.negated()
+                        ? ") NOT BETWEEN lower(" : ") BETWEEN lower(", expr(between.low(), context), ") AND lower(",
+                        expr(between.high(), context), ")");
+            }
             return expr(between.value(), context).append(between.negated() ? " NOT BETWEEN " : " BETWEEN ",
                     expr(between.low(), context), " AND ", expr(between.high(), context));
         } else if (condition instanceof Condition.Like like) {
@@ -243,7 +248,10 @@ public final class QuerySql {
                 if (array.query().array()) {
                     String type = context != null ? SqlBuilder.castType(context.sqlType())
                             : array.argumentType().sqlType();
-                    Fragment any = value.append(" = ANY(CAST(", array, " AS " + type + "[]))");
+                    Fragment any = in.ignoreCase()
+                            ? Fragment.of("lower(").append(value, ") = ANY(SELECT lower(element) FROM unnest(CAST(",
+                                    array, " AS " + type + "[])) AS element)")
+                            : value.append(" = ANY(CAST(", array, " AS " + type + "[]))");
                     return in.negated() ? Fragment.of("NOT (").append(any, ")") : any;
                 }
                 return value.append(in.negated() ? " <> " : " = ", array);

@@ -247,7 +247,7 @@ final class NativeSqlMethod {
                 reads.add(value(method, component.asType(), index++, label, record.getSimpleName() + "."
                         + component.getSimpleName()));
             }
-            String mapper = "read" + String.join("_", ClassName.get(record).simpleNames());
+            String mapper = repository.helperName("read" + String.join("_", ClassName.get(record).simpleNames()));
             repository.addHelper(mapper, () -> MethodSpec.methodBuilder(mapper)
                     .addJavadoc("The {@code $L} of the current row of {@code rows}: a column per component, by its"
                             + " label.\n", record.getSimpleName())

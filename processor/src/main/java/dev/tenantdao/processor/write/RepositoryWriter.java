@@ -127,6 +127,23 @@ public final class RepositoryWriter {
         return diagnostics;
     }
 
+    /**
+     * The name of a private helper of the implementation: {@code base}, unless the repository declares
+     * or inherits a method of that name (then {@code base_}, ...), so a helper never overloads one.
+     */
+    String helperName(String base) {
+        String name = base;
+        while (isRepositoryMethod(name)) {
+            name = name + "_";
+        }
+        return name;
+    }
+
+    private boolean isRepositoryMethod(String name) {
+        return ElementFilter.methodsIn(elements.getAllMembers(repository)).stream()
+                .anyMatch(m -> m.getSimpleName().contentEquals(name));
+    }
+
     /** Records a problem already reported: no implementation is written. */
     void failed() {
         failed = true;
@@ -647,6 +664,23 @@ public final class RepositoryWriter {
                 break;
         }
         Property id = entity.id();
+        if (upserts() && entity.version().isPresent()) {
+            // an upsert would not check the version: a stale entity must not overwrite a newer row
+            String helper = helperName("saved");
+            projections.computeIfAbsent(helper, n -> MethodSpec.methodBuilder(helper)
+                    .addJavadoc("Saves {@code $L}: its row updated at its version (a stale one is refused), or inserted"
+                            + " when there is none.\n", dao.var())
+                    .addModifiers(Modifier.PRIVATE)
+                    .returns(entity.type())
+                    .addParameter(entity.type(), dao.var())
+                    .beginControlFlow("try")
+                    .addStatement("return dao.update($L)", dao.var())
+                    .nextControlFlow("catch ($T missing)", dev.tenantdao.processor.write.Types.ROW_NOT_FOUND)
+                    .addStatement("return dao.insert($L)", dao.var())
+                    .endControlFlow()
+                    .build());
+            return CodeBlock.of("$L($L)", helper, var);
+        }
         if (upserts()) {
             return CodeBlock.of("dao.upsert($L)", var);
         }
@@ -840,6 +874,16 @@ public final class RepositoryWriter {
         }
     }
 
+    /**
+     * Whether {@code listener} implements hook {@code method} itself (or a superclass of it does),
+     * rather than inheriting the listener interface's default that does nothing.
+     */
+    private boolean overrides(TypeElement listener, String method) {
+        return ElementFilter.methodsIn(elements.getAllMembers(listener)).stream()
+                .anyMatch(m -> m.getSimpleName().contentEquals(method) && !((TypeElement) m.getEnclosingElement())
+                        .getQualifiedName().contentEquals("dev.tenantdao.runtime.EntityListener"));
+    }
+
     /** A bulk update or delete runs no per-entity hooks: refused when the entity has them. */
     private void bulkChecks(ExecutableElement method, Query.Action action) throws Problem {
         if (entity.isJoinedSubtype() || entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.HierarchyRoot) {
@@ -850,8 +894,17 @@ public final class RepositoryWriter {
         boolean update = action == Query.Action.UPDATE;
         List<HookKind> kinds = update ? List.of(HookKind.BEFORE_UPDATE, HookKind.AFTER_UPDATE)
                 : List.of(HookKind.BEFORE_DELETE, HookKind.AFTER_DELETE);
-        List<String> present = kinds.stream().filter(dao.hooks()::has).map(k -> "@" + k.annotation().getSimpleName())
-                .toList();
+        List<String> present = new ArrayList<>();
+        for (HookKind kind : kinds) {
+            if (entity.hooks().method(kind) != null) {
+                present.add("@" + kind.annotation().getSimpleName());
+            }
+            for (dev.tenantdao.processor.model.Hooks.Listener listener : entity.hooks().listeners()) {
+                if (overrides(listener.type(), kind.method())) {
+                    present.add(listener.type().getSimpleName() + "." + kind.method());
+                }
+            }
+        }
         if (!present.isEmpty()) {
             throw new Problem(Message.QUERY_BULK_HOOKS, name(method), update ? "updates" : "deletes", entity.name(),
                     entity.name(), update ? "update" : "delete", String.join(", ", present), update ? "update" : "delete");
@@ -893,6 +946,10 @@ public final class RepositoryWriter {
         if (returns.getKind() == TypeKind.VOID || element.getKind() == TypeKind.WILDCARD) {
             throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "a find method",
                     entity.name() + ", Optional, List, an array, Stream or Page of it, or of a record of its attributes");
+        }
+        if (query.first() != null && (limit != null || pageRequest != null)) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, limit != null ? "Limit" : "PageRequest",
+                    "a method reading First" + query.first() + " rows cannot also take; drop one of them");
         }
         if ((shape == Shape.ONE || shape == Shape.OPTIONAL) && (limit != null || pageRequest != null)) {
             throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, limit != null ? "Limit" : "PageRequest",
@@ -1223,7 +1280,7 @@ public final class RepositoryWriter {
         }
         List<Property> withId = new ArrayList<>(selected);
         withId.add(entity.id());
-        String mapper = "map" + String.join("_", ClassName.get(record).simpleNames());
+        String mapper = helperName("map" + String.join("_", ClassName.get(record).simpleNames()));
         projections.computeIfAbsent(mapper, m -> {
             List<CodeBlock> arguments = new ArrayList<>();
             for (int i = 0; i < selected.size(); i++) {

@@ -14,22 +14,36 @@ public final class TenantKeys {
 
     /** The tenant id as the value of a {@code uuid} tenant column. */
     public static UUID uuid(String tenant) {
+        UUID key;
         try {
-            return UUID.fromString(tenant);
+            key = UUID.fromString(tenant);
         } catch (IllegalArgumentException e) {
             throw new InvalidTenantException(tenant, null,
                     "Tenant id '" + tenant + "' is not a UUID, but the tenant column is uuid", e);
         }
+        // one tenant, one spelling: UUID.fromString also takes "1-1-1-1-1" and upper case
+        if (!key.toString().equals(tenant)) {
+            throw new InvalidTenantException(tenant, null, "Tenant id '" + tenant + "' is not a UUID in its"
+                    + " canonical form (" + key + "); a tenant has one id", null);
+        }
+        return key;
     }
 
     /** The tenant id as the value of a {@code bigint} tenant column. */
     public static Long bigint(String tenant) {
+        Long key;
         try {
-            return Long.valueOf(tenant);
+            key = Long.valueOf(tenant);
         } catch (NumberFormatException e) {
             throw new InvalidTenantException(tenant, null,
                     "Tenant id '" + tenant + "' is not a number, but the tenant column is bigint", e);
         }
+        // one tenant, one spelling: Long.valueOf also takes "042" and "+42"
+        if (!key.toString().equals(tenant)) {
+            throw new InvalidTenantException(tenant, null, "Tenant id '" + tenant + "' is not a number in its"
+                    + " canonical form (" + key + "); a tenant has one id", null);
+        }
+        return key;
     }
 
     /**

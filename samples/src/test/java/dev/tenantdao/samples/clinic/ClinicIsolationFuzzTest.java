@@ -636,7 +636,7 @@ class ClinicIsolationFuzzTest {
     void databaseTenancy() {
         Map<String, DataSource> databases = new LinkedHashMap<>();
         for (String clinic : NoteWalk.CLINICS) {
-            databases.put(clinic, pooled(Postgres.shared().freshDatabase("helper_trial_clinic_fuzz_" + clinic)));
+            databases.put(clinic, pooled(Postgres.shared().freshDatabase("tenantdao_clinic_fuzz_" + clinic)));
         }
         DataSource control = pooled(Postgres.shared().freshSchema("clinic_fuzz_control"));
         Database database = Database.builder(control).routing(TenantRouting.of(databases)).build();

@@ -287,17 +287,11 @@ class ClinicSchemaRepositoriesTest {
     // ---- placeholders in literals --------------------------------------------------------------------------
 
     @Test
-    @Disabled("bug: a JDQL string literal holding '{schema}' is rewritten at run time (TenantSql.inSchema replaces"
-            + " every {schema} in the statement text), so Procedures.templated() compares notes with"
-            + " 'template \"clinic_north\"' and finds nothing")
     void aStringLiteralHoldingTheSchemaPlaceholderIsMatchedAsWritten() {
         assertEquals(List.of("X-RAY"), north(() -> procedures.templated()).stream().map(Procedure::code).toList());
     }
 
     @Test
-    @Disabled("bug: a JDQL string literal holding '/*order*/' is rewritten at run time (Repositories.ordered replaces"
-            + " every /*order*/ of the statement text with the ORDER BY), so Procedures.unmarked(sort) compares notes"
-            + " with ' ORDER BY code ASC' and also returns the row whose notes are '/*order*/'")
     void aStringLiteralHoldingTheOrderPlaceholderIsMatchedAsWritten() {
         assertEquals(List.of("X-RAY"), north(() -> procedures.unmarked(Sort.asc("code"))).stream()
                 .map(Procedure::code).toList());
