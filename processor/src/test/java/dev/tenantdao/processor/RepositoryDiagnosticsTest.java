@@ -2,6 +2,7 @@ package dev.tenantdao.processor;
 
 import static dev.tenantdao.processor.Sources.assertDiagnostics;
 import static dev.tenantdao.processor.Sources.compile;
+import static dev.tenantdao.processor.Sources.errors;
 import static dev.tenantdao.processor.Sources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -1392,5 +1393,101 @@ class RepositoryDiagnosticsTest {
                         "    @Query(\"UPDATE Item SET name = :name WHERE name IS NULL\") long name(String name);",
                         "}"));
         assertClean(c);
+    }
+
+    // ---- native SQL ------------------------------------------------------------------------------------
+
+    private static JavaFileObject owner() {
+        return source("t.Owner", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record Owner(@Id long id, String name) {}");
+    }
+
+    @Test
+    void nativeSqlWithAJoinThatIsNotConfined() {
+        String sql = "SELECT i.* FROM item i JOIN owner o ON o.id = i.quantity WHERE i.tenant_id = :tenant";
+        Compilation c = compile(item(), status(), owner(), source("t.Items", "package t;", DATA_IMPORTS,
+                "import dev.tenantdao.annotations.Sql;",
+                "@Repository",
+                "public interface Items extends DataRepository<Item, Long> {",
+                "    @Sql(\"" + sql + "\")",
+                "    List<Item> owned();",
+                "}"));
+        assertDiagnostics(c, "ERROR 6:10: " + javac(Message.SQL_NOT_CONFINED.format("Items.owned", pointing(
+                "owner o is not confined to the tenant: its block has no o.tenant_id = :tenant (or o.tenant_id = <a"
+                        + " confined table>.tenant_id) as a condition of its WHERE or of its join's ON, outside any OR"
+                        + " or NOT", sql, "owner o"))));
+    }
+
+    @Test
+    void nativeSqlConfinedCompilesAndBindsTheTenant() throws IOException {
+        Compilation c = compile(item(), status(), owner(), source("t.Items", "package t;", DATA_IMPORTS,
+                "import dev.tenantdao.annotations.Sql;",
+                "@Repository",
+                "public interface Items extends DataRepository<Item, Long> {",
+                "    @Sql(\"SELECT i.* FROM item i JOIN owner o ON o.tenant_id = i.tenant_id AND o.id = i.quantity"
+                        + " WHERE i.tenant_id = :tenant AND o.name = :name\")",
+                "    List<Item> ownedBy(String name);",
+                "    record Total(String name, long items) {}",
+                "    @Sql(\"SELECT o.name, count(*) AS items FROM owner o JOIN item i ON i.tenant_id = o.tenant_id"
+                        + " WHERE o.tenant_id = :tenant GROUP BY o.name\")",
+                "    List<Total> totals();",
+                "}"));
+        assertClean(c);
+        String impl = impl(c);
+        assertTrue(impl.contains("statement.setString(2, tenant);"), impl);
+        // the entity's columns read by name from the statement's rows; :tenant and :name bound in their places
+        assertTrue(impl.contains("SELECT rows.id, rows.tenant_id, rows.name, rows.quantity"), impl);
+        assertTrue(impl.contains("WHERE i.tenant_id = ? AND o.name = ?) AS rows"), impl);
+    }
+
+    @Test
+    void nativeSqlThatDoesNotParse() {
+        String sql = "SELECT * FORM item WHERE tenant_id = :tenant";
+        Compilation c = compile(item(), status(), source("t.Items", "package t;", DATA_IMPORTS,
+                "import dev.tenantdao.annotations.Sql;",
+                "@Repository",
+                "public interface Items extends DataRepository<Item, Long> {",
+                "    @Sql(\"" + sql + "\")",
+                "    List<Item> all();",
+                "}"));
+        assertEquals(1, errors(c).size());
+        assertTrue(errors(c).get(0).startsWith("ERROR 6:10: Items.all: The SQL does not parse as PostgreSQL"),
+                errors(c).toString());
+    }
+
+    @Test
+    void nativeSqlNamingATenantParameter() {
+        Compilation c = compile(item(), status(), source("t.Items", "package t;", DATA_IMPORTS,
+                "import dev.tenantdao.annotations.Sql;",
+                "@Repository",
+                "public interface Items extends DataRepository<Item, Long> {",
+                "    @Sql(\"SELECT * FROM item WHERE tenant_id = :tenant\")",
+                "    List<Item> of(String tenant);",
+                "}"));
+        assertDiagnostics(c, "ERROR 7:26: " + Message.SQL_TENANT_PARAMETER.format("Items.of"));
+    }
+
+    @Test
+    void crossTenantNeedsAReasonAndIsReported() throws IOException {
+        Compilation c = compile(item(), status(), source("t.Items", "package t;", DATA_IMPORTS,
+                "import dev.tenantdao.annotations.*;",
+                "@Repository",
+                "public interface Items extends DataRepository<Item, Long> {",
+                "    @CrossTenant(reason = \"operators' totals\") @Sql(\"SELECT count(*) FROM item\")",
+                "    long countAll();",
+                "}"));
+        assertClean(c);
+        String report = c.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "META-INF/tenantdao/cross-tenant.txt")
+                .orElseThrow().getCharContent(false).toString();
+        assertTrue(report.contains("t.Items.countAll: operators' totals\n"), report);
+        Compilation blank = compile(item(), status(), source("t.Items", "package t;", DATA_IMPORTS,
+                "import dev.tenantdao.annotations.*;",
+                "@Repository",
+                "public interface Items extends DataRepository<Item, Long> {",
+                "    @CrossTenant(reason = \" \") @Sql(\"SELECT count(*) FROM item\")",
+                "    long countAll();",
+                "}"));
+        assertDiagnostics(blank, "ERROR 6:27: " + Message.CROSS_TENANT_REASON.format("Items.countAll"));
     }
 }
