@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
@@ -26,9 +27,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One schema, one pool (the same HikariCP settings for every contender, Hibernate included), 100 tenants x 1,000 rows
- * in {@code item} and in {@code secured_item}. Inserts go to tenant {@code inserts}, emptied after
- * every iteration so table sizes do not drift.
+ * One schema, one pool (the same HikariCP settings for every contender, Hibernate and Spring Data included), 100
+ * tenants x 1,000 rows in {@code item}, {@code secured_item}, {@code audited_item}, {@code stock}, {@code payment}
+ * and {@code product} (the last in {@value #CATEGORIES} categories of 100 rows each, with an index on
+ * {@code (tenant_id, category, id)}). Inserts go to tenant {@code inserts}, emptied after every iteration so table
+ * sizes do not drift.
  */
 @State(Scope.Benchmark)
 public class Fixture {
@@ -36,6 +39,10 @@ public class Fixture {
     static final int TENANTS = 100;
     static final int ROWS = 1_000;
     static final String INSERT_TENANT = "inserts";
+    static final int CATEGORIES = 10;
+    /** The two prices every audited item of a tenant takes in turn in {@code auditedBulkUpdate1000}. */
+    private static final BigDecimal FIRST_PRICE = new BigDecimal("9.99");
+    private static final BigDecimal SECOND_PRICE = new BigDecimal("10.99");
 
     HikariDataSource pool;
     private RecordingDataSource recording;
@@ -53,6 +60,15 @@ public class Fixture {
     long[][] securedIds = new long[TENANTS][];
     long[][] auditedIds = new long[TENANTS][];
     List<Item> thousand = new ArrayList<>();
+    // the repository benchmarks (RepositoryBenchmark)
+    long[][] productIds = new long[TENANTS][];
+    Products products;
+    AuditedItems auditedItemsRepository;
+    ProductJdbi productJdbi;
+    AnnotationConfigApplicationContext spring;
+    SpringProducts springProducts;
+    /** Per tenant: whether its audited items are at {@link #SECOND_PRICE} (all of them are at one price). */
+    private final boolean[] atSecondPrice = new boolean[TENANTS];
 
     /**
      * The recorder under the pool, for {@link StatementCounts} (only wired in with
@@ -69,10 +85,24 @@ public class Fixture {
         return "tenant-" + index;
     }
 
+    static String category(int index) {
+        return "category-" + index;
+    }
+
+    /**
+     * The price to give all of tenant {@code t}'s audited items next: the other of two, so that every bulk update
+     * changes (and audits) all 1,000 rows and the rows return to where they were every second time.
+     */
+    BigDecimal nextBulkPrice(int t) {
+        atSecondPrice[t] = !atSecondPrice[t];
+        return atSecondPrice[t] ? SECOND_PRICE : FIRST_PRICE;
+    }
+
     @Setup(Level.Trial)
     public void setUp() {
         DataSource schema = Postgres.shared().freshSchema("benchmarks");
-        Schema.create(schema, Item.class, SecuredItem.class, AuditedItem.class, Stock.class, Payment.class);
+        Schema.create(schema, Item.class, SecuredItem.class, AuditedItem.class, Stock.class, Payment.class,
+                Product.class);
         recording = new RecordingDataSource(schema);
         HikariConfig config = new HikariConfig();
         config.setDataSource(Boolean.getBoolean("bench.record") ? recording : schema);
@@ -87,6 +117,11 @@ public class Fixture {
         stockJdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).onDemand(StockJdbi.class);
         stocks = new StockDao(database);
         payments = new PaymentDao(database);
+        products = new ProductsImpl(database);
+        auditedItemsRepository = new AuditedItemsImpl(database);
+        productJdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).onDemand(ProductJdbi.class);
+        spring = SpringData.start(pool);
+        springProducts = spring.getBean(SpringProducts.class);
         hibernate = new MetadataSources(new StandardServiceRegistryBuilder()
                         .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
                         // creates only what is missing: Envers' revision and audit tables
@@ -130,6 +165,17 @@ public class Fixture {
             }
             TenantContext.runAs(tenant(t), () -> stocks.insertAll(stock));
         }
+        ProductDao productDao = new ProductDao(database);
+        for (int t = 0; t < TENANTS; t++) {
+            List<Product> rows = new ArrayList<>(ROWS);
+            for (int r = 0; r < ROWS; r++) {
+                rows.add(new Product(null, "product " + r, category(r % CATEGORIES), new BigDecimal("9.99"), r));
+            }
+            productIds[t] = TenantContext.callAs(tenant(t), () -> productDao.insertAll(rows)).stream()
+                    .mapToLong(Product::id).toArray();
+        }
+        // what a page by category reads: an index range scan in id order (tenantdao declares no secondary indexes)
+        execute("CREATE INDEX product_tenant_category ON product (tenant_id, category, id)");
         // payments of all three kinds, in turn, written in SQL (the joined subtypes' DAOs insert one by one)
         execute("WITH root AS (INSERT INTO payment (tenant_id, type, amount)"
                         + " SELECT 'tenant-' || t, (ARRAY['card', 'transfer', 'voucher'])[1 + g % 3], 10 + g"
@@ -146,7 +192,7 @@ public class Fixture {
         }
         execute("ANALYZE item", "ANALYZE secured_item", "ANALYZE audited_item", "ANALYZE audited_item_history",
                 "ANALYZE stock", "ANALYZE payment", "ANALYZE card_payment", "ANALYZE transfer_payment",
-                "ANALYZE voucher_payment");
+                "ANALYZE voucher_payment", "ANALYZE product");
     }
 
     @TearDown(Level.Iteration)
@@ -156,6 +202,7 @@ public class Fixture {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        spring.close();
         hibernate.close();
         pool.close();
     }
@@ -164,7 +211,7 @@ public class Fixture {
         return "sku-" + row;
     }
 
-    private long[] ids(String sql) {
+    long[] ids(String sql) {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
                 java.sql.ResultSet rows = statement.executeQuery(sql)) {
             java.util.List<Long> ids = new ArrayList<>();
@@ -177,7 +224,7 @@ public class Fixture {
         }
     }
 
-    private void execute(String... sql) {
+    void execute(String... sql) {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             for (String s : sql) {
                 statement.execute(s);

@@ -17,16 +17,17 @@ public final class StatementCounts {
         Fixture fixture = new Fixture();
         fixture.setUp();
         RecordingDataSource recording = fixture.recordingForCounts();
-        CrudBenchmark benchmark = new CrudBenchmark();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (var method : CrudBenchmark.class.getDeclaredMethods()) {
-            if (method.getAnnotation(org.openjdk.jmh.annotations.Benchmark.class) == null) {
-                continue;
+        for (Object benchmark : new Object[] {new CrudBenchmark(), new RepositoryBenchmark()}) {
+            for (var method : benchmark.getClass().getDeclaredMethods()) {
+                if (method.getAnnotation(org.openjdk.jmh.annotations.Benchmark.class) == null) {
+                    continue;
+                }
+                method.invoke(benchmark, fixture);            // warm: metadata queries, caches
+                recording.reset();
+                method.invoke(benchmark, fixture);
+                counts.put(method.getName(), recording.statements().size());
             }
-            method.invoke(benchmark, fixture);            // warm: metadata queries, caches
-            recording.reset();
-            method.invoke(benchmark, fixture);
-            counts.put(method.getName(), recording.statements().size());
         }
         counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> System.out.printf("%-28s %d%n", e.getKey(), e.getValue()));
