@@ -192,7 +192,7 @@ public final class ClaimDao {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Claim.findById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
@@ -218,7 +218,7 @@ public final class ClaimDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Claim.findAllAfter", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
@@ -249,7 +249,7 @@ public final class ClaimDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Claim.findAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
@@ -273,7 +273,7 @@ public final class ClaimDao {
     public long count() {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Claim.count", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
@@ -291,7 +291,7 @@ public final class ClaimDao {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Claim.existsById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
@@ -312,7 +312,7 @@ public final class ClaimDao {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Claim.deleteById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
@@ -335,7 +335,7 @@ public final class ClaimDao {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Claim.history", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
@@ -359,7 +359,7 @@ public final class ClaimDao {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Claim.asOf", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);

@@ -184,7 +184,7 @@ public final class Claim_DamageDao {
         Objects.requireNonNull(damage, "damage");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.insert", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, damage);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
@@ -206,7 +206,7 @@ public final class Claim_DamageDao {
             return List.of();
         }
         return support.atomically(tenant, "Damage.insertAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 List<Claim.Damage> inserted = new ArrayList<>(damages.size());
                 for (Claim.Damage damage : damages) {
                     bindInsert(statement, tenant, damage);
@@ -227,7 +227,7 @@ public final class Claim_DamageDao {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.findById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
@@ -252,7 +252,7 @@ public final class Claim_DamageDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.findAllAfter", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
@@ -282,7 +282,7 @@ public final class Claim_DamageDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.findAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
@@ -305,7 +305,7 @@ public final class Claim_DamageDao {
     public long count() {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.count", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
@@ -323,7 +323,7 @@ public final class Claim_DamageDao {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.existsById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
@@ -346,7 +346,7 @@ public final class Claim_DamageDao {
         Objects.requireNonNull(damage.id(), "Damage.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.update", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, damage.amount());
                 statement.setBigDecimal(3, damage.amount());
@@ -383,7 +383,7 @@ public final class Claim_DamageDao {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.history", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
@@ -407,7 +407,7 @@ public final class Claim_DamageDao {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.asOf", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
@@ -428,7 +428,7 @@ public final class Claim_DamageDao {
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.changesBetween", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY_BETWEEN)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setInstant(statement, 3, from);
@@ -451,7 +451,7 @@ public final class Claim_DamageDao {
     public List<HistoryEntry<Claim.Damage>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.changesInTransaction", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY_IN_TRANSACTION)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, transactionId);
@@ -485,7 +485,7 @@ public final class Claim_DamageDao {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Damage.deleteById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
@@ -502,7 +502,7 @@ public final class Claim_DamageDao {
     private void deleteVersioned(Claim.Damage damage) {
         String tenant = support.requireTenant();
         support.withConnection(tenant, "Damage.delete", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_VERSIONED)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_VERSIONED))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, damage.id());
@@ -526,7 +526,7 @@ public final class Claim_DamageDao {
 
     private static Long currentVersion(Connection connection, String tenant, String id) throws
             SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(CURRENT_VERSION)) {
+        try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, CURRENT_VERSION))) {
             statement.setString(1, tenant);
             statement.setString(2, tenant);
             statement.setString(3, id);

@@ -184,7 +184,7 @@ public final class Claim_DelayDao {
         Objects.requireNonNull(delay, "delay");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.insert", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, delay);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
@@ -206,7 +206,7 @@ public final class Claim_DelayDao {
             return List.of();
         }
         return support.atomically(tenant, "Delay.insertAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 List<Claim.Delay> inserted = new ArrayList<>(delays.size());
                 for (Claim.Delay delay : delays) {
                     bindInsert(statement, tenant, delay);
@@ -227,7 +227,7 @@ public final class Claim_DelayDao {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.findById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
@@ -252,7 +252,7 @@ public final class Claim_DelayDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.findAllAfter", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
@@ -282,7 +282,7 @@ public final class Claim_DelayDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.findAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
@@ -305,7 +305,7 @@ public final class Claim_DelayDao {
     public long count() {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.count", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
@@ -323,7 +323,7 @@ public final class Claim_DelayDao {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.existsById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
@@ -346,7 +346,7 @@ public final class Claim_DelayDao {
         Objects.requireNonNull(delay.id(), "Delay.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.update", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, delay.amount());
                 statement.setBigDecimal(3, delay.amount());
@@ -383,7 +383,7 @@ public final class Claim_DelayDao {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.history", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
@@ -407,7 +407,7 @@ public final class Claim_DelayDao {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.asOf", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
@@ -428,7 +428,7 @@ public final class Claim_DelayDao {
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.changesBetween", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY_BETWEEN)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setInstant(statement, 3, from);
@@ -451,7 +451,7 @@ public final class Claim_DelayDao {
     public List<HistoryEntry<Claim.Delay>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.changesInTransaction", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY_IN_TRANSACTION)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, transactionId);
@@ -485,7 +485,7 @@ public final class Claim_DelayDao {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Delay.deleteById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
@@ -502,7 +502,7 @@ public final class Claim_DelayDao {
     private void deleteVersioned(Claim.Delay delay) {
         String tenant = support.requireTenant();
         support.withConnection(tenant, "Delay.delete", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_VERSIONED)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_VERSIONED))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, delay.id());
@@ -526,7 +526,7 @@ public final class Claim_DelayDao {
 
     private static Long currentVersion(Connection connection, String tenant, String id) throws
             SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(CURRENT_VERSION)) {
+        try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, CURRENT_VERSION))) {
             statement.setString(1, tenant);
             statement.setString(2, tenant);
             statement.setString(3, id);

@@ -118,7 +118,7 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
         return support.withConnection(tenant, "Customer.insert", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
@@ -144,7 +144,7 @@ public final class CustomerDao {
             return List.of();
         }
         return support.atomically(tenant, "Customer.insertAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT_ALL))) {
                 int size = customers.size();
                 Object[] idColumn = new Object[size];
                 Object[] nameColumn = new Object[size];
@@ -182,7 +182,7 @@ public final class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         return support.withConnection(tenant, "Customer.findById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);
@@ -207,7 +207,7 @@ public final class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         return support.withConnection(tenant, "Customer.findAllAfter", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, afterId);
@@ -237,7 +237,7 @@ public final class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         return support.withConnection(tenant, "Customer.findAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setInt(3, limit);
@@ -260,7 +260,7 @@ public final class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         return support.withConnection(tenant, "Customer.count", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
@@ -279,7 +279,7 @@ public final class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         return support.withConnection(tenant, "Customer.existsById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);
@@ -304,7 +304,7 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
         return support.withConnection(tenant, "Customer.update", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setString(2, customer.getName());
                 Jdbc.setInt(statement, 3, customer.getRating());
@@ -331,7 +331,7 @@ public final class CustomerDao {
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
         return support.withConnection(tenant, "Customer.upsert", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPSERT))) {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
@@ -366,7 +366,7 @@ public final class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         return support.withConnection(tenant, "Customer.deleteById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);

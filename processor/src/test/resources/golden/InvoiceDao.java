@@ -104,7 +104,7 @@ public final class InvoiceDao {
         Objects.requireNonNull(invoice, "invoice");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoice.insert", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, invoice);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
@@ -159,7 +159,7 @@ public final class InvoiceDao {
         Objects.requireNonNull(id, "Invoice.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoice.findById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setLong(statement, 3, id);
@@ -183,7 +183,7 @@ public final class InvoiceDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoice.findAllAfter", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setLong(statement, 3, afterId);
@@ -212,7 +212,7 @@ public final class InvoiceDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoice.findAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setInt(3, limit);
@@ -234,7 +234,7 @@ public final class InvoiceDao {
     public long count() {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoice.count", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
@@ -252,7 +252,7 @@ public final class InvoiceDao {
         Objects.requireNonNull(id, "Invoice.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoice.existsById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setLong(statement, 3, id);
@@ -275,7 +275,7 @@ public final class InvoiceDao {
         Objects.requireNonNull(invoice.id(), "Invoice.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoice.update", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setLong(2, invoice.customerId());
                 statement.setString(3, invoice.number());
@@ -318,7 +318,7 @@ public final class InvoiceDao {
         Objects.requireNonNull(id, "Invoice.id");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoice.deleteById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setLong(statement, 3, id);

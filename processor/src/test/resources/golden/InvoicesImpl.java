@@ -189,7 +189,7 @@ public final class InvoicesImpl implements Invoices {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoices.findById", connection -> {
             List<Invoice> found = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setLong(statement, 3, id);
@@ -224,7 +224,7 @@ public final class InvoicesImpl implements Invoices {
         String order = Repositories.orderBy("", sortBy, SORTABLE, "Invoice", "id");
         return support.withConnection(tenant, "Invoices.findAll", connection -> {
             List<Invoice> found = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(Repositories.ordered(FIND_ALL_2, order))) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, Repositories.ordered(FIND_ALL_2, order)))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setInt(3, limit);
@@ -237,7 +237,7 @@ public final class InvoicesImpl implements Invoices {
             }
             long total = -1;
             if (pageRequest.requestTotal()) {
-                try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_2_COUNT)) {
+                try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_2_COUNT))) {
                     statement.setString(1, tenant);
                     statement.setString(2, tenant);
                     try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
@@ -282,7 +282,7 @@ public final class InvoicesImpl implements Invoices {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoices.ofCustomer", connection -> {
             List<Invoice> found = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(OF_CUSTOMER)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, OF_CUSTOMER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, customerId);
@@ -303,7 +303,7 @@ public final class InvoicesImpl implements Invoices {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoices.findByStatusInAndNumberStartsWithIgnoreCaseOrderByNumber", connection -> {
             List<Invoice> found = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_STATUS_IN_AND_NUMBER_STARTS_WITH_IGNORE_CASE_ORDER_BY_NUMBER)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_STATUS_IN_AND_NUMBER_STARTS_WITH_IGNORE_CASE_ORDER_BY_NUMBER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Repositories.setAny(statement, 3, "text", statuses, value -> value, true);
@@ -323,7 +323,7 @@ public final class InvoicesImpl implements Invoices {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoices.findByNumber", connection -> {
             List<Invoice> found = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_NUMBER)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_NUMBER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, number);
@@ -341,7 +341,7 @@ public final class InvoicesImpl implements Invoices {
     public long countByStatusNot(Invoice.Status status) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoices.countByStatusNot", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(COUNT_BY_STATUS_NOT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT_BY_STATUS_NOT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setEnum(statement, 3, status);
@@ -357,7 +357,7 @@ public final class InvoicesImpl implements Invoices {
     public boolean existsByCountryNull() {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoices.existsByCountryNull", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_COUNTRY_NULL)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_COUNTRY_NULL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
@@ -376,7 +376,7 @@ public final class InvoicesImpl implements Invoices {
         int limit = Repositories.fetchSize(pageRequest);
         return support.withConnection(tenant, "Invoices.page", connection -> {
             List<Invoice> found = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(PAGE)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, PAGE))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setBigDecimal(3, low);
@@ -392,7 +392,7 @@ public final class InvoicesImpl implements Invoices {
             }
             long total = -1;
             if (pageRequest.requestTotal()) {
-                try (PreparedStatement statement = connection.prepareStatement(PAGE_COUNT)) {
+                try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, PAGE_COUNT))) {
                     statement.setString(1, tenant);
                     statement.setString(2, tenant);
                     statement.setBigDecimal(3, low);
@@ -426,7 +426,7 @@ public final class InvoicesImpl implements Invoices {
     public int reprice(BigDecimal factor) {
         String tenant = support.requireTenant();
         return Math.toIntExact(support.withConnection(tenant, "Invoices.reprice", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(REPRICE)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, REPRICE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, factor);
                 statement.setString(3, tenant);
@@ -440,7 +440,7 @@ public final class InvoicesImpl implements Invoices {
     public long deleteByIssuedOnLessThan(LocalDate before) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Invoices.deleteByIssuedOnLessThan", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ISSUED_ON_LESS_THAN)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ISSUED_ON_LESS_THAN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
@@ -458,7 +458,7 @@ public final class InvoicesImpl implements Invoices {
         String order = Repositories.orderBy("", order_, SORTABLE, "Invoice", "id");
         return support.withConnection(tenant, "Invoices.recent", connection -> {
             List<Invoice> found = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(Repositories.ordered(RECENT, order))) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, Repositories.ordered(RECENT, order)))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setInt(3, limit);

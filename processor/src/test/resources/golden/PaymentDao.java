@@ -205,7 +205,7 @@ public final class PaymentDao {
     public Optional<Payment> findById(long id) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Payment.findById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
@@ -226,7 +226,7 @@ public final class PaymentDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Payment.findAllAfter", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, afterId);
@@ -255,7 +255,7 @@ public final class PaymentDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Payment.findAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setInt(3, limit);
@@ -277,7 +277,7 @@ public final class PaymentDao {
     public long count() {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Payment.count", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
@@ -294,7 +294,7 @@ public final class PaymentDao {
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Payment.existsById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
@@ -314,7 +314,7 @@ public final class PaymentDao {
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Payment.deleteById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
@@ -334,7 +334,7 @@ public final class PaymentDao {
     public List<HistoryEntry<Payment>> history(long id) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Payment.history", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
@@ -357,7 +357,7 @@ public final class PaymentDao {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Payment.asOf", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);

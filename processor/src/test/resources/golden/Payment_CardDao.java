@@ -158,7 +158,7 @@ public final class Payment_CardDao {
         Objects.requireNonNull(card, "card");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.insert", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, card);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
@@ -180,7 +180,7 @@ public final class Payment_CardDao {
             return List.of();
         }
         return support.atomically(tenant, "Card.insertAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT_ALL))) {
                 int size = cards.size();
                 Object[] amountColumn = new Object[size];
                 Object[] last4Column = new Object[size];
@@ -214,7 +214,7 @@ public final class Payment_CardDao {
     public Optional<Payment.Card> findById(long id) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.findById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
@@ -235,7 +235,7 @@ public final class Payment_CardDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.findAllAfter", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, afterId);
@@ -264,7 +264,7 @@ public final class Payment_CardDao {
         }
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.findAll", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setInt(3, limit);
@@ -286,7 +286,7 @@ public final class Payment_CardDao {
     public long count() {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.count", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
@@ -303,7 +303,7 @@ public final class Payment_CardDao {
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.existsById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
@@ -325,7 +325,7 @@ public final class Payment_CardDao {
         Objects.requireNonNull(card, "card");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.update", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, card.amount());
                 statement.setString(3, card.last4());
@@ -356,7 +356,7 @@ public final class Payment_CardDao {
     public List<HistoryEntry<Payment.Card>> history(long id) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.history", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
@@ -379,7 +379,7 @@ public final class Payment_CardDao {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.asOf", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY_AS_OF)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
@@ -400,7 +400,7 @@ public final class Payment_CardDao {
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.changesBetween", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY_BETWEEN)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setInstant(statement, 3, from);
@@ -423,7 +423,7 @@ public final class Payment_CardDao {
     public List<HistoryEntry<Payment.Card>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.changesInTransaction", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HISTORY_IN_TRANSACTION)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, transactionId);
@@ -458,7 +458,7 @@ public final class Payment_CardDao {
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
         return support.withConnection(tenant, "Card.deleteById", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);

@@ -13,6 +13,15 @@ public final class Wire {
     /** {@code SELECT set_config('tenantdao.tenant', ?, true)}: sets {@link #TENANT_SETTING} for the transaction. */
     public static final String SET_TENANT = "SELECT set_config('" + TENANT_SETTING + "', ?, true)";
 
+    /**
+     * {@code SELECT set_config('tenantdao.tenant', ?, false)}: sets {@link #TENANT_SETTING} for the
+     * session, for a statement outside a transaction; {@link #CLEAR_TENANT} follows it in the same round trip.
+     */
+    public static final String SET_TENANT_FOR_SESSION = "SELECT set_config('" + TENANT_SETTING + "', ?, false)";
+
+    /** {@code SELECT set_config('tenantdao.tenant', '', false)}: no tenant on the session, as a pooled connection must be left. */
+    public static final String CLEAR_TENANT = "SELECT set_config('" + TENANT_SETTING + "', '', false)";
+
     /** Stands for the tenant's quoted schema in generated SQL and DDL, replaced at run time. */
     public static final String SCHEMA_PLACEHOLDER = "{schema}";
 

@@ -137,7 +137,8 @@ final class NativeSqlMethod {
         String constant = repository.constant(method, statement);
 
         CodeBlock.Builder body = CodeBlock.builder().add(dao().tenant().preamble());
-        CodeBlock prepare = dao().statements().sql(constant);
+        CodeBlock prepare = stream ? dao().statements().sqlWithoutSetting(CodeBlock.of("$L", constant))
+                : dao().statements().sql(constant);
         if (!query) {
             CodeBlock run = CodeBlock.builder()
                     .add("support.withConnection($L, $S, connection -> {\n$>", dao().tenant().argument(), operation)

@@ -1018,8 +1018,7 @@ public final class RepositoryWriter {
                     entity.name(), paged ? sql.column(entity.id()) : "");
             text = CodeBlock.of("$T.ordered($L, order)", dev.tenantdao.processor.write.Types.REPOSITORIES, constant);
         }
-        CodeBlock sqlText = dao.tenant().inSchema()
-                ? CodeBlock.of("$T.inSchema($L, schema)", dev.tenantdao.processor.write.Types.TENANT_SQL, text) : text;
+        CodeBlock sqlText = stream ? dao.statements().sqlWithoutSetting(text) : dao.statements().sql(text);
         TypeName elementType = TypeName.get(element);
         if (stream) {
             CodeBlock.Builder prepare = CodeBlock.builder();

@@ -35,8 +35,11 @@ final class StatementCode {
         return CodeBlock.builder()
                 .add("return support.$L($L, $S, connection -> {\n$>", how, dao.tenant().argument(),
                         dao.name() + "." + operation)
+                // (a statement read back through the driver's generated keys never has the setting in front
+                // of it: a JDBC batch, after the setting was made once for its transaction)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
-                        Types.PREPARED_STATEMENT, sql(constant), generatedKeys ? ", RETURNED_COLUMNS" : "")
+                        Types.PREPARED_STATEMENT, generatedKeys ? sqlWithoutSetting(CodeBlock.of("$L", constant))
+                                : sql(constant), generatedKeys ? ", RETURNED_COLUMNS" : "")
                 .add(work)
                 .endControlFlow()
                 .add("$<});\n")
@@ -62,9 +65,27 @@ final class StatementCode {
 
     /** The SQL of {@code constant} as sent: in the tenant's schema for schema per tenant. */
     CodeBlock sql(String constant) {
-        return dao.tenant().inSchema()
-                ? CodeBlock.of("$T.inSchema($L, schema)", Types.TENANT_SQL, constant)
-                : CodeBlock.of("$L", constant);
+        return sql(CodeBlock.of("$L", constant));
+    }
+
+    /**
+     * The SQL {@code text} (a constant, or an expression of one) as sent on {@code connection}: in the
+     * tenant's schema for schema per tenant; under row-level security, with the tenant setting as
+     * the connection needs it ({@code Jdbc.withTenantSetting}: outside a transaction, for the session
+     * and cleared in the same round trip).
+     */
+    CodeBlock sql(CodeBlock text) {
+        if (dao.tenant().inSchema()) {
+            return CodeBlock.of("$T.inSchema($L, schema)", Types.TENANT_SQL, text);
+        }
+        return TenancyPass.setsTenant(dao.entity())
+                ? CodeBlock.of("$T.withTenantSetting(connection, $L)", Types.JDBC, text)
+                : text;
+    }
+
+    /** The SQL of a statement that carries no tenant setting of its own (a stream's, a batch's). */
+    CodeBlock sqlWithoutSetting(CodeBlock text) {
+        return dao.tenant().inSchema() ? CodeBlock.of("$T.inSchema($L, schema)", Types.TENANT_SQL, text) : text;
     }
 
     /**

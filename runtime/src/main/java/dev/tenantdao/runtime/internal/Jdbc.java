@@ -1,5 +1,6 @@
 package dev.tenantdao.runtime.internal;
 
+import dev.tenantdao.annotations.internal.Wire;
 import dev.tenantdao.runtime.MappingException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,60 +20,74 @@ public final class Jdbc {
     private Jdbc() {}
 
     /**
-     * Executes a statement of a table under row-level security, {@code SELECT set_config(...,
-     * true); <statement>}, sent in one round trip; returns the rows of {@code <statement>}.
-     *
-     * <p>The setting is local to the transaction, so both must run in one. In a transaction they do.
-     * Outside one (autocommit), the two would be two implicit transactions whenever the driver puts a
+     * The SQL of a statement of a table under row-level security ({@code SELECT set_config(...,
+     * true); <statement>}) as it must run on {@code connection}: as it is in a transaction. Outside one
+     * (autocommit), the two statements would be two implicit transactions whenever the driver puts a
      * Sync between them, which pgjdbc does before a statement it has described whose rows have no
-     * bounded size (after a parameter's type changed, or with {@code prepareThreshold=-1}): the
-     * statement would then run without the tenant and see no rows. So outside a transaction this runs
-     * in one of its own, committed before the rows are returned (they are read already, the statement
-     * having no fetch size): one more round trip, the COMMIT.
+     * bounded size (after a parameter's type changed, a null sent untyped, or with
+     * {@code prepareThreshold=-1}); the statement would then run without the transaction-local tenant
+     * and see no rows. So outside a transaction the tenant is set for the session and cleared again by
+     * a third statement of the same round trip ({@code ...; SELECT set_config(..., '', false)}):
+     * correct whatever Syncs the driver adds, one round trip, and the pooled connection keeps no
+     * tenant (if the statement fails, {@link #queryWithTenant} clears it).
+     */
+    public static String withTenantSetting(java.sql.Connection connection, String sql) throws SQLException {
+        return connection.getAutoCommit() ? forSession(sql) : sql;
+    }
+
+    /**
+     * {@code sql} ({@code SELECT set_config(..., true); <statement>}) as it runs outside a transaction:
+     * {@code SELECT set_config(..., false); <statement>; SELECT set_config(..., '', false)}.
+     */
+    public static String forSession(String sql) {
+        String local = Wire.SET_TENANT + "; ";
+        if (!sql.startsWith(local)) {
+            throw new IllegalArgumentException("not a statement under row-level security: " + sql);
+        }
+        return Wire.SET_TENANT_FOR_SESSION + "; " + sql.substring(local.length()) + "; " + Wire.CLEAR_TENANT;
+    }
+
+    /**
+     * Executes a statement of a table under row-level security, prepared with the SQL of
+     * {@link #withTenantSetting}; returns the rows of the statement itself (the second).
      */
     public static ResultSet queryWithTenant(PreparedStatement statement) throws SQLException {
-        return inOneTransaction(statement, () -> {
+        try {
             statement.execute();
-            statement.getMoreResults();
+            statement.getMoreResults(java.sql.Statement.KEEP_CURRENT_RESULT);
             return statement.getResultSet();
-        });
+        } catch (SQLException | RuntimeException e) {
+            clearAfterFailure(statement, e);
+            throw e;
+        }
     }
 
     /** Like {@link #queryWithTenant}, for a statement returning no rows: its update count. */
     public static int updateWithTenant(PreparedStatement statement) throws SQLException {
-        return inOneTransaction(statement, () -> {
-            statement.execute();
-            statement.getMoreResults();
-            return statement.getUpdateCount();
-        });
-    }
-
-    private interface Execution<T> {
-        T run() throws SQLException;
-    }
-
-    /** {@code execution} in the open transaction, or in one of its own (committed, or rolled back when it fails). */
-    private static <T> T inOneTransaction(PreparedStatement statement, Execution<T> execution) throws SQLException {
-        java.sql.Connection connection = statement.getConnection();
-        if (!connection.getAutoCommit()) {
-            return execution.run();
-        }
-        connection.setAutoCommit(false);
-        boolean committed = false;
         try {
-            T result = execution.run();
-            connection.commit();
-            committed = true;
-            return result;
-        } finally {
-            if (!committed) {
-                try {
-                    connection.rollback();
-                } catch (SQLException ignored) {
-                    // the failure that got us here is the one to report
+            statement.execute();
+            statement.getMoreResults(java.sql.Statement.KEEP_CURRENT_RESULT);
+            return statement.getUpdateCount();
+        } catch (SQLException | RuntimeException e) {
+            clearAfterFailure(statement, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Outside a transaction, a statement that failed never ran the clearing statement behind it:
+     * clears the session's tenant, so the pooled connection keeps none.
+     */
+    private static void clearAfterFailure(PreparedStatement statement, Exception failure) {
+        try {
+            java.sql.Connection connection = statement.getConnection();
+            if (connection.getAutoCommit()) {
+                try (java.sql.Statement clear = connection.createStatement()) {
+                    clear.execute(Wire.CLEAR_TENANT);
                 }
             }
-            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -132,6 +132,30 @@ class RowLevelSecurityTest {
     }
 
     /**
+     * Outside a transaction the tenant is set for the session and cleared by the same round trip; a
+     * statement that fails never reaches the clearing statement, so the runtime clears it: the pooled
+     * connection keeps no tenant either way, and sees none of acme's rows.
+     */
+    @Test
+    void aPooledConnectionKeepsNoTenantAfterAFailedStatementEither() throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(app);
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            InvoiceDao pooledInvoices = new InvoiceDao(new Database(pool));
+            assertThrows(dev.tenantdao.runtime.DataAccessException.class, () -> TenantContext.runAs("acme", () ->
+                    pooledInvoices.insert(Invoice.draft(-1, "no such customer", "EUR", BigDecimal.ONE, null))));
+            try (Connection same = pool.getConnection(); Statement s = same.createStatement();
+                    ResultSet rows = s.executeQuery(
+                            "SELECT count(*), current_setting('tenantdao.tenant', true) FROM invoice")) {
+                rows.next();
+                assertEquals(0, rows.getLong(1), "the pooled connection carries no tenant after the failure");
+                assertTrue(rows.getString(2) == null || rows.getString(2).isEmpty(), rows.getString(2));
+            }
+        }
+    }
+
+    /**
      * The path where the tenant setting is not in front of each statement: a JDBC batch (products
      * have an array column, so {@code insertAll} cannot be one set-based statement) sets it once.
      */
