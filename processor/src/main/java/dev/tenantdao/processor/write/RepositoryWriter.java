@@ -1196,33 +1196,45 @@ public final class RepositoryWriter {
 
     // ---- what a row becomes: the entity, a record of attributes, or one attribute -------------------------
 
-    private interface RowReader {
+    /**
+     * What a row of a find method becomes: the entity (through {@code map} and its load hooks), or
+     * {@code value} (an attribute's column, a projection's mapper) of the attributes {@code selected}.
+     */
+    private final class RowReader {
+        private final List<Property> selected;
+        private final CodeBlock value;
+
+        /** The entity, whole: every column, its load hooks run. */
+        RowReader() {
+            this(List.of(), null);
+        }
+
+        RowReader(List<Property> selected, CodeBlock value) {
+            this.selected = selected;
+            this.value = value;
+        }
+
         /** The attributes the query selects; empty for whole entities. */
-        List<Property> selected();
+        List<Property> selected() {
+            return selected;
+        }
 
         /** Adds the current row's element to {@code list}. */
-        CodeBlock addRow(String list);
+        CodeBlock addRow(String list) {
+            return value == null ? dao.hooks().addLoaded(list)
+                    : CodeBlock.builder().addStatement("$L.add($L)", list, value).build();
+        }
 
         /** Returns the current row's element. */
-        CodeBlock returnRow();
+        CodeBlock returnRow() {
+            return value == null ? dao.hooks().returnLoaded() : CodeBlock.builder().addStatement("return $L", value).build();
+        }
     }
 
     private RowReader rowReader(ExecutableElement method, Query query, TypeMirror element) throws Problem {
         String operation = name(method);
         if (isEntity(element) && query.selected().isEmpty()) {
-            return new RowReader() {
-                public List<Property> selected() {
-                    return List.of();
-                }
-
-                public CodeBlock addRow(String list) {
-                    return dao.hooks().addLoaded(list);
-                }
-
-                public CodeBlock returnRow() {
-                    return dao.hooks().returnLoaded();
-                }
-            };
+            return new RowReader();
         }
         // one attribute: JDQL's SELECT attribute, read as its own type (an id column after it, for converter errors)
         if (query.selected().size() == 1 && (!isRecord(element)
@@ -1234,19 +1246,7 @@ public final class RepositoryWriter {
             }
             List<Property> selected = List.of(property, entity.id());
             CodeBlock value = dao.binder().readColumn(entity, property, 1, 2);
-            return new RowReader() {
-                public List<Property> selected() {
-                    return selected;
-                }
-
-                public CodeBlock addRow(String list) {
-                    return CodeBlock.builder().addStatement("$L.add($L)", list, value).build();
-                }
-
-                public CodeBlock returnRow() {
-                    return CodeBlock.builder().addStatement("return $L", value).build();
-                }
-            };
+            return new RowReader(selected, value);
         }
         if (!isRecord(element)) {
             throw new Problem(Message.QUERY_RETURN_TYPE, operation, element, "a find method of " + entity.name(),
@@ -1297,19 +1297,7 @@ public final class RepositoryWriter {
                     .addCode(");\n$<$<")
                     .build();
         });
-        return new RowReader() {
-            public List<Property> selected() {
-                return withId;
-            }
-
-            public CodeBlock addRow(String list) {
-                return CodeBlock.builder().addStatement("$L.add($L(rows))", list, mapper).build();
-            }
-
-            public CodeBlock returnRow() {
-                return CodeBlock.builder().addStatement("return $L(rows)", mapper).build();
-            }
-        };
+        return new RowReader(withId, CodeBlock.of("$L(rows)", mapper));
     }
 
     /** {@code type} boxed when it is a primitive. */
