@@ -762,7 +762,7 @@ class RepositoryDiagnosticsTest {
     void genericFindMethod() {
         Compilation c = compileItems(items(
                 "    @Find <T extends Item> List<T> named(String name);"));
-        assertNothingWrongInGeneratedCode(c, "t.ItemsImpl");
+        assertDiagnostics(c, "ERROR 5:36: " + Message.QUERY_GENERIC.format("Items.named", "T", "Item"));
     }
 
     // ---- Limit, PageRequest, Order and Sort -----------------------------------------------------------------
@@ -1021,7 +1021,7 @@ class RepositoryDiagnosticsTest {
                         "public interface Things extends DataRepository<Thing, Long> {",
                         "    List<Thing> findByName(String name);",
                         "}"));
-        assertNothingWrongInGeneratedCode(c, "u.ThingsImpl");
+        assertDiagnostics(c, "ERROR 5:8: " + Message.REPOSITORY_PACKAGE.format("Things", "u", "Thing.id", "t"));
     }
 
     // ---- repositories that compile, without a warning under -Xlint:all, and the SQL they run -----------------
@@ -1489,5 +1489,27 @@ class RepositoryDiagnosticsTest {
                 "    long countAll();",
                 "}"));
         assertDiagnostics(blank, "ERROR 6:27: " + Message.CROSS_TENANT_REASON.format("Items.countAll"));
+    }
+
+    @Test
+    void cursoredPageOrderedByANullableAttribute() {
+        Compilation c = compileItems(items(
+                "    @Find @OrderBy(\"dueOn\") CursoredPage<Item> due(Status status, PageRequest pageRequest);"));
+        assertDiagnostics(c, "ERROR 5:48: " + Message.QUERY_CURSOR_ORDER.format("Items.due", "Item.dueOn",
+                "may be NULL (declare it @Column(nullable = false))"));
+    }
+
+    @Test
+    void nativeSqlNamingASchemaPerTenantTableFromARowTenantedRepository() {
+        Compilation c = compile(item(), status(), source("t.Entry", "package t;", IMPORTS,
+                "@Entity @Tenanted(strategy = Tenanted.Strategy.SCHEMA)",
+                "public record Entry(@Id long id, long amount) {}"), source("t.Items", "package t;", DATA_IMPORTS,
+                "import dev.tenantdao.annotations.Sql;",
+                "@Repository",
+                "public interface Items extends DataRepository<Item, Long> {",
+                "    @Sql(\"SELECT count(*) FROM entry\")",
+                "    long entries();",
+                "}"));
+        assertDiagnostics(c, "ERROR 6:10: " + Message.SQL_SCHEMA_TABLES.format("Items.entries", "Item"));
     }
 }
