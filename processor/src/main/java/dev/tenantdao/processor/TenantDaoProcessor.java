@@ -85,7 +85,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(ROW_LEVEL_SECURITY_OPTION);
+        return Set.of(ROW_LEVEL_SECURITY_OPTION, dev.tenantdao.processor.verify.Verification.URL_OPTION,
+                dev.tenantdao.processor.verify.Verification.USER_OPTION,
+                dev.tenantdao.processor.verify.Verification.PASSWORD_OPTION);
     }
 
     @Override
@@ -96,6 +98,13 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     /** The tables of every valid entity of the compilation, as the proof of @Sql methods knows them. */
     private final java.util.Map<String, dev.tenantdao.processor.query.TenantProof.KnownTable> knownTables =
             new java.util.HashMap<>();
+
+    /** The DDL and repository statements of the compilation, verified against PostgreSQL when asked to. */
+    private final dev.tenantdao.processor.verify.Verification verification =
+            new dev.tenantdao.processor.verify.Verification();
+
+    /** A repository of the compilation, where a failure to reach the verifying database is reported. */
+    private Element firstRepository;
 
     /** One line per @CrossTenant method: the report written when processing is over. */
     private final List<String> crossTenant = new ArrayList<>();
@@ -113,6 +122,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                 indexWritten = true;
                 writeDaoIndex();
                 writeCrossTenantReport();
+                verify(diagnostics);
             }
         } catch (Throwable failure) {
             // a last resort: every step below is guarded on its own element already
@@ -189,6 +199,14 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         for (Element repository : repositories) {
             guarded(repository, diagnostics, () -> processRepository(repository, diagnostics));
         }
+        String verifyUrl = processingEnv.getOptions().get(dev.tenantdao.processor.verify.Verification.URL_OPTION);
+        if (verifyUrl != null && !verifyUrl.isBlank() && firstRepository != null) {
+            // in this round, while the methods still have their places in the source
+            verification.run(verifyUrl,
+                    processingEnv.getOptions().get(dev.tenantdao.processor.verify.Verification.USER_OPTION),
+                    processingEnv.getOptions().get(dev.tenantdao.processor.verify.Verification.PASSWORD_OPTION),
+                    diagnostics, firstRepository);
+        }
     }
 
     /**
@@ -226,7 +244,14 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         remember(entity);
         java.util.Optional<com.palantir.javapoet.JavaFile> file = dev.tenantdao.processor.write.RepositoryWriter.write(
                 processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics, repository, entity,
-                knownTables, crossTenant);
+                knownTables, crossTenant, (method, sql) -> verification.statement(
+                        // (a method inherited from Jakarta Data's interfaces has no place in the source: the repository)
+                        ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString().startsWith("jakarta.")
+                                ? repository : method,
+                        repository.getSimpleName() + "." + method.getSimpleName(), sql));
+        if (firstRepository == null) {
+            firstRepository = repository;
+        }
         if (file.isPresent()) {
             written(List.of(file.get()));       // in the index too: a container registers it like a DAO
         }
@@ -252,6 +277,20 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             knownTables.put(table.toLowerCase(java.util.Locale.ROOT), entity.tenancy().isRow()
                     ? dev.tenantdao.processor.query.TenantProof.KnownTable.row(table, entity.tenancy().column())
                     : dev.tenantdao.processor.query.TenantProof.KnownTable.schema(table));
+        }
+    }
+
+    /**
+     * Without {@code -Atenantdao.verify.url}, a note, once, that the repositories' SQL was not verified
+     * (with it, each round's statements are verified at the end of the round).
+     */
+    private void verify(Diagnostics diagnostics) {
+        if (verification.isEmpty()) {
+            return;
+        }
+        String url = processingEnv.getOptions().get(dev.tenantdao.processor.verify.Verification.URL_OPTION);
+        if (url == null || url.isBlank()) {
+            processingEnv.getMessager().printMessage(Message.VERIFY_SKIPPED.kind(), Message.VERIFY_SKIPPED.format());
         }
     }
 
@@ -368,6 +407,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         EntitySql sql = new SqlBuilder(entity).build();
         written(DaoFiles.of(entity, sql));     // built whole before any is written
         remember(entity);
+        verification.ddl(type, sql.ddl());
         writeDdl(type, sql.ddl());
     }
 
@@ -399,6 +439,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             return;
         }
         HierarchySql sql = new SqlBuilder(model).buildHierarchy();
+        verification.ddl(root, sql.ddl());
         remember(model);
         HierarchyRoot.of(model).subtypes().forEach(this::remember);
         // every DAO of the hierarchy (root and subtypes) built before any is written: no partial output

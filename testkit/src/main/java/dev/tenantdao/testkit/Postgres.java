@@ -130,6 +130,11 @@ public final class Postgres {
         return url;
     }
 
+    /** The administrative user {@link #dataSource()} connects as. */
+    public String user() {
+        return user;
+    }
+
     /** A data source for the server's database as its administrative user. */
     public DataSource dataSource() {
         return dataSource(user, password, null);

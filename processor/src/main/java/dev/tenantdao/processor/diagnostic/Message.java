@@ -133,6 +133,11 @@ public enum Message {
     SQL_TENANT_PARAMETER(ERROR, "%s has a parameter named tenant: :tenant in @Sql is the current tenant, which the"
             + " generated code binds; rename the parameter"),
     CROSS_TENANT_REASON(ERROR, "@CrossTenant on %s needs a reason: it is printed in the cross-tenant report"),
+    VERIFY_STATEMENT(ERROR, "%s does not run on PostgreSQL: %s"),
+    VERIFY_DDL(ERROR, "The tables of this entity cannot be created on PostgreSQL: %s"),
+    VERIFY_UNREACHABLE(ERROR, "Cannot verify the SQL against %s: %s"),
+    VERIFY_SKIPPED(javax.tools.Diagnostic.Kind.NOTE, "tenantdao did not verify the repositories' SQL against a"
+            + " PostgreSQL: set -A" + "tenantdao.verify.url=<JDBC URL> to"),
     LIFECYCLE_PARAMETER(ERROR, "%s must take one %s, a List<%s> (or another Collection) or an array %s[]"),
     PROCESSOR_FAILURE(ERROR, "tenantdao bug: processing %s failed with %s; please report it with the entity's source");
 

@@ -238,19 +238,29 @@ public final class RepositoryWriter {
      */
     public static Optional<JavaFile> write(Elements elements, Types types, Diagnostics diagnostics,
             TypeElement repository, EntityModel entity) {
-        return write(elements, types, diagnostics, repository, entity, Map.of(), new ArrayList<>());
+        return write(elements, types, diagnostics, repository, entity, Map.of(), new ArrayList<>(), (m, sql) -> { });
     }
 
     /**
      * @param tables the tables of every entity of the compilation, by lower-case name, as the proof of
      *     {@code @Sql} methods knows them
      * @param crossTenant where each {@code @CrossTenant} method's line of the report is added
+     * @param statements told each statement a method runs, as rendered (for the build-time verification)
      */
     public static Optional<JavaFile> write(Elements elements, Types types, Diagnostics diagnostics,
             TypeElement repository, EntityModel entity, Map<String, dev.tenantdao.processor.query.TenantProof.KnownTable> tables,
-            List<String> crossTenant) {
-        return new RepositoryWriter(elements, types, diagnostics, repository, entity, tables, crossTenant).write();
+            List<String> crossTenant, java.util.function.BiConsumer<ExecutableElement, String> statements) {
+        RepositoryWriter writer = new RepositoryWriter(elements, types, diagnostics, repository, entity, tables,
+                crossTenant);
+        writer.statements = statements;
+        return writer.write();
     }
+
+    /** Told each statement the method being written runs. */
+    private java.util.function.BiConsumer<ExecutableElement, String> statements = (m, sql) -> { };
+
+    /** The method being written. */
+    private ExecutableElement current;
 
     private Optional<JavaFile> write() {
         if (!accessible()) {
@@ -390,6 +400,7 @@ public final class RepositoryWriter {
     // ---- one method ----------------------------------------------------------------------------------
 
     private MethodSpec method(ExecutableElement method) {
+        current = method;
         ExecutableType resolved = (ExecutableType) types.asMemberOf((DeclaredType) repository.asType(), method);
         String annotation = lifecycle(method);
         try {
@@ -1440,6 +1451,7 @@ public final class RepositoryWriter {
     }
 
     String constantNamed(String name, Statement statement) {
+        statements.accept(current, statement.sql());
         constants.add(name);
         constantFields.add(SqlConstants.constant(name, statement));
         return name;
