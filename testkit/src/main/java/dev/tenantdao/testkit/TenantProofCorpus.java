@@ -19,10 +19,11 @@ public final class TenantProofCorpus {
      *
      * @param section the construct it exercises ("joins", "CTEs", ...)
      * @param findings empty when it is proven; else what the proof cannot confine, in order
+     * @param error the start of the message of a statement refused before any proof, or null
      */
-    public record Statement(String section, String sql, List<String> findings) {
+    public record Statement(String section, String sql, List<String> findings, String error) {
         public boolean proven() {
-            return findings.isEmpty();
+            return findings.isEmpty() && error == null;
         }
     }
 
@@ -42,8 +43,13 @@ public final class TenantProofCorpus {
                 } else if (!line.isBlank() && !line.startsWith("#")) {
                     int tab = line.indexOf('\t');
                     String verdict = line.substring(0, tab);
-                    all.add(new Statement(section, line.substring(tab + 1),
-                            verdict.equals("proven") ? List.of() : List.of(verdict.split(";"))));
+                    String sql = line.substring(tab + 1);
+                    if (verdict.startsWith("error: ")) {
+                        all.add(new Statement(section, sql, List.of(), verdict.substring("error: ".length())));
+                    } else {
+                        all.add(new Statement(section, sql, verdict.equals("proven") ? List.of()
+                                : List.of(verdict.split(";")), null));
+                    }
                 }
             }
             return List.copyOf(all);

@@ -90,6 +90,12 @@ final class NativeSqlMethod {
             repository.failed();
             return null;
         }
+        if (verdict.statements() > 1) {
+            repository.diagnostics().report(Message.QUERY_INVALID, method, sql, value, operation,
+                    "@Sql holds " + verdict.statements() + " statements; a method runs one");
+            repository.failed();
+            return null;
+        }
         if (cross == null && !verdict.proven()) {
             for (TenantProof.Finding finding : verdict.findings()) {
                 repository.diagnostics().report(Message.SQL_NOT_CONFINED, method, sql, value, operation,
