@@ -242,6 +242,8 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             return;
         }
         remember(entity);
+        rememberViews(repository);
+        rememberViews(processingEnv.getElementUtils().getPackageOf(repository));
         java.util.Optional<com.palantir.javapoet.JavaFile> file = dev.tenantdao.processor.write.RepositoryWriter.write(
                 processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics, repository, entity,
                 knownTables, crossTenant, (method, sql) -> verification.statement(
@@ -292,6 +294,48 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         if (url == null || url.isBlank()) {
             processingEnv.getMessager().printMessage(Message.VERIFY_SKIPPED.kind(), Message.VERIFY_SKIPPED.format());
         }
+    }
+
+    /**
+     * Makes the views {@code @TenantedView} declares on {@code element} known to the proof, each as the
+     * table of the tenanted entity it reads (its tenant column, or its schema).
+     */
+    private void rememberViews(Element element) {
+        for (javax.lang.model.element.AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            String type = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+            if (type.equals(dev.tenantdao.annotations.TenantedView.class.getCanonicalName())) {
+                rememberView(mirror);
+            } else if (type.equals(dev.tenantdao.annotations.TenantedView.List.class.getCanonicalName())) {
+                for (javax.lang.model.element.AnnotationValue value : mirror.getElementValues().values()) {
+                    for (Object each : (List<?>) value.getValue()) {
+                        rememberView((javax.lang.model.element.AnnotationMirror) ((javax.lang.model.element.AnnotationValue) each)
+                                .getValue());
+                    }
+                }
+            }
+        }
+    }
+
+    private void rememberView(javax.lang.model.element.AnnotationMirror view) {
+        String name = null;
+        TypeElement entityType = null;
+        for (java.util.Map.Entry<? extends javax.lang.model.element.ExecutableElement,
+                ? extends javax.lang.model.element.AnnotationValue> entry : view.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals("name")) {
+                name = (String) entry.getValue().getValue();
+            } else if (entry.getKey().getSimpleName().contentEquals("entity")) {
+                entityType = (TypeElement) processingEnv.getTypeUtils().asElement(
+                        (javax.lang.model.type.TypeMirror) entry.getValue().getValue());
+            }
+        }
+        EntityModel entity = entityType == null ? null : validEntity(entityType);
+        if (name == null || entity == null || !entity.isTenanted()
+                || entity.tenancy().strategy() == dev.tenantdao.annotations.Tenanted.Strategy.DATABASE) {
+            return;
+        }
+        knownTables.put(dev.tenantdao.processor.query.TenantProof.normalized(name), entity.tenancy().isRow()
+                ? dev.tenantdao.processor.query.TenantProof.KnownTable.row(name, entity.tenancy().column())
+                : dev.tenantdao.processor.query.TenantProof.KnownTable.schema(name));
     }
 
     /** The @CrossTenant methods of this compilation with their reasons ({@code Wire.CROSS_TENANT_REPORT}), if any. */

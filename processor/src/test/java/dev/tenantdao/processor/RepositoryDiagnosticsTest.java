@@ -1512,4 +1512,23 @@ class RepositoryDiagnosticsTest {
                 "}"));
         assertDiagnostics(c, "ERROR 6:10: " + Message.SQL_SCHEMA_TABLES.format("Items.entries", "Item"));
     }
+
+    @Test
+    void aDeclaredViewIsJudgedLikeItsEntitysTable() {
+        String sql = "SELECT count(*) FROM open_items";
+        Compilation c = compile(item(), status(), source("t.Items", "package t;", DATA_IMPORTS,
+                "import dev.tenantdao.annotations.*;",
+                "@TenantedView(name = \"open_items\", entity = Item.class)",
+                "@Repository",
+                "public interface Items extends DataRepository<Item, Long> {",
+                "    @Sql(\"" + sql + "\")",
+                "    long open();",
+                "    @Sql(\"SELECT count(*) FROM open_items WHERE tenant_id = :tenant\")",
+                "    long mine();",
+                "}"));
+        assertDiagnostics(c, "ERROR 7:10: " + javac(Message.SQL_NOT_CONFINED.format("Items.open", pointing(
+                "open_items is not confined to the tenant: its block has no open_items.tenant_id = :tenant (or"
+                        + " open_items.tenant_id = <a confined table>.tenant_id) as a condition of its WHERE or of its"
+                        + " join's ON, outside any OR or NOT", sql, "open_items"))));
+    }
 }

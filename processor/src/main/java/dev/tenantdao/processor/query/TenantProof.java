@@ -196,7 +196,7 @@ public final class TenantProof {
     }
 
     /** A name as PostgreSQL compares it: quoted, exactly; unquoted, in lower case. */
-    static String normalized(String name) {
+    public static String normalized(String name) {
         if (name == null) {
             return null;
         }
