@@ -1531,4 +1531,18 @@ class RepositoryDiagnosticsTest {
                         + " open_items.tenant_id = <a confined table>.tenant_id) as a condition of its WHERE or of its"
                         + " join's ON, outside any OR or NOT", sql, "open_items"))));
     }
+
+    @Test
+    void nativeSqlWhoseSelectListLacksARecordsComponent() {
+        Compilation c = compile(item(), status(), source("t.Items", "package t;", DATA_IMPORTS,
+                "import dev.tenantdao.annotations.Sql;",
+                "@Repository",
+                "public interface Items extends DataRepository<Item, Long> {",
+                "    record Total(String name, long items) {}",
+                "    @Sql(\"SELECT name, count(*) AS total FROM item WHERE tenant_id = :tenant GROUP BY name\")",
+                "    List<Total> totals();",
+                "}"));
+        assertDiagnostics(c, "ERROR 7:10: " + Message.SQL_NO_COLUMN.format("Items.totals", "Total", "items",
+                "name, total"));
+    }
 }

@@ -128,6 +128,8 @@ public enum Message {
     QUERY_CURSOR_ORDER(ERROR, "%s returns a CursoredPage ordered by %s, which %s; a cursor needs attributes that"
             + " are never NULL, compared as they are"),
     SQL_NOT_CONFINED(ERROR, "%s is not proven confined to the tenant: %s"),
+    SQL_NO_COLUMN(ERROR, "%s returns %s, whose component %s has no column of that label in the select list (%s):"
+            + " name it with AS"),
     SQL_SCHEMA_TABLES(ERROR, "%s names tables of schema-per-tenant entities, but %s is not tenanted per schema: name"
             + " them in a repository of a schema-per-tenant entity"),
     SQL_TENANT_PARAMETER(ERROR, "%s has a parameter named tenant: :tenant in @Sql is the current tenant, which the"

@@ -133,6 +133,19 @@ final class NativeSqlMethod {
                         "an INSERT, UPDATE or DELETE", "void, int, long or boolean");
             }
         }
+        if (result != null && result.labels() != null) {
+            // as far as the SQL tells: a record component without a column of its label
+            Optional<List<String>> selected = selectedLabels(verdict.statement());
+            if (selected.isPresent()) {
+                for (String label : result.labels()) {
+                    if (!selected.get().contains(label)) {
+                        throw new RepositoryWriter.Problem(Message.SQL_NO_COLUMN, operation,
+                                repository.types().asElement(result.element()).getSimpleName(), label,
+                                String.join(", ", selected.get())).at(method, sql, value);
+                    }
+                }
+            }
+        }
         String wrapped = result == null || result.columns() == null ? sent
                 : "SELECT " + String.join(", ", result.columns()) + " FROM (" + sent + ") AS rows";
         Fragment fragment = bindings(method, wrapped, declared, names, resolved.getParameterTypes());
@@ -207,7 +220,32 @@ final class NativeSqlMethod {
      * What a SELECT returns: its shape, its element type, the columns it is read through (null: the
      * statement's own first column), and the expression reading one row.
      */
-    private record Result(Shape shape, TypeMirror element, List<String> columns, CodeBlock read) {}
+    private record Result(Shape shape, TypeMirror element, List<String> columns, CodeBlock read, List<String> labels) {
+        Result(Shape shape, TypeMirror element, List<String> columns, CodeBlock read) {
+            this(shape, element, columns, read, null);
+        }
+    }
+
+    /**
+     * The labels of a SELECT's columns when the SQL tells them all (no {@code *}): an alias, or a
+     * column's name; empty when it does not (then only the build-time verification can tell).
+     */
+    private static Optional<List<String>> selectedLabels(net.sf.jsqlparser.statement.Statement statement) {
+        if (!(statement instanceof net.sf.jsqlparser.statement.select.PlainSelect select)) {
+            return Optional.empty();
+        }
+        List<String> labels = new ArrayList<>();
+        for (net.sf.jsqlparser.statement.select.SelectItem<?> item : select.getSelectItems()) {
+            if (item.getAlias() != null) {
+                labels.add(TenantProof.normalized(item.getAlias().getName()));
+            } else if (item.getExpression() instanceof net.sf.jsqlparser.schema.Column column) {
+                labels.add(TenantProof.normalized(column.getColumnName()));
+            } else {
+                return Optional.empty();        // *, an expression without a name: PostgreSQL names it
+            }
+        }
+        return Optional.of(labels);
+    }
 
     private Result result(ExecutableElement method, TypeMirror returns) throws RepositoryWriter.Problem {
         String operation = repository.name(method);
@@ -266,7 +304,8 @@ final class NativeSqlMethod {
                     .addCode(CodeBlock.join(reads, ",\n"))
                     .addCode(");\n$<$<")
                     .build());
-            return new Result(shape, element, columns, CodeBlock.of("$L(rows)", mapper));
+            return new Result(shape, element, columns, CodeBlock.of("$L(rows)", mapper), columns.stream()
+                    .map(c -> TenantProof.normalized(c.substring("rows.".length()))).toList());
         }
         return new Result(shape, element, null, value(method, element, 1, "1", operation));
     }
