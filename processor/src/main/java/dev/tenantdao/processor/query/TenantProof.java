@@ -125,7 +125,9 @@ public final class TenantProof {
                 kind = kind == null ? each : kind;
                 proof.coverage(statement);
             }
-        } catch (ClassCastException | IllegalStateException | UnsupportedOperationException e) {
+        } catch (IllegalStateException e) {
+            throw new QueryException(e.getMessage(), -1);
+        } catch (ClassCastException | UnsupportedOperationException e) {
             // a shape of the tree the proof does not know: refused, never waved through
             throw new QueryException("The SQL cannot be proven confined to the tenant (" + e.getMessage() + ")", -1);
         }
@@ -142,6 +144,13 @@ public final class TenantProof {
     private static void lexicalGuards(String sql) throws QueryException {
         for (int i = 0; i < sql.length(); i++) {
             char c = sql.charAt(i);
+            boolean prefixed = i > 0 && (c == '\'' || c == '"') && (Character.toUpperCase(sql.charAt(i - 1)) == 'E'
+                    || sql.charAt(i - 1) == '&') && (i < 2 || !Character.isJavaIdentifierPart(sql.charAt(i - 2))
+                            || sql.charAt(i - 1) == '&');
+            if (prefixed) {
+                throw new QueryException("Escape strings (E'...') and Unicode escapes (U&'...') are not allowed in"
+                        + " proven SQL (the parser and PostgreSQL read their backslashes differently)", i - 1);
+            }
             if (c == '\'' || c == '"') {
                 int end = sql.indexOf(c, i + 1);
                 i = end < 0 ? sql.length() : end;
@@ -363,6 +372,19 @@ public final class TenantProof {
         } else if (insert.getSelect() instanceof Values values) {
             subqueries(values.getExpressions(), inner);
         }
+        if (insert.getConflictAction() != null && insert.getConflictAction().getUpdateSets() == null
+                && known.isPresent() && !known.get().inSchema()) {
+            // DO NOTHING on a key without the tenant: whether a row was inserted tells another tenant's key exists
+            net.sf.jsqlparser.statement.insert.InsertConflictTarget conflict = insert.getConflictTarget();
+            boolean keyed = conflict != null && conflict.getIndexColumnNames() != null
+                    && conflict.getIndexColumnNames().stream()
+                            .anyMatch(c -> normalized(c).equals(known.get().tenantColumn()));
+            if (!keyed) {
+                finding(target.getName() + " is not confined to the tenant: ON CONFLICT DO NOTHING must name "
+                        + known.get().tenantColumn() + " in its conflict target (a conflict with another tenant's"
+                        + " key would tell it exists)", at);
+            }
+        }
         if (insert.getConflictAction() != null && insert.getConflictAction().getUpdateSets() != null) {
             tenantColumnWrites("INSERT INTO " + target.getName(), target, insert.getConflictAction().getUpdateSets(),
                     inner);
@@ -496,10 +518,10 @@ public final class TenantProof {
         // every relation of the block, tenanted or not, hides an outer name it shares
         Set<String> local = new HashSet<>(byAlias.keySet());
         for (FromItem item : items) {
-            local.add(relationName(item));
+            local.addAll(relationNames(item));
         }
         for (Join join : allJoins) {
-            local.add(relationName(join.getRightItem()));
+            local.addAll(relationNames(join.getRightItem()));
         }
 
         // confined: by :tenant, then by equality with a confined reference (here or outside), to a fixpoint
@@ -567,6 +589,20 @@ public final class TenantProof {
             met.add(table);
             return 1;
         } else if (item instanceof ParenthesedFromItem nested) {
+            if (nested.getAlias() != null) {
+                // (a JOIN b) AS j hides a and b behind j: a condition cannot name them, so none confines them
+                List<Ref> hidden = new ArrayList<>();
+                int count = reference(nested.getFromItem(), hidden, derived, scope);
+                if (nested.getJoins() != null) {
+                    for (Join join : nested.getJoins()) {
+                        count += reference(join.getRightItem(), hidden, derived, scope);
+                    }
+                }
+                hidden.forEach(ref -> finding(ref.table().name() + " " + ref.alias() + " is not confined to the tenant:"
+                        + " it is inside the join " + nested.getAlias().getName() + ", whose alias hides it from every"
+                        + " condition", ref.at()));
+                return count;
+            }
             int count = reference(nested.getFromItem(), refs, derived, scope);
             if (nested.getJoins() != null) {
                 for (Join join : nested.getJoins()) {
@@ -582,14 +618,22 @@ public final class TenantProof {
     }
 
     /** The name a relation of a FROM is known by in its block (its alias, or its table's name). */
-    private static String relationName(FromItem item) {
+    private static List<String> relationNames(FromItem item) {
         if (item == null) {
-            return "";
+            return List.of();
         }
         if (item.getAlias() != null) {
-            return normalized(item.getAlias().getName());
+            return List.of(normalized(item.getAlias().getName()));
         }
-        return item instanceof Table table ? normalized(table.getName()) : "";
+        if (item instanceof ParenthesedFromItem nested) {
+            // an unaliased join in parentheses: its relations are the block's
+            List<String> names = new ArrayList<>(relationNames(nested.getFromItem()));
+            if (nested.getJoins() != null) {
+                nested.getJoins().forEach(join -> names.addAll(relationNames(join.getRightItem())));
+            }
+            return names;
+        }
+        return item instanceof Table table ? List.of(normalized(table.getName())) : List.of();
     }
 
     private void fromItem(FromItem item, Scope scope) throws QueryException {
@@ -719,8 +763,9 @@ public final class TenantProof {
     /** Functions that read a table (or run a query) named in a string, which no proof can see. */
     private static final Set<String> DENIED_FUNCTIONS = Set.of("table_to_xml", "table_to_xmlschema",
             "table_to_xml_and_xmlschema", "query_to_xml", "query_to_xmlschema", "query_to_xml_and_xmlschema",
-            "cursor_to_xml", "schema_to_xml", "database_to_xml", "dblink", "dblink_exec", "pg_read_file",
-            "pg_read_binary_file", "lo_import", "lo_export");
+            "cursor_to_xml", "cursor_to_xmlschema", "schema_to_xml", "schema_to_xmlschema", "schema_to_xml_and_xmlschema",
+            "database_to_xml", "database_to_xmlschema", "database_to_xml_and_xmlschema", "ts_stat", "ts_rewrite",
+            "dblink", "dblink_exec", "pg_read_file", "pg_read_binary_file", "lo_import", "lo_export", "set_config");
 
     /**
      * The safety net of the proof: walks the whole syntax tree (every getter of every node) for
@@ -733,7 +778,10 @@ public final class TenantProof {
     }
 
     private void walk(Object node, Set<Object> seenNodes, int depth) {
-        if (node == null || depth > 200 || !seenNodes.add(node)) {
+        if (depth > 200) {
+            throw new IllegalStateException("The SQL is nested too deeply to prove");
+        }
+        if (node == null || !seenNodes.add(node)) {
             return;
         }
         if (node instanceof Collection<?> collection) {
@@ -749,9 +797,17 @@ public final class TenantProof {
             return;     // its table is a qualifier, not a reference
         }
         if (node instanceof net.sf.jsqlparser.expression.Function function && function.getName() != null
-                && DENIED_FUNCTIONS.contains(normalized(function.getName()))) {
-            finding(function.getName() + ": reads a table named in a string, which no proof can check; refused",
+                && DENIED_FUNCTIONS.contains(normalized(function.getName().substring(
+                        function.getName().lastIndexOf('.') + 1)))) {
+            finding(function.getName() + ": runs a query, reads a table named in a string or changes the tenant"
+                    + " setting, which no proof can check; refused",
                     sql.toLowerCase(Locale.ROOT).indexOf(function.getName().toLowerCase(Locale.ROOT)));
+        }
+        if (node instanceof Table table && table.getName() != null
+                && (normalized(table.getName()).startsWith("pg_") || table.getSchemaName() != null
+                        && List.of("pg_catalog", "information_schema").contains(normalized(table.getSchemaName())))) {
+            finding(table.getName() + ": a system catalog or statistics view, which holds every tenant's rows, sizes"
+                    + " or values; refused", locate(table));
         }
         if (node instanceof Table table && !met.contains(table)) {
             KnownTable known = tables.get(normalized(table.getName()));
@@ -772,11 +828,13 @@ public final class TenantProof {
                     && type != Object.class) {
                 continue;
             }
+            Object child;
             try {
-                walk(getter.invoke(node), seenNodes, depth + 1);
+                child = getter.invoke(node);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                // a getter that needs more than the tree holds: nothing to walk there
+                continue;       // a getter that needs more than the tree holds: nothing to walk there
             }
+            walk(child, seenNodes, depth + 1);
         }
     }
 
