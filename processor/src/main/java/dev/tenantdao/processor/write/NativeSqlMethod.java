@@ -279,6 +279,7 @@ final class NativeSqlMethod {
         if (repository.isEntity(element)) {
             List<String> columns = entity().properties().stream()
                     .map(p -> "rows." + Identifiers.quote(p.column())).toList();
+            repository.mapsEntities();
             return new Result(shape, element, columns, CodeBlock.of("map(rows)"));
         }
         if (repository.isRecord(element)) {

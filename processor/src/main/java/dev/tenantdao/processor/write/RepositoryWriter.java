@@ -144,6 +144,14 @@ public final class RepositoryWriter {
                 .anyMatch(m -> m.getSimpleName().contentEquals(name));
     }
 
+    /** Whether some method reads whole entities: then the class has {@code map} (and the load hooks). */
+    private boolean mapsEntities;
+
+    /** Notes that a method reads whole entities through {@code map}. */
+    void mapsEntities() {
+        mapsEntities = true;
+    }
+
     /** Records a problem already reported: no implementation is written. */
     void failed() {
         failed = true;
@@ -306,11 +314,15 @@ public final class RepositoryWriter {
                 .addStatement("this.dao = new $T(database)", entity.daoType())
                 .build());
         type.addMethods(methods);
-        // a root's rows are read as their subtypes, as its DAO reads them
-        type.addMethods(hierarchy().map(h -> new SubtypeMapMethods(dao, h).methods())
-                .orElseGet(() -> new MapMethods(dao).methods()));
+        if (mapsEntities) {
+            // a root's rows are read as their subtypes, as its DAO reads them
+            type.addMethods(hierarchy().map(h -> new SubtypeMapMethods(dao, h).methods())
+                    .orElseGet(() -> new MapMethods(dao).methods()));
+        }
         type.addMethods(projections.values());
-        type.addMethods(dao.hooks().methods(Set.of(HookKind.AFTER_LOAD)));
+        if (mapsEntities) {
+            type.addMethods(dao.hooks().methods(Set.of(HookKind.AFTER_LOAD)));
+        }
         return Optional.of(DaoFiles.file(ClassName.get(repository).packageName(), type,
                 List.of(repository, entity.element())));
     }
@@ -1218,6 +1230,7 @@ public final class RepositoryWriter {
         /** The entity, whole: every column, its load hooks run. */
         RowReader() {
             this(List.of(), null);
+            mapsEntities = true;
         }
 
         RowReader(List<Property> selected, CodeBlock value) {
