@@ -728,6 +728,19 @@ public final class TenantProof {
         if (unwrapped instanceof AndExpression and) {
             all.addAll(conjuncts(and.getLeftExpression()));
             all.addAll(conjuncts(and.getRightExpression()));
+        } else if (unwrapped instanceof EqualsTo equals
+                && equals.getLeftExpression() instanceof ParenthesedExpressionList<?> left
+                && equals.getRightExpression() instanceof ParenthesedExpressionList<?> right
+                && left.size() == right.size() && left.size() > 1) {
+            // (a, b) = (c, d) is a = c AND b = d
+            for (int i = 0; i < left.size(); i++) {
+                all.add(new EqualsTo(left.get(i), right.get(i)));
+            }
+        } else if (unwrapped instanceof net.sf.jsqlparser.expression.operators.relational.InExpression in && !in.isNot()
+                && in.getRightExpression() instanceof ExpressionList<?> items && items.size() == 1
+                && !(items.get(0) instanceof Select)) {
+            // x IN (y) is x = y
+            all.add(new EqualsTo(in.getLeftExpression(), items.get(0)));
         } else if (unwrapped != null) {
             all.add(unwrapped);
         }
