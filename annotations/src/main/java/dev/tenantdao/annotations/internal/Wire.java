@@ -22,6 +22,9 @@ public final class Wire {
     /** {@code SELECT set_config('tenantdao.tenant', '', false)}: no tenant on the session, as a pooled connection must be left. */
     public static final String CLEAR_TENANT = "SELECT set_config('" + TENANT_SETTING + "', '', false)";
 
+    /** Stands for a repository statement's ORDER BY when sort criteria come at run time, replaced then. */
+    public static final String ORDER_PLACEHOLDER = "/*order*/";
+
     /** Stands for the tenant's quoted schema in generated SQL and DDL, replaced at run time. */
     public static final String SCHEMA_PLACEHOLDER = "{schema}";
 

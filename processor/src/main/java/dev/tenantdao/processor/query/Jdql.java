@@ -354,7 +354,8 @@ public final class Jdql {
      */
     static String stringLiteral(String value) {
         String quoted = "'" + value.replace("'", "''") + "'";
-        for (String marker : List.of(dev.tenantdao.annotations.internal.Wire.SCHEMA_PLACEHOLDER, QuerySql.ORDER_PLACEHOLDER)) {
+        for (String marker : List.of(dev.tenantdao.annotations.internal.Wire.SCHEMA_PLACEHOLDER,
+                dev.tenantdao.annotations.internal.Wire.ORDER_PLACEHOLDER)) {
             quoted = quoted.replace(marker, marker.charAt(0) + "' || '" + marker.substring(1));
         }
         return quoted.equals("'" + value.replace("'", "''") + "'") ? quoted : "(" + quoted + ")";

@@ -3,7 +3,6 @@ package dev.tenantdao.processor.query;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.model.ValueType;
-import dev.tenantdao.processor.sql.Identifiers;
 import dev.tenantdao.processor.sql.Parameter;
 import dev.tenantdao.processor.sql.SqlBuilder;
 import dev.tenantdao.processor.sql.Statement;
@@ -21,9 +20,6 @@ import java.util.List;
  */
 public final class QuerySql {
 
-    /** Where the ORDER BY goes when sort criteria come at run time (the runtime's {@code Repositories.ORDER_PLACEHOLDER}). */
-    public static final String ORDER_PLACEHOLDER = "/*order*/";
-
     /** How a query's parameters are bound; checks each use against the parameter's type. */
     public interface Parameters {
         enum Use { VALUE, ARRAY, LIKE }
@@ -37,7 +33,7 @@ public final class QuerySql {
      *
      * @param limit the binding of the most rows to read, or null
      * @param offset the binding of the rows to skip, or null
-     * @param dynamicOrder whether sort criteria come at run time ({@link #ORDER_PLACEHOLDER})
+     * @param dynamicOrder whether sort criteria come at run time ({@code Wire.ORDER_PLACEHOLDER})
      */
     public record Paging(Parameter limit, Parameter offset, boolean dynamicOrder, List<Parameter> after,
             boolean backwards) {
@@ -141,7 +137,7 @@ public final class QuerySql {
         Fragment tail = Fragment.sql("");
         String order = orderList(ordering);
         if (paging.dynamicOrder()) {
-            tail = Fragment.sql(" " + ORDER_PLACEHOLDER);
+            tail = Fragment.sql(" " + dev.tenantdao.annotations.internal.Wire.ORDER_PLACEHOLDER);
         } else if (!order.isEmpty()) {
             tail = Fragment.sql(" ORDER BY " + order);
         }
@@ -309,10 +305,5 @@ public final class QuerySql {
             return Fragment.of(call.function() + "(").append(Fragment.join(", ", arguments), ")");
         }
         return Fragment.sql(((Expr.Now) expr).sql());
-    }
-
-    /** {@code column} quoted where needed. */
-    static String quote(String column) {
-        return Identifiers.quote(column);
     }
 }

@@ -151,15 +151,13 @@ public final class TenantProof {
                 throw new QueryException("Escape strings (E'...') and Unicode escapes (U&'...') are not allowed in"
                         + " proven SQL (the parser and PostgreSQL read their backslashes differently)", i - 1);
             }
-            if (c == '\'' || c == '"') {
-                int end = sql.indexOf(c, i + 1);
-                i = end < 0 ? sql.length() : end;
-            } else if (sql.startsWith("--", i)) {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? sql.length() : end;
-            } else if (sql.startsWith("/*", i)) {
+            if (sql.startsWith("/*", i)) {
                 throw new QueryException("Block comments are not allowed in proven SQL (PostgreSQL nests them and the"
                         + " parser does not); use -- comments", i);
+            }
+            int skip = skipQuotedOrComment(sql, i);
+            if (skip > i) {
+                i = skip - 1;
             } else if (c == '?') {
                 if (i + 1 < sql.length() && sql.charAt(i + 1) == '?') {
                     i++;
@@ -169,6 +167,46 @@ public final class TenantProof {
                 }
             }
         }
+    }
+
+    /**
+     * Where a lexical element starting at {@code i} that holds no SQL and no parameters ends (a string
+     * literal, a quoted name, a comment, a dollar-quoted string), or {@code i} when none starts there:
+     * the one place proven SQL is read as text (its guards, and the binding of its parameters).
+     */
+    public static int skipQuotedOrComment(String sql, int i) {
+        char c = sql.charAt(i);
+        if (c == '\'' || c == '"') {
+            int end = i + 1;
+            while (end < sql.length()) {
+                if (sql.charAt(end) == c) {
+                    if (end + 1 < sql.length() && sql.charAt(end + 1) == c) {
+                        end += 2;
+                        continue;
+                    }
+                    return end + 1;
+                }
+                end++;
+            }
+            return sql.length();
+        }
+        if (sql.startsWith("--", i)) {
+            int end = sql.indexOf('\n', i);
+            return end < 0 ? sql.length() : end;
+        }
+        if (sql.startsWith("/*", i)) {
+            int end = sql.indexOf("*/", i + 2);
+            return end < 0 ? sql.length() : end + 2;
+        }
+        if (c == '$') {
+            int tagEnd = sql.indexOf('$', i + 1);
+            if (tagEnd > i && sql.substring(i + 1, tagEnd).matches("[A-Za-z_]*")) {
+                String tag = sql.substring(i, tagEnd + 1);
+                int end = sql.indexOf(tag, tagEnd + 1);
+                return end < 0 ? sql.length() : end + tag.length();
+            }
+        }
+        return i;
     }
 
     private static int offset(String sql, int line, int column) {

@@ -129,7 +129,7 @@ public final class Verification {
     static String runnable(String sql, String schema) {
         String setting = Wire.SET_TENANT + "; ";
         String statement = sql.startsWith(setting) ? sql.substring(setting.length()) : sql;
-        return statement.replace(Wire.SCHEMA_PLACEHOLDER, schema).replace("/*order*/", "");
+        return statement.replace(Wire.SCHEMA_PLACEHOLDER, schema).replace(Wire.ORDER_PLACEHOLDER, "");
     }
 
     private static Connection connect(String url, String user, String password) throws SQLException {

@@ -1,6 +1,5 @@
 package dev.tenantdao.processor.write;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -353,7 +351,7 @@ final class NativeSqlMethod {
         int i = 0;
         while (i < sql.length()) {
             char c = sql.charAt(i);
-            int skip = skipped(sql, i);
+            int skip = TenantProof.skipQuotedOrComment(sql, i);
             if (skip > i) {
                 text.append(sql, i, skip);
                 i = skip;
@@ -410,42 +408,6 @@ final class NativeSqlMethod {
         return -1;
     }
 
-    /** Where a lexical element starting at {@code i} that holds no parameters ends, or {@code i} when none starts there. */
-    private static int skipped(String sql, int i) {
-        char c = sql.charAt(i);
-        if (c == '\'' || c == '"') {
-            int end = i + 1;
-            while (end < sql.length()) {
-                if (sql.charAt(end) == c) {
-                    if (end + 1 < sql.length() && sql.charAt(end + 1) == c) {
-                        end += 2;
-                        continue;
-                    }
-                    return end + 1;
-                }
-                end++;
-            }
-            return sql.length();
-        }
-        if (sql.startsWith("--", i)) {
-            int end = sql.indexOf('\n', i);
-            return end < 0 ? sql.length() : end;
-        }
-        if (sql.startsWith("/*", i)) {
-            int end = sql.indexOf("*/", i + 2);
-            return end < 0 ? sql.length() : end + 2;
-        }
-        if (c == '$') {
-            int tagEnd = sql.indexOf('$', i + 1);
-            if (tagEnd > i && sql.substring(i + 1, tagEnd).matches("[A-Za-z_]*")) {
-                String tag = sql.substring(i, tagEnd + 1);
-                int end = sql.indexOf(tag, tagEnd + 1);
-                return end < 0 ? sql.length() : end + tag.length();
-            }
-        }
-        return i;
-    }
-
     /**
      * The binding of parameter {@code name}: through the converter of an attribute of its type, if the
      * entity has one; a collection or array as one SQL array ({@code = ANY(:ids)}); else by its type.
@@ -474,15 +436,5 @@ final class NativeSqlMethod {
         Property property = converted.orElse(null);
         return Parameter.query(local, converter == null ? null : property, new Parameter.Query(entity().name(), element,
                 valueType, null, array, arrayParameter));
-    }
-
-    /** Whether an element is a record (for the generated class's Javadoc). */
-    static boolean isRecord(TypeElement type) {
-        return type.getKind() == ElementKind.RECORD;
-    }
-
-    /** For arrays of records in the result. */
-    static TypeName arrayOf(TypeName element) {
-        return ArrayTypeName.of(element);
     }
 }

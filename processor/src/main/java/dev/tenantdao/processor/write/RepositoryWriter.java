@@ -302,14 +302,14 @@ public final class RepositoryWriter {
             type.addField(sortableField());
         }
         skeleton.addDatabaseField(type);
-        type.addField(Types_.DATABASE, "database", Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(dev.tenantdao.processor.write.Types.DATABASE, "database", Modifier.PRIVATE, Modifier.FINAL);
         type.addField(entity.daoType(), "dao", Modifier.PRIVATE, Modifier.FINAL);
         dao.hooks().addListenerFields(type);
         type.addMethod(MethodSpec.constructorBuilder()
-                .addAnnotation(Types_.INJECT)
+                .addAnnotation(dev.tenantdao.processor.write.Types.INJECT)
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(Types_.DATABASE, "database")
-                .addStatement("this.support = new $T(database, SCOPE)", Types_.DAO_SUPPORT)
+                .addParameter(dev.tenantdao.processor.write.Types.DATABASE, "database")
+                .addStatement("this.support = new $T(database, SCOPE)", dev.tenantdao.processor.write.Types.DAO_SUPPORT)
                 .addStatement("this.database = database")
                 .addStatement("this.dao = new $T(database)", entity.daoType())
                 .build());
@@ -328,13 +328,6 @@ public final class RepositoryWriter {
     }
 
     private final List<FieldSpec> constantFields = new ArrayList<>();
-
-    /** Shorter names of the generated code's types. */
-    private static final class Types_ {
-        static final ClassName DATABASE = dev.tenantdao.processor.write.Types.DATABASE;
-        static final ClassName INJECT = dev.tenantdao.processor.write.Types.INJECT;
-        static final ClassName DAO_SUPPORT = dev.tenantdao.processor.write.Types.DAO_SUPPORT;
-    }
 
     /**
      * Whether the implementation, beside the repository, can create and read the entity (and a
@@ -1063,15 +1056,7 @@ public final class RepositoryWriter {
         body.add("return support.withConnection($L, $S, connection -> {\n$>", dao.tenant().argument(), operation)
                 .addStatement("$T found = new $T<>()", ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST,
                         elementType.box()), dev.tenantdao.processor.write.Types.ARRAY_LIST)
-                .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
-                        dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, sqlText)
-                .add(dao.binder().bind(statement, null, "null", locals))
-                .add(dao.statements().openRows())
-                .beginControlFlow("while (rows.next())")
-                .add(reader.addRow("found"))
-                .endControlFlow()
-                .endControlFlow()
-                .endControlFlow();
+                .add(readInto(sqlText, statement, locals, reader));
         switch (shape) {
             case ONE -> body.addStatement("return $T.single(found, $S)", dev.tenantdao.processor.write.Types.REPOSITORIES,
                     operation);
@@ -1187,9 +1172,14 @@ public final class RepositoryWriter {
 
     /** Runs {@code statement} (constant {@code constant}) and adds each row's element to {@code found}. */
     private CodeBlock readInto(String constant, Statement statement, Locals locals, RowReader reader) {
+        return readInto(dao.statements().sql(constant), statement, locals, reader);
+    }
+
+    /** Runs {@code statement}, sent as {@code sqlText}, and adds each row's element to {@code found}. */
+    private CodeBlock readInto(CodeBlock sqlText, Statement statement, Locals locals, RowReader reader) {
         return CodeBlock.builder()
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
-                        dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(constant))
+                        dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, sqlText)
                 .add(dao.binder().bind(statement, null, "null", locals))
                 .add(dao.statements().openRows())
                 .beginControlFlow("while (rows.next())")

@@ -186,11 +186,9 @@ public final class Repositories {
 
     /** {@code sql} with its order placeholder replaced by {@code orderBy}. */
     public static String ordered(String sql, String orderBy) {
-        return sql.replace(ORDER_PLACEHOLDER, orderBy);
+        return sql.replace(dev.tenantdao.annotations.internal.Wire.ORDER_PLACEHOLDER, orderBy);
     }
 
-    /** Where a statement's ORDER BY goes when it is chosen at run time. */
-    public static final String ORDER_PLACEHOLDER = "/*order*/";
 
     // ---- binding -----------------------------------------------------------------------------------
 
