@@ -5,4 +5,5 @@
 module dev.tenantdao.annotations {
     exports dev.tenantdao.annotations;
     exports dev.tenantdao.annotations.internal;
+    exports dev.tenantdao.annotations.internal.schema;
 }

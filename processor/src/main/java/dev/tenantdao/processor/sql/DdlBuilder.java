@@ -1,10 +1,13 @@
 package dev.tenantdao.processor.sql;
 
-import dev.tenantdao.processor.sql.model.Fragment;
-import dev.tenantdao.processor.sql.model.TableRef;
 import dev.tenantdao.annotations.internal.Wire;
-import dev.tenantdao.processor.sql.pass.TenancyPass;
-import dev.tenantdao.annotations.Tenanted;
+import dev.tenantdao.annotations.internal.schema.SchemaModel;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Column;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.EnumType;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.ForeignKey;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Index;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Strategy;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Table;
 import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityKind.InHierarchy;
 import dev.tenantdao.processor.model.EntityKind.Subtype;
@@ -13,102 +16,106 @@ import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.model.Reference;
 import dev.tenantdao.processor.model.Tenancy;
 import dev.tenantdao.processor.model.ValueType;
+import dev.tenantdao.processor.sql.model.Fragment;
+import dev.tenantdao.processor.sql.model.TableRef;
+import dev.tenantdao.processor.sql.pass.TenancyPass;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The DDL an entity's DAO expects: its table (with the tenant column in the primary key and in
- * every foreign key to another row-tenanted table), and for row tenancy the row-level security
- * policy. The first line names the strategy, for the runtime. Built for a standalone entity and for
- * a hierarchy's root (whose DDL holds its subtypes' columns or tables), not for a subtype.
+ * The tables an entity's DAO expects, as the schema model: its table (with the tenant column in
+ * the primary key and in every foreign key to another row-tenanted table), a joined hierarchy's
+ * subtype tables, the history table of an audited entity, and for row tenancy the row-level
+ * security policy. {@link DdlRenderer} writes them as the entity's DDL (whose first line names the
+ * strategy, for the runtime) and as migrations. Built for a standalone entity and for a
+ * hierarchy's root (whose tables hold its subtypes' columns or tables), not for a subtype.
  */
-final class DdlBuilder {
+public final class DdlBuilder {
 
-    static final String STRATEGY_HEADER = dev.tenantdao.annotations.internal.Wire.STRATEGY_HEADER;
+    static final String STRATEGY_HEADER = Wire.STRATEGY_HEADER;
 
     private final EntityModel entity;
-    private final String table;
 
-    DdlBuilder(EntityModel entity) {
+    public DdlBuilder(EntityModel entity) {
         this.entity = entity;
-        this.table = TenancyPass.tableName(entity, entity.table());
     }
 
+    /** The entity's DDL resource: the strategy header, then its enum types and tables. */
     String build() {
+        return STRATEGY_HEADER + strategy().name() + '\n' + DdlRenderer.forResource().create(model());
+    }
+
+    /** The entity's enum types and tables, in creation order. */
+    public SchemaModel model() {
         boolean joined = entity.kind() instanceof InHierarchy member && member.hierarchy().isJoined();
         List<Property> all = allProperties();
-        StringBuilder ddl = new StringBuilder(STRATEGY_HEADER).append(strategy()).append('\n');
+        List<EnumType> enumTypes = new ArrayList<>();
         for (Property property : all) {
             if (!property.mapping().enumConstants().isEmpty()) {
-                ddl.append(enumType(property));
+                enumTypes.add(new EnumType(property.mapping().customType(), property.mapping().enumConstants()));
             }
         }
-        List<String> lines = new ArrayList<>();
-        TenancyPass.tenantColumnDefinition(entity).ifPresent(lines::add);
-        String key = TenancyPass.key(entity, Identifiers.quote(entity.id().column()));
+        List<Table> tables = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        TenancyPass.tenantColumnOf(entity).ifPresent(columns::add);
         List<Property> inTable = joined ? entity.properties() : all;
         for (Property property : inTable) {
             if (property.tenantId()) {
                 continue;
             }
             // a subtype's own column is NULL in the rows of the other subtypes of a single table
-            lines.add(column(property, entity.properties().contains(property)));
-            if (property.id()) {
-                if (entity.kind() instanceof HierarchyRoot root) {
-                    lines.add(discriminator(root));
-                }
+            columns.add(column(property, entity.properties().contains(property)));
+            if (property.id() && entity.kind() instanceof HierarchyRoot root) {
+                columns.add(discriminator(root));
             }
         }
         if (entity.isAudited()) {
-            lines.add(Wire.HISTORY_VERSION + " bigint NOT NULL DEFAULT 1");
-            lines.add(Wire.HISTORY_CHANGED + " boolean NOT NULL DEFAULT true");
+            columns.add(new Column(Wire.HISTORY_VERSION, "bigint", true, "1", false, null, null));
+            columns.add(new Column(Wire.HISTORY_CHANGED, "boolean", true, "true", false, null, null));
         }
-        lines.add("PRIMARY KEY (" + key + ")");
-        if (entity.kind() instanceof HierarchyRoot root && !joined) {
-            lines.addAll(subtypeNotNull(root));
-        }
-        ddl.append(table(table, entity.table(), lines, inTable));
+        List<String> key = TenancyPass.keyColumns(entity, entity.id().column());
+        List<String> checks = entity.kind() instanceof HierarchyRoot root && !joined ? subtypeNotNull(root) : List.of();
+        tables.add(table(entity.table(), columns, key, checks, List.of(), inTable));
         if (entity.kind() instanceof HierarchyRoot root && joined) {
             for (EntityModel subtype : root.subtypes()) {
-                ddl.append(subtypeTable(subtype, key));
+                tables.add(subtypeTable(subtype, key));
             }
         }
         if (entity.isAudited()) {
-            ddl.append(history(all));
+            tables.add(history(all));
         }
-        return ddl.toString();
+        return new SchemaModel(enumTypes, tables);
     }
 
     /**
-     * {@code CREATE TABLE} with {@code lines} (columns and primary key) plus the unique and foreign
-     * keys of {@code properties}, the indexes of its references, and row-level security.
+     * A table of the entity with {@code columns} and the unique and foreign keys of {@code
+     * properties}, the indexes of its references, and row-level security.
      */
-    private String table(String reference, String name, List<String> lines, List<Property> properties) {
-        List<String> all = new ArrayList<>(lines);
+    private Table table(String name, List<Column> columns, List<String> key, List<String> checks,
+            List<ForeignKey> ownKeys, List<Property> properties) {
+        List<List<String>> uniques = new ArrayList<>();
         for (Property property : properties) {
             if (property.mapping().unique()) {
-                all.add("UNIQUE (" + TenancyPass.key(entity, Identifiers.quote(property.column())) + ")");
+                uniques.add(TenancyPass.keyColumns(entity, property.column()));
             }
         }
+        List<ForeignKey> foreignKeys = new ArrayList<>(ownKeys);
+        List<Index> indexes = new ArrayList<>();
         for (Property property : properties) {
             if (property.reference() != null) {
-                all.add(foreignKey(property, property.reference()));
+                foreignKeys.add(foreignKey(property, property.reference()));
+                indexes.add(new Index(name + "_" + property.column() + "_idx",
+                        TenancyPass.keyColumns(entity, property.column())));
             }
         }
-        StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(reference).append(" (\n    ")
-                .append(String.join(",\n    ", all)).append("\n);\n");
-        for (Property property : properties) {
-            if (property.reference() != null) {
-                ddl.append("CREATE INDEX IF NOT EXISTS ")
-                        .append(Identifiers.quote(name + "_" + property.column() + "_idx"))
-                        .append(" ON ").append(reference).append(" (")
-                        .append(TenancyPass.key(entity, Identifiers.quote(property.column()))).append(");\n");
-            }
-        }
-        if (entity.isTenanted() && entity.tenancy().usesRowLevelSecurity()) {
-            ddl.append(rowLevelSecurity(entity.tenancy(), reference, name));
-        }
-        return ddl.toString();
+        return new Table(name, entity.type().canonicalName(), strategy(), null, columns, key, checks, uniques, foreignKeys,
+                indexes, policy(), false);
+    }
+
+    /** The row-level security policy's condition, when the entity has one. */
+    private String policy() {
+        return entity.isTenanted() && entity.tenancy().usesRowLevelSecurity()
+                ? TenancyPass.policyCondition(entity.tenancy()) : null;
     }
 
     /**
@@ -124,37 +131,37 @@ final class DdlBuilder {
                     .map(p -> Identifiers.quote(p.column()) + " IS NOT NULL")
                     .toList();
             if (!required.isEmpty()) {
-                checks.add("CHECK (" + discriminator + " <> " + SqlBuilder.literal(Subtype.of(subtype).value())
-                        + " OR " + String.join(" AND ", required) + ")");
+                checks.add(discriminator + " <> " + SqlBuilder.literal(Subtype.of(subtype).value())
+                        + " OR " + String.join(" AND ", required));
             }
         }
         return checks;
     }
 
     /** The discriminator column of a hierarchy's root table, checked against the subtypes' values. */
-    private static String discriminator(HierarchyRoot root) {
+    private static Column discriminator(HierarchyRoot root) {
         List<String> values = root.subtypes().stream()
                 .map(subtype -> SqlBuilder.literal(Subtype.of(subtype).value()))
                 .toList();
-        String column = Identifiers.quote(root.hierarchy().discriminator());
-        return column + " text NOT NULL CHECK (" + column + " IN (" + String.join(", ", values) + "))";
+        String column = root.hierarchy().discriminator();
+        return new Column(column, "text", true, null, false, null,
+                Identifiers.quote(column) + " IN (" + String.join(", ", values) + ")");
     }
 
     /**
      * A joined subtype's table: the root's key (tenant column and id), its own columns; its row
      * references the root's and is deleted with it.
      */
-    private String subtypeTable(EntityModel subtype, String key) {
+    private Table subtypeTable(EntityModel subtype, List<String> key) {
         String name = Subtype.of(subtype).table().orElseThrow();
-        List<String> lines = new ArrayList<>();
-        TenancyPass.tenantColumnDefinition(entity).ifPresent(lines::add);
-        lines.add(Identifiers.quote(entity.id().column()) + " " + entity.id().sqlType() + " NOT NULL");
+        List<Column> columns = new ArrayList<>();
+        TenancyPass.tenantColumnOf(entity).ifPresent(columns::add);
+        columns.add(new Column(entity.id().column(), entity.id().sqlType(), true, null, false, null, null));
         for (Property property : subtype.ownProperties()) {
-            lines.add(column(property, true));
+            columns.add(column(property, true));
         }
-        lines.add("PRIMARY KEY (" + key + ")");
-        lines.add("FOREIGN KEY (" + key + ") REFERENCES " + table + " (" + key + ") ON DELETE CASCADE");
-        return table(TenancyPass.tableName(entity, name), name, lines, subtype.ownProperties());
+        ForeignKey toRoot = new ForeignKey(key, entity.table(), key, strategy(), true);
+        return table(name, columns, key, List.of(), List.of(toRoot), subtype.ownProperties());
     }
 
     /**
@@ -177,128 +184,89 @@ final class DdlBuilder {
         return all;
     }
 
-    private String strategy() {
-        return entity.isTenanted() ? entity.tenancy().strategy().name() : "SHARED";
+    private Strategy strategy() {
+        return strategy(entity.isTenanted() ? entity.tenancy() : null);
     }
 
-    /**
-     * Row-level security as a second wall: with no tenant set no row is visible or writable, and a
-     * row can only be written with the current tenant. {@code FORCE} makes the table's owner subject
-     * to it too; only superusers and {@code BYPASSRLS} roles are not.
-     */
-    private static String rowLevelSecurity(Tenancy tenancy, String table, String tableName) {
-        String condition = TenancyPass.policyCondition(tenancy);
-        String policy = Identifiers.quote(tableName + "_tenant_isolation");
-        return "ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY;\n"
-                + "ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY;\n"
-                + "DROP POLICY IF EXISTS " + policy + " ON " + table + ";\n"
-                + "CREATE POLICY " + policy + " ON " + table + "\n"
-                + "    USING (" + condition + ")\n"
-                + "    WITH CHECK (" + condition + ");\n";
+    private static Strategy strategy(Tenancy tenancy) {
+        return tenancy == null ? Strategy.SHARED : Strategy.valueOf(tenancy.strategy().name());
     }
 
     /**
      * The history table of an audited entity: the tenant, the id and every audited column, then
      * version, operation, time, actor and transaction; keyed by (tenant, id, version), indexed for
-     * "as of" (tenant, id, time), ranges (tenant, time) and transactions. Append-only: a trigger
-     * rejects every UPDATE, DELETE and TRUNCATE. Isolated like the entity (row-level security).
+     * "as of" (tenant, id, time), ranges (tenant, time) and transactions. Append-only: triggers
+     * reject every UPDATE, DELETE and TRUNCATE. Isolated like the entity (row-level security).
      */
-    private String history(List<Property> properties) {
-        String history = TenancyPass.tableName(entity, entity.audit().table());
+    private Table history(List<Property> properties) {
         String name = entity.audit().table();
-        List<String> lines = new ArrayList<>();
-        TenancyPass.tenantColumnDefinition(entity).ifPresent(lines::add);
+        List<Column> columns = new ArrayList<>();
+        TenancyPass.tenantColumnOf(entity).ifPresent(columns::add);
         for (Property property : properties) {
             if (property.tenantId()) {
                 continue;
             }
             if (property.id()) {
-                lines.add(Identifiers.quote(property.column()) + " " + property.sqlType() + " NOT NULL");
+                columns.add(new Column(property.column(), property.sqlType(), true, null, false, null, null));
                 if (entity.kind() instanceof InHierarchy member) {
-                    lines.add(Identifiers.quote(member.hierarchy().discriminator()) + " text NOT NULL");
+                    columns.add(new Column(member.hierarchy().discriminator(), "text", true, null, false, null, null));
                 }
             } else if (entity.inHistory(property)) {
-                lines.add(Identifiers.quote(property.column()) + " " + property.sqlType());
+                columns.add(new Column(property.column(), property.sqlType(), false, null, false, null, null));
             }
         }
-        lines.add(Wire.HISTORY_VERSION + " bigint NOT NULL");
-        lines.add(Wire.HISTORY_OPERATION + " text NOT NULL CHECK (" + Wire.HISTORY_OPERATION + " IN ('INSERT', 'UPDATE', 'DELETE'))");
-        lines.add(Wire.HISTORY_CHANGED_AT + " timestamptz NOT NULL DEFAULT clock_timestamp()");
-        lines.add(Wire.HISTORY_ACTOR + " text");
-        lines.add(Wire.HISTORY_TRANSACTION_ID + " xid8 NOT NULL DEFAULT pg_current_xact_id()");
-        String id = Identifiers.quote(entity.id().column());
-        lines.add("PRIMARY KEY (" + TenancyPass.key(entity, id, Wire.HISTORY_VERSION) + ")");
-        StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(history).append(" (\n    ")
-                .append(String.join(",\n    ", lines)).append("\n);\n")
-                .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_as_of")).append(" ON ")
-                .append(history).append(" (").append(TenancyPass.key(entity, id, Wire.HISTORY_CHANGED_AT, Wire.HISTORY_VERSION))
-                .append(");\n")
-                .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_changed_at")).append(" ON ")
-                .append(history).append(" (").append(TenancyPass.key(entity, Wire.HISTORY_CHANGED_AT)).append(");\n")
-                .append("CREATE INDEX IF NOT EXISTS ").append(Identifiers.quote(name + "_transaction")).append(" ON ")
-                .append(history).append(" (").append(TenancyPass.key(entity, Wire.HISTORY_TRANSACTION_ID)).append(");\n")
-                .append("CREATE OR REPLACE FUNCTION tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\n")
-                .append("BEGIN\n    RAISE EXCEPTION 'history is append-only: % on %', TG_OP, TG_TABLE_NAME;\nEND $$;\n");
-        String trigger = Identifiers.quote(name + "_append_only");
-        ddl.append("DROP TRIGGER IF EXISTS ").append(trigger).append(" ON ").append(history).append(";\n")
-                .append("CREATE TRIGGER ").append(trigger).append(" BEFORE UPDATE OR DELETE ON ").append(history)
-                .append(" FOR EACH ROW EXECUTE FUNCTION tenantdao_history_append_only();\n");
-        String truncate = Identifiers.quote(name + "_no_truncate");
-        ddl.append("DROP TRIGGER IF EXISTS ").append(truncate).append(" ON ").append(history).append(";\n")
-                .append("CREATE TRIGGER ").append(truncate).append(" BEFORE TRUNCATE ON ").append(history)
-                .append(" FOR EACH STATEMENT EXECUTE FUNCTION tenantdao_history_append_only();\n");
-        if (entity.isTenanted() && entity.tenancy().usesRowLevelSecurity()) {
-            ddl.append(rowLevelSecurity(entity.tenancy(), history, name));
-        }
-        return ddl.toString();
-    }
-
-    /** The PostgreSQL enum type of an enum field declared {@code @Column(type = "...")}; kept if it exists. */
-    private static String enumType(Property property) {
-        String labels = String.join(", ", property.mapping().enumConstants().stream().map(c -> "'" + c + "'").toList());
-        return "DO $$ BEGIN\n    CREATE TYPE " + property.mapping().customType() + " AS ENUM (" + labels + ");\n"
-                + "EXCEPTION WHEN duplicate_object THEN NULL;\nEND $$;\n";
+        columns.add(new Column(Wire.HISTORY_VERSION, "bigint", true, null, false, null, null));
+        columns.add(new Column(Wire.HISTORY_OPERATION, "text", true, null, false, null,
+                Wire.HISTORY_OPERATION + " IN ('INSERT', 'UPDATE', 'DELETE')"));
+        columns.add(new Column(Wire.HISTORY_CHANGED_AT, "timestamptz", true, "clock_timestamp()", false, null, null));
+        columns.add(new Column(Wire.HISTORY_ACTOR, "text", false, null, false, null, null));
+        columns.add(new Column(Wire.HISTORY_TRANSACTION_ID, "xid8", true, "pg_current_xact_id()", false, null, null));
+        String id = entity.id().column();
+        List<Index> indexes = List.of(
+                new Index(name + "_as_of", TenancyPass.keyColumns(entity, id, Wire.HISTORY_CHANGED_AT, Wire.HISTORY_VERSION)),
+                new Index(name + "_changed_at", TenancyPass.keyColumns(entity, Wire.HISTORY_CHANGED_AT)),
+                new Index(name + "_transaction", TenancyPass.keyColumns(entity, Wire.HISTORY_TRANSACTION_ID)));
+        return new Table(name, entity.type().canonicalName(), strategy(), entity.table(), columns,
+                TenancyPass.keyColumns(entity, id, Wire.HISTORY_VERSION), List.of(), List.of(), List.of(), indexes,
+                policy(), true);
     }
 
     /**
      * A foreign key to the referenced entity's key: between row-tenanted tables it includes the
      * tenant column on both sides, so a row can only reference its own tenant's rows.
      */
-    private String foreignKey(Property property, Reference reference) {
-        String target = TenancyPass.tableName(reference.tenancy(), reference.table());
-        String targetId = Identifiers.quote(reference.idColumn());
-        String column = Identifiers.quote(property.column());
-        Tenancy targetTenancy = reference.tenancy();
-        if (targetTenancy != null && targetTenancy.isRow()) {
-            return "FOREIGN KEY (" + TenancyPass.key(entity, column) + ") REFERENCES " + target
-                    + " (" + TenancyPass.key(targetTenancy, targetId) + ")";
+    private ForeignKey foreignKey(Property property, Reference reference) {
+        Tenancy target = reference.tenancy();
+        if (target != null && target.isRow()) {
+            return new ForeignKey(TenancyPass.keyColumns(entity, property.column()), reference.table(),
+                    TenancyPass.keyColumns(target, reference.idColumn()), strategy(target), false);
         }
-        return "FOREIGN KEY (" + column + ") REFERENCES " + target + " (" + targetId + ")";
+        return new ForeignKey(List.of(property.column()), reference.table(), List.of(reference.idColumn()),
+                strategy(target), false);
     }
 
     /** @param constrained whether NOT NULL applies (not to a subtype's column in a single table) */
-    private static String column(Property property, boolean constrained) {
-        StringBuilder column = new StringBuilder(Identifiers.quote(property.column()))
-                .append(' ').append(property.sqlType());
+    private static Column column(Property property, boolean constrained) {
+        String name = property.column();
+        String type = property.sqlType();
         if (property.mapping().generatedAs() != null) {
-            return column.append(" GENERATED ALWAYS AS (").append(property.mapping().generatedAs())
-                    .append(") STORED").toString();
+            return new Column(name, type, false, null, false, property.mapping().generatedAs(), null);
         }
-        if (property.notNull() && constrained) {
-            column.append(" NOT NULL");
-        }
-        if (property.mapping().defaultSql() != null) {
-            column.append(" DEFAULT ").append(property.mapping().defaultSql());
-        }
+        boolean notNull = property.notNull() && constrained;
+        String defaultSql = property.mapping().defaultSql();
         if (property.mapping().version()) {
-            column.append(property.notNull() && constrained ? "" : " NOT NULL").append(" DEFAULT 0");
+            notNull = true;
+            defaultSql = "0";
         }
+        boolean identity = false;
         if (property.generated()) {
-            column.append(property.valueType() == ValueType.UUID
-                    ? " DEFAULT " + RANDOM_UUID
-                    : " GENERATED BY DEFAULT AS IDENTITY");
+            if (property.valueType() == ValueType.UUID) {
+                defaultSql = RANDOM_UUID;
+            } else {
+                identity = true;
+            }
         }
-        return column.toString();
+        return new Column(name, type, notNull, defaultSql, identity, null, null);
     }
 
     private static final String RANDOM_UUID = "gen_random_uuid()";
@@ -312,4 +280,5 @@ final class DdlBuilder {
                 // the sequence looked up once per statement (an InitPlan), not once per row
                 : Fragment.of("nextval((SELECT pg_get_serial_sequence(", new Fragment.TableName(table), ", "
                         + SqlBuilder.literal(id.column()) + ")))");
-    }}
+    }
+}

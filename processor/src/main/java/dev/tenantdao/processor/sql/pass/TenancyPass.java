@@ -125,11 +125,33 @@ public final class TenancyPass implements Sql.Visitor {
         return Identifiers.quote(tenancy.column()) + " = " + current;
     }
 
-    /** The tenant column's definition in a table of {@code entity} ({@code tenant_id text NOT NULL}), if it has one. */
-    public static java.util.Optional<String> tenantColumnDefinition(EntityModel entity) {
+    /** The tenant column of {@code entity}'s tables ({@code tenant_id text NOT NULL}), if they have one. */
+    public static java.util.Optional<dev.tenantdao.annotations.internal.schema.SchemaModel.Column> tenantColumnOf(
+            EntityModel entity) {
         return hasTenantColumn(entity)
-                ? java.util.Optional.of(tenantColumn(entity) + " " + entity.tenancy().sqlType() + " NOT NULL")
+                ? java.util.Optional.of(new dev.tenantdao.annotations.internal.schema.SchemaModel.Column(
+                        entity.tenancy().column(), entity.tenancy().sqlType(), true, null, false, null, null))
                 : java.util.Optional.empty();
+    }
+
+    /** {@link #key(EntityModel, String...)} as unquoted names, for the schema model. */
+    public static List<String> keyColumns(EntityModel entity, String... columns) {
+        List<String> all = new ArrayList<>();
+        if (hasTenantColumn(entity)) {
+            all.add(entity.tenancy().column());
+        }
+        all.addAll(List.of(columns));
+        return all;
+    }
+
+    /** {@link #key(dev.tenantdao.processor.model.Tenancy, String...)} as unquoted names, for the schema model. */
+    public static List<String> keyColumns(dev.tenantdao.processor.model.Tenancy tenancy, String... columns) {
+        List<String> all = new ArrayList<>();
+        if (tenancy != null && tenancy.isRow()) {
+            all.add(tenancy.column());
+        }
+        all.addAll(List.of(columns));
+        return all;
     }
 
     private static String tenantColumn(EntityModel entity) {

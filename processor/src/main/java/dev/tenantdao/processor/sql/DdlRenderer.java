@@ -1,0 +1,180 @@
+package dev.tenantdao.processor.sql;
+
+import dev.tenantdao.annotations.internal.schema.SchemaModel;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Column;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.EnumType;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.ForeignKey;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Index;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Strategy;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Table;
+import dev.tenantdao.processor.sql.model.Renderer;
+import dev.tenantdao.processor.sql.model.TableRef;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The schema model as PostgreSQL DDL, the one place tables, columns, keys, indexes, row-level
+ * security and history triggers are written as SQL: for each entity's DDL resource (tables of a
+ * tenant schema named {@code {schema}.table}, filled in by the runtime) and for migrations (run
+ * by Flyway in the schema they create, so unqualified; a shared table referenced from a tenant
+ * schema is named through the {@value #SHARED_SCHEMA_PLACEHOLDER} placeholder).
+ */
+public final class DdlRenderer {
+
+    /** The Flyway placeholder for the shared schema, in migrations of the {@code schema} stream. */
+    public static final String SHARED_SCHEMA_PLACEHOLDER = "${tenantdao_shared_schema}";
+
+    private final boolean resource;
+    private final String stream;
+
+    private DdlRenderer(boolean resource, String stream) {
+        this.resource = resource;
+        this.stream = stream;
+    }
+
+    /** For the DDL resource {@code Schema.ddl} and {@code Database.createTenant} read. */
+    public static DdlRenderer forResource() {
+        return new DdlRenderer(true, null);
+    }
+
+    /** For the migrations of {@code stream} ({@link Strategy#stream()}). */
+    public static DdlRenderer forMigration(String stream) {
+        return new DdlRenderer(false, stream);
+    }
+
+    /** The enum types, then each table with its indexes, triggers and policy. */
+    public String create(SchemaModel model) {
+        StringBuilder ddl = new StringBuilder();
+        for (EnumType type : model.enumTypes()) {
+            ddl.append(enumType(type));
+        }
+        for (Table table : model.tables()) {
+            ddl.append(createTable(table));
+        }
+        return ddl.toString();
+    }
+
+    /** The table's name as statements of this DDL write it. */
+    public String name(Table table) {
+        return name(table.name(), table.strategy());
+    }
+
+    private String name(String table, Strategy strategy) {
+        if (resource) {
+            TableRef reference = TableRef.table(table);
+            return Renderer.name(strategy == Strategy.SCHEMA ? reference.inTenantSchema() : reference);
+        }
+        if ("schema".equals(stream) && !strategy.stream().equals(stream)) {
+            return SHARED_SCHEMA_PLACEHOLDER + "." + Identifiers.quote(table);
+        }
+        return Identifiers.quote(table);
+    }
+
+    /** The PostgreSQL enum type; kept if it exists. */
+    public String enumType(EnumType type) {
+        String labels = type.labels().stream().map(SqlBuilder::literal).collect(Collectors.joining(", "));
+        return "DO $$ BEGIN\n    CREATE TYPE " + type.name() + " AS ENUM (" + labels + ");\n"
+                + "EXCEPTION WHEN duplicate_object THEN NULL;\nEND $$;\n";
+    }
+
+    /** {@code CREATE TABLE}, its indexes, its append-only triggers and its row-level security. */
+    public String createTable(Table table) {
+        String reference = name(table);
+        List<String> lines = new java.util.ArrayList<>();
+        for (Column column : table.columns()) {
+            lines.add(column(column));
+        }
+        lines.add("PRIMARY KEY (" + columns(table.primaryKey()) + ")");
+        for (String check : table.checks()) {
+            lines.add("CHECK (" + check + ")");
+        }
+        for (List<String> unique : table.uniques()) {
+            lines.add(unique(unique));
+        }
+        for (ForeignKey key : table.foreignKeys()) {
+            lines.add(foreignKey(key));
+        }
+        StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(reference).append(" (\n    ")
+                .append(String.join(",\n    ", lines)).append("\n);\n");
+        for (Index index : table.indexes()) {
+            ddl.append(createIndex(table, index));
+        }
+        if (table.appendOnly()) {
+            ddl.append(appendOnly(table));
+        }
+        if (table.policy() != null) {
+            ddl.append(rowLevelSecurity(table));
+        }
+        return ddl.toString();
+    }
+
+    /** A column's definition, as in {@code CREATE TABLE} and {@code ADD COLUMN}. */
+    public String column(Column column) {
+        StringBuilder sql = new StringBuilder(Identifiers.quote(column.name())).append(' ').append(column.type());
+        if (column.generatedAs() != null) {
+            return sql.append(" GENERATED ALWAYS AS (").append(column.generatedAs()).append(") STORED").toString();
+        }
+        if (column.notNull()) {
+            sql.append(" NOT NULL");
+        }
+        if (column.defaultSql() != null) {
+            sql.append(" DEFAULT ").append(column.defaultSql());
+        }
+        if (column.identity()) {
+            sql.append(" GENERATED BY DEFAULT AS IDENTITY");
+        }
+        if (column.check() != null) {
+            sql.append(" CHECK (").append(column.check()).append(')');
+        }
+        return sql.toString();
+    }
+
+    public String unique(List<String> columns) {
+        return "UNIQUE (" + columns(columns) + ")";
+    }
+
+    public String foreignKey(ForeignKey key) {
+        return "FOREIGN KEY (" + columns(key.columns()) + ") REFERENCES " + name(key.table(), key.tableStrategy())
+                + " (" + columns(key.referencedColumns()) + ")" + (key.cascade() ? " ON DELETE CASCADE" : "");
+    }
+
+    public String createIndex(Table table, Index index) {
+        return "CREATE INDEX IF NOT EXISTS " + Identifiers.quote(index.name()) + " ON " + name(table)
+                + " (" + columns(index.columns()) + ");\n";
+    }
+
+    /**
+     * Row-level security as a second wall: with no tenant set no row is visible or writable, and a
+     * row can only be written with the current tenant. {@code FORCE} makes the table's owner subject
+     * to it too; only superusers and {@code BYPASSRLS} roles are not.
+     */
+    public String rowLevelSecurity(Table table) {
+        String reference = name(table);
+        String policy = Identifiers.quote(table.policyName());
+        return "ALTER TABLE " + reference + " ENABLE ROW LEVEL SECURITY;\n"
+                + "ALTER TABLE " + reference + " FORCE ROW LEVEL SECURITY;\n"
+                + "DROP POLICY IF EXISTS " + policy + " ON " + reference + ";\n"
+                + "CREATE POLICY " + policy + " ON " + reference + "\n"
+                + "    USING (" + table.policy() + ")\n"
+                + "    WITH CHECK (" + table.policy() + ");\n";
+    }
+
+    /** Triggers that reject every UPDATE, DELETE and TRUNCATE of a history table. */
+    public String appendOnly(Table table) {
+        String reference = name(table);
+        String trigger = Identifiers.quote(table.name() + "_append_only");
+        String truncate = Identifiers.quote(table.name() + "_no_truncate");
+        return "CREATE OR REPLACE FUNCTION tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                + "BEGIN\n    RAISE EXCEPTION 'history is append-only: % on %', TG_OP, TG_TABLE_NAME;\nEND $$;\n"
+                + "DROP TRIGGER IF EXISTS " + trigger + " ON " + reference + ";\n"
+                + "CREATE TRIGGER " + trigger + " BEFORE UPDATE OR DELETE ON " + reference
+                + " FOR EACH ROW EXECUTE FUNCTION tenantdao_history_append_only();\n"
+                + "DROP TRIGGER IF EXISTS " + truncate + " ON " + reference + ";\n"
+                + "CREATE TRIGGER " + truncate + " BEFORE TRUNCATE ON " + reference
+                + " FOR EACH STATEMENT EXECUTE FUNCTION tenantdao_history_append_only();\n";
+    }
+
+    static String columns(List<String> columns) {
+        return columns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+    }
+}
