@@ -87,7 +87,8 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     public Set<String> getSupportedOptions() {
         return Set.of(ROW_LEVEL_SECURITY_OPTION, dev.tenantdao.processor.verify.Verification.URL_OPTION,
                 dev.tenantdao.processor.verify.Verification.USER_OPTION,
-                dev.tenantdao.processor.verify.Verification.PASSWORD_OPTION);
+                dev.tenantdao.processor.verify.Verification.PASSWORD_OPTION,
+                dev.tenantdao.processor.schema.SchemaExport.DIR_OPTION, dev.tenantdao.processor.schema.SchemaExport.GRANT_OPTION);
     }
 
     @Override
@@ -113,6 +114,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     private final List<String> daos = new ArrayList<>();
     private boolean indexWritten;
 
+    /** Every entity's tables, for the schema resource and the exported versions and migrations. */
+    private final dev.tenantdao.processor.schema.SchemaExport schema = new dev.tenantdao.processor.schema.SchemaExport();
+
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
@@ -123,6 +127,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                 writeDaoIndex();
                 writeCrossTenantReport();
                 verify(diagnostics);
+                if (!round.errorRaised() && diagnostics.errorCount() == 0) {
+                    schema.finish(processingEnv, diagnostics);
+                }
             }
         } catch (Throwable failure) {
             // a last resort: every step below is guarded on its own element already
@@ -134,6 +141,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     }
 
     private void processRound(RoundEnvironment round, Diagnostics diagnostics) {
+        schema.declarations(round);
         List<TypeElement> entities = new ArrayList<>();
         for (String name : deferred) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -198,6 +206,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         }
         for (Element repository : repositories) {
             guarded(repository, diagnostics, () -> processRepository(repository, diagnostics));
+        }
+        if (!entities.isEmpty() && deferred.isEmpty()) {
+            schema.check(processingEnv, diagnostics);
         }
         String verifyUrl = processingEnv.getOptions().get(dev.tenantdao.processor.verify.Verification.URL_OPTION);
         if (verifyUrl != null && !verifyUrl.isBlank() && firstRepository != null) {
@@ -451,6 +462,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         EntitySql sql = new SqlBuilder(entity).build();
         written(DaoFiles.of(entity, sql));     // built whole before any is written
         remember(entity);
+        schema.add(entity);
         verification.ddl(type, sql.ddl());
         writeDdl(type, sql.ddl());
     }
@@ -486,6 +498,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         verification.ddl(root, sql.ddl());
         remember(model);
         HierarchyRoot.of(model).subtypes().forEach(this::remember);
+        schema.add(model);
         // every DAO of the hierarchy (root and subtypes) built before any is written: no partial output
         written(DaoFiles.ofHierarchy(model, sql));
         writeDdl(root, sql.ddl());

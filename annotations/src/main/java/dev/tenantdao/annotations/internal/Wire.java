@@ -62,4 +62,10 @@ public final class Wire {
     public static final String HISTORY_TRANSACTION_ID = "history_transaction_id";
 
     private Wire() {}
+
+    /** The compilation's schema model (JSON), in the class output: what {@code database.verify()} compares. */
+    public static final String SCHEMA_RESOURCE = "META-INF/tenantdao/schema.json";
+
+    /** Where the processor copies the exported migrations in the class output, then the stream's name. */
+    public static final String MIGRATIONS_LOCATION = "db/tenantdao/";
 }

@@ -141,6 +141,8 @@ public enum Message {
     VERIFY_SKIPPED(javax.tools.Diagnostic.Kind.NOTE, "tenantdao did not verify the repositories' SQL against a"
             + " PostgreSQL: set -A" + "tenantdao.verify.url=<JDBC URL> to"),
     LIFECYCLE_PARAMETER(ERROR, "%s must take one %s, a List<%s> (or another Collection) or an array %s[]"),
+    SCHEMA_CHANGE(ERROR, "%s"),
+    SCHEMA_NOTE(javax.tools.Diagnostic.Kind.NOTE, "tenantdao schema: %s"),
     PROCESSOR_FAILURE(ERROR, "tenantdao bug: processing %s failed with %s; please report it with the entity's source");
 
     private final Diagnostic.Kind kind;

@@ -1,0 +1,414 @@
+package dev.tenantdao.processor.schema;
+
+import dev.tenantdao.annotations.internal.schema.SchemaModel;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Column;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.EnumType;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.ForeignKey;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Index;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Table;
+import dev.tenantdao.processor.sql.DdlRenderer;
+import dev.tenantdao.processor.sql.Identifiers;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The migration from one schema version to the next, within one stream: the statements, in an
+ * order that works (enum types, renamed tables, new tables, then each changed table, then dropped
+ * tables), and the changes it refuses to make without a declaration (they would lose data), each a
+ * {@link Problem} naming the entity and column to report it on.
+ */
+public final class SchemaDiff {
+
+    /** A change that needs a declaration (or cannot be generated), for the entity's element. */
+    public record Problem(String entity, String column, String message) {}
+
+    public record Result(List<String> statements, List<String> changes, List<Problem> problems) {
+        public boolean isEmpty() {
+            return statements.isEmpty();
+        }
+
+        /** A file-name description of the changes: the first few, in words. */
+        public String description() {
+            String description = String.join("_and_", changes.subList(0, Math.min(2, changes.size())))
+                    + (changes.size() > 2 ? "_and_more" : "");
+            return description.length() > 80 ? description.substring(0, 80) : description;
+        }
+    }
+
+    private final SchemaModel previous;
+    private final SchemaModel current;
+    private final Declarations declared;
+    private final DdlRenderer ddl;
+    private final List<String> statements = new ArrayList<>();
+    private final List<String> changes = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private SchemaDiff(SchemaModel previous, SchemaModel current, Declarations declared, String stream) {
+        this.previous = previous;
+        this.current = current;
+        this.declared = declared;
+        this.ddl = DdlRenderer.forMigration(stream);
+    }
+
+    /** The first version: every enum type and table. */
+    public static Result create(SchemaModel current, String stream) {
+        DdlRenderer ddl = DdlRenderer.forMigration(stream);
+        List<String> statements = new ArrayList<>();
+        for (EnumType type : current.enumTypes()) {
+            statements.add(ddl.enumType(type));
+        }
+        for (Table table : current.tables()) {
+            statements.add(ddl.createTable(table));
+        }
+        return new Result(statements, List.of("create_tables"), List.of());
+    }
+
+    public static Result between(SchemaModel previous, SchemaModel current, Declarations declared, String stream) {
+        SchemaDiff diff = new SchemaDiff(previous, current, declared, stream);
+        diff.run();
+        return new Result(List.copyOf(diff.statements), List.copyOf(diff.changes), List.copyOf(diff.problems));
+    }
+
+    private void run() {
+        enumTypes();
+        Map<Table, Table> matched = new LinkedHashMap<>();     // current -> previous
+        List<Table> created = new ArrayList<>();
+        Set<String> kept = new HashSet<>();
+        for (Table table : current.tables()) {
+            Optional<Table> before = previous.table(table.name());
+            if (before.isEmpty()) {
+                String from = renamedFrom(table);
+                if (from != null && previous.table(from).isPresent() && current.table(from).isEmpty()) {
+                    before = previous.table(from);
+                    statements.add("ALTER TABLE " + Identifiers.quote(from) + " RENAME TO " + ddl.name(table) + ";\n");
+                    changes.add("rename_" + from);
+                    for (String constraint : List.of("pkey")) {
+                        statements.add("ALTER TABLE " + ddl.name(table) + " RENAME CONSTRAINT "
+                                + Identifiers.quote(PostgresNames.make(from, null, constraint)) + " TO "
+                                + Identifiers.quote(PostgresNames.make(table.name(), null, constraint)) + ";\n");
+                    }
+                }
+            }
+            if (before.isPresent()) {
+                matched.put(table, before.get());
+                kept.add(before.get().name());
+            } else {
+                created.add(table);
+            }
+        }
+        for (Table table : created) {
+            statements.add(ddl.createTable(table));
+            changes.add("create_" + table.name());
+        }
+        for (Map.Entry<Table, Table> pair : matched.entrySet()) {
+            table(pair.getValue(), pair.getKey());
+        }
+        List<Table> gone = new ArrayList<>(previous.tables().stream().filter(t -> !kept.contains(t.name())).toList());
+        java.util.Collections.reverse(gone);     // referencing tables were created after the tables they reference
+        for (Table table : gone) {
+            String owner = table.historyOf() != null ? table.historyOf() : table.name();
+            if (declared.droppedTables.contains(owner)) {
+                statements.add("DROP TABLE " + Identifiers.quote(table.name()) + ";\n");
+                changes.add("drop_" + table.name());
+            } else if (table.historyOf() == null || previous.table(table.historyOf()).map(t -> kept.contains(t.name())).orElse(false)) {
+                problems.add(new Problem(table.historyOf() == null ? null : table.entity(), null, table.historyOf() == null
+                        ? "Table " + table.name() + " of the previous schema version has no entity any more: dropping it"
+                                + " loses its rows. Declare @DropTable(\"" + table.name() + "\") on a type or package to drop"
+                                + " it, or @RenamedFrom(\"" + table.name() + "\") on the entity that maps it now"
+                        : "History table " + table.name() + " of the previous schema version is gone (is " + table.entity()
+                                + " no longer @Audited?): dropping it loses the audit trail. Declare"
+                                + " @DropTable(\"" + table.name() + "\") to drop it"));
+            }
+        }
+    }
+
+    private String renamedFrom(Table table) {
+        if (table.historyOf() != null) {
+            String ownerFrom = declared.renamedTables.get(table.historyOf());
+            if (ownerFrom == null) {
+                return null;
+            }
+            return previous.tables().stream().filter(t -> ownerFrom.equals(t.historyOf())).map(Table::name)
+                    .findFirst().orElse(null);
+        }
+        return declared.renamedTables.get(table.name());
+    }
+
+    /** New enum types, and new labels of existing ones in their place; removed labels refused. */
+    private void enumTypes() {
+        for (EnumType type : current.enumTypes()) {
+            Optional<EnumType> before = previous.enumType(type.name());
+            if (before.isEmpty()) {
+                statements.add(ddl.enumType(type));
+                changes.add("create_type_" + type.name());
+                continue;
+            }
+            List<String> old = before.get().labels();
+            for (String label : old) {
+                if (!type.labels().contains(label)) {
+                    problems.add(new Problem(entityUsing(type.name()), null, "Enum type " + type.name() + " loses label '"
+                            + label + "': PostgreSQL cannot drop an enum label, and rows may hold it. Keep the constant,"
+                            + " or write this migration by hand (see the README's Schema section)"));
+                }
+            }
+            for (int i = 0; i < type.labels().size(); i++) {
+                String label = type.labels().get(i);
+                if (old.contains(label)) {
+                    continue;
+                }
+                String place = i > 0 ? " AFTER " + literal(type.labels().get(i - 1))
+                        : type.labels().size() > 1 ? " BEFORE " + literal(type.labels().get(1)) : "";
+                statements.add("ALTER TYPE " + type.name() + " ADD VALUE IF NOT EXISTS " + literal(label) + place + ";\n");
+                changes.add("add_" + type.name() + "_" + label.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+
+    private String entityUsing(String type) {
+        return current.tables().stream()
+                .filter(t -> t.historyOf() == null && t.columns().stream().anyMatch(c -> c.type().equals(type)))
+                .map(Table::entity).findFirst().orElse(null);
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** The changes of one table kept from the previous version. */
+    private void table(Table before, Table after) {
+        String name = ddl.name(after);
+        String owner = after.historyOf() != null ? after.historyOf() : after.name();
+        String entity = after.entity();
+        if (before.strategy() != after.strategy()) {
+            problems.add(new Problem(entity, null, "Table " + after.name() + " moves from " + before.strategy() + " to "
+                    + after.strategy() + " tenancy: that moves every row, which no generated migration does. Keep the"
+                    + " strategy, or move the data by hand"));
+            return;
+        }
+        if (!before.primaryKey().equals(after.primaryKey())) {
+            problems.add(new Problem(entity, null, "The primary key of " + after.name() + " changes from "
+                    + before.primaryKey() + " to " + after.primaryKey() + "; tenantdao does not generate that migration"));
+            return;
+        }
+        List<String> alter = new ArrayList<>();
+        List<String> after2 = new ArrayList<>();
+        // constraints and indexes that go: dropped first, so columns can change under them
+        for (ForeignKey key : before.foreignKeys()) {
+            if (!after.foreignKeys().contains(key)) {
+                alter.add("ALTER TABLE " + name + " DROP CONSTRAINT IF EXISTS "
+                        + Identifiers.quote(PostgresNames.constraint(after.name(), key.columns(), "fkey")) + ";\n");
+            }
+        }
+        for (List<String> unique : before.uniques()) {
+            if (!after.uniques().contains(unique)) {
+                alter.add("ALTER TABLE " + name + " DROP CONSTRAINT IF EXISTS "
+                        + Identifiers.quote(PostgresNames.constraint(after.name(), unique, "key")) + ";\n");
+            }
+        }
+        for (Index index : before.indexes()) {
+            if (!after.indexes().contains(index)) {
+                alter.add("DROP INDEX IF EXISTS " + Identifiers.quote(index.name()) + ";\n");
+            }
+        }
+        if (!before.checks().equals(after.checks()) && !before.checks().isEmpty()) {
+            alter.add("DO $$ DECLARE c record; BEGIN\n"
+                    + "    FOR c IN SELECT conname FROM pg_constraint WHERE conrelid = '" + name.replace("'", "''")
+                    + "'::regclass AND contype = 'c' AND cardinality(conkey) > 1 LOOP\n"
+                    + "        EXECUTE format('ALTER TABLE " + name.replace("'", "''") + " DROP CONSTRAINT %I', c.conname);\n"
+                    + "    END LOOP;\nEND $$;\n");
+        }
+        // columns
+        Map<String, String> renames = declared.renamedColumns.getOrDefault(owner, Map.of());
+        Set<String> dropped = declared.droppedColumns.getOrDefault(owner, Set.of());
+        Map<String, String> retyped = declared.retyped.getOrDefault(owner, Map.of());
+        Set<String> matchedBefore = new HashSet<>();
+        for (Column column : after.columns()) {
+            Optional<Column> old = before.column(column.name());
+            if (old.isEmpty()) {
+                String from = renames.get(column.name());
+                if (from != null && before.column(from).isPresent() && after.column(from).isEmpty()) {
+                    old = before.column(from);
+                    alter.add("ALTER TABLE " + name + " RENAME COLUMN " + Identifiers.quote(from) + " TO "
+                            + Identifiers.quote(column.name()) + ";\n");
+                    changes.add("rename_" + after.name() + "_" + from);
+                }
+            }
+            if (old.isPresent()) {
+                matchedBefore.add(old.get().name());
+                column(name, after, old.get(), column, retyped, alter);
+            } else {
+                if (column.notNull() && column.defaultSql() == null && !column.identity() && column.generatedAs() == null) {
+                    problems.add(new Problem(entity, column.name(), "New column " + column.name() + " of " + after.name()
+                            + " is NOT NULL without a default, so the rows already in the table cannot have it. Give"
+                            + " it @Column(defaultSql = ...), make it nullable, or declare @RenamedFrom if it was"
+                            + " another column"));
+                    continue;
+                }
+                alter.add("ALTER TABLE " + name + " ADD COLUMN " + ddl.column(column) + ";\n");
+                changes.add("add_" + after.name() + "_" + column.name());
+            }
+        }
+        for (Column column : before.columns()) {
+            if (matchedBefore.contains(column.name())) {
+                continue;
+            }
+            if (dropped.contains(column.name())) {
+                alter.add("ALTER TABLE " + name + " DROP COLUMN " + Identifiers.quote(column.name()) + ";\n");
+                changes.add("drop_" + after.name() + "_" + column.name());
+            } else if (after.historyOf() == null) {
+                problems.add(new Problem(entity, null, "Column " + column.name() + " of " + after.name() + " is gone from"
+                        + " the entity: dropping it loses its data. Declare @DropColumn(\"" + column.name() + "\") on the"
+                        + " entity to drop it, or @RenamedFrom(\"" + column.name() + "\") on the field that maps it now"));
+            }
+        }
+        // constraints and indexes that come
+        if (!before.checks().equals(after.checks())) {
+            for (String check : after.checks()) {
+                after2.add("ALTER TABLE " + name + " ADD CHECK (" + check + ");\n");
+            }
+        }
+        for (List<String> unique : after.uniques()) {
+            if (!before.uniques().contains(unique)) {
+                after2.add("ALTER TABLE " + name + " ADD " + ddl.unique(unique) + ";\n");
+                changes.add("add_" + after.name() + "_unique");
+            }
+        }
+        for (ForeignKey key : after.foreignKeys()) {
+            if (!before.foreignKeys().contains(key)) {
+                after2.add("ALTER TABLE " + name + " ADD " + ddl.foreignKey(key) + ";\n");
+                changes.add("add_" + after.name() + "_reference");
+            }
+        }
+        for (Index index : after.indexes()) {
+            if (!before.indexes().contains(index)) {
+                after2.add(ddl.createIndex(after, index));
+                changes.add("add_" + index.name());
+            }
+        }
+        boolean renamed = !before.name().equals(after.name());
+        if (renamed && before.appendOnly()) {
+            for (String trigger : List.of("_append_only", "_no_truncate")) {
+                after2.add("DROP TRIGGER IF EXISTS " + Identifiers.quote(before.name() + trigger) + " ON " + name + ";\n");
+            }
+        }
+        if (after.appendOnly() && (renamed || !before.appendOnly())) {
+            after2.add(ddl.appendOnly(after));
+        } else if (!after.appendOnly() && before.appendOnly()) {
+            for (String trigger : List.of("_append_only", "_no_truncate")) {
+                after2.add("DROP TRIGGER IF EXISTS " + Identifiers.quote(after.name() + trigger) + " ON " + name + ";\n");
+            }
+        }
+        if (renamed && before.policy() != null) {
+            after2.add("DROP POLICY IF EXISTS " + Identifiers.quote(before.policyName()) + " ON " + name + ";\n");
+        }
+        if (after.policy() != null && (renamed || !after.policy().equals(before.policy()))) {
+            after2.add(ddl.rowLevelSecurity(after));
+            changes.add("policy_" + after.name());
+        } else if (after.policy() == null && before.policy() != null) {
+            after2.add("DROP POLICY IF EXISTS " + Identifiers.quote(after.policyName()) + " ON " + name + ";\n"
+                    + "ALTER TABLE " + name + " NO FORCE ROW LEVEL SECURITY;\n"
+                    + "ALTER TABLE " + name + " DISABLE ROW LEVEL SECURITY;\n");
+            changes.add("no_policy_" + after.name());
+        }
+        statements.addAll(alter);
+        statements.addAll(after2);
+    }
+
+    /** The changes of a column kept (perhaps renamed): type, NOT NULL, default, identity, check. */
+    private void column(String name, Table table, Column before, Column after, Map<String, String> retyped,
+            List<String> alter) {
+        String column = Identifiers.quote(after.name());
+        String prefix = "ALTER TABLE " + name + " ALTER COLUMN " + column;
+        if (!Objects.equals(before.generatedAs(), after.generatedAs())) {
+            problems.add(new Problem(table.entity(), after.name(), "Column " + after.name() + " of " + table.name()
+                    + " changes how it is generated; PostgreSQL cannot alter that in place. Drop the column"
+                    + " (@DropColumn) in one version and add it back in the next"));
+            return;
+        }
+        if (!before.type().equals(after.type())) {
+            if (widens(before.type(), after.type())) {
+                alter.add(prefix + " TYPE " + after.type() + ";\n");
+                changes.add("widen_" + table.name() + "_" + after.name());
+            } else if (retyped.containsKey(after.name())) {
+                String using = retyped.get(after.name());
+                alter.add(prefix + " TYPE " + after.type() + " USING "
+                        + (using.isEmpty() ? column + "::" + after.type() : using) + ";\n");
+                changes.add("retype_" + table.name() + "_" + after.name());
+            } else {
+                if (table.historyOf() == null) {
+                    problems.add(new Problem(table.entity(), after.name(), "Column " + after.name() + " of " + table.name()
+                            + " changes type from " + before.type() + " to " + after.type() + ", which may not hold every"
+                            + " value it holds now. Declare @Retyped on the field to convert them (a value that does not"
+                            + " convert fails the migration)"));
+                }
+                return;
+            }
+        }
+        if (before.identity() && !after.identity()) {
+            alter.add(prefix + " DROP IDENTITY IF EXISTS;\n");
+        }
+        if (!Objects.equals(before.defaultSql(), after.defaultSql())) {
+            alter.add(prefix + (after.defaultSql() == null ? " DROP DEFAULT;\n" : " SET DEFAULT " + after.defaultSql() + ";\n"));
+            changes.add("default_" + table.name() + "_" + after.name());
+        }
+        if (!before.identity() && after.identity()) {
+            alter.add(prefix + " ADD GENERATED BY DEFAULT AS IDENTITY;\n");
+        }
+        if (before.notNull() != after.notNull()) {
+            alter.add(prefix + (after.notNull() ? " SET NOT NULL;\n" : " DROP NOT NULL;\n"));
+            changes.add((after.notNull() ? "require_" : "allow_null_") + table.name() + "_" + after.name());
+        }
+        if (!Objects.equals(before.check(), after.check())) {
+            String constraint = Identifiers.quote(PostgresNames.constraint(table.name(), List.of(after.name()), "check"));
+            alter.add("ALTER TABLE " + name + " DROP CONSTRAINT IF EXISTS " + constraint + ";\n");
+            if (after.check() != null) {
+                alter.add("ALTER TABLE " + name + " ADD CONSTRAINT " + constraint + " CHECK (" + after.check() + ");\n");
+            }
+            changes.add("check_" + table.name() + "_" + after.name());
+        }
+    }
+
+    private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
+    private static final Pattern SIZED = Pattern.compile("(varchar|character varying|numeric|decimal)\\((\\d+)(?:,\\s*(\\d+))?\\)");
+
+    /** Whether every value of type {@code from} is a value of type {@code to}, unchanged. */
+    static boolean widens(String from, String to) {
+        String a = from.toLowerCase(java.util.Locale.ROOT).strip();
+        String b = to.toLowerCase(java.util.Locale.ROOT).strip();
+        if (INTEGERS.contains(a) && INTEGERS.contains(b)) {
+            return INTEGERS.indexOf(a) <= INTEGERS.indexOf(b);
+        }
+        if (INTEGERS.contains(a) && b.equals("numeric")) {
+            return true;
+        }
+        if (a.equals("real") && b.equals("double precision")) {
+            return true;
+        }
+        Matcher sizedA = SIZED.matcher(a);
+        if (sizedA.matches()) {
+            boolean text = sizedA.group(1).startsWith("var") || sizedA.group(1).startsWith("char");
+            if (text && b.equals("text")) {
+                return true;
+            }
+            if (!text && (b.equals("numeric") || b.equals("decimal"))) {
+                return true;
+            }
+            Matcher sizedB = SIZED.matcher(b);
+            if (sizedB.matches() && sizedB.group(1).equals(sizedA.group(1))) {
+                int scaleA = sizedA.group(3) == null ? 0 : Integer.parseInt(sizedA.group(3));
+                int scaleB = sizedB.group(3) == null ? 0 : Integer.parseInt(sizedB.group(3));
+                return Integer.parseInt(sizedB.group(2)) - scaleB >= Integer.parseInt(sizedA.group(2)) - scaleA
+                        && scaleB >= scaleA;
+            }
+        }
+        return false;
+    }
+}

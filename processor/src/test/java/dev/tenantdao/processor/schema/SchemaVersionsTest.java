@@ -1,0 +1,227 @@
+package dev.tenantdao.processor.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.tenantdao.annotations.internal.schema.SchemaModel;
+import dev.tenantdao.processor.TenantDaoProcessor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exported schema versions and generated migrations, build after build, as a user changes entities:
+ * each step compiles the entities of that version with {@code -Atenantdao.schema.dir} and looks at
+ * what the folder holds then. (That Flyway applies them to PostgreSQL with the data kept is
+ * {@code MigrationSequenceTest}'s, in the flyway module.)
+ */
+class SchemaVersionsTest {
+
+    @TempDir
+    Path dir;
+
+    private Compilation build(String... sources) {
+        JavaFileObject[] files = new JavaFileObject[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            String name = sources[i].lines().filter(l -> l.startsWith("public ")).findFirst().orElseThrow()
+                    .replaceAll("public (record|class|enum) (\\w+).*", "$2");
+            files[i] = JavaFileObjects.forSourceString("t." + name, sources[i]);
+        }
+        return Compiler.javac().withProcessors(new TenantDaoProcessor())
+                .withOptions("-Atenantdao.schema.dir=" + dir, "-Atenantdao.schema.grantTo=app")
+                .compile(files);
+    }
+
+    private static String entity(String body) {
+        return "package t;\nimport dev.tenantdao.annotations.*;\n" + body + "\n";
+    }
+
+    private List<String> files(String stream) throws IOException {
+        Path folder = dir.resolve(stream);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private String read(String stream, String file) throws IOException {
+        return Files.readString(dir.resolve(stream).resolve(file), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> errors(Compilation compilation) {
+        return compilation.diagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> d.getLineNumber() + ":" + d.getColumnNumber() + ": " + d.getMessage(Locale.ROOT)).toList();
+    }
+
+    private static final String PROJECT_V1 = entity("""
+            @Entity @Tenanted @Audited
+            public record Project(@Id(generated = true) long id, @Column(nullable = false) String name, int budget) {}""");
+
+    @Test
+    void theFirstBuildExportsVersionOneAsTheWholeDdlAndABuildWithoutChangesWritesNothing() throws IOException {
+        Compilation first = build(PROJECT_V1);
+        assertEquals(List.of(), errors(first));
+        assertEquals(List.of("1.json", "V1__create_tables.sql"), files("shared"));
+        assertEquals(List.of(), files("schema"));
+        String v1 = read("shared", "V1__create_tables.sql");
+        String ddl = first.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/tenantdao/ddl/t.Project.sql")
+                .orElseThrow().getCharContent(false).toString();
+        // the migration is the DDL, less the strategy header, plus the grants
+        assertTrue(v1.replace("\n\n", "\n").contains(ddl.substring(ddl.indexOf('\n') + 1)), v1);
+        assertTrue(v1.contains("GRANT SELECT, INSERT, UPDATE, DELETE ON project TO app;"), v1);
+        assertTrue(v1.contains("GRANT SELECT, INSERT ON project_history TO app;"), v1);
+        SchemaModel model = SchemaModel.fromJson(read("shared", "1.json"));
+        assertEquals(List.of("project", "project_history"), model.tables().stream().map(SchemaModel.Table::name).toList());
+        // Flyway finds them on the class path
+        assertTrue(first.generatedFile(StandardLocation.CLASS_OUTPUT, "db/tenantdao/shared/V1__create_tables.sql").isPresent());
+        assertTrue(first.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/tenantdao/schema.json").isPresent());
+
+        Compilation again = build(PROJECT_V1);
+        assertEquals(List.of(), errors(again));
+        assertEquals(List.of("1.json", "V1__create_tables.sql"), files("shared"));
+        assertEquals(v1, read("shared", "V1__create_tables.sql"));
+    }
+
+    @Test
+    void aNewColumnOfAnAuditedEntityReachesItsHistoryTableInTheSameMigration() throws IOException {
+        build(PROJECT_V1);
+        Compilation second = build(entity("""
+                @Entity @Tenanted @Audited
+                public record Project(@Id(generated = true) long id, @Column(nullable = false) String name, int budget,
+                        String description) {}"""));
+        assertEquals(List.of(), errors(second));
+        assertEquals(List.of("1.json", "2.json", "V1__create_tables.sql", "V2__add_project_description_and_add_project_history_description.sql"),
+                files("shared"));
+        String v2 = read("shared", "V2__add_project_description_and_add_project_history_description.sql");
+        assertTrue(v2.contains("ALTER TABLE project ADD COLUMN description text;\n"), v2);
+        assertTrue(v2.contains("ALTER TABLE project_history ADD COLUMN description text;\n"), v2);
+        assertFalse(v2.contains("GRANT"), v2);
+    }
+
+    @Test
+    void aDroppedColumnIsACompileErrorUntilDeclaredAndThenTheMigrationDropsIt() throws IOException {
+        build(PROJECT_V1);
+        String withoutBudget = """
+                @Entity @Tenanted @Audited
+                public record Project(@Id(generated = true) long id, @Column(nullable = false) String name) {}""";
+        Compilation refused = build(entity(withoutBudget));
+        assertEquals(List.of("4:8: Column budget of project is gone from the entity: dropping it loses its data."
+                + " Declare @DropColumn(\"budget\") on the entity to drop it, or @RenamedFrom(\"budget\") on the field"
+                + " that maps it now"), errors(refused));
+        assertEquals(List.of("1.json", "V1__create_tables.sql"), files("shared"), "nothing written");
+
+        Compilation declared = build(entity("@DropColumn(\"budget\")\n" + withoutBudget));
+        assertEquals(List.of(), errors(declared));
+        String v2 = read("shared", files("shared").get(3));
+        assertTrue(v2.contains("ALTER TABLE project DROP COLUMN budget;\n"), v2);
+        assertTrue(v2.contains("ALTER TABLE project_history DROP COLUMN budget;\n"), v2);
+    }
+
+    @Test
+    void aRenameIsDeclaredOnTheFieldAndRenamesInTheHistoryToo() throws IOException {
+        build(PROJECT_V1);
+        Compilation renamed = build(entity("""
+                @Entity @Tenanted @Audited
+                public record Project(@Id(generated = true) long id, @Column(nullable = false) String name,
+                        @RenamedFrom("budget") int budgetCents) {}"""));
+        assertEquals(List.of(), errors(renamed));
+        String v2 = read("shared", files("shared").get(3));
+        assertTrue(v2.contains("ALTER TABLE project RENAME COLUMN budget TO budget_cents;\n"), v2);
+        assertTrue(v2.contains("ALTER TABLE project_history RENAME COLUMN budget TO budget_cents;\n"), v2);
+        assertFalse(v2.contains("DROP"), v2);
+    }
+
+    @Test
+    void aNotNullColumnWithoutDefaultAndANarrowingAreErrorsOnTheirFields() throws IOException {
+        build(PROJECT_V1);
+        Compilation refused = build(entity("""
+                @Entity @Tenanted @Audited
+                public record Project(@Id(generated = true) long id, @Column(nullable = false) String name,
+                        short budget, @Column(nullable = false) String owner) {}"""));
+        assertEquals(List.of(
+                "5:15: Column budget of project changes type from integer to smallint, which may not hold every value it"
+                        + " holds now. Declare @Retyped on the field to convert them (a value that does not convert fails"
+                        + " the migration)",
+                "5:56: New column owner of project is NOT NULL without a default, so the rows already in the table cannot"
+                        + " have it. Give it @Column(defaultSql = ...), make it nullable, or declare @RenamedFrom if it was"
+                        + " another column"), errors(refused));
+        Compilation declared = build(entity("""
+                @Entity @Tenanted @Audited
+                public record Project(@Id(generated = true) long id, @Column(nullable = false) String name,
+                        @Retyped short budget, @Column(nullable = false, defaultSql = "'nobody'") String owner) {}"""));
+        assertEquals(List.of(), errors(declared));
+        String v2 = read("shared", files("shared").get(3));
+        assertTrue(v2.contains("ALTER TABLE project ALTER COLUMN budget TYPE smallint USING budget::smallint;\n"), v2);
+        assertTrue(v2.contains("ALTER TABLE project ADD COLUMN owner text NOT NULL DEFAULT 'nobody';\n"), v2);
+    }
+
+    @Test
+    void aGoneTableIsAnErrorUntilDeclaredAndSchemaPerTenantTablesHaveTheirOwnStream() throws IOException {
+        String ledger = entity("""
+                @Entity @Tenanted(strategy = Tenanted.Strategy.SCHEMA)
+                public record Ledger(@Id String code, long balance) {}""");
+        build(PROJECT_V1, ledger);
+        assertEquals(List.of("1.json", "V1__create_tables.sql"), files("schema"));
+        assertFalse(read("schema", "V1__create_tables.sql").contains("{schema}"));
+        Compilation refused = build(ledger);
+        assertEquals(List.of("Table project of the previous schema version has no entity any more: dropping it loses its"
+                + " rows. Declare @DropTable(\"project\") on a type or package to drop it, or @RenamedFrom(\"project\")"
+                + " on the entity that maps it now"), errors(refused).stream().map(e -> e.replaceFirst("^-?\\d+:-?\\d+: ", "")).toList());
+        Compilation declared = build(entity("""
+                @Entity @Tenanted(strategy = Tenanted.Strategy.SCHEMA) @DropTable("project")
+                public record Ledger(@Id String code, long balance) {}"""));
+        assertEquals(List.of(), errors(declared));
+        String v2 = read("shared", files("shared").get(3));
+        assertEquals("DROP TABLE project_history;\n\nDROP TABLE project;\n", v2.substring(v2.indexOf("\n\n") + 2));
+    }
+
+    @Test
+    void aNewEnumConstantAndANewReferenceWithItsIndex() throws IOException {
+        String v1 = entity("""
+                @Entity @Tenanted
+                public record Task(@Id String code, @Column(type = "task_state") State state) {
+                    public enum State { OPEN, DONE }
+                }""");
+        build(v1);
+        Compilation second = build(entity("""
+                @Entity @Tenanted
+                public record Task(@Id String code, @Column(type = "task_state") State state, @References(Task.class) String parent) {
+                    public enum State { OPEN, BLOCKED, DONE }
+                }"""));
+        assertEquals(List.of(), errors(second));
+        String v2 = read("shared", files("shared").get(3));
+        assertTrue(v2.contains("ALTER TYPE task_state ADD VALUE IF NOT EXISTS 'BLOCKED' AFTER 'OPEN';\n"), v2);
+        assertTrue(v2.contains("ALTER TABLE task ADD COLUMN parent text;\n"), v2);
+        assertTrue(v2.contains("ALTER TABLE task ADD FOREIGN KEY (tenant_id, parent) REFERENCES task (tenant_id, code);\n"), v2);
+        assertTrue(v2.contains("CREATE INDEX IF NOT EXISTS task_parent_idx ON task (tenant_id, parent);\n"), v2);
+    }
+
+    @Test
+    void aMigrationWrittenByHandAfterTheLatestVersionIsTakenToReachTheEntities() throws IOException {
+        build(PROJECT_V1);
+        Files.writeString(dir.resolve("shared/V2__by_hand.sql"), "ALTER TABLE project ADD COLUMN note text;\n");
+        Compilation second = build(entity("""
+                @Entity @Tenanted @Audited
+                public record Project(@Id(generated = true) long id, @Column(nullable = false) String name, int budget,
+                        @NotAudited String note) {}"""));
+        assertEquals(List.of(), errors(second));
+        assertEquals(List.of("1.json", "2.json", "V1__create_tables.sql", "V2__by_hand.sql"), files("shared"));
+        assertTrue(second.diagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.NOTE
+                && d.getMessage(Locale.ROOT).contains("took V2__by_hand.sql")));
+    }
+}
