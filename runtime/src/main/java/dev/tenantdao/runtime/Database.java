@@ -134,6 +134,42 @@ public final class Database {
         return resolved == null ? Optional.empty() : resolved;
     }
 
+    /** The data source of the shared and row-tenanted tables (and of each tenant's schema). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Schema per tenant: the name of {@code tenant}'s schema, as the {@link SchemaMapping} maps it
+     * and checked as every DAO call checks it (see {@link Builder#schemaMapping}).
+     *
+     * @throws InvalidTenantException when it is not a tenant's own schema
+     */
+    public String tenantSchema(String tenant) {
+        String quoted = schemaOf(TenantIds.check(tenant));
+        return quoted.substring(1, quoted.length() - 1);
+    }
+
+    /** The schema of the shared and row-tenanted tables: the builder's, else the data source's current schema. */
+    public String sharedSchemaName() {
+        return sharedSchema().orElseThrow(() -> new TenantDaoException(
+                "The Database's data source has no current schema (its search_path names no existing schema)"));
+    }
+
+    /**
+     * Database per tenant: the data source of {@code tenant}'s database, from the {@link TenantRouting}.
+     *
+     * @throws TenantDaoException when the Database was built without a routing
+     * @throws UnknownTenantException when the routing knows no such tenant
+     */
+    public DataSource tenantDataSource(String tenant) {
+        if (routing == null) {
+            throw new TenantDaoException("This Database has no TenantRouting: build it with"
+                    + " Database.builder(dataSource).routing(...) for database-per-tenant entities");
+        }
+        return routing.dataSourceFor(TenantIds.check(tenant));
+    }
+
     /**
      * The current tenant, for an operation on a tenanted entity.
      *
@@ -368,10 +404,6 @@ public final class Database {
         }
         checkSupports(scope);
         return routing.dataSourceFor(tenant);
-    }
-
-    DataSource dataSource() {
-        return dataSource;
     }
 
     /**
