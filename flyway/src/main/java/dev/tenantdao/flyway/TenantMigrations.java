@@ -185,10 +185,16 @@ public final class TenantMigrations {
                 } else {
                     flyway = configure(database.tenantDataSource(tenant), null, stream, null).load();
                 }
-                MigrationInfo current = flyway.info().current();
-                String before = current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
+                MigrateResult result;
+                try {
+                    result = flyway.migrate();
+                } catch (RuntimeException e) {
+                    String before = versionOf(flyway);
+                    from = from == null ? before : from + "/" + before;
+                    throw e;
+                }
+                String before = result.initialSchemaVersion == null ? "0" : result.initialSchemaVersion;
                 from = from == null ? before : from + "/" + before;
-                MigrateResult result = flyway.migrate();
                 run += result.migrationsExecuted;
                 String after = result.targetSchemaVersion != null ? result.targetSchemaVersion : before;
                 to = to == null ? after : to + "/" + after;
@@ -207,6 +213,16 @@ public final class TenantMigrations {
         record(tenant, "MIGRATED", to, null, took.toMillis());
         progress.accept(outcome);
         return outcome;
+    }
+
+    /** The version a tenant is at after a failed migration (its last successful one). */
+    private static String versionOf(Flyway flyway) {
+        try {
+            MigrationInfo current = flyway.info().current();
+            return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private FluentConfiguration configure(DataSource dataSource, String schema, String stream, String shared) {

@@ -136,6 +136,11 @@ public final class Postgres {
     }
 
     /** A data source for the server's database as its administrative user. */
+    /** The password of {@link #user()} (often empty: trust authentication). */
+    public String password() {
+        return password;
+    }
+
     public DataSource dataSource() {
         return dataSource(user, password, null);
     }
