@@ -59,7 +59,7 @@ class TicketDeskTest {
         mvc.perform(put("/tickets/" + acmePrinter).header("X-Tenant-Id", "globex")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\":\"mine now\",\"status\":\"CLOSED\",\"version\":0}"))
-                .andExpect(status().is4xxClientError());
+                .andExpect(status().isNotFound());
         mvc.perform(get("/tickets/" + acmePrinter).header("X-Tenant-Id", "acme"))
                 .andExpect(jsonPath("$.title").value("Printer on fire"))
                 .andExpect(jsonPath("$.status").value("OPEN"));
