@@ -1,0 +1,67 @@
+package dev.tenantdao.spring.boot.web;
+
+import dev.tenantdao.runtime.InvalidTenantException;
+import dev.tenantdao.runtime.NoTenantException;
+import dev.tenantdao.runtime.OptimisticLockException;
+import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.TenantMismatchException;
+import dev.tenantdao.runtime.UnknownTenantException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * tenantdao's exceptions thrown by controllers as RFC 9457 problem details
+ * ({@code application/problem+json}):
+ *
+ * <table>
+ *   <caption>Statuses</caption>
+ *   <tr><th>exception</th><th>status</th></tr>
+ *   <tr><td>{@code NoTenantException}, {@code InvalidTenantException}, {@code UnknownTenantException}</td><td>400</td></tr>
+ *   <tr><td>{@code TenantMismatchException}</td><td>403</td></tr>
+ *   <tr><td>{@code RowNotFoundException}</td><td>404</td></tr>
+ *   <tr><td>{@code OptimisticLockException}</td><td>409</td></tr>
+ * </table>
+ *
+ * <p>The details never name another tenant or echo a tenant id. Ordered last: an
+ * {@code @ExceptionHandler} of the application's for any of them (in a controller or in an advice)
+ * wins. Subclass it, or define a bean of this type, to change an answer.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class TenantdaoProblemHandler {
+
+    @ExceptionHandler(NoTenantException.class)
+    public ProblemDetail noTenant(NoTenantException e) {
+        return TenantProblems.problem(HttpStatus.BAD_REQUEST, "The request has no tenant");
+    }
+
+    @ExceptionHandler(InvalidTenantException.class)
+    public ProblemDetail invalidTenant(InvalidTenantException e) {
+        return TenantProblems.problem(HttpStatus.BAD_REQUEST, "The tenant of the request is not a valid tenant id");
+    }
+
+    @ExceptionHandler(UnknownTenantException.class)
+    public ProblemDetail unknownTenant(UnknownTenantException e) {
+        return TenantProblems.problem(HttpStatus.BAD_REQUEST, "The tenant of the request is not known");
+    }
+
+    @ExceptionHandler(TenantMismatchException.class)
+    public ProblemDetail tenantMismatch(TenantMismatchException e) {
+        return TenantProblems.problem(HttpStatus.FORBIDDEN, "The request would reach across tenants");
+    }
+
+    @ExceptionHandler(RowNotFoundException.class)
+    public ProblemDetail rowNotFound(RowNotFoundException e) {
+        return TenantProblems.problem(HttpStatus.NOT_FOUND, "No " + e.entity() + " with id " + e.id());
+    }
+
+    @ExceptionHandler(OptimisticLockException.class)
+    public ProblemDetail optimisticLock(OptimisticLockException e) {
+        return TenantProblems.problem(HttpStatus.CONFLICT, e.entity() + " with id " + e.id()
+                + " was changed since it was read; read it again and retry");
+    }
+}
