@@ -88,7 +88,8 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         return Set.of(ROW_LEVEL_SECURITY_OPTION, dev.tenantdao.processor.verify.Verification.URL_OPTION,
                 dev.tenantdao.processor.verify.Verification.USER_OPTION,
                 dev.tenantdao.processor.verify.Verification.PASSWORD_OPTION,
-                dev.tenantdao.processor.schema.SchemaExport.DIR_OPTION, dev.tenantdao.processor.schema.SchemaExport.GRANT_OPTION);
+                dev.tenantdao.processor.schema.SchemaExport.DIR_OPTION, dev.tenantdao.processor.schema.SchemaExport.GRANT_OPTION,
+                dev.tenantdao.processor.write.ComponentModel.OPTION);
     }
 
     @Override
@@ -141,6 +142,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     }
 
     private void processRound(RoundEnvironment round, Diagnostics diagnostics) {
+        if (componentModel(round, diagnostics) == null) {
+            return;     // an unknown -Atenantdao.componentModel: reported once, nothing generated
+        }
         schema.declarations(round);
         List<TypeElement> entities = new ArrayList<>();
         for (String name : deferred) {
@@ -506,6 +510,8 @@ public final class TenantDaoProcessor extends AbstractProcessor {
 
     /** Writes {@code files} (all of one entity or hierarchy) and remembers their DAOs for the index. */
     private void written(List<com.palantir.javapoet.JavaFile> files) throws IOException {
+        dev.tenantdao.processor.write.ComponentModel model = componentModel(null, null);
+        files = files.stream().map(model::apply).toList();
         DaoFiles.write(files, processingEnv.getFiler());
         for (com.palantir.javapoet.JavaFile file : files) {
             daos.add(file.packageName().isEmpty() ? file.typeSpec().name()
@@ -558,6 +564,38 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private boolean componentModelReported;
+
+    /**
+     * The component model {@code -Atenantdao.componentModel} names, or null when it names none; then, given a
+     * round, an error once per compilation on the round's first entity or repository (nothing is generated).
+     */
+    private dev.tenantdao.processor.write.ComponentModel componentModel(RoundEnvironment round, Diagnostics diagnostics) {
+        String value = processingEnv.getOptions().get(dev.tenantdao.processor.write.ComponentModel.OPTION);
+        dev.tenantdao.processor.write.ComponentModel model =
+                dev.tenantdao.processor.write.ComponentModel.of(value).orElse(null);
+        if (model == null && round != null && !componentModelReported) {
+            TypeElement repository = processingEnv.getElementUtils().getTypeElement(REPOSITORY);
+            List<Element> generating = new ArrayList<>(round.getElementsAnnotatedWith(Entity.class));
+            if (repository != null) {
+                generating.addAll(round.getElementsAnnotatedWith(repository));
+            }
+            Element first = generating.isEmpty() ? null : generating.get(0);
+            if (first != null || round.processingOver()) {
+                componentModelReported = true;
+                if (first == null) {
+                    processingEnv.getMessager().printMessage(Message.COMPONENT_MODEL_UNKNOWN.kind(),
+                            Message.COMPONENT_MODEL_UNKNOWN.format(value,
+                                    dev.tenantdao.processor.write.ComponentModel.names()));
+                } else {
+                    diagnostics.report(Message.COMPONENT_MODEL_UNKNOWN, first, value,
+                            dev.tenantdao.processor.write.ComponentModel.names());
+                }
+            }
+        }
+        return model;
     }
 
     /** Processor option {@value #ROW_LEVEL_SECURITY_OPTION}: RLS for row-tenanted entities that do not say. */

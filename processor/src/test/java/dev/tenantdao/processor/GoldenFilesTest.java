@@ -104,10 +104,11 @@ class GoldenFilesTest {
         assertEquals(compilation.generatedSourceFiles().size(), daos.size(), "one line per generated DAO and repository");
     }
 
-    private static void assertGolden(String name, String actual) throws IOException {
+    /** {@code actual} equals golden file {@code name} (a path under {@code golden/}), or rewrites it in update mode. */
+    static void assertGolden(String name, String actual) throws IOException {
         if (Boolean.getBoolean("tenantdao.golden.update")) {
             Path dir = Path.of(System.getProperty("tenantdao.golden.dir"));
-            Files.createDirectories(dir);
+            Files.createDirectories(dir.resolve(name).getParent());
             Files.writeString(dir.resolve(name), actual, StandardCharsets.UTF_8);
             return;
         }

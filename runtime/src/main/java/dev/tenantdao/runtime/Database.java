@@ -32,8 +32,12 @@ import javax.sql.DataSource;
  * {@value #TENANT_SETTING} setting holds that tenant ({@code set_config(..., true)}:
  * transaction-local, so a pooled connection keeps nothing), which row-level-security policies
  * check. Thread-safe; create one per data source and share it (it is what DI containers inject).
+ *
+ * <p>Not final, so that a container can proxy it (a CDI producer's {@code @ApplicationScoped
+ * Database}): a proxy forwards every call, and generated code reaches the instance the proxy stands
+ * for through {@link #self()}. It is not meant to be extended otherwise.
  */
-public final class Database {
+public class Database {
 
     /** The transaction-local setting row-level-security policies compare the tenant column with. */
     public static final String TENANT_SETTING = Wire.TENANT_SETTING;
@@ -51,43 +55,60 @@ public final class Database {
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     /** The schema of the shared tables, once known (empty: the data source has none); null before. */
     private volatile Optional<String> sharedSchema;
+    /** Made by the no-argument constructor: a container's proxy, which must forward {@link #self()}. */
+    private final boolean proxyOnly;
 
     static {
         // the operations only generated code uses reach it through DaoSupport, not through public methods
         DatabaseAccess.install(new DatabaseAccess() {
             @Override
             public void checkSupports(Database database, TenantScope scope) {
-                database.checkSupports(scope);
+                real(database).checkSupports(scope);
             }
 
             @Override
             public String requireTenant(Database database, TenantScope scope) {
-                return database.requireTenant(scope);
+                return real(database).requireTenant(scope);
             }
 
             @Override
             public String schemaOf(Database database, String tenant) {
-                return database.schemaOf(tenant);
+                return real(database).schemaOf(tenant);
             }
 
             @Override
             public <T> T withConnection(Database database, TenantScope scope, String tenant, String operation,
                     ConnectionCallback<T> work) {
-                return database.withConnection(scope, tenant, operation, work);
+                return real(database).withConnection(scope, tenant, operation, work);
             }
 
             @Override
             public <T> java.util.stream.Stream<T> stream(Database database, TenantScope scope, String tenant,
                     String operation, dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
-                return database.stream(scope, tenant, operation, query);
+                return real(database).stream(scope, tenant, operation, query);
             }
 
             @Override
             public <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
                     ConnectionCallback<T> work) {
-                return database.atomically(scope, tenant, operation, work);
+                return real(database).atomically(scope, tenant, operation, work);
             }
         });
+    }
+
+    /**
+     * For the proxies of dependency-injection containers only (CDI's client proxies of an
+     * {@code @ApplicationScoped} producer, for one), which forward every call to the instance they
+     * stand for: a database made by this constructor has no data source, and generated code given
+     * one that does not forward {@link #self()} fails with an {@code IllegalStateException} saying so.
+     */
+    protected Database() {
+        this.dataSource = null;
+        this.tenantResolver = null;
+        this.schemaMapping = null;
+        this.routing = null;
+        this.externalTransactions = null;
+        this.proxyOnly = true;
     }
 
     /** A database whose tenant comes only from {@link TenantContext} blocks. */
@@ -110,6 +131,26 @@ public final class Database {
         this.routing = builder.routing;
         this.externalTransactions = builder.externalTransactions;
         this.sharedSchema = builder.sharedSchema == null ? null : Optional.of(builder.sharedSchema);
+        this.proxyOnly = false;
+    }
+
+    /**
+     * This database. A container's proxy forwards this call like every other, so generated code, which
+     * asks for it before each operation, works with the instance the proxy stands for.
+     */
+    protected Database self() {
+        return this;
+    }
+
+    /** The database {@code database} is or, a container's proxy, stands for. */
+    private static Database real(Database database) {
+        Database real = database.self();
+        if (real == null || real.proxyOnly) {
+            throw new IllegalStateException("This Database was made by its no-argument constructor, which is for the"
+                    + " proxies of dependency-injection containers only, and it does not forward self() to a Database"
+                    + " made with a DataSource: build one with new Database(dataSource) or Database.builder(dataSource)");
+        }
+        return real;
     }
 
     /**

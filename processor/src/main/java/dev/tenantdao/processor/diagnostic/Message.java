@@ -140,6 +140,8 @@ public enum Message {
     VERIFY_UNREACHABLE(ERROR, "Cannot verify the SQL against %s: %s"),
     VERIFY_SKIPPED(javax.tools.Diagnostic.Kind.NOTE, "tenantdao did not verify the repositories' SQL against a"
             + " PostgreSQL: set -A" + "tenantdao.verify.url=<JDBC URL> to"),
+    COMPONENT_MODEL_UNKNOWN(ERROR, "-Atenantdao.componentModel=%s is not a component model tenantdao knows: use one"
+            + " of %s; no DAO or repository is generated until it is one"),
     LIFECYCLE_PARAMETER(ERROR, "%s must take one %s, a List<%s> (or another Collection) or an array %s[]"),
     SCHEMA_CHANGE(ERROR, "%s"),
     SCHEMA_NOTE(javax.tools.Diagnostic.Kind.NOTE, "tenantdao schema: %s"),

@@ -1,0 +1,12 @@
+package dev.tenantdao.di.cdi;
+
+import jakarta.data.repository.BasicRepository;
+import jakarta.data.repository.Repository;
+import java.util.List;
+
+/** A Jakarta Data repository; tenantdao generates {@code ProjectsImpl}. */
+@Repository
+public interface Projects extends BasicRepository<Project, Long> {
+
+    List<Project> findByName(String name);
+}

@@ -1,0 +1,16 @@
+package dev.tenantdao.di.micronaut.first;
+
+import dev.tenantdao.annotations.Column;
+import dev.tenantdao.annotations.Entity;
+import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.Tenanted;
+
+/** A row-tenanted entity: its DAO and its repository's implementation are what the container builds. */
+@Entity(table = "project_first")
+@Tenanted
+public record Project(@Id(generated = true) Long id, @Column(nullable = false) String name) {
+
+    public static Project named(String name) {
+        return new Project(null, name);
+    }
+}
