@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.tenantdao.runtime.Database;
+import dev.tenantdao.testkit.Catalog;
 import dev.tenantdao.testkit.Postgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.tenantdao.flyway;
+package dev.tenantdao.testkit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,11 +16,11 @@ import javax.sql.DataSource;
  * with their names), indexes, row-level security, policies, triggers and enum labels in order. Two
  * schemas with equal lines have the same tables, whatever order their columns were added in.
  */
-final class Catalog {
+public final class Catalog {
 
     private Catalog() {}
 
-    static List<String> of(DataSource dataSource, String schema) throws SQLException {
+    public static List<String> of(DataSource dataSource, String schema) throws SQLException {
         TreeSet<String> lines = new TreeSet<>();
         try (Connection connection = dataSource.getConnection()) {
             query(connection, schema, lines, "column", """
@@ -52,7 +52,7 @@ final class Catalog {
     }
 
     /** The labels of {@code type}, in their order. */
-    static List<String> enumLabels(DataSource dataSource, String type) throws SQLException {
+    public static List<String> enumLabels(DataSource dataSource, String type) throws SQLException {
         List<String> labels = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
