@@ -601,4 +601,81 @@ public class Database {
             return new Database(this);
         }
     }
+
+    /**
+     * Checks, at application start, that the shared schema (see {@link Builder#sharedSchema}) holds
+     * the shared and row-tenanted tables the entities were compiled for, as the processor described
+     * them in {@value Wire#SCHEMA_RESOURCE}: every table (history tables too) with every column of
+     * the same type and nullability, the same primary key, no extra {@code NOT NULL} column without
+     * a default, append-only triggers on history tables; and for tables with row-level security:
+     * enabled and forced, the policy {@code <table>_tenant_isolation} with the generated USING and
+     * WITH CHECK expressions and no other permissive policy, and a connecting role that is no
+     * superuser, has no {@code BYPASSRLS} and owns none of those tables. Reads only the catalog, on
+     * a connection of its own from the data source, before any tenant data is touched; call it
+     * once at startup, after migrations ran.
+     *
+     * @throws SchemaMismatchException naming every mismatch (table, column, expected and found)
+     * @throws TenantDaoException when no schema model is on the class path (entities not compiled
+     *     with this tenantdao) or the data source has no current schema
+     * @throws DataAccessException when the catalog cannot be read
+     */
+    public void verify() {
+        dev.tenantdao.annotations.internal.schema.SchemaModel model = SchemaVerifier.load().stream("shared");
+        String schema = sharedSchema().orElseThrow(() -> new TenantDaoException(
+                "Database.verify: the data source has no current schema (current_schema() is null); set one with"
+                        + " Database.builder(dataSource).sharedSchema(...)"));
+        verify(dataSource, model, schema, "shared schema " + schema);
+    }
+
+    /**
+     * Checks, at application start or before a tenant's first use, the tables of {@code tenant}
+     * like {@link #verify()} checks the shared ones: schema-per-tenant tables in the tenant's
+     * schema ({@link SchemaMapping}), database-per-tenant tables in the current schema of the
+     * tenant's database ({@link TenantRouting}). Does nothing when the entities have neither.
+     *
+     * @throws SchemaMismatchException naming every mismatch (table, column, expected and found)
+     * @throws InvalidTenantException when {@code tenant} is no valid id or maps to no tenant's schema
+     * @throws TenantDaoException when no schema model is on the class path, or database-per-tenant
+     *     tables exist but this Database has no routing
+     * @throws DataAccessException when the catalog cannot be read
+     */
+    public void verifyTenant(String tenant) {
+        TenantIds.check(tenant);
+        dev.tenantdao.annotations.internal.schema.SchemaModel all = SchemaVerifier.load();
+        dev.tenantdao.annotations.internal.schema.SchemaModel schemaTables = all.stream("schema");
+        if (!schemaTables.tables().isEmpty()) {
+            String quoted = schemaOf(tenant);
+            String schema = quoted.substring(1, quoted.length() - 1);
+            verify(dataSource, schemaTables, schema, "schema " + schema + " of tenant " + TenantIds.printable(tenant));
+        }
+        dev.tenantdao.annotations.internal.schema.SchemaModel databaseTables = all.stream("database");
+        if (!databaseTables.tables().isEmpty()) {
+            if (routing == null) {
+                throw new TenantDaoException("Database.verifyTenant: the entities have database-per-tenant tables, but"
+                        + " this Database has no TenantRouting: build it with Database.builder(dataSource).routing(...)");
+            }
+            verify(routing.dataSourceFor(tenant), databaseTables, null,
+                    "database of tenant " + TenantIds.printable(tenant));
+        }
+    }
+
+    /** Compares {@code model} with {@code schema} (null: the connection's current schema). */
+    private static void verify(DataSource source, dev.tenantdao.annotations.internal.schema.SchemaModel model, String schema, String where) {
+        java.util.List<String> mismatches;
+        String in = where;
+        try (Connection connection = source.getConnection()) {
+            String name = schema;
+            if (name == null) {
+                name = currentSchema(connection).orElseThrow(() -> new TenantDaoException(
+                        "Database.verifyTenant: the " + where + " has no current schema (current_schema() is null)"));
+                in = where + ", schema " + name;
+            }
+            mismatches = SchemaVerifier.compare(connection, model, name);
+        } catch (SQLException e) {
+            throw new DataAccessException("Database.verify", "Reading the catalog of the " + where + " failed", e);
+        }
+        if (!mismatches.isEmpty()) {
+            throw new SchemaMismatchException(in, mismatches);
+        }
+    }
 }

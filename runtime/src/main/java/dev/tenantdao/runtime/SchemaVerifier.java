@@ -1,0 +1,453 @@
+package dev.tenantdao.runtime;
+
+import dev.tenantdao.annotations.internal.Wire;
+import dev.tenantdao.annotations.internal.schema.SchemaModel;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Column;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Compares the schema model the processor wrote ({@value Wire#SCHEMA_RESOURCE}) with the live
+ * catalog ({@code pg_catalog}) of one schema, for {@link Database#verify()} and
+ * {@link Database#verifyTenant(String)}. Reads only the catalog: no table's rows.
+ *
+ * <p>Types are compared as {@code format_type(atttypid, atttypmod)} prints them, the DDL's
+ * spelling normalised to PostgreSQL's ({@link #normaliseType}). Policy expressions are compared as
+ * {@code pg_get_expr} prints them against the generated text, both normalised by
+ * {@link #normaliseExpression}: outside string literals, whitespace, parentheses and
+ * {@code ::text} casts (which PostgreSQL adds to literals and {@code varchar} columns) are removed
+ * and the rest is lower-cased; string literals are compared as written.
+ */
+final class SchemaVerifier {
+
+    private static final Pattern QUALIFIER = Pattern.compile("^(?:\"[^\"]+\"|[a-z_][a-z0-9_$]*)\\.");
+
+    private SchemaVerifier() {}
+
+    /**
+     * The model of every {@value Wire#SCHEMA_RESOURCE} on the class path (the context class
+     * loader's, then the runtime's), tables merged by name (a table found twice must be defined
+     * the same way both times).
+     *
+     * @throws TenantDaoException when there is none, or two define one table differently
+     */
+    static SchemaModel load() {
+        Set<String> seen = new LinkedHashSet<>();
+        List<URL> urls = new ArrayList<>();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (ClassLoader loader : new ClassLoader[] {context, SchemaVerifier.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                Enumeration<URL> found = loader.getResources(Wire.SCHEMA_RESOURCE);
+                while (found.hasMoreElements()) {
+                    URL url = found.nextElement();
+                    if (seen.add(url.toExternalForm())) {
+                        urls.add(url);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list " + Wire.SCHEMA_RESOURCE + " on the class path", e);
+            }
+        }
+        if (urls.isEmpty()) {
+            throw new TenantDaoException("No " + Wire.SCHEMA_RESOURCE + " on the class path: the entities were not"
+                    + " compiled with this tenantdao's processor (it writes the schema model there), so there is"
+                    + " nothing to verify the database against");
+        }
+        Map<String, Table> tables = new LinkedHashMap<>();
+        Map<String, URL> from = new HashMap<>();
+        Map<String, SchemaModel.EnumType> types = new LinkedHashMap<>();
+        for (URL url : urls) {
+            SchemaModel model;
+            try (InputStream in = url.openStream()) {
+                model = SchemaModel.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + url, e);
+            } catch (IllegalArgumentException e) {
+                throw new TenantDaoException("Cannot read the schema model at " + url + ": " + e.getMessage(), e);
+            }
+            for (Table table : model.tables()) {
+                Table known = tables.putIfAbsent(table.name(), table);
+                if (known == null) {
+                    from.put(table.name(), url);
+                } else if (!known.equals(table)) {
+                    throw new TenantDaoException("Table " + table.name() + " is defined differently by "
+                            + from.get(table.name()) + " and " + url + ": entities of two builds on the class path?");
+                }
+            }
+            for (SchemaModel.EnumType type : model.enumTypes()) {
+                types.putIfAbsent(type.name(), type);
+            }
+        }
+        return new SchemaModel(List.copyOf(types.values()), List.copyOf(tables.values()));
+    }
+
+    /**
+     * The differences between the tables of {@code model} (one stream) and schema {@code schema}
+     * (unquoted) as {@code connection} sees it, and, when a table has row-level security, what
+     * makes the connecting role not subject to it. Empty: they match.
+     */
+    static List<String> compare(Connection connection, SchemaModel model, String schema) throws SQLException {
+        Catalog live = Catalog.read(connection, schema);
+        Map<String, List<String>> labels = new HashMap<>();
+        for (SchemaModel.EnumType type : model.enumTypes()) {
+            labels.put(type.name(), type.labels());
+        }
+        List<String> mismatches = new ArrayList<>();
+        boolean anyPolicy = false;
+        for (Table table : model.tables()) {
+            String name = "table " + table.name();
+            LiveTable found = live.tables.get(table.name());
+            if (found == null) {
+                mismatches.add(table.historyOf() != null
+                        ? "history table " + table.name() + " (of " + table.historyOf() + "): missing in schema " + schema
+                        : name + ": missing in schema " + schema);
+                continue;
+            }
+            compareColumns(table, found, labels, mismatches);
+            List<String> key = found.primaryKey;
+            if (!key.equals(table.primaryKey())) {
+                mismatches.add(name + ": primary key expected (" + String.join(", ", table.primaryKey()) + "), found "
+                        + (key.isEmpty() ? "none" : "(" + String.join(", ", key) + ")"));
+            }
+            if (table.policy() != null) {
+                anyPolicy = true;
+                comparePolicy(table, found, mismatches);
+            }
+            if (table.appendOnly()) {
+                for (String trigger : List.of(table.name() + "_append_only", table.name() + "_no_truncate")) {
+                    String enabled = found.triggers.get(trigger);
+                    if (enabled == null) {
+                        mismatches.add(name + ": append-only trigger " + trigger + " missing");
+                    } else if (enabled.equals("D")) {
+                        mismatches.add(name + ": append-only trigger " + trigger + " is disabled");
+                    }
+                }
+            }
+        }
+        if (anyPolicy) {
+            compareRole(model, live, mismatches);
+        }
+        return mismatches;
+    }
+
+    private static void compareColumns(Table table, LiveTable found, Map<String, List<String>> labels,
+            List<String> mismatches) {
+        String name = "table " + table.name();
+        for (Column column : table.columns()) {
+            LiveColumn live = found.columns.get(column.name());
+            String prefix = name + ": column " + column.name();
+            if (live == null) {
+                mismatches.add(prefix + ": missing (expected " + column.type() + ")");
+                continue;
+            }
+            String expected = normaliseType(column.type());
+            String actual = normaliseType(live.type);
+            if (!expected.equals(actual)) {
+                mismatches.add(prefix + ": type expected " + column.type() + ", found " + live.type);
+            } else if (live.enumLabels != null) {
+                // the labels the entity's enum stores must all exist
+                for (String label : labels.getOrDefault(column.type(), List.of())) {
+                    if (!live.enumLabels.contains(label)) {
+                        mismatches.add(prefix + ": enum type " + live.type + " has no label '" + label + "'");
+                    }
+                }
+            }
+            if (column.generatedAs() == null) {
+                boolean notNull = column.notNull() || column.identity() || table.primaryKey().contains(column.name());
+                if (notNull != live.notNull) {
+                    mismatches.add(prefix + ": expected " + (notNull ? "NOT NULL" : "nullable") + ", found "
+                            + (live.notNull ? "NOT NULL" : "nullable"));
+                }
+            }
+            if (column.identity() && !live.identity && !live.hasDefault) {
+                mismatches.add(prefix + ": expected an identity column (GENERATED BY DEFAULT AS IDENTITY), found"
+                        + " neither identity nor default");
+            }
+        }
+        for (LiveColumn live : found.columns.values()) {
+            if (table.column(live.name).isEmpty() && live.notNull && !live.hasDefault && !live.identity
+                    && !live.generated) {
+                mismatches.add(name + ": extra column " + live.name + " is NOT NULL without a default: the generated"
+                        + " inserts do not write it and would fail");
+            }
+        }
+    }
+
+    private static void comparePolicy(Table table, LiveTable found, List<String> mismatches) {
+        String name = "table " + table.name();
+        if (!found.rowSecurity) {
+            mismatches.add(name + ": row level security expected enabled, found disabled");
+        }
+        if (!found.forceRowSecurity) {
+            mismatches.add(name + ": row level security expected forced (FORCE ROW LEVEL SECURITY), found not forced");
+        }
+        LivePolicy policy = found.policies.get(table.policyName());
+        if (policy == null) {
+            mismatches.add(name + ": policy " + table.policyName() + " missing (expected USING and WITH CHECK ("
+                    + table.policy() + "))");
+        } else {
+            String expected = normaliseExpression(table.policy());
+            String prefix = name + ": policy " + table.policyName();
+            if (!"*".equals(policy.command)) {
+                mismatches.add(prefix + ": expected FOR ALL commands, found FOR " + command(policy.command));
+            }
+            if (!policy.permissive) {
+                mismatches.add(prefix + ": expected PERMISSIVE, found RESTRICTIVE (no row would be visible)");
+            }
+            if (policy.using == null || !expected.equals(normaliseExpression(policy.using))) {
+                mismatches.add(prefix + ": USING expected (" + table.policy() + "), found "
+                        + (policy.using == null ? "none" : policy.using));
+            }
+            if (policy.withCheck == null || !expected.equals(normaliseExpression(policy.withCheck))) {
+                mismatches.add(prefix + ": WITH CHECK expected (" + table.policy() + "), found "
+                        + (policy.withCheck == null ? "none" : policy.withCheck));
+            }
+        }
+        for (LivePolicy other : found.policies.values()) {
+            if (!other.name.equals(table.policyName()) && other.permissive) {
+                mismatches.add(name + ": policy " + other.name + " is another PERMISSIVE policy, which widens "
+                        + table.policyName() + " (USING " + other.using + ")");
+            }
+        }
+    }
+
+    private static String command(String code) {
+        return switch (code) {
+            case "r" -> "SELECT";
+            case "a" -> "INSERT";
+            case "w" -> "UPDATE";
+            case "d" -> "DELETE";
+            default -> code;
+        };
+    }
+
+    private static void compareRole(SchemaModel model, Catalog live, List<String> mismatches) {
+        String role = "role " + live.role;
+        if (live.superuser) {
+            mismatches.add(role + ": is a superuser; row level security does not apply to superusers, connect as a"
+                    + " role that is not");
+            return;     // a superuser has every role's privileges: owner of everything, too
+        }
+        if (live.bypassRls) {
+            mismatches.add(role + ": has BYPASSRLS; row level security does not apply to it (ALTER ROLE ... NOBYPASSRLS)");
+        }
+        for (Table table : model.tables()) {
+            LiveTable found = live.tables.get(table.name());
+            if (table.policy() != null && found != null && found.ownedByRole) {
+                mismatches.add(role + ": owns table " + table.name() + (found.owner.equals(live.role) ? ""
+                        : " (as a member of its owner " + found.owner + ")")
+                        + "; the application role must not own tables with row level security");
+            }
+        }
+    }
+
+    // ---- normalisation ----
+
+    /**
+     * A column type as {@code format_type} prints it: {@code timestamptz} is
+     * {@code timestamp with time zone}, {@code varchar(n)} {@code character varying(n)},
+     * {@code int} {@code integer}, {@code bool} {@code boolean}, and so on; a type name qualified
+     * by its schema (an enum type outside the search path) is compared by its name.
+     */
+    static String normaliseType(String type) {
+        String t = type.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll(" ?([(),]) ?", "$1");
+        t = QUALIFIER.matcher(t).replaceFirst("").replace("\"", "");
+        String arrays = "";
+        while (t.endsWith("[]")) {
+            arrays += "[]";
+            t = t.substring(0, t.length() - 2).strip();
+        }
+        String modifier = "";
+        String base = t;
+        int open = t.indexOf('(');
+        int close = t.indexOf(')', open + 1);
+        if (open >= 0 && close > open) {     // numeric(10,2), timestamp(3) with time zone
+            modifier = t.substring(open, close + 1);
+            base = (t.substring(0, open) + " " + t.substring(close + 1)).strip();
+        }
+        String canonical = switch (base) {
+            case "int", "int4", "integer", "serial", "serial4" -> "integer";
+            case "int8", "bigint", "bigserial", "serial8" -> "bigint";
+            case "int2", "smallint", "smallserial", "serial2" -> "smallint";
+            case "bool", "boolean" -> "boolean";
+            case "float8", "double precision", "float" -> "double precision";
+            case "float4", "real" -> "real";
+            case "decimal", "numeric" -> "numeric";
+            case "varchar", "character varying" -> "character varying";
+            case "char", "character", "bpchar" -> modifier.isEmpty() && !base.equals("bpchar") ? "character(1)" : "character";
+            case "timestamptz", "timestamp with time zone" -> "timestamp with time zone";
+            case "timestamp", "timestamp without time zone" -> "timestamp without time zone";
+            case "timetz", "time with time zone" -> "time with time zone";
+            case "time", "time without time zone" -> "time without time zone";
+            default -> base;
+        };
+        if (canonical.equals("character(1)")) {
+            return canonical + arrays;
+        }
+        if (!modifier.isEmpty() && canonical.endsWith(" time zone")) {
+            int space = canonical.indexOf(' ');
+            return canonical.substring(0, space) + modifier + canonical.substring(space) + arrays;
+        }
+        return canonical + modifier + arrays;
+    }
+
+    /**
+     * An expression as compared: outside single-quoted literals, whitespace, parentheses and
+     * {@code ::text} casts removed and the rest lower-cased, so that the generated
+     * {@code tenant_id = NULLIF(current_setting('tenantdao.tenant', true), '')} and PostgreSQL's
+     * {@code (tenant_id = NULLIF(current_setting('tenantdao.tenant'::text, true), ''::text))} are
+     * equal. Literals are kept as written ({@code ''} inside one included).
+     */
+    static String normaliseExpression(String expression) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = expression.length();
+        while (i < n) {
+            char c = expression.charAt(i);
+            if (c == '\'') {
+                int end = i + 1;
+                while (end < n) {
+                    if (expression.charAt(end) == '\'') {
+                        if (end + 1 < n && expression.charAt(end + 1) == '\'') {
+                            end += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    end++;
+                }
+                end = Math.min(end + 1, n);
+                out.append(expression, i, end);
+                i = end;
+            } else if (Character.isWhitespace(c) || c == '(' || c == ')') {
+                i++;
+            } else if (expression.regionMatches(true, i, "::text", 0, 6)
+                    && (i + 6 >= n || !Character.isLetterOrDigit(expression.charAt(i + 6)) && expression.charAt(i + 6) != '_'
+                    && expression.charAt(i + 6) != '[')) {
+                i += 6;
+            } else {
+                out.append(Character.toLowerCase(c));
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    // ---- the live catalog ----
+
+    private record LiveColumn(String name, String type, boolean notNull, boolean hasDefault, boolean identity,
+            boolean generated, List<String> enumLabels) {}
+
+    private record LivePolicy(String name, String command, boolean permissive, String using, String withCheck) {}
+
+    private static final class LiveTable {
+        boolean rowSecurity;
+        boolean forceRowSecurity;
+        String owner;
+        boolean ownedByRole;
+        final Map<String, LiveColumn> columns = new LinkedHashMap<>();
+        final List<String> primaryKey = new ArrayList<>();
+        final Map<String, LivePolicy> policies = new LinkedHashMap<>();
+        /** Trigger name to {@code tgenabled} ({@code D}: disabled). */
+        final Map<String, String> triggers = new HashMap<>();
+    }
+
+    private static final class Catalog {
+        final Map<String, LiveTable> tables = new HashMap<>();
+        String role;
+        boolean superuser;
+        boolean bypassRls;
+
+        static Catalog read(Connection connection, String schema) throws SQLException {
+            Catalog catalog = new Catalog();
+            String from = " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace";
+            String where = " WHERE n.nspname = ? AND c.relkind IN ('r', 'p')";
+            query(connection, "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,"
+                    + " pg_catalog.pg_get_userbyid(c.relowner), pg_catalog.pg_has_role(c.relowner, 'USAGE')"
+                    + from + where, schema, rows -> {
+                        LiveTable table = new LiveTable();
+                        table.rowSecurity = rows.getBoolean(2);
+                        table.forceRowSecurity = rows.getBoolean(3);
+                        table.owner = rows.getString(4);
+                        table.ownedByRole = rows.getBoolean(5);
+                        catalog.tables.put(rows.getString(1), table);
+                    });
+            query(connection, "SELECT c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
+                    + " a.attnotnull, a.atthasdef, a.attidentity <> '', a.attgenerated <> '',"
+                    + " CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e"
+                    + " WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END"
+                    + from + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
+                    + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+                    + where + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum", schema, rows -> {
+                        Array labels = rows.getArray(8);
+                        LiveColumn column = new LiveColumn(rows.getString(2), rows.getString(3), rows.getBoolean(4),
+                                rows.getBoolean(5), rows.getBoolean(6), rows.getBoolean(7),
+                                labels == null ? null : List.of((String[]) labels.getArray()));
+                        catalog.tables.get(rows.getString(1)).columns.put(column.name(), column);
+                    });
+            query(connection, "SELECT c.relname, a.attname" + from
+                    + " JOIN pg_catalog.pg_constraint k ON k.conrelid = c.oid AND k.contype = 'p'"
+                    + " CROSS JOIN LATERAL unnest(k.conkey) WITH ORDINALITY AS key(attnum, position)"
+                    + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = key.attnum"
+                    + where + " ORDER BY c.relname, key.position", schema,
+                    rows -> catalog.tables.get(rows.getString(1)).primaryKey.add(rows.getString(2)));
+            query(connection, "SELECT c.relname, p.polname, p.polcmd, p.polpermissive,"
+                    + " pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)"
+                    + from + " JOIN pg_catalog.pg_policy p ON p.polrelid = c.oid" + where, schema, rows -> {
+                        LivePolicy policy = new LivePolicy(rows.getString(2), rows.getString(3), rows.getBoolean(4),
+                                rows.getString(5), rows.getString(6));
+                        catalog.tables.get(rows.getString(1)).policies.put(policy.name(), policy);
+                    });
+            query(connection, "SELECT c.relname, g.tgname, g.tgenabled" + from
+                    + " JOIN pg_catalog.pg_trigger g ON g.tgrelid = c.oid AND NOT g.tgisinternal" + where, schema,
+                    rows -> catalog.tables.get(rows.getString(1)).triggers.put(rows.getString(2), rows.getString(3)));
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT current_user, r.rolsuper, r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname = current_user");
+                    ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    catalog.role = rows.getString(1);
+                    catalog.superuser = rows.getBoolean(2);
+                    catalog.bypassRls = rows.getBoolean(3);
+                }
+            }
+            return catalog;
+        }
+
+        private interface RowReader {
+            void read(ResultSet rows) throws SQLException;
+        }
+
+        private static void query(Connection connection, String sql, String schema, RowReader reader) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, schema);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        reader.read(rows);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.tenantdao.samples.verify;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.SchemaMismatchException;
+import dev.tenantdao.testkit.Postgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Database#verify()} on the shared schema holding the tables of every entity compiled here,
+ * created from the generated DDL: clean as the application role, then one test per kind of
+ * mismatch, each changing one thing and expecting exactly the mismatch naming it.
+ */
+class VerifyTest {
+
+    private static final String SCHEMA = "verify_shared";
+    private static final String SUFFIX = "_" + ProcessHandle.current().pid();
+    private static final String APP = "verify_app" + SUFFIX;
+    private static final String BYPASS = "verify_bypass" + SUFFIX;
+    private static final String OWNER = "verify_owner" + SUFFIX;
+    private static final String POLICY = "tenant_id = NULLIF(current_setting('tenantdao.tenant', true), '')";
+
+    private DataSource admin;
+    private Database app;
+
+    @BeforeEach
+    void freshTables() {
+        admin = Postgres.shared().freshSchema(SCHEMA);
+        CompiledSchema.createShared(admin);
+        app = new Database(Postgres.shared().applicationRole(APP, SCHEMA));
+    }
+
+    @AfterAll
+    static void dropRoles() throws SQLException {
+        Postgres.shared().dropSchema(SCHEMA);
+        try (Connection c = Postgres.shared().dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (String role : List.of(APP, BYPASS, OWNER)) {
+                s.execute("DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN"
+                        + " EXECUTE 'DROP OWNED BY " + role + "'; EXECUTE 'DROP ROLE " + role + "'; END IF; END $$");
+            }
+        }
+    }
+
+    private void sql(String... statements) throws SQLException {
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private List<String> mismatches(Database database) {
+        return assertThrows(SchemaMismatchException.class, database::verify).mismatches();
+    }
+
+    @Test
+    void theGeneratedDdlVerifiesCleanAsTheApplicationRole() throws SQLException {
+        assertDoesNotThrow(app::verify);
+        try (Connection c = Postgres.shared().applicationRole(APP, SCHEMA).getConnection();
+                ResultSet rows = c.createStatement().executeQuery("SELECT rolsuper, rolbypassrls, current_schema()"
+                        + " FROM pg_roles WHERE rolname = current_user")) {
+            assertTrue(rows.next());
+            assertFalse(rows.getBoolean(1));
+            assertFalse(rows.getBoolean(2));
+            assertEquals(SCHEMA, rows.getString(3));
+        }
+    }
+
+    @Test
+    void aMissingTable() throws SQLException {
+        sql("DROP TABLE product CASCADE");
+        assertEquals(List.of("table product: missing in schema " + SCHEMA), mismatches(app));
+    }
+
+    @Test
+    void aMissingColumn() throws SQLException {
+        sql("ALTER TABLE invoice DROP COLUMN due_on");
+        assertEquals(List.of("table invoice: column due_on: missing (expected date)"), mismatches(app));
+    }
+
+    @Test
+    void aColumnOfAnotherType() throws SQLException {
+        sql("ALTER TABLE invoice ALTER COLUMN total TYPE numeric(10,2)", "ALTER TABLE invoice ALTER COLUMN number TYPE varchar(20)");
+        assertEquals(List.of("table invoice: column number: type expected text, found character varying(20)",
+                "table invoice: column total: type expected numeric, found numeric(10,2)"), mismatches(app));
+    }
+
+    @Test
+    void aColumnOfOtherNullability() throws SQLException {
+        sql("ALTER TABLE invoice ALTER COLUMN number DROP NOT NULL", "ALTER TABLE invoice ALTER COLUMN due_on SET NOT NULL");
+        assertEquals(List.of("table invoice: column number: expected NOT NULL, found nullable",
+                "table invoice: column due_on: expected nullable, found NOT NULL"), mismatches(app));
+    }
+
+    @Test
+    void anotherPrimaryKey() throws SQLException {
+        sql("ALTER TABLE customer DROP CONSTRAINT customer_pkey CASCADE", "ALTER TABLE customer ADD PRIMARY KEY (id, tenant_id)");
+        assertEquals(List.of("table customer: primary key expected (tenant_id, id), found (id, tenant_id)"), mismatches(app));
+        sql("ALTER TABLE customer DROP CONSTRAINT customer_pkey CASCADE");
+        assertEquals(List.of("table customer: primary key expected (tenant_id, id), found none"), mismatches(app));
+    }
+
+    @Test
+    void aMissingHistoryTable() throws SQLException {
+        sql("DROP TABLE invoice_history");
+        assertEquals(List.of("history table invoice_history (of invoice): missing in schema " + SCHEMA), mismatches(app));
+    }
+
+    @Test
+    void rowLevelSecurityDisabled() throws SQLException {
+        sql("ALTER TABLE invoice DISABLE ROW LEVEL SECURITY");
+        assertEquals(List.of("table invoice: row level security expected enabled, found disabled"), mismatches(app));
+    }
+
+    @Test
+    void rowLevelSecurityNotForced() throws SQLException {
+        sql("ALTER TABLE invoice NO FORCE ROW LEVEL SECURITY");
+        assertEquals(List.of("table invoice: row level security expected forced (FORCE ROW LEVEL SECURITY), found not forced"),
+                mismatches(app));
+    }
+
+    @Test
+    void aMissingPolicy() throws SQLException {
+        sql("DROP POLICY invoice_tenant_isolation ON invoice");
+        assertEquals(List.of("table invoice: policy invoice_tenant_isolation missing (expected USING and WITH CHECK ("
+                + POLICY + "))"), mismatches(app));
+    }
+
+    @Test
+    void aPolicyWithAnotherExpression() throws SQLException {
+        sql("DROP POLICY invoice_tenant_isolation ON invoice",
+                "CREATE POLICY invoice_tenant_isolation ON invoice USING (tenant_id = current_user) WITH CHECK (" + POLICY + ")");
+        assertEquals(List.of("table invoice: policy invoice_tenant_isolation: USING expected (" + POLICY
+                + "), found (tenant_id = CURRENT_USER)"), mismatches(app));
+    }
+
+    @Test
+    void anotherPermissivePolicyWidensTheGeneratedOne() throws SQLException {
+        sql("CREATE POLICY everyone ON invoice FOR SELECT USING (true)");
+        assertEquals(List.of("table invoice: policy everyone is another PERMISSIVE policy, which widens"
+                + " invoice_tenant_isolation (USING true)"), mismatches(app));
+    }
+
+    @Test
+    void aMissingAppendOnlyTrigger() throws SQLException {
+        sql("DROP TRIGGER invoice_history_append_only ON invoice_history");
+        assertEquals(List.of("table invoice_history: append-only trigger invoice_history_append_only missing"),
+                mismatches(app));
+    }
+
+    @Test
+    void anExtraNotNullColumnWithoutDefaultButNotANullableOne() throws SQLException {
+        sql("ALTER TABLE invoice ADD COLUMN note text", "ALTER TABLE invoice ADD COLUMN region text NOT NULL DEFAULT 'eu'");
+        assertDoesNotThrow(app::verify);
+        sql("ALTER TABLE invoice ADD COLUMN priority integer NOT NULL");
+        assertEquals(List.of("table invoice: extra column priority is NOT NULL without a default: the generated inserts"
+                + " do not write it and would fail"), mismatches(app));
+    }
+
+    @Test
+    void aSuperuser() throws SQLException {
+        String user;
+        try (Connection c = admin.getConnection();
+                ResultSet rows = c.createStatement().executeQuery("SELECT current_user, rolsuper FROM pg_roles"
+                        + " WHERE rolname = current_user")) {
+            assertTrue(rows.next());
+            user = rows.getString(1);
+            assertTrue(rows.getBoolean(2), "the test server's administrative user is a superuser");
+        }
+        assertEquals(List.of("role " + user + ": is a superuser; row level security does not apply to superusers,"
+                + " connect as a role that is not"), mismatches(new Database(admin)));
+    }
+
+    @Test
+    void aRoleWithBypassRls() throws SQLException {
+        DataSource bypass = Postgres.shared().applicationRole(BYPASS, SCHEMA);
+        sql("ALTER ROLE " + BYPASS + " BYPASSRLS");
+        assertEquals(List.of("role " + BYPASS + ": has BYPASSRLS; row level security does not apply to it"
+                + " (ALTER ROLE ... NOBYPASSRLS)"), mismatches(new Database(bypass)));
+    }
+
+    @Test
+    void aRoleOwningATableWithRowLevelSecurity() throws SQLException {
+        DataSource owner = Postgres.shared().applicationRole(OWNER, SCHEMA);
+        sql("ALTER TABLE invoice OWNER TO " + OWNER);
+        assertEquals(List.of("role " + OWNER + ": owns table invoice; the application role must not own tables with"
+                + " row level security"), mismatches(new Database(owner)));
+    }
+
+    @Test
+    void theMessageNamesEveryMismatchOnALine() throws SQLException {
+        sql("DROP TABLE product CASCADE", "ALTER TABLE invoice ALTER COLUMN number DROP NOT NULL");
+        SchemaMismatchException e = assertThrows(SchemaMismatchException.class, app::verify);
+        assertEquals("The database (shared schema " + SCHEMA + ") does not match the entities: 2 mismatches\n"
+                + "  - table invoice: column number: expected NOT NULL, found nullable\n"
+                + "  - table product: missing in schema " + SCHEMA, e.getMessage());
+    }
+}
