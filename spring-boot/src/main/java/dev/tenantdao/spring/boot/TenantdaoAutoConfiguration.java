@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnSingleCandidate(DataSource.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(TenantdaoProperties.class)
 public class TenantdaoAutoConfiguration {
 
     /** The database DAOs are built on: the application's data source, joining Spring's transactions. */
@@ -39,6 +40,19 @@ public class TenantdaoAutoConfiguration {
     @ConditionalOnMissingBean(org.springframework.core.task.TaskDecorator.class)
     public TenantTaskDecorator tenantdaoTaskDecorator() {
         return new TenantTaskDecorator();
+    }
+
+    /**
+     * With {@code tenantdao.verify-schema=true}: {@code Database.verify()} once every singleton
+     * exists, before the web server starts, so a database that does not match the entities stops
+     * the application with every mismatch named instead of failing its first request.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "tenantdao.verify-schema",
+            havingValue = "true")
+    public org.springframework.beans.factory.SmartInitializingSingleton tenantdaoSchemaCheck(
+            org.springframework.beans.factory.ObjectProvider<Database> database) {
+        return () -> database.getObject().verify();
     }
 
     /** Registers every generated DAO of the class path as a bean (static: it runs before beans are made). */

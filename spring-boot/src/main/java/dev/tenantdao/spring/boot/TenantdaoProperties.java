@@ -10,6 +10,22 @@ public class TenantdaoProperties {
 
     private final Web web = new Web();
 
+    /**
+     * Whether the application checks at startup, before it serves anything, that the live database
+     * matches the entities (Database.verify(): every table, column, type, nullability, key, history
+     * table, row-level security and its policy, and a connecting role that is not a superuser, has
+     * no BYPASSRLS and owns no table), failing to start with every mismatch named.
+     */
+    private boolean verifySchema;
+
+    public boolean isVerifySchema() {
+        return verifySchema;
+    }
+
+    public void setVerifySchema(boolean verifySchema) {
+        this.verifySchema = verifySchema;
+    }
+
     /** The tenant of a web request and the problem details answered for tenantdao's exceptions. */
     public Web getWeb() {
         return web;

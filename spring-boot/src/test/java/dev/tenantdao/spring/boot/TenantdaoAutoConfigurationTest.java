@@ -97,6 +97,26 @@ class TenantdaoAutoConfigurationTest {
     }
 
     @Test
+    void withVerifySchemaADatabaseThatDoesNotMatchTheEntitiesStopsTheApplicationNamingWhat() {
+        DataSource empty = Postgres.shared().freshSchema("spring_boot_empty");
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.getEnvironment().getPropertySources().addFirst(
+                new org.springframework.core.env.MapPropertySource("test", java.util.Map.of("tenantdao.verify-schema", "true")));
+        context.registerBean(DataSource.class, () -> empty);
+        context.register(TenantdaoAutoConfiguration.class);
+        RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, context::refresh);
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof dev.tenantdao.runtime.SchemaMismatchException)) {
+            cause = cause.getCause();
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(cause, () -> "not a SchemaMismatchException: " + failure);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                ((dev.tenantdao.runtime.SchemaMismatchException) cause).mismatches().stream().anyMatch(m -> m.contains("note")),
+                cause::getMessage);
+        context.close();
+    }
+
+    @Test
     void anApplicationsOwnDatabaseBeanWins() {
         Database own = new Database(dataSource);
         try (AnnotationConfigApplicationContext app = context(own)) {
