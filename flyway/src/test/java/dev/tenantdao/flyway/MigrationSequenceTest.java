@@ -81,7 +81,7 @@ class MigrationSequenceTest {
         String task4 = task.replace("OPEN, DONE", "OPEN, BLOCKED, DONE");
         ok(dir, List.of(), entity(project2), entity(task4));
         assertEquals("4", migrations.migrateShared());
-        assertEquals(List.of("OPEN", "BLOCKED", "DONE"), Catalog.enumLabels(app, "task_state"));
+        assertEquals(List.of("OPEN", "BLOCKED", "DONE"), Catalog.enumLabels(app, SCHEMA, "task_state"));
 
         // 5: a rename, declared
         String project5 = """

@@ -51,14 +51,16 @@ public final class Catalog {
         return new ArrayList<>(lines);
     }
 
-    /** The labels of {@code type}, in their order. */
-    public static List<String> enumLabels(DataSource dataSource, String type) throws SQLException {
+    /** The labels of enum type {@code type} of {@code schema}, in their order. */
+    public static List<String> enumLabels(DataSource dataSource, String schema, String type) throws SQLException {
         List<String> labels = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = ?"
+                        "SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid"
+                                + " JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? AND t.typname = ?"
                                 + " ORDER BY e.enumsortorder")) {
-            select.setString(1, type);
+            select.setString(1, schema);
+            select.setString(2, type);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     labels.add(rows.getString(1));
