@@ -221,7 +221,7 @@ class HardCasesTest {
     }
 
     @Test
-    @Disabled("Un-auditing asks for @DropColumn("history_version") and @DropColumn("history_changed"), internal columns the README never mentions")
+    @Disabled("Un-auditing asks for @DropColumn for history_version and history_changed, internal columns the README never mentions")
     void anAuditedEntityUnauditedWithItsHistoryTableDropped() throws Exception {
         Evolution e = new Evolution(dir, "trial_unaudit");
         String audited = MEMBER.replace("@Entity @Tenanted", "@Entity @Tenanted @Audited");
