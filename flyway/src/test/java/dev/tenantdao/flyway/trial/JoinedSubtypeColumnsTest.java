@@ -1,0 +1,88 @@
+package dev.tenantdao.flyway.trial;
+
+import static dev.tenantdao.flyway.trial.Library.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The columns of a subtype of the audited joined hierarchy (library events): renamed, dropped and
+ * retyped with their declarations, in the subtype's table and in the hierarchy's one history table.
+ */
+class JoinedSubtypeColumnsTest {
+
+    @TempDir
+    Path dir;
+
+    private Evolution withAReading(String schema, String reading) throws Exception {
+        Evolution e = new Evolution(dir, schema);
+        e.step(EVENT, reading, WORKSHOP);
+        e.sql("INSERT INTO library_event (tenant_id, type, title) VALUES ('central', 'Reading', 'Poems')",
+                "INSERT INTO reading (tenant_id, id, author) SELECT tenant_id, id, 'Rumi' FROM library_event",
+                "INSERT INTO library_event_history (tenant_id, id, type, title, author, history_version, history_operation)"
+                        + " SELECT tenant_id, id, type, title, 'Rumi', 1, 'INSERT' FROM library_event");
+        return e;
+    }
+
+    @Test
+    @Disabled("@RenamedFrom on a joined subtype's column renames it in the subtype table only: the history table keeps the old column with the old values and gets a new empty one")
+    void aSubtypeColumnRenamedIsRenamedInTheHistoryTableToo() throws Exception {
+        Evolution e = withAReading("trial_joined_rename", READING);
+        Compilation last = e.build(EVENT, READING.replace("public String author", "@RenamedFrom(\"author\") public String writer"),
+                WORKSHOP);
+        assertEquals("2", e.migrations.migrateShared());
+        assertEquals(List.of("Rumi"), e.rows("SELECT writer FROM reading"));
+        assertEquals(List.of(), e.differenceFromFresh(last), () -> {
+            try {
+                return e.migration(2);
+            } catch (Exception x) {
+                return x.toString();
+            }
+        });
+        assertEquals(List.of("Rumi"), e.rows("SELECT writer FROM library_event_history"));
+    }
+
+    @Test
+    @Disabled("@DropColumn on a joined subtype is recorded for the root's table: the compile error asking for it stays whatever one declares")
+    void aSubtypeColumnDroppedWithItsDeclaration() throws Exception {
+        Evolution e = withAReading("trial_joined_drop", READING.replace("public String author;", "public String author; public String note;"));
+        Compilation build = Trial.build(dir, List.of(), EVENT, READING.replace("public final class Reading",
+                "@DropColumn(\"author\") public final class Reading").replace("public String author;", "public String note;"), WORKSHOP);
+        assertEquals(List.of(), Trial.errors(build));
+        assertEquals("2", e.migrations.migrateShared());
+        assertEquals(List.of(), e.differenceFromFresh(build));
+    }
+
+    @Test
+    @Disabled("@Retyped on a joined subtype's column retypes the subtype table only: the history column keeps its old type")
+    void aSubtypeColumnRetypedIsRetypedInTheHistoryTableToo() throws Exception {
+        String withPages = READING.replace("public String author;", "public String author; public Long minutes;");
+        Evolution e = withAReading("trial_joined_retype", withPages);
+        Compilation last = e.build(EVENT, withPages.replace("public Long minutes", "@Retyped public Integer minutes"), WORKSHOP);
+        assertEquals("2", e.migrations.migrateShared());
+        assertEquals(List.of(), e.differenceFromFresh(last));
+    }
+
+    @TempDir
+    Path classes;
+
+    @Test
+    @Disabled("After a generated migration retyping a joined subtype's column, Database.verify() fails at startup on the history column")
+    void verifyPassesAfterTheMigrationRetypingASubtypeColumn() throws Exception {
+        String withPages = READING.replace("public String author;", "public String author; public Long minutes;");
+        Evolution e = withAReading("trial_joined_retype_verify", withPages);
+        Compilation last = e.build(EVENT, withPages.replace("public Long minutes", "@Retyped public Integer minutes"), WORKSHOP);
+        assertEquals("2", e.migrations.migrateShared());
+        dev.tenantdao.runtime.Database app = dev.tenantdao.runtime.Database.builder(
+                dev.tenantdao.testkit.Postgres.shared().applicationRole("trial_joined_app", e.schema)).sharedSchema(e.schema).build();
+        Trial.withModel(last, classes, () -> {
+            app.verify();
+            return null;
+        });
+    }
+}
