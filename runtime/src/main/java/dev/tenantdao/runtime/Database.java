@@ -670,7 +670,7 @@ public class Database {
                         "Database.verifyTenant: the " + where + " has no current schema (current_schema() is null)"));
                 in = where + ", schema " + name;
             }
-            mismatches = SchemaVerifier.compare(connection, model, name);
+            mismatches = java.util.List.copyOf(new java.util.LinkedHashSet<>(SchemaVerifier.compare(connection, model, name)));
         } catch (SQLException e) {
             throw new DataAccessException("Database.verify", "Reading the catalog of the " + where + " failed", e);
         }

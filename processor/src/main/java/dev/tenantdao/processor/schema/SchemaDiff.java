@@ -90,11 +90,7 @@ public final class SchemaDiff {
                     before = previous.table(from);
                     statements.add("ALTER TABLE " + Identifiers.quote(from) + " RENAME TO " + ddl.name(table) + ";\n");
                     changes.add("rename_" + from);
-                    for (String constraint : List.of("pkey")) {
-                        statements.add("ALTER TABLE " + ddl.name(table) + " RENAME CONSTRAINT "
-                                + Identifiers.quote(PostgresNames.make(from, null, constraint)) + " TO "
-                                + Identifiers.quote(PostgresNames.make(table.name(), null, constraint)) + ";\n");
-                    }
+                    statements.add(renameConstraints(from, table));
                 }
             }
             if (before.isPresent()) {
@@ -115,7 +111,7 @@ public final class SchemaDiff {
         java.util.Collections.reverse(gone);     // referencing tables were created after the tables they reference
         for (Table table : gone) {
             String owner = table.historyOf() != null ? table.historyOf() : table.name();
-            if (declared.droppedTables.contains(owner)) {
+            if (declared.droppedTables.contains(owner) || declared.droppedTables.contains(table.name())) {
                 statements.add("DROP TABLE " + Identifiers.quote(table.name()) + ";\n");
                 changes.add("drop_" + table.name());
             } else if (table.historyOf() == null || previous.table(table.historyOf()).map(t -> kept.contains(t.name())).orElse(false)) {
@@ -128,6 +124,21 @@ public final class SchemaDiff {
                                 + " @DropTable(\"" + table.name() + "\") to drop it"));
             }
         }
+    }
+
+    /**
+     * After {@code ALTER TABLE from RENAME TO ...}: the constraints PostgreSQL named after the old
+     * table (primary, unique and foreign keys, checks; a key's index goes with it) renamed as it
+     * would name them for the new one, so that the table is the one its DDL creates from nothing.
+     */
+    private String renameConstraints(String from, Table table) {
+        String name = ddl.name(table).replace("'", "''");
+        return "DO $$ DECLARE c record; BEGIN\n"
+                + "    FOR c IN SELECT conname FROM pg_constraint WHERE conrelid = '" + name + "'::regclass\n"
+                + "            AND left(conname, " + (from.length() + 1) + ") = " + literal(from + "_") + " LOOP\n"
+                + "        EXECUTE format('ALTER TABLE " + name + " RENAME CONSTRAINT %I TO %I', c.conname,\n"
+                + "                " + literal(table.name()) + " || substr(c.conname, " + (from.length() + 1) + "));\n"
+                + "    END LOOP;\nEND $$;\n";
     }
 
     private String renamedFrom(Table table) {
@@ -185,7 +196,6 @@ public final class SchemaDiff {
     /** The changes of one table kept from the previous version. */
     private void table(Table before, Table after) {
         String name = ddl.name(after);
-        String owner = after.historyOf() != null ? after.historyOf() : after.name();
         String entity = after.entity();
         if (before.strategy() != after.strategy()) {
             problems.add(new Problem(entity, null, "Table " + after.name() + " moves from " + before.strategy() + " to "
@@ -226,9 +236,9 @@ public final class SchemaDiff {
                     + "    END LOOP;\nEND $$;\n");
         }
         // columns
-        Map<String, String> renames = declared.renamedColumns.getOrDefault(owner, Map.of());
-        Set<String> dropped = declared.droppedColumns.getOrDefault(owner, Set.of());
-        Map<String, String> retyped = declared.retyped.getOrDefault(owner, Map.of());
+        Map<String, String> renames = declared.renamedColumns.getOrDefault(entity, Map.of());
+        Set<String> dropped = declared.droppedColumns.getOrDefault(entity, Set.of());
+        Map<String, String> retyped = declared.retyped.getOrDefault(entity, Map.of());
         Set<String> matchedBefore = new HashSet<>();
         for (Column column : after.columns()) {
             Optional<Column> old = before.column(column.name());
@@ -252,6 +262,14 @@ public final class SchemaDiff {
                             + " another column"));
                     continue;
                 }
+                String required = Identifiers.quote(column.name()) + " IS NOT NULL";
+                if (column.defaultSql() == null && after.checks().stream().anyMatch(c -> c.contains(required))) {
+                    problems.add(new Problem(entity, column.name(), "New column " + column.name() + " of " + after.name()
+                            + " is NOT NULL in its subtype's rows, so the rows of that subtype already in the table"
+                            + " cannot have it. Give it @Column(defaultSql = ...), make it nullable, or declare"
+                            + " @RenamedFrom if it was another column"));
+                    continue;
+                }
                 alter.add("ALTER TABLE " + name + " ADD COLUMN " + ddl.column(column) + ";\n");
                 changes.add("add_" + after.name() + "_" + column.name());
             }
@@ -260,7 +278,8 @@ public final class SchemaDiff {
             if (matchedBefore.contains(column.name())) {
                 continue;
             }
-            if (dropped.contains(column.name())) {
+            if (dropped.contains(column.name()) || BOOKKEEPING.contains(column.name())) {
+                // (the audit's bookkeeping columns of a table no longer audited hold nothing of the user's)
                 alter.add("ALTER TABLE " + name + " DROP COLUMN " + Identifiers.quote(column.name()) + ";\n");
                 changes.add("drop_" + after.name() + "_" + column.name());
             } else if (after.historyOf() == null) {
@@ -362,6 +381,14 @@ public final class SchemaDiff {
         if (!before.identity() && after.identity()) {
             alter.add(prefix + " ADD GENERATED BY DEFAULT AS IDENTITY;\n");
         }
+        if (!before.notNull() && after.notNull() && after.defaultSql() != null) {
+            // the rows holding NULL get the default first (as the table's owner: FORCE ROW LEVEL SECURITY
+            // would show it none of them)
+            boolean secured = table.policy() != null;
+            alter.add((secured ? "ALTER TABLE " + name + " NO FORCE ROW LEVEL SECURITY;\n" : "")
+                    + "UPDATE " + name + " SET " + column + " = " + after.defaultSql() + " WHERE " + column + " IS NULL;\n"
+                    + (secured ? "ALTER TABLE " + name + " FORCE ROW LEVEL SECURITY;\n" : ""));
+        }
         if (before.notNull() != after.notNull()) {
             alter.add(prefix + (after.notNull() ? " SET NOT NULL;\n" : " DROP NOT NULL;\n"));
             changes.add((after.notNull() ? "require_" : "allow_null_") + table.name() + "_" + after.name());
@@ -375,6 +402,10 @@ public final class SchemaDiff {
             changes.add("check_" + table.name() + "_" + after.name());
         }
     }
+
+    /** The columns an audited entity's table keeps for its history, dropped with the audit. */
+    private static final Set<String> BOOKKEEPING = Set.of(dev.tenantdao.annotations.internal.Wire.HISTORY_VERSION,
+            dev.tenantdao.annotations.internal.Wire.HISTORY_CHANGED);
 
     private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
     private static final Pattern SIZED = Pattern.compile("(varchar|character varying|numeric|decimal)\\((\\d+)(?:,\\s*(\\d+))?\\)");

@@ -69,7 +69,7 @@ public final class SchemaExport {
             declarations.renameTable(entity.table(), table.value());
         }
         for (DropColumn drop : entity.element().getAnnotationsByType(DropColumn.class)) {
-            declarations.dropColumn(entity.table(), drop.value());
+            declarations.dropColumn(name, drop.value());
         }
         Map<String, String[]> byColumn = columns.computeIfAbsent(name, n -> new HashMap<>());
         for (Property property : entity.properties()) {
@@ -84,28 +84,20 @@ public final class SchemaExport {
                             property.element().getSimpleName().toString()});
                 }
                 for (DropColumn drop : subtype.element().getAnnotationsByType(DropColumn.class)) {
-                    declarations.dropColumn(tableOf(model, null), drop.value());
+                    declarations.dropColumn(name, drop.value());
                 }
             }
         }
         for (Property property : properties) {
-            String owner = tableOf(model, property.column());
             RenamedFrom renamed = property.element().getAnnotation(RenamedFrom.class);
             if (renamed != null) {
-                declarations.renameColumn(owner, property.column(), renamed.value());
+                declarations.renameColumn(name, property.column(), renamed.value());
             }
             Retyped retyped = property.element().getAnnotation(Retyped.class);
             if (retyped != null) {
-                declarations.retype(owner, property.column(), retyped.using());
+                declarations.retype(name, property.column(), retyped.using());
             }
         }
-    }
-
-    /** The entity table (not history) holding {@code column}; the first table for null. */
-    private static String tableOf(SchemaModel model, String column) {
-        return model.tables().stream()
-                .filter(t -> t.historyOf() == null && (column == null || t.column(column).isPresent()))
-                .map(Table::name).findFirst().orElse(model.tables().get(0).name());
     }
 
     /** {@code @DropTable} anywhere in the round. */
