@@ -163,9 +163,11 @@ public class InvoicesImpl implements Invoices {
     }
 
     /**
-     * For the CDI container's client proxies only, which send every call to the instance built by
-     * {@link #InvoicesImpl(Database)}: an instance this constructor builds has no database and fails on
-     * every call. Inject the bean instead, or build it with that constructor.
+     * For proxies and test doubles only: a container's proxy, which sends every call to the instance
+     * built by {@link #InvoicesImpl(Database)}, or a fake subclass in a unit test. An instance this
+     * constructor builds has no database: it sends no SQL, and every method a subclass does not
+     * override throws {@link NullPointerException}. A fake makes no tenant check at all: test
+     * tenant isolation against the instance that constructor builds, on PostgreSQL.
      */
     protected InvoicesImpl() {
         this.support = null;

@@ -113,6 +113,12 @@ public final class TenantDaoProcessor extends AbstractProcessor {
 
     /** The DAOs generated so far in this compilation, for the index written when processing is over. */
     private final List<String> daos = new ArrayList<>();
+
+    /** The entities and repositories the DAOs of {@link #daos} were generated from: the index's originating elements. */
+    private final Set<Element> daoOrigins = new LinkedHashSet<>();
+
+    /** The repositories implemented in this compilation: the cross-tenant report's originating elements. */
+    private final Set<Element> repositoryOrigins = new LinkedHashSet<>();
     private boolean indexWritten;
 
     /** Every entity's tables, for the schema resource and the exported versions and migrations. */
@@ -269,6 +275,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         if (firstRepository == null) {
             firstRepository = repository;
         }
+        repositoryOrigins.add(repository);
         if (file.isPresent()) {
             written(List.of(file.get()));       // in the index too: a container registers it like a DAO
         }
@@ -359,7 +366,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             return;
         }
         FileObject report = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
-                dev.tenantdao.annotations.internal.Wire.CROSS_TENANT_REPORT);
+                dev.tenantdao.annotations.internal.Wire.CROSS_TENANT_REPORT, repositoryOrigins.toArray(Element[]::new));
         try (java.io.Writer writer = report.openWriter()) {
             writer.write("# Methods whose native SQL may read or change every tenant's rows (@CrossTenant), with"
                     + " their reasons\n");
@@ -516,6 +523,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         for (com.palantir.javapoet.JavaFile file : files) {
             daos.add(file.packageName().isEmpty() ? file.typeSpec().name()
                     : file.packageName() + "." + file.typeSpec().name());
+            daoOrigins.addAll(file.typeSpec().originatingElements());
         }
     }
 
@@ -539,8 +547,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         } catch (IOException | IllegalArgumentException | IllegalStateException none) {
             // no earlier index
         }
+        // every entity and repository of this compilation it lists (those of an earlier one are not elements now)
         FileObject index = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
-                dev.tenantdao.annotations.internal.Wire.DAO_INDEX);
+                dev.tenantdao.annotations.internal.Wire.DAO_INDEX, daoOrigins.toArray(Element[]::new));
         try (java.io.Writer writer = index.openWriter()) {
             for (String dao : all) {
                 writer.write(dao + "\n");

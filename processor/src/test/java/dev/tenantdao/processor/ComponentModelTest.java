@@ -68,7 +68,7 @@ class ComponentModelTest {
     }
 
     @Test
-    void withoutTheOptionTheClassesAreAsBefore() throws IOException {
+    void jsr330IsTheDefaultsOutput() throws IOException {
         Compilation plain = compileWithOptions(List.of("-Atenantdao.componentModel=jsr330"),
                 JavaFileObjects.forResource("entities/com/example/billing/Invoice.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Customer.java"),
@@ -77,6 +77,30 @@ class ComponentModelTest {
         assertEquals(List.of(), Sources.diagnostics(plain));
         GoldenFilesTest.assertGolden("InvoiceDao.java", generated(plain, "InvoiceDao"));
         GoldenFilesTest.assertGolden("InvoicesImpl.java", generated(plain, "InvoicesImpl"));
+    }
+
+    /**
+     * Without the option, every generated class can be replaced in a user's unit test: not final, no
+     * final method, a protected no-argument constructor beside the {@code @Inject} one, and no CDI
+     * annotation.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"InvoiceDao", "CustomerDao", "InvoicesImpl"})
+    void byDefaultEveryGeneratedClassCanBeSubclassedByATestDouble(String type) throws IOException {
+        Compilation plain = compileWithOptions(List.of(),
+                JavaFileObjects.forResource("entities/com/example/billing/Invoice.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Customer.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Country.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Invoices.java"));
+        assertEquals(List.of(), Sources.diagnostics(plain));
+        String source = generated(plain, type);
+        assertTrue(source.contains("\npublic class " + type + " "), source);
+        assertTrue(source.contains("    @Inject\n    public " + type + "(Database database) {"), source);
+        assertTrue(source.contains("    protected " + type + "() {"), source);
+        assertTrue(source.contains("For proxies and test doubles only"), source);
+        assertTrue(!source.contains("ApplicationScoped"), source);
+        assertTrue(!source.contains(" final " + type) && !source.matches("(?s).*\\n    (public |protected )?final \\w.*\\(.*"),
+                "no final class or method: " + source);
     }
 
     private static final JavaFileObject ENTITY = source("t.A",

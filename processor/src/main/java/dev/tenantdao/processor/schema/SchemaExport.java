@@ -52,6 +52,9 @@ public final class SchemaExport {
     public static final String GRANT_OPTION = "tenantdao.schema.grantTo";
 
     private final List<SchemaModel> entities = new ArrayList<>();
+
+    /** The entities of {@link #entities}: the originating elements of the schema resource and the migrations' copies. */
+    private final List<javax.lang.model.element.Element> origins = new ArrayList<>();
     /**
      * Entity class, then column: the class and field to report a problem on, by name (an element of
      * an earlier round has lost its place in the source by the last one).
@@ -63,6 +66,7 @@ public final class SchemaExport {
     public void add(EntityModel entity) {
         SchemaModel model = new DdlBuilder(entity).model();
         entities.add(model);
+        origins.add(entity.element());
         String name = entity.type().canonicalName();
         RenamedFrom table = entity.element().getAnnotation(RenamedFrom.class);
         if (table != null) {
@@ -153,7 +157,8 @@ public final class SchemaExport {
         }
         SchemaModel model = merged();
         Filer filer = environment.getFiler();
-        FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", Wire.SCHEMA_RESOURCE);
+        javax.lang.model.element.Element[] originating = origins.toArray(javax.lang.model.element.Element[]::new);
+        FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", Wire.SCHEMA_RESOURCE, originating);
         try (Writer writer = resource.openWriter()) {
             writer.write(model.toJson());
         }
@@ -171,7 +176,7 @@ public final class SchemaExport {
                 messager.printMessage(Diagnostic.Kind.NOTE, Message.SCHEMA_NOTE.format("did not compare the " + stream
                         + " tables with their exported versions: " + partial + " was not compiled this time (an"
                         + " incremental build); a build of the whole module does"));
-                copy(versions, stream, filer);
+                copy(versions, stream, filer, originating);
                 continue;
             }
             SchemaVersions.Outcome outcome = versions.update(current, declarations, environment.getOptions().get(GRANT_OPTION));
@@ -182,7 +187,7 @@ public final class SchemaExport {
             } else if (outcome.note() != null) {
                 messager.printMessage(Diagnostic.Kind.NOTE, Message.SCHEMA_NOTE.format(outcome.note()));
             }
-            copy(versions, stream, filer);
+            copy(versions, stream, filer, originating);
         }
     }
 
@@ -225,10 +230,11 @@ public final class SchemaExport {
     }
 
     /** Every migration of the stream's folder into the class output, where Flyway finds them. */
-    private static void copy(SchemaVersions versions, String stream, Filer filer) throws IOException {
+    private static void copy(SchemaVersions versions, String stream, Filer filer,
+            javax.lang.model.element.Element... originating) throws IOException {
         for (Path migration : versions.migrations().values()) {
             FileObject copy = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
-                    Wire.MIGRATIONS_LOCATION + stream + "/" + migration.getFileName());
+                    Wire.MIGRATIONS_LOCATION + stream + "/" + migration.getFileName(), originating);
             try (Writer writer = copy.openWriter()) {
                 writer.write(Files.readString(migration, StandardCharsets.UTF_8));
             } catch (UncheckedIOException e) {

@@ -24,16 +24,16 @@ import javax.lang.model.element.Modifier;
 public enum ComponentModel {
 
     /**
-     * The default: {@code public final} classes whose constructor is {@code @jakarta.inject.Inject}, which
-     * Spring, Guice, Dagger and Micronaut build (in CDI only when listed, as they carry no bean-defining
-     * annotation).
+     * The default: public classes whose constructor is {@code @jakarta.inject.Inject}, which Spring, Guice,
+     * Dagger and Micronaut build (in CDI only when listed, as they carry no bean-defining annotation); not
+     * final, with a protected no-argument constructor for class-based proxies and test doubles (a user's
+     * fake in a unit test).
      */
     JSR330,
 
     /**
-     * CDI: each class is {@code @ApplicationScoped} (a bean-defining annotation, so the default "annotated"
-     * discovery finds it) and proxyable: not final, no final methods, and a protected no-argument
-     * constructor for the container's client proxies.
+     * CDI: as {@link #JSR330}, and each class is {@code @ApplicationScoped} (a bean-defining annotation, so
+     * the default "annotated" discovery finds it), proxyable by the container's client proxies.
      */
     CDI;
 
@@ -60,23 +60,28 @@ public enum ComponentModel {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** {@code file} (a generated DAO or repository implementation) as this model wants it. */
+    /**
+     * {@code file} (a generated DAO or repository implementation) as this model wants it: in every model
+     * not final, with no final method, and with a protected no-argument constructor besides the
+     * injectable one, so that a proxy or a test double can extend it; for CDI also {@code @ApplicationScoped}.
+     */
     public JavaFile apply(JavaFile file) {
-        if (this == JSR330) {
-            return file;
-        }
         TypeSpec original = file.typeSpec();
         Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
         modifiers.addAll(original.modifiers());
         modifiers.remove(Modifier.FINAL);
         TypeSpec.Builder type = TypeSpec.classBuilder(original.name())
-                .addJavadoc(original.javadoc())
-                .addJavadoc("\n<p>A CDI bean ({@code -A$L=$L}): {@code @ApplicationScoped}, built by the container through"
-                        + " its\n{@code @Inject} constructor; not final, so that the container can proxy it.\n",
-                        OPTION, optionValue())
-                .addAnnotations(original.annotations())
-                .addAnnotation(APPLICATION_SCOPED)
-                .addModifiers(modifiers.toArray(Modifier[]::new))
+                .addJavadoc(original.javadoc());
+        if (this == CDI) {
+            type.addJavadoc("\n<p>A CDI bean ({@code -A$L=$L}): {@code @ApplicationScoped}, built by the container through"
+                    + " its\n{@code @Inject} constructor; not final, so that the container can proxy it.\n",
+                    OPTION, optionValue());
+        }
+        type.addAnnotations(original.annotations());
+        if (this == CDI) {
+            type.addAnnotation(APPLICATION_SCOPED);
+        }
+        type.addModifiers(modifiers.toArray(Modifier[]::new))
                 .addSuperinterfaces(original.superinterfaces())
                 .addFields(original.fieldSpecs());
         if (!original.superclass().equals(ClassName.OBJECT)) {
@@ -90,7 +95,7 @@ public enum ComponentModel {
         }
         for (MethodSpec method : original.methodSpecs()) {
             if (method.modifiers().contains(Modifier.FINAL)) {
-                throw new IllegalStateException("a proxyable class cannot have final method " + method.name());
+                throw new IllegalStateException("a replaceable class cannot have final method " + method.name());
             }
             type.addMethod(method);
             if (method.isConstructor()) {
@@ -106,9 +111,10 @@ public enum ComponentModel {
     }
 
     /**
-     * The constructor CDI's client proxies call: it leaves every field the injectable constructor sets
-     * {@code null}, so an instance it builds is no DAO; the proxy sends each call to the container's
-     * instance.
+     * The constructor proxies (CDI's client proxies, class-based proxies) and test doubles call: it leaves
+     * every field the injectable constructor sets {@code null}, so an instance it builds is no DAO and
+     * sends no SQL; a proxy sends each call to the container's instance, a fake overrides what its test
+     * calls.
      */
     private static MethodSpec proxyConstructor(TypeSpec type) {
         CodeBlock.Builder body = CodeBlock.builder();
@@ -120,9 +126,11 @@ public enum ComponentModel {
             }
         }
         return MethodSpec.constructorBuilder()
-                .addJavadoc("For the CDI container's client proxies only, which send every call to the instance built by\n"
-                        + "{@link #$L($T)}: an instance this constructor builds has no database and fails on\n"
-                        + "every call. Inject the bean instead, or build it with that constructor.\n",
+                .addJavadoc("For proxies and test doubles only: a container's proxy, which sends every call to the instance\n"
+                        + "built by {@link #$L($T)}, or a fake subclass in a unit test. An instance this\n"
+                        + "constructor builds has no database: it sends no SQL, and every method a subclass does not\n"
+                        + "override throws {@link NullPointerException}. A fake makes no tenant check at all: test\n"
+                        + "tenant isolation against the instance that constructor builds, on PostgreSQL.\n",
                         type.name(), Types.DATABASE)
                 .addModifiers(Modifier.PROTECTED)
                 .addCode(body.build())
