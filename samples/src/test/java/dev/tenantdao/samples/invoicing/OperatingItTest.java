@@ -63,11 +63,9 @@ class OperatingItTest {
         jul.setLevel(Level.FINE);   // System.Logger's DEBUG is java.util.logging's FINE
         jul.addHandler(handler);
         try {
-            // excerpt: statement-log
             Database database = Database.builder(dataSource)
                     .statementListener(new StatementLog())     // logger dev.tenantdao.sql
                     .build();
-            // end excerpt
             CurrencyDao currencies = new CurrencyDao(database);
             TenantContext.runAs("acme", () -> new CustomerDao(database).insert(new Customer("Acme", null)));
             currencies.findById("EUR");
@@ -91,14 +89,12 @@ class OperatingItTest {
     @Test
     void theCostReportRanksTheTenantsByStatementsTimeAndRows() {
         Clock clock = Clock.fixed(Instant.parse("2026-06-01T12:00:30Z"), ZoneOffset.UTC);
-        // excerpt: tenant-costs
         TenantCosts costs = TenantCosts.builder()
                 .window(Duration.ofMinutes(5))      // sliding, in 5 slices of a minute
                 .maxTenants(1000)                   // per slice; more add up in "others"
                 .clock(clock)
                 .build();
         Database database = Database.builder(dataSource).statementListener(costs).build();
-        // end excerpt
         InvoiceDao invoices = new InvoiceDao(database);
         CustomerDao customers = new CustomerDao(database);
         TenantContext.runAs("acme", () -> {
@@ -117,13 +113,11 @@ class OperatingItTest {
         TenantContext.runAs("initech", invoices::count);                                       // 1 row
         new CurrencyDao(database).count();                                                     // shared: not counted
 
-        // excerpt: tenant-costs-report
         TenantCosts.Report report = costs.report(10);
         for (TenantCosts.TenantCost tenant : report.byStatements()) {
             System.out.printf("%-8s %3d statements %8.3f ms %5d rows%n", tenant.tenant(), tenant.statements(),
                     tenant.time().toNanos() / 1e6, tenant.rows());
         }
-        // end excerpt
         System.out.println(report.from() + " .. " + report.to() + ", by rows: "
                 + report.byRows().stream().map(TenantCosts.TenantCost::tenant).toList());
 
