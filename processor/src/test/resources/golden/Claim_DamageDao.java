@@ -194,11 +194,12 @@ public class Claim_DamageDao {
     public Claim.Damage insert(Claim.Damage damage) {
         Objects.requireNonNull(damage, "damage");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.insert", connection -> {
+        return support.withConnection(tenant, "Damage.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, damage);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -216,7 +217,7 @@ public class Claim_DamageDao {
         if (damages.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Damage.insertAll", connection -> {
+        return support.atomically(tenant, "Damage.insertAll", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 List<Claim.Damage> inserted = new ArrayList<>(damages.size());
                 for (Claim.Damage damage : damages) {
@@ -226,7 +227,7 @@ public class Claim_DamageDao {
                         inserted.add(map(keys));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -237,14 +238,14 @@ public class Claim_DamageDao {
     public Optional<Claim.Damage> findById(String id) {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.findById", connection -> {
+        return support.withConnection(tenant, "Damage.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
                 statement.setString(4, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -262,7 +263,7 @@ public class Claim_DamageDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Damage.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -274,7 +275,7 @@ public class Claim_DamageDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -292,7 +293,7 @@ public class Claim_DamageDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.findAll", connection -> {
+        return support.withConnection(tenant, "Damage.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -304,7 +305,7 @@ public class Claim_DamageDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -315,12 +316,13 @@ public class Claim_DamageDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.count", connection -> {
+        return support.withConnection(tenant, "Damage.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -333,13 +335,14 @@ public class Claim_DamageDao {
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.existsById", connection -> {
+        return support.withConnection(tenant, "Damage.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -356,7 +359,7 @@ public class Claim_DamageDao {
         Objects.requireNonNull(damage, "damage");
         Objects.requireNonNull(damage.id(), "Damage.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.update", connection -> {
+        return support.withConnection(tenant, "Damage.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, damage.amount());
@@ -380,6 +383,7 @@ public class Claim_DamageDao {
                         }
                         throw new RowNotFoundException("Damage", damage.id());
                     }
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -393,7 +397,7 @@ public class Claim_DamageDao {
     public List<HistoryEntry<Claim.Damage>> history(String id) {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.history", connection -> {
+        return support.withConnection(tenant, "Damage.history", HISTORY, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -403,7 +407,7 @@ public class Claim_DamageDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -417,14 +421,14 @@ public class Claim_DamageDao {
         Objects.requireNonNull(id, "Damage.id");
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.asOf", connection -> {
+        return support.withConnection(tenant, "Damage.asOf", HISTORY_AS_OF, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -438,7 +442,7 @@ public class Claim_DamageDao {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.changesBetween", connection -> {
+        return support.withConnection(tenant, "Damage.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -449,7 +453,7 @@ public class Claim_DamageDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -461,7 +465,7 @@ public class Claim_DamageDao {
      */
     public List<HistoryEntry<Claim.Damage>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.changesInTransaction", connection -> {
+        return support.withConnection(tenant, "Damage.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -471,7 +475,7 @@ public class Claim_DamageDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -495,7 +499,7 @@ public class Claim_DamageDao {
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.deleteById", connection -> {
+        return support.withConnection(tenant, "Damage.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -504,7 +508,7 @@ public class Claim_DamageDao {
                 statement.setString(5, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return rows.getLong(1) > 0;
+                    return observed.rows(rows.getLong(1)) > 0;
                 }
             }
         });
@@ -512,7 +516,7 @@ public class Claim_DamageDao {
 
     private void deleteVersioned(Claim.Damage damage) {
         String tenant = support.requireTenant();
-        support.withConnection(tenant, "Damage.delete", connection -> {
+        support.withConnection(tenant, "Damage.delete", DELETE_VERSIONED, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_VERSIONED))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -522,7 +526,7 @@ public class Claim_DamageDao {
                 statement.setString(6, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    if (rows.getLong(1) == 0) {
+                    if (observed.rows(rows.getLong(1)) == 0) {
                         Long current = currentVersion(connection, tenant, damage.id());
                         if (current != null) {
                             throw new OptimisticLockException("Damage", damage.id(), damage.version(), current);

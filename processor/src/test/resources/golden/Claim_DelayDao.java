@@ -194,11 +194,12 @@ public class Claim_DelayDao {
     public Claim.Delay insert(Claim.Delay delay) {
         Objects.requireNonNull(delay, "delay");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.insert", connection -> {
+        return support.withConnection(tenant, "Delay.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, delay);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -216,7 +217,7 @@ public class Claim_DelayDao {
         if (delays.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Delay.insertAll", connection -> {
+        return support.atomically(tenant, "Delay.insertAll", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 List<Claim.Delay> inserted = new ArrayList<>(delays.size());
                 for (Claim.Delay delay : delays) {
@@ -226,7 +227,7 @@ public class Claim_DelayDao {
                         inserted.add(map(keys));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -237,14 +238,14 @@ public class Claim_DelayDao {
     public Optional<Claim.Delay> findById(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.findById", connection -> {
+        return support.withConnection(tenant, "Delay.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
                 statement.setString(4, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -262,7 +263,7 @@ public class Claim_DelayDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Delay.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -274,7 +275,7 @@ public class Claim_DelayDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -292,7 +293,7 @@ public class Claim_DelayDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.findAll", connection -> {
+        return support.withConnection(tenant, "Delay.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -304,7 +305,7 @@ public class Claim_DelayDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -315,12 +316,13 @@ public class Claim_DelayDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.count", connection -> {
+        return support.withConnection(tenant, "Delay.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -333,13 +335,14 @@ public class Claim_DelayDao {
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.existsById", connection -> {
+        return support.withConnection(tenant, "Delay.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -356,7 +359,7 @@ public class Claim_DelayDao {
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(delay.id(), "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.update", connection -> {
+        return support.withConnection(tenant, "Delay.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, delay.amount());
@@ -380,6 +383,7 @@ public class Claim_DelayDao {
                         }
                         throw new RowNotFoundException("Delay", delay.id());
                     }
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -393,7 +397,7 @@ public class Claim_DelayDao {
     public List<HistoryEntry<Claim.Delay>> history(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.history", connection -> {
+        return support.withConnection(tenant, "Delay.history", HISTORY, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -403,7 +407,7 @@ public class Claim_DelayDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -417,14 +421,14 @@ public class Claim_DelayDao {
         Objects.requireNonNull(id, "Delay.id");
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.asOf", connection -> {
+        return support.withConnection(tenant, "Delay.asOf", HISTORY_AS_OF, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -438,7 +442,7 @@ public class Claim_DelayDao {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.changesBetween", connection -> {
+        return support.withConnection(tenant, "Delay.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -449,7 +453,7 @@ public class Claim_DelayDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -461,7 +465,7 @@ public class Claim_DelayDao {
      */
     public List<HistoryEntry<Claim.Delay>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.changesInTransaction", connection -> {
+        return support.withConnection(tenant, "Delay.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -471,7 +475,7 @@ public class Claim_DelayDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -495,7 +499,7 @@ public class Claim_DelayDao {
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.deleteById", connection -> {
+        return support.withConnection(tenant, "Delay.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -504,7 +508,7 @@ public class Claim_DelayDao {
                 statement.setString(5, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return rows.getLong(1) > 0;
+                    return observed.rows(rows.getLong(1)) > 0;
                 }
             }
         });
@@ -512,7 +516,7 @@ public class Claim_DelayDao {
 
     private void deleteVersioned(Claim.Delay delay) {
         String tenant = support.requireTenant();
-        support.withConnection(tenant, "Delay.delete", connection -> {
+        support.withConnection(tenant, "Delay.delete", DELETE_VERSIONED, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_VERSIONED))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -522,7 +526,7 @@ public class Claim_DelayDao {
                 statement.setString(6, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    if (rows.getLong(1) == 0) {
+                    if (observed.rows(rows.getLong(1)) == 0) {
                         Long current = currentVersion(connection, tenant, delay.id());
                         if (current != null) {
                             throw new OptimisticLockException("Delay", delay.id(), delay.version(), current);

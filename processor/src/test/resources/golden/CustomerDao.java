@@ -128,11 +128,12 @@ public class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return support.withConnection(tenant, "Customer.insert", connection -> {
+        return support.withConnection(tenant, "Customer.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
+                    observed.rows(1);
                     return fill(keys, customer);
                 }
             }
@@ -154,7 +155,7 @@ public class CustomerDao {
         if (customers.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Customer.insertAll", connection -> {
+        return support.atomically(tenant, "Customer.insertAll", INSERT_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT_ALL))) {
                 int size = customers.size();
                 Object[] idColumn = new Object[size];
@@ -180,7 +181,7 @@ public class CustomerDao {
                         inserted.add(fill(keys, customers.get(inserted.size())));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -192,13 +193,13 @@ public class CustomerDao {
         Objects.requireNonNull(id, "Customer.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.findById", connection -> {
+        return support.withConnection(tenant, "Customer.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -217,7 +218,7 @@ public class CustomerDao {
         }
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Customer.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -228,7 +229,7 @@ public class CustomerDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -247,7 +248,7 @@ public class CustomerDao {
         }
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.findAll", connection -> {
+        return support.withConnection(tenant, "Customer.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -258,7 +259,7 @@ public class CustomerDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -270,12 +271,13 @@ public class CustomerDao {
     public long count() {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.count", connection -> {
+        return support.withConnection(tenant, "Customer.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -289,13 +291,14 @@ public class CustomerDao {
         Objects.requireNonNull(id, "Customer.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.existsById", connection -> {
+        return support.withConnection(tenant, "Customer.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -314,7 +317,7 @@ public class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return support.withConnection(tenant, "Customer.update", connection -> {
+        return support.withConnection(tenant, "Customer.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setString(2, customer.getName());
@@ -326,6 +329,7 @@ public class CustomerDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Customer", customer.getId());
                     }
+                    observed.rows(1);
                     return fill(keys, customer);
                 }
             }
@@ -341,11 +345,12 @@ public class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return support.withConnection(tenant, "Customer.upsert", connection -> {
+        return support.withConnection(tenant, "Customer.upsert", UPSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPSERT))) {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
+                    observed.rows(1);
                     return fill(keys, customer);
                 }
             }
@@ -376,12 +381,12 @@ public class CustomerDao {
         Objects.requireNonNull(id, "Customer.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.deleteById", connection -> {
+        return support.withConnection(tenant, "Customer.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);
-                return Jdbc.updateWithTenant(statement) > 0;
+                return observed.rows(Jdbc.updateWithTenant(statement)) > 0;
             }
         });
     }

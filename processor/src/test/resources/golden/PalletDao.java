@@ -106,11 +106,12 @@ public class PalletDao {
         Objects.requireNonNull(pallet, "pallet");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.insert", connection -> {
+        return support.withConnection(tenant, "Pallet.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 bindInsert(statement, pallet);
                 try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
+                    observed.rows(1);
                     return fill(keys, pallet);
                 }
             }
@@ -129,7 +130,7 @@ public class PalletDao {
         if (pallets.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Pallet.insertAll", connection -> {
+        return support.atomically(tenant, "Pallet.insertAll", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 List<Pallet> inserted = new ArrayList<>(pallets.size());
                 for (Pallet pallet : pallets) {
@@ -139,7 +140,7 @@ public class PalletDao {
                         inserted.add(fill(keys, pallet));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -151,11 +152,11 @@ public class PalletDao {
         Objects.requireNonNull(id, "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.findById", connection -> {
+        return support.withConnection(tenant, "Pallet.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -174,7 +175,7 @@ public class PalletDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Pallet.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -183,7 +184,7 @@ public class PalletDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -202,7 +203,7 @@ public class PalletDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.findAll", connection -> {
+        return support.withConnection(tenant, "Pallet.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -211,7 +212,7 @@ public class PalletDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -223,10 +224,11 @@ public class PalletDao {
     public long count() {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.count", connection -> {
+        return support.withConnection(tenant, "Pallet.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -240,11 +242,12 @@ public class PalletDao {
         Objects.requireNonNull(id, "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.existsById", connection -> {
+        return support.withConnection(tenant, "Pallet.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -262,7 +265,7 @@ public class PalletDao {
         Objects.requireNonNull(pallet.getId(), "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.update", connection -> {
+        return support.withConnection(tenant, "Pallet.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, pallet.getDestination());
                 statement.setString(2, pallet.getId());
@@ -272,6 +275,7 @@ public class PalletDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Pallet", pallet.getId());
                     }
+                    observed.rows(1);
                     return fill(keys, pallet);
                 }
             }
@@ -299,10 +303,10 @@ public class PalletDao {
         Objects.requireNonNull(id, "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.deleteById", connection -> {
+        return support.withConnection(tenant, "Pallet.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, id);
-                return statement.executeUpdate() > 0;
+                return observed.rows(statement.executeUpdate()) > 0;
             }
         });
     }

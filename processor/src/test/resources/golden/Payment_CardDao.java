@@ -168,11 +168,12 @@ public class Payment_CardDao {
     public Payment.Card insert(Payment.Card card) {
         Objects.requireNonNull(card, "card");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.insert", connection -> {
+        return support.withConnection(tenant, "Card.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, card);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -190,7 +191,7 @@ public class Payment_CardDao {
         if (cards.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Card.insertAll", connection -> {
+        return support.atomically(tenant, "Card.insertAll", INSERT_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT_ALL))) {
                 int size = cards.size();
                 Object[] amountColumn = new Object[size];
@@ -214,7 +215,7 @@ public class Payment_CardDao {
                         inserted.add(map(keys));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -224,13 +225,13 @@ public class Payment_CardDao {
      */
     public Optional<Payment.Card> findById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.findById", connection -> {
+        return support.withConnection(tenant, "Card.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -245,7 +246,7 @@ public class Payment_CardDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Card.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -256,7 +257,7 @@ public class Payment_CardDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -274,7 +275,7 @@ public class Payment_CardDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.findAll", connection -> {
+        return support.withConnection(tenant, "Card.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -285,7 +286,7 @@ public class Payment_CardDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -296,12 +297,13 @@ public class Payment_CardDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.count", connection -> {
+        return support.withConnection(tenant, "Card.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -313,13 +315,14 @@ public class Payment_CardDao {
      */
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.existsById", connection -> {
+        return support.withConnection(tenant, "Card.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -335,7 +338,7 @@ public class Payment_CardDao {
     public Payment.Card update(Payment.Card card) {
         Objects.requireNonNull(card, "card");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.update", connection -> {
+        return support.withConnection(tenant, "Card.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, card.amount());
@@ -354,6 +357,7 @@ public class Payment_CardDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Card", card.id());
                     }
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -366,7 +370,7 @@ public class Payment_CardDao {
      */
     public List<HistoryEntry<Payment.Card>> history(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.history", connection -> {
+        return support.withConnection(tenant, "Card.history", HISTORY, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -376,7 +380,7 @@ public class Payment_CardDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -389,14 +393,14 @@ public class Payment_CardDao {
     public Optional<Payment.Card> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.asOf", connection -> {
+        return support.withConnection(tenant, "Card.asOf", HISTORY_AS_OF, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -410,7 +414,7 @@ public class Payment_CardDao {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.changesBetween", connection -> {
+        return support.withConnection(tenant, "Card.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -421,7 +425,7 @@ public class Payment_CardDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -433,7 +437,7 @@ public class Payment_CardDao {
      */
     public List<HistoryEntry<Payment.Card>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.changesInTransaction", connection -> {
+        return support.withConnection(tenant, "Card.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -443,7 +447,7 @@ public class Payment_CardDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -468,7 +472,7 @@ public class Payment_CardDao {
      */
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.deleteById", connection -> {
+        return support.withConnection(tenant, "Card.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -476,7 +480,7 @@ public class Payment_CardDao {
                 statement.setString(4, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return rows.getLong(1) > 0;
+                    return observed.rows(rows.getLong(1)) > 0;
                 }
             }
         });

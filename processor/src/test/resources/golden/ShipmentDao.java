@@ -104,7 +104,7 @@ public class ShipmentDao {
         if (shipments.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Shipment.insertAll", connection -> {
+        return support.atomically(tenant, "Shipment.insertAll", null, (connection, observed) -> {
             List<Parcel> parcelsToInsert = new ArrayList<>();
             List<Pallet> palletsToInsert = new ArrayList<>();
             for (Shipment shipment : shipments) {
@@ -165,11 +165,11 @@ public class ShipmentDao {
         Objects.requireNonNull(id, "Shipment.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.findById", connection -> {
+        return support.withConnection(tenant, "Shipment.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -188,7 +188,7 @@ public class ShipmentDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Shipment.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -197,7 +197,7 @@ public class ShipmentDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -216,7 +216,7 @@ public class ShipmentDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.findAll", connection -> {
+        return support.withConnection(tenant, "Shipment.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -225,7 +225,7 @@ public class ShipmentDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -237,10 +237,11 @@ public class ShipmentDao {
     public long count() {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.count", connection -> {
+        return support.withConnection(tenant, "Shipment.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -254,11 +255,12 @@ public class ShipmentDao {
         Objects.requireNonNull(id, "Shipment.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.existsById", connection -> {
+        return support.withConnection(tenant, "Shipment.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -274,10 +276,10 @@ public class ShipmentDao {
         Objects.requireNonNull(id, "Shipment.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.deleteById", connection -> {
+        return support.withConnection(tenant, "Shipment.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, id);
-                return statement.executeUpdate() > 0;
+                return observed.rows(statement.executeUpdate()) > 0;
             }
         });
     }

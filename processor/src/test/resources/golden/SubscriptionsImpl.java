@@ -140,7 +140,7 @@ public class SubscriptionsImpl implements Subscriptions {
     @Override
     public List<Subscription> findByPlanIn(List<Plan> plans) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscriptions.findByPlanIn", connection -> {
+        return support.withConnection(tenant, "Subscriptions.findByPlanIn", FIND_BY_PLAN_IN, (connection, observed) -> {
             List<Subscription> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_PLAN_IN)) {
                 statement.setString(1, tenant);
@@ -153,6 +153,7 @@ public class SubscriptionsImpl implements Subscriptions {
                     }
                 }
             }
+            observed.rows(found);
             return found;
         });
     }
@@ -160,7 +161,7 @@ public class SubscriptionsImpl implements Subscriptions {
     @Override
     public List<Subscription> pricierThan(Cents price) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscriptions.pricierThan", connection -> {
+        return support.withConnection(tenant, "Subscriptions.pricierThan", PRICIER_THAN, (connection, observed) -> {
             List<Subscription> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(PRICIER_THAN)) {
                 statement.setString(1, tenant);
@@ -173,6 +174,7 @@ public class SubscriptionsImpl implements Subscriptions {
                     }
                 }
             }
+            observed.rows(found);
             return found;
         });
     }
@@ -180,7 +182,7 @@ public class SubscriptionsImpl implements Subscriptions {
     @Override
     public Optional<Subscription> startedBefore(UUID id, Instant at) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscriptions.startedBefore", connection -> {
+        return support.withConnection(tenant, "Subscriptions.startedBefore", STARTED_BEFORE, (connection, observed) -> {
             List<Subscription> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(STARTED_BEFORE)) {
                 statement.setString(1, tenant);
@@ -194,6 +196,7 @@ public class SubscriptionsImpl implements Subscriptions {
                     }
                 }
             }
+            observed.rows(found);
             return Repositories.optional(found, "Subscriptions.startedBefore");
         });
     }

@@ -31,6 +31,7 @@ final class UpdateMethod {
                 .beginControlFlow("if (!keys.next())")
                 .add(exists.throwNotFoundOrConflict(written))
                 .endControlFlow()
+                .add(StatementCode.oneRow())
                 .add(hooks.returnStored(HookKind.AFTER_UPDATE, dao.stored(var)))
                 .endControlFlow();
         return MethodSpec.methodBuilder("update")
