@@ -77,12 +77,13 @@ public final class ArchiveDao {
     public Archive insert(Archive archive) {
         Objects.requireNonNull(archive, "archive");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.insert", connection -> {
+        return support.withConnection(tenant, "Archive.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 bindInsert(statement, archive);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -100,7 +101,7 @@ public final class ArchiveDao {
         if (archives.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Archive.insertAll", connection -> {
+        return support.atomically(tenant, "Archive.insertAll", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 for (Archive archive : archives) {
                     bindInsert(statement, archive);
@@ -113,7 +114,7 @@ public final class ArchiveDao {
                         inserted.add(map(keys));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -123,11 +124,11 @@ public final class ArchiveDao {
      */
     public Optional<Archive> findById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.findById", connection -> {
+        return support.withConnection(tenant, "Archive.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -142,7 +143,7 @@ public final class ArchiveDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Archive.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setLong(1, afterId);
                 statement.setInt(2, limit);
@@ -151,7 +152,7 @@ public final class ArchiveDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -169,7 +170,7 @@ public final class ArchiveDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.findAll", connection -> {
+        return support.withConnection(tenant, "Archive.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -178,7 +179,7 @@ public final class ArchiveDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -189,10 +190,11 @@ public final class ArchiveDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.count", connection -> {
+        return support.withConnection(tenant, "Archive.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -204,11 +206,12 @@ public final class ArchiveDao {
      */
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.existsById", connection -> {
+        return support.withConnection(tenant, "Archive.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -224,7 +227,7 @@ public final class ArchiveDao {
     public Archive update(Archive archive) {
         Objects.requireNonNull(archive, "archive");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.update", connection -> {
+        return support.withConnection(tenant, "Archive.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 statement.setString(1, archive.reference());
                 statement.setBytes(2, archive.content());
@@ -233,8 +236,10 @@ public final class ArchiveDao {
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     if (!keys.next()) {
+                        observed.rows(0);
                         throw new RowNotFoundException("Archive", archive.id());
                     }
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -248,12 +253,13 @@ public final class ArchiveDao {
     public Archive upsertByReference(Archive archive) {
         Objects.requireNonNull(archive, "archive");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.upsertByReference", connection -> {
+        return support.withConnection(tenant, "Archive.upsertByReference", UPSERT_BY_REFERENCE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT_BY_REFERENCE, RETURNED_COLUMNS)) {
                 bindInsert(statement, archive);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -279,10 +285,10 @@ public final class ArchiveDao {
      */
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.deleteById", connection -> {
+        return support.withConnection(tenant, "Archive.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setLong(1, id);
-                return statement.executeUpdate() > 0;
+                return observed.rows(statement.executeUpdate()) > 0;
             }
         });
     }

@@ -131,7 +131,7 @@ public final class ClaimDao {
         if (claims.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Claim.insertAll", connection -> {
+        return support.atomically(tenant, "Claim.insertAll", null, (connection, observed) -> {
             List<Claim.Damage> damagesToInsert = new ArrayList<>();
             List<Claim.Delay> delaysToInsert = new ArrayList<>();
             for (Claim claim : claims) {
@@ -191,7 +191,7 @@ public final class ClaimDao {
     public Optional<Claim> findById(String id) {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.findById", connection -> {
+        return support.withConnection(tenant, "Claim.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -199,7 +199,7 @@ public final class ClaimDao {
                 statement.setString(4, tenant);
                 statement.setString(5, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -217,7 +217,7 @@ public final class ClaimDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Claim.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -230,7 +230,7 @@ public final class ClaimDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -248,7 +248,7 @@ public final class ClaimDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.findAll", connection -> {
+        return support.withConnection(tenant, "Claim.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -261,7 +261,7 @@ public final class ClaimDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -272,12 +272,13 @@ public final class ClaimDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.count", connection -> {
+        return support.withConnection(tenant, "Claim.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -290,13 +291,14 @@ public final class ClaimDao {
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.existsById", connection -> {
+        return support.withConnection(tenant, "Claim.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -311,7 +313,7 @@ public final class ClaimDao {
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.deleteById", connection -> {
+        return support.withConnection(tenant, "Claim.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -321,7 +323,7 @@ public final class ClaimDao {
                 statement.setString(6, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return rows.getLong(1) > 0;
+                    return observed.rows(rows.getLong(1)) > 0;
                 }
             }
         });
@@ -334,7 +336,7 @@ public final class ClaimDao {
     public List<HistoryEntry<Claim>> history(String id) {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.history", connection -> {
+        return support.withConnection(tenant, "Claim.history", HISTORY, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -344,7 +346,7 @@ public final class ClaimDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 7));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -358,14 +360,14 @@ public final class ClaimDao {
         Objects.requireNonNull(id, "Claim.id");
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.asOf", connection -> {
+        return support.withConnection(tenant, "Claim.asOf", HISTORY_AS_OF, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() && !"DELETE".equals(rows.getString(8)) ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(8)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });

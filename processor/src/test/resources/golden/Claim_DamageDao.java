@@ -183,11 +183,12 @@ public final class Claim_DamageDao {
     public Claim.Damage insert(Claim.Damage damage) {
         Objects.requireNonNull(damage, "damage");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.insert", connection -> {
+        return support.withConnection(tenant, "Damage.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, damage);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -205,7 +206,7 @@ public final class Claim_DamageDao {
         if (damages.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Damage.insertAll", connection -> {
+        return support.atomically(tenant, "Damage.insertAll", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 List<Claim.Damage> inserted = new ArrayList<>(damages.size());
                 for (Claim.Damage damage : damages) {
@@ -215,7 +216,7 @@ public final class Claim_DamageDao {
                         inserted.add(map(keys));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -226,14 +227,14 @@ public final class Claim_DamageDao {
     public Optional<Claim.Damage> findById(String id) {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.findById", connection -> {
+        return support.withConnection(tenant, "Damage.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
                 statement.setString(4, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -251,7 +252,7 @@ public final class Claim_DamageDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Damage.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -263,7 +264,7 @@ public final class Claim_DamageDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -281,7 +282,7 @@ public final class Claim_DamageDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.findAll", connection -> {
+        return support.withConnection(tenant, "Damage.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -293,7 +294,7 @@ public final class Claim_DamageDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -304,12 +305,13 @@ public final class Claim_DamageDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.count", connection -> {
+        return support.withConnection(tenant, "Damage.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -322,13 +324,14 @@ public final class Claim_DamageDao {
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.existsById", connection -> {
+        return support.withConnection(tenant, "Damage.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -345,7 +348,7 @@ public final class Claim_DamageDao {
         Objects.requireNonNull(damage, "damage");
         Objects.requireNonNull(damage.id(), "Damage.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.update", connection -> {
+        return support.withConnection(tenant, "Damage.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, damage.amount());
@@ -363,12 +366,14 @@ public final class Claim_DamageDao {
                 statement.setString(14, AuditContext.actor());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
+                        observed.rows(0);
                         Long current = currentVersion(connection, tenant, damage.id());
                         if (current != null) {
                             throw new OptimisticLockException("Damage", damage.id(), damage.version(), current);
                         }
                         throw new RowNotFoundException("Damage", damage.id());
                     }
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -382,7 +387,7 @@ public final class Claim_DamageDao {
     public List<HistoryEntry<Claim.Damage>> history(String id) {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.history", connection -> {
+        return support.withConnection(tenant, "Damage.history", HISTORY, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -392,7 +397,7 @@ public final class Claim_DamageDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -406,14 +411,14 @@ public final class Claim_DamageDao {
         Objects.requireNonNull(id, "Damage.id");
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.asOf", connection -> {
+        return support.withConnection(tenant, "Damage.asOf", HISTORY_AS_OF, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -427,7 +432,7 @@ public final class Claim_DamageDao {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.changesBetween", connection -> {
+        return support.withConnection(tenant, "Damage.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -438,7 +443,7 @@ public final class Claim_DamageDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -450,7 +455,7 @@ public final class Claim_DamageDao {
      */
     public List<HistoryEntry<Claim.Damage>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.changesInTransaction", connection -> {
+        return support.withConnection(tenant, "Damage.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -460,7 +465,7 @@ public final class Claim_DamageDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -484,7 +489,7 @@ public final class Claim_DamageDao {
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Damage.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Damage.deleteById", connection -> {
+        return support.withConnection(tenant, "Damage.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -493,7 +498,7 @@ public final class Claim_DamageDao {
                 statement.setString(5, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return rows.getLong(1) > 0;
+                    return observed.rows(rows.getLong(1)) > 0;
                 }
             }
         });
@@ -501,7 +506,7 @@ public final class Claim_DamageDao {
 
     private void deleteVersioned(Claim.Damage damage) {
         String tenant = support.requireTenant();
-        support.withConnection(tenant, "Damage.delete", connection -> {
+        support.withConnection(tenant, "Damage.delete", DELETE_VERSIONED, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_VERSIONED))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -511,7 +516,7 @@ public final class Claim_DamageDao {
                 statement.setString(6, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    if (rows.getLong(1) == 0) {
+                    if (observed.rows(rows.getLong(1)) == 0) {
                         Long current = currentVersion(connection, tenant, damage.id());
                         if (current != null) {
                             throw new OptimisticLockException("Damage", damage.id(), damage.version(), current);

@@ -183,11 +183,12 @@ public final class Claim_DelayDao {
     public Claim.Delay insert(Claim.Delay delay) {
         Objects.requireNonNull(delay, "delay");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.insert", connection -> {
+        return support.withConnection(tenant, "Delay.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, delay);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -205,7 +206,7 @@ public final class Claim_DelayDao {
         if (delays.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Delay.insertAll", connection -> {
+        return support.atomically(tenant, "Delay.insertAll", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 List<Claim.Delay> inserted = new ArrayList<>(delays.size());
                 for (Claim.Delay delay : delays) {
@@ -215,7 +216,7 @@ public final class Claim_DelayDao {
                         inserted.add(map(keys));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -226,14 +227,14 @@ public final class Claim_DelayDao {
     public Optional<Claim.Delay> findById(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.findById", connection -> {
+        return support.withConnection(tenant, "Delay.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
                 statement.setString(4, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -251,7 +252,7 @@ public final class Claim_DelayDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Delay.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -263,7 +264,7 @@ public final class Claim_DelayDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -281,7 +282,7 @@ public final class Claim_DelayDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.findAll", connection -> {
+        return support.withConnection(tenant, "Delay.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -293,7 +294,7 @@ public final class Claim_DelayDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -304,12 +305,13 @@ public final class Claim_DelayDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.count", connection -> {
+        return support.withConnection(tenant, "Delay.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -322,13 +324,14 @@ public final class Claim_DelayDao {
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.existsById", connection -> {
+        return support.withConnection(tenant, "Delay.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -345,7 +348,7 @@ public final class Claim_DelayDao {
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(delay.id(), "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.update", connection -> {
+        return support.withConnection(tenant, "Delay.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, delay.amount());
@@ -363,12 +366,14 @@ public final class Claim_DelayDao {
                 statement.setString(14, AuditContext.actor());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
+                        observed.rows(0);
                         Long current = currentVersion(connection, tenant, delay.id());
                         if (current != null) {
                             throw new OptimisticLockException("Delay", delay.id(), delay.version(), current);
                         }
                         throw new RowNotFoundException("Delay", delay.id());
                     }
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -382,7 +387,7 @@ public final class Claim_DelayDao {
     public List<HistoryEntry<Claim.Delay>> history(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.history", connection -> {
+        return support.withConnection(tenant, "Delay.history", HISTORY, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -392,7 +397,7 @@ public final class Claim_DelayDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -406,14 +411,14 @@ public final class Claim_DelayDao {
         Objects.requireNonNull(id, "Delay.id");
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.asOf", connection -> {
+        return support.withConnection(tenant, "Delay.asOf", HISTORY_AS_OF, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -427,7 +432,7 @@ public final class Claim_DelayDao {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.changesBetween", connection -> {
+        return support.withConnection(tenant, "Delay.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -438,7 +443,7 @@ public final class Claim_DelayDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -450,7 +455,7 @@ public final class Claim_DelayDao {
      */
     public List<HistoryEntry<Claim.Delay>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.changesInTransaction", connection -> {
+        return support.withConnection(tenant, "Delay.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -460,7 +465,7 @@ public final class Claim_DelayDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -484,7 +489,7 @@ public final class Claim_DelayDao {
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.deleteById", connection -> {
+        return support.withConnection(tenant, "Delay.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -493,7 +498,7 @@ public final class Claim_DelayDao {
                 statement.setString(5, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return rows.getLong(1) > 0;
+                    return observed.rows(rows.getLong(1)) > 0;
                 }
             }
         });
@@ -501,7 +506,7 @@ public final class Claim_DelayDao {
 
     private void deleteVersioned(Claim.Delay delay) {
         String tenant = support.requireTenant();
-        support.withConnection(tenant, "Delay.delete", connection -> {
+        support.withConnection(tenant, "Delay.delete", DELETE_VERSIONED, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_VERSIONED))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -511,7 +516,7 @@ public final class Claim_DelayDao {
                 statement.setString(6, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    if (rows.getLong(1) == 0) {
+                    if (observed.rows(rows.getLong(1)) == 0) {
                         Long current = currentVersion(connection, tenant, delay.id());
                         if (current != null) {
                             throw new OptimisticLockException("Delay", delay.id(), delay.version(), current);

@@ -76,12 +76,13 @@ public final class CountryDao {
      */
     public Country insert(Country country) {
         Objects.requireNonNull(country, "country");
-        return support.withConnection(null, "Country.insert", connection -> {
+        return support.withConnection(null, "Country.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 bindInsert(statement, country);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -98,7 +99,7 @@ public final class CountryDao {
         if (countries.isEmpty()) {
             return List.of();
         }
-        return support.atomically(null, "Country.insertAll", connection -> {
+        return support.atomically(null, "Country.insertAll", INSERT_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
                 int size = countries.size();
                 Object[] codeColumn = new Object[size];
@@ -116,7 +117,7 @@ public final class CountryDao {
                         inserted.add(map(keys));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -126,11 +127,11 @@ public final class CountryDao {
      */
     public Optional<Country> findById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return support.withConnection(null, "Country.findById", connection -> {
+        return support.withConnection(null, "Country.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -147,7 +148,7 @@ public final class CountryDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        return support.withConnection(null, "Country.findAllAfter", connection -> {
+        return support.withConnection(null, "Country.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -156,7 +157,7 @@ public final class CountryDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -173,7 +174,7 @@ public final class CountryDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        return support.withConnection(null, "Country.findAll", connection -> {
+        return support.withConnection(null, "Country.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -182,7 +183,7 @@ public final class CountryDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -192,10 +193,11 @@ public final class CountryDao {
      * The number of {@code Country} rows.
      */
     public long count() {
-        return support.withConnection(null, "Country.count", connection -> {
+        return support.withConnection(null, "Country.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -207,11 +209,12 @@ public final class CountryDao {
      */
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return support.withConnection(null, "Country.existsById", connection -> {
+        return support.withConnection(null, "Country.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -227,15 +230,17 @@ public final class CountryDao {
     public Country update(Country country) {
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(country.code(), "Country.code");
-        return support.withConnection(null, "Country.update", connection -> {
+        return support.withConnection(null, "Country.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 statement.setString(1, country.name());
                 statement.setString(2, country.code());
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     if (!keys.next()) {
+                        observed.rows(0);
                         throw new RowNotFoundException("Country", country.code());
                     }
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -248,12 +253,13 @@ public final class CountryDao {
      */
     public Country upsert(Country country) {
         Objects.requireNonNull(country, "country");
-        return support.withConnection(null, "Country.upsert", connection -> {
+        return support.withConnection(null, "Country.upsert", UPSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT, RETURNED_COLUMNS)) {
                 bindInsert(statement, country);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -279,10 +285,10 @@ public final class CountryDao {
      */
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return support.withConnection(null, "Country.deleteById", connection -> {
+        return support.withConnection(null, "Country.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, id);
-                return statement.executeUpdate() > 0;
+                return observed.rows(statement.executeUpdate()) > 0;
             }
         });
     }

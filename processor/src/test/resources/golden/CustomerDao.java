@@ -117,11 +117,12 @@ public final class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return support.withConnection(tenant, "Customer.insert", connection -> {
+        return support.withConnection(tenant, "Customer.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
+                    observed.rows(1);
                     return fill(keys, customer);
                 }
             }
@@ -143,7 +144,7 @@ public final class CustomerDao {
         if (customers.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Customer.insertAll", connection -> {
+        return support.atomically(tenant, "Customer.insertAll", INSERT_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT_ALL))) {
                 int size = customers.size();
                 Object[] idColumn = new Object[size];
@@ -169,7 +170,7 @@ public final class CustomerDao {
                         inserted.add(fill(keys, customers.get(inserted.size())));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -181,13 +182,13 @@ public final class CustomerDao {
         Objects.requireNonNull(id, "Customer.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.findById", connection -> {
+        return support.withConnection(tenant, "Customer.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -206,7 +207,7 @@ public final class CustomerDao {
         }
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Customer.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -217,7 +218,7 @@ public final class CustomerDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -236,7 +237,7 @@ public final class CustomerDao {
         }
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.findAll", connection -> {
+        return support.withConnection(tenant, "Customer.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -247,7 +248,7 @@ public final class CustomerDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -259,12 +260,13 @@ public final class CustomerDao {
     public long count() {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.count", connection -> {
+        return support.withConnection(tenant, "Customer.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -278,13 +280,14 @@ public final class CustomerDao {
         Objects.requireNonNull(id, "Customer.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.existsById", connection -> {
+        return support.withConnection(tenant, "Customer.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -303,7 +306,7 @@ public final class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return support.withConnection(tenant, "Customer.update", connection -> {
+        return support.withConnection(tenant, "Customer.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setString(2, customer.getName());
@@ -313,8 +316,10 @@ public final class CustomerDao {
                 statement.setObject(6, customer.getId());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
+                        observed.rows(0);
                         throw new RowNotFoundException("Customer", customer.getId());
                     }
+                    observed.rows(1);
                     return fill(keys, customer);
                 }
             }
@@ -330,11 +335,12 @@ public final class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return support.withConnection(tenant, "Customer.upsert", connection -> {
+        return support.withConnection(tenant, "Customer.upsert", UPSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPSERT))) {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
+                    observed.rows(1);
                     return fill(keys, customer);
                 }
             }
@@ -365,12 +371,12 @@ public final class CustomerDao {
         Objects.requireNonNull(id, "Customer.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.deleteById", connection -> {
+        return support.withConnection(tenant, "Customer.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);
-                return Jdbc.updateWithTenant(statement) > 0;
+                return observed.rows(Jdbc.updateWithTenant(statement)) > 0;
             }
         });
     }

@@ -187,7 +187,7 @@ public final class InvoicesImpl implements Invoices {
     @Override
     public Optional<Invoice> findById(Long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.findById", connection -> {
+        return support.withConnection(tenant, "Invoices.findById", FIND_BY_ID, (connection, observed) -> {
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
@@ -199,6 +199,7 @@ public final class InvoicesImpl implements Invoices {
                     }
                 }
             }
+            observed.rows(found);
             return Repositories.optional(found, "Invoices.findById");
         });
     }
@@ -206,7 +207,7 @@ public final class InvoicesImpl implements Invoices {
     @Override
     public Stream<Invoice> findAll() {
         String tenant = support.requireTenant();
-        return support.stream(tenant, "Invoices.findAll", RowStream.query(connection -> {
+        return support.stream(tenant, "Invoices.findAll", FIND_ALL, RowStream.query(connection -> {
             TenantSql.setTenant(connection, tenant);
             PreparedStatement statement = connection.prepareStatement(FIND_ALL);
             statement.setString(1, tenant);
@@ -222,7 +223,7 @@ public final class InvoicesImpl implements Invoices {
         long offset = Repositories.offset(pageRequest);
         int limit = Repositories.fetchSize(pageRequest);
         String order = Repositories.orderBy("", sortBy, SORTABLE, "Invoice", "id");
-        return support.withConnection(tenant, "Invoices.findAll", connection -> {
+        return support.withConnection(tenant, "Invoices.findAll", FIND_ALL_2, (connection, observed) -> {
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, Repositories.ordered(FIND_ALL_2, order)))) {
                 statement.setString(1, tenant);
@@ -235,13 +236,16 @@ public final class InvoicesImpl implements Invoices {
                     }
                 }
             }
+            observed.rows(found);
             long total = -1;
             if (pageRequest.requestTotal()) {
+                observed.next(FIND_ALL_2_COUNT);
                 try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_2_COUNT))) {
                     statement.setString(1, tenant);
                     statement.setString(2, tenant);
                     try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                         rows.next();
+                        observed.rows(1);
                         total = rows.getLong(1);
                     }
                 }
@@ -280,7 +284,7 @@ public final class InvoicesImpl implements Invoices {
     @Override
     public List<Invoice> ofCustomer(long customerId, Invoice.Status status) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.ofCustomer", connection -> {
+        return support.withConnection(tenant, "Invoices.ofCustomer", OF_CUSTOMER, (connection, observed) -> {
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, OF_CUSTOMER))) {
                 statement.setString(1, tenant);
@@ -293,6 +297,7 @@ public final class InvoicesImpl implements Invoices {
                     }
                 }
             }
+            observed.rows(found);
             return found;
         });
     }
@@ -301,7 +306,7 @@ public final class InvoicesImpl implements Invoices {
     public List<Invoice> findByStatusInAndNumberStartsWithIgnoreCaseOrderByNumber(
             Set<Invoice.Status> statuses, String prefix) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.findByStatusInAndNumberStartsWithIgnoreCaseOrderByNumber", connection -> {
+        return support.withConnection(tenant, "Invoices.findByStatusInAndNumberStartsWithIgnoreCaseOrderByNumber", FIND_BY_STATUS_IN_AND_NUMBER_STARTS_WITH_IGNORE_CASE_ORDER_BY_NUMBER, (connection, observed) -> {
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_STATUS_IN_AND_NUMBER_STARTS_WITH_IGNORE_CASE_ORDER_BY_NUMBER))) {
                 statement.setString(1, tenant);
@@ -314,6 +319,7 @@ public final class InvoicesImpl implements Invoices {
                     }
                 }
             }
+            observed.rows(found);
             return found;
         });
     }
@@ -321,7 +327,7 @@ public final class InvoicesImpl implements Invoices {
     @Override
     public Optional<Invoice> findByNumber(String number) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.findByNumber", connection -> {
+        return support.withConnection(tenant, "Invoices.findByNumber", FIND_BY_NUMBER, (connection, observed) -> {
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_NUMBER))) {
                 statement.setString(1, tenant);
@@ -333,6 +339,7 @@ public final class InvoicesImpl implements Invoices {
                     }
                 }
             }
+            observed.rows(found);
             return Repositories.optional(found, "Invoices.findByNumber");
         });
     }
@@ -340,13 +347,14 @@ public final class InvoicesImpl implements Invoices {
     @Override
     public long countByStatusNot(Invoice.Status status) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.countByStatusNot", connection -> {
+        return support.withConnection(tenant, "Invoices.countByStatusNot", COUNT_BY_STATUS_NOT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT_BY_STATUS_NOT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setEnum(statement, 3, status);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -356,12 +364,13 @@ public final class InvoicesImpl implements Invoices {
     @Override
     public boolean existsByCountryNull() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.existsByCountryNull", connection -> {
+        return support.withConnection(tenant, "Invoices.existsByCountryNull", EXISTS_BY_COUNTRY_NULL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_COUNTRY_NULL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -374,7 +383,7 @@ public final class InvoicesImpl implements Invoices {
         String tenant = support.requireTenant();
         long offset = Repositories.offset(pageRequest);
         int limit = Repositories.fetchSize(pageRequest);
-        return support.withConnection(tenant, "Invoices.page", connection -> {
+        return support.withConnection(tenant, "Invoices.page", PAGE, (connection, observed) -> {
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, PAGE))) {
                 statement.setString(1, tenant);
@@ -390,8 +399,10 @@ public final class InvoicesImpl implements Invoices {
                     }
                 }
             }
+            observed.rows(found);
             long total = -1;
             if (pageRequest.requestTotal()) {
+                observed.next(PAGE_COUNT);
                 try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, PAGE_COUNT))) {
                     statement.setString(1, tenant);
                     statement.setString(2, tenant);
@@ -400,6 +411,7 @@ public final class InvoicesImpl implements Invoices {
                     statement.setObject(5, before);
                     try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                         rows.next();
+                        observed.rows(1);
                         total = rows.getLong(1);
                     }
                 }
@@ -411,7 +423,7 @@ public final class InvoicesImpl implements Invoices {
     @Override
     public Stream<Invoices.Summary> summaries(long customerId) {
         String tenant = support.requireTenant();
-        return support.stream(tenant, "Invoices.summaries", RowStream.query(connection -> {
+        return support.stream(tenant, "Invoices.summaries", SUMMARIES, RowStream.query(connection -> {
             TenantSql.setTenant(connection, tenant);
             PreparedStatement statement = connection.prepareStatement(SUMMARIES);
             statement.setString(1, tenant);
@@ -425,13 +437,13 @@ public final class InvoicesImpl implements Invoices {
     @Override
     public int reprice(BigDecimal factor) {
         String tenant = support.requireTenant();
-        return Math.toIntExact(support.withConnection(tenant, "Invoices.reprice", connection -> {
+        return Math.toIntExact(support.withConnection(tenant, "Invoices.reprice", REPRICE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, REPRICE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, factor);
                 statement.setString(3, tenant);
                 statement.setString(4, tenant);
-                return (long) Jdbc.updateWithTenant(statement);
+                return observed.rows((long) Jdbc.updateWithTenant(statement));
             }
         }));
     }
@@ -439,13 +451,13 @@ public final class InvoicesImpl implements Invoices {
     @Override
     public long deleteByIssuedOnLessThan(LocalDate before) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.deleteByIssuedOnLessThan", connection -> {
+        return support.withConnection(tenant, "Invoices.deleteByIssuedOnLessThan", DELETE_BY_ISSUED_ON_LESS_THAN, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ISSUED_ON_LESS_THAN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
                 statement.setObject(4, before);
-                return (long) Jdbc.updateWithTenant(statement);
+                return observed.rows((long) Jdbc.updateWithTenant(statement));
             }
         });
     }
@@ -456,7 +468,7 @@ public final class InvoicesImpl implements Invoices {
         int limit = limit_.maxResults();
         long offset = Repositories.offset(limit_);
         String order = Repositories.orderBy("", order_, SORTABLE, "Invoice", "id");
-        return support.withConnection(tenant, "Invoices.recent", connection -> {
+        return support.withConnection(tenant, "Invoices.recent", RECENT, (connection, observed) -> {
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, Repositories.ordered(RECENT, order)))) {
                 statement.setString(1, tenant);
@@ -469,6 +481,7 @@ public final class InvoicesImpl implements Invoices {
                     }
                 }
             }
+            observed.rows(found);
             return found.toArray(new Invoice[0]);
         });
     }

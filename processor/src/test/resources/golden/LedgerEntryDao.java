@@ -154,11 +154,12 @@ public final class LedgerEntryDao {
         Objects.requireNonNull(ledgerEntry, "ledgerEntry");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.insert", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 bindInsert(statement, ledgerEntry);
                 try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -177,7 +178,7 @@ public final class LedgerEntryDao {
         if (ledgerEntries.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "LedgerEntry.insertAll", connection -> {
+        return support.atomically(tenant, "LedgerEntry.insertAll", INSERT_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT_ALL, schema))) {
                 int size = ledgerEntries.size();
                 Object[] accountColumn = new Object[size];
@@ -199,7 +200,7 @@ public final class LedgerEntryDao {
                         inserted.add(map(keys));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -210,11 +211,11 @@ public final class LedgerEntryDao {
     public Optional<LedgerEntry> findById(long id) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.findById", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -230,7 +231,7 @@ public final class LedgerEntryDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.findAllAfter", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setLong(1, afterId);
                 statement.setInt(2, limit);
@@ -239,7 +240,7 @@ public final class LedgerEntryDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -258,7 +259,7 @@ public final class LedgerEntryDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.findAll", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -267,7 +268,7 @@ public final class LedgerEntryDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -279,10 +280,11 @@ public final class LedgerEntryDao {
     public long count() {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.count", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -295,11 +297,12 @@ public final class LedgerEntryDao {
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.existsById", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -316,7 +319,7 @@ public final class LedgerEntryDao {
         Objects.requireNonNull(ledgerEntry, "ledgerEntry");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.update", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, ledgerEntry.account());
                 statement.setBigDecimal(2, ledgerEntry.amount());
@@ -332,12 +335,14 @@ public final class LedgerEntryDao {
                 statement.setString(12, AuditContext.actor());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
+                        observed.rows(0);
                         Long current = currentVersion(connection, tenant, schema, ledgerEntry.id());
                         if (current != null) {
                             throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version(), current);
                         }
                         throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
                     }
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -351,7 +356,7 @@ public final class LedgerEntryDao {
     public List<HistoryEntry<LedgerEntry>> history(long id) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.history", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.history", HISTORY, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY, schema))) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -359,7 +364,7 @@ public final class LedgerEntryDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -373,12 +378,12 @@ public final class LedgerEntryDao {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.asOf", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.asOf", HISTORY_AS_OF, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_AS_OF, schema))) {
                 statement.setLong(1, id);
                 Jdbc.setInstant(statement, 2, at);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() && !"DELETE".equals(rows.getString(7)) ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(7)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -393,7 +398,7 @@ public final class LedgerEntryDao {
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.changesBetween", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_BETWEEN, schema))) {
                 Jdbc.setInstant(statement, 1, from);
                 Jdbc.setInstant(statement, 2, to);
@@ -402,7 +407,7 @@ public final class LedgerEntryDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -415,7 +420,7 @@ public final class LedgerEntryDao {
     public List<HistoryEntry<LedgerEntry>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.changesInTransaction", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_IN_TRANSACTION, schema))) {
                 statement.setLong(1, transactionId);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -423,7 +428,7 @@ public final class LedgerEntryDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -447,13 +452,13 @@ public final class LedgerEntryDao {
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.deleteById", connection -> {
+        return support.withConnection(tenant, "LedgerEntry.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setLong(1, id);
                 statement.setString(2, AuditContext.actor());
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    return rows.getLong(1) > 0;
+                    return observed.rows(rows.getLong(1)) > 0;
                 }
             }
         });
@@ -462,14 +467,14 @@ public final class LedgerEntryDao {
     private void deleteVersioned(LedgerEntry ledgerEntry) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        support.withConnection(tenant, "LedgerEntry.delete", connection -> {
+        support.withConnection(tenant, "LedgerEntry.delete", DELETE_VERSIONED, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_VERSIONED, schema))) {
                 statement.setLong(1, ledgerEntry.id());
                 statement.setInt(2, ledgerEntry.version());
                 statement.setString(3, AuditContext.actor());
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    if (rows.getLong(1) == 0) {
+                    if (observed.rows(rows.getLong(1)) == 0) {
                         Long current = currentVersion(connection, tenant, schema, ledgerEntry.id());
                         if (current != null) {
                             throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version(), current);

@@ -95,11 +95,12 @@ public final class PalletDao {
         Objects.requireNonNull(pallet, "pallet");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.insert", connection -> {
+        return support.withConnection(tenant, "Pallet.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 bindInsert(statement, pallet);
                 try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
+                    observed.rows(1);
                     return fill(keys, pallet);
                 }
             }
@@ -118,7 +119,7 @@ public final class PalletDao {
         if (pallets.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Pallet.insertAll", connection -> {
+        return support.atomically(tenant, "Pallet.insertAll", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 List<Pallet> inserted = new ArrayList<>(pallets.size());
                 for (Pallet pallet : pallets) {
@@ -128,7 +129,7 @@ public final class PalletDao {
                         inserted.add(fill(keys, pallet));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -140,11 +141,11 @@ public final class PalletDao {
         Objects.requireNonNull(id, "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.findById", connection -> {
+        return support.withConnection(tenant, "Pallet.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -163,7 +164,7 @@ public final class PalletDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Pallet.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -172,7 +173,7 @@ public final class PalletDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -191,7 +192,7 @@ public final class PalletDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.findAll", connection -> {
+        return support.withConnection(tenant, "Pallet.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -200,7 +201,7 @@ public final class PalletDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -212,10 +213,11 @@ public final class PalletDao {
     public long count() {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.count", connection -> {
+        return support.withConnection(tenant, "Pallet.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -229,11 +231,12 @@ public final class PalletDao {
         Objects.requireNonNull(id, "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.existsById", connection -> {
+        return support.withConnection(tenant, "Pallet.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -251,7 +254,7 @@ public final class PalletDao {
         Objects.requireNonNull(pallet.getId(), "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.update", connection -> {
+        return support.withConnection(tenant, "Pallet.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, pallet.getDestination());
                 statement.setString(2, pallet.getId());
@@ -259,8 +262,10 @@ public final class PalletDao {
                 statement.setString(4, pallet.getCarrier());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
+                        observed.rows(0);
                         throw new RowNotFoundException("Pallet", pallet.getId());
                     }
+                    observed.rows(1);
                     return fill(keys, pallet);
                 }
             }
@@ -288,10 +293,10 @@ public final class PalletDao {
         Objects.requireNonNull(id, "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.deleteById", connection -> {
+        return support.withConnection(tenant, "Pallet.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, id);
-                return statement.executeUpdate() > 0;
+                return observed.rows(statement.executeUpdate()) > 0;
             }
         });
     }

@@ -95,11 +95,12 @@ public final class ParcelDao {
         Objects.requireNonNull(parcel, "parcel");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.insert", connection -> {
+        return support.withConnection(tenant, "Parcel.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 bindInsert(statement, parcel);
                 try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
+                    observed.rows(1);
                     return fill(keys, parcel);
                 }
             }
@@ -118,7 +119,7 @@ public final class ParcelDao {
         if (parcels.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Parcel.insertAll", connection -> {
+        return support.atomically(tenant, "Parcel.insertAll", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 List<Parcel> inserted = new ArrayList<>(parcels.size());
                 for (Parcel parcel : parcels) {
@@ -128,7 +129,7 @@ public final class ParcelDao {
                         inserted.add(fill(keys, parcel));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -140,11 +141,11 @@ public final class ParcelDao {
         Objects.requireNonNull(id, "Parcel.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.findById", connection -> {
+        return support.withConnection(tenant, "Parcel.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -163,7 +164,7 @@ public final class ParcelDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Parcel.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -172,7 +173,7 @@ public final class ParcelDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -191,7 +192,7 @@ public final class ParcelDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.findAll", connection -> {
+        return support.withConnection(tenant, "Parcel.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -200,7 +201,7 @@ public final class ParcelDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -212,10 +213,11 @@ public final class ParcelDao {
     public long count() {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.count", connection -> {
+        return support.withConnection(tenant, "Parcel.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -229,11 +231,12 @@ public final class ParcelDao {
         Objects.requireNonNull(id, "Parcel.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.existsById", connection -> {
+        return support.withConnection(tenant, "Parcel.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -251,15 +254,17 @@ public final class ParcelDao {
         Objects.requireNonNull(parcel.getId(), "Parcel.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.update", connection -> {
+        return support.withConnection(tenant, "Parcel.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, parcel.getDestination());
                 statement.setString(2, parcel.getId());
                 statement.setInt(3, parcel.getWeightGrams());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
+                        observed.rows(0);
                         throw new RowNotFoundException("Parcel", parcel.getId());
                     }
+                    observed.rows(1);
                     return fill(keys, parcel);
                 }
             }
@@ -287,10 +292,10 @@ public final class ParcelDao {
         Objects.requireNonNull(id, "Parcel.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.deleteById", connection -> {
+        return support.withConnection(tenant, "Parcel.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, id);
-                return statement.executeUpdate() > 0;
+                return observed.rows(statement.executeUpdate()) > 0;
             }
         });
     }

@@ -135,7 +135,7 @@ public final class PaymentDao {
         if (payments.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Payment.insertAll", connection -> {
+        return support.atomically(tenant, "Payment.insertAll", null, (connection, observed) -> {
             List<Payment.Card> cardsToInsert = new ArrayList<>();
             List<Payment.Transfer> transfersToInsert = new ArrayList<>();
             List<Payment.Voucher> vouchersToInsert = new ArrayList<>();
@@ -204,13 +204,13 @@ public final class PaymentDao {
      */
     public Optional<Payment> findById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.findById", connection -> {
+        return support.withConnection(tenant, "Payment.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -225,7 +225,7 @@ public final class PaymentDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Payment.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -236,7 +236,7 @@ public final class PaymentDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -254,7 +254,7 @@ public final class PaymentDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.findAll", connection -> {
+        return support.withConnection(tenant, "Payment.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -265,7 +265,7 @@ public final class PaymentDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -276,12 +276,13 @@ public final class PaymentDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.count", connection -> {
+        return support.withConnection(tenant, "Payment.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -293,13 +294,14 @@ public final class PaymentDao {
      */
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.existsById", connection -> {
+        return support.withConnection(tenant, "Payment.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -313,7 +315,7 @@ public final class PaymentDao {
      */
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.deleteById", connection -> {
+        return support.withConnection(tenant, "Payment.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -321,7 +323,7 @@ public final class PaymentDao {
                 statement.setString(4, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return rows.getLong(1) > 0;
+                    return observed.rows(rows.getLong(1)) > 0;
                 }
             }
         });
@@ -333,7 +335,7 @@ public final class PaymentDao {
      */
     public List<HistoryEntry<Payment>> history(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.history", connection -> {
+        return support.withConnection(tenant, "Payment.history", HISTORY, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -343,7 +345,7 @@ public final class PaymentDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 10));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -356,14 +358,14 @@ public final class PaymentDao {
     public Optional<Payment> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.asOf", connection -> {
+        return support.withConnection(tenant, "Payment.asOf", HISTORY_AS_OF, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() && !"DELETE".equals(rows.getString(11)) ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(11)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });

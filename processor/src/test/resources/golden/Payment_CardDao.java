@@ -157,11 +157,12 @@ public final class Payment_CardDao {
     public Payment.Card insert(Payment.Card card) {
         Objects.requireNonNull(card, "card");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.insert", connection -> {
+        return support.withConnection(tenant, "Card.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, card);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -179,7 +180,7 @@ public final class Payment_CardDao {
         if (cards.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Card.insertAll", connection -> {
+        return support.atomically(tenant, "Card.insertAll", INSERT_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT_ALL))) {
                 int size = cards.size();
                 Object[] amountColumn = new Object[size];
@@ -203,7 +204,7 @@ public final class Payment_CardDao {
                         inserted.add(map(keys));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -213,13 +214,13 @@ public final class Payment_CardDao {
      */
     public Optional<Payment.Card> findById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.findById", connection -> {
+        return support.withConnection(tenant, "Card.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -234,7 +235,7 @@ public final class Payment_CardDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Card.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -245,7 +246,7 @@ public final class Payment_CardDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -263,7 +264,7 @@ public final class Payment_CardDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.findAll", connection -> {
+        return support.withConnection(tenant, "Card.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -274,7 +275,7 @@ public final class Payment_CardDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -285,12 +286,13 @@ public final class Payment_CardDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.count", connection -> {
+        return support.withConnection(tenant, "Card.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -302,13 +304,14 @@ public final class Payment_CardDao {
      */
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.existsById", connection -> {
+        return support.withConnection(tenant, "Card.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -324,7 +327,7 @@ public final class Payment_CardDao {
     public Payment.Card update(Payment.Card card) {
         Objects.requireNonNull(card, "card");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.update", connection -> {
+        return support.withConnection(tenant, "Card.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, card.amount());
@@ -341,8 +344,10 @@ public final class Payment_CardDao {
                 statement.setString(13, AuditContext.actor());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
+                        observed.rows(0);
                         throw new RowNotFoundException("Card", card.id());
                     }
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -355,7 +360,7 @@ public final class Payment_CardDao {
      */
     public List<HistoryEntry<Payment.Card>> history(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.history", connection -> {
+        return support.withConnection(tenant, "Card.history", HISTORY, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -365,7 +370,7 @@ public final class Payment_CardDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -378,14 +383,14 @@ public final class Payment_CardDao {
     public Optional<Payment.Card> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.asOf", connection -> {
+        return support.withConnection(tenant, "Card.asOf", HISTORY_AS_OF, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -399,7 +404,7 @@ public final class Payment_CardDao {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.changesBetween", connection -> {
+        return support.withConnection(tenant, "Card.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -410,7 +415,7 @@ public final class Payment_CardDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -422,7 +427,7 @@ public final class Payment_CardDao {
      */
     public List<HistoryEntry<Payment.Card>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.changesInTransaction", connection -> {
+        return support.withConnection(tenant, "Card.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -432,7 +437,7 @@ public final class Payment_CardDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return entries;
+                    return observed.rows(entries);
                 }
             }
         });
@@ -457,7 +462,7 @@ public final class Payment_CardDao {
      */
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.deleteById", connection -> {
+        return support.withConnection(tenant, "Card.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -465,7 +470,7 @@ public final class Payment_CardDao {
                 statement.setString(4, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return rows.getLong(1) > 0;
+                    return observed.rows(rows.getLong(1)) > 0;
                 }
             }
         });

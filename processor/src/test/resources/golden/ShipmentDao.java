@@ -91,7 +91,7 @@ public final class ShipmentDao {
         if (shipments.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Shipment.insertAll", connection -> {
+        return support.atomically(tenant, "Shipment.insertAll", null, (connection, observed) -> {
             List<Parcel> parcelsToInsert = new ArrayList<>();
             List<Pallet> palletsToInsert = new ArrayList<>();
             for (Shipment shipment : shipments) {
@@ -152,11 +152,11 @@ public final class ShipmentDao {
         Objects.requireNonNull(id, "Shipment.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.findById", connection -> {
+        return support.withConnection(tenant, "Shipment.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -175,7 +175,7 @@ public final class ShipmentDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Shipment.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -184,7 +184,7 @@ public final class ShipmentDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -203,7 +203,7 @@ public final class ShipmentDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.findAll", connection -> {
+        return support.withConnection(tenant, "Shipment.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -212,7 +212,7 @@ public final class ShipmentDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -224,10 +224,11 @@ public final class ShipmentDao {
     public long count() {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.count", connection -> {
+        return support.withConnection(tenant, "Shipment.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -241,11 +242,12 @@ public final class ShipmentDao {
         Objects.requireNonNull(id, "Shipment.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.existsById", connection -> {
+        return support.withConnection(tenant, "Shipment.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -261,10 +263,10 @@ public final class ShipmentDao {
         Objects.requireNonNull(id, "Shipment.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.deleteById", connection -> {
+        return support.withConnection(tenant, "Shipment.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, id);
-                return statement.executeUpdate() > 0;
+                return observed.rows(statement.executeUpdate()) > 0;
             }
         });
     }

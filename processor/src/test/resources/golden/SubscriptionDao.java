@@ -96,13 +96,14 @@ public final class SubscriptionDao {
     public Subscription insert(Subscription subscription) {
         Objects.requireNonNull(subscription, "subscription");
         String tenant = support.requireTenant();
-        return support.atomically(tenant, "Subscription.insert", connection -> {
+        return support.atomically(tenant, "Subscription.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 Subscription toInsert = beforeInsert(subscription);
                 bindInsert(statement, tenant, toInsert);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
+                    observed.rows(1);
                     Subscription stored = map(keys);
                     afterInsert(stored);
                     return stored;
@@ -122,7 +123,7 @@ public final class SubscriptionDao {
         if (subscriptions.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Subscription.insertAll", connection -> {
+        return support.atomically(tenant, "Subscription.insertAll", INSERT_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
                 int size = subscriptions.size();
                 Object[] planColumn = new Object[size];
@@ -148,7 +149,7 @@ public final class SubscriptionDao {
                 for (Subscription stored : inserted) {
                     afterInsert(stored);
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -159,14 +160,16 @@ public final class SubscriptionDao {
     public Optional<Subscription> findById(UUID id) {
         Objects.requireNonNull(id, "Subscription.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.findById", connection -> {
+        return support.withConnection(tenant, "Subscription.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     if (!rows.next()) {
+                        observed.rows(0);
                         return Optional.empty();
                     }
+                    observed.rows(1);
                     Subscription found = map(rows);
                     afterLoad(found);
                     return Optional.of(found);
@@ -187,7 +190,7 @@ public final class SubscriptionDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Subscription.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, afterId);
@@ -199,7 +202,7 @@ public final class SubscriptionDao {
                         afterLoad(loaded);
                         page.add(loaded);
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -217,7 +220,7 @@ public final class SubscriptionDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.findAll", connection -> {
+        return support.withConnection(tenant, "Subscription.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
                 statement.setInt(2, limit);
@@ -229,7 +232,7 @@ public final class SubscriptionDao {
                         afterLoad(loaded);
                         page.add(loaded);
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -240,11 +243,12 @@ public final class SubscriptionDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.count", connection -> {
+        return support.withConnection(tenant, "Subscription.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -257,12 +261,13 @@ public final class SubscriptionDao {
     public boolean existsById(UUID id) {
         Objects.requireNonNull(id, "Subscription.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.existsById", connection -> {
+        return support.withConnection(tenant, "Subscription.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -279,7 +284,7 @@ public final class SubscriptionDao {
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(subscription.id(), "Subscription.id");
         String tenant = support.requireTenant();
-        return support.atomically(tenant, "Subscription.update", connection -> {
+        return support.atomically(tenant, "Subscription.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 Subscription toUpdate = beforeUpdate(subscription);
                 statement.setString(1, Conversions.toDatabase(PLAN_CONVERTER, toUpdate.plan(), "Subscription", "plan", "plan", toUpdate.id()));
@@ -289,8 +294,10 @@ public final class SubscriptionDao {
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     if (!keys.next()) {
+                        observed.rows(0);
                         throw new RowNotFoundException("Subscription", toUpdate.id());
                     }
+                    observed.rows(1);
                     Subscription stored = map(keys);
                     afterUpdate(stored);
                     return stored;
@@ -307,7 +314,7 @@ public final class SubscriptionDao {
     public void delete(Subscription subscription) {
         Objects.requireNonNull(subscription, "subscription");
         String tenant = support.requireTenant();
-        support.atomically(tenant, "Subscription.delete", connection -> {
+        support.atomically(tenant, "Subscription.delete", null, (connection, observed) -> {
             beforeDelete(subscription);
             if (!deleteById(subscription.id())) {
                 throw new RowNotFoundException("Subscription", subscription.id());
@@ -325,11 +332,11 @@ public final class SubscriptionDao {
     public boolean deleteById(UUID id) {
         Objects.requireNonNull(id, "Subscription.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.deleteById", connection -> {
+        return support.withConnection(tenant, "Subscription.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, id);
-                return statement.executeUpdate() > 0;
+                return observed.rows(statement.executeUpdate()) > 0;
             }
         });
     }

@@ -127,7 +127,7 @@ public final class SubscriptionsImpl implements Subscriptions {
     @Override
     public List<Subscription> findByPlanIn(List<Plan> plans) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscriptions.findByPlanIn", connection -> {
+        return support.withConnection(tenant, "Subscriptions.findByPlanIn", FIND_BY_PLAN_IN, (connection, observed) -> {
             List<Subscription> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_PLAN_IN)) {
                 statement.setString(1, tenant);
@@ -140,6 +140,7 @@ public final class SubscriptionsImpl implements Subscriptions {
                     }
                 }
             }
+            observed.rows(found);
             return found;
         });
     }
@@ -147,7 +148,7 @@ public final class SubscriptionsImpl implements Subscriptions {
     @Override
     public List<Subscription> pricierThan(Cents price) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscriptions.pricierThan", connection -> {
+        return support.withConnection(tenant, "Subscriptions.pricierThan", PRICIER_THAN, (connection, observed) -> {
             List<Subscription> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(PRICIER_THAN)) {
                 statement.setString(1, tenant);
@@ -160,6 +161,7 @@ public final class SubscriptionsImpl implements Subscriptions {
                     }
                 }
             }
+            observed.rows(found);
             return found;
         });
     }
@@ -167,7 +169,7 @@ public final class SubscriptionsImpl implements Subscriptions {
     @Override
     public Optional<Subscription> startedBefore(UUID id, Instant at) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscriptions.startedBefore", connection -> {
+        return support.withConnection(tenant, "Subscriptions.startedBefore", STARTED_BEFORE, (connection, observed) -> {
             List<Subscription> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(STARTED_BEFORE)) {
                 statement.setString(1, tenant);
@@ -181,6 +183,7 @@ public final class SubscriptionsImpl implements Subscriptions {
                     }
                 }
             }
+            observed.rows(found);
             return Repositories.optional(found, "Subscriptions.startedBefore");
         });
     }

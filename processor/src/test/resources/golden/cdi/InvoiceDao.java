@@ -117,11 +117,12 @@ public class InvoiceDao {
     public Invoice insert(Invoice invoice) {
         Objects.requireNonNull(invoice, "invoice");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.insert", connection -> {
+        return support.withConnection(tenant, "Invoice.insert", INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, invoice);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -139,7 +140,7 @@ public class InvoiceDao {
         if (invoices.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Invoice.insertAll", connection -> {
+        return support.atomically(tenant, "Invoice.insertAll", BATCH_INSERT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(BATCH_INSERT, RETURNED_COLUMNS)) {
                 TenantSql.setTenant(connection, tenant);
                 for (Invoice invoice : invoices) {
@@ -161,7 +162,7 @@ public class InvoiceDao {
                         inserted.add(map(keys));
                     }
                 }
-                return inserted;
+                return observed.rows(inserted);
             }
         });
     }
@@ -172,13 +173,13 @@ public class InvoiceDao {
     public Optional<Invoice> findById(Long id) {
         Objects.requireNonNull(id, "Invoice.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.findById", connection -> {
+        return support.withConnection(tenant, "Invoice.findById", FIND_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setLong(statement, 3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         });
@@ -196,7 +197,7 @@ public class InvoiceDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.findAllAfter", connection -> {
+        return support.withConnection(tenant, "Invoice.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -207,7 +208,7 @@ public class InvoiceDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -225,7 +226,7 @@ public class InvoiceDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.findAll", connection -> {
+        return support.withConnection(tenant, "Invoice.findAll", FIND_ALL, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -236,7 +237,7 @@ public class InvoiceDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return page;
+                    return observed.rows(page);
                 }
             }
         });
@@ -247,12 +248,13 @@ public class InvoiceDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.count", connection -> {
+        return support.withConnection(tenant, "Invoice.count", COUNT, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getLong(1);
                 }
             }
@@ -265,13 +267,14 @@ public class InvoiceDao {
     public boolean existsById(Long id) {
         Objects.requireNonNull(id, "Invoice.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.existsById", connection -> {
+        return support.withConnection(tenant, "Invoice.existsById", EXISTS_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setLong(statement, 3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
+                    observed.rows(1);
                     return rows.getBoolean(1);
                 }
             }
@@ -288,7 +291,7 @@ public class InvoiceDao {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(invoice.id(), "Invoice.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.update", connection -> {
+        return support.withConnection(tenant, "Invoice.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setLong(2, invoice.customerId());
@@ -303,8 +306,10 @@ public class InvoiceDao {
                 Jdbc.setLong(statement, 11, invoice.id());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
+                        observed.rows(0);
                         throw new RowNotFoundException("Invoice", invoice.id());
                     }
+                    observed.rows(1);
                     return map(keys);
                 }
             }
@@ -331,12 +336,12 @@ public class InvoiceDao {
     public boolean deleteById(Long id) {
         Objects.requireNonNull(id, "Invoice.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.deleteById", connection -> {
+        return support.withConnection(tenant, "Invoice.deleteById", DELETE_BY_ID, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setLong(statement, 3, id);
-                return Jdbc.updateWithTenant(statement) > 0;
+                return observed.rows(Jdbc.updateWithTenant(statement)) > 0;
             }
         });
     }

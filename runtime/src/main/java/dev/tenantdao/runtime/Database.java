@@ -3,6 +3,7 @@ package dev.tenantdao.runtime;
 import dev.tenantdao.annotations.internal.Wire;
 import dev.tenantdao.runtime.access.DatabaseAccess;
 import dev.tenantdao.runtime.internal.ConnectionCallback;
+import dev.tenantdao.runtime.internal.Observation;
 import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import java.sql.Connection;
@@ -57,6 +58,8 @@ public class Database {
     private volatile Optional<String> sharedSchema;
     /** Made by the no-argument constructor: a container's proxy, which must forward {@link #self()}. */
     private final boolean proxyOnly;
+    /** The statement listeners, in the order registered; null when there are none (nothing is measured). */
+    private final StatementListener[] listeners;
 
     static {
         // the operations only generated code uses reach it through DaoSupport, not through public methods
@@ -78,20 +81,20 @@ public class Database {
 
             @Override
             public <T> T withConnection(Database database, TenantScope scope, String tenant, String operation,
-                    ConnectionCallback<T> work) {
-                return real(database).withConnection(scope, tenant, operation, work);
+                    String sql, ConnectionCallback<T> work) {
+                return real(database).withConnection(scope, tenant, operation, sql, work);
             }
 
             @Override
             public <T> java.util.stream.Stream<T> stream(Database database, TenantScope scope, String tenant,
-                    String operation, dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
-                return real(database).stream(scope, tenant, operation, query);
+                    String operation, String sql, dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
+                return real(database).stream(scope, tenant, operation, sql, query);
             }
 
             @Override
             public <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
-                    ConnectionCallback<T> work) {
-                return real(database).atomically(scope, tenant, operation, work);
+                    String sql, ConnectionCallback<T> work) {
+                return real(database).atomically(scope, tenant, operation, sql, work);
             }
         });
     }
@@ -109,6 +112,7 @@ public class Database {
         this.routing = null;
         this.externalTransactions = null;
         this.proxyOnly = true;
+        this.listeners = null;
     }
 
     /** A database whose tenant comes only from {@link TenantContext} blocks. */
@@ -132,6 +136,7 @@ public class Database {
         this.externalTransactions = builder.externalTransactions;
         this.sharedSchema = builder.sharedSchema == null ? null : Optional.of(builder.sharedSchema);
         this.proxyOnly = false;
+        this.listeners = builder.listeners.isEmpty() ? null : builder.listeners.toArray(new StatementListener[0]);
     }
 
     /**
@@ -306,12 +311,30 @@ public class Database {
      * out by {@link #inTransaction} sets it once for SQL of your own.
      *
      * @param tenant the current tenant, or null for a shared entity
-     * @param operation names the work in error messages, e.g. {@code "Invoice.insert"}
+     * <p>The statement listeners are told of statement {@code sql} (null: the work sends none of its
+     * own) when the work returns or throws, timed from when it got its connection.
+     *
+     * @param operation names the work in error messages and statement events, e.g. {@code "Invoice.insert"}
      * @throws DataAccessException when the work throws {@link SQLException}
      * @throws TenantMismatchException when a transaction is open for another tenant
      */
-    <T> T withConnection(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
-        return withConnection(current(scope), scope, tenant, operation, work);
+    <T> T withConnection(TenantScope scope, String tenant, String operation, String sql, ConnectionCallback<T> work) {
+        return withConnection(current(scope), scope, tenant, operation, sql, work);
+    }
+
+    /** Runs {@code work} on {@code connection}, observed as statement {@code sql} of {@code operation}. */
+    private <T> T observed(Connection connection, TenantScope scope, String tenant, String operation, String sql,
+            ConnectionCallback<T> work) throws SQLException {
+        Observation observed = Observation.start(listeners, scope, tenant, operation, sql);
+        T result;
+        try {
+            result = work.withConnection(connection, observed);
+        } catch (SQLException | RuntimeException | Error e) {
+            observed.failed(e);
+            throw e;
+        }
+        observed.succeeded();
+        return result;
     }
 
     /** The transaction work on {@code scope} joins: the thread's own, else the application's, else null. */
@@ -322,13 +345,13 @@ public class Database {
 
     /** {@link #withConnection} in {@code current} (the transaction's connection), or null: one of its own. */
     private <T> T withConnection(Transaction current, TenantScope scope, String tenant, String operation,
-            ConnectionCallback<T> work) {
+            String sql, ConnectionCallback<T> work) {
         try {
             if (current != null) {
-                return work.withConnection(current.connectionFor(scope, tenant));
+                return observed(current.connectionFor(scope, tenant), scope, tenant, operation, sql, work);
             }
             try (Connection connection = dataSourceFor(scope, tenant).getConnection()) {
-                return work.withConnection(connection);
+                return observed(connection, scope, tenant, operation, sql, work);
             }
         } catch (SQLException e) {
             throw new DataAccessException(operation, operation + " failed", e);
@@ -340,11 +363,11 @@ public class Database {
      * take effect together or not at all: outside a transaction, in one of their own. For
      * multi-statement work such as a batch, or a statement with hooks around it.
      */
-    <T> T atomically(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
+    <T> T atomically(TenantScope scope, String tenant, String operation, String sql, ConnectionCallback<T> work) {
         Transaction current = current(scope);
         return current != null
-                ? withConnection(current, scope, tenant, operation, work)
-                : inOwnTransaction(scope, tenant, operation, work);
+                ? withConnection(current, scope, tenant, operation, sql, work)
+                : inOwnTransaction(scope, tenant, operation, sql, work);
     }
 
     /**
@@ -371,21 +394,26 @@ public class Database {
      * rows in batches of the fetch size only outside autocommit. Closing the stream closes the rows
      * and the statement, and ends a transaction of its own (committing: a read changes nothing).
      */
-    <T> java.util.stream.Stream<T> stream(TenantScope scope, String tenant, String operation,
+    <T> java.util.stream.Stream<T> stream(TenantScope scope, String tenant, String operation, String sql,
             dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
         Transaction current = current(scope);
         Transaction own = current == null ? new Transaction(this, null, false) : null;
         Transaction used = current != null ? current : own;
+        Observation observed = Observation.NONE;
         try {
-            return dev.tenantdao.runtime.internal.RowStream.open(used.connectionFor(scope, tenant), operation, query,
+            java.sql.Connection connection = used.connectionFor(scope, tenant);
+            observed = Observation.start(listeners, scope, tenant, operation, sql);
+            return dev.tenantdao.runtime.internal.RowStream.open(connection, operation, query, observed,
                     own == null ? () -> { } : () -> own.end(null));
         } catch (SQLException e) {
             DataAccessException failure = new DataAccessException(operation, operation + " failed", e);
+            observed.failed(e);
             if (own != null) {
                 own.end(failure);
             }
             throw failure;
         } catch (RuntimeException | Error e) {
+            observed.failed(e);
             if (own != null) {
                 own.end(e);
             }
@@ -394,11 +422,12 @@ public class Database {
     }
 
     /** A transaction of its own for {@code work}, registered so that DAO calls inside it join. */
-    private <T> T inOwnTransaction(TenantScope scope, String tenant, String operation, ConnectionCallback<T> work) {
+    private <T> T inOwnTransaction(TenantScope scope, String tenant, String operation, String sql,
+            ConnectionCallback<T> work) {
         Transaction started = new Transaction(this, null, false);
         transaction.set(started);
         try {
-            T result = work.withConnection(started.connectionFor(scope, tenant));
+            T result = observed(started.connectionFor(scope, tenant), scope, tenant, operation, sql, work);
             started.end(null);
             return result;
         } catch (SQLException e) {
@@ -460,7 +489,8 @@ public class Database {
             switch (Schema.strategy(entity)) {
                 case SCHEMA -> {
                     String schema = schemaOf(tenant);
-                    inOwnTransaction(TenantScope.schema(entity.getSimpleName()), null, operation, connection -> {
+                    inOwnTransaction(TenantScope.schema(entity.getSimpleName()), null, operation, null,
+                            (connection, observed) -> {
                         try (Statement statement = connection.createStatement()) {
                             statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
                             statement.execute(TenantSql.inSchema(ddl, schema));
@@ -469,7 +499,7 @@ public class Database {
                     });
                 }
                 case DATABASE -> inOwnTransaction(TenantScope.database(entity.getSimpleName()), tenant, operation,
-                        connection -> {
+                        null, (connection, observed) -> {
                             try (Statement statement = connection.createStatement()) {
                                 statement.execute(ddl);
                             }
@@ -551,6 +581,7 @@ public class Database {
         private TenantRouting routing;
         private ExternalTransactions externalTransactions = ExternalTransactions.none();
         private String sharedSchema;
+        private final java.util.List<StatementListener> listeners = new java.util.ArrayList<>();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -582,7 +613,6 @@ public class Database {
             return this;
         }
 
-        /** Database per tenant: each tenant's data source. */
         /**
          * The application's own transactions, which DAO calls join while one is open on the calling
          * thread (see {@link ExternalTransactions}). Default: none.
@@ -592,6 +622,17 @@ public class Database {
             return this;
         }
 
+        /**
+         * Adds {@code listener}, told of every statement generated DAOs and repositories send through
+         * the database (see {@link StatementListener}); several are called in the order added. With
+         * none, statements are not timed and no event is made. {@link StatementLog} logs them.
+         */
+        public Builder statementListener(StatementListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Database per tenant: each tenant's data source. */
         public Builder routing(TenantRouting routing) {
             this.routing = Objects.requireNonNull(routing, "routing");
             return this;

@@ -67,7 +67,7 @@ class ProxyableDatabaseTest {
         DaoSupport support = new DaoSupport(new ClientProxy(), TenantScope.row("Note", true));
         dataSource.reset();
         String seen = TenantContext.callAs("acme", () -> support.withConnection(support.requireTenant(), "Note.test",
-                connection -> {
+                null, (connection, observed) -> {
                     try (ResultSet rows = connection.createStatement().executeQuery("SELECT current_schema()")) {
                         rows.next();
                         return rows.getString(1);

@@ -20,6 +20,7 @@ final class CountMethod {
                 .add(dao.binder().bind(statement, null, locals))
                 .add(dao.statements().openRows())
                 .addStatement("rows.next()")
+                .add(StatementCode.oneRow())
                 .addStatement("return rows.getLong(1)")
                 .endControlFlow()
                 .build();

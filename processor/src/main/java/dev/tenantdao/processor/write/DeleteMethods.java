@@ -46,7 +46,7 @@ final class DeleteMethods {
         if (!hooked) {
             return method.addCode(body.build()).build();
         }
-        return method.addCode(dao.statements().withConnectionReturningNothing("atomically", "delete", body.build()))
+        return method.addCode(dao.statements().withConnectionReturningNothing("atomically", "delete", null, body.build()))
                 .build();
     }
 
@@ -81,13 +81,13 @@ final class DeleteMethods {
                 ? CodeBlock.builder()
                         .add(statements.openRows())
                         .addStatement("rows.next()")
-                        .beginControlFlow("if (rows.getLong(1) == 0)")
+                        .beginControlFlow("if ($L == 0)", StatementCode.rows(CodeBlock.of("rows.getLong(1)")))
                         .add(exists.throwNotFoundOrConflict(var))
                         .endControlFlow()
                         .endControlFlow()
                         .build()
                 : CodeBlock.builder()
-                        .beginControlFlow("if ($L == 0)", statements.update())
+                        .beginControlFlow("if ($L == 0)", statements.updateCounted())
                         .add(exists.throwNotFoundOrConflict(var))
                         .endControlFlow()
                         .build();
@@ -101,7 +101,7 @@ final class DeleteMethods {
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(dao.type(), var)
                 .addCode(dao.tenant().preamble())
-                .addCode(statements.withConnectionReturningNothing("withConnection", "delete", work))
+                .addCode(statements.withConnectionReturningNothing("withConnection", "delete", "DELETE_VERSIONED", work))
                 .build();
     }
 }

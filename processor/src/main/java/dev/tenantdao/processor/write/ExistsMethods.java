@@ -72,6 +72,7 @@ final class ExistsMethods {
                 .add(dao.binder().bind(statement, "id", locals))
                 .add(dao.statements().openRows())
                 .addStatement("rows.next()")
+                .add(StatementCode.oneRow())
                 .addStatement("return rows.getBoolean(1)")
                 .endControlFlow()
                 .build();

@@ -49,6 +49,7 @@ final class InsertMethods {
         work.add(callBindInsert(written))
                 .add(dao.statements().executeReturningRows())
                 .addStatement("keys.next()")
+                .add(StatementCode.oneRow())
                 .add(hooks.returnStored(HookKind.AFTER_INSERT, dao.stored(var)))
                 .endControlFlow();
         return MethodSpec.methodBuilder(method)

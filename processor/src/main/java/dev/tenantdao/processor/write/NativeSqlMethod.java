@@ -158,11 +158,11 @@ final class NativeSqlMethod {
                 : dao().statements().sql(constant);
         if (!query) {
             CodeBlock run = CodeBlock.builder()
-                    .add("support.withConnection($L, $S, connection -> {\n$>", dao().tenant().argument(), operation)
+                    .add(dao().statements().open("", "withConnection", operation, constant))
                     .beginControlFlow("try ($T statement = connection.prepareStatement($L))", Types.PREPARED_STATEMENT,
                             prepare)
                     .add(dao().binder().bind(statement, null, "null", locals))
-                    .addStatement("return (long) $L", dao().statements().update())
+                    .addStatement("return $L", StatementCode.rows(CodeBlock.of("(long) $L", dao().statements().update())))
                     .endControlFlow()
                     .add("$<})")
                     .build();
@@ -182,13 +182,12 @@ final class NativeSqlMethod {
             open.addStatement("$T statement = connection.prepareStatement($L)", Types.PREPARED_STATEMENT, prepare)
                     .add(dao().binder().bind(statement, null, "null", locals))
                     .addStatement("return statement");
-            return builder.addCode(body.add("return support.stream($L, $S, $T.query(connection -> {\n$>",
-                            dao().tenant().argument(), operation, Types.ROW_STREAM)
+            return builder.addCode(body.add(dao().statements().openStream("return ", operation, constant))
                     .add(open.build())
                     .add("$<}, rows -> $L));\n", result.read())
                     .build()).build();
         }
-        body.add("return support.withConnection($L, $S, connection -> {\n$>", dao().tenant().argument(), operation)
+        body.add(dao().statements().open("return ", "withConnection", operation, constant))
                 .addStatement("$T found = new $T<>()", ParameterizedTypeName.get(Types.LIST,
                         TypeName.get(result.element()).box()), Types.ARRAY_LIST)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L))", Types.PREPARED_STATEMENT,
@@ -199,7 +198,8 @@ final class NativeSqlMethod {
                 .addStatement("found.add($L)", result.read())
                 .endControlFlow()
                 .endControlFlow()
-                .endControlFlow();
+                .endControlFlow()
+                .add(StatementCode.rowsOf("found"));
         switch (result.shape()) {
             case ONE -> body.addStatement("return $T.single(found, $S)", Types.REPOSITORIES, operation);
             case OPTIONAL -> body.addStatement("return $T.optional(found, $S)", Types.REPOSITORIES, operation);

@@ -828,13 +828,13 @@ public final class RepositoryWriter {
                 Statement statement = sql.statement(query, QuerySql.Paging.NONE);
                 checkAllUsed(method, values, used, jdql);
                 body.add(dao.tenant().preamble())
-                        .add("return support.withConnection($L, $S, connection -> {\n$>", dao.tenant().argument(),
-                                operation)
+                        .add(dao.statements().open("return ", "withConnection", operation, constant))
                         .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
                                 dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(constant))
                         .add(dao.binder().bind(statement, null, "null", locals))
                         .add(dao.statements().openRows())
                         .addStatement("rows.next()")
+                        .add(StatementCode.oneRow())
                         .add(!count ? CodeBlock.builder().addStatement("return rows.getBoolean(1)").build()
                                 : returned.contains("nt")
                                         ? CodeBlock.builder().addStatement("return $T.toIntExact(rows.getLong(1))",
@@ -857,10 +857,11 @@ public final class RepositoryWriter {
                 checkAllUsed(method, values, used, jdql);
                 CodeBlock count = entity.isAudited()
                         ? CodeBlock.builder().add(dao.statements().openRows()).addStatement("rows.next()")
-                                .addStatement("return rows.getLong(1)").endControlFlow().build()
-                        : CodeBlock.builder().addStatement("return (long) $L", dao.statements().update()).build();
+                                .addStatement("return observed.rows(rows.getLong(1))").endControlFlow().build()
+                        : CodeBlock.builder().addStatement("return $L",
+                                StatementCode.rows(CodeBlock.of("(long) $L", dao.statements().update()))).build();
                 CodeBlock run = CodeBlock.builder()
-                        .add("support.withConnection($L, $S, connection -> {\n$>", dao.tenant().argument(), operation)
+                        .add(dao.statements().open("", "withConnection", operation, constant))
                         .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
                                 dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(constant))
                         .add(dao.binder().bind(statement, null, "null", locals))
@@ -1045,15 +1046,14 @@ public final class RepositoryWriter {
                             dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, sqlText)
                     .add(dao.binder().bind(statement, null, "null", locals))
                     .addStatement("return statement");
-            return body.add("return support.stream($L, $S, $T.query(connection -> {\n$>", dao.tenant().argument(),
-                            operation, dev.tenantdao.processor.write.Types.ROW_STREAM)
+            return body.add(dao.statements().openStream("return ", operation, constant))
                     .add(prepare.build())
                     .add("$<}, rows -> {\n$>")
                     .add(reader.returnRow())
                     .add("$<}));\n")
                     .build();
         }
-        body.add("return support.withConnection($L, $S, connection -> {\n$>", dao.tenant().argument(), operation)
+        body.add(dao.statements().open("return ", "withConnection", operation, constant))
                 .addStatement("$T found = new $T<>()", ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST,
                         elementType.box()), dev.tenantdao.processor.write.Types.ARRAY_LIST)
                 .add(readInto(sqlText, statement, locals, reader));
@@ -1140,6 +1140,7 @@ public final class RepositoryWriter {
         String beforeConstant = constantNamed(constant + "_BEFORE", before);
         String countConstant = constantNamed(constant + "_COUNT", count);
         checkAllUsed(method, values, used, jdql);
+        String sent = locals.newName("sql", "the statement sent");
 
         ClassName pageRequestType = dev.tenantdao.processor.write.Types.PAGE_REQUEST;
         CodeBlock cursor = CodeBlock.builder().add("row -> $T.Cursor.forKey(", pageRequestType)
@@ -1153,7 +1154,9 @@ public final class RepositoryWriter {
                 .addStatement("long offset = $T.cursorOffset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
                         pageRequest.local())
                 .add(declared.build())
-                .add("return support.withConnection($L, $S, connection -> {\n$>", dao.tenant().argument(), operation)
+                .addStatement("String $L = switch ($L.mode()) { case CURSOR_NEXT -> $L; case CURSOR_PREVIOUS -> $L;"
+                        + " default -> $L; }", sent, pageRequest.local(), afterConstant, beforeConstant, constant)
+                .add(dao.statements().open("return ", "withConnection", operation, sent))
                 .addStatement("$T found = new $T<>()", ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST,
                         entity.type()), dev.tenantdao.processor.write.Types.ARRAY_LIST)
                 .beginControlFlow("if ($L.mode() == $T.Mode.CURSOR_NEXT)", pageRequest.local(), pageRequestType)
@@ -1187,6 +1190,7 @@ public final class RepositoryWriter {
                 .endControlFlow()
                 .endControlFlow()
                 .endControlFlow()
+                .add(StatementCode.rowsOf("found"))
                 .build();
     }
 
@@ -1195,11 +1199,13 @@ public final class RepositoryWriter {
         return CodeBlock.builder()
                 .addStatement("long total = -1")
                 .beginControlFlow("if ($L.requestTotal())", pageRequest.local())
+                .add(StatementCode.next(countConstant))
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
                         dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(countConstant))
                 .add(dao.binder().bind(count, null, "null", locals))
                 .add(dao.statements().openRows())
                 .addStatement("rows.next()")
+                .add(StatementCode.oneRow())
                 .addStatement("total = rows.getLong(1)")
                 .endControlFlow()
                 .endControlFlow()

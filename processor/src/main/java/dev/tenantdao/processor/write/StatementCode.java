@@ -6,7 +6,12 @@ import dev.tenantdao.processor.sql.pass.TenancyPass;
 
 /**
  * How generated methods take a connection, prepare a statement and execute it: the one place
- * generated code takes a connection.
+ * generated code takes a connection, and the one place it reports its statements to the runtime's
+ * statement listeners. Every {@code support.withConnection}, {@code atomically} and {@code stream}
+ * names the statement its work sends (the SQL constant, or null when the work only calls other DAOs),
+ * and the work reports the rows it read or changed through the {@code observed} parameter
+ * ({@code dev.tenantdao.runtime.internal.Observation}; a no-op when nobody listens): the runtime
+ * times the work and tells the listeners.
  */
 final class StatementCode {
 
@@ -33,8 +38,7 @@ final class StatementCode {
      */
     CodeBlock withStatement(String how, String operation, String constant, boolean generatedKeys, CodeBlock work) {
         return CodeBlock.builder()
-                .add("return support.$L($L, $S, connection -> {\n$>", how, dao.tenant().argument(),
-                        dao.name() + "." + operation)
+                .add(open("return ", how, dao.name() + "." + operation, constant))
                 // (a statement read back through the driver's generated keys never has the setting in front
                 // of it: a JDBC batch, after the setting was made once for its transaction)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
@@ -46,15 +50,65 @@ final class StatementCode {
                 .build();
     }
 
-    /** {@code work} on a connection, returning nothing ({@code return null} from the lambda). */
-    CodeBlock withConnectionReturningNothing(String how, String operation, CodeBlock work) {
+    /**
+     * {@code work} on a connection, returning nothing ({@code return null} from the lambda); it sends
+     * the statement of {@code constant}, or (null) none of its own.
+     */
+    CodeBlock withConnectionReturningNothing(String how, String operation, String constant, CodeBlock work) {
         return CodeBlock.builder()
-                .add("support.$L($L, $S, connection -> {\n$>", how, dao.tenant().argument(),
-                        dao.name() + "." + operation)
+                .add(open("", how, dao.name() + "." + operation, constant))
                 .add(work)
                 .addStatement("return null")
                 .add("$<});\n")
                 .build();
+    }
+
+    /**
+     * {@code support.<how>(tenant, "<operation>", <constant>, (connection, observed) -> {}, opening the
+     * lambda: work on a connection that sends the statement of {@code constant} (null: none of its own),
+     * which the runtime reports to the statement listeners.
+     */
+    CodeBlock open(String prefix, String how, String operation, String constant) {
+        return CodeBlock.of("$Lsupport.$L($L, $S, $L, (connection, observed) -> {\n$>", prefix, how,
+                dao.tenant().argument(), operation, constant == null ? "null" : constant);
+    }
+
+    /**
+     * {@code support.stream(tenant, "<operation>", <constant>, RowStream.query(connection -> {}, opening
+     * the lambda that prepares a stream's statement; the runtime reports the statement when the stream is
+     * released.
+     */
+    CodeBlock openStream(String prefix, String operation, String constant) {
+        return CodeBlock.of("$Lsupport.stream($L, $S, $L, $T.query(connection -> {\n$>", prefix,
+                dao.tenant().argument(), operation, constant, Types.ROW_STREAM);
+    }
+
+    /** Reports the rows read into the list {@code found}. */
+    static CodeBlock rowsOf(String found) {
+        return CodeBlock.builder().addStatement("observed.rows($L)", found).build();
+    }
+
+    /** {@code observed.rows(<count>)}: reports (and is) the rows the statement read or changed. */
+    static CodeBlock rows(CodeBlock count) {
+        return CodeBlock.of("observed.rows($L)", count);
+    }
+
+    /** {@link #update()}, reported as the rows the statement changed. */
+    CodeBlock updateCounted() {
+        return rows(update());
+    }
+
+    /** The statement reports the one row it returned (a count, an exists, an insert's row). */
+    static CodeBlock oneRow() {
+        return CodeBlock.builder().addStatement("observed.rows(1)").build();
+    }
+
+    /**
+     * {@code observed.next(<constant>)}: the work's statement is over and it sends the statement of
+     * {@code constant} next (a page's count), reported on its own.
+     */
+    static CodeBlock next(String constant) {
+        return CodeBlock.builder().addStatement("observed.next($L)", constant).build();
     }
 
     /** Prepares {@code statement} for {@code constant} on the {@code connection} at hand. */
@@ -132,12 +186,12 @@ final class StatementCode {
     /** Whether the delete statement deleted a row: its count, or the count its CTE selects when audited. */
     CodeBlock returnDeleted() {
         if (!dao.entity().isAudited()) {
-            return CodeBlock.builder().addStatement("return $L > 0", update()).build();
+            return CodeBlock.builder().addStatement("return $L > 0", updateCounted()).build();
         }
         return CodeBlock.builder()
                 .add(openRows())
                 .addStatement("rows.next()")
-                .addStatement("return rows.getLong(1) > 0")
+                .addStatement("return $L > 0", rows(CodeBlock.of("rows.getLong(1)")))
                 .endControlFlow()
                 .build();
     }
@@ -151,7 +205,7 @@ final class StatementCode {
                 .beginControlFlow("while (rows.next())")
                 .add(dao.hooks().addLoaded("page"))
                 .endControlFlow()
-                .addStatement("return page")
+                .addStatement("return observed.rows(page)")
                 .endControlFlow()
                 .build();
     }

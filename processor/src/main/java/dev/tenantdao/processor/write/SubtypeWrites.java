@@ -96,7 +96,7 @@ final class SubtypeWrites {
                 .beginControlFlow("if ($L.isEmpty())", all)
                 .addStatement("return $T.of()", Types.LIST)
                 .endControlFlow()
-                .addCode("return support.atomically(tenant, $S, connection -> {\n$>", dao.name() + ".insertAll")
+                .addCode(dao.statements().open("return ", "atomically", dao.name() + ".insertAll", null))
                 .addCode(work.build())
                 .addCode("$<});\n")
                 .build();

@@ -50,11 +50,11 @@ public abstract class DatabaseAccess {
     public abstract String schemaOf(Database database, String tenant);
 
     public abstract <T> T withConnection(Database database, TenantScope scope, String tenant, String operation,
-            ConnectionCallback<T> work);
+            String sql, ConnectionCallback<T> work);
 
     public abstract <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
-            ConnectionCallback<T> work);
+            String sql, ConnectionCallback<T> work);
 
     public abstract <T> java.util.stream.Stream<T> stream(Database database, TenantScope scope, String tenant,
-            String operation, dev.tenantdao.runtime.internal.RowStream.Query<T> query);
+            String operation, String sql, dev.tenantdao.runtime.internal.RowStream.Query<T> query);
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>{@code
  * this.support = new DaoSupport(database, SCOPE);          // fails here, at startup, when misconfigured
  * String tenant = support.requireTenant();                  // NoTenantException before any SQL
- * return support.withConnection(tenant, "Invoice.findById", connection -> { ... });
+ * return support.withConnection(tenant, "Invoice.findById", FIND_BY_ID, (connection, observed) -> { ... });
  * }</pre>
  */
 public final class DaoSupport {
@@ -50,21 +50,26 @@ public final class DaoSupport {
         return DatabaseAccess.get().schemaOf(database, tenant);
     }
 
-    /** Runs {@code work} on a connection for {@code tenant}'s work (the open transaction's, or one of its own). */
-    public <T> T withConnection(String tenant, String operation, ConnectionCallback<T> work) {
-        return DatabaseAccess.get().withConnection(database, scope, tenant, operation, work);
+    /**
+     * Runs {@code work}, which sends statement {@code sql} (null: none of its own), on a connection for
+     * {@code tenant}'s work (the open transaction's, or one of its own), and tells the database's
+     * statement listeners of it (see {@link Observation}).
+     */
+    public <T> T withConnection(String tenant, String operation, String sql, ConnectionCallback<T> work) {
+        return DatabaseAccess.get().withConnection(database, scope, tenant, operation, sql, work);
     }
 
     /** Like {@link #withConnection}, all of {@code work} in one transaction (of its own when none is open). */
-    public <T> T atomically(String tenant, String operation, ConnectionCallback<T> work) {
-        return DatabaseAccess.get().atomically(database, scope, tenant, operation, work);
+    public <T> T atomically(String tenant, String operation, String sql, ConnectionCallback<T> work) {
+        return DatabaseAccess.get().atomically(database, scope, tenant, operation, sql, work);
     }
 
     /**
-     * The rows of {@code query} as a lazy stream over a server-side cursor, in the open transaction
-     * or one of its own held until the stream is closed (see {@code Database}).
+     * The rows of {@code query} (statement {@code sql}) as a lazy stream over a server-side cursor, in
+     * the open transaction or one of its own held until the stream is closed (see {@code Database});
+     * listeners are told of the statement when the stream is released.
      */
-    public <T> java.util.stream.Stream<T> stream(String tenant, String operation, RowStream.Query<T> query) {
-        return DatabaseAccess.get().stream(database, scope, tenant, operation, query);
+    public <T> java.util.stream.Stream<T> stream(String tenant, String operation, String sql, RowStream.Query<T> query) {
+        return DatabaseAccess.get().stream(database, scope, tenant, operation, sql, query);
     }
 }

@@ -62,10 +62,12 @@ public final class RowStream {
 
     /**
      * Runs {@code query} on {@code connection} and streams its rows; {@code end} runs once when the
-     * stream is released (it ends a transaction of the stream's own).
+     * stream is released (it ends a transaction of the stream's own). {@code observed} is reported
+     * when the stream is released: with the rows read when they were read to the end, else -1; as
+     * failed when reading failed (opening failed: the caller reports it).
      */
-    public static <T> Stream<T> open(Connection connection, String operation, Query<T> query, Runnable end)
-            throws SQLException {
+    public static <T> Stream<T> open(Connection connection, String operation, Query<T> query, Observation observed,
+            Runnable end) throws SQLException {
         PreparedStatement statement = query.prepare(connection);
         ResultSet rows;
         try {
@@ -79,7 +81,7 @@ public final class RowStream {
             }
             throw e;
         }
-        Cursor<T> cursor = new Cursor<>(statement, rows, operation, query, end);
+        Cursor<T> cursor = new Cursor<>(statement, rows, operation, query, observed, end);
         return StreamSupport.stream(cursor, false).onClose(cursor::release);
     }
 
@@ -88,15 +90,20 @@ public final class RowStream {
         private final ResultSet rows;
         private final String operation;
         private final Query<T> query;
+        private final Observation observed;
         private final Runnable end;
         private boolean released;
+        private long read;
+        private Throwable failure;
 
-        Cursor(PreparedStatement statement, ResultSet rows, String operation, Query<T> query, Runnable end) {
+        Cursor(PreparedStatement statement, ResultSet rows, String operation, Query<T> query, Observation observed,
+                Runnable end) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.statement = statement;
             this.rows = rows;
             this.operation = operation;
             this.query = query;
+            this.observed = observed;
             this.end = end;
         }
 
@@ -108,10 +115,12 @@ public final class RowStream {
             T element;
             try {
                 if (!rows.next()) {
+                    observed.rows(read);
                     release();
                     return false;
                 }
                 element = query.map(rows);
+                read++;
             } catch (SQLException e) {
                 DataAccessException failure = new DataAccessException(operation, operation + " failed", e);
                 releaseAfter(failure);
@@ -125,6 +134,7 @@ public final class RowStream {
         }
 
         private void releaseAfter(Throwable failure) {
+            this.failure = failure;
             try {
                 release();
             } catch (RuntimeException suppressed) {
@@ -148,6 +158,11 @@ public final class RowStream {
                 statement.close();
             } catch (SQLException e) {
                 closing = closing == null ? e : closing;
+            }
+            if (failure != null) {
+                observed.failed(failure);
+            } else {
+                observed.succeeded();
             }
             end.run();
             if (closing != null) {
