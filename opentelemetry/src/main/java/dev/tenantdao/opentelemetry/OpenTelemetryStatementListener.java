@@ -25,7 +25,8 @@ import java.util.function.Function;
  *   <tr><td>{@code db.system.name}</td><td>{@code postgresql}</td></tr>
  *   <tr><td>{@code db.operation.name}</td><td>the SQL command of the statement tenantdao generated
  *       ({@code SELECT}, {@code INSERT}, {@code UPDATE}, {@code DELETE}, ...), the tenant setting
- *       tenantdao sends with it left out</td></tr>
+ *       tenantdao sends with it left out; for an audited write, which changes its table in a
+ *       {@code WITH}, the command that changes it</td></tr>
  *   <tr><td>{@code db.collection.name}</td><td>the entity's table, from the schema model the processor
  *       wrote ({@code META-INF/tenantdao/schema.json}); the root table of a class hierarchy; unqualified
  *       (a schema-per-tenant table lives in the tenant's schema); absent when no model on the class path

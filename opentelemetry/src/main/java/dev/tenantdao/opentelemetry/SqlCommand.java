@@ -4,12 +4,14 @@ import dev.tenantdao.annotations.internal.Wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The SQL command ({@code SELECT}, {@code INSERT}, ...) of a statement tenantdao sent: the first word
  * of its first statement that is not tenantdao's own tenant setting ({@code SELECT set_config(
  * 'tenantdao.tenant', ?, ...)}, sent before a statement under row-level security and, outside a
- * transaction, after it); for {@code WITH}, the command after the common table expressions. Null
+ * transaction, after it); for {@code WITH}, the first data-changing command of its common table
+ * expressions, else the command after them. Null
  * when there is none. Only the words are read, never values: none are in the text.
  */
 final class SqlCommand {
@@ -75,36 +77,50 @@ final class SqlCommand {
         return sql.length();
     }
 
-    /** The first word of {@code statement}; after a {@code WITH}, the first word at depth 0 after its last CTE. */
+    /**
+     * The first word of {@code statement}; for a {@code WITH}, the first data-changing command
+     * starting a common table expression (an audited write changes its table in one, and its history
+     * in the next), else the command after them.
+     */
     private static String command(String statement) {
-        List<String> words = topLevelWords(statement);
+        List<Word> words = words(statement);
         if (words.isEmpty()) {
             return null;
         }
-        String first = words.get(0);
+        String first = words.get(0).text();
         if (!first.equals("WITH")) {
             return first;
         }
-        for (String word : words) {
-            switch (word) {
-                case "SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE" -> {
-                    return word;
-                }
-                default -> { }
+        for (Word word : words) {
+            if (word.depth() == 1 && word.opensGroup() && CHANGES.contains(word.text())) {
+                return word.text();
+            }
+        }
+        for (Word word : words) {
+            if (word.depth() == 0 && MAIN.contains(word.text())) {
+                return word.text();
             }
         }
         return first;
     }
 
-    /** The words of {@code statement} outside parentheses, quotes and comments, upper-cased. */
-    private static List<String> topLevelWords(String statement) {
-        List<String> words = new ArrayList<>();
+    private static final Set<String> CHANGES = Set.of("INSERT", "UPDATE", "DELETE", "MERGE");
+    private static final Set<String> MAIN = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE");
+
+    /** A word, upper-cased: how many parentheses it is in, and whether it is the first thing in them. */
+    private record Word(String text, int depth, boolean opensGroup) {}
+
+    /** The words of {@code statement} outside quotes and comments. */
+    private static List<Word> words(String statement) {
+        List<Word> words = new ArrayList<>();
         int depth = 0;
+        boolean groupOpened = false;
         int i = 0;
         while (i < statement.length()) {
             char c = statement.charAt(i);
             if (c == '\'' || c == '"') {
                 i = skipQuoted(statement, i, c) + 1;
+                groupOpened = false;
             } else if (c == '-' && statement.startsWith("--", i)) {
                 int end = statement.indexOf('\n', i);
                 i = end < 0 ? statement.length() : end + 1;
@@ -113,9 +129,11 @@ final class SqlCommand {
                 i = end < 0 ? statement.length() : end + 2;
             } else if (c == '(') {
                 depth++;
+                groupOpened = true;
                 i++;
             } else if (c == ')') {
                 depth--;
+                groupOpened = false;
                 i++;
             } else if (Character.isLetter(c) || c == '_') {
                 int end = i;
@@ -123,11 +141,13 @@ final class SqlCommand {
                         && (Character.isLetterOrDigit(statement.charAt(end)) || statement.charAt(end) == '_')) {
                     end++;
                 }
-                if (depth == 0) {
-                    words.add(statement.substring(i, end).toUpperCase(Locale.ROOT));
-                }
+                words.add(new Word(statement.substring(i, end).toUpperCase(Locale.ROOT), depth, groupOpened));
+                groupOpened = false;
                 i = end;
             } else {
+                if (!Character.isWhitespace(c)) {
+                    groupOpened = false;
+                }
                 i++;
             }
         }

@@ -168,8 +168,16 @@ class OpenTelemetryStatementListenerTest {
         assertEquals("DELETE", SqlCommand.of("SELECT set_config('tenantdao.tenant', ?, false); delete from invoice"
                 + " where tenant_id = ?; SELECT set_config('tenantdao.tenant', '', false)"));
         assertEquals("UPDATE", SqlCommand.of("  /* a comment; with a semicolon */ UPDATE invoice SET number = ';'"));
-        assertEquals("INSERT", SqlCommand.of("WITH moved AS (SELECT id FROM a WHERE x = ?), other AS (DELETE FROM b)"
+        assertEquals("INSERT", SqlCommand.of("WITH moved AS (SELECT id FROM a WHERE x = ?)"
                 + " INSERT INTO c SELECT id FROM moved"));
+        // an audited write: the change in the first expression, its history in the next, the rows selected last
+        assertEquals("UPDATE", SqlCommand.of("SELECT set_config('tenantdao.tenant', ?, true); WITH changed AS"
+                + " (UPDATE a SET x = ? WHERE tenant_id = ? RETURNING *), history AS (INSERT INTO a_history"
+                + " SELECT tenant_id, id, x, 'UPDATE' FROM changed) SELECT id, x FROM changed"));
+        assertEquals("INSERT", SqlCommand.of("WITH input AS (SELECT u.*, nextval((SELECT 1)) AS k FROM unnest(?::text[])"
+                + " AS u(c1)), changed AS (INSERT INTO a (id, x) SELECT k, c1 FROM input RETURNING *) SELECT id FROM changed"));
+        assertEquals("SELECT", SqlCommand.of("WITH locked AS (SELECT id FROM a FOR UPDATE) SELECT id FROM locked"));
+        assertEquals("INSERT", SqlCommand.of("INSERT INTO a (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET x = 1"));
         assertEquals("SELECT", SqlCommand.of("-- first line\nselect 1"));
         assertNull(SqlCommand.of(null));
         assertNull(SqlCommand.of("SELECT set_config('tenantdao.tenant', ?, true)"));
