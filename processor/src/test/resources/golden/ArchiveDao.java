@@ -236,7 +236,6 @@ public final class ArchiveDao {
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     if (!keys.next()) {
-                        observed.rows(0);
                         throw new RowNotFoundException("Archive", archive.id());
                     }
                     observed.rows(1);

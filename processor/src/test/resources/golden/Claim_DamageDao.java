@@ -366,7 +366,6 @@ public final class Claim_DamageDao {
                 statement.setString(14, AuditContext.actor());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        observed.rows(0);
                         Long current = currentVersion(connection, tenant, damage.id());
                         if (current != null) {
                             throw new OptimisticLockException("Damage", damage.id(), damage.version(), current);

@@ -366,7 +366,6 @@ public final class Claim_DelayDao {
                 statement.setString(14, AuditContext.actor());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        observed.rows(0);
                         Long current = currentVersion(connection, tenant, delay.id());
                         if (current != null) {
                             throw new OptimisticLockException("Delay", delay.id(), delay.version(), current);

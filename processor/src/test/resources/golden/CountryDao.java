@@ -237,7 +237,6 @@ public final class CountryDao {
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     if (!keys.next()) {
-                        observed.rows(0);
                         throw new RowNotFoundException("Country", country.code());
                     }
                     observed.rows(1);

@@ -316,7 +316,6 @@ public final class CustomerDao {
                 statement.setObject(6, customer.getId());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        observed.rows(0);
                         throw new RowNotFoundException("Customer", customer.getId());
                     }
                     observed.rows(1);

@@ -292,7 +292,6 @@ public final class InvoiceDao {
                 Jdbc.setLong(statement, 11, invoice.id());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        observed.rows(0);
                         throw new RowNotFoundException("Invoice", invoice.id());
                     }
                     observed.rows(1);

@@ -335,7 +335,6 @@ public final class LedgerEntryDao {
                 statement.setString(12, AuditContext.actor());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
-                        observed.rows(0);
                         Long current = currentVersion(connection, tenant, schema, ledgerEntry.id());
                         if (current != null) {
                             throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version(), current);

@@ -262,7 +262,6 @@ public final class PalletDao {
                 statement.setString(4, pallet.getCarrier());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
-                        observed.rows(0);
                         throw new RowNotFoundException("Pallet", pallet.getId());
                     }
                     observed.rows(1);

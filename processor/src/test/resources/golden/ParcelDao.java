@@ -261,7 +261,6 @@ public final class ParcelDao {
                 statement.setInt(3, parcel.getWeightGrams());
                 try (ResultSet keys = statement.executeQuery()) {
                     if (!keys.next()) {
-                        observed.rows(0);
                         throw new RowNotFoundException("Parcel", parcel.getId());
                     }
                     observed.rows(1);

@@ -344,7 +344,6 @@ public final class Payment_CardDao {
                 statement.setString(13, AuditContext.actor());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
-                        observed.rows(0);
                         throw new RowNotFoundException("Card", card.id());
                     }
                     observed.rows(1);

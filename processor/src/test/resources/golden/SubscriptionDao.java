@@ -294,7 +294,6 @@ public final class SubscriptionDao {
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     if (!keys.next()) {
-                        observed.rows(0);
                         throw new RowNotFoundException("Subscription", toUpdate.id());
                     }
                     observed.rows(1);

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param strategy how the entity is tenanted: {@code ROW}, {@code SCHEMA}, {@code DATABASE}, or {@code SHARED}
  * @param sql the statement's text, with {@code ?} for every value (never the values)
  * @param duration from before the statement was prepared to after its results were read
- * @param rows rows returned or changed; -1 when not known (a failure, a stream)
+ * @param rows rows returned or changed; -1 when not known (a failure, a stream closed before its last row)
  * @param outcome success or failure
  * @param sqlState the SQL state of a failure reported by the database, else null
  */

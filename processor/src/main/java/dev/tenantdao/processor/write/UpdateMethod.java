@@ -29,7 +29,6 @@ final class UpdateMethod {
         work.add(dao.binder().bind(update, null, written, locals))
                 .add(dao.statements().executeReturningRows())
                 .beginControlFlow("if (!keys.next())")
-                .addStatement("observed.rows(0)")
                 .add(exists.throwNotFoundOrConflict(written))
                 .endControlFlow()
                 .add(StatementCode.oneRow())

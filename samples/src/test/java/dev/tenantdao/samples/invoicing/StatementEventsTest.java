@@ -51,11 +51,9 @@ class StatementEventsTest {
     @BeforeAll
     static void schema() {
         dataSource = TestSchemas.invoicing("statement_events");
-        // excerpt: listener-registration
         database = Database.builder(dataSource)
                 .statementListener(events::add)
                 .build();
-        // end excerpt
     }
 
     @BeforeEach
@@ -111,6 +109,8 @@ class StatementEventsTest {
                         "INSERT INTO currency (code, name, minor_units) VALUES (?, ?, ?)", -1, Outcome.FAILURE, "23505")),
                 seen());
         assertEquals("23505", duplicate.sqlState());
+        System.out.println(events.get(2));
+        System.out.println(events.get(events.size() - 1));
     }
 
     @Test

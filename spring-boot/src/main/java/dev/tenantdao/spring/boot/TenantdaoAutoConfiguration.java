@@ -1,6 +1,8 @@
 package dev.tenantdao.spring.boot;
 
 import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.StatementListener;
+import dev.tenantdao.runtime.TenantCosts;
 import dev.tenantdao.spring.SpringTransactions;
 import dev.tenantdao.spring.TenantTaskDecorator;
 import dev.tenantdao.spring.TenantdaoExceptionTranslator;
@@ -22,11 +24,31 @@ import org.springframework.context.annotation.Bean;
 @org.springframework.boot.context.properties.EnableConfigurationProperties(TenantdaoProperties.class)
 public class TenantdaoAutoConfiguration {
 
-    /** The database DAOs are built on: the application's data source, joining Spring's transactions. */
+    /**
+     * The database DAOs are built on: the application's data source, joining Spring's transactions,
+     * telling every {@link StatementListener} bean of the statements (in their {@code @Order}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    public Database tenantdaoDatabase(DataSource dataSource) {
-        return Database.builder(dataSource).externalTransactions(new SpringTransactions(dataSource)).build();
+    public Database tenantdaoDatabase(DataSource dataSource,
+            org.springframework.beans.factory.ObjectProvider<StatementListener> listeners) {
+        Database.Builder builder = Database.builder(dataSource).externalTransactions(new SpringTransactions(dataSource));
+        listeners.orderedStream().forEach(builder::statementListener);
+        return builder.build();
+    }
+
+    /**
+     * With {@code tenantdao.tenant-costs.enabled=true}: the per-tenant cost report ({@link TenantCosts},
+     * 5 minutes in slices of a minute, at most 1000 tenants a slice), a listener of the database, and
+     * with the actuator the {@code tenantdao-tenants} endpoint. Define a {@code TenantCosts} bean of your
+     * own to choose the window.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "tenantdao.tenant-costs.enabled",
+            havingValue = "true")
+    public TenantCosts tenantdaoTenantCosts() {
+        return TenantCosts.create();
     }
 
     @Bean
