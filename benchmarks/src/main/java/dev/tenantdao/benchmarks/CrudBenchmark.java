@@ -70,6 +70,14 @@ public class CrudBenchmark {
         return TenantContext.callAs(Fixture.tenant(t), () -> f.items.findById(id));
     }
 
+    /** findById_dao with a Micrometer listener registered: a timer per statement (issue 18). */
+    @Benchmark
+    public Optional<Item> findById_daoMicrometer(Fixture f) {
+        int t = pickTenant();
+        long id = pickId(f.ids, t);
+        return TenantContext.callAs(Fixture.tenant(t), () -> f.itemsMeasured.findById(id));
+    }
+
     @Benchmark
     public Optional<Item> findById_jdbi(Fixture f) {
         int t = pickTenant();

@@ -48,6 +48,8 @@ public class Fixture {
     private RecordingDataSource recording;
     Database database;
     ItemDao items;
+    /** The same DAO on a Database with a Micrometer listener registered (issue 18: what a listener costs). */
+    ItemDao itemsMeasured;
     SecuredItemDao securedItems;
     AuditedItemDao auditedItems;
     ItemJdbi jdbi;
@@ -111,6 +113,9 @@ public class Fixture {
         pool = new HikariDataSource(config);
         database = new Database(pool);
         items = new ItemDao(database);
+        itemsMeasured = new ItemDao(Database.builder(pool).statementListener(
+                dev.tenantdao.micrometer.MicrometerStatementListener.of(
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry())).build());
         securedItems = new SecuredItemDao(database);
         auditedItems = new AuditedItemDao(database);
         jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).onDemand(ItemJdbi.class);
