@@ -95,5 +95,16 @@ public class TenantdaoWebAutoConfiguration {
         TenantdaoProblemHandler tenantdaoProblemHandler() {
             return new TenantdaoProblemHandler();
         }
+
+        /** Jakarta Data's exceptions from generated repositories, when its API is on the class path. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "jakarta.data.exceptions.DataException")
+        static class JakartaData {
+            @Bean
+            @ConditionalOnMissingBean
+            dev.tenantdao.spring.boot.web.JakartaDataProblemHandler tenantdaoJakartaDataProblemHandler() {
+                return new dev.tenantdao.spring.boot.web.JakartaDataProblemHandler();
+            }
+        }
     }
 }

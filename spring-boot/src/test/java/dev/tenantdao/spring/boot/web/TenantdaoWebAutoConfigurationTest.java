@@ -44,6 +44,7 @@ class TenantdaoWebAutoConfigurationTest {
                     context.getBean(RequestTenantResolver.class));
             assertEquals("header X-Tenant-Id", resolver.source());
             assertNotNull(context.getBean(TenantdaoProblemHandler.class));
+            assertNotNull(context.getBean(JakartaDataProblemHandler.class), "jakarta.data-api is on the class path");
         });
     }
 
