@@ -1,6 +1,5 @@
 package dev.tenantdao.processor.schema;
 
-import dev.tenantdao.annotations.internal.schema.SchemaModel;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Table;
 import dev.tenantdao.processor.sql.Identifiers;
 
@@ -14,10 +13,9 @@ final class Grants {
 
     private Grants() {}
 
-    static String of(SchemaModel model, java.util.List<String> statements, String role) {
+    static String of(java.util.List<Table> created, String role) {
         String grantee = Identifiers.quote(role);
         StringBuilder sql = new StringBuilder();
-        java.util.List<Table> created = SchemaVersions.created(model, statements);
         if (created.isEmpty()) {
             return "";
         }

@@ -1,5 +1,7 @@
 package dev.tenantdao.processor.schema;
 
+import static dev.tenantdao.processor.sql.SqlBuilder.literal;
+
 import dev.tenantdao.annotations.internal.schema.SchemaModel;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Column;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.EnumType;
@@ -30,7 +32,8 @@ public final class SchemaDiff {
     /** A change that needs a declaration (or cannot be generated), for the entity's element. */
     public record Problem(String entity, String column, String message) {}
 
-    public record Result(List<String> statements, List<String> changes, List<Problem> problems) {
+    /** The statements, the changes in words, the problems, and the tables the statements create. */
+    public record Result(List<String> statements, List<String> changes, List<Problem> problems, List<Table> created) {
         public boolean isEmpty() {
             return statements.isEmpty();
         }
@@ -50,6 +53,7 @@ public final class SchemaDiff {
     private final List<String> statements = new ArrayList<>();
     private final List<String> changes = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Table> created = new ArrayList<>();
 
     private SchemaDiff(SchemaModel previous, SchemaModel current, Declarations declared, String stream) {
         this.previous = previous;
@@ -68,19 +72,19 @@ public final class SchemaDiff {
         for (Table table : current.tables()) {
             statements.add(ddl.createTable(table));
         }
-        return new Result(statements, List.of("create_tables"), List.of());
+        return new Result(statements, List.of("create_tables"), List.of(), current.tables());
     }
 
     public static Result between(SchemaModel previous, SchemaModel current, Declarations declared, String stream) {
         SchemaDiff diff = new SchemaDiff(previous, current, declared, stream);
         diff.run();
-        return new Result(List.copyOf(diff.statements), List.copyOf(diff.changes), List.copyOf(diff.problems));
+        return new Result(List.copyOf(diff.statements), List.copyOf(diff.changes), List.copyOf(diff.problems),
+                List.copyOf(diff.created));
     }
 
     private void run() {
         enumTypes();
         Map<Table, Table> matched = new LinkedHashMap<>();     // current -> previous
-        List<Table> created = new ArrayList<>();
         Set<String> kept = new HashSet<>();
         for (Table table : current.tables()) {
             Optional<Table> before = previous.table(table.name());
@@ -187,10 +191,6 @@ public final class SchemaDiff {
         return current.tables().stream()
                 .filter(t -> t.historyOf() == null && t.columns().stream().anyMatch(c -> c.type().equals(type)))
                 .map(Table::entity).findFirst().orElse(null);
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 
     /** The changes of one table kept from the previous version. */

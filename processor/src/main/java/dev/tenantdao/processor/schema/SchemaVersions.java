@@ -1,13 +1,11 @@
 package dev.tenantdao.processor.schema;
 
 import dev.tenantdao.annotations.internal.schema.SchemaModel;
-import dev.tenantdao.annotations.internal.schema.SchemaModel.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -99,7 +97,7 @@ public final class SchemaVersions {
             sql.append('\n').append(statement);
         }
         if (grantTo != null) {
-            String grants = Grants.of(current, result.statements(), grantTo);
+            String grants = Grants.of(result.created(), grantTo);
             if (!grants.isEmpty()) {
                 sql.append('\n').append(grants);
             }
@@ -153,21 +151,5 @@ public final class SchemaVersions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The tables of {@code stream} in {@code model}. */
-    public static SchemaModel of(SchemaModel model, String stream) {
-        return model.stream(stream);
-    }
-
-    static List<Table> created(SchemaModel model, List<String> statements) {
-        List<Table> created = new ArrayList<>();
-        for (Table table : model.tables()) {
-            if (statements.stream().anyMatch(s -> s.startsWith("CREATE TABLE IF NOT EXISTS " + table.name() + " (")
-                    || s.startsWith("CREATE TABLE IF NOT EXISTS \"" + table.name() + "\" ("))) {
-                created.add(table);
-            }
-        }
-        return created;
     }
 }
