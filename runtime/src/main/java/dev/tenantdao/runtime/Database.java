@@ -75,6 +75,11 @@ public class Database {
             }
 
             @Override
+            public String requireVendor(Database database, TenantScope scope, String tenant) {
+                return real(database).requireVendor(scope, tenant);
+            }
+
+            @Override
             public String schemaOf(Database database, String tenant) {
                 return real(database).schemaOf(tenant);
             }
@@ -228,6 +233,30 @@ public class Database {
             throw new NoTenantException(scope.entity());
         }
         return TenantIds.check(tenant.get());
+    }
+
+    /**
+     * The current vendor, for an operation on a vendor-scoped entity of {@code tenant} (the current
+     * tenant): the innermost {@link TenantContext} block's vendor, or null when that block is an
+     * explicit tenant-wide one; outside any block, the resolver's vendor
+     * ({@link TenantResolver#currentVendor()}).
+     *
+     * @throws NoVendorException when there is neither a vendor nor a tenant-wide block; nothing has
+     *     been sent to the database
+     * @throws InvalidTenantException when the resolver supplied an id no vendor can have
+     */
+    String requireVendor(TenantScope scope, String tenant) {
+        if (TenantContext.inBlock()) {
+            if (TenantContext.isTenantWide()) {
+                return null;
+            }
+            return TenantContext.currentVendor().orElseThrow(() -> NoVendorException.noVendor(scope.entity(), tenant));
+        }
+        Optional<String> resolved = tenantResolver.currentVendor();
+        if (resolved == null || resolved.isEmpty()) {
+            throw NoVendorException.noVendor(scope.entity(), tenant);
+        }
+        return TenantIds.check(resolved.get());
     }
 
     /**

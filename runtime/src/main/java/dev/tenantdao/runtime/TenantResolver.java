@@ -16,6 +16,17 @@ public interface TenantResolver {
      */
     Optional<String> currentTenant();
 
+    /**
+     * The vendor of the work in progress, for {@link dev.tenantdao.annotations.VendorScoped}
+     * entities (a vendor's user's request), or empty (then their DAOs throw {@link NoVendorException}
+     * before any SQL: tenant-wide work is only ever an explicit {@link TenantContext#runTenantWide}
+     * block, never a resolver's). Asked only outside {@link TenantContext} blocks, after
+     * {@link #currentTenant()} gave a tenant. None by default.
+     */
+    default Optional<String> currentVendor() {
+        return Optional.empty();
+    }
+
     /** A resolver that never supplies a tenant: only {@link TenantContext} blocks do. */
     static TenantResolver none() {
         return Optional::empty;

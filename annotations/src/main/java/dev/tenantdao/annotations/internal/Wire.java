@@ -19,8 +19,36 @@ public final class Wire {
      */
     public static final String SET_TENANT_FOR_SESSION = "SELECT set_config('" + TENANT_SETTING + "', ?, false)";
 
+    /** The transaction-local setting holding the current vendor of a vendor-scoped statement ({@code ''} when tenant-wide). */
+    public static final String VENDOR_SETTING = "tenantdao.vendor";
+
+    /** The transaction-local setting a tenant-wide statement of a vendor-scoped entity sets to {@link #TENANT_WIDE}. */
+    public static final String TENANT_WIDE_SETTING = "tenantdao.tenant_wide";
+
+    /** The value of {@link #TENANT_WIDE_SETTING} that lets a policy show every vendor of the tenant. */
+    public static final String TENANT_WIDE = "on";
+
+    /**
+     * {@link #SET_TENANT} for a vendor-scoped statement: the tenant, the vendor ({@code ''} when
+     * tenant-wide) and the tenant-wide switch ({@code on} or {@code ''}), each until the end of the transaction.
+     */
+    public static final String SET_TENANT_AND_VENDOR = "SELECT set_config('" + TENANT_SETTING + "', ?, true), set_config('"
+            + VENDOR_SETTING + "', ?, true), set_config('" + TENANT_WIDE_SETTING + "', ?, true)";
+
+    /** {@link #SET_TENANT_AND_VENDOR} for the session, for a statement outside a transaction ({@link #CLEAR_TENANT_AND_VENDOR} follows). */
+    public static final String SET_TENANT_AND_VENDOR_FOR_SESSION = "SELECT set_config('" + TENANT_SETTING
+            + "', ?, false), set_config('" + VENDOR_SETTING + "', ?, false), set_config('" + TENANT_WIDE_SETTING
+            + "', ?, false)";
+
     /** {@code SELECT set_config('tenantdao.tenant', '', false)}: no tenant on the session, as a pooled connection must be left. */
     public static final String CLEAR_TENANT = "SELECT set_config('" + TENANT_SETTING + "', '', false)";
+
+    /**
+     * {@link #CLEAR_TENANT} after a vendor-scoped statement: no tenant, vendor or tenant-wide switch
+     * on the session.
+     */
+    public static final String CLEAR_TENANT_AND_VENDOR = "SELECT set_config('" + TENANT_SETTING + "', '', false), set_config('"
+            + VENDOR_SETTING + "', '', false), set_config('" + TENANT_WIDE_SETTING + "', '', false)";
 
     /** Stands for a repository statement's ORDER BY when sort criteria come at run time, replaced then. */
     public static final String ORDER_PLACEHOLDER = "/*order*/";

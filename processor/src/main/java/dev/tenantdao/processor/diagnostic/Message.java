@@ -28,6 +28,18 @@ public enum Message {
     TWO_TENANT_IDS(ERROR, "@Entity %s already exposes its tenant as %s; keep one @TenantId"),
     TENANT_ID_NEEDS_ROW(ERROR, "@TenantId %s exposes the tenant column, but %s is tenanted per %s and has no tenant"
             + " column; only Strategy.ROW has one"),
+    VENDOR_SCOPED_NOT_TENANTED(ERROR, "@VendorScoped on %s, but %s is not @Tenanted; a vendor is a scope inside a tenant,"
+            + " so make it @Tenanted too"),
+    VENDOR_COLUMN_IS_TENANT_COLUMN(ERROR, "@VendorScoped(column = \"%s\") on %s names its tenant column; give the vendor a"
+            + " column of its own"),
+    VENDOR_COLUMN_AS_FIELD(ERROR, "%s maps to column %s, the vendor column of %s; the vendor is written by the DAO, so"
+            + " expose it read-only with @VendorId or rename the column"),
+    VENDOR_ID_NOT_VENDOR_SCOPED(ERROR, "@VendorId on %s, but %s is not @VendorScoped"),
+    VENDOR_ID_TYPE(ERROR, "@VendorId %s has type %s, but the vendor column is %s, whose Java type is %s: declare it as %s"),
+    VENDOR_SCOPED_ON_SUBTYPE(ERROR, "@VendorScoped on %s, a subtype of @Polymorphic %s; a hierarchy is vendor-scoped as a"
+            + " whole: put it on the root"),
+    REFERENCE_INTO_VENDOR(ERROR, "%s references %s, whose rows each belong to one vendor, but %s is tenant-wide; a"
+            + " tenant-wide row cannot point at one vendor's row: make %s @VendorScoped too, or reference the other way"),
     REFERENCE_NOT_ENTITY(ERROR, "@References(%s.class) on %s: %s is not an @Entity"),
     REFERENCE_TYPE(ERROR, "%s has type %s, but it references %s, whose id is %s"),
     REFERENCE_FROM_SHARED(ERROR, "%s references %s, which is tenanted, but %s is shared by all tenants; a shared row"

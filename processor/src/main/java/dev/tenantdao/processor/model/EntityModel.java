@@ -57,6 +57,16 @@ public record EntityModel(
         return properties.stream().filter(Property::tenantId).findFirst();
     }
 
+    /** The property exposing the vendor read-only ({@code @VendorId}), if any. */
+    public Optional<Property> vendorId() {
+        return properties.stream().filter(Property::vendorId).findFirst();
+    }
+
+    /** Whether the entity's rows belong to one vendor of their tenant ({@code @VendorScoped}). */
+    public boolean isVendorScoped() {
+        return isTenanted() && tenancy().vendorScoped();
+    }
+
     public boolean isAudited() {
         return audit != null;
     }

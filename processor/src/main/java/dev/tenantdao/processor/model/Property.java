@@ -8,7 +8,8 @@ import javax.lang.model.type.TypeMirror;
  * them (an unsupported type has a null {@code valueType}, an unreadable field a null {@code read}).
  *
  * @param element the field or record component, where diagnostics about it point
- * @param column the column name; for a {@code @TenantId} property, the tenant column
+ * @param column the column name; for a {@code @TenantId} property, the tenant column; for a
+ *     {@code @VendorId} property, the vendor column
  * @param valueType null when the type is not supported
  * @param nullable whether the column accepts NULL
  * @param nullableDeclared whether {@code @Column(nullable = true)} is written explicitly
@@ -26,6 +27,7 @@ public record Property(
         boolean id,
         boolean generated,
         boolean tenantId,
+        boolean vendorId,
         boolean nullable,
         boolean nullableDeclared,
         Access read,
@@ -39,7 +41,7 @@ public record Property(
      * applies when the value is null: see {@link #insertDefault()}).
      */
     public boolean insertable() {
-        return !generated && !tenantId && !mapping.databaseOwned() && !mapping.version();
+        return !generated && !scopeColumn() && !mapping.databaseOwned() && !mapping.version();
     }
 
     /** The SQL default an insert falls back to when the value is null, or null when it has none. */
@@ -52,12 +54,20 @@ public record Property(
      * or columns only the database writes.
      */
     public boolean updatable() {
-        return !id && !tenantId && mapping.updatable() && !mapping.databaseOwned() && !mapping.version();
+        return !id && !scopeColumn() && mapping.updatable() && !mapping.databaseOwned() && !mapping.version();
+    }
+
+    /**
+     * Whether the property exposes a column the tenancy pass owns ({@code @TenantId}, {@code
+     * @VendorId}): read from rows, never written from the entity.
+     */
+    public boolean scopeColumn() {
+        return tenantId || vendorId;
     }
 
     /** This property, written through {@code access}: a subtype's setter of a root's property. */
     public Property withWrite(Access access) {
-        return new Property(element, name, column, type, valueType, id, generated, tenantId, nullable, nullableDeclared,
+        return new Property(element, name, column, type, valueType, id, generated, tenantId, vendorId, nullable, nullableDeclared,
                 read, access, reference, mapping);
     }
 

@@ -10,6 +10,8 @@ import javax.lang.model.element.Element;
  * @param rowLevelSecurity row strategy: whether the DDL adds row-level security policies
  * @param annotated the entity or package carrying {@code @Tenanted}, for diagnostics
  * @param annotation the {@code @Tenanted} mirror, for diagnostics
+ * @param vendor the nested vendor scope ({@code @VendorScoped}), or null when the entity's rows
+ *     belong to the tenant as a whole
  */
 public record Tenancy(
         Tenanted.Strategy strategy,
@@ -17,7 +19,25 @@ public record Tenancy(
         Tenanted.ColumnType columnType,
         boolean rowLevelSecurity,
         Element annotated,
-        AnnotationMirror annotation) {
+        AnnotationMirror annotation,
+        Vendor vendor) {
+
+    /**
+     * A vendor scope inside the tenant: the vendor column, typed like the tenant column.
+     *
+     * @param annotated the entity carrying {@code @VendorScoped}, for diagnostics
+     */
+    public record Vendor(String column, Element annotated, AnnotationMirror annotation) {}
+
+    public Tenancy(Tenanted.Strategy strategy, String column, Tenanted.ColumnType columnType, boolean rowLevelSecurity,
+            Element annotated, AnnotationMirror annotation) {
+        this(strategy, column, columnType, rowLevelSecurity, annotated, annotation, null);
+    }
+
+    /** Whether rows belong to one vendor of their tenant ({@code @VendorScoped}). */
+    public boolean vendorScoped() {
+        return vendor != null;
+    }
 
     /** Whether rows of all tenants share the table and a discriminator column tells them apart. */
     public boolean isRow() {
@@ -38,9 +58,10 @@ public record Tenancy(
         return strategy == other.strategy && (!isRow() || columnType == other.columnType);
     }
 
-    /** For messages: {@code ROW (tenant_id text)}, {@code SCHEMA}. */
+    /** For messages: {@code ROW (tenant_id text)}, {@code SCHEMA}, {@code ROW (tenant_id text), vendor-scoped (vendor_id)}. */
     public String describe() {
-        return isRow() ? "ROW (" + column + " " + sqlType() + ")" : strategy.name();
+        return (isRow() ? "ROW (" + column + " " + sqlType() + ")" : strategy.name())
+                + (vendorScoped() ? ", vendor-scoped (" + vendor.column() + ")" : "");
     }
 
     /** The PostgreSQL type of the discriminator column. */

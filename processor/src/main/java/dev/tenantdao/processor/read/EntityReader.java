@@ -14,6 +14,8 @@ import dev.tenantdao.annotations.Polymorphic;
 import dev.tenantdao.annotations.Subtype;
 import dev.tenantdao.annotations.References;
 import dev.tenantdao.annotations.TenantId;
+import dev.tenantdao.annotations.VendorId;
+import dev.tenantdao.annotations.VendorScoped;
 import dev.tenantdao.annotations.Tenanted;
 import dev.tenantdao.annotations.Transient;
 import dev.tenantdao.processor.model.Access;
@@ -214,8 +216,11 @@ public final class EntityReader {
         boolean rowLevelSecurity = Annotations.explicitValue(mirror, "rowLevelSecurity") != null
                 ? tenanted.rowLevelSecurity()
                 : rowLevelSecurityDefault;
+        VendorScoped vendorScoped = type.getAnnotation(VendorScoped.class);
+        Tenancy.Vendor vendor = vendorScoped == null ? null
+                : new Tenancy.Vendor(vendorScoped.column(), type, Annotations.mirror(type, VendorScoped.class).orElse(null));
         return new Tenancy(tenanted.strategy(), tenanted.column(), tenanted.columnType(), rowLevelSecurity,
-                annotated, mirror);
+                annotated, mirror, vendor);
     }
 
     /** @param root the hierarchy's root, whose {@code @Converters} also apply, or {@code type} itself */
@@ -260,6 +265,10 @@ public final class EntityReader {
         if (tenantId && tenancy != null) {
             columnName = tenancy.column();
         }
+        boolean vendorId = element.getAnnotation(VendorId.class) != null;
+        if (vendorId && tenancy != null && tenancy.vendorScoped()) {
+            columnName = tenancy.vendor().column();
+        }
         AnnotationMirror columnMirror = Annotations.mirror(element, Column.class).orElse(null);
         boolean nullableDeclared = column != null && column.nullable()
                 && Annotations.explicitValue(columnMirror, "nullable") != null;
@@ -291,7 +300,7 @@ public final class EntityReader {
                 elementType, elementJavaType, converter, columnMirror, element.getAnnotation(Version.class) != null,
                 element.getAnnotation(NotAudited.class) != null);
         return new Property(element, name, columnName, type, valueType, id != null,
-                id != null && id.generated(), tenantId, nullable, nullableDeclared, read, write, reference(element),
+                id != null && id.generated(), tenantId, vendorId, nullable, nullableDeclared, read, write, reference(element),
                 mapping);
     }
 
@@ -326,6 +335,7 @@ public final class EntityReader {
             return converterModel((TypeElement) declared.asElement(), element, convert);
         }
         if (element.getAnnotation(Version.class) != null || element.getAnnotation(TenantId.class) != null
+                || element.getAnnotation(VendorId.class) != null
                 || element.getAnnotation(Id.class) != null && valueType(type) != null) {
             return null;
         }

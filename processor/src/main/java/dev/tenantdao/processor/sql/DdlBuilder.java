@@ -57,10 +57,10 @@ public final class DdlBuilder {
         }
         List<Table> tables = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
-        TenancyPass.tenantColumnOf(entity).ifPresent(columns::add);
+        columns.addAll(TenancyPass.scopeColumnsOf(entity));
         List<Property> inTable = joined ? entity.properties() : all;
         for (Property property : inTable) {
-            if (property.tenantId()) {
+            if (property.scopeColumn()) {
                 continue;
             }
             // a subtype's own column is NULL in the rows of the other subtypes of a single table
@@ -155,7 +155,7 @@ public final class DdlBuilder {
     private Table subtypeTable(EntityModel subtype, List<String> key) {
         String name = Subtype.of(subtype).table().orElseThrow();
         List<Column> columns = new ArrayList<>();
-        TenancyPass.tenantColumnOf(entity).ifPresent(columns::add);
+        columns.addAll(TenancyPass.scopeColumnsOf(entity));
         columns.add(new Column(entity.id().column(), entity.id().sqlType(), true, null, false, null, null));
         for (Property property : subtype.ownProperties()) {
             columns.add(column(property, true));
@@ -201,9 +201,9 @@ public final class DdlBuilder {
     private Table history(List<Property> properties) {
         String name = entity.audit().table();
         List<Column> columns = new ArrayList<>();
-        TenancyPass.tenantColumnOf(entity).ifPresent(columns::add);
+        columns.addAll(TenancyPass.scopeColumnsOf(entity));
         for (Property property : properties) {
-            if (property.tenantId()) {
+            if (property.scopeColumn()) {
                 continue;
             }
             if (property.id()) {
@@ -233,12 +233,13 @@ public final class DdlBuilder {
 
     /**
      * A foreign key to the referenced entity's key: between row-tenanted tables it includes the
-     * tenant column on both sides, so a row can only reference its own tenant's rows.
+     * tenant column on both sides, so a row can only reference its own tenant's rows; to a
+     * vendor-scoped table, the vendor column too, so a row only references its own vendor's.
      */
     private ForeignKey foreignKey(Property property, Reference reference) {
         Tenancy target = reference.tenancy();
-        if (target != null && target.isRow()) {
-            return new ForeignKey(TenancyPass.keyColumns(entity, property.column()), reference.table(),
+        if (target != null && (target.isRow() || target.vendorScoped())) {
+            return new ForeignKey(TenancyPass.referenceColumns(entity, target, property.column()), reference.table(),
                     TenancyPass.keyColumns(target, reference.idColumn()), strategy(target), false);
         }
         return new ForeignKey(List.of(property.column()), reference.table(), List.of(reference.idColumn()),

@@ -46,6 +46,14 @@ public record Parameter(Source source, Property property, String argument, Value
         TENANT,
         /** The current tenant as text, for the row-level-security setting a statement sets first. */
         TENANT_SETTING,
+        /** The current vendor of a vendor-scoped entity, null in a tenant-wide block (a predicate's {@code COALESCE}). */
+        VENDOR,
+        /** The vendor of a row an insert creates: the current vendor, which it requires. */
+        NEW_ROW_VENDOR,
+        /** The current vendor as text ({@code ''} tenant-wide), for the row-level-security setting. */
+        VENDOR_SETTING,
+        /** The tenant-wide switch ({@code on} in a tenant-wide block, else {@code ''}), for the row-level-security setting. */
+        TENANT_WIDE_SETTING,
         /** A property read from the entity argument. */
         ENTITY,
         /** The id passed as a method argument. */
@@ -76,6 +84,22 @@ public record Parameter(Source source, Property property, String argument, Value
 
     public static Parameter tenant() {
         return new Parameter(Source.TENANT, null);
+    }
+
+    public static Parameter vendor() {
+        return new Parameter(Source.VENDOR, null);
+    }
+
+    public static Parameter newRowVendor() {
+        return new Parameter(Source.NEW_ROW_VENDOR, null);
+    }
+
+    public static Parameter vendorSetting() {
+        return new Parameter(Source.VENDOR_SETTING, null);
+    }
+
+    public static Parameter tenantWideSetting() {
+        return new Parameter(Source.TENANT_WIDE_SETTING, null);
     }
 
     public static Parameter entity(Property property) {

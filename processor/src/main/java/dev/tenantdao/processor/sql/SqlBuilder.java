@@ -629,7 +629,7 @@ public final class SqlBuilder {
 
     /** The history table's column for {@code property}: NULL when it is left out of history. */
     private String historyColumn(Property property) {
-        return property.id() || property.tenantId() || entity.inHistory(property)
+        return property.id() || property.scopeColumn() || entity.inHistory(property)
                 ? Identifiers.quote(property.column()) : "NULL";
     }
 

@@ -104,9 +104,11 @@ public final class EntityValidator {
         if (!isSubtype(entity)) {
             validateTable(entity);
             validateTenancy(entity);
+            validateVendorScope(entity);
             validateIds(entity);
         }
         validateTenantIds(entity);
+        validateVendorIds(entity);
         validateColumns(entity);
         validateRecordComponents(entity);
         validateReferences(entity);
@@ -150,6 +152,44 @@ public final class EntityValidator {
         if (tenancy.isRow() && !Identifiers.isUsable(tenancy.column())) {
             diagnostics.report(Message.INVALID_IDENTIFIER, tenancy.annotated(), tenancy.annotation(),
                     Annotations.explicitValue(tenancy.annotation(), "column"), tenancy.column(), "tenant column");
+        }
+        Tenancy.Vendor vendor = tenancy.vendor();
+        if (vendor != null) {
+            AnnotationValue column = Annotations.explicitValue(vendor.annotation(), "column");
+            if (!Identifiers.isUsable(vendor.column())) {
+                diagnostics.report(Message.INVALID_IDENTIFIER, vendor.annotated(), vendor.annotation(), column,
+                        vendor.column(), "vendor column");
+            } else if (tenancy.isRow() && vendor.column().equals(tenancy.column())) {
+                diagnostics.report(Message.VENDOR_COLUMN_IS_TENANT_COLUMN, vendor.annotated(), vendor.annotation(),
+                        column, vendor.column(), entity.name());
+            }
+        }
+    }
+
+    /** {@code @VendorScoped} on an entity that is not tenanted: the reader dropped it with the tenancy. */
+    private void validateVendorScope(EntityModel entity) {
+        if (entity.tenancy() == null) {
+            Annotations.mirror(entity.element(), dev.tenantdao.annotations.VendorScoped.class).ifPresent(mirror ->
+                    diagnostics.report(Message.VENDOR_SCOPED_NOT_TENANTED, entity.element(), mirror, entity.name(),
+                            entity.name()));
+        }
+    }
+
+    private void validateVendorIds(EntityModel entity) {
+        List<Property> judged = judged(entity);
+        for (Property property : judged) {
+            if (!property.vendorId()) {
+                continue;
+            }
+            AnnotationMirror mirror = mirror(property, dev.tenantdao.annotations.VendorId.class);
+            Tenancy tenancy = entity.tenancy();
+            if (tenancy == null || !tenancy.vendorScoped()) {
+                diagnostics.report(Message.VENDOR_ID_NOT_VENDOR_SCOPED, property.element(), mirror,
+                        describe(entity, property), entity.name());
+            } else if (!property.type().toString().equals(tenancy.javaType())) {
+                diagnostics.report(Message.VENDOR_ID_TYPE, property.element(), mirror, describe(entity, property),
+                        property.type(), tenancy.sqlType(), tenancy.javaType(), tenancy.javaType());
+            }
         }
     }
 
@@ -234,13 +274,17 @@ public final class EntityValidator {
                         Annotations.explicitValue(mirror, "nullable"), describe(entity, property),
                         property.type(), boxName(property.valueType()));
             }
-            if (!property.tenantId()) {
+            if (!property.scopeColumn()) {
                 if (!Identifiers.isUsable(property.column())) {
                     AnnotationMirror mirror = mirror(property, Column.class);
                     diagnostics.report(Message.INVALID_IDENTIFIER, property.element(), mirror,
                             Annotations.explicitValue(mirror, "name"), property.column(), "column");
                 } else if (tenancy != null && property.column().equals(tenancy.column())) {
                     diagnostics.report(Message.TENANT_COLUMN_AS_FIELD, property.element(), mirror(property, Column.class),
+                            Annotations.columnValue(property.element(), "name"), describe(entity, property),
+                            property.column(), entity.name());
+                } else if (tenancy != null && tenancy.vendorScoped() && property.column().equals(tenancy.vendor().column())) {
+                    diagnostics.report(Message.VENDOR_COLUMN_AS_FIELD, property.element(), mirror(property, Column.class),
                             Annotations.columnValue(property.element(), "name"), describe(entity, property),
                             property.column(), entity.name());
                 }
@@ -520,6 +564,9 @@ public final class EntityValidator {
                 diagnostics.report(Message.REFERENCE_ACROSS_TENANCY, property.element(), reference.annotation(), value,
                         describe(entity, property), reference.targetName(), target.describe(), entity.name(),
                         source.describe());
+            } else if (target.vendorScoped() && !source.vendorScoped()) {
+                diagnostics.report(Message.REFERENCE_INTO_VENDOR, property.element(), reference.annotation(), value,
+                        describe(entity, property), reference.targetName(), entity.name(), entity.name());
             }
         }
     }

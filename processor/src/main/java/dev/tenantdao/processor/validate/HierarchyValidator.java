@@ -97,6 +97,9 @@ public final class HierarchyValidator {
             diagnostics.report(Message.STRATEGY_ON_SUBTYPE, subtype, strategy, subtype.getSimpleName(),
                     root.getSimpleName());
         }
+        Annotations.mirror(subtype, dev.tenantdao.annotations.VendorScoped.class).ifPresent(vendorScoped ->
+                diagnostics.report(Message.VENDOR_SCOPED_ON_SUBTYPE, subtype, vendorScoped, subtype.getSimpleName(),
+                        root.getSimpleName()));
         AnnotationMirror entity = Annotations.mirror(subtype, Entity.class).orElse(null);
         if (entity != null) {
             diagnostics.report(Message.SUBTYPE_IS_ENTITY, subtype, entity, subtype.getSimpleName(), root.getSimpleName());

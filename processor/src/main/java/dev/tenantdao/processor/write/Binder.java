@@ -62,6 +62,10 @@ final class Binder {
             code.addStatement(switch (parameter.source()) {
                 case TENANT -> dao.tenant().bind(index);
                 case TENANT_SETTING -> dao.tenant().bindSetting(index);
+                case VENDOR -> dao.tenant().bindVendor(index);
+                case NEW_ROW_VENDOR -> dao.tenant().bindNewRowVendor(index);
+                case VENDOR_SETTING -> dao.tenant().bindVendorSetting(index);
+                case TENANT_WIDE_SETTING -> dao.tenant().bindTenantWideSetting(index);
                 case ENTITY -> JdbcCode.bind(parameter.property(), "statement", index,
                         converted.containsKey(parameter.property())
                                 ? CodeBlock.of("$L", converted.get(parameter.property()))
@@ -174,6 +178,10 @@ final class Binder {
                 code.addStatement(switch (parameter.source()) {
                     case TENANT_SETTING -> dao.tenant().bindSetting(index);
                     case TENANT -> dao.tenant().bind(index);
+                    case VENDOR -> dao.tenant().bindVendor(index);
+                    case NEW_ROW_VENDOR -> dao.tenant().bindNewRowVendor(index);
+                    case VENDOR_SETTING -> dao.tenant().bindVendorSetting(index);
+                    case TENANT_WIDE_SETTING -> dao.tenant().bindTenantWideSetting(index);
                     case ACTOR -> actor(index);
                     default -> CodeBlock.of("statement.setArray($L, connection.createArrayOf($S, $L))", index,
                             parameter.property().valueType().unnestElementName(), arrays.get(parameter.property()));

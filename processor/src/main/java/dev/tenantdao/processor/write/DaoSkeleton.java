@@ -50,6 +50,13 @@ final class DaoSkeleton {
                         case SCHEMA -> "in the tenant's schema";
                         case DATABASE -> "in the tenant's database";
                     });
+            if (entity.isVendorScoped()) {
+                doc.add("\n<p>Each row belongs to one vendor of its tenant (vendor column {@code $L}): inside\n"
+                        + "{@code TenantContext.runAsVendor} every method works on the current vendor's rows only; inside\n"
+                        + "{@code TenantContext.runTenantWide} on every vendor's rows of the tenant, inserting none; with\n"
+                        + "neither, it throws {@link dev.tenantdao.runtime.NoVendorException} before any SQL.\n",
+                        entity.tenancy().vendor().column());
+            }
         } else {
             doc.add("\n<p>{@code $L} is shared by all tenants.\n", dao.name());
         }

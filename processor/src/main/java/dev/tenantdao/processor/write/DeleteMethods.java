@@ -31,7 +31,8 @@ final class DeleteMethods {
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(dao.type(), var)
                 .addStatement("$T.requireNonNull($L, $S)", Types.OBJECTS, var, var)
-                .addCode(dao.entity().tenantId().isPresent() || hooked ? dao.tenant().preamble() : CodeBlock.of(""))
+                .addCode(dao.entity().tenantId().isPresent() || dao.entity().vendorId().isPresent() || hooked
+                        ? dao.tenant().preamble() : CodeBlock.of(""))
                 .addCode(dao.tenant().requireCurrent(var));
         CodeBlock.Builder body = CodeBlock.builder().add(hooks.call(HookKind.BEFORE_DELETE, var));
         if (dao.sql().deleteVersioned().isPresent()) {

@@ -55,6 +55,7 @@ final class ExistsMethods {
             if (tenant.inSchema()) {
                 method.addParameter(String.class, "schema");
             }
+            tenant.addVendorParameters(method);
         }
         return method.addParameter(dao.idType(), "id")
                 .beginControlFlow("$L", dao.statements().prepare("CURRENT_VERSION"))
@@ -89,6 +90,9 @@ final class ExistsMethods {
             }
             if (tenant.inSchema()) {
                 arguments.add("schema");
+            }
+            if (tenant.vendorScoped()) {
+                arguments.add(tenant.vendorArguments().substring(0, tenant.vendorArguments().length() - 2));
             }
         }
         arguments.add(idValue.toString());

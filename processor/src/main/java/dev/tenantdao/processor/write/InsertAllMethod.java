@@ -47,7 +47,7 @@ final class InsertAllMethod {
                 .returns(listOfEntities)
                 .addParameter(listOfEntities, all)
                 .addStatement("$T.requireNonNull($L, $S)", Types.OBJECTS, all, all)
-                .addCode(dao.tenant().preamble())
+                .addCode(dao.tenant().preambleInserting())
                 .addCode(checks.build())
                 .beginControlFlow("if ($L.isEmpty())", all)
                 .addStatement("return $T.of()", Types.LIST)
@@ -83,7 +83,7 @@ final class InsertAllMethod {
         boolean setsTenant = TenancyPass.setsTenant(dao.entity());
         if (setsTenant) {
             // the batch's statements follow the tenant setting in this (atomic) transaction
-            work.addStatement("$T.setTenant(connection, tenant)", Types.TENANT_SQL);
+            work.add(dao.tenant().setOnConnection());
         }
         work.beginControlFlow("for ($T $L : $L)", type, var, all);
         String written = hooks.before(work, HookKind.BEFORE_INSERT, var, "toInsert");

@@ -58,7 +58,7 @@ final class InsertMethods {
                 .returns(dao.type())
                 .addParameter(dao.type(), var)
                 .addStatement("$T.requireNonNull($L, $S)", Types.OBJECTS, var, var)
-                .addCode(dao.tenant().preamble())
+                .addCode(dao.tenant().preambleInserting())
                 .addCode(dao.tenant().requireCurrent(var))
                 .addCode(dao.statements().withStatement(
                         hooks.hasAny(HookKind.BEFORE_INSERT, HookKind.AFTER_INSERT) ? "atomically" : "withConnection",
@@ -87,6 +87,7 @@ final class InsertMethods {
         if (tenant.hasColumn()) {
             method.addParameter(tenant.valueType(), tenant.value());
         }
+        tenant.addVendorParameters(method);
         return method.addParameter(dao.type(), dao.var())
                 .addCode(dao.binder().bind(dao.sql().insert(), null, locals))
                 .build();

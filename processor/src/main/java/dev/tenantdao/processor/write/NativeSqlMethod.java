@@ -177,7 +177,7 @@ final class NativeSqlMethod {
         if (stream) {
             CodeBlock.Builder open = CodeBlock.builder();
             if (TenancyPass.setsTenant(entity())) {
-                open.addStatement("$T.setTenant(connection, tenant)", Types.TENANT_SQL);
+                open.add(dao().tenant().setOnConnection());
             }
             open.addStatement("$T statement = connection.prepareStatement($L)", Types.PREPARED_STATEMENT, prepare)
                     .add(dao().binder().bind(statement, null, "null", locals))

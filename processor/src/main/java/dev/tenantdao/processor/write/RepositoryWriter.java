@@ -1040,7 +1040,7 @@ public final class RepositoryWriter {
         if (stream) {
             CodeBlock.Builder prepare = CodeBlock.builder();
             if (TenancyPass.setsTenant(entity)) {
-                prepare.addStatement("$T.setTenant(connection, tenant)", dev.tenantdao.processor.write.Types.TENANT_SQL);
+                prepare.add(dao.tenant().setOnConnection());
             }
             prepare.addStatement("$T statement = connection.prepareStatement($L)",
                             dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, sqlText)

@@ -44,7 +44,77 @@ final class TenantCode {
             case SCHEMA -> code.addStatement("String schema = support.schemaOf(tenant)");
             case DATABASE -> { }
         }
+        if (vendorScoped()) {
+            code.addStatement("String vendor = support.requireVendor(tenant)");
+            switch (entity().tenancy().columnType()) {
+                case TEXT -> { }
+                case UUID -> code.addStatement("$T vendorKey = $T.vendorUuid(vendor)", Types.UUID, Types.TENANT_KEYS);
+                case BIGINT -> code.addStatement("Long vendorKey = $T.vendorBigint(vendor)", Types.TENANT_KEYS);
+            }
+        }
         return code.build();
+    }
+
+    /**
+     * {@link #preamble()} of a method that inserts rows: a vendor-scoped entity's also refuses a
+     * tenant-wide block (a new row needs its vendor) before any SQL.
+     */
+    CodeBlock preambleInserting() {
+        CodeBlock.Builder code = preamble().toBuilder();
+        if (vendorScoped()) {
+            code.addStatement("$T.vendorOfNewRow($S, vendor)", Types.TENANT_KEYS, dao.name());
+        }
+        return code.build();
+    }
+
+    /** Whether the entity's rows belong to one vendor of their tenant. */
+    boolean vendorScoped() {
+        return TenancyPass.vendorScoped(entity());
+    }
+
+    /** Binds the vendor of a predicate (null tenant-wide, matching every vendor) to parameter {@code index}. */
+    CodeBlock bindVendor(int index) {
+        return entity().tenancy().columnType() == Tenanted.ColumnType.TEXT
+                ? CodeBlock.of("statement.setString($L, vendor)", index)
+                : CodeBlock.of("statement.setObject($L, vendorKey)", index);
+    }
+
+    /** Binds the vendor of a new row (the current vendor, required) to parameter {@code index}. */
+    CodeBlock bindNewRowVendor(int index) {
+        CodeBlock vendor = CodeBlock.of("$T.vendorOfNewRow($S, vendor)", Types.TENANT_KEYS, dao.name());
+        return switch (entity().tenancy().columnType()) {
+            case TEXT -> CodeBlock.of("statement.setString($L, $L)", index, vendor);
+            case UUID -> CodeBlock.of("statement.setObject($L, $T.vendorUuid($L))", index, Types.TENANT_KEYS, vendor);
+            case BIGINT -> CodeBlock.of("statement.setObject($L, $T.vendorBigint($L))", index, Types.TENANT_KEYS, vendor);
+        };
+    }
+
+    /** Binds the vendor row-level-security setting ({@code ''} tenant-wide) to parameter {@code index}. */
+    CodeBlock bindVendorSetting(int index) {
+        return CodeBlock.of("statement.setString($L, $T.vendorSetting(vendor))", index, Types.TENANT_KEYS);
+    }
+
+    /** Binds the tenant-wide switch ({@code on} tenant-wide, else {@code ''}) to parameter {@code index}. */
+    CodeBlock bindTenantWideSetting(int index) {
+        return CodeBlock.of("statement.setString($L, $T.tenantWideSetting(vendor))", index, Types.TENANT_KEYS);
+    }
+
+    /** Adds the vendor parameters of a private helper the tenanted methods call: {@code vendor}, and its column value. */
+    void addVendorParameters(com.palantir.javapoet.MethodSpec.Builder method) {
+        if (vendorScoped()) {
+            method.addParameter(String.class, "vendor");
+            if (entity().tenancy().columnType() != Tenanted.ColumnType.TEXT) {
+                method.addParameter(valueType(), "vendorKey");
+            }
+        }
+    }
+
+    /** The arguments for {@link #addVendorParameters}, each followed by ", ". */
+    String vendorArguments() {
+        if (!vendorScoped()) {
+            return "";
+        }
+        return entity().tenancy().columnType() == Tenanted.ColumnType.TEXT ? "vendor, " : "vendor, vendorKey, ";
     }
 
     /** The tenant argument of {@code support.withConnection} and {@code atomically}: {@code tenant}, or null when shared. */
@@ -52,16 +122,19 @@ final class TenantCode {
         return entity().isTenanted() ? "tenant" : "null";
     }
 
-    /** Rejects, before any SQL, an entity that exposes a tenant other than the current one. */
+    /** Rejects, before any SQL, an entity that exposes a tenant or vendor other than the current one. */
     CodeBlock requireCurrent(String target) {
+        CodeBlock.Builder code = CodeBlock.builder();
         Optional<Property> tenantId = entity().tenantId();
-        if (tenantId.isEmpty()) {
-            return CodeBlock.of("");
+        tenantId.ifPresent(property -> code.addStatement("$T.requireCurrent($S, $L, $L)", Types.TENANT_KEYS, dao.name(),
+                value(), DaoContext.read(property, target)));
+        Optional<Property> vendorId = entity().vendorId();
+        if (vendorId.isPresent() && vendorScoped()) {
+            code.addStatement("$T.requireCurrentVendor($S, tenant, $L, $L)", Types.TENANT_KEYS, dao.name(),
+                    entity().tenancy().columnType() == Tenanted.ColumnType.TEXT ? "vendor" : "vendorKey",
+                    DaoContext.read(vendorId.get(), target));
         }
-        return CodeBlock.builder()
-                .addStatement("$T.requireCurrent($S, $L, $L)", Types.TENANT_KEYS, dao.name(), value(),
-                        DaoContext.read(tenantId.get(), target))
-                .build();
+        return code.build();
     }
 
     /** Binds the tenant column's value to parameter {@code index} of {@code statement}. */
@@ -71,6 +144,17 @@ final class TenantCode {
             case UUID -> CodeBlock.of("statement.setObject($L, tenantKey)", index);
             case BIGINT -> CodeBlock.of("statement.setLong($L, tenantKey)", index);
         };
+    }
+
+    /**
+     * Under row-level security, the tenant setting made on {@code connection} for the rest of its
+     * transaction, as a statement of its own (before a batch or a cursor, whose statements carry no
+     * setting in front): the tenant, and for a vendor-scoped entity the vendor and the tenant-wide switch.
+     */
+    CodeBlock setOnConnection() {
+        return vendorScoped()
+                ? CodeBlock.of("$T.setTenantAndVendor(connection, tenant, vendor);\n", Types.TENANT_SQL)
+                : CodeBlock.of("$T.setTenant(connection, tenant);\n", Types.TENANT_SQL);
     }
 
     /** Binds the tenant as text (the row-level-security setting) to parameter {@code index}. */
@@ -99,7 +183,7 @@ final class TenantCode {
     /** The tenant arguments of {@code bindInsert}, each followed by ", ": none when the table has no tenant column. */
     String insertArguments() {
         String setting = needsSettingBesidesValue() ? "tenant, " : "";
-        return setting + (hasColumn() ? value() + ", " : "");
+        return setting + (hasColumn() ? value() + ", " : "") + vendorArguments();
     }
 
     /** Whether the entity's table has a tenant column (row strategy). */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EntityKindTest {
 
     private static Property property(String name, boolean id) {
-        return new Property(null, name, name, null, ValueType.STRING, id, false, false, !id, false,
+        return new Property(null, name, name, null, ValueType.STRING, id, false, false, false, !id, false,
                 Access.method(name), Access.method(name), null, Mapping.PLAIN);
     }
 

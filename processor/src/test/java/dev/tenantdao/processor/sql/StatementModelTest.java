@@ -38,7 +38,7 @@ class StatementModelTest {
     // ---- fixtures: entities built by hand, as the reader would build them -------------------------------
 
     private static Property property(String name, ValueType type, boolean id) {
-        return new Property(null, name, name, null, type, id, false, false, !id, false, Access.method(name),
+        return new Property(null, name, name, null, type, id, false, false, false, !id, false, Access.method(name),
                 Access.method(name), null, Mapping.PLAIN);
     }
 

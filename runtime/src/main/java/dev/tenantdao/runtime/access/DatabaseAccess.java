@@ -47,6 +47,9 @@ public abstract class DatabaseAccess {
 
     public abstract String requireTenant(Database database, TenantScope scope);
 
+    /** The current vendor of {@code tenant}, or null in an explicit tenant-wide block; see {@code Database.requireVendor}. */
+    public abstract String requireVendor(Database database, TenantScope scope, String tenant);
+
     public abstract String schemaOf(Database database, String tenant);
 
     public abstract <T> T withConnection(Database database, TenantScope scope, String tenant, String operation,

@@ -45,6 +45,16 @@ public final class DaoSupport {
         return DatabaseAccess.get().requireTenant(database, scope);
     }
 
+    /**
+     * The current vendor of {@code tenant}, for a vendor-scoped entity, or null in an explicit
+     * tenant-wide block ({@code TenantContext.runTenantWide}).
+     *
+     * @throws dev.tenantdao.runtime.NoVendorException when there is neither; nothing has been sent
+     */
+    public String requireVendor(String tenant) {
+        return DatabaseAccess.get().requireVendor(database, scope, tenant);
+    }
+
     /** Schema per tenant: the quoted name of {@code tenant}'s schema, checked to be a tenant's. */
     public String schemaOf(String tenant) {
         return DatabaseAccess.get().schemaOf(database, tenant);

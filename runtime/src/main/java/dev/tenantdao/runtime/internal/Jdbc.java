@@ -41,10 +41,15 @@ public final class Jdbc {
      */
     public static String forSession(String sql) {
         String local = Wire.SET_TENANT + "; ";
-        if (!sql.startsWith(local)) {
-            throw new IllegalArgumentException("not a statement under row-level security: " + sql);
+        if (sql.startsWith(local)) {
+            return Wire.SET_TENANT_FOR_SESSION + "; " + sql.substring(local.length()) + "; " + Wire.CLEAR_TENANT;
         }
-        return Wire.SET_TENANT_FOR_SESSION + "; " + sql.substring(local.length()) + "; " + Wire.CLEAR_TENANT;
+        String localWithVendor = Wire.SET_TENANT_AND_VENDOR + "; ";
+        if (sql.startsWith(localWithVendor)) {
+            return Wire.SET_TENANT_AND_VENDOR_FOR_SESSION + "; " + sql.substring(localWithVendor.length()) + "; "
+                    + Wire.CLEAR_TENANT_AND_VENDOR;
+        }
+        throw new IllegalArgumentException("not a statement under row-level security: " + sql);
     }
 
     /**
@@ -83,7 +88,7 @@ public final class Jdbc {
             java.sql.Connection connection = statement.getConnection();
             if (connection.getAutoCommit()) {
                 try (java.sql.Statement clear = connection.createStatement()) {
-                    clear.execute(Wire.CLEAR_TENANT);
+                    clear.execute(Wire.CLEAR_TENANT_AND_VENDOR);
                 }
             }
         } catch (SQLException e) {

@@ -1,6 +1,8 @@
 package dev.tenantdao.runtime.internal;
 
+import dev.tenantdao.annotations.internal.Wire;
 import dev.tenantdao.runtime.InvalidTenantException;
+import dev.tenantdao.runtime.NoVendorException;
 import dev.tenantdao.runtime.TenantMismatchException;
 import java.util.UUID;
 
@@ -55,6 +57,56 @@ public final class TenantKeys {
             throw new TenantMismatchException(String.valueOf(currentTenant), String.valueOf(carriedTenant), entity,
                     "The " + entity + " belongs to tenant '" + carriedTenant
                     + "', but the current tenant is '" + currentTenant + "'; a DAO never writes another tenant's rows");
+        }
+    }
+
+    // ---- vendors: a second scope inside the tenant ---------------------------------------------
+
+    /**
+     * The vendor of a row an insert creates: the current vendor, never null (a tenant-wide block
+     * names no vendor, so it inserts no vendor-scoped row).
+     *
+     * @throws NoVendorException in a tenant-wide block, before any SQL
+     */
+    public static String vendorOfNewRow(String entity, String vendor) {
+        if (vendor == null) {
+            String tenant = dev.tenantdao.runtime.TenantContext.current().orElse(null);
+            throw new NoVendorException(entity, tenant, "Cannot insert a vendor-scoped " + entity + " tenant-wide"
+                    + (tenant == null ? "" : " (tenant '" + tenant + "')") + ": a new row needs its vendor; insert it inside"
+                    + " TenantContext.runAsVendor(tenant, vendor, ...); nothing was sent to the database");
+        }
+        return vendor;
+    }
+
+    /** The vendor row-level-security setting of a statement: the vendor, or {@code ''} tenant-wide. */
+    public static String vendorSetting(String vendor) {
+        return vendor == null ? "" : vendor;
+    }
+
+    /** The tenant-wide switch of a statement: {@code on} in a tenant-wide block (no vendor), else {@code ''}. */
+    public static String tenantWideSetting(String vendor) {
+        return vendor == null ? Wire.TENANT_WIDE : "";
+    }
+
+    /** The vendor id as the value of a {@code uuid} vendor column (null tenant-wide). */
+    public static UUID vendorUuid(String vendor) {
+        return vendor == null ? null : uuid(vendor);
+    }
+
+    /** The vendor id as the value of a {@code bigint} vendor column (null tenant-wide). */
+    public static Long vendorBigint(String vendor) {
+        return vendor == null ? null : bigint(vendor);
+    }
+
+    /**
+     * Rejects an entity that carries a vendor ({@code @VendorId}) other than the current one. A null
+     * carried vendor means "the current vendor"; tenant-wide (no current vendor), any is taken.
+     */
+    public static void requireCurrentVendor(String entity, String tenant, Object currentVendor, Object carriedVendor) {
+        if (carriedVendor != null && currentVendor != null && !carriedVendor.equals(currentVendor)) {
+            throw new NoVendorException(entity, tenant, "The " + entity + " belongs to vendor '" + carriedVendor
+                    + "', but the current vendor is '" + currentVendor + "' (tenant '" + tenant
+                    + "'); a DAO never writes another vendor's rows");
         }
     }
 }

@@ -31,4 +31,19 @@ public final class TenantSql {
             statement.execute();
         }
     }
+
+    /**
+     * {@link #setTenant} for a vendor-scoped entity's batch: the tenant, the vendor ({@code ''} when
+     * null, tenant-wide) and the tenant-wide switch, until the end of the transaction.
+     */
+    public static void setTenantAndVendor(java.sql.Connection connection, String tenant, String vendor)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                dev.tenantdao.annotations.internal.Wire.SET_TENANT_AND_VENDOR)) {
+            statement.setString(1, tenant);
+            statement.setString(2, TenantKeys.vendorSetting(vendor));
+            statement.setString(3, TenantKeys.tenantWideSetting(vendor));
+            statement.execute();
+        }
+    }
 }

@@ -238,7 +238,7 @@ public final class AuditPass {
         }
         for (Property property : properties) {
             String column = Identifiers.quote(property.column());
-            if (!property.tenantId() && (property.id() || entity.inHistory(property)) && !columns.contains(column)) {
+            if (!property.scopeColumn() && (property.id() || entity.inHistory(property)) && !columns.contains(column)) {
                 columns.add(column);
             }
         }

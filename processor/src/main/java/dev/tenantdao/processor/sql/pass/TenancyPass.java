@@ -26,6 +26,14 @@ import java.util.List;
  *   <li>database: nothing (the connection is the tenant's).
  * </ul>
  * A statement of a shared entity passes unchanged. Repository queries go through this same pass.
+ *
+ * <p>A {@code @VendorScoped} entity's rows belong to one vendor of their tenant, in every strategy;
+ * this pass adds the vendor the same way, right after the tenant: the predicate {@code
+ * <table>.vendor_id = COALESCE(?, <table>.vendor_id)} (its {@code ?} the current vendor, null only in
+ * an explicit tenant-wide block, where it matches every vendor of the tenant), the vendor column of
+ * inserts (the current vendor, which an insert requires, or copied from the source row), conflict
+ * targets, keys and foreign keys between vendor-scoped tables; under row-level security the vendor
+ * and the tenant-wide switch are set beside the tenant.
  */
 public final class TenancyPass implements Sql.Visitor {
 
@@ -33,6 +41,26 @@ public final class TenancyPass implements Sql.Visitor {
     private static final Sql SET_TENANT = new Sql.Raw(Fragment.of(
             Wire.SET_TENANT.substring(0, Wire.SET_TENANT.indexOf('?')), Parameter.tenantSetting(),
             Wire.SET_TENANT.substring(Wire.SET_TENANT.indexOf('?') + 1)));
+
+    /**
+     * The runtime's statement setting the tenant, the vendor and the tenant-wide switch ({@link
+     * Wire#SET_TENANT_AND_VENDOR}), for vendor-scoped entities.
+     */
+    private static final Sql SET_TENANT_AND_VENDOR = setting(Wire.SET_TENANT_AND_VENDOR,
+            Parameter.tenantSetting(), Parameter.vendorSetting(), Parameter.tenantWideSetting());
+
+    private static Sql setting(String text, Parameter... parameters) {
+        List<Object> parts = new ArrayList<>();
+        int start = 0;
+        for (Parameter parameter : parameters) {
+            int mark = text.indexOf('?', start);
+            parts.add(text.substring(start, mark));
+            parts.add(parameter);
+            start = mark + 1;
+        }
+        parts.add(text.substring(start));
+        return new Sql.Raw(Fragment.of(parts.toArray()));
+    }
 
     private final EntityModel entity;
 
@@ -44,7 +72,7 @@ public final class TenancyPass implements Sql.Visitor {
     public Statement apply(Sql statement) {
         Sql confined = visit(statement);
         if (setsTenant(entity)) {
-            confined = new Sql.Script(List.of(SET_TENANT, confined));
+            confined = new Sql.Script(List.of(vendorScoped(entity) ? SET_TENANT_AND_VENDOR : SET_TENANT, confined));
         }
         return Renderer.render(confined);
     }
@@ -66,6 +94,11 @@ public final class TenancyPass implements Sql.Visitor {
     /** Whether the entity's tables have a tenant column (row strategy). */
     public static boolean hasTenantColumn(EntityModel entity) {
         return entity.isTenanted() && entity.tenancy().isRow();
+    }
+
+    /** Whether the entity's rows belong to one vendor of their tenant, so its tables have a vendor column. */
+    public static boolean vendorScoped(EntityModel entity) {
+        return entity.isVendorScoped();
     }
 
     /** Whether the entity's tables live in each tenant's schema. */
@@ -94,12 +127,7 @@ public final class TenancyPass implements Sql.Visitor {
      * indexes route by tenant and an upsert or reference can only meet the tenant's own rows.
      */
     public static String key(EntityModel entity, String... columns) {
-        List<String> all = new ArrayList<>();
-        if (hasTenantColumn(entity)) {
-            all.add(tenantColumn(entity));
-        }
-        all.addAll(List.of(columns));
-        return String.join(", ", all);
+        return key(entity.isTenanted() ? entity.tenancy() : null, columns);
     }
 
     /**
@@ -110,6 +138,9 @@ public final class TenancyPass implements Sql.Visitor {
         List<String> all = new ArrayList<>();
         if (tenancy != null && tenancy.isRow()) {
             all.add(Identifiers.quote(tenancy.column()));
+        }
+        if (tenancy != null && tenancy.vendorScoped()) {
+            all.add(Identifiers.quote(tenancy.vendor().column()));
         }
         all.addAll(List.of(columns));
         return String.join(", ", all);
@@ -122,26 +153,36 @@ public final class TenancyPass implements Sql.Visitor {
     public static String policyCondition(dev.tenantdao.processor.model.Tenancy tenancy) {
         String current = "NULLIF(current_setting('" + Wire.TENANT_SETTING + "', true), '')"
                 + (tenancy.columnType() == dev.tenantdao.annotations.Tenanted.ColumnType.TEXT ? "" : "::" + tenancy.sqlType());
-        return Identifiers.quote(tenancy.column()) + " = " + current;
+        String condition = Identifiers.quote(tenancy.column()) + " = " + current;
+        if (tenancy.vendorScoped()) {
+            String vendor = "NULLIF(current_setting('" + Wire.VENDOR_SETTING + "', true), '')"
+                    + (tenancy.columnType() == dev.tenantdao.annotations.Tenanted.ColumnType.TEXT ? "" : "::" + tenancy.sqlType());
+            condition += " AND (" + Identifiers.quote(tenancy.vendor().column()) + " = " + vendor
+                    + " OR current_setting('" + Wire.TENANT_WIDE_SETTING + "', true) = '" + Wire.TENANT_WIDE + "')";
+        }
+        return condition;
     }
 
-    /** The tenant column of {@code entity}'s tables ({@code tenant_id text NOT NULL}), if they have one. */
-    public static java.util.Optional<dev.tenantdao.annotations.internal.schema.SchemaModel.Column> tenantColumnOf(
-            EntityModel entity) {
-        return hasTenantColumn(entity)
-                ? java.util.Optional.of(new dev.tenantdao.annotations.internal.schema.SchemaModel.Column(
-                        entity.tenancy().column(), entity.tenancy().sqlType(), true, null, false, null, null))
-                : java.util.Optional.empty();
+    /**
+     * The columns this pass owns in {@code entity}'s tables, first in each: the tenant column ({@code
+     * tenant_id text NOT NULL}, row strategy) and the vendor column (vendor-scoped, typed like it).
+     */
+    public static List<dev.tenantdao.annotations.internal.schema.SchemaModel.Column> scopeColumnsOf(EntityModel entity) {
+        List<dev.tenantdao.annotations.internal.schema.SchemaModel.Column> columns = new ArrayList<>();
+        if (hasTenantColumn(entity)) {
+            columns.add(new dev.tenantdao.annotations.internal.schema.SchemaModel.Column(
+                    entity.tenancy().column(), entity.tenancy().sqlType(), true, null, false, null, null));
+        }
+        if (vendorScoped(entity)) {
+            columns.add(new dev.tenantdao.annotations.internal.schema.SchemaModel.Column(
+                    entity.tenancy().vendor().column(), entity.tenancy().sqlType(), true, null, false, null, null));
+        }
+        return columns;
     }
 
     /** {@link #key(EntityModel, String...)} as unquoted names, for the schema model. */
     public static List<String> keyColumns(EntityModel entity, String... columns) {
-        List<String> all = new ArrayList<>();
-        if (hasTenantColumn(entity)) {
-            all.add(entity.tenancy().column());
-        }
-        all.addAll(List.of(columns));
-        return all;
+        return keyColumns(entity.isTenanted() ? entity.tenancy() : null, columns);
     }
 
     /** {@link #key(dev.tenantdao.processor.model.Tenancy, String...)} as unquoted names, for the schema model. */
@@ -150,12 +191,39 @@ public final class TenancyPass implements Sql.Visitor {
         if (tenancy != null && tenancy.isRow()) {
             all.add(tenancy.column());
         }
+        if (tenancy != null && tenancy.vendorScoped()) {
+            all.add(tenancy.vendor().column());
+        }
         all.addAll(List.of(columns));
+        return all;
+    }
+
+    /**
+     * The columns of {@code entity}'s foreign key whose own column is {@code column}, to a key of a
+     * table tenanted by {@code target} ({@link #keyColumns(dev.tenantdao.processor.model.Tenancy,
+     * String...)}): its tenant column when the target has one (row strategy), its vendor column when
+     * the target is vendor-scoped (then so is {@code entity}: the validator sees to it), so a row
+     * only ever references its own tenant's and vendor's rows.
+     */
+    public static List<String> referenceColumns(EntityModel entity, dev.tenantdao.processor.model.Tenancy target,
+            String column) {
+        List<String> all = new ArrayList<>();
+        if (target != null && target.isRow() && hasTenantColumn(entity)) {
+            all.add(entity.tenancy().column());
+        }
+        if (target != null && target.vendorScoped() && vendorScoped(entity)) {
+            all.add(entity.tenancy().vendor().column());
+        }
+        all.add(column);
         return all;
     }
 
     private static String tenantColumn(EntityModel entity) {
         return Identifiers.quote(entity.tenancy().column());
+    }
+
+    private static String vendorColumn(EntityModel entity) {
+        return Identifiers.quote(entity.tenancy().vendor().column());
     }
 
     @Override
@@ -176,27 +244,33 @@ public final class TenancyPass implements Sql.Visitor {
     @Override
     public Sql.Insert insert(Sql.Insert insert) {
         Sql.Insert visited = Sql.Visitor.super.insert(insert);
-        if (!visited.table().entityTable() || !hasTenantColumn(entity)) {
+        if (!visited.table().entityTable() || !hasTenantColumn(entity) && !vendorScoped(entity)) {
             return visited;
         }
-        List<String> columns = new ArrayList<>(visited.columns());
-        columns.add(0, tenantColumn(entity));
-        Fragment value = visited.tenantFrom().isCurrent()
-                ? Fragment.bind(Parameter.tenant())
-                : Fragment.sql(visited.tenantFrom().qualifier() + tenantColumn(entity));
+        boolean current = visited.tenantFrom().isCurrent();
+        String qualifier = current ? null : visited.tenantFrom().qualifier();
+        List<String> scope = new ArrayList<>();
+        List<Fragment> scopeValues = new ArrayList<>();
+        if (hasTenantColumn(entity)) {
+            scope.add(tenantColumn(entity));
+            scopeValues.add(current ? Fragment.bind(Parameter.tenant()) : Fragment.sql(qualifier + tenantColumn(entity)));
+        }
+        if (vendorScoped(entity)) {
+            scope.add(vendorColumn(entity));
+            scopeValues.add(current ? Fragment.bind(Parameter.newRowVendor()) : Fragment.sql(qualifier + vendorColumn(entity)));
+        }
+        List<String> columns = prepend(scope, visited.columns());
         List<Fragment> values = visited.values();
         Sql.Select source = visited.select();
         if (source == null) {
-            values = prepend(value, values);
+            values = prepend(scopeValues, values);
         } else {
-            source = new Sql.Select(prepend(value, source.columns()), source.from(), source.joins(), source.where(),
-                    source.tail());
+            source = new Sql.Select(prepend(scopeValues, source.columns()), source.from(), source.joins(),
+                    source.where(), source.tail());
         }
         Sql.OnConflict onConflict = visited.onConflict();
         if (onConflict != null) {
-            List<String> target = new ArrayList<>(onConflict.target());
-            target.add(0, tenantColumn(entity));
-            onConflict = new Sql.OnConflict(target, onConflict.assignments());
+            onConflict = new Sql.OnConflict(prepend(scope, onConflict.target()), onConflict.assignments());
         }
         return new Sql.Insert(visited.table(), columns, values, source, visited.tenantFrom(), onConflict,
                 visited.returning());
@@ -215,17 +289,32 @@ public final class TenancyPass implements Sql.Visitor {
         return new Sql.Delete(visited.table(), confined(visited.table(), visited.where()), visited.returning());
     }
 
-    /** {@code conditions} with the tenant predicate of {@code table} first, when it is a row-tenanted entity table. */
+    /**
+     * {@code conditions} with the tenant predicate of {@code table} first, when it is a row-tenanted
+     * entity table, then the vendor predicate, when the entity is vendor-scoped.
+     */
     private List<Fragment> confined(TableRef table, List<Fragment> conditions) {
-        if (!table.entityTable() || !hasTenantColumn(entity)) {
+        if (!table.entityTable()) {
             return conditions;
         }
-        return prepend(Fragment.of(table.qualifier() + tenantColumn(entity) + " = ", Parameter.tenant()), conditions);
+        List<Fragment> scope = new ArrayList<>();
+        if (hasTenantColumn(entity)) {
+            scope.add(Fragment.of(table.qualifier() + tenantColumn(entity) + " = ", Parameter.tenant()));
+        }
+        if (vendorScoped(entity)) {
+            String column = table.qualifier() + vendorColumn(entity);
+            scope.add(Fragment.of(column + " = COALESCE(", Parameter.vendor(), ", " + column + ")"));
+        }
+        return prepend(scope, conditions);
     }
 
     private static <T> List<T> prepend(T first, List<T> rest) {
-        List<T> all = new ArrayList<>(rest.size() + 1);
-        all.add(first);
+        return prepend(List.of(first), rest);
+    }
+
+    private static <T> List<T> prepend(List<T> first, List<T> rest) {
+        List<T> all = new ArrayList<>(first.size() + rest.size());
+        all.addAll(first);
         all.addAll(rest);
         return all;
     }
