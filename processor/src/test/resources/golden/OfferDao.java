@@ -34,7 +34,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.tenantdao.processor.TenantDaoProcessor")
 public class OfferDao {
-    private static final TenantScope SCOPE = TenantScope.row("Offer", true);
+    private static final TenantScope SCOPE = TenantScope.row("Offer", true).withVendors();
 
     static final String INSERT = """
             SELECT set_config('tenantdao.tenant', ?, true), set_config('tenantdao.vendor', ?, true), set_config('tenantdao.tenant_wide', ?, true); \

@@ -32,7 +32,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.tenantdao.processor.TenantDaoProcessor")
 public class OfferLineDao {
-    private static final TenantScope SCOPE = TenantScope.schema("OfferLine");
+    private static final TenantScope SCOPE = TenantScope.schema("OfferLine").withVendors();
 
     static final String INSERT = "INSERT INTO {schema}.offer_line (store_id, shelf_id, quantity) VALUES (?, ?, ?)";
 

@@ -31,7 +31,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.tenantdao.processor.TenantDaoProcessor")
 public class OffersImpl implements Offers {
-    private static final TenantScope SCOPE = TenantScope.row("Offer", true);
+    private static final TenantScope SCOPE = TenantScope.row("Offer", true).withVendors();
 
     static final String FIND_BY_ID = """
             SELECT set_config('tenantdao.tenant', ?, true), set_config('tenantdao.vendor', ?, true), set_config('tenantdao.tenant_wide', ?, true); \

@@ -32,7 +32,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.tenantdao.processor.TenantDaoProcessor")
 public class ShelfDao {
-    private static final TenantScope SCOPE = TenantScope.schema("Shelf");
+    private static final TenantScope SCOPE = TenantScope.schema("Shelf").withVendors();
 
     static final String INSERT = "INSERT INTO {schema}.shelf (store_id, label) VALUES (?, ?)";
 

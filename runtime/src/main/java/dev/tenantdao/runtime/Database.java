@@ -259,6 +259,18 @@ public class Database {
         return TenantIds.check(resolved.get());
     }
 
+    /** The vendor a vendor-scoped entity's statement runs for, as events report it: null when tenant-wide or not vendor-scoped. */
+    private String eventVendor(TenantScope scope) {
+        if (!scope.vendorScoped()) {
+            return null;
+        }
+        if (TenantContext.inBlock()) {
+            return TenantContext.currentVendor().orElse(null);
+        }
+        Optional<String> resolved = tenantResolver.currentVendor();
+        return resolved == null ? null : resolved.orElse(null);
+    }
+
     /**
      * Schema per tenant: the quoted name of {@code tenant}'s schema, for statements that name it.
      * The mapped name must be a tenant's own schema: not a PostgreSQL system schema
@@ -354,7 +366,8 @@ public class Database {
     /** Runs {@code work} on {@code connection}, observed as statement {@code sql} of {@code operation}. */
     private <T> T observed(Connection connection, TenantScope scope, String tenant, String operation, String sql,
             ConnectionCallback<T> work) throws SQLException {
-        Observation observed = Observation.start(listeners, scope, tenant, operation, sql);
+        Observation observed = Observation.start(listeners, scope, tenant, eventVendor(scope), scope.vendorScoped() && TenantContext.isTenantWide(),
+                    operation, sql);
         T result;
         try {
             result = work.withConnection(connection, observed);
@@ -431,7 +444,8 @@ public class Database {
         Observation observed = Observation.NONE;
         try {
             java.sql.Connection connection = used.connectionFor(scope, tenant);
-            observed = Observation.start(listeners, scope, tenant, operation, sql);
+            observed = Observation.start(listeners, scope, tenant, eventVendor(scope), scope.vendorScoped() && TenantContext.isTenantWide(),
+                    operation, sql);
             return dev.tenantdao.runtime.internal.RowStream.open(connection, operation, query, observed,
                     own == null ? () -> { } : () -> own.end(null));
         } catch (SQLException e) {

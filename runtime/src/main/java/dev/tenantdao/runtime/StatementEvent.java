@@ -17,9 +17,19 @@ import java.util.Objects;
  * @param rows rows returned or changed; -1 when not known (a failure, a stream closed before its last row)
  * @param outcome success or failure
  * @param sqlState the SQL state of a failure reported by the database, else null
+ * @param vendor the vendor it ran for, for a {@code @VendorScoped} entity inside
+ *     {@code TenantContext.runAsVendor}; else null
+ * @param tenantWide whether it ran for a vendor-scoped entity across all vendors of the tenant,
+ *     inside {@code TenantContext.runTenantWide}
  */
 public record StatementEvent(String operation, String entity, String tenant, String strategy, String sql, Duration duration,
-        long rows, Outcome outcome, String sqlState) {
+        long rows, Outcome outcome, String sqlState, String vendor, boolean tenantWide) {
+
+    /** A statement of an entity that is not vendor-scoped. */
+    public StatementEvent(String operation, String entity, String tenant, String strategy, String sql, Duration duration,
+            long rows, Outcome outcome, String sqlState) {
+        this(operation, entity, tenant, strategy, sql, duration, rows, outcome, sqlState, null, false);
+    }
 
     public enum Outcome { SUCCESS, FAILURE }
 

@@ -58,7 +58,9 @@ public final class StatementLog implements StatementListener {
     }
 
     private static String tenant(StatementEvent event) {
-        return event.tenant() == null ? " (shared)" : " for tenant " + event.tenant();
+        return event.tenant() == null ? " (shared)" : " for tenant " + event.tenant()
+                + (event.vendor() != null ? ", vendor " + event.vendor() : "")
+                + (event.tenantWide() ? ", tenant-wide (all vendors)" : "");
     }
 
     private static String millis(StatementEvent event) {

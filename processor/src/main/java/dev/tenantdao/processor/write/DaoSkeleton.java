@@ -76,6 +76,9 @@ final class DaoSkeleton {
                 case SCHEMA -> CodeBlock.of("$T.schema($S)", Types.TENANT_SCOPE, name);
                 case DATABASE -> CodeBlock.of("$T.database($S)", Types.TENANT_SCOPE, name);
             };
+            if (entity.isVendorScoped()) {
+                scope = CodeBlock.of("$L.withVendors()", scope);
+            }
         }
         return FieldSpec.builder(Types.TENANT_SCOPE, "SCOPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(scope)

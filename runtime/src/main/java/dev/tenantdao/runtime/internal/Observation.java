@@ -58,11 +58,27 @@ public final class Observation {
      */
     public static Observation start(StatementListener[] listeners, TenantScope scope, String tenant,
             String operation, String sql) {
+        return start(listeners, scope, tenant, null, false, operation, sql);
+    }
+
+    /**
+     * {@link #start(StatementListener[], TenantScope, String, String, String)} of a vendor-scoped
+     * entity's statement: for {@code vendor} of the tenant, or tenant-wide.
+     */
+    public static Observation start(StatementListener[] listeners, TenantScope scope, String tenant, String vendor,
+            boolean tenantWide, String operation, String sql) {
         if (listeners == null || sql == null) {
             return NONE;
         }
-        return new Observation(listeners, operation, scope.entity(), tenant, scope.strategy().name(), sql);
+        Observation observation = new Observation(listeners, operation, scope.entity(), tenant, scope.strategy().name(),
+                sql);
+        observation.vendor = vendor;
+        observation.tenantWide = tenantWide;
+        return observation;
     }
+
+    private String vendor;
+    private boolean tenantWide;
 
     /** The statement returned or changed {@code count} rows; returns {@code count}. */
     public int rows(int count) {
@@ -129,7 +145,7 @@ public final class Observation {
     private void emit(StatementEvent.Outcome outcome, String sqlState) {
         ended = true;
         StatementEvent event = new StatementEvent(operation, entity, tenant, strategy, sql,
-                Duration.ofNanos(System.nanoTime() - started), rows, outcome, sqlState);
+                Duration.ofNanos(System.nanoTime() - started), rows, outcome, sqlState, vendor, tenantWide);
         notify(listeners, event);
     }
 

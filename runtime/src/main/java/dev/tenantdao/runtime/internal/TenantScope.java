@@ -23,11 +23,27 @@ public final class TenantScope {
     private final String entity;
     private final Strategy strategy;
     private final boolean rowLevelSecurity;
+    private final boolean vendorScoped;
 
-    private TenantScope(String entity, Strategy strategy, boolean rowLevelSecurity) {
+    private TenantScope(String entity, Strategy strategy, boolean rowLevelSecurity, boolean vendorScoped) {
         this.entity = Objects.requireNonNull(entity, "entity");
         this.strategy = strategy;
         this.rowLevelSecurity = rowLevelSecurity;
+        this.vendorScoped = vendorScoped;
+    }
+
+    private TenantScope(String entity, Strategy strategy, boolean rowLevelSecurity) {
+        this(entity, strategy, rowLevelSecurity, false);
+    }
+
+    /** This scope for an entity whose rows each belong to one vendor of their tenant ({@code @VendorScoped}). */
+    public TenantScope withVendors() {
+        return new TenantScope(entity, strategy, rowLevelSecurity, true);
+    }
+
+    /** Whether the entity's rows belong to one vendor of their tenant. */
+    public boolean vendorScoped() {
+        return vendorScoped;
     }
 
     public static TenantScope shared(String entity) {
@@ -66,6 +82,6 @@ public final class TenantScope {
 
     @Override
     public String toString() {
-        return entity + "[" + strategy + (rowLevelSecurity ? ", RLS" : "") + "]";
+        return entity + "[" + strategy + (rowLevelSecurity ? ", RLS" : "") + (vendorScoped ? ", vendors" : "") + "]";
     }
 }
