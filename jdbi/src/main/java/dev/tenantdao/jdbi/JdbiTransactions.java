@@ -1,11 +1,10 @@
 package dev.tenantdao.jdbi;
 
-import dev.tenantdao.annotations.internal.Wire;
 import dev.tenantdao.runtime.DataAccessException;
 import dev.tenantdao.runtime.ExternalTransactions;
 import dev.tenantdao.runtime.TenantContext;
+import dev.tenantdao.runtime.internal.TenantSql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,9 +111,8 @@ public final class JdbiTransactions implements ExternalTransactions {
 
     /** The tenant setting row-level-security policies read, for the rest of the transaction. */
     private static void setTenant(Connection connection, String tenant) {
-        try (PreparedStatement statement = Objects.requireNonNull(connection).prepareStatement(Wire.SET_TENANT)) {
-            statement.setString(1, tenant);
-            statement.execute();
+        try {
+            TenantSql.setTenantOfContext(Objects.requireNonNull(connection), tenant);
         } catch (SQLException e) {
             throw new DataAccessException("JdbiTransactions.begin", "Setting the tenant failed", e);
         }

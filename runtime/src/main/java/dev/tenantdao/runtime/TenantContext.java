@@ -53,6 +53,57 @@ public final class TenantContext {
         return scope != null && scope.tenantWide();
     }
 
+    /**
+     * The current thread's scope (tenant, vendor, tenant-wide switch, or none), to run work with
+     * on another thread: what executors' decorators carry into their tasks.
+     */
+    public static Snapshot capture() {
+        return new Snapshot(CURRENT.get());
+    }
+
+    /** A scope captured by {@link #capture()}: runs work in it, then restores the thread's own. */
+    public static final class Snapshot {
+        private final Scope scope;
+
+        private Snapshot(Scope scope) {
+            this.scope = scope;
+        }
+
+        /** The captured tenant, or empty when none was current. */
+        public Optional<String> tenant() {
+            return scope == null ? Optional.empty() : Optional.of(scope.tenant());
+        }
+
+        /** The captured vendor, or empty. */
+        public Optional<String> vendor() {
+            return scope == null ? Optional.empty() : Optional.ofNullable(scope.vendor());
+        }
+
+        /** Whether the captured scope is an explicit tenant-wide block. */
+        public boolean tenantWide() {
+            return scope != null && scope.tenantWide();
+        }
+
+        /**
+         * Runs {@code work} in the captured scope (in none, when none was current: never with the
+         * thread's own leftover), then restores the thread's previous scope.
+         */
+        public <X extends Exception> void run(TenantRunnable<X> work) throws X {
+            Objects.requireNonNull(work, "work");
+            Scope previous = CURRENT.get();
+            if (scope == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(scope);
+            }
+            try {
+                work.run();
+            } finally {
+                restore(previous);
+            }
+        }
+    }
+
     /** Whether a block is active on this thread (the resolver is not asked then, not even for a vendor). */
     static boolean inBlock() {
         return CURRENT.get() != null;

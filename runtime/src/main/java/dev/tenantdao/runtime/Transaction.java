@@ -139,7 +139,7 @@ public final class Transaction {
             source = from;
         }
         if (setsTenant && tenant != null && !tenantSet) {
-            dev.tenantdao.runtime.internal.TenantSql.setTenant(connection, tenant);
+            dev.tenantdao.runtime.internal.TenantSql.setTenantOfContext(connection, tenant);
             tenantSet = true;
         }
         return connection;

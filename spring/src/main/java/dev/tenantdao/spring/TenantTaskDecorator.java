@@ -6,7 +6,8 @@ import java.util.Optional;
 import org.springframework.core.task.TaskDecorator;
 
 /**
- * Carries the submitting thread's tenant ({@link TenantContext}) and audit actor ({@link AuditContext})
+ * Carries the submitting thread's tenant ({@link TenantContext}, with its vendor or tenant-wide
+ * switch) and audit actor ({@link AuditContext})
  * into tasks run on another thread ({@code @Async}, a {@code ThreadPoolTaskExecutor}), and nothing
  * else: a task submitted without a tenant runs without one (its tenanted DAO calls throw
  * {@code NoTenantException}), never with a pooled thread's leftover. Spring Boot applies a single
@@ -16,12 +17,12 @@ public final class TenantTaskDecorator implements TaskDecorator {
 
     @Override
     public Runnable decorate(Runnable task) {
-        Optional<String> tenant = TenantContext.current();
+        TenantContext.Snapshot scope = TenantContext.capture();
         Optional<String> actor = AuditContext.current();
-        if (tenant.isEmpty()) {
+        if (scope.tenant().isEmpty()) {
             return actor.<Runnable>map(a -> () -> AuditContext.runAs(a, task::run)).orElse(task);
         }
-        return actor.<Runnable>map(a -> () -> TenantContext.runAs(tenant.get(), a, task::run))
-                .orElse(() -> TenantContext.runAs(tenant.get(), task::run));
+        return actor.<Runnable>map(a -> () -> scope.run(() -> AuditContext.runAs(a, task::run)))
+                .orElse(() -> scope.run(task::run));
     }
 }

@@ -44,4 +44,21 @@ class TenantTaskDecoratorTest {
         assertEquals("-/-", seen(), "the pooled thread keeps nothing of earlier tasks");
         assertEquals(Optional.empty(), TenantContext.current());
     }
+
+    private static String seenScope() throws Exception {
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        executor.execute(DECORATOR.decorate(() -> seen.complete(TenantContext.current().orElse("-") + "/"
+                + TenantContext.currentVendor().orElse("-") + (TenantContext.isTenantWide() ? "/tenant-wide" : ""))));
+        return seen.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theSubmittersVendorOrTenantWideSwitchToo() throws Exception {
+        assertEquals("acme/north", TenantContext.callAsVendor("acme", "north", TenantTaskDecoratorTest::seenScope));
+        assertEquals("acme/-/tenant-wide", TenantContext.callTenantWide("acme", TenantTaskDecoratorTest::seenScope));
+        assertEquals("acme/-", TenantContext.callAs("acme", TenantTaskDecoratorTest::seenScope));
+        assertEquals("-/-", seenScope(), "the pooled thread keeps nothing of earlier tasks");
+        assertEquals("acme/north",
+                TenantContext.callAsVendor("acme", "north", () -> AuditContext.callAs("alice", () -> seenScope())));
+    }
 }

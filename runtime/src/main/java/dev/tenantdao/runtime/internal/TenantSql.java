@@ -33,6 +33,24 @@ public final class TenantSql {
     }
 
     /**
+     * {@link #setTenant} at the start of a transaction, for {@code tenant} as the thread's
+     * {@code TenantContext} scopes it: inside a vendor's block the vendor too, inside a tenant-wide
+     * block the tenant-wide switch, so the application's own SQL in the transaction sees what
+     * vendor-scoped DAO calls would (each of which still sets its own in front of it).
+     */
+    public static void setTenantOfContext(java.sql.Connection connection, String tenant) throws java.sql.SQLException {
+        boolean same = tenant.equals(dev.tenantdao.runtime.TenantContext.current().orElse(null));
+        java.util.Optional<String> vendor = dev.tenantdao.runtime.TenantContext.currentVendor();
+        if (same && vendor.isPresent()) {
+            setTenantAndVendor(connection, tenant, vendor.get());
+        } else if (same && dev.tenantdao.runtime.TenantContext.isTenantWide()) {
+            setTenantAndVendor(connection, tenant, null);
+        } else {
+            setTenant(connection, tenant);
+        }
+    }
+
+    /**
      * {@link #setTenant} for a vendor-scoped entity's batch: the tenant, the vendor ({@code ''} when
      * null, tenant-wide) and the tenant-wide switch, until the end of the transaction.
      */
