@@ -37,6 +37,10 @@ import java.util.function.Function;
  *   <tr><td>{@code error.type}</td><td>the SQL state on failure, {@code _OTHER} when the failure has
  *       none</td></tr>
  *   <tr><td>{@code tenantdao.tenant}</td><td>the tenant (absent for a shared entity)</td></tr>
+ *   <tr><td>{@code tenantdao.vendor}</td><td>the vendor, for a vendor-scoped entity called inside
+ *       {@code TenantContext.runAsVendor} (else absent)</td></tr>
+ *   <tr><td>{@code tenantdao.tenant_wide}</td><td>{@code true} for a vendor-scoped entity called
+ *       across all vendors of its tenant ({@code TenantContext.runTenantWide}; else absent)</td></tr>
  *   <tr><td>{@code tenantdao.operation}</td><td>the method: {@code Invoice.findById}</td></tr>
  *   <tr><td>{@code tenantdao.strategy}</td><td>{@code row}, {@code schema}, {@code database} or
  *       {@code shared}</td></tr>
@@ -67,6 +71,8 @@ public final class OpenTelemetryStatementListener implements StatementListener {
     public static final AttributeKey<String> DB_RESPONSE_STATUS_CODE = AttributeKey.stringKey("db.response.status_code");
     public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     public static final AttributeKey<String> TENANT = AttributeKey.stringKey("tenantdao.tenant");
+    public static final AttributeKey<String> VENDOR = AttributeKey.stringKey("tenantdao.vendor");
+    public static final AttributeKey<Boolean> TENANT_WIDE = AttributeKey.booleanKey("tenantdao.tenant_wide");
     public static final AttributeKey<String> OPERATION = AttributeKey.stringKey("tenantdao.operation");
     public static final AttributeKey<String> STRATEGY = AttributeKey.stringKey("tenantdao.strategy");
     public static final AttributeKey<Long> ROWS = AttributeKey.longKey("tenantdao.rows");
@@ -149,6 +155,12 @@ public final class OpenTelemetryStatementListener implements StatementListener {
         }
         if (event.tenant() != null) {
             builder.setAttribute(TENANT, event.tenant());
+        }
+        if (event.vendor() != null) {
+            builder.setAttribute(VENDOR, event.vendor());
+        }
+        if (event.tenantWide()) {
+            builder.setAttribute(TENANT_WIDE, true);
         }
         if (event.rows() >= 0) {
             builder.setAttribute(ROWS, event.rows());

@@ -130,6 +130,23 @@ class OpenTelemetryStatementListenerTest {
     }
 
     @Test
+    void aVendorScopedStatementNamesItsVendorOrThatItWasTenantWide() {
+        listener.onStatement(new StatementEvent("Product.findById", "Product", "acme", "ROW",
+                "SELECT id FROM product WHERE tenant_id = ? AND vendor_id = COALESCE(?, vendor_id) AND id = ?",
+                Duration.ofMillis(1), 1, Outcome.SUCCESS, null, "north", false));
+        listener.onStatement(new StatementEvent("Product.count", "Product", "acme", "ROW",
+                "SELECT count(*) FROM product WHERE tenant_id = ? AND vendor_id = COALESCE(?, vendor_id)",
+                Duration.ofMillis(1), 1, Outcome.SUCCESS, null, null, true));
+        List<SpanData> spans = exporter.getFinishedSpanItems();
+        assertEquals(2, spans.size());
+        assertEquals("north", spans.get(0).getAttributes().get(AttributeKey.stringKey("tenantdao.vendor")));
+        assertNull(spans.get(0).getAttributes().get(AttributeKey.booleanKey("tenantdao.tenant_wide")));
+        assertNull(spans.get(1).getAttributes().get(AttributeKey.stringKey("tenantdao.vendor")));
+        assertEquals(Boolean.TRUE, spans.get(1).getAttributes().get(AttributeKey.booleanKey("tenantdao.tenant_wide")));
+        assertEquals("acme", spans.get(1).getAttributes().get(AttributeKey.stringKey("tenantdao.tenant")));
+    }
+
+    @Test
     void theSpanNestsUnderTheApplicationsCurrentSpan() {
         Span parent = sdk.getTracer("the-application").spanBuilder("GET /invoices/{id}").startSpan();
         Scope scope = parent.makeCurrent();
