@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS offer (
     FOREIGN KEY (country) REFERENCES country (code)
 );
 CREATE INDEX IF NOT EXISTS offer_country_idx ON offer (tenant_id, vendor_id, country);
+CREATE INDEX IF NOT EXISTS offer_tenant_wide_idx ON offer (tenant_id, id);
 ALTER TABLE offer ENABLE ROW LEVEL SECURITY;
 ALTER TABLE offer FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS offer_tenant_isolation ON offer;

@@ -5,3 +5,4 @@ CREATE TABLE IF NOT EXISTS {schema}.shelf (
     label text,
     PRIMARY KEY (store_id, id)
 );
+CREATE INDEX IF NOT EXISTS shelf_tenant_wide_idx ON {schema}.shelf (id);

@@ -75,7 +75,10 @@ public final class DdlBuilder {
         }
         List<String> key = TenancyPass.keyColumns(entity, entity.id().column());
         List<String> checks = entity.kind() instanceof HierarchyRoot root && !joined ? subtypeNotNull(root) : List.of();
-        tables.add(table(entity.table(), columns, key, checks, List.of(), inTable));
+        Table main = table(entity.table(), columns, key, checks, List.of(), inTable);
+        tables.add(TenancyPass.tenantWideLookup(entity, entity.id().column())
+                .map(lookup -> withIndex(main, new Index(entity.table() + "_tenant_wide_idx", lookup)))
+                .orElse(main));
         if (entity.kind() instanceof HierarchyRoot root && joined) {
             for (EntityModel subtype : root.subtypes()) {
                 tables.add(subtypeTable(subtype, key));
@@ -110,6 +113,14 @@ public final class DdlBuilder {
         }
         return new Table(name, entity.type().canonicalName(), strategy(), null, columns, key, checks, uniques, foreignKeys,
                 indexes, policy(), false);
+    }
+
+    private static Table withIndex(Table table, Index index) {
+        List<Index> indexes = new ArrayList<>(table.indexes());
+        indexes.add(index);
+        return new Table(table.name(), table.entity(), table.strategy(), table.historyOf(), table.columns(),
+                table.primaryKey(), table.checks(), table.uniques(), table.foreignKeys(), indexes, table.policy(),
+                table.appendOnly());
     }
 
     /** The row-level security policy's condition, when the entity has one. */

@@ -180,6 +180,25 @@ public final class TenancyPass implements Sql.Visitor {
         return columns;
     }
 
+    /**
+     * A vendor-scoped table's index for tenant-wide lookups by id: {@code (tenant_id, id)} ({@code
+     * (id)} without a tenant column). Its key leads with the vendor after the tenant, which a
+     * vendor's statements use whole; a tenant-wide statement ({@code vendor_id = COALESCE(NULL,
+     * vendor_id)}) would otherwise scan every row of the tenant to find one id. Empty when the entity
+     * is not vendor-scoped.
+     */
+    public static java.util.Optional<List<String>> tenantWideLookup(EntityModel entity, String idColumn) {
+        if (!vendorScoped(entity)) {
+            return java.util.Optional.empty();
+        }
+        List<String> columns = new ArrayList<>();
+        if (hasTenantColumn(entity)) {
+            columns.add(entity.tenancy().column());
+        }
+        columns.add(idColumn);
+        return java.util.Optional.of(columns);
+    }
+
     /** {@link #key(EntityModel, String...)} as unquoted names, for the schema model. */
     public static List<String> keyColumns(EntityModel entity, String... columns) {
         return keyColumns(entity.isTenanted() ? entity.tenancy() : null, columns);
