@@ -204,8 +204,14 @@ public final class SchemaDiff {
             return;
         }
         if (!before.primaryKey().equals(after.primaryKey())) {
+            List<String> gained = after.primaryKey().stream()
+                    .filter(column -> !before.primaryKey().contains(column) && before.column(column).isEmpty()).toList();
             problems.add(new Problem(entity, null, "The primary key of " + after.name() + " changes from "
-                    + before.primaryKey() + " to " + after.primaryKey() + "; tenantdao does not generate that migration"));
+                    + before.primaryKey() + " to " + after.primaryKey() + "; tenantdao does not generate that migration"
+                    + (gained.isEmpty() ? "" : ": new key column " + String.join(", ", gained) + " (a new @VendorScoped?)"
+                            + " needs a value in every existing row, which only the application knows. Write the migration"
+                            + " by hand (add the column, fill it, change the key and the foreign keys); a hand-written"
+                            + " V<n> after the latest version is taken to reach the entities")));
             return;
         }
         List<String> alter = new ArrayList<>();
