@@ -95,4 +95,24 @@ class GeneratedNamesTest {
         }
         return n;
     }
+
+    @Test
+    void aRepositoryParameterNamedVendorIsRenamedBesideTheGeneratedVendor() throws IOException {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                        "@Entity @Tenanted @VendorScoped",
+                        "public record A(@Id long id, @VendorId String vendor, String name) {}"),
+                source("t.As", "package t;", "import java.util.List;",
+                        "@jakarta.data.repository.Repository",
+                        "public interface As extends jakarta.data.repository.BasicRepository<A, Long> {",
+                        "    List<A> findByVendor(String vendor);",
+                        "    @jakarta.data.repository.Query(\"WHERE vendor = :vendor OR name = :vendorKey\")",
+                        "    List<A> named(String vendor, String vendorKey);",
+                        "}"));
+        assertEquals(List.of(), errors(c));
+        assertTrue(c.warnings().isEmpty(), () -> "warnings under -Xlint:all: " + c.warnings());
+        String repository = c.generatedSourceFile("t.AsImpl").orElseThrow().getCharContent(false).toString();
+        assertTrue(repository.contains("public List<A> findByVendor(String vendor_)"), repository);
+        assertTrue(repository.contains("String vendor = support.requireVendor(tenant);"), repository);
+        assertTrue(repository.contains("statement.setString(6, vendor_);"), repository);
+    }
 }

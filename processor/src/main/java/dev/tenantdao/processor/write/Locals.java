@@ -25,7 +25,7 @@ final class Locals {
 
     /** The names generated methods give their own locals and parameters. */
     static final List<String> OWN = List.of(
-            "database", "support", "current", "tenant", "tenantKey", "schema", "connection", "statement", "rows", "keys", "id", "afterId",
+            "database", "support", "current", "tenant", "tenantKey", "vendor", "vendorKey", "schema", "connection", "statement", "rows", "keys", "id", "afterId",
             "limit", "offset", "inserted", "size", "i", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked",
             "page", "entries", "from", "to", "at", "transactionId", "discriminator");
 
@@ -61,7 +61,8 @@ final class Locals {
     private Locals() {}
 
     /** The names generated repository methods give their own locals and the repository's fields. */
-    static final List<String> REPOSITORY_OWN = List.of("support", "database", "dao", "tenant", "tenantKey", "schema",
+    static final List<String> REPOSITORY_OWN = List.of("support", "database", "dao", "tenant", "tenantKey", "vendor",
+            "vendorKey", "schema",
             "connection", "statement", "rows", "found", "loaded", "limit", "offset", "order", "total", "value",
             "transaction", "failure", "all", "each", "stored", "row", "SCOPE", "SORTABLE");
 
