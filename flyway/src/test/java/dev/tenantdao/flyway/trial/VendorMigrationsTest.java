@@ -30,7 +30,7 @@ class VendorMigrationsTest {
         assertEquals("2", e.migrations.migrateShared());
         String migration = e.migration(2);
         assertTrue(migration.contains("branch_id text NOT NULL") && migration.contains("PRIMARY KEY (tenant_id, branch_id, id)")
-                && migration.contains("shelf_tenant_wide_idx") && migration.contains("current_setting('tenantdao.tenant_wide', true)"),
+                && migration.contains("UNIQUE (tenant_id, id)") && migration.contains("current_setting('tenantdao.tenant_wide', true)"),
                 migration);
         assertEquals(List.of(), e.differenceFromFresh(last));
     }

@@ -77,7 +77,7 @@ public final class DdlBuilder {
         List<String> checks = entity.kind() instanceof HierarchyRoot root && !joined ? subtypeNotNull(root) : List.of();
         Table main = table(entity.table(), columns, key, checks, List.of(), inTable);
         tables.add(TenancyPass.tenantWideLookup(entity, entity.id().column())
-                .map(lookup -> withIndex(main, new Index(entity.table() + "_tenant_wide_idx", lookup)))
+                .map(lookup -> withUnique(main, lookup))
                 .orElse(main));
         if (entity.kind() instanceof HierarchyRoot root && joined) {
             for (EntityModel subtype : root.subtypes()) {
@@ -115,11 +115,11 @@ public final class DdlBuilder {
                 indexes, policy(), false);
     }
 
-    private static Table withIndex(Table table, Index index) {
-        List<Index> indexes = new ArrayList<>(table.indexes());
-        indexes.add(index);
+    private static Table withUnique(Table table, List<String> unique) {
+        List<List<String>> uniques = new ArrayList<>(table.uniques());
+        uniques.add(unique);
         return new Table(table.name(), table.entity(), table.strategy(), table.historyOf(), table.columns(),
-                table.primaryKey(), table.checks(), table.uniques(), table.foreignKeys(), indexes, table.policy(),
+                table.primaryKey(), table.checks(), uniques, table.foreignKeys(), table.indexes(), table.policy(),
                 table.appendOnly());
     }
 

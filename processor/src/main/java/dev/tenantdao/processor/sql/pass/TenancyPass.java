@@ -181,11 +181,12 @@ public final class TenancyPass implements Sql.Visitor {
     }
 
     /**
-     * A vendor-scoped table's index for tenant-wide lookups by id: {@code (tenant_id, id)} ({@code
-     * (id)} without a tenant column). Its key leads with the vendor after the tenant, which a
+     * A vendor-scoped table's unique key for tenant-wide work by id: {@code (tenant_id, id)} ({@code
+     * (id)} without a tenant column). Its primary key leads with the vendor after the tenant, which a
      * vendor's statements use whole; a tenant-wide statement ({@code vendor_id = COALESCE(NULL,
-     * vendor_id)}) would otherwise scan every row of the tenant to find one id. Empty when the entity
-     * is not vendor-scoped.
+     * vendor_id)}) would otherwise scan every row of the tenant to find one id, and, with ids the
+     * application assigns, two vendors could hold the same id, so one tenant-wide {@code
+     * deleteById} would meet both. Empty when the entity is not vendor-scoped.
      */
     public static java.util.Optional<List<String>> tenantWideLookup(EntityModel entity, String idColumn) {
         if (!vendorScoped(entity)) {
