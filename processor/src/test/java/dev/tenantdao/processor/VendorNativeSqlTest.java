@@ -294,6 +294,38 @@ class VendorNativeSqlTest {
         assertTrue(!count.contains("vendor"), count);
     }
 
+    @Test
+    void uuidVendorsAndStreamsCompileWithoutAWarning() throws IOException {
+        JavaFileObject store = source("t.Store", "package t;", IMPORTS,
+                "@Entity @Tenanted(columnType = Tenanted.ColumnType.UUID) @VendorScoped",
+                "public record Store(@Id long id, String name) {}");
+        JavaFileObject region = source("t.Region", "package t;", IMPORTS,
+                "@Entity @Tenanted(columnType = Tenanted.ColumnType.UUID)",
+                "public record Region(@Id long id, String name) {}");
+        Compilation c = compile(store, region, repository("Regions", "Region",
+                "    @Sql(\"SELECT s.id FROM store s WHERE s.tenant_id = :tenant AND s.vendor_id = :vendor\")",
+                "    java.util.stream.Stream<Long> myStores();",
+                "    @Sql(value = \"SELECT s.id FROM store s WHERE s.tenant_id = :tenant\", tenantWide = true)",
+                "    java.util.stream.Stream<Long> allStores();",
+                "    @Sql(\"DELETE FROM store WHERE tenant_id = :tenant AND vendor_id = :vendor AND name = :name\")",
+                "    boolean close(String name);"), repository("Stores", "Store",
+                "    @Sql(\"SELECT count(*) FROM store WHERE tenant_id = :tenant AND vendor_id = :vendor\")",
+                "    long mine();"));
+        assertDiagnostics(c);       // -Xlint:all -Werror
+        String regions = impl(c, "RegionsImpl");
+        String mine = method(regions, "public Stream<Long> myStores(");
+        assertTrue(mine.contains("UUID vendorKey = TenantKeys.vendorUuid(vendor);"), mine);
+        assertTrue(mine.contains("TenantSql.setTenantAndVendor(connection, tenant, vendor);"), mine);
+        assertTrue(mine.contains("statement.setObject(2, vendorKey);"), mine);
+        String all = method(regions, "public Stream<Long> allStores(");
+        assertTrue(all.contains("String vendor = TenantKeys.requireTenantWide(\"Region\", \"Regions.allStores\","
+                + " tenant);"), all);
+        assertTrue(all.contains("TenantSql.setTenantAndVendor(connection, tenant, vendor);"), all);
+        String own = method(impl(c, "StoresImpl"), "public long mine(");
+        assertTrue(own.contains("TenantKeys.vendorOfStatement(\"Store\", \"Stores.mine\", vendor);"), own);
+        assertTrue(own.contains("statement.setObject(5, vendorKey);"), own);
+    }
+
     /** The runtime's three settings in front of a statement reading vendor-scoped tables under row-level security. */
     private static final String SETTINGS = "SELECT set_config('tenantdao.tenant', ?, true), set_config('tenantdao.vendor',"
             + " ?, true), set_config('tenantdao.tenant_wide', ?, true); ";
