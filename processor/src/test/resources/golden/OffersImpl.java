@@ -79,6 +79,14 @@ public class OffersImpl implements Offers {
             SELECT count(*) \
             FROM changed""";
 
+    static final String CHANGES_FROM = "SELECT set_config('tenantdao.tenant', ?, true), set_config('tenantdao.vendor', ?, true), set_config('tenantdao.tenant_wide', ?, true); SELECT rows.sku, rows.changes FROM (SELECT o.sku, count(h.history_version) AS changes FROM offer o\n"
+            + "JOIN offer_history h ON h.tenant_id = o.tenant_id AND h.vendor_id = o.vendor_id AND h.id = o.id\n"
+            + "WHERE o.tenant_id = ? AND o.vendor_id = ? AND o.price >= ?\n"
+            + "GROUP BY o.sku ORDER BY o.sku) AS rows";
+
+    static final String OFFERS_PER_VENDOR = "SELECT set_config('tenantdao.tenant', ?, true), set_config('tenantdao.vendor', ?, true), set_config('tenantdao.tenant_wide', ?, true); SELECT rows.vendor, rows.offers FROM (SELECT o.vendor_id AS vendor, count(*) AS offers FROM offer o\n"
+            + "WHERE o.tenant_id = ? GROUP BY o.vendor_id ORDER BY o.vendor_id) AS rows";
+
     /**
      * The attributes a sort given at run time may name, and their columns.
      */
@@ -301,6 +309,54 @@ public class OffersImpl implements Offers {
         }));
     }
 
+    @Override
+    public List<Offers.Changes> changesFrom(BigDecimal price) {
+        String tenant = support.requireTenant();
+        String vendor = support.requireVendor(tenant);
+        TenantKeys.vendorOfStatement("Offer", "Offers.changesFrom", vendor);
+        return support.withConnection(tenant, "Offers.changesFrom", CHANGES_FROM, (connection, observed) -> {
+            List<Offers.Changes> found = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, CHANGES_FROM))) {
+                statement.setString(1, tenant);
+                statement.setString(2, TenantKeys.vendorSetting(vendor));
+                statement.setString(3, TenantKeys.tenantWideSetting(vendor));
+                statement.setString(4, tenant);
+                statement.setString(5, vendor);
+                statement.setBigDecimal(6, price);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    while (rows.next()) {
+                        found.add(readOffers_Changes(rows));
+                    }
+                }
+            }
+            observed.rows(found);
+            return found;
+        });
+    }
+
+    @Override
+    public List<Offers.VendorOffers> offersPerVendor() {
+        String tenant = support.requireTenant();
+        TenantKeys.requireTenantWide("Offer", "Offers.offersPerVendor", tenant);
+        String vendor = support.requireVendor(tenant);
+        return support.withConnection(tenant, "Offers.offersPerVendor", OFFERS_PER_VENDOR, (connection, observed) -> {
+            List<Offers.VendorOffers> found = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, OFFERS_PER_VENDOR))) {
+                statement.setString(1, tenant);
+                statement.setString(2, TenantKeys.vendorSetting(vendor));
+                statement.setString(3, TenantKeys.tenantWideSetting(vendor));
+                statement.setString(4, tenant);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    while (rows.next()) {
+                        found.add(readOffers_VendorOffers(rows));
+                    }
+                }
+            }
+            observed.rows(found);
+            return found;
+        });
+    }
+
     /**
      * The {@code Offer} in the current row of {@code rows}, whose columns are in select order.
      */
@@ -311,5 +367,23 @@ public class OffersImpl implements Offers {
                 rows.getString(3),
                 rows.getBigDecimal(4),
                 rows.getString(5));
+    }
+
+    /**
+     * The {@code Changes} of the current row of {@code rows}: a column per component, by its label.
+     */
+    private static Offers.Changes readOffers_Changes(ResultSet rows) throws SQLException {
+        return new Offers.Changes(
+                rows.getString(1),
+                Jdbc.getLong(rows, 2, "Offer", "changes"));
+    }
+
+    /**
+     * The {@code VendorOffers} of the current row of {@code rows}: a column per component, by its label.
+     */
+    private static Offers.VendorOffers readOffers_VendorOffers(ResultSet rows) throws SQLException {
+        return new Offers.VendorOffers(
+                rows.getString(1),
+                Jdbc.getLong(rows, 2, "Offer", "offers"));
     }
 }

@@ -23,6 +23,15 @@ import java.lang.annotation.Target;
  * single value, or lists, optionals, arrays and streams of them; an INSERT, UPDATE or DELETE returns
  * {@code void}, {@code int}, {@code long} or {@code boolean} (whether it changed a row).
  *
+ * <p><b>Vendors inside tenants.</b> Every reference to the table of a {@link VendorScoped} entity (in
+ * any strategy) must also be confined to the current vendor, by the same rules with its vendor column
+ * and {@code :vendor}: {@code <alias>.vendor_id = :vendor} in its block, or its vendor column equated
+ * with that of a reference that is; an INSERT writes {@code :vendor} into the vendor column, an
+ * {@code ON CONFLICT} target names it, an UPDATE never writes it. {@code :vendor} is the current vendor,
+ * bound by the generated code (a method never takes it): a method whose SQL uses it needs one, and
+ * throws {@code NoVendorException} before any SQL without one, also in a tenant-wide block. A method
+ * that reads or changes the rows of every vendor of the tenant declares {@link #tenantWide()} instead.
+ *
  * <pre>{@code
  * @Sql("""
  *     SELECT c.name AS customer, sum(i.total) AS total
@@ -38,4 +47,22 @@ import java.lang.annotation.Target;
 public @interface Sql {
     /** The statement, in PostgreSQL's SQL, with {@code :name} parameters. */
     String value();
+
+    /**
+     * Whether the statement reads and changes the rows of every vendor of the current tenant: then
+     * its references to {@link VendorScoped} tables need no vendor condition (they still need the
+     * tenant's; an UPDATE still never writes the vendor column, and an INSERT writes the vendor it is
+     * given), it must not use {@code :vendor}, it must name a vendor-scoped table, and it runs only
+     * inside an explicit tenant-wide block ({@code TenantContext.runTenantWide}): with a current vendor,
+     * or with neither, it throws {@code NoVendorException} before any SQL, so a vendor's user never
+     * sees another vendor's rows through it.
+     *
+     * <pre>{@code
+     * @Sql(value = """
+     *     SELECT o.vendor_id AS vendor, count(*) AS offers FROM offer o
+     *     WHERE o.tenant_id = :tenant GROUP BY o.vendor_id""", tenantWide = true)
+     * List<VendorCount> offersPerVendor();
+     * }</pre>
+     */
+    boolean tenantWide() default false;
 }

@@ -284,10 +284,12 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     /**
      * Makes {@code entity}'s tables known to the proof of @Sql methods: its table, a joined subtype's
      * own, its history table; row-tenanted ones by their tenant column, schema-per-tenant ones as such
-     * (database-per-tenant and shared tables need no proof).
+     * (database-per-tenant and shared tables need no tenant proof); a vendor-scoped entity's, in every
+     * strategy, by their vendor column too.
      */
     private void remember(EntityModel entity) {
-        if (!entity.isTenanted() || entity.tenancy().strategy() == dev.tenantdao.annotations.Tenanted.Strategy.DATABASE) {
+        if (!entity.isTenanted() || entity.tenancy().strategy() == dev.tenantdao.annotations.Tenanted.Strategy.DATABASE
+                && !entity.isVendorScoped()) {
             return;
         }
         List<String> tables = new ArrayList<>(List.of(entity.table()));
@@ -298,10 +300,19 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             tables.add(entity.audit().table());
         }
         for (String table : tables) {
-            knownTables.put(table.toLowerCase(java.util.Locale.ROOT), entity.tenancy().isRow()
-                    ? dev.tenantdao.processor.query.TenantProof.KnownTable.row(table, entity.tenancy().column())
-                    : dev.tenantdao.processor.query.TenantProof.KnownTable.schema(table));
+            knownTables.put(table.toLowerCase(java.util.Locale.ROOT), knownTable(entity, table));
         }
+    }
+
+    /** How the proof knows {@code table}, one of {@code entity}'s (or a view of them): by tenancy, and vendor. */
+    private static dev.tenantdao.processor.query.TenantProof.KnownTable knownTable(EntityModel entity, String table) {
+        dev.tenantdao.processor.model.Tenancy tenancy = entity.tenancy();
+        dev.tenantdao.processor.query.TenantProof.KnownTable known = switch (tenancy.strategy()) {
+            case ROW -> dev.tenantdao.processor.query.TenantProof.KnownTable.row(table, tenancy.column());
+            case SCHEMA -> dev.tenantdao.processor.query.TenantProof.KnownTable.schema(table);
+            case DATABASE -> dev.tenantdao.processor.query.TenantProof.KnownTable.database(table);
+        };
+        return entity.isVendorScoped() ? known.withVendor(tenancy.vendor().column()) : known;
     }
 
     /**
@@ -352,12 +363,11 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         }
         EntityModel entity = entityType == null ? null : validEntity(entityType);
         if (name == null || entity == null || !entity.isTenanted()
-                || entity.tenancy().strategy() == dev.tenantdao.annotations.Tenanted.Strategy.DATABASE) {
+                || entity.tenancy().strategy() == dev.tenantdao.annotations.Tenanted.Strategy.DATABASE
+                        && !entity.isVendorScoped()) {
             return;
         }
-        knownTables.put(dev.tenantdao.processor.query.TenantProof.normalized(name), entity.tenancy().isRow()
-                ? dev.tenantdao.processor.query.TenantProof.KnownTable.row(name, entity.tenancy().column())
-                : dev.tenantdao.processor.query.TenantProof.KnownTable.schema(name));
+        knownTables.put(dev.tenantdao.processor.query.TenantProof.normalized(name), knownTable(entity, name));
     }
 
     /** The @CrossTenant methods of this compilation with their reasons ({@code Wire.CROSS_TENANT_REPORT}), if any. */

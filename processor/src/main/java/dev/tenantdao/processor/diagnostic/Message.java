@@ -146,6 +146,15 @@ public enum Message {
             + " them in a repository of a schema-per-tenant entity"),
     SQL_TENANT_PARAMETER(ERROR, "%s has a parameter named tenant: :tenant in @Sql is the current tenant, which the"
             + " generated code binds; rename the parameter"),
+    SQL_NOT_CONFINED_TO_VENDOR(ERROR, "%s is not proven confined to the current vendor: %s"),
+    SQL_VENDOR_PARAMETER(ERROR, "%s has a parameter named vendor: :vendor in @Sql is the current vendor, which the"
+            + " generated code binds; rename the parameter"),
+    SQL_TENANT_WIDE_VENDOR(ERROR, "%s is @Sql(tenantWide = true), so it runs across every vendor of the tenant, but"
+            + " its SQL uses :vendor, the current vendor; drop tenantWide, or the :vendor conditions"),
+    SQL_SCOPE_IN_SHARED(ERROR, "%s uses %s, but %s is shared by all tenants: its repository has no current tenant"
+            + " or vendor; declare the method in the repository of a tenanted entity"),
+    SQL_TENANT_WIDE_NO_VENDOR_TABLE(ERROR, "%s is @Sql(tenantWide = true), but its SQL names no table of a"
+            + " @VendorScoped entity; drop tenantWide (it would only refuse callers acting as a vendor)"),
     CROSS_TENANT_REASON(ERROR, "@CrossTenant on %s needs a reason: it is printed in the cross-tenant report"),
     VERIFY_STATEMENT(ERROR, "%s does not run on PostgreSQL: %s"),
     VERIFY_DDL(ERROR, "The tables of this entity cannot be created on PostgreSQL: %s"),

@@ -53,30 +53,95 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  * writes {@code :tenant} into the tenant column. Tables of schema-per-tenant entities must be named
  * unqualified (the generated code names them in the tenant's schema). Tables the processor does not
  * know are not judged.
+ *
+ * <p>Vendors inside tenants: the same proof runs a second time for the tables of {@code @VendorScoped}
+ * entities, in every strategy (with schema or database per tenant the vendor column is still a
+ * column of the tenant's tables), with their vendor column and {@code :vendor} in place of the tenant
+ * column and {@code :tenant}: every reference confined by {@code <alias>.vendor_id = :vendor} or by
+ * equality with a confined reference's vendor column, inserts writing {@code :vendor}, conflict
+ * targets naming the vendor column; an UPDATE never writes the vendor column. Its findings are
+ * apart ({@link Verdict#vendorFindings()}): a method that declares itself tenant-wide needs none of
+ * them.
  */
 public final class TenantProof {
 
     /** The parameter the generated code binds to the current tenant. */
     public static final String TENANT_PARAMETER = "tenant";
 
-    /** How the proof treats a table: confined by a predicate on {@code tenantColumn}, or by the tenant's schema. */
-    public record KnownTable(String name, String tenantColumn, boolean inSchema) {
+    /** The parameter the generated code binds to the current vendor (never null: a tenant-wide block is refused). */
+    public static final String VENDOR_PARAMETER = "vendor";
+
+    /**
+     * How the proof treats a table: confined by a predicate on {@code tenantColumn} (row strategy), or
+     * by the tenant's schema, or not at all (database per tenant: the connection is the tenant's); and,
+     * when {@code vendorColumn} is not null (a {@code @VendorScoped} entity's table, in any strategy),
+     * confined to the current vendor by a predicate on that column.
+     */
+    public record KnownTable(String name, String tenantColumn, boolean inSchema, String vendorColumn) {
         public static KnownTable row(String name, String tenantColumn) {
-            return new KnownTable(name, tenantColumn, false);
+            return new KnownTable(name, tenantColumn, false, null);
         }
 
         public static KnownTable schema(String name) {
-            return new KnownTable(name, null, true);
+            return new KnownTable(name, null, true, null);
+        }
+
+        /** A table of a database-per-tenant entity: no tenant proof (only a vendor's, when it has a vendor column). */
+        public static KnownTable database(String name) {
+            return new KnownTable(name, null, false, null);
+        }
+
+        /** This table, whose rows each belong to one vendor of the tenant, told apart by {@code column}. */
+        public KnownTable withVendor(String column) {
+            return new KnownTable(name, tenantColumn, inSchema, column);
+        }
+
+        /** Whether the tenant proof judges it (row strategy or schema per tenant). */
+        boolean tenanted() {
+            return tenantColumn != null || inSchema;
         }
     }
 
-    /** A reference the proof could not confine: its message, and where in the SQL it is (0-based), or -1. */
-    public record Finding(String message, int at) {}
+    /**
+     * A reference the proof could not confine: its message, and where in the SQL it is (0-based), or
+     * -1; {@code evenTenantWide} when declaring the method tenant-wide does not lift it (an UPDATE
+     * writing the vendor column: a row never moves to another vendor).
+     */
+    public record Finding(String message, int at, boolean evenTenantWide) {
+        public Finding(String message, int at) {
+            this(message, at, false);
+        }
+    }
 
-    /** The verdict on a statement: its findings (none: proven), the kind of statement, its schema-qualified tables. */
-    public record Verdict(List<Finding> findings, Kind kind, List<Table> inSchema, Statement statement, int statements) {
+    /**
+     * The verdict on a statement: its findings (none: proven confined to the tenant), the findings of
+     * the vendor proof (none: every reference to a vendor-scoped table is confined to the current
+     * vendor), whether it names a vendor-scoped table, the kind of statement, its schema-qualified tables.
+     */
+    public record Verdict(List<Finding> findings, List<Finding> vendorFindings, boolean namesVendorScoped, Kind kind,
+            List<Table> inSchema, Statement statement, int statements) {
         public boolean proven() {
             return findings.isEmpty();
+        }
+
+        /** Whether it is proven confined to the current vendor too (trivially, when it names no vendor-scoped table). */
+        public boolean provenForVendor() {
+            return vendorFindings.isEmpty();
+        }
+    }
+
+    /**
+     * What one run of the proof confines to: the tenant (its column per table, {@code :tenant}), or the
+     * vendor (the vendor column of vendor-scoped tables, {@code :vendor}); and how its findings say so.
+     */
+    private record Level(String parameter, String scope, String column, String others, String hint) {
+        static final Level TENANT = new Level(TENANT_PARAMETER, "the tenant", "tenant column", "tenant's", "");
+        static final Level VENDOR = new Level(VENDOR_PARAMETER, "its vendor", "vendor column", "vendor's",
+                "; or, to read and change every vendor's rows of the tenant, declare the method"
+                        + " @Sql(tenantWide = true)");
+
+        boolean vendor() {
+            return this == VENDOR;
         }
     }
 
@@ -85,19 +150,24 @@ public final class TenantProof {
 
     private final String sql;
     private final Map<String, KnownTable> tables;
+    private final Level level;
+    /** Whether a reference to a table this run judges was met. */
+    private boolean judged;
     private final List<Finding> findings = new ArrayList<>();
     private final List<Table> inSchema = new ArrayList<>();
     /** How many times each table name has been met so far, to find the n-th occurrence in the text. */
     private final Map<String, Integer> seen = new HashMap<>();
 
-    private TenantProof(String sql, Map<String, KnownTable> tables) {
+    private TenantProof(String sql, Map<String, KnownTable> tables, Level level) {
         this.sql = sql;
         this.tables = tables;
+        this.level = level;
     }
 
     /**
      * Parses {@code sql} (PostgreSQL) and proves it confined to the tenant, {@code tables} naming
-     * every table the processor knows by its lower-case name.
+     * every table the processor knows by its lower-case name; then, apart, the references to
+     * vendor-scoped tables confined to the current vendor.
      *
      * @throws QueryException when it does not parse, or is not a SELECT, INSERT, UPDATE or DELETE
      */
@@ -117,22 +187,44 @@ public final class TenantProof {
         if (statements.isEmpty()) {
             throw new QueryException("The SQL holds no statement", -1);
         }
-        TenantProof proof = new TenantProof(sql, tables);
+        Map<String, KnownTable> tenanted = new HashMap<>();
+        Map<String, KnownTable> vendorScoped = new HashMap<>();
+        tables.forEach((name, table) -> {
+            if (table.tenanted()) {
+                tenanted.put(name, table);
+            }
+            if (table.vendorColumn() != null) {
+                // the vendor proof sees the table as confined by a predicate on its vendor column, in every strategy
+                vendorScoped.put(name, KnownTable.row(table.name(), table.vendorColumn()));
+            }
+        });
+        TenantProof proof = new TenantProof(sql, tenanted, Level.TENANT);
+        Kind kind = proof.run(statements);
+        TenantProof vendor = new TenantProof(sql, vendorScoped, Level.VENDOR);
+        if (!vendorScoped.isEmpty()) {
+            vendor.run(statements);
+        }
+        return new Verdict(List.copyOf(proof.findings), List.copyOf(vendor.findings), vendor.judged, kind,
+                List.copyOf(proof.inSchema), statements.get(0), statements.size());
+    }
+
+    /** Proves {@code statements} at this run's level; the kind of the first. */
+    private Kind run(net.sf.jsqlparser.statement.Statements statements) throws QueryException {
         Kind kind = null;
         try {
             for (Statement statement : statements) {
-                Kind each = proof.statement(statement, Scope.TOP);
+                Kind each = statement(statement, Scope.TOP);
                 kind = kind == null ? each : kind;
-                proof.coverage(statement);
+                coverage(statement);
             }
         } catch (IllegalStateException e) {
             throw new QueryException(e.getMessage(), -1);
         } catch (ClassCastException | UnsupportedOperationException e) {
             // a shape of the tree the proof does not know: refused, never waved through
-            throw new QueryException("The SQL cannot be proven confined to the tenant (" + e.getMessage() + ")", -1);
+            throw new QueryException("The SQL cannot be proven confined to " + level.scope() + " (" + e.getMessage()
+                    + ")", -1);
         }
-        return new Verdict(List.copyOf(proof.findings), kind, List.copyOf(proof.inSchema), statements.get(0),
-                statements.size());
+        return kind;
     }
 
     /**
@@ -384,6 +476,7 @@ public final class TenantProof {
         met.add(target);
         Optional<KnownTable> known = known(target, inner);
         int at = locate(target);
+        judged |= known.isPresent();
         if (known.isPresent() && !known.get().inSchema()) {
             String column = known.get().tenantColumn();
             int index = -1;
@@ -394,13 +487,14 @@ public final class TenantProof {
                 }
             }
             if (index < 0) {
-                finding("INSERT INTO " + target.getName() + " does not write its tenant column: name " + column
-                        + " in the column list and write :" + TENANT_PARAMETER + " into it", at);
+                finding("INSERT INTO " + target.getName() + " does not write its " + level.column() + ": name "
+                        + column + " in the column list and write :" + level.parameter() + " into it" + level.hint(),
+                        at);
             } else {
                 for (Expression value : rowValues(insert.getSelect(), index)) {
-                    if (!isTenantParameter(value)) {
+                    if (!isScopeParameter(value)) {
                         finding("INSERT INTO " + target.getName() + " writes " + value + " into " + column
-                                + "; write :" + TENANT_PARAMETER, at);
+                                + "; write :" + level.parameter() + level.hint(), at);
                     }
                 }
             }
@@ -418,9 +512,9 @@ public final class TenantProof {
                     && conflict.getIndexColumnNames().stream()
                             .anyMatch(c -> normalized(c).equals(known.get().tenantColumn()));
             if (!keyed) {
-                finding(target.getName() + " is not confined to the tenant: ON CONFLICT DO NOTHING must name "
-                        + known.get().tenantColumn() + " in its conflict target (a conflict with another tenant's"
-                        + " key would tell it exists)", at);
+                finding(target.getName() + " is not confined to " + level.scope() + ": ON CONFLICT DO NOTHING must"
+                        + " name " + known.get().tenantColumn() + " in its conflict target (a conflict with another "
+                        + level.others() + " key would tell it exists)" + level.hint(), at);
             }
         }
         if (insert.getConflictAction() != null && insert.getConflictAction().getUpdateSets() != null) {
@@ -433,9 +527,9 @@ public final class TenantProof {
                         && conflict.getIndexColumnNames().stream()
                                 .anyMatch(c -> normalized(c).equals(known.get().tenantColumn()));
                 if (!keyed) {
-                    finding(target.getName() + " is not confined to the tenant: ON CONFLICT ... DO UPDATE must name "
-                            + known.get().tenantColumn() + " in its conflict target (the row it updates may be another"
-                            + " tenant's)", at);
+                    finding(target.getName() + " is not confined to " + level.scope() + ": ON CONFLICT ... DO UPDATE"
+                            + " must name " + known.get().tenantColumn() + " in its conflict target (the row it updates"
+                            + " may be another " + level.others() + ")" + level.hint(), at);
                 }
             }
             for (UpdateSet set : insert.getConflictAction().getUpdateSets()) {
@@ -444,7 +538,10 @@ public final class TenantProof {
         }
     }
 
-    /** An UPDATE (or an upsert's DO UPDATE) that sets the tenant column sets it to {@code :tenant}, or is refused. */
+    /**
+     * An UPDATE (or an upsert's DO UPDATE) that sets the tenant column sets it to {@code :tenant}, or is
+     * refused; one that sets the vendor column is refused (it may only set it to the value the row has).
+     */
     private void tenantColumnWrites(String what, Table target, List<UpdateSet> sets, Scope scope) {
         Optional<KnownTable> known = known(target, scope);
         if (known.isEmpty() || known.get().inSchema() || sets == null) {
@@ -454,7 +551,11 @@ public final class TenantProof {
             for (int i = 0; i < set.getColumns().size(); i++) {
                 if (normalized(set.getColumns().get(i).getColumnName()).equals(known.get().tenantColumn())) {
                     Expression value = i < set.getValues().size() ? set.getValues().get(i) : null;
-                    if (!isTenantParameter(value)) {
+                    if (level.vendor()) {
+                        findings.add(new Finding(what + " writes " + value + " into " + known.get().tenantColumn()
+                                + ", its vendor column; an update never writes it (a row never moves to another"
+                                + " vendor)", locate(target), true));
+                    } else if (!isScopeParameter(value)) {
                         finding(what + " writes " + value + " into " + known.get().tenantColumn() + "; a row never"
                                 + " moves to another tenant", locate(target));
                     }
@@ -583,9 +684,10 @@ public final class TenantProof {
             if (!confined.containsKey(ref.alias())) {
                 String column = ref.alias() + "." + ref.table().tenantColumn();
                 finding(ref.table().name() + (ref.alias().equals(ref.table().name()) ? "" : " " + ref.alias())
-                        + " is not confined to the tenant: its block has no " + column + " = :" + TENANT_PARAMETER
-                        + " (or " + column + " = <a confined table>." + ref.table().tenantColumn()
-                        + ") as a condition of its WHERE or of its join's ON, outside any OR or NOT", ref.at());
+                        + " is not confined to " + level.scope() + ": its block has no " + column + " = :"
+                        + level.parameter() + " (or " + column + " = <a confined table>." + ref.table().tenantColumn()
+                        + ") as a condition of its WHERE or of its join's ON, outside any OR or NOT" + level.hint(),
+                        ref.at());
             }
         }
         Scope inner = scope.withOuter(confined);
@@ -619,10 +721,12 @@ public final class TenantProof {
                 String alias = table.getAlias() != null ? table.getAlias().getName() : table.getName();
                 if (table.getAlias() != null && table.getAlias().getAliasColumns() != null
                         && !table.getAlias().getAliasColumns().isEmpty()) {
-                    finding(table.getName() + " " + normalized(alias) + " is not confined to the tenant: its columns"
-                            + " are renamed (" + table.getAlias() + "), so the proof cannot tell its tenant column", at);
+                    finding(table.getName() + " " + normalized(alias) + " is not confined to " + level.scope()
+                            + ": its columns are renamed (" + table.getAlias() + "), so the proof cannot tell its "
+                            + level.column(), at);
                 }
                 refs.add(new Ref(normalized(alias), known.get(), table, at));
+                judged = true;
             }
             met.add(table);
             return 1;
@@ -636,9 +740,9 @@ public final class TenantProof {
                         count += reference(join.getRightItem(), hidden, derived, scope);
                     }
                 }
-                hidden.forEach(ref -> finding(ref.table().name() + " " + ref.alias() + " is not confined to the tenant:"
-                        + " it is inside the join " + nested.getAlias().getName() + ", whose alias hides it from every"
-                        + " condition", ref.at()));
+                hidden.forEach(ref -> finding(ref.table().name() + " " + ref.alias() + " is not confined to "
+                        + level.scope() + ": it is inside the join " + nested.getAlias().getName() + ", whose alias"
+                        + " hides it from every condition", ref.at()));
                 return count;
             }
             int count = reference(nested.getFromItem(), refs, derived, scope);
@@ -701,7 +805,7 @@ public final class TenantProof {
      * Whether {@code ref} is confined by one of {@code conjuncts}: {@code <ref>.tenant = :tenant}, or
      * {@code <ref>.tenant = <other>.tenant} with {@code other} confined (in this block or outside).
      */
-    private static boolean confines(Ref ref, List<Expression> conjuncts, Ref only, Set<String> local,
+    private boolean confines(Ref ref, List<Expression> conjuncts, Ref only, Set<String> local,
             Map<String, Ref> confined, Scope scope) {
         for (Expression conjunct : conjuncts) {
             if (!(conjunct instanceof EqualsTo equals)) {
@@ -715,7 +819,7 @@ public final class TenantProof {
                 if (!isTenantColumnOf(mine, ref, only)) {
                     continue;
                 }
-                if (isTenantParameter(other)) {
+                if (isScopeParameter(other)) {
                     return true;
                 }
                 if (other instanceof Column column && column.getTable() != null && column.getTable().getName() != null) {
@@ -746,9 +850,10 @@ public final class TenantProof {
         return normalized(column.getTable().getName()).equals(ref.alias());
     }
 
-    private static boolean isTenantParameter(Expression expression) {
+    /** Whether {@code expression} is this run's parameter: {@code :tenant}, or {@code :vendor}. */
+    private boolean isScopeParameter(Expression expression) {
         return unwrap(expression) instanceof JdbcNamedParameter parameter
-                && parameter.getName().equals(TENANT_PARAMETER);
+                && parameter.getName().equals(level.parameter());
     }
 
     /** {@code expression} without the parentheses around it. */
@@ -847,14 +952,15 @@ public final class TenantProof {
         if (node instanceof Column) {
             return;     // its table is a qualifier, not a reference
         }
-        if (node instanceof net.sf.jsqlparser.expression.Function function && function.getName() != null
-                && DENIED_FUNCTIONS.contains(normalized(function.getName().substring(
+        // (system catalogs and denied functions are the tenant run's findings, never twice)
+        if (!level.vendor() && node instanceof net.sf.jsqlparser.expression.Function function
+                && function.getName() != null && DENIED_FUNCTIONS.contains(normalized(function.getName().substring(
                         function.getName().lastIndexOf('.') + 1)))) {
             finding(function.getName() + ": runs a query, reads a table named in a string or changes the tenant"
                     + " setting, which no proof can check; refused",
                     sql.toLowerCase(Locale.ROOT).indexOf(function.getName().toLowerCase(Locale.ROOT)));
         }
-        if (node instanceof Table table && table.getName() != null
+        if (!level.vendor() && node instanceof Table table && table.getName() != null
                 && (normalized(table.getName()).startsWith("pg_") || table.getSchemaName() != null
                         && List.of("pg_catalog", "information_schema").contains(normalized(table.getSchemaName())))) {
             finding(table.getName() + ": a system catalog or statistics view, which holds every tenant's rows, sizes"
@@ -863,9 +969,9 @@ public final class TenantProof {
         if (node instanceof Table table && !met.contains(table)) {
             KnownTable known = tables.get(normalized(table.getName()));
             if (known != null && !known.inSchema()) {
-                finding(table.getName() + " is not confined to the tenant: it is in a place the proof does not"
-                        + " check (RETURNING, ORDER BY, GROUP BY, a FILTER, OFFSET, a window, ...); move the subquery"
-                        + " into the WHERE, a join or a CTE", locate(table));
+                finding(table.getName() + " is not confined to " + level.scope() + ": it is in a place the proof"
+                        + " does not check (RETURNING, ORDER BY, GROUP BY, a FILTER, OFFSET, a window, ...); move the"
+                        + " subquery into the WHERE, a join or a CTE", locate(table));
             }
         }
         for (java.lang.reflect.Method getter : node.getClass().getMethods()) {

@@ -45,6 +45,12 @@ import javax.lang.model.type.TypeMirror;
  * tenant), the row-level-security setting put in front by the {@link TenancyPass}, the tables of
  * schema-per-tenant entities named in the tenant's schema. A SELECT returning entities or records is
  * read through {@code SELECT <their columns> FROM (<the statement>) AS rows}, so each is read by name.
+ *
+ * <p>Vendors: the statement's references to vendor-scoped tables are proven confined to the current
+ * vendor too ({@code :vendor}, bound to the current vendor, which the method then requires: never
+ * tenant-wide), unless the method is {@code @Sql(tenantWide = true)} (then it runs only inside an
+ * explicit tenant-wide block). Either way, under row-level security the vendor settings are made
+ * beside the tenant's.
  */
 final class NativeSqlMethod {
 
@@ -66,12 +72,20 @@ final class NativeSqlMethod {
         return repository.dao();
     }
 
+    /**
+     * What a native method needs of the vendor: nothing (its SQL names no vendor-scoped table and no
+     * {@code :vendor}), the current vendor ({@code :vendor}), or an explicit tenant-wide block.
+     */
+    private enum VendorMode { NONE, VENDOR, TENANT_WIDE }
+
     /** The method, or null when a problem was reported (on the method or the SQL). */
     MethodSpec method(ExecutableElement method, ExecutableType resolved, AnnotationMirror sql, AnnotationMirror cross)
             throws RepositoryWriter.Problem {
         AnnotationValue value = RepositoryWriter.value(sql, "value");
         String text = (String) value.getValue();
         String operation = repository.name(method);
+        AnnotationValue tenantWideValue = RepositoryWriter.value(sql, "tenantWide");
+        boolean tenantWide = Boolean.TRUE.equals(tenantWideValue.getValue());
         if (cross != null) {
             String reason = ((String) RepositoryWriter.value(cross, "reason").getValue()).strip();
             if (reason.isEmpty()) {
@@ -94,13 +108,24 @@ final class NativeSqlMethod {
             repository.failed();
             return null;
         }
-        if (cross == null && !verdict.proven()) {
-            for (TenantProof.Finding finding : verdict.findings()) {
+        // tenant-wide, references need no vendor condition; an UPDATE still never writes the vendor column
+        List<TenantProof.Finding> vendorFindings = cross != null ? List.of() : verdict.vendorFindings().stream()
+                .filter(finding -> !tenantWide || finding.evenTenantWide()).toList();
+        if (cross == null && !verdict.proven() || !vendorFindings.isEmpty()) {
+            for (TenantProof.Finding finding : cross == null ? verdict.findings() : List.<TenantProof.Finding>of()) {
                 repository.diagnostics().report(Message.SQL_NOT_CONFINED, method, sql, value, operation,
+                        new QueryException(finding.message(), finding.at()).describe(text));
+            }
+            for (TenantProof.Finding finding : vendorFindings) {
+                repository.diagnostics().report(Message.SQL_NOT_CONFINED_TO_VENDOR, method, sql, value, operation,
                         new QueryException(finding.message(), finding.at()).describe(text));
             }
             repository.failed();
             return null;
+        }
+        if (tenantWide && !verdict.namesVendorScoped()) {
+            throw new RepositoryWriter.Problem(Message.SQL_TENANT_WIDE_NO_VENDOR_TABLE, operation)
+                    .at(method, sql, tenantWideValue);
         }
         if (!verdict.inSchema().isEmpty() && !(entity().isTenanted() && entity().tenancy().isSchema())) {
             throw new RepositoryWriter.Problem(Message.SQL_SCHEMA_TABLES, operation, entity().name())
@@ -146,14 +171,27 @@ final class NativeSqlMethod {
         }
         String wrapped = result == null || result.columns() == null ? sent
                 : "SELECT " + String.join(", ", result.columns()) + " FROM (" + sent + ") AS rows";
-        Fragment fragment = bindings(method, wrapped, declared, names, resolved.getParameterTypes());
-        TenancyPass tenancy = new TenancyPass(entity());
+        Set<String> scopes = new java.util.TreeSet<>();
+        Fragment fragment = bindings(method, wrapped, declared, names, resolved.getParameterTypes(), scopes);
+        boolean usesVendor = scopes.contains(TenantProof.VENDOR_PARAMETER);
+        if (!entity().isTenanted() && (tenantWide || !scopes.isEmpty())) {
+            // a shared entity's repository finds no tenant (nor vendor) to bind: its generated code would not compile
+            throw new RepositoryWriter.Problem(Message.SQL_SCOPE_IN_SHARED, operation, tenantWide
+                    ? "@Sql(tenantWide = true)" : String.join(" and ", scopes.stream().map(p -> ":" + p).toList()),
+                    entity().name()).at(method, sql, tenantWide ? tenantWideValue : value);
+        }
+        if (tenantWide && usesVendor) {
+            throw new RepositoryWriter.Problem(Message.SQL_TENANT_WIDE_VENDOR, operation)
+                    .at(method, sql, tenantWideValue);
+        }
+        VendorMode mode = tenantWide ? VendorMode.TENANT_WIDE : usesVendor ? VendorMode.VENDOR : VendorMode.NONE;
+        TenancyPass tenancy = new TenancyPass(entity(), mode != VendorMode.NONE);
         boolean stream = result != null && result.shape() == Shape.STREAM;
         Statement statement = stream ? tenancy.applyWithoutSetting(new Sql.Raw(fragment))
                 : tenancy.apply(new Sql.Raw(fragment));
         String constant = repository.constant(method, statement);
 
-        CodeBlock.Builder body = CodeBlock.builder().add(dao().tenant().preamble());
+        CodeBlock.Builder body = CodeBlock.builder().add(preamble(mode, operation));
         CodeBlock prepare = stream ? dao().statements().sqlWithoutSetting(CodeBlock.of("$L", constant))
                 : dao().statements().sql(constant);
         if (!query) {
@@ -177,7 +215,7 @@ final class NativeSqlMethod {
         if (stream) {
             CodeBlock.Builder open = CodeBlock.builder();
             if (TenancyPass.setsTenant(entity())) {
-                open.add(dao().tenant().setOnConnection());
+                open.add(dao().tenant().setOnConnection(mode != VendorMode.NONE));
             }
             open.addStatement("$T statement = connection.prepareStatement($L)", Types.PREPARED_STATEMENT, prepare)
                     .add(dao().binder().bind(statement, null, "null", locals))
@@ -208,6 +246,43 @@ final class NativeSqlMethod {
             default -> body.addStatement("return found");
         }
         return builder.addCode(body.add("$<});\n").build()).build();
+    }
+
+    /**
+     * The tenant preamble of a native method, with what its vendor mode needs before any SQL: a
+     * tenant-wide method refuses any block but an explicit tenant-wide one (first, before the vendor
+     * is asked for); a method binding {@code :vendor} requires the current vendor, also of a repository
+     * whose entity is not vendor-scoped (then {@code vendor}, and {@code vendorKey} for a uuid or
+     * bigint vendor column, are found here).
+     */
+    private CodeBlock preamble(VendorMode mode, String operation) {
+        TenantCode tenant = dao().tenant();
+        String name = entity().name();
+        boolean own = tenant.vendorScoped();
+        return switch (mode) {
+            case NONE -> tenant.preamble();
+            case TENANT_WIDE -> tenant.preamble(own || !TenancyPass.setsTenant(entity())
+                    ? CodeBlock.of("$T.requireTenantWide($S, $S, tenant);\n", Types.TENANT_KEYS, name, operation)
+                    // the vendor settings of row-level security: none, tenant-wide
+                    : CodeBlock.of("String vendor = $T.requireTenantWide($S, $S, tenant);\n", Types.TENANT_KEYS, name,
+                            operation));
+            case VENDOR -> {
+                CodeBlock.Builder code = tenant.preamble().toBuilder();
+                if (own) {
+                    code.addStatement("$T.vendorOfStatement($S, $S, vendor)", Types.TENANT_KEYS, name, operation);
+                } else {
+                    code.addStatement("String vendor = $T.vendorOfStatement($S, $S, tenant, support::requireVendor)",
+                            Types.TENANT_KEYS, name, operation);
+                    switch (entity().tenancy().columnType()) {
+                        case TEXT -> { }
+                        case UUID -> code.addStatement("$T vendorKey = $T.vendorUuid(vendor)", Types.UUID,
+                                Types.TENANT_KEYS);
+                        case BIGINT -> code.addStatement("Long vendorKey = $T.vendorBigint(vendor)", Types.TENANT_KEYS);
+                    }
+                }
+                yield code.build();
+            }
+        };
     }
 
     // ---- results ------------------------------------------------------------------------------------
@@ -339,12 +414,13 @@ final class NativeSqlMethod {
 
     /**
      * {@code sql} with each {@code :name} replaced by its binding: {@code :tenant} the current tenant,
-     * every other the method parameter of that name. The text is scanned as PostgreSQL's lexer would
+     * {@code :vendor} the current vendor (each noted in {@code scopes} when used), every other the
+     * method parameter of that name. The text is scanned as PostgreSQL's lexer would
      * (string literals, quoted names, comments, dollar quotes and {@code ::} casts are not parameters).
      * Every method parameter must be used.
      */
     private Fragment bindings(ExecutableElement method, String sql, List<VariableElement> declared, List<String> names,
-            List<? extends TypeMirror> types) throws RepositoryWriter.Problem {
+            List<? extends TypeMirror> types, Set<String> scopes) throws RepositoryWriter.Problem {
         List<Object> parts = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         boolean[] used = new boolean[declared.size()];
@@ -367,8 +443,12 @@ final class NativeSqlMethod {
                 parts.add(text.toString());
                 text.setLength(0);
                 if (name.equals(TenantProof.TENANT_PARAMETER)) {
+                    scopes.add(name);
                     parts.add(entity().isTenanted() && entity().tenancy().isRow() ? Parameter.tenant()
                             : Parameter.tenantSetting());
+                } else if (name.equals(TenantProof.VENDOR_PARAMETER)) {
+                    parts.add(Parameter.vendor());      // the current vendor, which the method requires: never null
+                    scopes.add(name);
                 } else {
                     int index = indexOf(declared, name);
                     if (index < 0) {
@@ -389,6 +469,10 @@ final class NativeSqlMethod {
         for (int p = 0; p < declared.size(); p++) {
             if (declared.get(p).getSimpleName().contentEquals(TenantProof.TENANT_PARAMETER)) {
                 throw new RepositoryWriter.Problem(Message.SQL_TENANT_PARAMETER, repository.name(method))
+                        .at(declared.get(p), null, null);
+            }
+            if (declared.get(p).getSimpleName().contentEquals(TenantProof.VENDOR_PARAMETER)) {
+                throw new RepositoryWriter.Problem(Message.SQL_VENDOR_PARAMETER, repository.name(method))
                         .at(declared.get(p), null, null);
             }
             if (!used[p]) {

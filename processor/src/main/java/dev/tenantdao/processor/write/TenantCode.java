@@ -28,11 +28,20 @@ final class TenantCode {
      * tenant column's value (row strategy) or the tenant's schema (schema per tenant).
      */
     CodeBlock preamble() {
+        return preamble(CodeBlock.of(""));
+    }
+
+    /**
+     * {@link #preamble()} with {@code first} right after the tenant is found, before anything else
+     * (the vendor): a check that must come first.
+     */
+    CodeBlock preamble(CodeBlock first) {
         if (!entity().isTenanted()) {
             return CodeBlock.of("");
         }
         CodeBlock.Builder code = CodeBlock.builder()
-                .addStatement("String tenant = support.requireTenant()");
+                .addStatement("String tenant = support.requireTenant()")
+                .add(first);
         switch (entity().tenancy().strategy()) {
             case ROW -> {
                 switch (entity().tenancy().columnType()) {
@@ -152,7 +161,16 @@ final class TenantCode {
      * setting in front): the tenant, and for a vendor-scoped entity the vendor and the tenant-wide switch.
      */
     CodeBlock setOnConnection() {
-        return vendorScoped()
+        return setOnConnection(false);
+    }
+
+    /**
+     * {@link #setOnConnection()}, with the vendor settings also when the entity is not vendor-scoped
+     * but the statement reads vendor-scoped tables ({@code vendorSettings}: a native one, with a
+     * {@code vendor} in scope).
+     */
+    CodeBlock setOnConnection(boolean vendorSettings) {
+        return vendorScoped() || vendorSettings
                 ? CodeBlock.of("$T.setTenantAndVendor(connection, tenant, vendor);\n", Types.TENANT_SQL)
                 : CodeBlock.of("$T.setTenant(connection, tenant);\n", Types.TENANT_SQL);
     }

@@ -228,6 +228,180 @@ class StatementModelTest {
         }
     }
 
+    // ---- vendors inside tenants: the same pass, the vendor right after the tenant ------------------------
+
+    private static Tenancy vendorTenancy(Tenanted.Strategy strategy, boolean rls) {
+        return new Tenancy(strategy, "tenant_id", Tenanted.ColumnType.TEXT, rls, null, null,
+                new Tenancy.Vendor("vendor_id", null, null));
+    }
+
+    private static final EntityModel VENDOR_ROW = note(vendorTenancy(Tenanted.Strategy.ROW, false), false);
+    private static final EntityModel VENDOR_ROW_RLS = note(vendorTenancy(Tenanted.Strategy.ROW, true), false);
+    private static final EntityModel VENDOR_SCHEMA = note(vendorTenancy(Tenanted.Strategy.SCHEMA, false), false);
+    private static final EntityModel VENDOR_DATABASE = note(vendorTenancy(Tenanted.Strategy.DATABASE, false), false);
+    private static final EntityModel VENDOR_AUDITED = note(vendorTenancy(Tenanted.Strategy.ROW, false), true);
+
+    /** The runtime's three settings in front of a vendor-scoped statement under row-level security. */
+    private static final String SET_TENANT_AND_VENDOR = "SELECT set_config('tenantdao.tenant', ?, true),"
+            + " set_config('tenantdao.vendor', ?, true), set_config('tenantdao.tenant_wide', ?, true); ";
+
+    @Nested
+    class VendorTest {
+        private final Sql findById = Sql.Select.of(List.of(Fragment.sql("id"), Fragment.sql("title")),
+                TableRef.table("note")).where(Fragment.of("id = ", Parameter.idArgument(ID)));
+
+        private Sql.Insert upsert() {
+            return new Sql.Insert(TableRef.table("note"), List.of("id", "title"),
+                    List.of(Fragment.bind(Parameter.entity(ID)), Fragment.bind(Parameter.entity(TITLE))), null,
+                    Sql.TenantSource.CURRENT, new Sql.OnConflict(List.of("id"),
+                            List.of(new Sql.Assignment("title", Fragment.sql("EXCLUDED.title")))), null);
+        }
+
+        @Test
+        void rowPutsTheVendorPredicateRightAfterTheTenantsAndMatchesEveryVendorOnlyForANullVendor() {
+            Statement statement = new TenancyPass(VENDOR_ROW).apply(findById);
+            assertEquals("SELECT id, title FROM note WHERE tenant_id = ? AND vendor_id = COALESCE(?, vendor_id)"
+                    + " AND id = ?", statement.sql());
+            assertEquals(List.of(Source.TENANT, Source.VENDOR, Source.ID_ARGUMENT), sources(statement));
+        }
+
+        @Test
+        void rowLevelSecuritySetsTenantVendorAndTenantWideSwitchInThatOrderBeforeThePredicates() {
+            Statement statement = new TenancyPass(VENDOR_ROW_RLS).apply(findById);
+            assertEquals(SET_TENANT_AND_VENDOR + "SELECT id, title FROM note WHERE tenant_id = ? AND vendor_id ="
+                    + " COALESCE(?, vendor_id) AND id = ?", statement.sql());
+            assertEquals(List.of(Source.TENANT_SETTING, Source.VENDOR_SETTING, Source.TENANT_WIDE_SETTING,
+                    Source.TENANT, Source.VENDOR, Source.ID_ARGUMENT), sources(statement));
+            Statement batch = new TenancyPass(VENDOR_ROW_RLS).applyWithoutSetting(findById);
+            assertEquals("SELECT id, title FROM note WHERE tenant_id = ? AND vendor_id = COALESCE(?, vendor_id)"
+                    + " AND id = ?", batch.sql(), "a batch's statements: no setting");
+            assertEquals(List.of(Source.TENANT, Source.VENDOR, Source.ID_ARGUMENT), sources(batch));
+            assertEquals(SET_TENANT_AND_VENDOR + "SELECT id, title FROM note WHERE tenant_id = ? AND vendor_id ="
+                    + " COALESCE(?, vendor_id) AND id = ?", new SqlBuilder(VENDOR_ROW_RLS).build().findById().sql());
+        }
+
+        @Test
+        void schemaPerTenantKeepsTheVendorColumnInsideTheTenantsSchema() {
+            Statement statement = new TenancyPass(VENDOR_SCHEMA).apply(findById);
+            assertEquals("SELECT id, title FROM {schema}.note WHERE vendor_id = COALESCE(?, vendor_id) AND id = ?",
+                    statement.sql());
+            assertEquals(List.of(Source.VENDOR, Source.ID_ARGUMENT), sources(statement));
+            Statement insert = new TenancyPass(VENDOR_SCHEMA).apply(upsert());
+            assertEquals("INSERT INTO {schema}.note (vendor_id, id, title) VALUES (?, ?, ?) ON CONFLICT (vendor_id, id)"
+                    + " DO UPDATE SET title = EXCLUDED.title", insert.sql());
+            assertEquals(List.of(Source.NEW_ROW_VENDOR, Source.ENTITY, Source.ENTITY), sources(insert));
+        }
+
+        @Test
+        void databasePerTenantKeepsTheVendorColumnInsideTheTenantsDatabase() {
+            Statement statement = new TenancyPass(VENDOR_DATABASE).apply(findById);
+            assertEquals("SELECT id, title FROM note WHERE vendor_id = COALESCE(?, vendor_id) AND id = ?",
+                    statement.sql());
+            assertEquals(List.of(Source.VENDOR, Source.ID_ARGUMENT), sources(statement));
+            Sql delete = new Sql.Delete(TableRef.table("note"), List.of(Fragment.of("id = ", Parameter.entity(ID))), null);
+            assertEquals("DELETE FROM note WHERE vendor_id = COALESCE(?, vendor_id) AND id = ?",
+                    new TenancyPass(VENDOR_DATABASE).apply(delete).sql());
+            assertEquals("INSERT INTO note (vendor_id, id, title) VALUES (?, ?, ?) ON CONFLICT (vendor_id, id) DO UPDATE"
+                    + " SET title = EXCLUDED.title", new TenancyPass(VENDOR_DATABASE).apply(upsert()).sql());
+        }
+
+        @Test
+        void anUpsertWritesTheCurrentVendorAndItsConflictTargetLeadsWithTenantThenVendor() {
+            Statement statement = new TenancyPass(VENDOR_ROW).apply(upsert());
+            assertEquals("INSERT INTO note (tenant_id, vendor_id, id, title) VALUES (?, ?, ?, ?) ON CONFLICT"
+                    + " (tenant_id, vendor_id, id) DO UPDATE SET title = EXCLUDED.title", statement.sql());
+            // the insert's vendor is the one it requires (never null), not the predicate's
+            assertEquals(List.of(Source.TENANT, Source.NEW_ROW_VENDOR, Source.ENTITY, Source.ENTITY),
+                    sources(statement));
+            Statement rls = new TenancyPass(VENDOR_ROW_RLS).apply(upsert());
+            assertEquals(SET_TENANT_AND_VENDOR + statement.sql(), rls.sql());
+            assertEquals(List.of(Source.TENANT_SETTING, Source.VENDOR_SETTING, Source.TENANT_WIDE_SETTING,
+                    Source.TENANT, Source.NEW_ROW_VENDOR, Source.ENTITY, Source.ENTITY), sources(rls));
+        }
+
+        @Test
+        void anInsertFromRowsCopiesTheirVendorLikeTheirTenant() {
+            Sql.Insert copy = new Sql.Insert(TableRef.table("part"), List.of("id"), List.of(),
+                    Sql.Select.of(List.of(Fragment.sql("root.id")), TableRef.cte("root")),
+                    Sql.TenantSource.copiedFrom("root."), null, null);
+            Statement statement = new TenancyPass(VENDOR_ROW).apply(copy);
+            assertEquals("INSERT INTO part (tenant_id, vendor_id, id) SELECT root.tenant_id, root.vendor_id, root.id"
+                    + " FROM root", statement.sql());
+            assertEquals(List.of(), sources(statement));
+            assertEquals("INSERT INTO {schema}.part (vendor_id, id) SELECT root.vendor_id, root.id FROM root",
+                    new TenancyPass(VENDOR_SCHEMA).apply(copy).sql());
+        }
+
+        @Test
+        void anAuditedUpdateConfinesToTheVendorAndItsHistoryRowCopiesTheVendor() {
+            AuditPass audit = new AuditPass(VENDOR_AUDITED);
+            Sql.Update update = audit.changeTest(new Sql.Update(TableRef.table("note"), List.of(new Sql.Assignment(
+                    "title", Fragment.bind(Parameter.entity(TITLE)))), null,
+                    List.of(Fragment.of("id = ", Parameter.entity(ID))), null), List.of(TITLE));
+            Sql recorded = audit.record(update, AuditPass.Recording.UPDATE,
+                    Sql.Select.of(List.of(Fragment.sql("id, title")), TableRef.cte("changed")));
+            Statement statement = new TenancyPass(VENDOR_AUDITED).apply(recorded);
+            assertEquals("WITH changed AS (UPDATE note SET title = ?, history_version = history_version + CASE WHEN"
+                    + " (title) IS DISTINCT FROM (?) THEN 1 ELSE 0 END, history_changed = (title) IS DISTINCT FROM (?)"
+                    + " WHERE tenant_id = ? AND vendor_id = COALESCE(?, vendor_id) AND id = ? RETURNING *), history AS"
+                    + " (INSERT INTO note_history (tenant_id, vendor_id, id, title, history_operation, history_version,"
+                    + " history_actor) SELECT tenant_id, vendor_id, id, title, 'UPDATE', history_version, ? FROM changed"
+                    + " WHERE history_changed) SELECT id, title FROM changed", statement.sql());
+            assertEquals(List.of(Source.ENTITY, Source.ENTITY, Source.ENTITY, Source.TENANT, Source.VENDOR,
+                    Source.ENTITY, Source.ACTOR), sources(statement));
+        }
+
+        @Test
+        void anAuditedInsertWritesTheCurrentVendorAndCopiesItIntoHistory() {
+            EntitySql sql = new SqlBuilder(VENDOR_AUDITED).build();
+            assertEquals("WITH changed AS (INSERT INTO note (tenant_id, vendor_id, id, title, history_version) VALUES"
+                    + " (?, ?, ?, ?, (SELECT COALESCE(max(h.history_version), 0) + 1 FROM note_history h WHERE"
+                    + " h.tenant_id = ? AND h.vendor_id = COALESCE(?, h.vendor_id) AND h.id = ?)) RETURNING *),"
+                    + " history AS (INSERT INTO note_history (tenant_id, vendor_id, id, title, history_operation,"
+                    + " history_version, history_actor) SELECT tenant_id, vendor_id, id, title, 'INSERT',"
+                    + " history_version, ? FROM changed) SELECT id, title FROM changed", sql.insert().sql());
+            assertEquals(List.of(Source.TENANT, Source.NEW_ROW_VENDOR, Source.ENTITY, Source.ENTITY, Source.TENANT,
+                    Source.VENDOR, Source.ENTITY, Source.ACTOR), sources(sql.insert()));
+            assertEquals("SELECT id, title, history_version, history_operation, history_changed_at, history_actor,"
+                    + " history_transaction_id::text::bigint FROM note_history WHERE tenant_id = ? AND vendor_id ="
+                    + " COALESCE(?, vendor_id) AND id = ? ORDER BY history_version DESC",
+                    sql.history().orElseThrow().versions().sql());
+        }
+
+        @Test
+        void insertAllWritesTheCurrentVendorIntoEveryRow() {
+            Statement statement = new SqlBuilder(VENDOR_ROW).build().insertAll().orElseThrow();
+            assertEquals("WITH input AS (SELECT u.* FROM unnest(?::bigint[], ?::text[]) WITH ORDINALITY AS u(c1, c2, n)),"
+                    + " changed AS (INSERT INTO note (tenant_id, vendor_id, id, title) SELECT ?, ?, input.c1, input.c2"
+                    + " FROM input ORDER BY input.n RETURNING *) SELECT changed.id, changed.title FROM changed JOIN"
+                    + " input ON changed.id = input.c1 ORDER BY input.n", statement.sql());
+            assertEquals(Source.NEW_ROW_VENDOR, sources(statement).get(3));
+        }
+
+        @Test
+        void aJoinedSubtypesTableIsConfinedToTheVendorToo() {
+            Property amount = property("amount", ValueType.BIG_DECIMAL, false);
+            Property token = property("token", ValueType.STRING, false);
+            Hierarchy hierarchy = new Hierarchy(Polymorphic.Strategy.JOINED, null, ClassName.get("t", "Payment"), null,
+                    "kind");
+            EntityModel card = new EntityModel(null, ClassName.get("t", "Card"), "payment", true,
+                    vendorTenancy(Tenanted.Strategy.ROW, false), List.of(ID, amount, token),
+                    Construction.constructor(List.of("id", "amount", "token")), Hooks.NONE, null,
+                    new EntityKind.Subtype(hierarchy, "card", Optional.of("card_payment"), 2));
+            EntityModel root = new EntityModel(null, ClassName.get("t", "Payment"), "payment", false,
+                    vendorTenancy(Tenanted.Strategy.ROW, false), List.of(ID, amount), null, Hooks.NONE, null,
+                    new EntityKind.HierarchyRoot(hierarchy, List.of(card)));
+            EntityModel subtype = EntityKind.HierarchyRoot.of(root).subtypes().get(0);
+            Statement statement = new SqlBuilder(subtype).build().findById();
+            assertEquals("SELECT payment.id, payment.amount, card_payment.token FROM payment JOIN card_payment ON"
+                    + " card_payment.tenant_id = ? AND card_payment.vendor_id = COALESCE(?, card_payment.vendor_id)"
+                    + " AND card_payment.id = payment.id WHERE payment.tenant_id = ? AND payment.vendor_id ="
+                    + " COALESCE(?, payment.vendor_id) AND payment.kind = 'card' AND payment.id = ?", statement.sql());
+            assertEquals(List.of(Source.TENANT, Source.VENDOR, Source.TENANT, Source.VENDOR, Source.ID_ARGUMENT),
+                    sources(statement));
+        }
+    }
+
     @Nested
     class CastTypeTest {
         @Test

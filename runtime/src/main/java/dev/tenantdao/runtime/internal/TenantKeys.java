@@ -98,6 +98,68 @@ public final class TenantKeys {
         return vendor == null ? null : bigint(vendor);
     }
 
+    // ---- native SQL ({@code @Sql}) and vendors ---------------------------------------------------
+
+    /**
+     * The vendor a native statement binds as {@code :vendor}: the current one, never null.
+     *
+     * @param entity the repository's entity, for the exception
+     * @param operation the repository method ({@code Offers.mine}), for the message
+     * @param vendor the current vendor, or null in a tenant-wide block
+     * @throws NoVendorException in a tenant-wide block, before any SQL
+     */
+    public static String vendorOfStatement(String entity, String operation, String vendor) {
+        if (vendor == null) {
+            String tenant = dev.tenantdao.runtime.TenantContext.current().orElse(null);
+            throw new NoVendorException(entity, tenant, operation + " reads and changes one vendor's rows (its SQL"
+                    + " binds :vendor), but it was called tenant-wide" + (tenant == null ? "" : " (tenant '" + tenant
+                    + "')") + ": call it inside TenantContext.runAsVendor(tenant, vendor, ...); nothing was sent to the"
+                    + " database");
+        }
+        return vendor;
+    }
+
+    /**
+     * {@link #vendorOfStatement(String, String, String)} for the repository of an entity that is not
+     * vendor-scoped, whose {@code current} ({@code DaoSupport.requireVendor}) would name that entity:
+     * the current vendor of {@code tenant}, never null.
+     *
+     * @throws NoVendorException with neither a vendor nor a tenant-wide block, or in a tenant-wide
+     *     block, before any SQL
+     */
+    public static String vendorOfStatement(String entity, String operation, String tenant,
+            java.util.function.UnaryOperator<String> current) {
+        String vendor;
+        try {
+            vendor = current.apply(tenant);
+        } catch (NoVendorException e) {
+            throw new NoVendorException(entity, tenant, operation + " reads and changes one vendor's rows (its SQL"
+                    + " binds :vendor), but there is no current vendor (tenant '" + tenant + "'): call it inside"
+                    + " TenantContext.runAsVendor(tenant, vendor, ...); nothing was sent to the database");
+        }
+        return vendorOfStatement(entity, operation, vendor);
+    }
+
+    /**
+     * Refuses a tenant-wide native statement ({@code @Sql(tenantWide = true)}) outside an explicit
+     * tenant-wide block ({@code TenantContext.runTenantWide}): with a current vendor (whose user must
+     * never see another vendor's rows), or with neither.
+     *
+     * @return the vendor of the statement: null, so its row-level-security settings name no vendor and
+     *     switch tenant-wide on
+     * @throws NoVendorException outside a tenant-wide block, before any SQL
+     */
+    public static String requireTenantWide(String entity, String operation, String tenant) {
+        if (!dev.tenantdao.runtime.TenantContext.isTenantWide()) {
+            String vendor = dev.tenantdao.runtime.TenantContext.currentVendor().orElse(null);
+            throw new NoVendorException(entity, tenant, operation + " is tenant-wide (@Sql(tenantWide = true)): it"
+                    + " reads and changes every vendor's rows of tenant '" + tenant + "', so it runs only inside"
+                    + " TenantContext.runTenantWide(tenant, ...)" + (vendor == null ? "" : ", never as vendor '"
+                    + vendor + "'") + "; nothing was sent to the database");
+        }
+        return null;
+    }
+
     /**
      * Rejects an entity that carries a vendor ({@code @VendorId}) other than the current one. A null
      * carried vendor means "the current vendor"; tenant-wide (no current vendor), any is taken.

@@ -63,16 +63,29 @@ public final class TenancyPass implements Sql.Visitor {
     }
 
     private final EntityModel entity;
+    /** Whether the row-level-security setting in front names the vendor even when the entity is not vendor-scoped. */
+    private final boolean vendorSettings;
 
     public TenancyPass(EntityModel entity) {
+        this(entity, false);
+    }
+
+    /**
+     * The pass for a statement of {@code entity}'s that also reads vendor-scoped tables of other
+     * entities (a native one, {@code vendorSettings}): under row-level security it sets the vendor and
+     * the tenant-wide switch beside the tenant, as their policies need.
+     */
+    public TenancyPass(EntityModel entity, boolean vendorSettings) {
         this.entity = entity;
+        this.vendorSettings = vendorSettings;
     }
 
     /** {@code statement} confined to the current tenant, rendered to SQL text and bindings. */
     public Statement apply(Sql statement) {
         Sql confined = visit(statement);
         if (setsTenant(entity)) {
-            confined = new Sql.Script(List.of(vendorScoped(entity) ? SET_TENANT_AND_VENDOR : SET_TENANT, confined));
+            confined = new Sql.Script(List.of(vendorScoped(entity) || vendorSettings ? SET_TENANT_AND_VENDOR
+                    : SET_TENANT, confined));
         }
         return Renderer.render(confined);
     }
