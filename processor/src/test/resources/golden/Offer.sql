@@ -10,10 +10,10 @@ CREATE TABLE IF NOT EXISTS offer (
     history_changed boolean NOT NULL DEFAULT true,
     PRIMARY KEY (tenant_id, vendor_id, id),
     UNIQUE (tenant_id, vendor_id, sku),
+    UNIQUE (tenant_id, id),
     FOREIGN KEY (country) REFERENCES country (code)
 );
 CREATE INDEX IF NOT EXISTS offer_country_idx ON offer (tenant_id, vendor_id, country);
-CREATE INDEX IF NOT EXISTS offer_tenant_wide_idx ON offer (tenant_id, id);
 ALTER TABLE offer ENABLE ROW LEVEL SECURITY;
 ALTER TABLE offer FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS offer_tenant_isolation ON offer;

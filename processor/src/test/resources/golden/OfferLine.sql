@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS {schema}.offer_line (
     shelf_id bigint NOT NULL,
     quantity integer NOT NULL,
     PRIMARY KEY (store_id, id),
+    UNIQUE (id),
     FOREIGN KEY (store_id, shelf_id) REFERENCES {schema}.shelf (store_id, id)
 );
 CREATE INDEX IF NOT EXISTS offer_line_shelf_id_idx ON {schema}.offer_line (store_id, shelf_id);
-CREATE INDEX IF NOT EXISTS offer_line_tenant_wide_idx ON {schema}.offer_line (id);
