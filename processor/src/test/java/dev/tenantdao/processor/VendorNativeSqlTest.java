@@ -153,11 +153,18 @@ class VendorNativeSqlTest {
     }
 
     @Test
-    void crossTenantSkipsTheVendorProofToo() {
+    void crossTenantOverVendorTablesSkipsTheVendorProofButRunsOnlyTenantWide() throws IOException {
         Compilation c = compileWith(repository("Products", "Product",
                 "    @CrossTenant(reason = \"operators' totals\") @Sql(\"SELECT count(*) FROM product\")",
                 "    long countAll();"));
         assertDiagnostics(c);
+        // it crosses vendors as well as tenants: only inside an explicit tenant-wide block, its switch set
+        String impl = impl(c, "ProductsImpl");
+        assertTrue(impl.contains("TenantKeys.requireTenantWide(\"Product\", \"Products.countAll\", tenant);"), impl);
+        String report = c.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "META-INF/tenantdao/cross-tenant.txt")
+                .orElseThrow().getCharContent(false).toString();
+        assertTrue(report.contains("t.Products.countAll: operators' totals [all vendors: runs only inside"
+                + " TenantContext.runTenantWide]"), report);
     }
 
     @Test

@@ -259,6 +259,23 @@ public class Database {
         return TenantIds.check(resolved.get());
     }
 
+    /**
+     * The vendor scope of the work in progress, whatever the entity: {@code vendor 'north'} (a
+     * vendor's block, or the resolver's vendor outside blocks), {@code tenant-wide} (an explicit
+     * block) or {@code no vendor}; what a transaction is bound to with its tenant.
+     */
+    Transaction.VendorScope vendorScopeNow() {
+        if (TenantContext.inBlock()) {
+            if (TenantContext.isTenantWide()) {
+                return Transaction.VendorScope.TENANT_WIDE;
+            }
+            return TenantContext.currentVendor().map(Transaction.VendorScope::of).orElse(Transaction.VendorScope.NONE);
+        }
+        Optional<String> resolved = tenantResolver.currentVendor();
+        return resolved == null || resolved.isEmpty() ? Transaction.VendorScope.NONE
+                : Transaction.VendorScope.of(TenantIds.check(resolved.get()));
+    }
+
     /** The vendor a vendor-scoped entity's statement runs for, as events report it: null when tenant-wide or not vendor-scoped. */
     private String eventVendor(TenantScope scope) {
         if (!scope.vendorScoped()) {

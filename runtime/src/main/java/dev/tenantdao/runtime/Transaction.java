@@ -24,6 +24,8 @@ public final class Transaction {
 
     private final Database database;
     private String tenant;
+    /** The vendor scope bound with the tenant (see {@link VendorScope}). */
+    private VendorScope vendorScope = VendorScope.NONE;
     private Connection connection;
     private DataSource source;
     private boolean tenantSet;
@@ -42,6 +44,7 @@ public final class Transaction {
     Transaction(Database database, String tenant, boolean setsTenant) {
         this.database = database;
         this.tenant = tenant;
+        this.vendorScope = tenant == null ? VendorScope.NONE : database.vendorScopeNow();
         this.setsTenant = setsTenant;
         this.external = false;
     }
@@ -53,6 +56,7 @@ public final class Transaction {
         this.connection = connection;
         this.source = database.dataSource();
         this.tenant = tenant;
+        this.vendorScope = tenant == null ? VendorScope.NONE : database.vendorScopeNow();
         this.tenantSet = tenant != null;        // the integration made the setting at the transaction's start
     }
 
@@ -113,9 +117,36 @@ public final class Transaction {
         return source == null || source.equals(database.dataSource());
     }
 
+    /**
+     * The vendor scope a transaction is bound to with its tenant: one vendor of it, all of them
+     * (an explicit tenant-wide block), or none.
+     */
+    record VendorScope(String vendor, boolean tenantWide) {
+        static final VendorScope NONE = new VendorScope(null, false);
+        static final VendorScope TENANT_WIDE = new VendorScope(null, true);
+
+        static VendorScope of(String vendor) {
+            return new VendorScope(vendor, false);
+        }
+
+        @Override
+        public String toString() {
+            return vendor != null ? "vendor '" + vendor + "'" : tenantWide ? "tenant-wide" : "no vendor";
+        }
+    }
+
     /** The connection for a DAO call on {@code scope} under {@code requested} (null: shared entity). */
     Connection connectionFor(TenantScope scope, String requested) throws SQLException {
         bindTenant(requested, scope.entity());
+        if (scope.vendorScoped() && requested != null) {
+            VendorScope now = database.vendorScopeNow();
+            if (!now.equals(vendorScope)) {
+                throw new VendorMismatchException(scope.entity(), tenant, String.valueOf(vendorScope), now.toString(),
+                        "A transaction works in one vendor scope: this one began for tenant '" + tenant + "' with "
+                        + vendorScope + ", and " + scope.entity() + " is now called with " + now + "; begin the"
+                        + " transaction inside the scope of its work (TenantContext.runAsVendor or runTenantWide)");
+            }
+        }
         DataSource wanted = database.dataSourceFor(scope, tenant);
         // equals: a lazy routing's data source for one tenant is a new but equal one after an eviction
         if (source != null && !wanted.equals(source)) {
@@ -139,7 +170,12 @@ public final class Transaction {
             source = from;
         }
         if (setsTenant && tenant != null && !tenantSet) {
-            dev.tenantdao.runtime.internal.TenantSql.setTenantOfContext(connection, tenant);
+            // the transaction's scope, for the application's own SQL in it (vendor-scoped statements set theirs too)
+            if (vendorScope.vendor() != null || vendorScope.tenantWide()) {
+                dev.tenantdao.runtime.internal.TenantSql.setTenantAndVendor(connection, tenant, vendorScope.vendor());
+            } else {
+                dev.tenantdao.runtime.internal.TenantSql.setTenant(connection, tenant);
+            }
             tenantSet = true;
         }
         return connection;
@@ -171,6 +207,7 @@ public final class Transaction {
         }
         if (tenant == null) {
             tenant = requested;
+            vendorScope = database.vendorScopeNow();
         } else if (!tenant.equals(requested)) {
             throw new TenantMismatchException(tenant, requested, entity,
                     "The current tenant changed inside a transaction bound to tenant '"

@@ -119,10 +119,21 @@ class VendorContextTest {
         TenantKeys.requireCurrentVendor("Product", "acme", "north", null);
         TenantKeys.requireCurrentVendor("Product", "acme", "north", "north");
         TenantKeys.requireCurrentVendor("Product", "acme", null, "south");       // tenant-wide: any vendor of the tenant
-        NoVendorException e = assertThrows(NoVendorException.class,
+        VendorMismatchException e = assertThrows(VendorMismatchException.class,
                 () -> TenantKeys.requireCurrentVendor("Product", "acme", "north", "south"));
+        assertEquals("vendor 'north'", e.boundScope());
+        assertEquals("vendor 'south'", e.requestedScope());
         assertEquals("The Product belongs to vendor 'south', but the current vendor is 'north' (tenant 'acme');"
                 + " a DAO never writes another vendor's rows", e.getMessage());
+    }
+
+    @Test
+    void aVendorIdOfTheWrongShapeForAUuidOrBigintColumnIsNamedAsTheVendor() {
+        InvalidTenantException uuid = assertThrows(InvalidTenantException.class, () -> TenantKeys.vendorUuid("north"));
+        assertEquals("Vendor id 'north' is not a UUID, but the vendor column is uuid", uuid.getMessage());
+        InvalidTenantException bigint = assertThrows(InvalidTenantException.class, () -> TenantKeys.vendorBigint("042"));
+        assertEquals("Vendor id '042' is not a number in its canonical form (42); a vendor has one id", bigint.getMessage());
+        assertNull(TenantKeys.vendorUuid(null));
     }
 
     @Test

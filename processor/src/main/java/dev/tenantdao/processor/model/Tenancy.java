@@ -55,7 +55,9 @@ public record Tenancy(
 
     /** Whether two tenancies keep tenants apart the same way, so rows of one may reference the other's. */
     public boolean compatibleWith(Tenancy other) {
-        return strategy == other.strategy && (!isRow() || columnType == other.columnType);
+        // the column type types the tenant column (row strategy) and the vendor column (in any strategy)
+        return strategy == other.strategy
+                && (!isRow() && !(vendorScoped() && other.vendorScoped()) || columnType == other.columnType);
     }
 
     /** For messages: {@code ROW (tenant_id text)}, {@code SCHEMA}, {@code ROW (tenant_id text), vendor-scoped (vendor_id)}. */

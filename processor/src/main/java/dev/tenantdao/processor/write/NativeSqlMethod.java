@@ -184,7 +184,15 @@ final class NativeSqlMethod {
             throw new RepositoryWriter.Problem(Message.SQL_TENANT_WIDE_VENDOR, operation)
                     .at(method, sql, tenantWideValue);
         }
-        VendorMode mode = tenantWide ? VendorMode.TENANT_WIDE : usesVendor ? VendorMode.VENDOR : VendorMode.NONE;
+        // a @CrossTenant statement over vendor-scoped tables without :vendor crosses vendors too: like a
+        // tenant-wide one it runs only inside an explicit tenant-wide block, with the tenant-wide switch set
+        boolean crossesVendors = cross != null && !usesVendor && verdict.namesVendorScoped();
+        if (crossesVendors) {
+            crossTenant.set(crossTenant.size() - 1, crossTenant.get(crossTenant.size() - 1)
+                    + " [all vendors: runs only inside TenantContext.runTenantWide]");
+        }
+        VendorMode mode = tenantWide || crossesVendors ? VendorMode.TENANT_WIDE
+                : usesVendor ? VendorMode.VENDOR : VendorMode.NONE;
         TenancyPass tenancy = new TenancyPass(entity(), mode != VendorMode.NONE);
         boolean stream = result != null && result.shape() == Shape.STREAM;
         Statement statement = stream ? tenancy.applyWithoutSetting(new Sql.Raw(fragment))

@@ -90,12 +90,22 @@ public final class TenantKeys {
 
     /** The vendor id as the value of a {@code uuid} vendor column (null tenant-wide). */
     public static UUID vendorUuid(String vendor) {
-        return vendor == null ? null : uuid(vendor);
+        try {
+            return vendor == null ? null : uuid(vendor);
+        } catch (InvalidTenantException e) {
+            throw new InvalidTenantException(vendor, null, "Vendor id" + e.getMessage().substring("Tenant id".length())
+                    .replace("the tenant column", "the vendor column").replace("a tenant has", "a vendor has"), e.getCause());
+        }
     }
 
     /** The vendor id as the value of a {@code bigint} vendor column (null tenant-wide). */
     public static Long vendorBigint(String vendor) {
-        return vendor == null ? null : bigint(vendor);
+        try {
+            return vendor == null ? null : bigint(vendor);
+        } catch (InvalidTenantException e) {
+            throw new InvalidTenantException(vendor, null, "Vendor id" + e.getMessage().substring("Tenant id".length())
+                    .replace("the tenant column", "the vendor column").replace("a tenant has", "a vendor has"), e.getCause());
+        }
     }
 
     // ---- native SQL ({@code @Sql}) and vendors ---------------------------------------------------
@@ -166,7 +176,8 @@ public final class TenantKeys {
      */
     public static void requireCurrentVendor(String entity, String tenant, Object currentVendor, Object carriedVendor) {
         if (carriedVendor != null && currentVendor != null && !carriedVendor.equals(currentVendor)) {
-            throw new NoVendorException(entity, tenant, "The " + entity + " belongs to vendor '" + carriedVendor
+            throw new dev.tenantdao.runtime.VendorMismatchException(entity, tenant, "vendor '" + currentVendor + "'",
+                    "vendor '" + carriedVendor + "'", "The " + entity + " belongs to vendor '" + carriedVendor
                     + "', but the current vendor is '" + currentVendor + "' (tenant '" + tenant
                     + "'); a DAO never writes another vendor's rows");
         }

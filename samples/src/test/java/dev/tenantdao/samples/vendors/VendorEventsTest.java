@@ -3,6 +3,7 @@ package dev.tenantdao.samples.vendors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenantdao.runtime.Database;
@@ -10,6 +11,9 @@ import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.StatementEvent;
 import dev.tenantdao.runtime.StatementLog;
 import dev.tenantdao.runtime.TenantContext;
+import dev.tenantdao.runtime.VendorMismatchException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import dev.tenantdao.testkit.Postgres;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +84,7 @@ class VendorEventsTest {
     }
 
     @Test
-    void aVendorsTransactionUnderRowLevelSecuritySeesOnlyItsVendor() {
+    void aVendorsTransactionUnderRowLevelSecuritySeesOnlyItsVendorAndKeepsItsScope() throws java.sql.SQLException {
         Postgres server = Postgres.shared();
         Schema.create(server.freshSchema("vendors_transaction"), RowStock.class);
         Database database = new Database(server.applicationRole("tenantdao_app", "vendors_transaction"));
@@ -90,10 +94,33 @@ class VendorEventsTest {
         TenantContext.runAsVendor("acme", "north", () -> database.useTransaction(transaction -> {
             stock.insert(new RowStock(null, null, null, "north's", 2));
             stock.findAll(100, 0).forEach(row -> seen.add(row.vendor() + ":" + row.body()));
-            // a tenant-wide block inside the vendor's transaction sees the tenant, the uncommitted row included
-            long all = TenantContext.callTenantWide("acme", stock::count);
-            seen.add("tenant-wide " + all);
+            // the transaction began in north's scope: a tenant-wide call in it is refused before any SQL,
+            // so nothing widens what the transaction (and the application's own SQL in it) sees
+            VendorMismatchException widened = assertThrows(VendorMismatchException.class,
+                    () -> TenantContext.callTenantWide("acme", stock::count));
+            assertEquals("vendor 'north'", widened.boundScope());
+            assertEquals("tenant-wide", widened.requestedScope());
+            try (PreparedStatement select = transaction.connection().prepareStatement(
+                    "SELECT vendor_id || ':' || body FROM row_stock ORDER BY id");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    seen.add("own SQL " + rows.getString(1));
+                }
+            }
         }));
-        assertEquals(List.of("north:north's", "tenant-wide 2"), seen);
+        assertEquals(List.of("north:north's", "own SQL north:north's"), seen);
+        // a transaction begun tenant-wide sees (and lets its own SQL see) every vendor of the tenant
+        List<String> wide = new ArrayList<>();
+        TenantContext.runTenantWide("acme", () -> database.useTransaction(transaction -> {
+            try (PreparedStatement select = transaction.connection().prepareStatement(
+                    "SELECT vendor_id FROM row_stock ORDER BY vendor_id");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    wide.add(rows.getString(1));
+                }
+            }
+            assertThrows(VendorMismatchException.class, () -> TenantContext.callAsVendor("acme", "north", stock::count));
+        }));
+        assertEquals(List.of("north", "south"), wide);
     }
 }

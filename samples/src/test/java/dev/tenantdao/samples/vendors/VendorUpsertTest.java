@@ -7,6 +7,7 @@ import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.NoVendorException;
 import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
+import dev.tenantdao.runtime.VendorMismatchException;
 import dev.tenantdao.testkit.Postgres;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class VendorUpsertTest {
         assertThrows(NoVendorException.class, () -> TenantContext.runTenantWide("acme",
                 () -> prices.upsertByCode(new Price(null, null, "A", 4))));
         // an entity carrying another vendor is refused before SQL
-        assertThrows(NoVendorException.class, () -> TenantContext.runAsVendor("acme", "north",
+        assertThrows(VendorMismatchException.class, () -> TenantContext.runAsVendor("acme", "north",
                 () -> prices.upsertByCode(new Price(null, "south", "A", 5))));
         assertEquals(List.of(new Price(south.id(), "south", "A", 2)),
                 TenantContext.callAsVendor("acme", "south", () -> prices.findAll(10, 0)));
