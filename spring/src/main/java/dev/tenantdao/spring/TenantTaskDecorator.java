@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.springframework.core.task.TaskDecorator;
 
 /**
- * Carries the submitting thread's tenant ({@link TenantContext}) and audit actor ({@link AuditContext})
- * into tasks run on another thread ({@code @Async}, a {@code ThreadPoolTaskExecutor}), and nothing
+ * Carries the submitting thread's tenant ({@link TenantContext}), with its vendor or tenant-wide
+ * switch when it has one, and audit actor ({@link AuditContext}) into tasks run on another thread ({@code @Async}, a {@code ThreadPoolTaskExecutor}), and nothing
  * else: a task submitted without a tenant runs without one (its tenanted DAO calls throw
  * {@code NoTenantException}), never with a pooled thread's leftover. Spring Boot applies a single
  * {@code TaskDecorator} bean to its auto-configured executors.
@@ -21,7 +21,14 @@ public final class TenantTaskDecorator implements TaskDecorator {
         if (tenant.isEmpty()) {
             return actor.<Runnable>map(a -> () -> AuditContext.runAs(a, task::run)).orElse(task);
         }
-        return actor.<Runnable>map(a -> () -> TenantContext.runAs(tenant.get(), a, task::run))
-                .orElse(() -> TenantContext.runAs(tenant.get(), task::run));
+        Runnable withActor = actor.<Runnable>map(a -> () -> AuditContext.runAs(a, task::run)).orElse(task);
+        Optional<String> vendor = TenantContext.currentVendor();
+        if (vendor.isPresent()) {
+            return () -> TenantContext.runAsVendor(tenant.get(), vendor.get(), withActor::run);
+        }
+        if (TenantContext.isTenantWide()) {
+            return () -> TenantContext.runTenantWide(tenant.get(), withActor::run);
+        }
+        return () -> TenantContext.runAs(tenant.get(), withActor::run);
     }
 }

@@ -44,4 +44,23 @@ class TenantTaskDecoratorTest {
         assertEquals("-/-", seen(), "the pooled thread keeps nothing of earlier tasks");
         assertEquals(Optional.empty(), TenantContext.current());
     }
+
+    private static String scope() throws Exception {
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        executor.execute(DECORATOR.decorate(() -> seen.complete(TenantContext.current().orElse("-") + "/"
+                + TenantContext.currentVendor().orElse("-") + "/" + TenantContext.isTenantWide() + "/"
+                + AuditContext.current().orElse("-"))));
+        return seen.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theSubmittersVendorOrTenantWideSwitchToo() throws Exception {
+        assertEquals("acme/north/false/-", TenantContext.callAsVendor("acme", "north", TenantTaskDecoratorTest::scope));
+        assertEquals("acme/north/false/alice", TenantContext.callAsVendor("acme", "north",
+                () -> AuditContext.callAs("alice", TenantTaskDecoratorTest::scope)));
+        assertEquals("acme/-/true/-", TenantContext.callTenantWide("acme", TenantTaskDecoratorTest::scope));
+        assertEquals("acme/-/false/-", TenantContext.callAsVendor("acme", "north",
+                () -> TenantContext.callAs("acme", TenantTaskDecoratorTest::scope)), "a plain tenant block has no vendor");
+        assertEquals("-/-/false/-", scope(), "the pooled thread keeps nothing of earlier tasks");
+    }
 }
