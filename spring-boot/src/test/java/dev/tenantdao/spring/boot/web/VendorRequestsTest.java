@@ -16,6 +16,7 @@ import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +25,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.ClaimAccessor;
@@ -174,6 +179,42 @@ class VendorRequestsTest {
         assertEquals(403, problem.getStatus());
         assertEquals("The request cannot reach these vendor-scoped rows: it acts for no vendor, or for another one",
                 problem.getDetail());
+    }
+
+    /** Writes a problem detail as "status detail", for MockMvc in a module without a JSON library. */
+    static final class PlainProblems extends AbstractHttpMessageConverter<ProblemDetail> {
+        PlainProblems() {
+            super(MediaType.APPLICATION_PROBLEM_JSON, MediaType.ALL);
+        }
+
+        @Override
+        protected boolean supports(Class<?> type) {
+            return ProblemDetail.class.isAssignableFrom(type);
+        }
+
+        @Override
+        protected ProblemDetail readInternal(Class<? extends ProblemDetail> type, HttpInputMessage input) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected void writeInternal(ProblemDetail problem, HttpOutputMessage output) throws java.io.IOException {
+            output.getBody().write((problem.getStatus() + " " + problem.getDetail()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void theAdviceAnswersARequestWithoutAVendor403() throws Exception {
+        TenantFilter filter = new TenantFilter(new HeaderTenantResolver("X-Tenant-Id", "X-Vendor-Id"),
+                Pattern.compile("[a-z0-9-]{1,20}"), Pattern.compile("[a-z0-9-]{1,20}"), true, List.of(), true);
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(controller).addFilters(filter)
+                .setControllerAdvice(new TenantdaoProblemHandler()).setMessageConverters(new PlainProblems()).build();
+        recorded.reset();
+        mvc.perform(get("/listings").header("X-Tenant-Id", "acme"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string("403 The request cannot reach these vendor-scoped rows: it acts for no"
+                        + " vendor, or for another one"));
+        assertEquals(0, recorded.connectionCount());
     }
 
     @Test
