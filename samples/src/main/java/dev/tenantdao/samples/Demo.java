@@ -4,6 +4,8 @@ import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.NoTenantException;
+import dev.tenantdao.runtime.NoVendorException;
+import dev.tenantdao.runtime.RowNotFoundException;
 import dev.tenantdao.runtime.SchemaMapping;
 import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
@@ -22,6 +24,16 @@ import dev.tenantdao.samples.ledger.Account;
 import dev.tenantdao.samples.ledger.AccountDao;
 import dev.tenantdao.samples.ledger.LedgerEntry;
 import dev.tenantdao.samples.ledger.LedgerEntryDao;
+import dev.tenantdao.samples.marketplace.Category;
+import dev.tenantdao.samples.marketplace.CategoryDao;
+import dev.tenantdao.samples.marketplace.MarketplaceDashboard;
+import dev.tenantdao.samples.marketplace.ProductDao;
+import dev.tenantdao.samples.marketplace.Products;
+import dev.tenantdao.samples.marketplace.ProductsImpl;
+import dev.tenantdao.samples.marketplace.SalesOrder;
+import dev.tenantdao.samples.marketplace.SalesOrderDao;
+import dev.tenantdao.samples.marketplace.Vendor;
+import dev.tenantdao.samples.marketplace.VendorDao;
 import dev.tenantdao.samples.payments.BankTransfer;
 import dev.tenantdao.samples.payments.CardPayment;
 import dev.tenantdao.samples.payments.Payment;
@@ -42,7 +54,8 @@ import javax.sql.DataSource;
 /**
  * Two tenants, Acme and Globex, invoice their customers through the generated DAOs (row strategy,
  * with row-level security) and book each invoice in their own ledger (a schema per tenant); each
- * sees only its own rows.
+ * sees only its own rows. Then both run a marketplace: vendors inside each tenant, each vendor
+ * seeing only its own products, the operator's dashboard every vendor of its own tenant.
  *
  * <p>Usage: {@code Demo [embedded | jdbc-url]}. With no argument or {@code embedded} it starts an
  * embedded PostgreSQL; with a URL it uses that server (as user {@code postgres}, or
@@ -60,6 +73,12 @@ public final class Demo {
     private final LedgerEntryDao ledger;
     private final PaymentDao payments;
     private final Invoices invoiceQueries;
+    private final VendorDao vendors;
+    private final CategoryDao categories;
+    private final ProductDao products;
+    private final Products catalog;
+    private final SalesOrderDao orders;
+    private final MarketplaceDashboard dashboard;
 
     Demo(DataSource dataSource, PrintStream out) {
         this.out = out;
@@ -72,7 +91,17 @@ public final class Demo {
         this.ledger = new LedgerEntryDao(database);
         this.payments = new PaymentDao(database);
         this.invoiceQueries = new InvoicesImpl(database);
+        this.vendors = new VendorDao(database);
+        this.categories = new CategoryDao(database);
+        this.products = new ProductDao(database);
+        this.catalog = new ProductsImpl(database);
+        this.orders = new SalesOrderDao(database);
+        this.dashboard = new MarketplaceDashboard(database);
     }
+
+    /** The marketplace's entities, for {@code Schema.create}: referenced tables first. */
+    static final List<Class<?>> MARKETPLACE = List.of(Vendor.class, Category.class,
+            dev.tenantdao.samples.marketplace.Product.class, SalesOrder.class);
 
     /** Each tenant's ledger lives in schema {@code tenantdao_demo_<tenant>}. */
     static final String LEDGER_SCHEMA_PREFIX = "tenantdao_demo_";
@@ -90,6 +119,7 @@ public final class Demo {
         }
         Schema.create(dataSource, Currency.class, Customer.class, Invoice.class, InvoiceLine.class, Product.class,
                 Payment.class);
+        Schema.create(dataSource, MARKETPLACE.toArray(Class<?>[]::new));
         new Demo(dataSource, System.out).run();
     }
 
@@ -154,6 +184,85 @@ public final class Demo {
             invoices.count();
         } catch (NoTenantException e) {
             out.println("without a tenant: " + e.getClass().getSimpleName() + " (no SQL was sent)");
+        }
+        marketplace();
+    }
+
+    /**
+     * Vendors inside tenants: acme and globex each run a marketplace; products and orders belong to
+     * one vendor ({@code @VendorScoped}), vendors and categories are the operator's (tenant-wide).
+     */
+    private void marketplace() {
+        out.printf("%nmarketplace: acme's vendors north-books and south-games, globex's vendor gx-tools%n");
+        TenantContext.runAs("acme", () -> {        // the operator's own rows: tenant-wide entities need no vendor
+            vendors.insertAll(List.of(new Vendor("north-books", "North Books", true),
+                    new Vendor("south-games", "South Games", true)));
+            categories.insert(new Category("books", "Books"));
+            categories.insert(new Category("games", "Games"));
+        });
+        TenantContext.runAs("globex", () -> vendors.insert(new Vendor("gx-tools", "Globex Tools", true)));
+
+        long atlas = TenantContext.callAsVendor("acme", "north-books", () -> {
+            dev.tenantdao.samples.marketplace.Product book = products.insert(dev.tenantdao.samples.marketplace.Product.of(
+                    " bk-001 ", "Road Runner Field Guide", "books", Money.of("24.90"), 10));
+            products.insert(dev.tenantdao.samples.marketplace.Product.of("bk-002", "Desert Atlas", "books",
+                    Money.of("35.00"), 0));
+            orders.insert(SalesOrder.of(book, 2, "wile@example.com", LocalDate.of(2026, 11, 26)));
+            return book.id();
+        });
+        TenantContext.runAsVendor("acme", "south-games", () -> {
+            dev.tenantdao.samples.marketplace.Product game = products.insert(dev.tenantdao.samples.marketplace.Product.of(
+                    "bk-001", "Canyon Chase board game", "games", Money.of("20.00"), 5));   // its own BK-001
+            orders.insert(SalesOrder.of(game, 1, "roadrunner@example.com", LocalDate.of(2026, 11, 27)));
+        });
+        TenantContext.runAsVendor("globex", "gx-tools", () -> {
+            dev.tenantdao.samples.marketplace.Product drill = products.insert(dev.tenantdao.samples.marketplace.Product.of(
+                    "gx-1", "Plutonium drill", null, Money.of("999.00"), 1));
+            orders.insert(SalesOrder.of(drill, 1, "homer@example.com", LocalDate.of(2026, 11, 27)));
+        });
+
+        for (String vendor : List.of("north-books", "south-games")) {
+            TenantContext.runAsVendor("acme", vendor, () -> out.printf("[acme/%s] sees %d products: %s%n", vendor,
+                    products.count(), products.findAll(100, 0).stream().map(p -> p.sku() + " " + p.name()).toList()));
+        }
+        long delisted = TenantContext.callAsVendor("acme", "north-books", catalog::delistSoldOut);
+        out.printf("[acme/north-books] delisted %d sold-out product(s) in one statement (repository @Query)%n", delisted);
+
+        TenantContext.runAsVendor("acme", "south-games", () -> {
+            boolean found = products.findById(atlas).isPresent();
+            String update;
+            try {       // a forged copy that names no vendor: the statement's vendor predicate finds no row
+                products.update(new dev.tenantdao.samples.marketplace.Product(atlas, null, "BK-001", "cheap", "books",
+                        Money.of("0.01"), 10, true));
+                update = "updated";
+            } catch (RowNotFoundException e) {
+                update = e.getClass().getSimpleName();
+            }
+            boolean deleted = products.deleteById(atlas);
+            out.printf("[acme/south-games] north-books' product %d by id: found=%s, update=%s, deleted=%s%n", atlas,
+                    found, update, deleted);
+        });
+
+        for (String operator : List.of("acme", "globex")) {
+            for (MarketplaceDashboard.VendorRevenue revenue : dashboard.revenuePerVendor(operator)) {
+                out.printf("[%s operator, tenant-wide] %s (%s): %d order(s), revenue %s%n", operator,
+                        revenue.vendorId(), revenue.vendorName(), revenue.orders(), revenue.revenue());
+            }
+        }
+        out.printf("[acme operator, tenant-wide] products of every vendor: %s%n", dashboard.catalog("acme").stream()
+                .map(p -> p.vendor() + ":" + p.sku() + (p.listed() ? "" : " (delisted)")).toList());
+
+        try {
+            TenantContext.runAs("acme", products::count);
+        } catch (NoVendorException e) {
+            out.println("[acme] products without a vendor: " + e.getClass().getSimpleName() + " (no SQL was sent)");
+        }
+        try {
+            TenantContext.runTenantWide("acme", () -> products.insert(dev.tenantdao.samples.marketplace.Product.of(
+                    "op-1", "Operator's own", null, Money.of("1.00"), 1)));
+        } catch (NoVendorException e) {
+            out.println("[acme operator, tenant-wide] insert a product: " + e.getClass().getSimpleName()
+                    + " (a new row needs its vendor; no SQL was sent)");
         }
     }
 

@@ -5,19 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The demo's story, on the test database: two tenants, each seeing only its own rows. */
+/** The demo's story, on the test database: two tenants, each seeing only its own rows, and vendors inside them. */
 class DemoTest {
 
-    @Test
-    void eachTenantSeesOnlyItsOwnRows() {
+    /** The demo's output, run once for both tests: the invoicing part, then the marketplace part. */
+    private static String out;
+
+    @BeforeAll
+    static void runTheDemo() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (String tenant : java.util.List.of("acme", "globex")) {
             dev.tenantdao.testkit.Postgres.shared().dropSchema(Demo.LEDGER_SCHEMA_PREFIX + tenant);
         }
-        new Demo(TestSchemas.invoicing("demo", dev.tenantdao.samples.payments.Payment.class), new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        java.util.List<Class<?>> more = new java.util.ArrayList<>(java.util.List.of(dev.tenantdao.samples.payments.Payment.class));
+        more.addAll(Demo.MARKETPLACE);
+        new Demo(TestSchemas.invoicing("demo", more.toArray(Class<?>[]::new)), new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        out = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void eachTenantSeesOnlyItsOwnRows() {
         assertTrue(out.contains("[acme] 1 customers, 1 invoices, 2 invoice lines"), out);
         assertTrue(out.contains("[globex] 2 customers, 2 invoices, 2 invoice lines"), out);
         assertTrue(out.contains("[acme]   invoice ACME-2026-001 SENT 388.00 EUR"), out);
@@ -39,5 +49,24 @@ class DemoTest {
         assertTrue(out.contains("[globex]   ledger (schema tenantdao_demo_globex) 1200 35.00 USD: invoice GX-0002"), out);
         assertTrue(!out.contains("[acme]   ledger (schema tenantdao_demo_acme) 1200 35.00"), out);
         assertTrue(!out.contains("[acme]   customer #2") && !out.contains("(tenant globex)\n[acme]"), out);
+    }
+
+    /** The marketplace part: vendors inside tenants, each vendor seeing only its own rows. */
+    @Test
+    void eachVendorSeesOnlyItsOwnRowsAndTheOperatorEveryVendorOfItsTenant() {
+        assertTrue(out.contains("[acme/north-books] sees 2 products: [BK-001 Road Runner Field Guide, BK-002 Desert Atlas]\n"
+                + "[acme/south-games] sees 1 products: [BK-001 Canyon Chase board game]\n"), out);
+        assertTrue(out.contains("[acme/north-books] delisted 1 sold-out product(s) in one statement"), out);
+        assertTrue(out.matches("(?s).*\\[acme/south-games] north-books' product \\d+ by id: found=false,"
+                + " update=RowNotFoundException, deleted=false\n.*"), out);
+        assertTrue(out.contains("[acme operator, tenant-wide] north-books (North Books): 1 order(s), revenue 49.80\n"
+                + "[acme operator, tenant-wide] south-games (South Games): 1 order(s), revenue 20.00\n"
+                + "[globex operator, tenant-wide] gx-tools (Globex Tools): 1 order(s), revenue 999.00\n"), out);
+        assertTrue(out.contains("[acme operator, tenant-wide] products of every vendor:"
+                + " [north-books:BK-001, north-books:BK-002 (delisted), south-games:BK-001]"), out);
+        assertTrue(!out.contains("[acme operator, tenant-wide] gx-tools") && !out.contains("[globex operator, tenant-wide] north-books"),
+                out);
+        assertTrue(out.contains("[acme] products without a vendor: NoVendorException (no SQL was sent)"), out);
+        assertTrue(out.contains("[acme operator, tenant-wide] insert a product: NoVendorException"), out);
     }
 }

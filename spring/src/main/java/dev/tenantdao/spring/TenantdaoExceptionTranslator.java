@@ -5,6 +5,7 @@ import dev.tenantdao.runtime.DataAccessException;
 import dev.tenantdao.runtime.InvalidTenantException;
 import dev.tenantdao.runtime.MappingException;
 import dev.tenantdao.runtime.NoTenantException;
+import dev.tenantdao.runtime.NoVendorException;
 import dev.tenantdao.runtime.OptimisticLockException;
 import dev.tenantdao.runtime.RowNotFoundException;
 import dev.tenantdao.runtime.TenantMismatchException;
@@ -22,8 +23,8 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
  * tenantdao's exceptions as Spring's {@code DataAccessException} hierarchy, for code written against
  * it: a duplicate key is a {@code DuplicateKeyException} (from the SQL state, as Spring's JDBC support
  * translates it), a stale {@code @Version} an {@code OptimisticLockingFailureException}, no row an
- * {@code EmptyResultDataAccessException}, a missing, invalid or second tenant an
- * {@code InvalidDataAccessApiUsageException}, a converter's failure a
+ * {@code EmptyResultDataAccessException}, a missing, invalid or second tenant (or a missing or other
+ * vendor) an {@code InvalidDataAccessApiUsageException}, a converter's failure a
  * {@code TypeMismatchDataAccessException}, a row that cannot be mapped a
  * {@code DataRetrievalFailureException}. The original is the cause. Register it as a bean for
  * Spring's {@code PersistenceExceptionTranslationPostProcessor}, or call it where you catch.
@@ -42,7 +43,8 @@ public final class TenantdaoExceptionTranslator implements PersistenceExceptionT
             none.initCause(missing);
             return none;
         }
-        if (e instanceof NoTenantException || e instanceof InvalidTenantException || e instanceof TenantMismatchException) {
+        if (e instanceof NoTenantException || e instanceof InvalidTenantException || e instanceof TenantMismatchException
+                || e instanceof NoVendorException) {
             return new InvalidDataAccessApiUsageException(e.getMessage(), e);
         }
         if (e instanceof ConversionException conversion) {

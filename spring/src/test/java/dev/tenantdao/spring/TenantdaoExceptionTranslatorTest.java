@@ -52,6 +52,14 @@ class TenantdaoExceptionTranslatorTest {
     }
 
     @Test
+    void noVendorIsAnApiMisuseToo() {
+        dev.tenantdao.runtime.NoVendorException noVendor = new dev.tenantdao.runtime.NoVendorException("Listing", "acme",
+                "No current vendor");
+        assertSame(noVendor, assertInstanceOf(InvalidDataAccessApiUsageException.class,
+                TRANSLATOR.translateExceptionIfPossible(noVendor)).getCause());
+    }
+
+    @Test
     void anythingElseIsLeftAlone() {
         assertNull(TRANSLATOR.translateExceptionIfPossible(new IllegalStateException("not ours")));
     }

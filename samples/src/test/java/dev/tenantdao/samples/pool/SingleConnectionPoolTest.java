@@ -84,7 +84,8 @@ import org.junit.jupiter.api.function.Executable;
  * on a {@link Database} whose data sources are HikariCP pools of exactly one connection, with a short
  * connection timeout so that a second borrow fails fast ({@link SQLTransientConnectionException})
  * instead of blocking forever; the database-per-tenant routing hands out a pool of one as well.
- * Every public method the DAO declares is called under a tenant, with arguments made from its
+ * Every public method the DAO declares is called under a tenant (and a vendor, for a vendor-scoped
+ * entity), with arguments made from its
  * parameter types: once where the rows it names are absent, once where they are present and, for a
  * method taking an entity, once with a stale copy of a row updated since (the optimistic-lock path).
  * Inserts run first, then reads, updates and upserts, history, deletes, so each call has real rows
@@ -400,6 +401,18 @@ class SingleConnectionPoolTest {
         }
     }
 
+    /** The vendor of every call of a vendor-scoped entity's DAO. */
+    private static final String VENDOR = "v1";
+
+    /**
+     * {@link #VENDOR} for a vendor-scoped entity (its generated DDL's policy reads the vendor setting:
+     * the samples' vendor-scoped entities are row-tenanted under row-level security), else null.
+     */
+    private static String vendorFor(Class<?> entity) {
+        Class<?> owner = ddlOwner(entity);
+        return owner != null && Schema.ddl(owner).contains("'tenantdao.vendor'") ? VENDOR : null;
+    }
+
     /** A tenant id the entity's tenant column takes. */
     private static String tenantFor(Class<?> entity) {
         Columns columns = Columns.of(entity);
@@ -448,6 +461,8 @@ class SingleConnectionPoolTest {
         final Class<?> entityType;
         final Class<?> idType;
         final String tenant;
+        /** The vendor of every call (a vendor-scoped entity), or null. */
+        final String vendor;
         final List<Method> methods;
         final Set<Method> invoked = new HashSet<>();
         /** Calls that could not be made, and why. */
@@ -462,6 +477,7 @@ class SingleConnectionPoolTest {
             this.entityType = entityType;
             this.idType = idType(dao);
             this.tenant = tenantFor(entityType);
+            this.vendor = vendorFor(entityType);
             this.methods = publicMethods(dao);
         }
 
@@ -557,7 +573,9 @@ class SingleConnectionPoolTest {
             try {
                 assertTimeoutPreemptively(CALL_LIMIT, () -> {
                     try {
-                        result[0] = TenantContext.callAs(tenant, () -> method.invoke(instance, arguments));
+                        result[0] = vendor == null
+                                ? TenantContext.callAs(tenant, () -> method.invoke(instance, arguments))
+                                : TenantContext.callAsVendor(tenant, vendor, () -> method.invoke(instance, arguments));
                     } catch (InvocationTargetException e) {
                         thrown[0] = e.getCause();
                     } catch (Throwable e) {

@@ -54,6 +54,21 @@ public class TenantdaoProperties {
         private String tenantClaim;
 
         /**
+         * The HTTP request header that carries the vendor id, for @VendorScoped entities: a request
+         * naming one runs as that vendor of its tenant (TenantContext.runAsVendor). Unset (the
+         * default): no vendor from a header. Only with the tenant header: when the tenant comes from a
+         * claim, the vendor must come from a claim too (vendor-claim), else the application does not
+         * start.
+         */
+        private String vendorHeader;
+
+        /**
+         * The claim of the authenticated principal that carries the vendor id, read like the tenant
+         * claim. Unset (the default): no vendor from a claim. Only with tenant-claim.
+         */
+        private String vendorClaim;
+
+        /**
          * Whether a request without a tenant is answered with a problem detail (400; 401 when the
          * tenant comes from a claim and the request is not authenticated) before it reaches the
          * application. When false such a request goes on without a tenant, and a tenanted DAO call
@@ -74,6 +89,12 @@ public class TenantdaoProperties {
          * surrounding white space) apply whatever the pattern.
          */
         private String tenantPattern = "[A-Za-z0-9][A-Za-z0-9_-]{0,62}";
+
+        /**
+         * The regular expression a vendor id must match as a whole; any other is answered 400 before
+         * any SQL. The runtime's own rules apply whatever the pattern.
+         */
+        private String vendorPattern = "[A-Za-z0-9][A-Za-z0-9_-]{0,62}";
 
         /**
          * Whether the name of the request's authenticated principal becomes the audit actor
@@ -116,6 +137,30 @@ public class TenantdaoProperties {
 
         public void setTenantClaim(String tenantClaim) {
             this.tenantClaim = tenantClaim;
+        }
+
+        public String getVendorHeader() {
+            return vendorHeader;
+        }
+
+        public void setVendorHeader(String vendorHeader) {
+            this.vendorHeader = vendorHeader;
+        }
+
+        public String getVendorClaim() {
+            return vendorClaim;
+        }
+
+        public void setVendorClaim(String vendorClaim) {
+            this.vendorClaim = vendorClaim;
+        }
+
+        public String getVendorPattern() {
+            return vendorPattern;
+        }
+
+        public void setVendorPattern(String vendorPattern) {
+            this.vendorPattern = vendorPattern;
         }
 
         public boolean isRequireTenant() {

@@ -40,8 +40,9 @@ public class TenantdaoWebAutoConfiguration {
     public FilterRegistrationBean<TenantFilter> tenantdaoTenantFilter(TenantdaoProperties properties,
             RequestTenantResolver resolver) {
         TenantdaoProperties.Web web = properties.getWeb();
-        TenantFilter filter = new TenantFilter(resolver, Pattern.compile(web.getTenantPattern()), web.isRequireTenant(),
-                web.getTenantOptionalPaths(), web.isAuditActor());
+        TenantFilter filter = new TenantFilter(resolver, Pattern.compile(web.getTenantPattern()),
+                Pattern.compile(web.getVendorPattern()), web.isRequireTenant(), web.getTenantOptionalPaths(),
+                web.isAuditActor());
         FilterRegistrationBean<TenantFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("tenantdaoTenantFilter");
         registration.setOrder(web.getFilterOrder());
@@ -49,13 +50,33 @@ public class TenantdaoWebAutoConfiguration {
     }
 
     /**
-     * The tenant from the header {@code tenantdao.web.tenant-header}, when neither a claim (the nested
-     * configurations, registered before this method) nor the application's own resolver is there.
+     * The tenant from the header {@code tenantdao.web.tenant-header} (and the vendor from
+     * {@code tenantdao.web.vendor-header}, when set), when neither a claim (the nested configurations,
+     * registered before this method) nor the application's own resolver is there.
      */
     @Bean
     @ConditionalOnMissingBean
     public RequestTenantResolver tenantdaoRequestTenantResolver(TenantdaoProperties properties) {
-        return new HeaderTenantResolver(properties.getWeb().getTenantHeader());
+        TenantdaoProperties.Web web = properties.getWeb();
+        if (web.getVendorClaim() != null) {
+            throw new IllegalStateException("tenantdao.web.vendor-claim=" + web.getVendorClaim() + " reads the vendor"
+                    + " from the authenticated principal, but the tenant comes from the header " + web.getTenantHeader()
+                    + ": set tenantdao.web.tenant-claim too, or take the vendor from a header (tenantdao.web.vendor-header)");
+        }
+        return new HeaderTenantResolver(web.getTenantHeader(), web.getVendorHeader());
+    }
+
+    /**
+     * Refuses a vendor from a header when the tenant comes from a claim: a vendor is a narrower scope
+     * of the same principal, and a header would let any user of a tenant pick any of its vendors.
+     */
+    static void requireVendorFromTheClaim(TenantdaoProperties.Web web) {
+        if (web.getVendorHeader() != null) {
+            throw new IllegalStateException("tenantdao.web.vendor-header=" + web.getVendorHeader() + " would take the"
+                    + " vendor from a header while the tenant comes from the claim " + web.getTenantClaim()
+                    + " of the authenticated user, letting any user of a tenant act as any of its vendors:"
+                    + " use tenantdao.web.vendor-claim instead");
+        }
     }
 
     /** The tenant from a claim of the authenticated principal: {@code tenantdao.web.tenant-claim}, with Spring Security. */
@@ -66,7 +87,8 @@ public class TenantdaoWebAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         RequestTenantResolver tenantdaoRequestTenantResolver(TenantdaoProperties properties) {
-            return new ClaimTenantResolver(properties.getWeb().getTenantClaim());
+            requireVendorFromTheClaim(properties.getWeb());
+            return new ClaimTenantResolver(properties.getWeb().getTenantClaim(), properties.getWeb().getVendorClaim());
         }
     }
 

@@ -17,7 +17,9 @@ import org.springframework.util.ClassUtils;
  * principal that is a {@code ClaimAccessor} (a {@code Jwt}, an OIDC user) or the attribute of an
  * {@code OAuth2AuthenticatedPrincipal} (an introspected token, an OAuth2 user). No authentication, or
  * an anonymous one, is {@link RequestTenant.Status#UNAUTHENTICATED}; a claim that is absent or not a
- * single value (a string, a number or a UUID) is no tenant.
+ * single value (a string, a number or a UUID) is no tenant. When a vendor claim is configured
+ * ({@code tenantdao.web.vendor-claim}), the vendor comes from that claim of the same principal, by the
+ * same rules (absent or not a single value: no vendor, never "every vendor").
  */
 public final class ClaimTenantResolver implements RequestTenantResolver {
 
@@ -25,10 +27,18 @@ public final class ClaimTenantResolver implements RequestTenantResolver {
             "org.springframework.security.oauth2.core.ClaimAccessor", ClaimTenantResolver.class.getClassLoader());
 
     private final String claim;
+    private final String vendorClaim;
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
+    /** The tenant from {@code claim}; no vendor. */
     public ClaimTenantResolver(String claim) {
+        this(claim, null);
+    }
+
+    /** The tenant from {@code claim}, the vendor from {@code vendorClaim} (null: no vendor). */
+    public ClaimTenantResolver(String claim, String vendorClaim) {
         this.claim = Objects.requireNonNull(claim, "claim");
+        this.vendorClaim = vendorClaim;
     }
 
     @Override
@@ -37,17 +47,31 @@ public final class ClaimTenantResolver implements RequestTenantResolver {
         if (authentication == null || !authentication.isAuthenticated() || trust.isAnonymous(authentication)) {
             return RequestTenant.unauthenticated();
         }
-        Object value = OAUTH2 ? OAuth2Claims.claim(authentication.getPrincipal(), claim) : null;
-        if (value instanceof CharSequence || value instanceof Number || value instanceof UUID) {
-            String tenant = value.toString();
-            return tenant.isEmpty() ? RequestTenant.missing() : RequestTenant.of(tenant);
+        String tenant = single(authentication, claim);
+        if (tenant == null) {
+            return RequestTenant.missing();
         }
-        return RequestTenant.missing();
+        return RequestTenant.of(tenant, vendorClaim == null ? null : single(authentication, vendorClaim));
+    }
+
+    /** The claim's single value as a string; null when absent, empty or not a single value. */
+    private static String single(Authentication authentication, String name) {
+        Object value = OAUTH2 ? OAuth2Claims.claim(authentication.getPrincipal(), name) : null;
+        if (value instanceof CharSequence || value instanceof Number || value instanceof UUID) {
+            String text = value.toString();
+            return text.isEmpty() ? null : text;
+        }
+        return null;
     }
 
     @Override
     public String source() {
         return "claim " + claim;
+    }
+
+    @Override
+    public String vendorSource() {
+        return vendorClaim == null ? "no vendor claim" : "claim " + vendorClaim;
     }
 
     /** Loaded only when spring-security-oauth2-core is on the class path. */

@@ -3,9 +3,9 @@ package dev.tenantdao.spring.boot.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Where the {@link TenantFilter} finds a request's tenant: a header ({@link HeaderTenantResolver}),
- * a claim of the authenticated principal ({@link ClaimTenantResolver}), or a bean of the
- * application's own, which replaces both.
+ * Where the {@link TenantFilter} finds a request's tenant, and optionally its vendor: headers
+ * ({@link HeaderTenantResolver}), claims of the authenticated principal ({@link ClaimTenantResolver}),
+ * or a bean of the application's own, which replaces both.
  */
 public interface RequestTenantResolver {
 
@@ -14,6 +14,11 @@ public interface RequestTenantResolver {
 
     /** Where the tenant comes from, for problem details: "header X-Tenant-Id", "claim tenant". */
     default String source() {
+        return "the request";
+    }
+
+    /** Where the vendor comes from, for problem details: "header X-Vendor-Id", "claim vendor". */
+    default String vendorSource() {
         return "the request";
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenantdao.spring.boot.web;
 
+import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.InvalidTenantException;
 import dev.tenantdao.runtime.TenantContext;
 import jakarta.servlet.FilterChain;
@@ -25,11 +26,18 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * (unless its path is one that needs none) or with an invalid one is answered with a problem detail
  * here, before it reaches the application, so before any SQL: 400, or 401 when the tenant comes from
  * the principal and the request is not authenticated.
+ *
+ * <p>A request that also names a vendor of its tenant runs inside
+ * {@code TenantContext.runAsVendor(tenant, vendor, ...)}: its {@code @VendorScoped} rows are that
+ * vendor's only. An invalid vendor id is answered 400 like an invalid tenant id. A request naming no
+ * vendor runs as the tenant alone, where vendor-scoped DAOs throw {@code NoVendorException} (a problem
+ * detail, 403); the filter never makes a request tenant-wide.
  */
 public class TenantFilter extends OncePerRequestFilter {
 
     private final RequestTenantResolver resolver;
     private final Pattern tenantPattern;
+    private final Pattern vendorPattern;
     private final boolean requireTenant;
     private final List<PathPattern> optionalPaths;
     private final boolean auditActor;
@@ -43,8 +51,22 @@ public class TenantFilter extends OncePerRequestFilter {
      */
     public TenantFilter(RequestTenantResolver resolver, Pattern tenantPattern, boolean requireTenant,
             List<String> optionalPaths, boolean auditActor) {
+        this(resolver, tenantPattern, tenantPattern, requireTenant, optionalPaths, auditActor);
+    }
+
+    /**
+     * @param resolver where the tenant and the vendor come from
+     * @param tenantPattern what a tenant id must match as a whole
+     * @param vendorPattern what a vendor id must match as a whole
+     * @param requireTenant whether a request without a tenant is answered 400/401 (else it goes on without)
+     * @param optionalPaths path patterns of requests that need no tenant
+     * @param auditActor whether the principal's name becomes the audit actor
+     */
+    public TenantFilter(RequestTenantResolver resolver, Pattern tenantPattern, Pattern vendorPattern,
+            boolean requireTenant, List<String> optionalPaths, boolean auditActor) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.tenantPattern = Objects.requireNonNull(tenantPattern, "tenantPattern");
+        this.vendorPattern = Objects.requireNonNull(vendorPattern, "vendorPattern");
         this.requireTenant = requireTenant;
         this.optionalPaths = optionalPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
         this.auditActor = auditActor;
@@ -74,11 +96,26 @@ public class TenantFilter extends OncePerRequestFilter {
                     request.getRequestURI());
             return;
         }
+        String vendor = found.vendor();
+        if (vendor != null && !validVendor(tenant, vendor)) {
+            TenantProblems.write(response, TenantProblems.problem(HttpStatus.BAD_REQUEST,
+                    "The vendor of the request (" + resolver.vendorSource() + ") is not a valid vendor id"),
+                    request.getRequestURI());
+            return;
+        }
         Principal principal = auditActor ? request.getUserPrincipal() : null;
         String actor = principal == null || principal.getName() == null || principal.getName().isEmpty()
                 ? null : principal.getName();
         try {
-            if (actor == null) {
+            if (vendor != null) {
+                TenantContext.runAsVendor(tenant, vendor, () -> {
+                    if (actor == null) {
+                        chain.doFilter(request, response);
+                    } else {
+                        AuditContext.runAs(actor, () -> chain.doFilter(request, response));
+                    }
+                });
+            } else if (actor == null) {
                 TenantContext.runAs(tenant, () -> chain.doFilter(request, response));
             } else {
                 TenantContext.runAs(tenant, actor, () -> chain.doFilter(request, response));
@@ -97,6 +134,19 @@ public class TenantFilter extends OncePerRequestFilter {
         }
         try {
             TenantContext.runAs(tenant, () -> { });
+            return true;
+        } catch (InvalidTenantException e) {
+            return false;
+        }
+    }
+
+    /** The vendor pattern, and the runtime's own rules (checked by entering and leaving a block as the vendor). */
+    private boolean validVendor(String tenant, String vendor) {
+        if (!vendorPattern.matcher(vendor).matches()) {
+            return false;
+        }
+        try {
+            TenantContext.runAsVendor(tenant, vendor, () -> { });
             return true;
         } catch (InvalidTenantException e) {
             return false;

@@ -2,6 +2,7 @@ package dev.tenantdao.spring.boot.web;
 
 import dev.tenantdao.runtime.InvalidTenantException;
 import dev.tenantdao.runtime.NoTenantException;
+import dev.tenantdao.runtime.NoVendorException;
 import dev.tenantdao.runtime.OptimisticLockException;
 import dev.tenantdao.runtime.RowNotFoundException;
 import dev.tenantdao.runtime.TenantMismatchException;
@@ -21,12 +22,19 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  *   <caption>Statuses</caption>
  *   <tr><th>exception</th><th>status</th></tr>
  *   <tr><td>{@code NoTenantException}, {@code InvalidTenantException}, {@code UnknownTenantException}</td><td>400</td></tr>
- *   <tr><td>{@code TenantMismatchException}</td><td>403</td></tr>
+ *   <tr><td>{@code TenantMismatchException}, {@code NoVendorException}</td><td>403</td></tr>
  *   <tr><td>{@code RowNotFoundException}</td><td>404</td></tr>
  *   <tr><td>{@code OptimisticLockException}</td><td>409</td></tr>
  * </table>
  *
- * <p>The details never name another tenant or echo a tenant id. Ordered last: an
+ * <p>{@code NoVendorException} is 403, not 400 like {@code NoTenantException}: a request without a
+ * tenant is malformed (every request of a tenanted application has one, and the filter answers 400
+ * before the application sees it), while a request with a valid tenant and no vendor is well formed
+ * (an operator's, say) but not entitled to vendor-scoped rows through that call; the same exception
+ * also refuses an entity of another vendor and an insert tenant-wide, both, like
+ * {@code TenantMismatchException}, a reach outside the caller's scope.
+ *
+ * <p>The details never name another tenant or echo a tenant or vendor id. Ordered last: an
  * {@code @ExceptionHandler} of the application's for any of them (in a controller or in an advice)
  * wins. Subclass it, or define a bean of this type, to change an answer.
  */
@@ -52,6 +60,12 @@ public class TenantdaoProblemHandler {
     @ExceptionHandler(TenantMismatchException.class)
     public ProblemDetail tenantMismatch(TenantMismatchException e) {
         return TenantProblems.problem(HttpStatus.FORBIDDEN, "The request would reach across tenants");
+    }
+
+    @ExceptionHandler(NoVendorException.class)
+    public ProblemDetail noVendor(NoVendorException e) {
+        return TenantProblems.problem(HttpStatus.FORBIDDEN,
+                "The request cannot reach these vendor-scoped rows: it acts for no vendor, or for another one");
     }
 
     @ExceptionHandler(RowNotFoundException.class)

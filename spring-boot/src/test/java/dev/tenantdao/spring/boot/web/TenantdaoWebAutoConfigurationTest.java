@@ -61,6 +61,33 @@ class TenantdaoWebAutoConfigurationTest {
     }
 
     @Test
+    void aVendorFromTheHeaderOrTheClaimOfTheTenantsOwnSource() {
+        web.run(context -> assertEquals("no vendor header", context.getBean(RequestTenantResolver.class).vendorSource()));
+        web.withPropertyValues("tenantdao.web.vendor-header=X-Vendor-Id").run(context ->
+                assertEquals("header X-Vendor-Id", assertInstanceOf(HeaderTenantResolver.class,
+                        context.getBean(RequestTenantResolver.class)).vendorSource()));
+        web.withPropertyValues("tenantdao.web.tenant-claim=org", "tenantdao.web.vendor-claim=shop").run(context ->
+                assertEquals("claim shop", assertInstanceOf(ClaimTenantResolver.class,
+                        context.getBean(RequestTenantResolver.class)).vendorSource()));
+        // a vendor from a header while the tenant comes from the principal would let a user pick any vendor
+        web.withPropertyValues("tenantdao.web.tenant-claim=org", "tenantdao.web.vendor-header=X-Vendor-Id")
+                .run(context -> assertRootCause(context.getStartupFailure(),
+                        "tenantdao.web.vendor-header=X-Vendor-Id would take the vendor from a header while the tenant"
+                                + " comes from the claim org"));
+        web.withPropertyValues("tenantdao.web.vendor-claim=shop").run(context -> assertRootCause(
+                context.getStartupFailure(), "tenantdao.web.vendor-claim=shop reads the vendor from the authenticated"
+                        + " principal, but the tenant comes from the header X-Tenant-Id"));
+    }
+
+    private static void assertRootCause(Throwable failure, String message) {
+        assertNotNull(failure);
+        while (failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        assertTrue(failure.getMessage().contains(message), failure.getMessage());
+    }
+
+    @Test
     void aNonWebApplicationGetsNothingOfIt() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TenantdaoWebAutoConfiguration.class))
                 .run(context -> {
