@@ -44,7 +44,7 @@ public final class TenantdaoExceptionTranslator implements PersistenceExceptionT
             return none;
         }
         if (e instanceof NoTenantException || e instanceof InvalidTenantException || e instanceof TenantMismatchException
-                || e instanceof NoVendorException) {
+                || e instanceof NoVendorException || e instanceof dev.tenantdao.runtime.VendorMismatchException) {
             return new InvalidDataAccessApiUsageException(e.getMessage(), e);
         }
         if (e instanceof ConversionException conversion) {

@@ -10,6 +10,7 @@ import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.NoVendorException;
 import dev.tenantdao.runtime.RowNotFoundException;
 import dev.tenantdao.runtime.TenantContext;
+import dev.tenantdao.runtime.VendorMismatchException;
 import dev.tenantdao.samples.common.Money;
 import java.time.LocalDate;
 import java.util.List;
@@ -96,8 +97,8 @@ class VendorIsolationTest {
             catalog.deleteById(id);                               // Jakarta Data: no such row is no error
             fixture.app.reset();
             // the entity as loaded names its vendor: refused before any SQL
-            assertThrows(NoVendorException.class, () -> products.update(original.withStock(99)));
-            assertThrows(NoVendorException.class, () -> products.delete(original));
+            assertThrows(VendorMismatchException.class, () -> products.update(original.withStock(99)));
+            assertThrows(VendorMismatchException.class, () -> products.delete(original));
             assertEquals(List.of(), fixture.app.statements());
         });
         // nor can another tenant's vendor, nor another tenant's operator

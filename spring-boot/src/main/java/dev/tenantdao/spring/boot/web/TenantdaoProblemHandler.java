@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  *   <caption>Statuses</caption>
  *   <tr><th>exception</th><th>status</th></tr>
  *   <tr><td>{@code NoTenantException}, {@code InvalidTenantException}, {@code UnknownTenantException}</td><td>400</td></tr>
- *   <tr><td>{@code TenantMismatchException}, {@code NoVendorException}</td><td>403</td></tr>
+ *   <tr><td>{@code TenantMismatchException}, {@code NoVendorException}, {@code VendorMismatchException}</td><td>403</td></tr>
  *   <tr><td>{@code RowNotFoundException}</td><td>404</td></tr>
  *   <tr><td>{@code OptimisticLockException}</td><td>409</td></tr>
  * </table>
@@ -66,6 +66,11 @@ public class TenantdaoProblemHandler {
     public ProblemDetail noVendor(NoVendorException e) {
         return TenantProblems.problem(HttpStatus.FORBIDDEN,
                 "The request cannot reach these vendor-scoped rows: it acts for no vendor, or for another one");
+    }
+
+    @ExceptionHandler(dev.tenantdao.runtime.VendorMismatchException.class)
+    public ProblemDetail vendorMismatch(dev.tenantdao.runtime.VendorMismatchException e) {
+        return TenantProblems.problem(HttpStatus.FORBIDDEN, "The request would reach across vendors");
     }
 
     @ExceptionHandler(RowNotFoundException.class)
