@@ -207,7 +207,7 @@ class VendorIsolationTest {
     void anEntityNamingAnotherVendorIsRefusedBeforeAnySql() {
         fixture.app.reset();
         Product forged = new Product(null, "north", "F-1", "forged", null, Money.of("1.00"), 1, true);
-        NoVendorException e = assertThrows(NoVendorException.class,
+        VendorMismatchException e = assertThrows(VendorMismatchException.class,
                 () -> TenantContext.runAsVendor("acme", "south", () -> products.insert(forged)));
         assertTrue(e.getMessage().contains("never writes another vendor's rows"), e.getMessage());
         assertEquals(List.of(), fixture.app.statements());

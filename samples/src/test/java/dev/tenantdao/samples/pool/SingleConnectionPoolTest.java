@@ -405,12 +405,17 @@ class SingleConnectionPoolTest {
     private static final String VENDOR = "v1";
 
     /**
-     * {@link #VENDOR} for a vendor-scoped entity (its generated DDL's policy reads the vendor setting:
-     * the samples' vendor-scoped entities are row-tenanted under row-level security), else null.
+     * {@link #VENDOR} for a vendor-scoped entity's DAO (its generated scope says so, in every
+     * strategy), else null.
      */
-    private static String vendorFor(Class<?> entity) {
-        Class<?> owner = ddlOwner(entity);
-        return owner != null && Schema.ddl(owner).contains("'tenantdao.vendor'") ? VENDOR : null;
+    private static String vendorFor(Class<?> dao) {
+        try {
+            java.lang.reflect.Field scope = dao.getDeclaredField("SCOPE");
+            scope.setAccessible(true);
+            return ((dev.tenantdao.runtime.internal.TenantScope) scope.get(null)).vendorScoped() ? VENDOR : null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(dao + " has no SCOPE", e);
+        }
     }
 
     /** A tenant id the entity's tenant column takes. */
@@ -477,7 +482,7 @@ class SingleConnectionPoolTest {
             this.entityType = entityType;
             this.idType = idType(dao);
             this.tenant = tenantFor(entityType);
-            this.vendor = vendorFor(entityType);
+            this.vendor = vendorFor(dao);
             this.methods = publicMethods(dao);
         }
 
