@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * JMH fork of its own, the contenders of one operation next to each other in time and in alternating order (round 1
  * A B C, round 2 C B A, ...: a drift in the machine's load during a round falls on every contender alike), then
  * {@link CompareSummary}'s table: the per-round ratio to hand-written JDBC, its median and min-max across rounds,
- * and bytes allocated per operation.
+ * and the client's cost per operation ({@code -prof gc}, {@link ClientProfiler}).
  *
  * <pre>Compare &lt;include regex&gt; &lt;rounds&gt; &lt;output directory&gt; [JMH options, e.g. -wi 2 -i 3 -prof gc]</pre>
  *
@@ -70,18 +70,22 @@ public final class Compare {
                         Path result = output.resolve("round-" + round).resolve(benchmark + ".csv");
                         Files.createDirectories(result.getParent());
                         RunResult run = run(jmh, benchmark, result, format);
-                        Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
-                        System.out.printf(Locale.ROOT, "[%d/%d] round %d %-45s %,12.0f %s%s%n", fork, forks, round,
+                        System.out.printf(Locale.ROOT, "[%d/%d] round %d %-45s %,12.0f %s%s%s%n", fork, forks, round,
                                 benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1),
                                 run.getPrimaryResult().getScore(), run.getPrimaryResult().getScoreUnit(),
-                                allocation == null ? "" : String.format(Locale.ROOT, "  %,.0f B/op",
-                                        allocation.getScore()));
+                                secondary(run, "gc.alloc.rate.norm", "  %,.0f B/op (all threads)"),
+                                secondary(run, "client.alloc.norm", "  %,.0f B/op (client)"));
                     }
                 }
             }
         }
         System.out.println();
         System.out.print(CompareSummary.table(CompareSummary.summarize(CompareSummary.read(output))));
+    }
+
+    private static String secondary(RunResult run, String metric, String pattern) {
+        Result<?> result = run.getSecondaryResults().get(metric);
+        return result == null ? "" : String.format(Locale.ROOT, pattern, result.getScore());
     }
 
     /** The benchmarks by operation ({@code <class>.<operation>}), in name order, JDBC first within each. */

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>the ratio to hand-written JDBC ({@code <operation>_jdbc}) is taken within each round (the contenders of an
  *       operation ran next to each other in time), and its median across rounds is reported with its min-max;
- *   <li>bytes allocated per operation ({@code gc.alloc.rate.norm} of JMH's {@code -prof gc}): a client-side cost
- *       that does not depend on wall time, median and min-max across rounds;
+ *   <li>bytes allocated per operation ({@code gc.alloc.rate.norm} of JMH's {@code -prof gc}, every thread of the
+ *       fork), and the benchmark threads' own bytes and CPU time per operation ({@link ClientProfiler}): client-side
+ *       costs that do not depend on wall time, median and min-max across rounds;
  *   <li>instructions per operation when the results have them ({@code -prof perfnorm} on a machine whose hardware
  *       counters {@code perf} can read).
  * </ul>
@@ -36,7 +37,14 @@ public final class CompareSummary {
 
     private CompareSummary() {}
 
-    private static final String ALLOCATION = "gc.alloc.rate.norm";
+    /** The per-operation metrics shown, when the results have them: name, column title, scale. */
+    private record Metric(String name, String title, double scale) {}
+
+    private static final List<Metric> METRICS = List.of(
+            new Metric("gc.alloc.rate.norm", "bytes/op (all threads)", 1),
+            new Metric("client.alloc.norm", "client bytes/op", 1),
+            new Metric("client.cpu.norm", "client CPU us/op", 1e-3),
+            new Metric("instructions", "instructions/op", 1));
     private static final Pattern ROUND = Pattern.compile("round-(\\d+)");
 
     /** One line of a JMH CSV result: a benchmark's primary score ({@code metric} empty) or a secondary one. */
@@ -44,10 +52,15 @@ public final class CompareSummary {
 
     /** A contender's line of the table. */
     record Row(String group, String contender, int rounds, double medianScore, double error, String unit,
-            double[] ratios, double[] bytes, double[] instructions) {
+            double[] ratios, Map<String, double[]> metrics) {
 
         double medianRatio() {
             return median(ratios);
+        }
+
+        /** The metric's value per round (none: empty). */
+        double[] metric(String name) {
+            return metrics.getOrDefault(name, new double[0]);
         }
     }
 
@@ -123,8 +136,7 @@ public final class CompareSummary {
     /** Rows per operation (in name order) and contender (JDBC first, then by name). */
     static List<Row> summarize(List<Score> scores) {
         Map<String, Map<String, Map<Integer, Score>>> primary = new TreeMap<>();
-        Map<String, Map<Integer, Double>> bytes = new LinkedHashMap<>();
-        Map<String, Map<Integer, Double>> instructions = new LinkedHashMap<>();
+        Map<String, Map<String, Map<Integer, Double>>> metrics = new LinkedHashMap<>();
         for (Score s : scores) {
             String key = s.group() + "_" + s.contender();
             String metric = s.metric().startsWith("\u00b7") ? s.metric().substring(1) : s.metric();
@@ -132,10 +144,11 @@ public final class CompareSummary {
                 primary.computeIfAbsent(s.group(), g -> new TreeMap<>())
                         .computeIfAbsent(s.contender(), c -> new TreeMap<>())
                         .put(s.round(), s);
-            } else if (metric.equals(ALLOCATION)) {
-                bytes.computeIfAbsent(key, k -> new TreeMap<>()).put(s.round(), s.value());
-            } else if (metric.equals("instructions") || metric.startsWith("instructions:")) {
-                instructions.computeIfAbsent(key, k -> new TreeMap<>()).put(s.round(), s.value());
+            } else {
+                String name = metric.startsWith("instructions:") ? "instructions" : metric;
+                metrics.computeIfAbsent(key, k -> new TreeMap<>())
+                        .computeIfAbsent(name, m -> new TreeMap<>())
+                        .put(s.round(), s.value());
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -158,15 +171,19 @@ public final class CompareSummary {
                 rows.add(new Row(group.getKey(), contender, byRound.size(),
                         median(byRound.values().stream().mapToDouble(Score::value).toArray()),
                         only == null ? Double.NaN : only.error(), byRound.values().iterator().next().unit(),
-                        ratios.stream().mapToDouble(Double::doubleValue).toArray(),
-                        values(bytes.get(key)), values(instructions.get(key))));
+                        ratios.stream().mapToDouble(Double::doubleValue).toArray(), values(metrics.get(key))));
             }
         }
         return rows;
     }
 
-    private static double[] values(Map<Integer, Double> byRound) {
-        return byRound == null ? new double[0] : byRound.values().stream().mapToDouble(Double::doubleValue).toArray();
+    private static Map<String, double[]> values(Map<String, Map<Integer, Double>> byMetric) {
+        Map<String, double[]> values = new TreeMap<>();
+        if (byMetric != null) {
+            byMetric.forEach((metric, byRound) ->
+                    values.put(metric, byRound.values().stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        return values;
     }
 
     /** The median (the mean of the middle two of an even count); NaN of none. */
@@ -180,39 +197,44 @@ public final class CompareSummary {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /** The Markdown table. */
+    /** The Markdown table: a metric's two columns (median, min-max) only when some row has it. */
     static String table(List<Row> rows) {
-        boolean withInstructions = rows.stream().anyMatch(r -> r.instructions().length > 0);
-        StringBuilder out = new StringBuilder();
-        out.append("| operation | contender | rounds | score (median) | ratio to JDBC (median) | ratio min-max"
-                + " | bytes/op (median) | bytes/op min-max |" + (withInstructions ? " instructions/op (median) |" : "")
-                + "\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|" + (withInstructions ? "---:|" : "") + "\n");
+        List<Metric> shown = METRICS.stream()
+                .filter(m -> rows.stream().anyMatch(r -> r.metric(m.name()).length > 0))
+                .toList();
+        StringBuilder out = new StringBuilder("| operation | contender | rounds | score (median) | ratio to JDBC (median)"
+                + " | ratio min-max |");
+        StringBuilder rule = new StringBuilder("|---|---|---:|---:|---:|---:|");
+        for (Metric m : shown) {
+            out.append(" ").append(m.title()).append(" (median) | min-max |");
+            rule.append("---:|---:|");
+        }
+        out.append("\n").append(rule).append("\n");
         for (Row r : rows) {
             String score = format("%,.0f", r.medianScore())
                     + (Double.isNaN(r.error()) ? "" : format(" ± %,.0f", r.error())) + " " + r.unit();
             out.append("| ").append(r.group()).append(" | ").append(r.contender()).append(" | ").append(r.rounds())
                     .append(" | ").append(score)
                     .append(" | ").append(r.ratios().length == 0 ? "-" : format("%.2f", r.medianRatio()))
-                    .append(" | ").append(range(r.ratios(), "%.2f"))
-                    .append(" | ").append(r.bytes().length == 0 ? "-" : format("%,.0f", median(r.bytes())))
-                    .append(" | ").append(range(r.bytes(), "%,.0f"))
+                    .append(" | ").append(range(r.ratios(), "%.2f", 1))
                     .append(" |");
-            if (withInstructions) {
-                out.append(" ").append(r.instructions().length == 0 ? "-" : format("%,.0f", median(r.instructions())))
-                        .append(" |");
+            for (Metric m : shown) {
+                double[] values = r.metric(m.name());
+                String pattern = m.scale() == 1 ? "%,.0f" : "%,.1f";
+                out.append(" ").append(values.length == 0 ? "-" : format(pattern, median(values) * m.scale()))
+                        .append(" | ").append(range(values, pattern, m.scale())).append(" |");
             }
             out.append("\n");
         }
         return out.toString();
     }
 
-    private static String range(double[] values, String pattern) {
+    private static String range(double[] values, String pattern, double scale) {
         if (values.length < 2) {
             return "-";
         }
-        double min = Arrays.stream(values).min().orElseThrow();
-        double max = Arrays.stream(values).max().orElseThrow();
+        double min = Arrays.stream(values).min().orElseThrow() * scale;
+        double max = Arrays.stream(values).max().orElseThrow() * scale;
         return format(pattern, min) + "-" + format(pattern, max);
     }
 

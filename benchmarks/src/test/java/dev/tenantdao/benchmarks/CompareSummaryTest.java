@@ -31,7 +31,7 @@ class CompareSummaryTest {
         assertEquals(List.of("jdbc", "dao"), rows.stream().map(CompareSummary.Row::contender).toList());
         assertEquals(1.0, rows.get(0).medianRatio());
         assertEquals(4119.376644 / 4669.348732, rows.get(1).medianRatio(), 1e-12);
-        assertArrayEquals(new double[] {36428.084965}, rows.get(1).bytes());
+        assertArrayEquals(new double[] {36428.084965}, rows.get(1).metric("gc.alloc.rate.norm"));
     }
 
     @Test
@@ -45,7 +45,7 @@ class CompareSummaryTest {
         assertArrayEquals(new double[] {1.10, 0.90, 1.00}, dao.ratios(), 1e-12);
         assertEquals(1.00, dao.medianRatio(), 1e-12);
         assertEquals(1100, dao.medianScore());
-        assertArrayEquals(new double[] {1799, 1801, 1799}, dao.bytes());
+        assertArrayEquals(new double[] {1799, 1801, 1799}, dao.metric("gc.alloc.rate.norm"));
         // in two rounds only: an even count's median is the mean of the middle two
         CompareSummary.Row hibernate = rows.get(2);
         assertEquals(2, hibernate.rounds());
@@ -60,16 +60,22 @@ class CompareSummaryTest {
     }
 
     @Test
-    void timePerOperationRatiosAreInvertedAndInstructionsShownWhenMeasured() {
+    void timePerOperationRatiosAreInvertedAndClientMetricsShownWhenMeasured() {
         List<String> lines = List.of("\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\"",
                 "\"x.B.op_jdbc\",\"avgt\",1,3,100.0,1.0,\"us/op\"",
                 "\"x.B.op_jdbc:instructions\",\"avgt\",1,3,50000.0,NaN,\"#/op\"",
                 "\"x.B.op_dao\",\"avgt\",1,3,125.0,2.0,\"us/op\"",
-                "\"x.B.op_dao:instructions\",\"avgt\",1,3,52000.0,NaN,\"#/op\"");
+                "\"x.B.op_dao:instructions\",\"avgt\",1,3,52000.0,NaN,\"#/op\"",
+                "\"x.B.op_dao:client.alloc.norm\",\"avgt\",1,3,1200.0,NaN,\"B/op\"",
+                "\"x.B.op_dao:client.cpu.norm\",\"avgt\",1,3,2500.0,NaN,\"ns/op\"");
         List<CompareSummary.Row> rows = CompareSummary.summarize(CompareSummary.parse(1, lines));
         assertEquals(0.8, rows.get(1).medianRatio(), 1e-12);
         String table = CompareSummary.table(rows);
-        assertTrue(table.contains("| B.op | dao | 1 | 125 ± 2 us/op | 0.80 | - | - | - | 52,000 |"), table);
+        assertTrue(table.startsWith("| operation | contender | rounds | score (median) | ratio to JDBC (median) |"
+                + " ratio min-max | client bytes/op (median) | min-max | client CPU us/op (median) | min-max |"
+                + " instructions/op (median) | min-max |\n"), table);
+        assertTrue(table.contains("| B.op | jdbc | 1 | 100 ± 1 us/op | 1.00 | - | - | - | - | - | 50,000 | - |"), table);
+        assertTrue(table.contains("| B.op | dao | 1 | 125 ± 2 us/op | 0.80 | - | 1,200 | - | 2.5 | - | 52,000 | - |"), table);
     }
 
     @Test
