@@ -17,15 +17,24 @@ import org.hibernate.Session;
 import org.hibernate.Transaction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The same work under a tenant, by hand-written JDBC (the reference), the generated DAO, Jdbi
  * SqlObject and Hibernate ORM ({@code @TenantId}); all on one pool, one schema, one data set, in
  * one JMH run. Method names are
  * {@code <operation>_<contender>}, which {@code benchmarks/run} turns into the ratio table.
+ *
+ * <p>Before the first iteration of every benchmark here, {@link #checkContendersAgree} runs each contender of its
+ * operation once on the same tenant and row and fails the benchmark unless they agree ({@link CrudCheck}).
  */
+@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CrudBenchmark {
@@ -37,16 +46,44 @@ public class CrudBenchmark {
     private static final String INSERT = "INSERT INTO item (tenant_id, name, price, quantity) VALUES (?, ?, ?, ?)";
     private static final String[] KEYS = {"id"};
 
+    /**
+     * Whether {@link CrudCheck} is running the contenders: then every pick below is fixed (the same tenant, the same
+     * row, the quantity the check chose), so that all contenders of an operation do the same work and their results
+     * can be compared. A static field read and a branch per pick, the same for every contender.
+     */
+    static boolean checking;
+    static final int CHECK_TENANT = 4;
+    static final int CHECK_ROW = 17;
+    /** The quantity a write writes while {@link #checking}. */
+    static int checkQuantity;
+
     private static int pickTenant() {
-        return ThreadLocalRandom.current().nextInt(Fixture.TENANTS);
+        return checking ? CHECK_TENANT : ThreadLocalRandom.current().nextInt(Fixture.TENANTS);
+    }
+
+    /** A row index below {@code bound}. */
+    private static int pickRow(int bound) {
+        return checking ? CHECK_ROW : ThreadLocalRandom.current().nextInt(bound);
+    }
+
+    /** A quantity to write, below {@code bound}. */
+    private static int pickQuantity(int bound) {
+        return checking ? checkQuantity : ThreadLocalRandom.current().nextInt(bound);
     }
 
     private static long pickId(long[][] ids, int tenant) {
-        return ids[tenant][ThreadLocalRandom.current().nextInt(Fixture.ROWS)];
+        return ids[tenant][pickRow(Fixture.ROWS)];
     }
 
     private static Item read(ResultSet rows) throws SQLException {
         return new Item(rows.getLong(1), rows.getString(2), rows.getBigDecimal(3), rows.getInt(4));
+    }
+
+    /** Runs every contender of this benchmark's operation once and throws unless they agree ({@link CrudCheck}). */
+    @Setup(Level.Trial)
+    public void checkContendersAgree(Fixture f, BenchmarkParams params) {
+        String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        CrudCheck.check(f, method.substring(0, method.indexOf('_')));
     }
 
     // ---- find by id ---------------------------------------------------------------------------
@@ -106,7 +143,7 @@ public class CrudBenchmark {
         int t = pickTenant();
         try (Connection c = f.pool.getConnection(); PreparedStatement s = c.prepareStatement(PAGE)) {
             s.setString(1, Fixture.tenant(t));
-            s.setLong(2, f.ids[t][ThreadLocalRandom.current().nextInt(Fixture.ROWS - 50)]);
+            s.setLong(2, f.ids[t][pickRow(Fixture.ROWS - 50)]);
             s.setInt(3, 50);
             List<Item> page = new ArrayList<>(50);
             try (ResultSet rows = s.executeQuery()) {
@@ -121,20 +158,20 @@ public class CrudBenchmark {
     @Benchmark
     public List<Item> page50_dao(Fixture f) {
         int t = pickTenant();
-        long after = f.ids[t][ThreadLocalRandom.current().nextInt(Fixture.ROWS - 50)];
+        long after = f.ids[t][pickRow(Fixture.ROWS - 50)];
         return TenantContext.callAs(Fixture.tenant(t), () -> f.items.findAllAfter(after, 50));
     }
 
     @Benchmark
     public List<Item> page50_jdbi(Fixture f) {
         int t = pickTenant();
-        return f.jdbi.page(Fixture.tenant(t), f.ids[t][ThreadLocalRandom.current().nextInt(Fixture.ROWS - 50)], 50);
+        return f.jdbi.page(Fixture.tenant(t), f.ids[t][pickRow(Fixture.ROWS - 50)], 50);
     }
 
     @Benchmark
     public List<HibernateItem> page50_hibernate(Fixture f) {
         int t = pickTenant();
-        long after = f.ids[t][ThreadLocalRandom.current().nextInt(Fixture.ROWS - 50)];
+        long after = f.ids[t][pickRow(Fixture.ROWS - 50)];
         try (Session session = f.hibernate.withOptions().tenantIdentifier((Object) Fixture.tenant(t)).openSession()) {
             return session.createSelectionQuery("from HibernateItem where id > :after order by id", HibernateItem.class)
                     .setParameter("after", after)
@@ -151,7 +188,7 @@ public class CrudBenchmark {
         try (Connection c = f.pool.getConnection(); PreparedStatement s = c.prepareStatement(UPDATE)) {
             s.setString(1, "updated");
             s.setBigDecimal(2, new BigDecimal("10.50"));
-            s.setInt(3, ThreadLocalRandom.current().nextInt(100));
+            s.setInt(3, pickQuantity(100));
             s.setString(4, Fixture.tenant(t));
             s.setLong(5, pickId(f.ids, t));
             return s.executeUpdate();
@@ -161,14 +198,14 @@ public class CrudBenchmark {
     @Benchmark
     public Item update_dao(Fixture f) {
         int t = pickTenant();
-        Item item = new Item(pickId(f.ids, t), "updated", new BigDecimal("10.50"), ThreadLocalRandom.current().nextInt(100));
+        Item item = new Item(pickId(f.ids, t), "updated", new BigDecimal("10.50"), pickQuantity(100));
         return TenantContext.callAs(Fixture.tenant(t), () -> f.items.update(item));
     }
 
     @Benchmark
     public int update_jdbi(Fixture f) {
         int t = pickTenant();
-        Item item = new Item(pickId(f.ids, t), "updated", new BigDecimal("10.50"), ThreadLocalRandom.current().nextInt(100));
+        Item item = new Item(pickId(f.ids, t), "updated", new BigDecimal("10.50"), pickQuantity(100));
         return f.jdbi.update(Fixture.tenant(t), item);
     }
 
@@ -182,7 +219,7 @@ public class CrudBenchmark {
                             "update HibernateItem set name = :name, price = :price, quantity = :quantity where id = :id")
                     .setParameter("name", "updated")
                     .setParameter("price", new BigDecimal("10.50"))
-                    .setParameter("quantity", ThreadLocalRandom.current().nextInt(100))
+                    .setParameter("quantity", pickQuantity(100))
                     .setParameter("id", id)
                     .executeUpdate();
             tx.commit();
@@ -204,7 +241,7 @@ public class CrudBenchmark {
     @Benchmark
     public long auditedUpdate_jdbc(Fixture f) throws SQLException {
         int t = pickTenant();
-        int quantity = ThreadLocalRandom.current().nextInt(1_000_000);
+        int quantity = pickQuantity(1_000_000);
         BigDecimal price = new BigDecimal("10.50");
         try (Connection c = f.pool.getConnection(); PreparedStatement s = c.prepareStatement(AUDITED_UPDATE)) {
             for (int base : new int[] {0, 3, 6}) {
@@ -226,7 +263,7 @@ public class CrudBenchmark {
     public AuditedItem auditedUpdate_dao(Fixture f) {
         int t = pickTenant();
         AuditedItem item = new AuditedItem(pickId(f.auditedIds, t), "updated", new BigDecimal("10.50"),
-                ThreadLocalRandom.current().nextInt(1_000_000));
+                pickQuantity(1_000_000));
         return TenantContext.callAs(Fixture.tenant(t), () -> AuditContext.callAs("bench", () -> f.auditedItems.update(item)));
     }
 
@@ -239,7 +276,7 @@ public class CrudBenchmark {
             HibernateAuditedItem item = session.find(HibernateAuditedItem.class, pickId(f.auditedIds, t));
             item.name = "updated";
             item.price = new BigDecimal("10.50");
-            item.quantity = ThreadLocalRandom.current().nextInt(1_000_000);
+            item.quantity = pickQuantity(1_000_000);
             tx.commit();
             return item;
         }
@@ -253,7 +290,7 @@ public class CrudBenchmark {
 
     /** An existing SKU of the tenant: the conflict path, so the table keeps its size. */
     private static String pickSku() {
-        return Fixture.sku(ThreadLocalRandom.current().nextInt(Fixture.ROWS));
+        return Fixture.sku(pickRow(Fixture.ROWS));
     }
 
     @Benchmark
@@ -262,7 +299,7 @@ public class CrudBenchmark {
         try (Connection c = f.pool.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT, STOCK_COLUMNS)) {
             s.setString(1, Fixture.tenant(t));
             s.setString(2, pickSku());
-            s.setInt(3, ThreadLocalRandom.current().nextInt(1_000_000));
+            s.setInt(3, pickQuantity(1_000_000));
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
@@ -274,14 +311,14 @@ public class CrudBenchmark {
     @Benchmark
     public Stock upsert_dao(Fixture f) {
         int t = pickTenant();
-        Stock stock = new Stock(null, pickSku(), ThreadLocalRandom.current().nextInt(1_000_000));
+        Stock stock = new Stock(null, pickSku(), pickQuantity(1_000_000));
         return TenantContext.callAs(Fixture.tenant(t), () -> f.stocks.upsertBySku(stock));
     }
 
     @Benchmark
     public Stock upsert_jdbi(Fixture f) {
         int t = pickTenant();
-        return f.stockJdbi.upsert(Fixture.tenant(t), pickSku(), ThreadLocalRandom.current().nextInt(1_000_000));
+        return f.stockJdbi.upsert(Fixture.tenant(t), pickSku(), pickQuantity(1_000_000));
     }
 
     /** JPA has no upsert by natural key: load by it, then change or persist, as Hibernate users write it. */
@@ -289,7 +326,7 @@ public class CrudBenchmark {
     public HibernateStock upsert_hibernate(Fixture f) {
         int t = pickTenant();
         String sku = pickSku();
-        int quantity = ThreadLocalRandom.current().nextInt(1_000_000);
+        int quantity = pickQuantity(1_000_000);
         try (Session session = f.hibernate.withOptions().tenantIdentifier((Object) Fixture.tenant(t)).openSession()) {
             Transaction tx = session.beginTransaction();
             HibernateStock stock = session.bySimpleNaturalId(HibernateStock.class).load(sku);
@@ -315,7 +352,7 @@ public class CrudBenchmark {
             + " WHERE payment.tenant_id = ? AND payment.id > ? ORDER BY payment.id LIMIT ?";
 
     private static long pickPaymentAfter(Fixture f, int tenant) {
-        return f.paymentIds[tenant][ThreadLocalRandom.current().nextInt(Fixture.ROWS - 50)];
+        return f.paymentIds[tenant][pickRow(Fixture.ROWS - 50)];
     }
 
     @Benchmark

@@ -36,8 +36,15 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class Fixture {
 
-    static final int TENANTS = 100;
-    static final int ROWS = 1_000;
+    /**
+     * 100 tenants x 1,000 rows; the smoke test ({@code BenchmarksSmokeTest}) sets {@code -Dbench.tenants} and
+     * {@code -Dbench.rows} lower, to build the fixture in a second. The checks need at least 8 tenants and 500 rows
+     * (a page of 50 in each of {@value #CATEGORIES} categories).
+     */
+    static final int TENANTS = Integer.getInteger("bench.tenants", 100);
+    static final int ROWS = Integer.getInteger("bench.rows", 1_000);
+    /** The schema the fixture drops and creates; the smoke test uses its own, so it never drops a running benchmark's. */
+    static final String SCHEMA = System.getProperty("bench.schema", "benchmarks");
     static final String INSERT_TENANT = "inserts";
     static final int CATEGORIES = 10;
     /** The two prices every audited item of a tenant takes in turn in {@code auditedBulkUpdate1000}. */
@@ -61,6 +68,7 @@ public class Fixture {
     long[][] ids = new long[TENANTS][];
     long[][] securedIds = new long[TENANTS][];
     long[][] auditedIds = new long[TENANTS][];
+    /** insert1000's rows: tenant 0's {@link #ROWS} rows (1,000; fewer in the smoke test). */
     List<Item> thousand = new ArrayList<>();
     // the repository benchmarks (RepositoryBenchmark)
     long[][] productIds = new long[TENANTS][];
@@ -102,9 +110,21 @@ public class Fixture {
 
     @Setup(Level.Trial)
     public void setUp() {
-        DataSource schema = Postgres.shared().freshSchema("benchmarks");
+        if (TENANTS < 8 || ROWS < 500) {
+            throw new IllegalStateException("the contenders' checks need at least 8 tenants and 500 rows, not "
+                    + TENANTS + " and " + ROWS);
+        }
+        DataSource schema = Postgres.shared().freshSchema(SCHEMA);
         Schema.create(schema, Item.class, SecuredItem.class, AuditedItem.class, Stock.class, Payment.class,
                 Product.class);
+        // Envers' revision sequence, created here because Hibernate's schema update looks sequences up in every
+        // schema of the database: with another fixture's schema beside this one (the smoke test's and a timed run's)
+        // it finds that one's and creates none here (as Hibernate would create it: increment 50, its allocation size)
+        try (Connection connection = schema.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SEQUENCE revinfo_seq INCREMENT BY 50");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         recording = new RecordingDataSource(schema);
         HikariConfig config = new HikariConfig();
         config.setDataSource(Boolean.getBoolean("bench.record") ? recording : schema);

@@ -17,8 +17,9 @@ import javax.tools.ToolProvider;
  * and without the tenantdao processor, in the same JVM (best of several warm runs), reported as the
  * added milliseconds per entity. Run with
  *
- * <pre>mvn -B -ntp -Pbenchmarks -pl benchmarks -am install -DskipTests
- * mvn -B -ntp -Pbenchmarks -pl benchmarks exec:exec -Dbench.main=dev.tenantdao.benchmarks.ProcessorCost -Djmh.args=</pre>
+ * <pre>benchmarks/run main dev.tenantdao.benchmarks.ProcessorCost</pre>
+ *
+ * (system properties below in {@code JAVA_OPTS}).
  *
  * <p>Side by side: {@code -Dcost.variants=before=<class path>;after=<class path>} compiles the same
  * sources with each variant's processor, annotations and runtime (each class path serves as both

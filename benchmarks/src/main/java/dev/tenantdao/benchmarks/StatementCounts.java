@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Statements each contender prepares per operation (the round trips it costs, not counting
  * BEGIN/COMMIT a transaction adds): each benchmark method run once on a recording data source.
- * Run with {@code -Dbench.main=dev.tenantdao.benchmarks.StatementCounts -Djmh.args=}.
+ * Run with {@code JAVA_OPTS=-Dbench.record=true benchmarks/run main dev.tenantdao.benchmarks.StatementCounts}.
  */
 public final class StatementCounts {
 

@@ -1,0 +1,142 @@
+package dev.tenantdao.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The benchmarks' smoke mode, part of {@code mvn verify}: no timing, only that every benchmark still runs and its
+ * contenders still do the same work, so a benchmark cannot rot unnoticed between timed runs. One {@link Fixture}
+ * (smaller than a timed run's: {@code bench.tenants} and {@code bench.rows} in the pom, its own schema
+ * {@code bench.schema}), in this JVM, no JMH fork:
+ *
+ * <ol>
+ *   <li>{@link RepositoryBenchmark#checkContendersAgree}'s checks, first, on data no benchmark has changed (they
+ *       require that);
+ *   <li>{@link CrudCheck} for every operation of {@link CrudBenchmark} (what its {@code checkContendersAgree} runs
+ *       before a timed run of one operation);
+ *   <li>every {@code @Benchmark} method once: it returns a row, a non-empty page, a positive count or {@code true};
+ *       and the methods run are exactly the benchmarks JMH's annotation processor listed.
+ * </ol>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BenchmarksSmokeTest {
+
+    private Fixture fixture;
+
+    @BeforeAll
+    void buildFixture() {
+        fixture = new Fixture();
+        fixture.setUp();
+    }
+
+    @AfterAll
+    void closeFixture() {
+        if (fixture != null) {
+            fixture.removeInserted();
+            fixture.tearDown();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void repositoryContendersAgree() throws SQLException {
+        RepositoryBenchmark.checkAll(fixture);
+        RepositoryBenchmark.resetHistory(fixture);
+    }
+
+    static Set<String> crudOperations() {
+        return CrudCheck.operations();
+    }
+
+    @Order(2)
+    @ParameterizedTest
+    @MethodSource("crudOperations")
+    void crudContendersAgree(String operation) {
+        CrudCheck.check(fixture, operation);
+    }
+
+    @Test
+    @Order(3)
+    void everyBenchmarkRunsOnce() throws Exception {
+        Set<String> ran = new TreeSet<>();
+        for (Object benchmark : List.of(new CrudBenchmark(), new RepositoryBenchmark())) {
+            List<Method> methods = Arrays.stream(benchmark.getClass().getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(Benchmark.class))
+                    .sorted(Comparator.comparing(Method::getName))
+                    .toList();
+            for (Method method : methods) {
+                String name = benchmark.getClass().getSimpleName() + "." + method.getName();
+                Object result;
+                try {
+                    result = method.invoke(benchmark, fixture);
+                } catch (InvocationTargetException e) {
+                    throw new AssertionError(name + " failed", e.getCause());
+                }
+                assertTrue(didSomething(result), name + " returned " + result);
+                if (method.getName().startsWith("auditedBulkUpdate1000_")) {
+                    RepositoryBenchmark.resetHistory(fixture);
+                }
+                ran.add(benchmark.getClass().getName() + "." + method.getName());
+            }
+            fixture.removeInserted();
+        }
+        assertEquals(jmhBenchmarks(), ran, "the methods run are not the benchmarks JMH lists");
+        assertTrue(ran.size() > 40, "only " + ran.size() + " benchmarks");
+    }
+
+    /** A row, a non-empty page, a positive count or id, or {@code true}. */
+    private static boolean didSomething(Object result) {
+        if (result instanceof Optional<?> optional) {
+            return optional.isPresent();
+        }
+        if (result instanceof Collection<?> rows) {
+            return !rows.isEmpty();
+        }
+        if (result instanceof Number number) {
+            return number.longValue() > 0;
+        }
+        if (result instanceof Boolean changed) {
+            return changed;
+        }
+        return result != null;
+    }
+
+    /** What {@code META-INF/BenchmarkList} (written by JMH's annotation processor) lists. */
+    private static Set<String> jmhBenchmarks() {
+        PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+        return BenchmarkList.defaultList()
+                .getAll(OutputFormatFactory.createFormatInstance(silent, VerboseMode.SILENT), List.of())
+                .stream()
+                .map(BenchmarkListEntry::getUsername)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}
