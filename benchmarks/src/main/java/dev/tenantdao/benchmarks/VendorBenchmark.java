@@ -52,6 +52,8 @@ public class VendorBenchmark {
     /** The tables, the pool and the DAOs; ids per tenant and vendor. */
     @State(Scope.Benchmark)
     public static class Vendors {
+        /** The schema of the tables: the smoke test uses its own, so it never drops a timed run's. */
+        String schema = "benchmarks_vendors";
         HikariDataSource pool;
         VendorItemDao items;
         SecuredVendorItemDao securedItems;
@@ -60,10 +62,10 @@ public class VendorBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws SQLException {
-            DataSource schema = Postgres.shared().freshSchema("benchmarks_vendors");
-            Schema.create(schema, VendorItem.class, SecuredVendorItem.class);
+            DataSource tables = Postgres.shared().freshSchema(schema);
+            Schema.create(tables, VendorItem.class, SecuredVendorItem.class);
             HikariConfig config = new HikariConfig();
-            config.setDataSource(schema);
+            config.setDataSource(tables);
             config.setMaximumPoolSize(4);
             pool = new HikariDataSource(config);
             Database database = new Database(pool);

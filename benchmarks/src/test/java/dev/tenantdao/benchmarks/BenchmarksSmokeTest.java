@@ -109,6 +109,29 @@ class BenchmarksSmokeTest {
             }
             fixture.removeInserted();
         }
+        // the vendor scope's benchmarks, on their own state (its set-up checks that the contenders agree)
+        VendorBenchmark.Vendors vendors = new VendorBenchmark.Vendors();
+        vendors.schema = "benchmarks_vendors_smoke";
+        vendors.setUp();
+        try {
+            VendorBenchmark benchmark = new VendorBenchmark();
+            for (Method method : Arrays.stream(VendorBenchmark.class.getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(Benchmark.class))
+                    .sorted(Comparator.comparing(Method::getName))
+                    .toList()) {
+                String name = "VendorBenchmark." + method.getName();
+                Object result;
+                try {
+                    result = method.invoke(benchmark, vendors);
+                } catch (InvocationTargetException e) {
+                    throw new AssertionError(name + " failed", e.getCause());
+                }
+                assertTrue(didSomething(result), name + " returned " + result);
+                ran.add(VendorBenchmark.class.getName() + "." + method.getName());
+            }
+        } finally {
+            vendors.tearDown();
+        }
         assertEquals(jmhBenchmarks(), ran, "the methods run are not the benchmarks JMH lists");
         assertTrue(ran.size() > 40, "only " + ran.size() + " benchmarks");
     }
