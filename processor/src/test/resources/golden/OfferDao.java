@@ -400,8 +400,8 @@ public class OfferDao {
         return support.withConnection(tenant, "Offer.update", UPDATE, (connection, observed) -> {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
-                statement.setString(2, TenantKeys.vendorSetting(vendor));
-                statement.setString(3, TenantKeys.tenantWideSetting(vendor));
+                statement.setString(2, TenantKeys.vendorSetting(TenantKeys.narrowed(vendor, offer.vendor())));
+                statement.setString(3, TenantKeys.tenantWideSetting(TenantKeys.narrowed(vendor, offer.vendor())));
                 statement.setString(4, offer.sku());
                 statement.setBigDecimal(5, offer.price());
                 statement.setString(6, offer.country());
@@ -412,7 +412,7 @@ public class OfferDao {
                 statement.setBigDecimal(11, offer.price());
                 statement.setString(12, offer.country());
                 statement.setString(13, tenant);
-                statement.setString(14, vendor);
+                statement.setString(14, TenantKeys.narrowed(vendor, offer.vendor()));
                 Jdbc.setLong(statement, 15, offer.id());
                 statement.setString(16, AuditContext.actor());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
@@ -599,8 +599,8 @@ public class OfferDao {
     private static void bindInsert(PreparedStatement statement, String tenant, String vendor,
             Offer offer) throws SQLException {
         statement.setString(1, tenant);
-        statement.setString(2, TenantKeys.vendorSetting(vendor));
-        statement.setString(3, TenantKeys.tenantWideSetting(vendor));
+        statement.setString(2, TenantKeys.vendorSetting(TenantKeys.narrowed(vendor, offer.vendor())));
+        statement.setString(3, TenantKeys.tenantWideSetting(TenantKeys.narrowed(vendor, offer.vendor())));
         statement.setString(4, tenant);
         statement.setString(5, TenantKeys.vendorOfNewRow("Offer", vendor));
         statement.setString(6, offer.sku());

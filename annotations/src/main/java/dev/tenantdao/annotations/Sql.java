@@ -51,8 +51,8 @@ public @interface Sql {
     /**
      * Whether the statement reads and changes the rows of every vendor of the current tenant: then
      * its references to {@link VendorScoped} tables need no vendor condition (they still need the
-     * tenant's; an UPDATE still never writes the vendor column, and an INSERT writes the vendor it is
-     * given), it must not use {@code :vendor}, it must name a vendor-scoped table, and it runs only
+     * tenant's; an UPDATE still never writes the vendor column, and an INSERT into a vendor-scoped
+     * table is a compile error: a tenant-wide block names no vendor to write), it must not use {@code :vendor}, it must name a vendor-scoped table, and it runs only
      * inside an explicit tenant-wide block ({@code TenantContext.runTenantWide}): with a current vendor,
      * or with neither, it throws {@code NoVendorException} before any SQL, so a vendor's user never
      * sees another vendor's rows through it.

@@ -24,6 +24,11 @@ import java.lang.annotation.Target;
  * {@code NoVendorException} before any SQL. Under row-level security the policy checks the vendor
  * too, and allows the whole tenant only through the tenant-wide block's own setting.
  *
+ * <p>The table also gets a unique key on the tenant column and the id: an id is one row of the tenant
+ * whatever its vendor, so a tenant-wide call by id meets one row (an id the application assigns is
+ * refused with SQL state {@code 23505} when another vendor of the tenant holds it, which tells that
+ * vendor the id is taken: prefer generated ids where that matters).
+ *
  * <p>Put it on the entity (a hierarchy's root, for the whole hierarchy). The vendor column is not
  * a field; a {@link VendorId} field exposes it read-only.
  */

@@ -194,6 +194,16 @@ class VendorNativeSqlTest {
     }
 
     @Test
+    void tenantWideInsertingIntoAVendorScopedTable() {
+        Compilation c = compileWith(repository("Products", "Product",
+                "    @Sql(value = \"INSERT INTO product (tenant_id, vendor_id, id, name) VALUES (:tenant, :branch, :id, :name)\",",
+                "            tenantWide = true)",
+                "    int add(String branch, long id, String name);"));
+        // on the value of tenantWide: the one place a tenant-wide native statement could insert for any vendor
+        assertDiagnostics(c, "ERROR 6:26: " + Message.SQL_TENANT_WIDE_INSERT.format("Products.add", "product", "vendor_id"));
+    }
+
+    @Test
     void schemaAndDatabasePerTenantTablesNeedTheirVendorConditionToo() {
         JavaFileObject shelf = source("t.Shelf", "package t;", IMPORTS,
                 "@Entity @Tenanted(strategy = Tenanted.Strategy.SCHEMA) @VendorScoped(column = \"store_id\")",

@@ -153,6 +153,9 @@ public enum Message {
             + " its SQL uses :vendor, the current vendor; drop tenantWide, or the :vendor conditions"),
     SQL_SCOPE_IN_SHARED(ERROR, "%s uses %s, but %s is shared by all tenants: its repository has no current tenant"
             + " or vendor; declare the method in the repository of a tenanted entity"),
+    SQL_TENANT_WIDE_INSERT(ERROR, "%s is @Sql(tenantWide = true), but it inserts into %s, whose rows each belong to one"
+            + " vendor: a tenant-wide block inserts no vendor-scoped row (it names no vendor). Insert as the vendor:"
+            + " drop tenantWide and write :vendor into %s"),
     SQL_TENANT_WIDE_NO_VENDOR_TABLE(ERROR, "%s is @Sql(tenantWide = true), but its SQL names no table of a"
             + " @VendorScoped entity; drop tenantWide (it would only refuse callers acting as a vendor)"),
     CROSS_TENANT_REASON(ERROR, "@CrossTenant on %s needs a reason: it is printed in the cross-tenant report"),

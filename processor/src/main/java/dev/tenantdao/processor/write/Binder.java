@@ -58,14 +58,17 @@ final class Binder {
             }
         }
         int index = 1;
+        // the entity a statement writes (an update): its carried vendor narrows a tenant-wide statement
+        String written = statement.parameters().stream().anyMatch(p -> p.source() == Parameter.Source.ENTITY)
+                ? target : null;
         for (Parameter parameter : statement.parameters()) {
             code.addStatement(switch (parameter.source()) {
                 case TENANT -> dao.tenant().bind(index);
                 case TENANT_SETTING -> dao.tenant().bindSetting(index);
-                case VENDOR -> dao.tenant().bindVendor(index);
+                case VENDOR -> dao.tenant().bindVendor(index, written);
                 case NEW_ROW_VENDOR -> dao.tenant().bindNewRowVendor(index);
-                case VENDOR_SETTING -> dao.tenant().bindVendorSetting(index);
-                case TENANT_WIDE_SETTING -> dao.tenant().bindTenantWideSetting(index);
+                case VENDOR_SETTING -> dao.tenant().bindVendorSetting(index, written);
+                case TENANT_WIDE_SETTING -> dao.tenant().bindTenantWideSetting(index, written);
                 case ENTITY -> JdbcCode.bind(parameter.property(), "statement", index,
                         converted.containsKey(parameter.property())
                                 ? CodeBlock.of("$L", converted.get(parameter.property()))

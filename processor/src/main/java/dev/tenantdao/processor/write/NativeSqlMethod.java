@@ -123,6 +123,13 @@ final class NativeSqlMethod {
             repository.failed();
             return null;
         }
+        if (tenantWide && verdict.statement() instanceof net.sf.jsqlparser.statement.insert.Insert insert) {
+            TenantProof.KnownTable target = tables.get(TenantProof.normalized(insert.getTable().getName()));
+            if (target != null && target.vendorColumn() != null) {
+                throw new RepositoryWriter.Problem(Message.SQL_TENANT_WIDE_INSERT, operation, target.name(),
+                        target.vendorColumn()).at(method, sql, tenantWideValue);
+            }
+        }
         if (tenantWide && !verdict.namesVendorScoped()) {
             throw new RepositoryWriter.Problem(Message.SQL_TENANT_WIDE_NO_VENDOR_TABLE, operation)
                     .at(method, sql, tenantWideValue);

@@ -88,6 +88,48 @@ final class TenantCode {
                 : CodeBlock.of("statement.setObject($L, vendorKey)", index);
     }
 
+    /**
+     * The vendor a statement writing the entity {@code target} (an update) runs for: the current
+     * one, or, tenant-wide, the vendor the entity carries ({@code @VendorId}), so a tenant-wide
+     * update meets the row only when it still belongs to the vendor the entity says (null: any).
+     * Null when the statement writes no entity or the entity carries no vendor.
+     */
+    private CodeBlock carriedVendor(String target, boolean text) {
+        Optional<Property> vendorId = entity().vendorId();
+        if (target == null || target.equals("null") || vendorId.isEmpty() || !vendorScoped()) {
+            return null;
+        }
+        return CodeBlock.of("$T.narrowed($L, $L)", Types.TENANT_KEYS, text ? "vendor" : "vendorKey",
+                text && entity().tenancy().columnType() != Tenanted.ColumnType.TEXT
+                        ? CodeBlock.of("$T.text($L)", Types.TENANT_KEYS, DaoContext.read(vendorId.get(), target))
+                        : DaoContext.read(vendorId.get(), target));
+    }
+
+    /** {@link #bindVendor(int)} of a statement writing the entity {@code target} (see {@link #carriedVendor}). */
+    CodeBlock bindVendor(int index, String target) {
+        boolean text = entity().tenancy().columnType() == Tenanted.ColumnType.TEXT;
+        CodeBlock carried = carriedVendor(target, text);
+        if (carried == null) {
+            return bindVendor(index);
+        }
+        return text ? CodeBlock.of("statement.setString($L, $L)", index, carried)
+                : CodeBlock.of("statement.setObject($L, $L)", index, carried);
+    }
+
+    /** {@link #bindVendorSetting(int)} of a statement writing the entity {@code target}. */
+    CodeBlock bindVendorSetting(int index, String target) {
+        CodeBlock carried = carriedVendor(target, true);
+        return carried == null ? bindVendorSetting(index)
+                : CodeBlock.of("statement.setString($L, $T.vendorSetting($L))", index, Types.TENANT_KEYS, carried);
+    }
+
+    /** {@link #bindTenantWideSetting(int)} of a statement writing the entity {@code target}. */
+    CodeBlock bindTenantWideSetting(int index, String target) {
+        CodeBlock carried = carriedVendor(target, true);
+        return carried == null ? bindTenantWideSetting(index)
+                : CodeBlock.of("statement.setString($L, $T.tenantWideSetting($L))", index, Types.TENANT_KEYS, carried);
+    }
+
     /** Binds the vendor of a new row (the current vendor, required) to parameter {@code index}. */
     CodeBlock bindNewRowVendor(int index) {
         CodeBlock vendor = CodeBlock.of("$T.vendorOfNewRow($S, vendor)", Types.TENANT_KEYS, dao.name());

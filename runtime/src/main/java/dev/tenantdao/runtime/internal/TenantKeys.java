@@ -78,6 +78,19 @@ public final class TenantKeys {
         return vendor;
     }
 
+    /**
+     * The vendor a statement writing an entity runs for: {@code current}, or, tenant-wide (null), the
+     * vendor the entity carries ({@code @VendorId}; null: every vendor of the tenant).
+     */
+    public static <T> T narrowed(T current, T carried) {
+        return current != null ? current : carried;
+    }
+
+    /** A uuid or bigint vendor as the text of the settings (null stays null). */
+    public static String text(Object vendor) {
+        return vendor == null ? null : vendor.toString();
+    }
+
     /** The vendor row-level-security setting of a statement: the vendor, or {@code ''} tenant-wide. */
     public static String vendorSetting(String vendor) {
         return vendor == null ? "" : vendor;
