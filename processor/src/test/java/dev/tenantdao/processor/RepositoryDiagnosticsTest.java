@@ -410,6 +410,22 @@ class RepositoryDiagnosticsTest {
     }
 
     @Test
+    void jdqlUpdateOfTheVendor() {
+        String query = "UPDATE V SET name = :name, vendor = :name";
+        Compilation c = compile(source("t.V", "package t;", "import dev.tenantdao.annotations.*;",
+                "@Entity @Tenanted @VendorScoped",
+                "public record V(@Id long id, String name, @VendorId String vendor) {}"), source("t.Vs", "package t;",
+                        DATA_IMPORTS,
+                        "@Repository",
+                        "public interface Vs extends DataRepository<V, Long> {",
+                        "    @Query(\"" + query + "\") long rename(String name);",
+                        "}"));
+        assertDiagnostics(c, "ERROR 5:12: " + javac(Message.QUERY_INVALID.format("Vs.rename",
+                pointing("V.vendor is the vendor (@VendorId), which an update never changes: a row stays its vendor's",
+                        query, "vendor"))));
+    }
+
+    @Test
     void jdqlOfAnotherEntity() {
         String query = "FROM Order WHERE name = :name";
         Compilation c = compileItems(items(

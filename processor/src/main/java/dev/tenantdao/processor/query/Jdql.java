@@ -60,6 +60,10 @@ public final class Jdql {
                     throw new QueryException(attributes.entity().name() + "." + property.name() + " is the id, which an update"
                             + " cannot change", at.at);
                 }
+                if (property.vendorId()) {
+                    throw new QueryException(attributes.entity().name() + "." + property.name() + " is the vendor"
+                            + " (@VendorId), which an update never changes: a row stays its vendor's", at.at);
+                }
                 if (!property.updatable()) {
                     throw new QueryException(attributes.entity().name() + "." + property.name()
                             + " cannot be changed by an update (it is the version, set once, or written by the database)",
