@@ -106,9 +106,14 @@ public final class TenantKeys {
         try {
             return vendor == null ? null : uuid(vendor);
         } catch (InvalidTenantException e) {
-            throw new InvalidTenantException(vendor, null, "Vendor id" + e.getMessage().substring("Tenant id".length())
-                    .replace("the tenant column", "the vendor column").replace("a tenant has", "a vendor has"), e.getCause());
+            throw asVendor(vendor, e);
         }
+    }
+
+    /** {@code e}, about a tenant id, said of the vendor id {@code vendor}. */
+    private static InvalidTenantException asVendor(String vendor, InvalidTenantException e) {
+        return new InvalidTenantException(vendor, null, "Vendor id" + e.getMessage().substring("Tenant id".length())
+                .replace("the tenant column", "the vendor column").replace("a tenant has", "a vendor has"), e.getCause());
     }
 
     /** The vendor id as the value of a {@code bigint} vendor column (null tenant-wide). */
@@ -116,8 +121,7 @@ public final class TenantKeys {
         try {
             return vendor == null ? null : bigint(vendor);
         } catch (InvalidTenantException e) {
-            throw new InvalidTenantException(vendor, null, "Vendor id" + e.getMessage().substring("Tenant id".length())
-                    .replace("the tenant column", "the vendor column").replace("a tenant has", "a vendor has"), e.getCause());
+            throw asVendor(vendor, e);
         }
     }
 
