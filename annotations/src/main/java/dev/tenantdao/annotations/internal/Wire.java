@@ -91,6 +91,19 @@ public final class Wire {
 
     private Wire() {}
 
+    /**
+     * {@code sql} without the row-level-security setting in front of it ({@link #SET_TENANT} or
+     * {@link #SET_TENANT_AND_VENDOR}, then {@code "; "}), or {@code sql} itself when it has none.
+     */
+    public static String withoutSetting(String sql) {
+        for (String setting : new String[] {SET_TENANT + "; ", SET_TENANT_AND_VENDOR + "; "}) {
+            if (sql.startsWith(setting)) {
+                return sql.substring(setting.length());
+            }
+        }
+        return sql;
+    }
+
     /** The compilation's schema model (JSON), in the class output: what {@code database.verify()} compares. */
     public static final String SCHEMA_RESOURCE = "META-INF/tenantdao/schema.json";
 

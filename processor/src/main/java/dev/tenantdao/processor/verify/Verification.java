@@ -127,9 +127,7 @@ public final class Verification {
 
     /** The statement as PostgreSQL can prepare it here: without the tenant setting in front, in the scratch schema. */
     static String runnable(String sql, String schema) {
-        String setting = Wire.SET_TENANT + "; ";
-        String statement = sql.startsWith(setting) ? sql.substring(setting.length()) : sql;
-        return statement.replace(Wire.SCHEMA_PLACEHOLDER, schema).replace(Wire.ORDER_PLACEHOLDER, "");
+        return Wire.withoutSetting(sql).replace(Wire.SCHEMA_PLACEHOLDER, schema).replace(Wire.ORDER_PLACEHOLDER, "");
     }
 
     private static Connection connect(String url, String user, String password) throws SQLException {
