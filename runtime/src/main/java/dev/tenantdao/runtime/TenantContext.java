@@ -128,6 +128,27 @@ public final class TenantContext {
     }
 
     /**
+     * Runs {@code work} as {@code vendor} of {@code tenant} with {@code actor} as the {@link AuditContext}
+     * actor (one block instead of two nested ones), then restores the previous scope and actor.
+     */
+    public static <X extends Exception> void runAsVendor(String tenant, String vendor, String actor,
+            TenantRunnable<X> work) throws X {
+        Objects.requireNonNull(work, "work");
+        callAsVendor(tenant, vendor, actor, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** {@link #runAsVendor(String, String, String, TenantRunnable)} returning {@code work}'s result. */
+    public static <T, X extends Exception> T callAsVendor(String tenant, String vendor, String actor,
+            TenantCallable<T, X> work) throws X {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(work, "work");
+        return callAsVendor(tenant, vendor, () -> AuditContext.callAs(actor, work));
+    }
+
+    /**
      * Runs {@code work} as {@code tenant} acting across all of its vendors: vendor-scoped DAOs read,
      * update and delete the rows of every vendor of the tenant (never another tenant's) and insert
      * none (an insert needs its vendor). Logged as tenant-wide by {@link StatementLog}.

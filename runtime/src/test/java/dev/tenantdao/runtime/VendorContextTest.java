@@ -137,6 +137,16 @@ class VendorContextTest {
     }
 
     @Test
+    void aVendorAndAnActorInOneBlock() {
+        String seen = TenantContext.callAsVendor("acme", "north", "alice@north", () -> TenantContext.current().orElseThrow()
+                + "/" + TenantContext.currentVendor().orElseThrow() + "/" + AuditContext.current().orElseThrow());
+        assertEquals("acme/north/alice@north", seen);
+        assertEquals(Optional.empty(), AuditContext.current());
+        assertEquals(Optional.empty(), TenantContext.currentVendor());
+        assertThrows(NullPointerException.class, () -> TenantContext.runAsVendor("acme", "north", null, () -> { }));
+    }
+
+    @Test
     void theSettingsOfAStatement() {
         assertEquals("north", TenantKeys.vendorSetting("north"));
         assertEquals("", TenantKeys.tenantWideSetting("north"));
