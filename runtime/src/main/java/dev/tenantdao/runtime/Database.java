@@ -246,17 +246,11 @@ public class Database {
      * @throws InvalidTenantException when the resolver supplied an id no vendor can have
      */
     String requireVendor(TenantScope scope, String tenant) {
-        if (TenantContext.inBlock()) {
-            if (TenantContext.isTenantWide()) {
-                return null;
-            }
-            return TenantContext.currentVendor().orElseThrow(() -> NoVendorException.noVendor(scope.entity(), tenant));
-        }
-        Optional<String> resolved = tenantResolver.currentVendor();
-        if (resolved == null || resolved.isEmpty()) {
+        Transaction.VendorScope now = vendorScopeNow();
+        if (now.vendor() == null && !now.tenantWide()) {
             throw NoVendorException.noVendor(scope.entity(), tenant);
         }
-        return TenantIds.check(resolved.get());
+        return now.vendor();
     }
 
     /**
@@ -276,16 +270,16 @@ public class Database {
                 : Transaction.VendorScope.of(TenantIds.check(resolved.get()));
     }
 
-    /** The vendor a vendor-scoped entity's statement runs for, as events report it: null when tenant-wide or not vendor-scoped. */
-    private String eventVendor(TenantScope scope) {
-        if (!scope.vendorScoped()) {
-            return null;
+    /**
+     * Starts observing a statement for the listeners, with the vendor scope of a vendor-scoped
+     * entity's (looked up only when somebody listens: not on the path of every statement).
+     */
+    private Observation observe(TenantScope scope, String tenant, String operation, String sql) {
+        if (listeners == null || !scope.vendorScoped()) {
+            return Observation.start(listeners, scope, tenant, operation, sql);
         }
-        if (TenantContext.inBlock()) {
-            return TenantContext.currentVendor().orElse(null);
-        }
-        Optional<String> resolved = tenantResolver.currentVendor();
-        return resolved == null ? null : resolved.orElse(null);
+        Transaction.VendorScope vendors = vendorScopeNow();
+        return Observation.start(listeners, scope, tenant, vendors.vendor(), vendors.tenantWide(), operation, sql);
     }
 
     /**
@@ -383,8 +377,7 @@ public class Database {
     /** Runs {@code work} on {@code connection}, observed as statement {@code sql} of {@code operation}. */
     private <T> T observed(Connection connection, TenantScope scope, String tenant, String operation, String sql,
             ConnectionCallback<T> work) throws SQLException {
-        Observation observed = Observation.start(listeners, scope, tenant, eventVendor(scope), scope.vendorScoped() && TenantContext.isTenantWide(),
-                    operation, sql);
+        Observation observed = observe(scope, tenant, operation, sql);
         T result;
         try {
             result = work.withConnection(connection, observed);
@@ -461,8 +454,7 @@ public class Database {
         Observation observed = Observation.NONE;
         try {
             java.sql.Connection connection = used.connectionFor(scope, tenant);
-            observed = Observation.start(listeners, scope, tenant, eventVendor(scope), scope.vendorScoped() && TenantContext.isTenantWide(),
-                    operation, sql);
+            observed = observe(scope, tenant, operation, sql);
             return dev.tenantdao.runtime.internal.RowStream.open(connection, operation, query, observed,
                     own == null ? () -> { } : () -> own.end(null));
         } catch (SQLException e) {
