@@ -38,9 +38,7 @@ import java.util.List;
 public final class TenancyPass implements Sql.Visitor {
 
     /** The runtime's own statement setting the tenant ({@link Wire#SET_TENANT}), its {@code ?} the tenant. */
-    private static final Sql SET_TENANT = new Sql.Raw(Fragment.of(
-            Wire.SET_TENANT.substring(0, Wire.SET_TENANT.indexOf('?')), Parameter.tenantSetting(),
-            Wire.SET_TENANT.substring(Wire.SET_TENANT.indexOf('?') + 1)));
+    private static final Sql SET_TENANT = setting(Wire.SET_TENANT, Parameter.tenantSetting());
 
     /**
      * The runtime's statement setting the tenant, the vendor and the tenant-wide switch ({@link
