@@ -2,10 +2,12 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -88,17 +90,23 @@ public class ArchiveDao {
     public Archive insert(Archive archive) {
         Objects.requireNonNull(archive, "archive");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Archive.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 bindInsert(statement, archive);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -112,7 +120,9 @@ public class ArchiveDao {
         if (archives.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Archive.insertAll", INSERT, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Archive.insertAll", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 for (Archive archive : archives) {
                     bindInsert(statement, archive);
@@ -125,9 +135,13 @@ public class ArchiveDao {
                         inserted.add(map(keys));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -135,14 +149,20 @@ public class ArchiveDao {
      */
     public Optional<Archive> findById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Archive.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -154,7 +174,9 @@ public class ArchiveDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Archive.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setLong(1, afterId);
                 statement.setInt(2, limit);
@@ -163,10 +185,14 @@ public class ArchiveDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -181,7 +207,9 @@ public class ArchiveDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Archive.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -190,10 +218,14 @@ public class ArchiveDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -201,15 +233,21 @@ public class ArchiveDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Archive.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -217,16 +255,22 @@ public class ArchiveDao {
      */
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Archive.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -238,7 +282,9 @@ public class ArchiveDao {
     public Archive update(Archive archive) {
         Objects.requireNonNull(archive, "archive");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Archive.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 statement.setString(1, archive.reference());
                 statement.setBytes(2, archive.content());
@@ -249,11 +295,15 @@ public class ArchiveDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Archive", archive.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -263,17 +313,23 @@ public class ArchiveDao {
     public Archive upsertByReference(Archive archive) {
         Objects.requireNonNull(archive, "archive");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.upsertByReference", UPSERT_BY_REFERENCE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Archive.upsertByReference", UPSERT_BY_REFERENCE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(UPSERT_BY_REFERENCE, RETURNED_COLUMNS)) {
                 bindInsert(statement, archive);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -295,12 +351,18 @@ public class ArchiveDao {
      */
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Archive.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Archive.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setLong(1, id);
-                return observed.rows(statement.executeUpdate()) > 0;
+                return call.rows(statement.executeUpdate()) > 0;
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, Archive archive) throws

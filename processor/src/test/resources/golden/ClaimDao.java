@@ -4,10 +4,12 @@ import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.UnknownSubtypeException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -144,7 +146,8 @@ public class ClaimDao {
         if (claims.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Claim.insertAll", null, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Claim.insertAll", null);
+        try {
             List<Claim.Damage> damagesToInsert = new ArrayList<>();
             List<Claim.Delay> delaysToInsert = new ArrayList<>();
             for (Claim claim : claims) {
@@ -167,7 +170,11 @@ public class ClaimDao {
                 }
             }
             return stored;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -204,7 +211,9 @@ public class ClaimDao {
     public Optional<Claim> findById(String id) {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Claim.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -212,10 +221,14 @@ public class ClaimDao {
                 statement.setString(4, tenant);
                 statement.setString(5, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -230,7 +243,9 @@ public class ClaimDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Claim.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -243,10 +258,14 @@ public class ClaimDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -261,7 +280,9 @@ public class ClaimDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Claim.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -274,10 +295,14 @@ public class ClaimDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -285,17 +310,23 @@ public class ClaimDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Claim.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -304,18 +335,24 @@ public class ClaimDao {
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Claim.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -326,7 +363,9 @@ public class ClaimDao {
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Claim.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -336,10 +375,14 @@ public class ClaimDao {
                 statement.setString(6, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return observed.rows(rows.getLong(1)) > 0;
+                    return call.rows(rows.getLong(1)) > 0;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -349,7 +392,9 @@ public class ClaimDao {
     public List<HistoryEntry<Claim>> history(String id) {
         Objects.requireNonNull(id, "Claim.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.history", HISTORY, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Claim.history", HISTORY);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -359,10 +404,14 @@ public class ClaimDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 7));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -373,17 +422,23 @@ public class ClaimDao {
         Objects.requireNonNull(id, "Claim.id");
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Claim.asOf", HISTORY_AS_OF, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Claim.asOf", HISTORY_AS_OF);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(8)) ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(8)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**

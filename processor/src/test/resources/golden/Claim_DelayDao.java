@@ -5,6 +5,7 @@ import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.OptimisticLockException;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
@@ -194,16 +195,22 @@ public class Claim_DelayDao {
     public Claim.Delay insert(Claim.Delay delay) {
         Objects.requireNonNull(delay, "delay");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, delay);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -217,7 +224,9 @@ public class Claim_DelayDao {
         if (delays.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Delay.insertAll", INSERT, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Delay.insertAll", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 List<Claim.Delay> inserted = new ArrayList<>(delays.size());
                 for (Claim.Delay delay : delays) {
@@ -227,9 +236,13 @@ public class Claim_DelayDao {
                         inserted.add(map(keys));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -238,17 +251,23 @@ public class Claim_DelayDao {
     public Optional<Claim.Delay> findById(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
                 statement.setString(4, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -263,7 +282,9 @@ public class Claim_DelayDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -275,10 +296,14 @@ public class Claim_DelayDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -293,7 +318,9 @@ public class Claim_DelayDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -305,10 +332,14 @@ public class Claim_DelayDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -316,17 +347,23 @@ public class Claim_DelayDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -335,18 +372,24 @@ public class Claim_DelayDao {
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -359,7 +402,9 @@ public class Claim_DelayDao {
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(delay.id(), "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, delay.amount());
@@ -383,11 +428,15 @@ public class Claim_DelayDao {
                         }
                         throw new RowNotFoundException("Delay", delay.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -397,7 +446,9 @@ public class Claim_DelayDao {
     public List<HistoryEntry<Claim.Delay>> history(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.history", HISTORY, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.history", HISTORY);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -407,10 +458,14 @@ public class Claim_DelayDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -421,17 +476,23 @@ public class Claim_DelayDao {
         Objects.requireNonNull(id, "Delay.id");
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.asOf", HISTORY_AS_OF, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.asOf", HISTORY_AS_OF);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -442,7 +503,9 @@ public class Claim_DelayDao {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.changesBetween", HISTORY_BETWEEN);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -453,10 +516,14 @@ public class Claim_DelayDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -465,7 +532,9 @@ public class Claim_DelayDao {
      */
     public List<HistoryEntry<Claim.Delay>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.changesInTransaction", HISTORY_IN_TRANSACTION);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -475,10 +544,14 @@ public class Claim_DelayDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -499,7 +572,9 @@ public class Claim_DelayDao {
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Delay.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Delay.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -508,15 +583,21 @@ public class Claim_DelayDao {
                 statement.setString(5, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return observed.rows(rows.getLong(1)) > 0;
+                    return call.rows(rows.getLong(1)) > 0;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private void deleteVersioned(Claim.Delay delay) {
         String tenant = support.requireTenant();
-        support.withConnection(tenant, "Delay.delete", DELETE_VERSIONED, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Delay.delete", DELETE_VERSIONED);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_VERSIONED))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -526,7 +607,7 @@ public class Claim_DelayDao {
                 statement.setString(6, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    if (observed.rows(rows.getLong(1)) == 0) {
+                    if (call.rows(rows.getLong(1)) == 0) {
                         Long current = currentVersion(connection, tenant, delay.id());
                         if (current != null) {
                             throw new OptimisticLockException("Delay", delay.id(), delay.version(), current);
@@ -535,8 +616,11 @@ public class Claim_DelayDao {
                     }
                 }
             }
-            return null;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static Long currentVersion(Connection connection, String tenant, String id) throws

@@ -2,9 +2,11 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,17 +89,23 @@ public class CountryDao {
      */
     public Country insert(Country country) {
         Objects.requireNonNull(country, "country");
-        return support.withConnection(null, "Country.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(null, "Country.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 bindInsert(statement, country);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -110,7 +118,9 @@ public class CountryDao {
         if (countries.isEmpty()) {
             return List.of();
         }
-        return support.atomically(null, "Country.insertAll", INSERT_ALL, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(null, "Country.insertAll", INSERT_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
                 int size = countries.size();
                 Object[] codeColumn = new Object[size];
@@ -128,9 +138,13 @@ public class CountryDao {
                         inserted.add(map(keys));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -138,14 +152,20 @@ public class CountryDao {
      */
     public Optional<Country> findById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return support.withConnection(null, "Country.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(null, "Country.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -159,7 +179,9 @@ public class CountryDao {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        return support.withConnection(null, "Country.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(null, "Country.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -168,10 +190,14 @@ public class CountryDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -185,7 +211,9 @@ public class CountryDao {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
-        return support.withConnection(null, "Country.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(null, "Country.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -194,25 +222,35 @@ public class CountryDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
      * The number of {@code Country} rows.
      */
     public long count() {
-        return support.withConnection(null, "Country.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(null, "Country.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -220,16 +258,22 @@ public class CountryDao {
      */
     public boolean existsById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return support.withConnection(null, "Country.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(null, "Country.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -241,7 +285,9 @@ public class CountryDao {
     public Country update(Country country) {
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(country.code(), "Country.code");
-        return support.withConnection(null, "Country.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(null, "Country.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 statement.setString(1, country.name());
                 statement.setString(2, country.code());
@@ -250,11 +296,15 @@ public class CountryDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Country", country.code());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -263,17 +313,23 @@ public class CountryDao {
      */
     public Country upsert(Country country) {
         Objects.requireNonNull(country, "country");
-        return support.withConnection(null, "Country.upsert", UPSERT, (connection, observed) -> {
+        DaoCall call = support.begin(null, "Country.upsert", UPSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(UPSERT, RETURNED_COLUMNS)) {
                 bindInsert(statement, country);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -295,12 +351,18 @@ public class CountryDao {
      */
     public boolean deleteById(String id) {
         Objects.requireNonNull(id, "Country.code");
-        return support.withConnection(null, "Country.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(null, "Country.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, id);
-                return observed.rows(statement.executeUpdate()) > 0;
+                return call.rows(statement.executeUpdate()) > 0;
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, Country country) throws

@@ -2,11 +2,13 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantKeys;
 import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -128,16 +130,22 @@ public class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return support.withConnection(tenant, "Customer.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Customer.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return fill(keys, customer);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -155,7 +163,9 @@ public class CustomerDao {
         if (customers.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Customer.insertAll", INSERT_ALL, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Customer.insertAll", INSERT_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT_ALL))) {
                 int size = customers.size();
                 Object[] idColumn = new Object[size];
@@ -181,9 +191,13 @@ public class CustomerDao {
                         inserted.add(fill(keys, customers.get(inserted.size())));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -193,16 +207,22 @@ public class CustomerDao {
         Objects.requireNonNull(id, "Customer.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Customer.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -218,7 +238,9 @@ public class CustomerDao {
         }
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Customer.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -229,10 +251,14 @@ public class CustomerDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -248,7 +274,9 @@ public class CustomerDao {
         }
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Customer.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -259,10 +287,14 @@ public class CustomerDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -271,17 +303,23 @@ public class CustomerDao {
     public long count() {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Customer.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -291,18 +329,24 @@ public class CustomerDao {
         Objects.requireNonNull(id, "Customer.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Customer.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -317,7 +361,9 @@ public class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return support.withConnection(tenant, "Customer.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Customer.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setString(2, customer.getName());
@@ -329,11 +375,15 @@ public class CustomerDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Customer", customer.getId());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return fill(keys, customer);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -345,16 +395,22 @@ public class CustomerDao {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
         TenantKeys.requireCurrent("Customer", tenantKey, customer.getOrgId());
-        return support.withConnection(tenant, "Customer.upsert", UPSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Customer.upsert", UPSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPSERT))) {
                 bindInsert(statement, tenant, tenantKey, customer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return fill(keys, customer);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -381,14 +437,20 @@ public class CustomerDao {
         Objects.requireNonNull(id, "Customer.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Customer.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Customer.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 statement.setObject(3, id);
-                return observed.rows(Jdbc.updateWithTenant(statement)) > 0;
+                return call.rows(Jdbc.updateWithTenant(statement)) > 0;
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, String tenant, UUID tenantKey,

@@ -2,11 +2,13 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -114,16 +116,22 @@ public class InvoiceDao {
     public Invoice insert(Invoice invoice) {
         Objects.requireNonNull(invoice, "invoice");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoice.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, invoice);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -137,7 +145,9 @@ public class InvoiceDao {
         if (invoices.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Invoice.insertAll", BATCH_INSERT, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Invoice.insertAll", BATCH_INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(BATCH_INSERT, RETURNED_COLUMNS)) {
                 TenantSql.setTenant(connection, tenant);
                 for (Invoice invoice : invoices) {
@@ -159,9 +169,13 @@ public class InvoiceDao {
                         inserted.add(map(keys));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -170,16 +184,22 @@ public class InvoiceDao {
     public Optional<Invoice> findById(Long id) {
         Objects.requireNonNull(id, "Invoice.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoice.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setLong(statement, 3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -194,7 +214,9 @@ public class InvoiceDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoice.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -205,10 +227,14 @@ public class InvoiceDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -223,7 +249,9 @@ public class InvoiceDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoice.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -234,10 +262,14 @@ public class InvoiceDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -245,17 +277,23 @@ public class InvoiceDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoice.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -264,18 +302,24 @@ public class InvoiceDao {
     public boolean existsById(Long id) {
         Objects.requireNonNull(id, "Invoice.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoice.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setLong(statement, 3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -288,7 +332,9 @@ public class InvoiceDao {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(invoice.id(), "Invoice.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoice.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setLong(2, invoice.customerId());
@@ -305,11 +351,15 @@ public class InvoiceDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Invoice", invoice.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -332,14 +382,20 @@ public class InvoiceDao {
     public boolean deleteById(Long id) {
         Objects.requireNonNull(id, "Invoice.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoice.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoice.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setLong(statement, 3, id);
-                return observed.rows(Jdbc.updateWithTenant(statement)) > 0;
+                return call.rows(Jdbc.updateWithTenant(statement)) > 0;
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, String tenant, Invoice invoice)

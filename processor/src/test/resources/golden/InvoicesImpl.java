@@ -1,6 +1,7 @@
 package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.Repositories;
@@ -13,6 +14,7 @@ import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -200,7 +202,9 @@ public class InvoicesImpl implements Invoices {
     @Override
     public Optional<Invoice> findById(Long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoices.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
@@ -212,9 +216,13 @@ public class InvoicesImpl implements Invoices {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return Repositories.optional(found, "Invoices.findById");
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
@@ -236,7 +244,9 @@ public class InvoicesImpl implements Invoices {
         long offset = Repositories.offset(pageRequest);
         int limit = Repositories.fetchSize(pageRequest);
         String order = Repositories.orderBy("", sortBy, SORTABLE, "Invoice", "id");
-        return support.withConnection(tenant, "Invoices.findAll", FIND_ALL_2, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoices.findAll", FIND_ALL_2);
+        try {
+            Connection connection = call.connection();
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, Repositories.ordered(FIND_ALL_2, order)))) {
                 statement.setString(1, tenant);
@@ -249,22 +259,26 @@ public class InvoicesImpl implements Invoices {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             long total = -1;
             if (pageRequest.requestTotal()) {
-                observed.next(FIND_ALL_2_COUNT);
+                call.next(FIND_ALL_2_COUNT);
                 try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_2_COUNT))) {
                     statement.setString(1, tenant);
                     statement.setString(2, tenant);
                     try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                         rows.next();
-                        observed.rows(1);
+                        call.rows(1);
                         total = rows.getLong(1);
                     }
                 }
             }
             return Repositories.page(pageRequest, found, total);
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
@@ -297,7 +311,9 @@ public class InvoicesImpl implements Invoices {
     @Override
     public List<Invoice> ofCustomer(long customerId, Invoice.Status status) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.ofCustomer", OF_CUSTOMER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoices.ofCustomer", OF_CUSTOMER);
+        try {
+            Connection connection = call.connection();
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, OF_CUSTOMER))) {
                 statement.setString(1, tenant);
@@ -310,16 +326,22 @@ public class InvoicesImpl implements Invoices {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return found;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
     public List<Invoice> findByStatusInAndNumberStartsWithIgnoreCaseOrderByNumber(
             Set<Invoice.Status> statuses, String prefix) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.findByStatusInAndNumberStartsWithIgnoreCaseOrderByNumber", FIND_BY_STATUS_IN_AND_NUMBER_STARTS_WITH_IGNORE_CASE_ORDER_BY_NUMBER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoices.findByStatusInAndNumberStartsWithIgnoreCaseOrderByNumber", FIND_BY_STATUS_IN_AND_NUMBER_STARTS_WITH_IGNORE_CASE_ORDER_BY_NUMBER);
+        try {
+            Connection connection = call.connection();
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_STATUS_IN_AND_NUMBER_STARTS_WITH_IGNORE_CASE_ORDER_BY_NUMBER))) {
                 statement.setString(1, tenant);
@@ -332,15 +354,21 @@ public class InvoicesImpl implements Invoices {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return found;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
     public Optional<Invoice> findByNumber(String number) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.findByNumber", FIND_BY_NUMBER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoices.findByNumber", FIND_BY_NUMBER);
+        try {
+            Connection connection = call.connection();
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_NUMBER))) {
                 statement.setString(1, tenant);
@@ -352,42 +380,58 @@ public class InvoicesImpl implements Invoices {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return Repositories.optional(found, "Invoices.findByNumber");
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
     public long countByStatusNot(Invoice.Status status) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.countByStatusNot", COUNT_BY_STATUS_NOT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoices.countByStatusNot", COUNT_BY_STATUS_NOT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT_BY_STATUS_NOT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 Jdbc.setEnum(statement, 3, status);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
     public boolean existsByCountryNull() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.existsByCountryNull", EXISTS_BY_COUNTRY_NULL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoices.existsByCountryNull", EXISTS_BY_COUNTRY_NULL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_COUNTRY_NULL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
@@ -396,7 +440,9 @@ public class InvoicesImpl implements Invoices {
         String tenant = support.requireTenant();
         long offset = Repositories.offset(pageRequest);
         int limit = Repositories.fetchSize(pageRequest);
-        return support.withConnection(tenant, "Invoices.page", PAGE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoices.page", PAGE);
+        try {
+            Connection connection = call.connection();
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, PAGE))) {
                 statement.setString(1, tenant);
@@ -412,10 +458,10 @@ public class InvoicesImpl implements Invoices {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             long total = -1;
             if (pageRequest.requestTotal()) {
-                observed.next(PAGE_COUNT);
+                call.next(PAGE_COUNT);
                 try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, PAGE_COUNT))) {
                     statement.setString(1, tenant);
                     statement.setString(2, tenant);
@@ -424,13 +470,17 @@ public class InvoicesImpl implements Invoices {
                     statement.setObject(5, before);
                     try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                         rows.next();
-                        observed.rows(1);
+                        call.rows(1);
                         total = rows.getLong(1);
                     }
                 }
             }
             return Repositories.page(pageRequest, found, total);
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
@@ -450,29 +500,41 @@ public class InvoicesImpl implements Invoices {
     @Override
     public int reprice(BigDecimal factor) {
         String tenant = support.requireTenant();
-        return Math.toIntExact(support.withConnection(tenant, "Invoices.reprice", REPRICE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoices.reprice", REPRICE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, REPRICE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, factor);
                 statement.setString(3, tenant);
                 statement.setString(4, tenant);
-                return observed.rows((long) Jdbc.updateWithTenant(statement));
+                return Math.toIntExact(call.rows((long) Jdbc.updateWithTenant(statement)));
             }
-        }));
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
     public long deleteByIssuedOnLessThan(LocalDate before) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Invoices.deleteByIssuedOnLessThan", DELETE_BY_ISSUED_ON_LESS_THAN, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoices.deleteByIssuedOnLessThan", DELETE_BY_ISSUED_ON_LESS_THAN);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ISSUED_ON_LESS_THAN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
                 statement.setObject(4, before);
-                return observed.rows((long) Jdbc.updateWithTenant(statement));
+                return call.rows((long) Jdbc.updateWithTenant(statement));
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
@@ -481,7 +543,9 @@ public class InvoicesImpl implements Invoices {
         int limit = limit_.maxResults();
         long offset = Repositories.offset(limit_);
         String order = Repositories.orderBy("", order_, SORTABLE, "Invoice", "id");
-        return support.withConnection(tenant, "Invoices.recent", RECENT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Invoices.recent", RECENT);
+        try {
+            Connection connection = call.connection();
             List<Invoice> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, Repositories.ordered(RECENT, order)))) {
                 statement.setString(1, tenant);
@@ -494,9 +558,13 @@ public class InvoicesImpl implements Invoices {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return found.toArray(new Invoice[0]);
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.OptimisticLockException;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
@@ -165,16 +166,22 @@ public class LedgerEntryDao {
         Objects.requireNonNull(ledgerEntry, "ledgerEntry");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 bindInsert(statement, ledgerEntry);
                 try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -189,7 +196,9 @@ public class LedgerEntryDao {
         if (ledgerEntries.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "LedgerEntry.insertAll", INSERT_ALL, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "LedgerEntry.insertAll", INSERT_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT_ALL, schema))) {
                 int size = ledgerEntries.size();
                 Object[] accountColumn = new Object[size];
@@ -211,9 +220,13 @@ public class LedgerEntryDao {
                         inserted.add(map(keys));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -222,14 +235,20 @@ public class LedgerEntryDao {
     public Optional<LedgerEntry> findById(long id) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -242,7 +261,9 @@ public class LedgerEntryDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setLong(1, afterId);
                 statement.setInt(2, limit);
@@ -251,10 +272,14 @@ public class LedgerEntryDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -270,7 +295,9 @@ public class LedgerEntryDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -279,10 +306,14 @@ public class LedgerEntryDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -291,15 +322,21 @@ public class LedgerEntryDao {
     public long count() {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -308,16 +345,22 @@ public class LedgerEntryDao {
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -330,7 +373,9 @@ public class LedgerEntryDao {
         Objects.requireNonNull(ledgerEntry, "ledgerEntry");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, ledgerEntry.account());
                 statement.setBigDecimal(2, ledgerEntry.amount());
@@ -352,11 +397,15 @@ public class LedgerEntryDao {
                         }
                         throw new RowNotFoundException("LedgerEntry", ledgerEntry.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -366,7 +415,9 @@ public class LedgerEntryDao {
     public List<HistoryEntry<LedgerEntry>> history(long id) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.history", HISTORY, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.history", HISTORY);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY, schema))) {
                 statement.setLong(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -374,10 +425,14 @@ public class LedgerEntryDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -388,15 +443,21 @@ public class LedgerEntryDao {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.asOf", HISTORY_AS_OF, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.asOf", HISTORY_AS_OF);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_AS_OF, schema))) {
                 statement.setLong(1, id);
                 Jdbc.setInstant(statement, 2, at);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(7)) ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(7)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -408,7 +469,9 @@ public class LedgerEntryDao {
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.changesBetween", HISTORY_BETWEEN);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_BETWEEN, schema))) {
                 Jdbc.setInstant(statement, 1, from);
                 Jdbc.setInstant(statement, 2, to);
@@ -417,10 +480,14 @@ public class LedgerEntryDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -430,7 +497,9 @@ public class LedgerEntryDao {
     public List<HistoryEntry<LedgerEntry>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.changesInTransaction", HISTORY_IN_TRANSACTION);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_IN_TRANSACTION, schema))) {
                 statement.setLong(1, transactionId);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -438,10 +507,14 @@ public class LedgerEntryDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -462,29 +535,37 @@ public class LedgerEntryDao {
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "LedgerEntry.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setLong(1, id);
                 statement.setString(2, AuditContext.actor());
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    return observed.rows(rows.getLong(1)) > 0;
+                    return call.rows(rows.getLong(1)) > 0;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private void deleteVersioned(LedgerEntry ledgerEntry) {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        support.withConnection(tenant, "LedgerEntry.delete", DELETE_VERSIONED, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "LedgerEntry.delete", DELETE_VERSIONED);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_VERSIONED, schema))) {
                 statement.setLong(1, ledgerEntry.id());
                 statement.setInt(2, ledgerEntry.version());
                 statement.setString(3, AuditContext.actor());
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    if (observed.rows(rows.getLong(1)) == 0) {
+                    if (call.rows(rows.getLong(1)) == 0) {
                         Long current = currentVersion(connection, tenant, schema, ledgerEntry.id());
                         if (current != null) {
                             throw new OptimisticLockException("LedgerEntry", ledgerEntry.id(), ledgerEntry.version(), current);
@@ -493,8 +574,11 @@ public class LedgerEntryDao {
                     }
                 }
             }
-            return null;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static Long currentVersion(Connection connection, String tenant, String schema, long id)

@@ -4,11 +4,13 @@ import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantKeys;
 import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -191,16 +193,22 @@ public class OfferDao {
         String vendor = support.requireVendor(tenant);
         TenantKeys.vendorOfNewRow("Offer", vendor);
         TenantKeys.requireCurrentVendor("Offer", tenant, vendor, offer.vendor());
-        return support.withConnection(tenant, "Offer.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, vendor, offer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -219,7 +227,9 @@ public class OfferDao {
         if (offers.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Offer.insertAll", INSERT_ALL, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Offer.insertAll", INSERT_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT_ALL))) {
                 int size = offers.size();
                 Object[] skuColumn = new Object[size];
@@ -246,9 +256,13 @@ public class OfferDao {
                         inserted.add(map(keys));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -258,7 +272,9 @@ public class OfferDao {
         Objects.requireNonNull(id, "Offer.id");
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offer.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -267,10 +283,14 @@ public class OfferDao {
                 statement.setString(5, vendor);
                 Jdbc.setLong(statement, 6, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -286,7 +306,9 @@ public class OfferDao {
         }
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offer.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -300,10 +322,14 @@ public class OfferDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -319,7 +345,9 @@ public class OfferDao {
         }
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offer.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -333,10 +361,14 @@ public class OfferDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -345,7 +377,9 @@ public class OfferDao {
     public long count() {
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offer.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -354,11 +388,15 @@ public class OfferDao {
                 statement.setString(5, vendor);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -368,7 +406,9 @@ public class OfferDao {
         Objects.requireNonNull(id, "Offer.id");
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offer.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -378,11 +418,15 @@ public class OfferDao {
                 Jdbc.setLong(statement, 6, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -397,7 +441,9 @@ public class OfferDao {
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
         TenantKeys.requireCurrentVendor("Offer", tenant, vendor, offer.vendor());
-        return support.withConnection(tenant, "Offer.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(TenantKeys.narrowed(vendor, offer.vendor())));
@@ -419,11 +465,15 @@ public class OfferDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Offer", offer.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -436,16 +486,22 @@ public class OfferDao {
         String vendor = support.requireVendor(tenant);
         TenantKeys.vendorOfNewRow("Offer", vendor);
         TenantKeys.requireCurrentVendor("Offer", tenant, vendor, offer.vendor());
-        return support.withConnection(tenant, "Offer.upsertBySku", UPSERT_BY_SKU, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.upsertBySku", UPSERT_BY_SKU);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPSERT_BY_SKU))) {
                 bindInsert(statement, tenant, vendor, offer);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -456,7 +512,9 @@ public class OfferDao {
         Objects.requireNonNull(id, "Offer.id");
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offer.history", HISTORY, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.history", HISTORY);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -469,10 +527,14 @@ public class OfferDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -484,7 +546,9 @@ public class OfferDao {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offer.asOf", HISTORY_AS_OF, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.asOf", HISTORY_AS_OF);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -494,10 +558,14 @@ public class OfferDao {
                 Jdbc.setLong(statement, 6, id);
                 Jdbc.setInstant(statement, 7, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(7)) ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(7)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -509,7 +577,9 @@ public class OfferDao {
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offer.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.changesBetween", HISTORY_BETWEEN);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -523,10 +593,14 @@ public class OfferDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -536,7 +610,9 @@ public class OfferDao {
     public List<HistoryEntry<Offer>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offer.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.changesInTransaction", HISTORY_IN_TRANSACTION);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -549,10 +625,14 @@ public class OfferDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -579,7 +659,9 @@ public class OfferDao {
         Objects.requireNonNull(id, "Offer.id");
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offer.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offer.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -590,10 +672,14 @@ public class OfferDao {
                 statement.setString(7, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return observed.rows(rows.getLong(1)) > 0;
+                    return call.rows(rows.getLong(1)) > 0;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, String tenant, String vendor,

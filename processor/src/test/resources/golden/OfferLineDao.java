@@ -2,12 +2,14 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantKeys;
 import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -115,17 +117,23 @@ public class OfferLineDao {
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
         TenantKeys.vendorOfNewRow("OfferLine", vendor);
-        return support.withConnection(tenant, "OfferLine.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "OfferLine.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema), RETURNED_COLUMNS)) {
                 bindInsert(statement, vendor, offerLine);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -142,7 +150,9 @@ public class OfferLineDao {
         if (offerLines.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "OfferLine.insertAll", INSERT_ALL, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "OfferLine.insertAll", INSERT_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT_ALL, schema))) {
                 int size = offerLines.size();
                 Object[] shelfIdColumn = new Object[size];
@@ -161,9 +171,13 @@ public class OfferLineDao {
                         inserted.add(map(keys));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -174,15 +188,21 @@ public class OfferLineDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "OfferLine.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "OfferLine.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, vendor);
                 Jdbc.setLong(statement, 2, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -199,7 +219,9 @@ public class OfferLineDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "OfferLine.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "OfferLine.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, vendor);
                 Jdbc.setLong(statement, 2, afterId);
@@ -209,10 +231,14 @@ public class OfferLineDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -229,7 +255,9 @@ public class OfferLineDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "OfferLine.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "OfferLine.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setString(1, vendor);
                 statement.setInt(2, limit);
@@ -239,10 +267,14 @@ public class OfferLineDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -252,16 +284,22 @@ public class OfferLineDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "OfferLine.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "OfferLine.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 statement.setString(1, vendor);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -272,17 +310,23 @@ public class OfferLineDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "OfferLine.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "OfferLine.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, vendor);
                 Jdbc.setLong(statement, 2, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -297,7 +341,9 @@ public class OfferLineDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "OfferLine.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "OfferLine.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema), RETURNED_COLUMNS)) {
                 statement.setLong(1, offerLine.shelfId());
                 statement.setInt(2, offerLine.quantity());
@@ -308,11 +354,15 @@ public class OfferLineDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("OfferLine", offerLine.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -337,13 +387,19 @@ public class OfferLineDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "OfferLine.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "OfferLine.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, vendor);
                 Jdbc.setLong(statement, 2, id);
-                return observed.rows(statement.executeUpdate()) > 0;
+                return call.rows(statement.executeUpdate()) > 0;
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, String vendor, OfferLine offerLine)

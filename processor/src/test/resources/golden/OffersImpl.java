@@ -2,6 +2,7 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.Repositories;
@@ -14,6 +15,7 @@ import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -154,7 +156,9 @@ public class OffersImpl implements Offers {
     public Optional<Offer> findById(Long id) {
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offers.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offers.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             List<Offer> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
@@ -169,9 +173,13 @@ public class OffersImpl implements Offers {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return Repositories.optional(found, "Offers.findById");
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
@@ -196,7 +204,9 @@ public class OffersImpl implements Offers {
         long offset = Repositories.offset(pageRequest);
         int limit = Repositories.fetchSize(pageRequest);
         String order = Repositories.orderBy("", sortBy, SORTABLE, "Offer", "id");
-        return support.withConnection(tenant, "Offers.findAll", FIND_ALL_2, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offers.findAll", FIND_ALL_2);
+        try {
+            Connection connection = call.connection();
             List<Offer> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, Repositories.ordered(FIND_ALL_2, order)))) {
                 statement.setString(1, tenant);
@@ -212,10 +222,10 @@ public class OffersImpl implements Offers {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             long total = -1;
             if (pageRequest.requestTotal()) {
-                observed.next(FIND_ALL_2_COUNT);
+                call.next(FIND_ALL_2_COUNT);
                 try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_2_COUNT))) {
                     statement.setString(1, tenant);
                     statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -224,13 +234,17 @@ public class OffersImpl implements Offers {
                     statement.setString(5, vendor);
                     try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                         rows.next();
-                        observed.rows(1);
+                        call.rows(1);
                         total = rows.getLong(1);
                     }
                 }
             }
             return Repositories.page(pageRequest, found, total);
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
@@ -264,7 +278,9 @@ public class OffersImpl implements Offers {
     public List<Offer> findByPriceGreaterThan(BigDecimal price) {
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offers.findByPriceGreaterThan", FIND_BY_PRICE_GREATER_THAN, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offers.findByPriceGreaterThan", FIND_BY_PRICE_GREATER_THAN);
+        try {
+            Connection connection = call.connection();
             List<Offer> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_PRICE_GREATER_THAN))) {
                 statement.setString(1, tenant);
@@ -279,16 +295,22 @@ public class OffersImpl implements Offers {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return found;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
     public int reprice(BigDecimal factor) {
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
-        return Math.toIntExact(support.withConnection(tenant, "Offers.reprice", REPRICE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offers.reprice", REPRICE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, REPRICE))) {
                 statement.setString(1, tenant);
                 statement.setString(2, TenantKeys.vendorSetting(vendor));
@@ -303,10 +325,14 @@ public class OffersImpl implements Offers {
                 statement.setString(11, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return observed.rows(rows.getLong(1));
+                    return Math.toIntExact(call.rows(rows.getLong(1)));
                 }
             }
-        }));
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
@@ -314,7 +340,9 @@ public class OffersImpl implements Offers {
         String tenant = support.requireTenant();
         String vendor = support.requireVendor(tenant);
         TenantKeys.vendorOfStatement("Offer", "Offers.changesFrom", vendor);
-        return support.withConnection(tenant, "Offers.changesFrom", CHANGES_FROM, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offers.changesFrom", CHANGES_FROM);
+        try {
+            Connection connection = call.connection();
             List<Offers.Changes> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, CHANGES_FROM))) {
                 statement.setString(1, tenant);
@@ -329,9 +357,13 @@ public class OffersImpl implements Offers {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return found;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
@@ -339,7 +371,9 @@ public class OffersImpl implements Offers {
         String tenant = support.requireTenant();
         TenantKeys.requireTenantWide("Offer", "Offers.offersPerVendor", tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Offers.offersPerVendor", OFFERS_PER_VENDOR, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Offers.offersPerVendor", OFFERS_PER_VENDOR);
+        try {
+            Connection connection = call.connection();
             List<Offers.VendorOffers> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, OFFERS_PER_VENDOR))) {
                 statement.setString(1, tenant);
@@ -352,9 +386,13 @@ public class OffersImpl implements Offers {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return found;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**

@@ -2,11 +2,13 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -106,16 +108,22 @@ public class PalletDao {
         Objects.requireNonNull(pallet, "pallet");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Pallet.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 bindInsert(statement, pallet);
                 try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return fill(keys, pallet);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -130,7 +138,9 @@ public class PalletDao {
         if (pallets.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Pallet.insertAll", INSERT, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Pallet.insertAll", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 List<Pallet> inserted = new ArrayList<>(pallets.size());
                 for (Pallet pallet : pallets) {
@@ -140,9 +150,13 @@ public class PalletDao {
                         inserted.add(fill(keys, pallet));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -152,14 +166,20 @@ public class PalletDao {
         Objects.requireNonNull(id, "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Pallet.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -175,7 +195,9 @@ public class PalletDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Pallet.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -184,10 +206,14 @@ public class PalletDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -203,7 +229,9 @@ public class PalletDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Pallet.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -212,10 +240,14 @@ public class PalletDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -224,15 +256,21 @@ public class PalletDao {
     public long count() {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Pallet.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -242,16 +280,22 @@ public class PalletDao {
         Objects.requireNonNull(id, "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Pallet.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -265,7 +309,9 @@ public class PalletDao {
         Objects.requireNonNull(pallet.getId(), "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Pallet.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, pallet.getDestination());
                 statement.setString(2, pallet.getId());
@@ -275,11 +321,15 @@ public class PalletDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Pallet", pallet.getId());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return fill(keys, pallet);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -303,12 +353,18 @@ public class PalletDao {
         Objects.requireNonNull(id, "Pallet.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Pallet.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Pallet.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, id);
-                return observed.rows(statement.executeUpdate()) > 0;
+                return call.rows(statement.executeUpdate()) > 0;
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, Pallet pallet) throws SQLException {

@@ -2,11 +2,13 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -106,16 +108,22 @@ public class ParcelDao {
         Objects.requireNonNull(parcel, "parcel");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Parcel.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 bindInsert(statement, parcel);
                 try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return fill(keys, parcel);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -130,7 +138,9 @@ public class ParcelDao {
         if (parcels.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Parcel.insertAll", INSERT, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Parcel.insertAll", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema))) {
                 List<Parcel> inserted = new ArrayList<>(parcels.size());
                 for (Parcel parcel : parcels) {
@@ -140,9 +150,13 @@ public class ParcelDao {
                         inserted.add(fill(keys, parcel));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -152,14 +166,20 @@ public class ParcelDao {
         Objects.requireNonNull(id, "Parcel.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Parcel.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -175,7 +195,9 @@ public class ParcelDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Parcel.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -184,10 +206,14 @@ public class ParcelDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -203,7 +229,9 @@ public class ParcelDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Parcel.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -212,10 +240,14 @@ public class ParcelDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -224,15 +256,21 @@ public class ParcelDao {
     public long count() {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Parcel.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -242,16 +280,22 @@ public class ParcelDao {
         Objects.requireNonNull(id, "Parcel.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Parcel.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -265,7 +309,9 @@ public class ParcelDao {
         Objects.requireNonNull(parcel.getId(), "Parcel.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Parcel.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema))) {
                 statement.setString(1, parcel.getDestination());
                 statement.setString(2, parcel.getId());
@@ -274,11 +320,15 @@ public class ParcelDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Parcel", parcel.getId());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return fill(keys, parcel);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -302,12 +352,18 @@ public class ParcelDao {
         Objects.requireNonNull(id, "Parcel.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Parcel.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Parcel.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, id);
-                return observed.rows(statement.executeUpdate()) > 0;
+                return call.rows(statement.executeUpdate()) > 0;
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, Parcel parcel) throws SQLException {

@@ -4,10 +4,12 @@ import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.UnknownSubtypeException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -149,7 +151,8 @@ public class PaymentDao {
         if (payments.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Payment.insertAll", null, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Payment.insertAll", null);
+        try {
             List<Payment.Card> cardsToInsert = new ArrayList<>();
             List<Payment.Transfer> transfersToInsert = new ArrayList<>();
             List<Payment.Voucher> vouchersToInsert = new ArrayList<>();
@@ -178,7 +181,11 @@ public class PaymentDao {
                 }
             }
             return stored;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -218,16 +225,22 @@ public class PaymentDao {
      */
     public Optional<Payment> findById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Payment.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -239,7 +252,9 @@ public class PaymentDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Payment.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -250,10 +265,14 @@ public class PaymentDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -268,7 +287,9 @@ public class PaymentDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Payment.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -279,10 +300,14 @@ public class PaymentDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -290,17 +315,23 @@ public class PaymentDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Payment.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -308,18 +339,24 @@ public class PaymentDao {
      */
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Payment.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -329,7 +366,9 @@ public class PaymentDao {
      */
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Payment.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -337,10 +376,14 @@ public class PaymentDao {
                 statement.setString(4, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return observed.rows(rows.getLong(1)) > 0;
+                    return call.rows(rows.getLong(1)) > 0;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -349,7 +392,9 @@ public class PaymentDao {
      */
     public List<HistoryEntry<Payment>> history(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.history", HISTORY, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Payment.history", HISTORY);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -359,10 +404,14 @@ public class PaymentDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 10));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -372,17 +421,23 @@ public class PaymentDao {
     public Optional<Payment> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Payment.asOf", HISTORY_AS_OF, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Payment.asOf", HISTORY_AS_OF);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(11)) ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(11)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**

@@ -4,10 +4,12 @@ import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -168,16 +170,22 @@ public class Payment_CardDao {
     public Payment.Card insert(Payment.Card card) {
         Objects.requireNonNull(card, "card");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, card);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -191,7 +199,9 @@ public class Payment_CardDao {
         if (cards.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Card.insertAll", INSERT_ALL, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Card.insertAll", INSERT_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT_ALL))) {
                 int size = cards.size();
                 Object[] amountColumn = new Object[size];
@@ -215,9 +225,13 @@ public class Payment_CardDao {
                         inserted.add(map(keys));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -225,16 +239,22 @@ public class Payment_CardDao {
      */
     public Optional<Payment.Card> findById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -246,7 +266,9 @@ public class Payment_CardDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -257,10 +279,14 @@ public class Payment_CardDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -275,7 +301,9 @@ public class Payment_CardDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -286,10 +314,14 @@ public class Payment_CardDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -297,17 +329,23 @@ public class Payment_CardDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -315,18 +353,24 @@ public class Payment_CardDao {
      */
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -338,7 +382,9 @@ public class Payment_CardDao {
     public Payment.Card update(Payment.Card card) {
         Objects.requireNonNull(card, "card");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setBigDecimal(2, card.amount());
@@ -357,11 +403,15 @@ public class Payment_CardDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Card", card.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -370,7 +420,9 @@ public class Payment_CardDao {
      */
     public List<HistoryEntry<Payment.Card>> history(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.history", HISTORY, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.history", HISTORY);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -380,10 +432,14 @@ public class Payment_CardDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -393,17 +449,23 @@ public class Payment_CardDao {
     public Optional<Payment.Card> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.asOf", HISTORY_AS_OF, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.asOf", HISTORY_AS_OF);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -414,7 +476,9 @@ public class Payment_CardDao {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.changesBetween", HISTORY_BETWEEN);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -425,10 +489,14 @@ public class Payment_CardDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -437,7 +505,9 @@ public class Payment_CardDao {
      */
     public List<HistoryEntry<Payment.Card>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.changesInTransaction", HISTORY_IN_TRANSACTION);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -447,10 +517,14 @@ public class Payment_CardDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -472,7 +546,9 @@ public class Payment_CardDao {
      */
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Card.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Card.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -480,10 +556,14 @@ public class Payment_CardDao {
                 statement.setString(4, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return observed.rows(rows.getLong(1)) > 0;
+                    return call.rows(rows.getLong(1)) > 0;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, String tenant, Payment.Card card)

@@ -2,12 +2,14 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantKeys;
 import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -113,17 +115,23 @@ public class ShelfDao {
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
         TenantKeys.vendorOfNewRow("Shelf", vendor);
-        return support.withConnection(tenant, "Shelf.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shelf.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema), RETURNED_COLUMNS)) {
                 bindInsert(statement, vendor, shelf);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -140,7 +148,9 @@ public class ShelfDao {
         if (shelfs.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Shelf.insertAll", INSERT_ALL, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Shelf.insertAll", INSERT_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT_ALL, schema))) {
                 int size = shelfs.size();
                 Object[] labelColumn = new Object[size];
@@ -156,9 +166,13 @@ public class ShelfDao {
                         inserted.add(map(keys));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -169,15 +183,21 @@ public class ShelfDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Shelf.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shelf.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, vendor);
                 Jdbc.setLong(statement, 2, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -194,7 +214,9 @@ public class ShelfDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Shelf.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shelf.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, vendor);
                 Jdbc.setLong(statement, 2, afterId);
@@ -204,10 +226,14 @@ public class ShelfDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -224,7 +250,9 @@ public class ShelfDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Shelf.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shelf.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setString(1, vendor);
                 statement.setInt(2, limit);
@@ -234,10 +262,14 @@ public class ShelfDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -247,16 +279,22 @@ public class ShelfDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Shelf.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shelf.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 statement.setString(1, vendor);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -267,17 +305,23 @@ public class ShelfDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Shelf.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shelf.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, vendor);
                 Jdbc.setLong(statement, 2, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -292,7 +336,9 @@ public class ShelfDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Shelf.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shelf.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(UPDATE, schema), RETURNED_COLUMNS)) {
                 statement.setString(1, shelf.label());
                 statement.setString(2, vendor);
@@ -302,11 +348,15 @@ public class ShelfDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Shelf", shelf.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -331,13 +381,19 @@ public class ShelfDao {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
         String vendor = support.requireVendor(tenant);
-        return support.withConnection(tenant, "Shelf.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shelf.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, vendor);
                 Jdbc.setLong(statement, 2, id);
-                return observed.rows(statement.executeUpdate()) > 0;
+                return call.rows(statement.executeUpdate()) > 0;
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, String vendor, Shelf shelf) throws

@@ -2,11 +2,13 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.UnknownSubtypeException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -104,7 +106,8 @@ public class ShipmentDao {
         if (shipments.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Shipment.insertAll", null, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Shipment.insertAll", null);
+        try {
             List<Parcel> parcelsToInsert = new ArrayList<>();
             List<Pallet> palletsToInsert = new ArrayList<>();
             for (Shipment shipment : shipments) {
@@ -127,7 +130,11 @@ public class ShipmentDao {
                 }
             }
             return stored;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -165,14 +172,20 @@ public class ShipmentDao {
         Objects.requireNonNull(id, "Shipment.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shipment.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -188,7 +201,9 @@ public class ShipmentDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shipment.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL_AFTER, schema))) {
                 statement.setString(1, afterId);
                 statement.setInt(2, limit);
@@ -197,10 +212,14 @@ public class ShipmentDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -216,7 +235,9 @@ public class ShipmentDao {
         }
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shipment.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(FIND_ALL, schema))) {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
@@ -225,10 +246,14 @@ public class ShipmentDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -237,15 +262,21 @@ public class ShipmentDao {
     public long count() {
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shipment.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(COUNT, schema))) {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -255,16 +286,22 @@ public class ShipmentDao {
         Objects.requireNonNull(id, "Shipment.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shipment.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(EXISTS_BY_ID, schema))) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -276,12 +313,18 @@ public class ShipmentDao {
         Objects.requireNonNull(id, "Shipment.id");
         String tenant = support.requireTenant();
         String schema = support.schemaOf(tenant);
-        return support.withConnection(tenant, "Shipment.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Shipment.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(DELETE_BY_ID, schema))) {
                 statement.setString(1, id);
-                return observed.rows(statement.executeUpdate()) > 0;
+                return call.rows(statement.executeUpdate()) > 0;
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**

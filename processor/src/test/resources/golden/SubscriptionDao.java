@@ -3,10 +3,12 @@ package com.example.billing;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.RowNotFoundException;
 import dev.tenantdao.runtime.internal.Conversions;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -107,20 +109,26 @@ public class SubscriptionDao {
     public Subscription insert(Subscription subscription) {
         Objects.requireNonNull(subscription, "subscription");
         String tenant = support.requireTenant();
-        return support.atomically(tenant, "Subscription.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Subscription.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
                 Subscription toInsert = beforeInsert(subscription);
                 bindInsert(statement, tenant, toInsert);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     Subscription stored = map(keys);
                     afterInsert(stored);
                     return stored;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -134,7 +142,9 @@ public class SubscriptionDao {
         if (subscriptions.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Subscription.insertAll", INSERT_ALL, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Subscription.insertAll", INSERT_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
                 int size = subscriptions.size();
                 Object[] planColumn = new Object[size];
@@ -160,9 +170,13 @@ public class SubscriptionDao {
                 for (Subscription stored : inserted) {
                     afterInsert(stored);
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -171,22 +185,28 @@ public class SubscriptionDao {
     public Optional<Subscription> findById(UUID id) {
         Objects.requireNonNull(id, "Subscription.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Subscription.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     if (!rows.next()) {
-                        observed.rows(0);
+                        call.rows(0);
                         return Optional.empty();
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     Subscription found = map(rows);
                     afterLoad(found);
                     return Optional.of(found);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -201,7 +221,9 @@ public class SubscriptionDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Subscription.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_AFTER)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, afterId);
@@ -213,10 +235,14 @@ public class SubscriptionDao {
                         afterLoad(loaded);
                         page.add(loaded);
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -231,7 +257,9 @@ public class SubscriptionDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Subscription.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
                 statement.setString(1, tenant);
                 statement.setInt(2, limit);
@@ -243,10 +271,14 @@ public class SubscriptionDao {
                         afterLoad(loaded);
                         page.add(loaded);
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -254,16 +286,22 @@ public class SubscriptionDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Subscription.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
                 statement.setString(1, tenant);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -272,17 +310,23 @@ public class SubscriptionDao {
     public boolean existsById(UUID id) {
         Objects.requireNonNull(id, "Subscription.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Subscription.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(EXISTS_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -295,7 +339,9 @@ public class SubscriptionDao {
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(subscription.id(), "Subscription.id");
         String tenant = support.requireTenant();
-        return support.atomically(tenant, "Subscription.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Subscription.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(UPDATE, RETURNED_COLUMNS)) {
                 Subscription toUpdate = beforeUpdate(subscription);
                 statement.setString(1, Conversions.toDatabase(PLAN_CONVERTER, toUpdate.plan(), "Subscription", "plan", "plan", toUpdate.id()));
@@ -307,13 +353,17 @@ public class SubscriptionDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Subscription", toUpdate.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     Subscription stored = map(keys);
                     afterUpdate(stored);
                     return stored;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -324,14 +374,18 @@ public class SubscriptionDao {
     public void delete(Subscription subscription) {
         Objects.requireNonNull(subscription, "subscription");
         String tenant = support.requireTenant();
-        support.atomically(tenant, "Subscription.delete", null, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Subscription.delete", null);
+        try {
             beforeDelete(subscription);
             if (!deleteById(subscription.id())) {
                 throw new RowNotFoundException("Subscription", subscription.id());
             }
             afterDelete(subscription);
-            return null;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -342,13 +396,19 @@ public class SubscriptionDao {
     public boolean deleteById(UUID id) {
         Objects.requireNonNull(id, "Subscription.id");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscription.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Subscription.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(DELETE_BY_ID)) {
                 statement.setString(1, tenant);
                 statement.setObject(2, id);
-                return observed.rows(statement.executeUpdate()) > 0;
+                return call.rows(statement.executeUpdate()) > 0;
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, String tenant,

@@ -2,11 +2,13 @@ package com.example.billing;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.internal.Conversions;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.Repositories;
 import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -140,7 +142,9 @@ public class SubscriptionsImpl implements Subscriptions {
     @Override
     public List<Subscription> findByPlanIn(List<Plan> plans) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscriptions.findByPlanIn", FIND_BY_PLAN_IN, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Subscriptions.findByPlanIn", FIND_BY_PLAN_IN);
+        try {
+            Connection connection = call.connection();
             List<Subscription> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(FIND_BY_PLAN_IN)) {
                 statement.setString(1, tenant);
@@ -153,15 +157,21 @@ public class SubscriptionsImpl implements Subscriptions {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return found;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
     public List<Subscription> pricierThan(Cents price) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscriptions.pricierThan", PRICIER_THAN, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Subscriptions.pricierThan", PRICIER_THAN);
+        try {
+            Connection connection = call.connection();
             List<Subscription> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(PRICIER_THAN)) {
                 statement.setString(1, tenant);
@@ -174,15 +184,21 @@ public class SubscriptionsImpl implements Subscriptions {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return found;
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     @Override
     public Optional<Subscription> startedBefore(UUID id, Instant at) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Subscriptions.startedBefore", STARTED_BEFORE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Subscriptions.startedBefore", STARTED_BEFORE);
+        try {
+            Connection connection = call.connection();
             List<Subscription> found = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(STARTED_BEFORE)) {
                 statement.setString(1, tenant);
@@ -196,9 +212,13 @@ public class SubscriptionsImpl implements Subscriptions {
                     }
                 }
             }
-            observed.rows(found);
+            call.rows(found);
             return Repositories.optional(found, "Subscriptions.startedBefore");
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**

@@ -262,7 +262,7 @@ class VendorNativeSqlTest {
         String in = method(impl, "public List<Product> in(");
         assertTrue(in.contains("String vendor = support.requireVendor(tenant);\n"), in);
         assertTrue(in.contains("TenantKeys.vendorOfStatement(\"Product\", \"Products.in\", vendor);"), in);
-        assertTrue(in.indexOf("vendorOfStatement") < in.indexOf("withConnection"), "before any SQL:\n" + in);
+        assertTrue(in.indexOf("vendorOfStatement") < in.indexOf("support.begin("), "before any SQL:\n" + in);
         // the three settings, then :tenant, :vendor and :category in their places
         assertTrue(in.contains("statement.setString(2, TenantKeys.vendorSetting(vendor));"), in);
         assertTrue(in.contains("statement.setString(4, tenant);"), in);

@@ -2,7 +2,7 @@ package dev.tenantdao.runtime;
 
 import dev.tenantdao.annotations.internal.Wire;
 import dev.tenantdao.runtime.access.DatabaseAccess;
-import dev.tenantdao.runtime.internal.ConnectionCallback;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.Observation;
 import dev.tenantdao.runtime.internal.TenantScope;
 import dev.tenantdao.runtime.internal.TenantSql;
@@ -85,21 +85,15 @@ public class Database {
             }
 
             @Override
-            public <T> T withConnection(Database database, TenantScope scope, String tenant, String operation,
-                    String sql, ConnectionCallback<T> work) {
-                return real(database).withConnection(scope, tenant, operation, sql, work);
+            public DaoCall begin(Database database, TenantScope scope, String tenant, String operation, String sql,
+                    boolean atomically) {
+                return real(database).begin(scope, tenant, operation, sql, atomically);
             }
 
             @Override
             public <T> java.util.stream.Stream<T> stream(Database database, TenantScope scope, String tenant,
                     String operation, String sql, dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
                 return real(database).stream(scope, tenant, operation, sql, query);
-            }
-
-            @Override
-            public <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
-                    String sql, ConnectionCallback<T> work) {
-                return real(database).atomically(scope, tenant, operation, sql, work);
             }
         });
     }
@@ -355,71 +349,134 @@ public class Database {
     }
 
     /**
-     * Runs {@code work} with a connection for {@code tenant}'s work on an entity of {@code scope}:
-     * the current transaction's, or one taken for this work and closed afterwards, in auto-commit
-     * mode. Under row-level security each statement sets the tenant itself, in the same round trip
-     * ({@code SELECT set_config('tenantdao.tenant', ?, true); <statement>}: the setting lasts for the
-     * statement's implicit transaction), as the generated DAOs' statements do; a transaction handed
-     * out by {@link #inTransaction} sets it once for SQL of your own.
+     * Begins a call of a generated DAO method that works on an entity of {@code scope} for
+     * {@code tenant}: its connection is the current transaction's, or one taken for this call and
+     * closed when it ends, in auto-commit mode. Under row-level security each statement sets the
+     * tenant itself, in the same round trip ({@code SELECT set_config('tenantdao.tenant', ?, true);
+     * <statement>}: the setting lasts for the statement's implicit transaction), as the generated
+     * DAOs' statements do; a transaction handed out by {@link #inTransaction} sets it once for SQL of
+     * your own.
+     *
+     * <p>{@code atomically}: the call's statements (and DAO calls it makes) take effect together or not
+     * at all: outside a transaction, in one of their own, which the call's end commits (or rolls back
+     * after a failure). For multi-statement work such as a batch, or a statement with hooks around it.
+     *
+     * <p>The statement listeners are told of statement {@code sql} (null: the call sends none of its
+     * own) when the call ends, timed from when it got its connection.
      *
      * @param tenant the current tenant, or null for a shared entity
-     * <p>The statement listeners are told of statement {@code sql} (null: the work sends none of its
-     * own) when the work returns or throws, timed from when it got its connection.
-     *
-     * @param operation names the work in error messages and statement events, e.g. {@code "Invoice.insert"}
-     * @throws DataAccessException when the work throws {@link SQLException}
+     * @param operation names the call in error messages and statement events, e.g. {@code "Invoice.insert"}
+     * @throws DataAccessException when no connection can be had
      * @throws TenantMismatchException when a transaction is open for another tenant
      */
-    <T> T withConnection(TenantScope scope, String tenant, String operation, String sql, ConnectionCallback<T> work) {
-        return withConnection(current(scope), scope, tenant, operation, sql, work);
-    }
-
-    /** Runs {@code work} on {@code connection}, observed as statement {@code sql} of {@code operation}. */
-    private <T> T observed(Connection connection, TenantScope scope, String tenant, String operation, String sql,
-            ConnectionCallback<T> work) throws SQLException {
-        Observation observed = observe(scope, tenant, operation, sql);
-        T result;
+    DaoCall begin(TenantScope scope, String tenant, String operation, String sql, boolean atomically) {
+        Transaction current = current(scope);
+        if (current != null) {
+            Connection connection;
+            try {
+                connection = current.connectionFor(scope, tenant);
+            } catch (SQLException e) {
+                throw new DataAccessException(operation, operation + " failed", e);
+            }
+            return new JoinedCall(operation, connection, observe(scope, tenant, operation, sql));
+        }
+        if (atomically) {
+            return inOwnTransaction(scope, tenant, operation, sql);
+        }
+        Connection connection;
         try {
-            result = work.withConnection(connection, observed);
-        } catch (SQLException | RuntimeException | Error e) {
-            observed.failed(e);
+            connection = dataSourceFor(scope, tenant).getConnection();
+        } catch (SQLException e) {
+            throw new DataAccessException(operation, operation + " failed", e);
+        }
+        try {
+            return new OwnConnectionCall(operation, connection, observe(scope, tenant, operation, sql));
+        } catch (RuntimeException | Error e) {
+            close(connection, operation, e);
             throw e;
         }
-        observed.succeeded();
-        return result;
+    }
+
+    /** A call in a transaction of its own, registered so that DAO calls made inside it join. */
+    private DaoCall inOwnTransaction(TenantScope scope, String tenant, String operation, String sql) {
+        Transaction started = new Transaction(this, null, false);
+        transaction.set(started);
+        try {
+            Connection connection = started.connectionFor(scope, tenant);
+            return new OwnTransactionCall(operation, connection, observe(scope, tenant, operation, sql), started);
+        } catch (SQLException e) {
+            DataAccessException failure = new DataAccessException(operation, operation + " failed", e);
+            started.end(failure);
+            transaction.remove();
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            started.end(e);
+            transaction.remove();
+            throw e;
+        }
+    }
+
+    /** A call that joined the thread's transaction: the transaction gives back its connection. */
+    private static final class JoinedCall extends DaoCall {
+        JoinedCall(String operation, Connection connection, Observation observed) {
+            super(operation, connection, observed);
+        }
+
+        @Override
+        protected void release(String operation, Throwable failure) {}
+    }
+
+    /** A call on a connection of its own, in auto-commit mode, closed when the call ends. */
+    private static final class OwnConnectionCall extends DaoCall {
+        OwnConnectionCall(String operation, Connection connection, Observation observed) {
+            super(operation, connection, observed);
+        }
+
+        @Override
+        protected void release(String operation, Throwable failure) {
+            close(connection(), operation, failure);
+        }
+    }
+
+    /** A call in a transaction of its own, ended (committed unless the call failed) when the call ends. */
+    private final class OwnTransactionCall extends DaoCall {
+        private final Transaction started;
+
+        OwnTransactionCall(String operation, Connection connection, Observation observed, Transaction started) {
+            super(operation, connection, observed);
+            this.started = started;
+        }
+
+        @Override
+        protected void release(String operation, Throwable failure) {
+            try {
+                started.end(failure);
+            } finally {
+                transaction.remove();
+            }
+        }
+    }
+
+    /**
+     * Closes a call's own {@code connection}; should that fail, the problem is added to the call's
+     * {@code failure}, or thrown when the call did not fail.
+     */
+    private static void close(Connection connection, String operation, Throwable failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            DataAccessException problem = new DataAccessException(operation, operation + " failed", e);
+            if (failure == null) {
+                throw problem;
+            }
+            failure.addSuppressed(problem);
+        }
     }
 
     /** The transaction work on {@code scope} joins: the thread's own, else the application's, else null. */
     private Transaction current(TenantScope scope) {
         Transaction own = transaction.get();
         return own != null ? own : joined(scope);
-    }
-
-    /** {@link #withConnection} in {@code current} (the transaction's connection), or null: one of its own. */
-    private <T> T withConnection(Transaction current, TenantScope scope, String tenant, String operation,
-            String sql, ConnectionCallback<T> work) {
-        try {
-            if (current != null) {
-                return observed(current.connectionFor(scope, tenant), scope, tenant, operation, sql, work);
-            }
-            try (Connection connection = dataSourceFor(scope, tenant).getConnection()) {
-                return observed(connection, scope, tenant, operation, sql, work);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(operation, operation + " failed", e);
-        }
-    }
-
-    /**
-     * Like {@link #withConnection}, but the statements of {@code work} (and DAO calls it makes)
-     * take effect together or not at all: outside a transaction, in one of their own. For
-     * multi-statement work such as a batch, or a statement with hooks around it.
-     */
-    <T> T atomically(TenantScope scope, String tenant, String operation, String sql, ConnectionCallback<T> work) {
-        Transaction current = current(scope);
-        return current != null
-                ? withConnection(current, scope, tenant, operation, sql, work)
-                : inOwnTransaction(scope, tenant, operation, sql, work);
     }
 
     /**
@@ -473,27 +530,6 @@ public class Database {
         }
     }
 
-    /** A transaction of its own for {@code work}, registered so that DAO calls inside it join. */
-    private <T> T inOwnTransaction(TenantScope scope, String tenant, String operation, String sql,
-            ConnectionCallback<T> work) {
-        Transaction started = new Transaction(this, null, false);
-        transaction.set(started);
-        try {
-            T result = observed(started.connectionFor(scope, tenant), scope, tenant, operation, sql, work);
-            started.end(null);
-            return result;
-        } catch (SQLException e) {
-            DataAccessException failure = new DataAccessException(operation, operation + " failed", e);
-            started.end(failure);
-            throw failure;
-        } catch (RuntimeException | Error e) {
-            started.end(e);
-            throw e;
-        } finally {
-            transaction.remove();
-        }
-    }
-
     /**
      * Checks that this database can serve entities of {@code scope}: database-per-tenant entities
      * need a {@link TenantRouting}. Called by generated constructors so a misconfigured Database
@@ -519,6 +555,20 @@ public class Database {
         }
     }
 
+    /** Executes {@code statements} for {@code tenant} in a transaction of their own. */
+    private void executeInOwnTransaction(TenantScope scope, String tenant, String operation, String... statements) {
+        DaoCall call = inOwnTransaction(scope, tenant, operation, null);
+        try (Statement statement = call.connection().createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
     /** The data source for {@code tenant}'s work on {@code scope}: routed for database per tenant. */
     DataSource dataSourceFor(TenantScope scope, String tenant) {
         if (scope.strategy() != TenantScope.Strategy.DATABASE) {
@@ -541,22 +591,11 @@ public class Database {
             switch (Schema.strategy(entity)) {
                 case SCHEMA -> {
                     String schema = schemaOf(tenant);
-                    inOwnTransaction(TenantScope.schema(entity.getSimpleName()), null, operation, null,
-                            (connection, observed) -> {
-                        try (Statement statement = connection.createStatement()) {
-                            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-                            statement.execute(TenantSql.inSchema(ddl, schema));
-                        }
-                        return null;
-                    });
+                    executeInOwnTransaction(TenantScope.schema(entity.getSimpleName()), null, operation,
+                            "CREATE SCHEMA IF NOT EXISTS " + schema, TenantSql.inSchema(ddl, schema));
                 }
-                case DATABASE -> inOwnTransaction(TenantScope.database(entity.getSimpleName()), tenant, operation,
-                        null, (connection, observed) -> {
-                            try (Statement statement = connection.createStatement()) {
-                                statement.execute(ddl);
-                            }
-                            return null;
-                        });
+                case DATABASE -> executeInOwnTransaction(TenantScope.database(entity.getSimpleName()), tenant,
+                        operation, ddl);
                 default -> throw new TenantDaoException(entity.getName() + " is not a schema- or database-per-tenant"
                         + " entity; create its table once with Schema.create");
             }

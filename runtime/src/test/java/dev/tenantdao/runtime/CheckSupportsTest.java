@@ -41,7 +41,7 @@ class CheckSupportsTest {
     void aCallThatGotPastTheCheckFailsWithTheSameText() {
         Database database = new Database(dataSource);
         TenantDaoException e = assertThrows(TenantDaoException.class, () -> TenantContext.runAs("acme",
-                () -> database.withConnection(TenantScope.database("Archive"), "acme", "Archive.count", null, (c, observed) -> 0)));
+                () -> Calls.withConnection(database, TenantScope.database("Archive"), "acme", "Archive.count", null, (c, observed) -> 0)));
         assertEquals(NO_ROUTING, e.getMessage());
         assertEquals(0, dataSource.connectionCount());
     }

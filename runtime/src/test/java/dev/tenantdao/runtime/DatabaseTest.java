@@ -51,7 +51,7 @@ class DatabaseTest {
     }
 
     private long count() {
-        return database.withConnection(NOTE, null, "count", null, (c, observed) -> {
+        return Calls.withConnection(database, NOTE, null, "count", null, (c, observed) -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM note"); ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -61,7 +61,7 @@ class DatabaseTest {
 
     @Test
     void withConnectionOutsideATransactionAutoCommitsAndClosesTheConnection() {
-        database.withConnection(NOTE, null, "insert", null, (c, observed) -> insert(c, "a"));
+        Calls.withConnection(database, NOTE, null, "insert", null, (c, observed) -> insert(c, "a"));
         assertEquals(1, count());
         assertEquals(2, dataSource.connectionCount());
         assertEquals(Optional.empty(), database.currentTransaction());
@@ -70,7 +70,7 @@ class DatabaseTest {
     @Test
     void transactionCommitsOnReturn() throws SQLException {
         String result = database.inTransaction(tx -> {
-            database.withConnection(NOTE, null, "insert", null, (c, observed) -> insert(c, "a"));
+            Calls.withConnection(database, NOTE, null, "insert", null, (c, observed) -> insert(c, "a"));
             insert(tx.connection(), "b");
             assertSame(tx, database.currentTransaction().orElseThrow());
             return "done";
@@ -95,19 +95,19 @@ class DatabaseTest {
     @Test
     void sqlErrorsAreWrappedWithTheOperationAndSqlState() {
         DataAccessException e = assertThrows(DataAccessException.class,
-                () -> database.withConnection(NOTE, null, "Note.insert", null, (c, observed) -> insert(c, null)));
+                () -> Calls.withConnection(database, NOTE, null, "Note.insert", null, (c, observed) -> insert(c, null)));
         assertTrue(e.getMessage().startsWith("Note.insert failed: "), e.getMessage());
         assertEquals("23502", e.sqlState());
     }
 
     @Test
     void atomicallyRollsBackAllStatementsOnFailure() {
-        assertThrows(DataAccessException.class, () -> database.atomically(NOTE, null, "two inserts", null, (c, observed) -> {
+        assertThrows(DataAccessException.class, () -> Calls.atomically(database, NOTE, null, "two inserts", null, (c, observed) -> {
             insert(c, "a");
             return insert(c, null);
         }));
         assertEquals(0, count());
-        database.atomically(NOTE, null, "two inserts", null, (c, observed) -> insert(c, "a") + insert(c, "b"));
+        Calls.atomically(database, NOTE, null, "two inserts", null, (c, observed) -> insert(c, "a") + insert(c, "b"));
         assertEquals(2, count());
     }
 
@@ -120,9 +120,9 @@ class DatabaseTest {
     @Test
     void transactionBindsToTheFirstTenantThatUsesIt() {
         TenantMismatchException e = assertThrows(TenantMismatchException.class, () -> database.useTransaction(tx -> {
-            database.withConnection(TENANT_NOTE, "a", "first", null, (c, observed) -> insert(c, "a"));
+            Calls.withConnection(database, TENANT_NOTE, "a", "first", null, (c, observed) -> insert(c, "a"));
             assertEquals(Optional.of("a"), tx.tenant());
-            database.withConnection(TENANT_NOTE, "b", "second", null, (c, observed) -> insert(c, "b"));
+            Calls.withConnection(database, TENANT_NOTE, "b", "second", null, (c, observed) -> insert(c, "b"));
         }));
         assertTrue(e.getMessage().contains("bound to tenant 'a' (now 'b')"), e.getMessage());
         assertEquals(0, count());

@@ -213,7 +213,7 @@ class ExceptionFactsTest {
     void mismatchWhenADaoCallAsksForAnotherTenant() {
         Database database = new Database(unreachable());
         TenantMismatchException e = assertThrows(TenantMismatchException.class, () -> TenantContext.runAs("a",
-                () -> database.useTransaction(tx -> database.withConnection(NOTE, "b", "Note.insert", null, (c, observed) -> null))));
+                () -> database.useTransaction(tx -> Calls.withConnection(database, NOTE, "b", "Note.insert", null, (c, observed) -> null))));
         assertEquals("a", e.boundTenant());
         assertEquals("b", e.requestedTenant());
         assertEquals("Note", e.entity());
@@ -223,8 +223,8 @@ class ExceptionFactsTest {
     void mismatchWhenATransactionWouldSpanTwoDatabases() {
         Database database = Database.builder(fake(null)).routing(tenant -> fake(null)).build();
         TenantMismatchException e = assertThrows(TenantMismatchException.class, () -> database.useTransaction(tx -> {
-            database.withConnection(TenantScope.shared("Country"), null, "Country.findAll", null, (c, observed) -> null);
-            database.withConnection(TenantScope.database("Document"), "acme", "Document.insert", null, (c, observed) -> null);
+            Calls.withConnection(database, TenantScope.shared("Country"), null, "Country.findAll", null, (c, observed) -> null);
+            Calls.withConnection(database, TenantScope.database("Document"), "acme", "Document.insert", null, (c, observed) -> null);
         }));
         assertEquals("acme", e.boundTenant());
         assertEquals("acme", e.requestedTenant());
@@ -312,7 +312,7 @@ class ExceptionFactsTest {
         SQLException driver = new SQLException("duplicate key", "23505");
         Database database = new Database(fake(null));
         DataAccessException e = assertThrows(DataAccessException.class,
-                () -> database.withConnection(NOTE, "acme", "Note.insert", null, (c, observed) -> {
+                () -> Calls.withConnection(database, NOTE, "acme", "Note.insert", null, (c, observed) -> {
                     throw driver;
                 }));
         assertEquals("Note.insert", e.operation());
@@ -321,7 +321,7 @@ class ExceptionFactsTest {
         assertEquals("Note.insert failed: duplicate key", e.getMessage());
 
         DataAccessException atomically = assertThrows(DataAccessException.class,
-                () -> database.atomically(NOTE, null, "Note.insertAll", null, (c, observed) -> {
+                () -> Calls.atomically(database, NOTE, null, "Note.insertAll", null, (c, observed) -> {
                     throw driver;
                 }));
         assertEquals("Note.insertAll", atomically.operation());

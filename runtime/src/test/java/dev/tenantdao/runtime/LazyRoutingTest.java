@@ -89,7 +89,7 @@ class LazyRoutingTest {
     }
 
     private static String tenantOf(Database database, String tenant) {
-        return database.withConnection(NOTE, tenant, "Note.tenant", null, (c, observed) -> tenantOf(c));
+        return Calls.withConnection(database, NOTE, tenant, "Note.tenant", null, (c, observed) -> tenantOf(c));
     }
 
     @Test

@@ -66,7 +66,7 @@ class ProxyableDatabaseTest {
     void generatedCodeGivenAProxyWorksOnTheRealDatabase() {
         DaoSupport support = new DaoSupport(new ClientProxy(), TenantScope.row("Note", true));
         dataSource.reset();
-        String seen = TenantContext.callAs("acme", () -> support.withConnection(support.requireTenant(), "Note.test",
+        String seen = TenantContext.callAs("acme", () -> Calls.withConnection(support, support.requireTenant(), "Note.test",
                 null, (connection, observed) -> {
                     try (ResultSet rows = connection.createStatement().executeQuery("SELECT current_schema()")) {
                         rows.next();

@@ -62,7 +62,7 @@ class TenantResolverTest {
     @Test
     void aTenantedCallInsideSuchATransactionFailsBeforeAnySql() {
         assertThrows(NoTenantException.class, () -> database.useTransaction(tx ->
-                database.withConnection(INVOICE, database.requireTenant(INVOICE), "Invoice.count", null, (c, observed) -> 0)));
+                Calls.withConnection(database, INVOICE, database.requireTenant(INVOICE), "Invoice.count", null, (c, observed) -> 0)));
         assertEquals(0, dataSource.connectionCount());
     }
 }

@@ -42,7 +42,7 @@ class TransactionIdTest {
     }
 
     private void insert(String text) {
-        database.withConnection(NOTE, "acme", "Note.insert", null, (c, observed) -> {
+        Calls.withConnection(database, NOTE, "acme", "Note.insert", null, (c, observed) -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO note_history (tenant_id, text) VALUES (?, ?)")) {
                 s.setString(1, "acme");
                 s.setString(2, text);

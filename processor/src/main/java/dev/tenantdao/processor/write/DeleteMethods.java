@@ -47,7 +47,7 @@ final class DeleteMethods {
         if (!hooked) {
             return method.addCode(body.build()).build();
         }
-        return method.addCode(dao.statements().withConnectionReturningNothing("atomically", "delete", null, body.build()))
+        return method.addCode(dao.statements().call("atomically", "delete", null, body.build()))
                 .build();
     }
 
@@ -102,7 +102,7 @@ final class DeleteMethods {
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(dao.type(), var)
                 .addCode(dao.tenant().preamble())
-                .addCode(statements.withConnectionReturningNothing("withConnection", "delete", "DELETE_VERSIONED", work))
+                .addCode(statements.call("withConnection", "delete", "DELETE_VERSIONED", work))
                 .build();
     }
 }

@@ -80,7 +80,7 @@ final class HistoryMethods {
                 .beginControlFlow("while (rows.next())")
                 .addStatement("entries.add($T.historyEntry(map(rows), rows, $L))", Types.JDBC, first)
                 .endControlFlow()
-                .addStatement("return observed.rows(entries)")
+                .addStatement("return call.rows(entries)")
                 .endControlFlow()
                 .build();
     }
@@ -123,7 +123,7 @@ final class HistoryMethods {
                 .addCode(dao.statements().withStatement("asOf", "HISTORY_AS_OF", false, CodeBlock.builder()
                         .add(dao.binder().bind(asOf, "id", locals))
                         .add(dao.statements().openRows())
-                        .addStatement("return observed.rows(rows.next() && !$S.equals(rows.getString($L)) ? $T.of(map(rows)) : $T.empty())",
+                        .addStatement("return call.rows(rows.next() && !$S.equals(rows.getString($L)) ? $T.of(map(rows)) : $T.empty())",
                                 "DELETE", first + 1, Types.OPTIONAL, Types.OPTIONAL)
                         .endControlFlow()
                         .build()))

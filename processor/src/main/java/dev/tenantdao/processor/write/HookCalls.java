@@ -115,16 +115,16 @@ final class HookCalls {
     CodeBlock returnFirstLoaded() {
         if (!has(HookKind.AFTER_LOAD)) {
             return CodeBlock.builder()
-                    .addStatement("return observed.rows(rows.next() ? $T.of(map(rows)) : $T.empty())", Types.OPTIONAL,
+                    .addStatement("return call.rows(rows.next() ? $T.of(map(rows)) : $T.empty())", Types.OPTIONAL,
                             Types.OPTIONAL)
                     .build();
         }
         return CodeBlock.builder()
                 .beginControlFlow("if (!rows.next())")
-                .addStatement("observed.rows(0)")
+                .addStatement("call.rows(0)")
                 .addStatement("return $T.empty()", Types.OPTIONAL)
                 .endControlFlow()
-                .addStatement("observed.rows(1)")
+                .addStatement("call.rows(1)")
                 .addStatement("$T found = map(rows)", dao.type())
                 .addStatement("$L(found)", HookKind.AFTER_LOAD.method())
                 .addStatement("return $T.of(found)", Types.OPTIONAL)

@@ -78,7 +78,7 @@ final class InsertAllMethod {
                     .addStatement("inserted.add($L)", dao.stored(var))
                     .endControlFlow()
                     .endControlFlow();
-            return work.add(hooks.afterEachInsert("inserted")).addStatement("return observed.rows(inserted)").build();
+            return work.add(hooks.afterEachInsert("inserted")).addStatement("return call.rows(inserted)").build();
         }
         boolean setsTenant = TenancyPass.setsTenant(dao.entity());
         if (setsTenant) {
@@ -134,7 +134,7 @@ final class InsertAllMethod {
                 .endControlFlow()
                 .endControlFlow()
                 .add(dao.hooks().afterEachInsert("inserted"))
-                .addStatement("return observed.rows(inserted)")
+                .addStatement("return call.rows(inserted)")
                 .build();
     }
 }

@@ -25,7 +25,7 @@ final class Locals {
 
     /** The names generated methods give their own locals and parameters. */
     static final List<String> OWN = List.of(
-            "database", "support", "current", "tenant", "tenantKey", "vendor", "vendorKey", "schema", "connection", "statement", "rows", "keys", "id", "afterId",
+            "database", "support", "call", "failure", "current", "tenant", "tenantKey", "vendor", "vendorKey", "schema", "connection", "statement", "rows", "keys", "id", "afterId",
             "limit", "offset", "inserted", "size", "i", "toInsert", "toUpdate", "stored", "found", "loaded", "hooked",
             "page", "entries", "from", "to", "at", "transactionId", "discriminator");
 
@@ -64,7 +64,7 @@ final class Locals {
     static final List<String> REPOSITORY_OWN = List.of("support", "database", "dao", "tenant", "tenantKey", "vendor",
             "vendorKey", "schema",
             "connection", "statement", "rows", "found", "loaded", "limit", "offset", "order", "total", "value",
-            "transaction", "failure", "all", "each", "stored", "row", "SCOPE", "SORTABLE");
+            "transaction", "call", "failure", "all", "each", "stored", "row", "SCOPE", "SORTABLE");
 
     private Locals(DaoContext dao, boolean entity) {
         for (String own : OWN) {

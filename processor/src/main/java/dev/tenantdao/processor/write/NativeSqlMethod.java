@@ -210,21 +210,14 @@ final class NativeSqlMethod {
         CodeBlock prepare = stream ? dao().statements().sqlWithoutSetting(CodeBlock.of("$L", constant))
                 : dao().statements().sql(constant);
         if (!query) {
-            CodeBlock run = CodeBlock.builder()
-                    .add(dao().statements().open("", "withConnection", operation, constant))
+            body.add(dao().statements().begin("withConnection", operation, constant))
                     .beginControlFlow("try ($T statement = connection.prepareStatement($L))", Types.PREPARED_STATEMENT,
                             prepare)
                     .add(dao().binder().bind(statement, null, "null", locals))
-                    .addStatement("return $L", StatementCode.rows(CodeBlock.of("(long) $L", dao().statements().update())))
+                    .add(StatementCode.returnChanged(TypeName.get(returns).toString(),
+                            StatementCode.rows(CodeBlock.of("(long) $L", dao().statements().update()))))
                     .endControlFlow()
-                    .add("$<})")
-                    .build();
-            switch (TypeName.get(returns).toString()) {
-                case "void" -> body.add("$L;\n", run);
-                case "boolean" -> body.add("return $L > 0;\n", run);
-                case "int", "java.lang.Integer" -> body.add("return $T.toIntExact($L);\n", Math.class, run);
-                default -> body.add("return $L;\n", run);
-            }
+                    .add(StatementCode.end());
             return builder.addCode(body.build()).build();
         }
         if (stream) {
@@ -240,7 +233,7 @@ final class NativeSqlMethod {
                     .add("$<}, rows -> $L));\n", result.read())
                     .build()).build();
         }
-        body.add(dao().statements().open("return ", "withConnection", operation, constant))
+        body.add(dao().statements().begin("withConnection", operation, constant))
                 .addStatement("$T found = new $T<>()", ParameterizedTypeName.get(Types.LIST,
                         TypeName.get(result.element()).box()), Types.ARRAY_LIST)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L))", Types.PREPARED_STATEMENT,
@@ -260,7 +253,7 @@ final class NativeSqlMethod {
                     repository.types().erasure(result.element()));
             default -> body.addStatement("return found");
         }
-        return builder.addCode(body.add("$<});\n").build()).build();
+        return builder.addCode(body.add(StatementCode.end()).build()).build();
     }
 
     /**

@@ -828,7 +828,7 @@ public final class RepositoryWriter {
                 Statement statement = sql.statement(query, QuerySql.Paging.NONE);
                 checkAllUsed(method, values, used, jdql);
                 body.add(dao.tenant().preamble())
-                        .add(dao.statements().open("return ", "withConnection", operation, constant))
+                        .add(dao.statements().begin("withConnection", operation, constant))
                         .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
                                 dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(constant))
                         .add(dao.binder().bind(statement, null, "null", locals))
@@ -842,7 +842,7 @@ public final class RepositoryWriter {
                                         : CodeBlock.builder().addStatement("return rows.getLong(1)").build())
                         .endControlFlow()
                         .endControlFlow()
-                        .add("$<});\n");
+                        .add(StatementCode.end());
             }
             case UPDATE, DELETE -> {
                 checkNoPaging(method, limit, pageRequest, sorts, "a bulk " + query.action().name().toLowerCase(Locale.ROOT));
@@ -857,25 +857,19 @@ public final class RepositoryWriter {
                 checkAllUsed(method, values, used, jdql);
                 CodeBlock count = entity.isAudited()
                         ? CodeBlock.builder().add(dao.statements().openRows()).addStatement("rows.next()")
-                                .addStatement("return observed.rows(rows.getLong(1))").endControlFlow().build()
-                        : CodeBlock.builder().addStatement("return $L",
-                                StatementCode.rows(CodeBlock.of("(long) $L", dao.statements().update()))).build();
-                CodeBlock run = CodeBlock.builder()
-                        .add(dao.statements().open("", "withConnection", operation, constant))
+                                .add(StatementCode.returnChanged(returned,
+                                        StatementCode.rows(CodeBlock.of("rows.getLong(1)"))))
+                                .endControlFlow().build()
+                        : StatementCode.returnChanged(returned,
+                                StatementCode.rows(CodeBlock.of("(long) $L", dao.statements().update())));
+                body.add(dao.tenant().preamble())
+                        .add(dao.statements().begin("withConnection", operation, constant))
                         .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
                                 dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, dao.statements().sql(constant))
                         .add(dao.binder().bind(statement, null, "null", locals))
                         .add(count)
                         .endControlFlow()
-                        .add("$<})")
-                        .build();
-                body.add(dao.tenant().preamble());
-                switch (returned) {
-                    case "void" -> body.add("$L;\n", run);
-                    case "boolean" -> body.add("return $L > 0;\n", run);
-                    case "int", "java.lang.Integer" -> body.add("return $T.toIntExact($L);\n", Math.class, run);
-                    default -> body.add("return $L;\n", run);
-                }
+                        .add(StatementCode.end());
             }
             default -> body.add(findBody(method, query, returns, sql, locals, values, used, jdql, limit, pageRequest,
                     sorts));
@@ -1053,7 +1047,7 @@ public final class RepositoryWriter {
                     .add("$<}));\n")
                     .build();
         }
-        body.add(dao.statements().open("return ", "withConnection", operation, constant))
+        body.add(dao.statements().begin("withConnection", operation, constant))
                 .addStatement("$T found = new $T<>()", ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST,
                         elementType.box()), dev.tenantdao.processor.write.Types.ARRAY_LIST)
                 .add(readInto(sqlText, statement, locals, reader));
@@ -1082,7 +1076,7 @@ public final class RepositoryWriter {
             }
             default -> throw new IllegalStateException(shape.name());
         }
-        return body.add("$<});\n").build();
+        return body.add(StatementCode.end()).build();
     }
 
     /**
@@ -1156,7 +1150,7 @@ public final class RepositoryWriter {
                 .add(declared.build())
                 .addStatement("String $L = switch ($L.mode()) { case CURSOR_NEXT -> $L; case CURSOR_PREVIOUS -> $L;"
                         + " default -> $L; }", sent, pageRequest.local(), afterConstant, beforeConstant, constant)
-                .add(dao.statements().open("return ", "withConnection", operation, sent))
+                .add(dao.statements().begin("withConnection", operation, sent))
                 .addStatement("$T found = new $T<>()", ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST,
                         entity.type()), dev.tenantdao.processor.write.Types.ARRAY_LIST)
                 .beginControlFlow("if ($L.mode() == $T.Mode.CURSOR_NEXT)", pageRequest.local(), pageRequestType)
@@ -1169,7 +1163,7 @@ public final class RepositoryWriter {
                 .add(total(pageRequest, countConstant, count, locals))
                 .addStatement("return $T.cursoredPage($L, found, $L, total)",
                         dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local(), cursor)
-                .add("$<});\n")
+                .add(StatementCode.end())
                 .build();
     }
 

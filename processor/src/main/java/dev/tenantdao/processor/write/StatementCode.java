@@ -7,11 +7,12 @@ import dev.tenantdao.processor.sql.pass.TenancyPass;
 /**
  * How generated methods take a connection, prepare a statement and execute it: the one place
  * generated code takes a connection, and the one place it reports its statements to the runtime's
- * statement listeners. Every {@code support.withConnection}, {@code atomically} and {@code stream}
+ * statement listeners. Every call ({@code support.begin}, {@code beginAtomically}) and {@code stream}
  * names the statement its work sends (the SQL constant, or null when the work only calls other DAOs),
- * and the work reports the rows it read or changed through the {@code observed} parameter
- * ({@code dev.tenantdao.runtime.internal.Observation}; a no-op when nobody listens): the runtime
- * times the work and tells the listeners.
+ * and the work reports the rows it read or changed through {@code call.rows(...)}
+ * ({@code dev.tenantdao.runtime.internal.DaoCall}; a no-op when nobody listens): the runtime times the
+ * call and tells the listeners. A call is a plain {@code try}/{@code catch}/{@code finally}, not a
+ * lambda: javac compiles a block much faster than a lambda handed to a generic method.
  */
 final class StatementCode {
 
@@ -30,15 +31,14 @@ final class StatementCode {
     }
 
     /**
-     * {@link #withStatement(String, String, boolean, CodeBlock)} through {@code support.<how>}:
+     * {@link #withStatement(String, String, boolean, CodeBlock)} as a call {@code how}:
      * {@code withConnection}, or {@code atomically} for work of several statements.
      *
      * @param generatedKeys whether {@code work} reads the row back as the driver's generated keys
      *     ({@code RETURNED_COLUMNS}) rather than from the statement's own result
      */
     CodeBlock withStatement(String how, String operation, String constant, boolean generatedKeys, CodeBlock work) {
-        return CodeBlock.builder()
-                .add(open("return ", how, dao.name() + "." + operation, constant))
+        return call(how, operation, constant, CodeBlock.builder()
                 // (a statement read back through the driver's generated keys never has the setting in front
                 // of it: a JDBC batch, after the setting was made once for its transaction)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
@@ -46,32 +46,57 @@ final class StatementCode {
                                 : sql(constant), generatedKeys ? ", RETURNED_COLUMNS" : "")
                 .add(work)
                 .endControlFlow()
-                .add("$<});\n")
-                .build();
+                .build());
     }
 
     /**
-     * {@code work} on a connection, returning nothing ({@code return null} from the lambda); it sends
-     * the statement of {@code constant}, or (null) none of its own.
+     * {@code work} as one call of the DAO: {@link #begin}, the work, {@link #end()}. {@code how}:
+     * {@code withConnection}, or {@code atomically} for work of several statements (or DAO calls) that
+     * take effect together.
      */
-    CodeBlock withConnectionReturningNothing(String how, String operation, String constant, CodeBlock work) {
-        return CodeBlock.builder()
-                .add(open("", how, dao.name() + "." + operation, constant))
-                .add(work)
-                .addStatement("return null")
-                .add("$<});\n")
-                .build();
+    CodeBlock call(String how, String operation, String constant, CodeBlock work) {
+        return CodeBlock.builder().add(begin(how, dao.name() + "." + operation, constant)).add(work).add(end()).build();
     }
 
     /**
-     * {@code support.<how>(tenant, "<operation>", <constant>, (connection, observed) -> {}, opening the
-     * lambda: work on a connection that sends the statement of {@code constant} (null: none of its own),
-     * which the runtime reports to the statement listeners.
+     * Begins a call of the DAO, {@code operation} (e.g. {@code "Invoice.findById"}), that sends the
+     * statement of {@code constant} (null: none of its own),
+     * which the runtime reports to the statement listeners, and opens the {@code try} of its work:
+     * <pre>{@code
+     * DaoCall call = support.begin(tenant, "Invoice.findById", FIND_BY_ID);
+     * try {
+     *     Connection connection = call.connection();
+     * }</pre>
+     * ({@code support.beginAtomically} for {@code how} = {@code atomically}); the work reports its
+     * rows through {@code call.rows(...)}, and {@link #end()} closes it.
      */
-    CodeBlock open(String prefix, String how, String operation, String constant) {
-        return CodeBlock.of("$Lsupport.$L($L, $S, $L, (connection, observed) -> {\n$>", prefix, how,
-                dao.tenant().argument(), operation, constant == null ? "null" : constant);
+    CodeBlock begin(String how, String operation, String constant) {
+        CodeBlock.Builder begin = CodeBlock.builder()
+                .addStatement("$T call = support.$L($L, $S, $L)", Types.DAO_CALL,
+                        how.equals("atomically") ? "beginAtomically" : "begin", dao.tenant().argument(),
+                        operation, constant == null ? "null" : constant)
+                .beginControlFlow("try");
+        if (constant != null) {
+            begin.addStatement("$T connection = call.connection()", Types.CONNECTION);
+        }
+        return begin.build();
     }
+
+    /**
+     * Closes the {@code try} of a call's work ({@link #begin}): a failure is reported and thrown as the
+     * runtime words it, and the call ends (its own connection closed, its own transaction ended).
+     */
+    static CodeBlock end() {
+        return END;
+    }
+
+    private static final CodeBlock END = CodeBlock.builder()
+            .nextControlFlow("catch ($T failure)", Throwable.class)
+            .addStatement("throw call.failed(failure)")
+            .nextControlFlow("finally")
+            .addStatement("call.end()")
+            .endControlFlow()
+            .build();
 
     /**
      * {@code support.stream(tenant, "<operation>", <constant>, RowStream.query(connection -> {}, opening
@@ -83,14 +108,29 @@ final class StatementCode {
                 dao.tenant().argument(), operation, constant, Types.ROW_STREAM);
     }
 
-    /** Reports the rows read into the list {@code found}. */
-    static CodeBlock rowsOf(String found) {
-        return CodeBlock.builder().addStatement("observed.rows($L)", found).build();
+    /**
+     * Returns the count of rows a bulk statement changed ({@code changed}, a long) as a method returning
+     * {@code returned} does: nothing ({@code void}, the count only reported), whether any changed
+     * ({@code boolean}), or the count ({@code int} checked to fit, {@code long}).
+     */
+    static CodeBlock returnChanged(String returned, CodeBlock changed) {
+        return switch (returned) {
+            case "void" -> CodeBlock.builder().addStatement("$L", changed).build();
+            case "boolean" -> CodeBlock.builder().addStatement("return $L > 0", changed).build();
+            case "int", "java.lang.Integer" -> CodeBlock.builder()
+                    .addStatement("return $T.toIntExact($L)", Math.class, changed).build();
+            default -> CodeBlock.builder().addStatement("return $L", changed).build();
+        };
     }
 
-    /** {@code observed.rows(<count>)}: reports (and is) the rows the statement read or changed. */
+    /** Reports the rows read into the list {@code found}. */
+    static CodeBlock rowsOf(String found) {
+        return CodeBlock.builder().addStatement("call.rows($L)", found).build();
+    }
+
+    /** {@code call.rows(<count>)}: reports (and is) the rows the statement read or changed. */
     static CodeBlock rows(CodeBlock count) {
-        return CodeBlock.of("observed.rows($L)", count);
+        return CodeBlock.of("call.rows($L)", count);
     }
 
     /** {@link #update()}, reported as the rows the statement changed. */
@@ -100,15 +140,15 @@ final class StatementCode {
 
     /** The statement reports the one row it returned (a count, an exists, an insert's row). */
     static CodeBlock oneRow() {
-        return CodeBlock.builder().addStatement("observed.rows(1)").build();
+        return CodeBlock.builder().addStatement("call.rows(1)").build();
     }
 
     /**
-     * {@code observed.next(<constant>)}: the work's statement is over and it sends the statement of
+     * {@code call.next(<constant>)}: the work's statement is over and it sends the statement of
      * {@code constant} next (a page's count), reported on its own.
      */
     static CodeBlock next(String constant) {
-        return CodeBlock.builder().addStatement("observed.next($L)", constant).build();
+        return CodeBlock.builder().addStatement("call.next($L)", constant).build();
     }
 
     /** Prepares {@code statement} for {@code constant} on the {@code connection} at hand. */
@@ -205,7 +245,7 @@ final class StatementCode {
                 .beginControlFlow("while (rows.next())")
                 .add(dao.hooks().addLoaded("page"))
                 .endControlFlow()
-                .addStatement("return observed.rows(page)")
+                .addStatement("return call.rows(page)")
                 .endControlFlow()
                 .build();
     }

@@ -96,9 +96,7 @@ final class SubtypeWrites {
                 .beginControlFlow("if ($L.isEmpty())", all)
                 .addStatement("return $T.of()", Types.LIST)
                 .endControlFlow()
-                .addCode(dao.statements().open("return ", "atomically", dao.name() + ".insertAll", null))
-                .addCode(work.build())
-                .addCode("$<});\n")
+                .addCode(dao.statements().call("atomically", "insertAll", null, work.build()))
                 .build();
     }
 

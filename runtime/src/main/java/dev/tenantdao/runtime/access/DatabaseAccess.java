@@ -1,7 +1,7 @@
 package dev.tenantdao.runtime.access;
 
 import dev.tenantdao.runtime.Database;
-import dev.tenantdao.runtime.internal.ConnectionCallback;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.TenantScope;
 
@@ -52,11 +52,9 @@ public abstract class DatabaseAccess {
 
     public abstract String schemaOf(Database database, String tenant);
 
-    public abstract <T> T withConnection(Database database, TenantScope scope, String tenant, String operation,
-            String sql, ConnectionCallback<T> work);
-
-    public abstract <T> T atomically(Database database, TenantScope scope, String tenant, String operation,
-            String sql, ConnectionCallback<T> work);
+    /** Begins a call of a generated DAO method; see {@code Database.begin}. */
+    public abstract DaoCall begin(Database database, TenantScope scope, String tenant, String operation, String sql,
+            boolean atomically);
 
     public abstract <T> java.util.stream.Stream<T> stream(Database database, TenantScope scope, String tenant,
             String operation, String sql, dev.tenantdao.runtime.internal.RowStream.Query<T> query);

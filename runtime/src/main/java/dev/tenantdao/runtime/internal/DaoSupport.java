@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>{@code
  * this.support = new DaoSupport(database, SCOPE);          // fails here, at startup, when misconfigured
  * String tenant = support.requireTenant();                  // NoTenantException before any SQL
- * return support.withConnection(tenant, "Invoice.findById", FIND_BY_ID, (connection, observed) -> { ... });
+ * DaoCall call = support.begin(tenant, "Invoice.findById", FIND_BY_ID);  // then try { ... } (see DaoCall)
  * }</pre>
  */
 public final class DaoSupport {
@@ -61,17 +61,20 @@ public final class DaoSupport {
     }
 
     /**
-     * Runs {@code work}, which sends statement {@code sql} (null: none of its own), on a connection for
-     * {@code tenant}'s work (the open transaction's, or one of its own), and tells the database's
-     * statement listeners of it (see {@link Observation}).
+     * Begins a call that sends statement {@code sql} (null: none of its own) on a connection for
+     * {@code tenant}'s work (the open transaction's, or one of its own), which the listeners are told of
+     * when it ends (see {@link DaoCall} for the shape of the generated code around it).
      */
-    public <T> T withConnection(String tenant, String operation, String sql, ConnectionCallback<T> work) {
-        return DatabaseAccess.get().withConnection(database, scope, tenant, operation, sql, work);
+    public DaoCall begin(String tenant, String operation, String sql) {
+        return DatabaseAccess.get().begin(database, scope, tenant, operation, sql, false);
     }
 
-    /** Like {@link #withConnection}, all of {@code work} in one transaction (of its own when none is open). */
-    public <T> T atomically(String tenant, String operation, String sql, ConnectionCallback<T> work) {
-        return DatabaseAccess.get().atomically(database, scope, tenant, operation, sql, work);
+    /**
+     * Like {@link #begin}, all of the call's statements (and DAO calls it makes) in one transaction: of
+     * its own, committed when the call ends, when none is open.
+     */
+    public DaoCall beginAtomically(String tenant, String operation, String sql) {
+        return DatabaseAccess.get().begin(database, scope, tenant, operation, sql, true);
     }
 
     /**
