@@ -27,7 +27,8 @@ import javax.sql.DataSource;
  * and prints, per contender, the median and min-max of: milliseconds from JVM start to the first tenant-scoped query
  * answered (the child's own clock against the JVM's start time), to ready (the data-access layer built), the parent's
  * wall time from starting the process to its exit, the heap in use after a full GC, and the classes loaded; and the
- * ratio of each contender's time to tenantdao's of the same round.
+ * ratio of each contender's time to tenantdao's of the same round. Contender {@code jdbc} is the floor: the same first
+ * query by hand-written JDBC, no data-access layer.
  *
  * <pre>
  * benchmarks-coldstart/run [--rounds N] [--warmup N] [--only name,name] [--out DIR]
@@ -45,6 +46,7 @@ public final class ColdStart {
     public record Contender(String name, String module, String mainClass, List<String> args) {}
 
     public static final List<Contender> CONTENDERS = List.of(
+            new Contender("jdbc", "tenantdao", "dev.tenantdao.coldstart.tenantdao.HandWrittenJdbc", List.of()),
             new Contender("tenantdao", "tenantdao", "dev.tenantdao.coldstart.tenantdao.Main", List.of()),
             new Contender("hibernate", "hibernate", "dev.tenantdao.coldstart.hibernate.Main", List.of()),
             new Contender("springdata", "springdata", "dev.tenantdao.coldstart.springdata.Main", List.of()),
