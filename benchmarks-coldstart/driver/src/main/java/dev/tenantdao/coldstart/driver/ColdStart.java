@@ -26,7 +26,8 @@ import javax.sql.DataSource;
  * classes and {@code target/classpath.txt}), round after round, the contenders' order reversed every other round,
  * and prints, per contender, the median and min-max of: milliseconds from JVM start to the first tenant-scoped query
  * answered (the child's own clock against the JVM's start time), to ready (the data-access layer built), the parent's
- * wall time from starting the process to its exit, the heap in use after a full GC, and the classes loaded; and the
+ * wall time from starting the process to its exit, the heap in use after a full GC, the classes loaded and the process's CPU time (all
+ * threads) when the query was answered, which a busy machine distorts far less than the elapsed times; and the
  * ratio of each contender's time to tenantdao's of the same round. Contender {@code jdbc} is the floor: the same first
  * query by hand-written JDBC, no data-access layer; each contender's time above it, in the same round, is what its
  * data-access layer costs.
@@ -59,7 +60,7 @@ public final class ColdStart {
 
     /** One child's measurements (milliseconds from the JVM's start; bytes). */
     public record Run(String contender, int round, long main, long ready, long answered, long wall, long heap,
-                      long classes, String row) {}
+                      long classes, long cpu, String row) {}
 
     /** What to run. */
     public record Options(int rounds, int warmup, List<String> only, Path out, String schema) {
@@ -213,7 +214,7 @@ public final class ColdStart {
         }
         return new Run(contender, round, Long.parseLong(values.get("main")), Long.parseLong(values.get("ready")),
                 Long.parseLong(values.get("answered")), wall, Long.parseLong(values.get("heapUsedAfterGc")),
-                Long.parseLong(values.get("classesLoaded")), values.get("row"));
+                Long.parseLong(values.get("classesLoaded")), Long.parseLong(values.get("cpu")), values.get("row"));
     }
 
     // ------------------------------------------------------------------------------------------------ the table
@@ -250,14 +251,15 @@ public final class ColdStart {
         StringBuilder table = new StringBuilder();
         table.append("| contender | runs | JVM start to first query answered, ms | ratio to tenantdao"
                 + " | above hand-written JDBC, ms | JVM start to ready, ms"
-                + " | JVM start to main, ms | process wall time, ms | wall ratio to tenantdao | heap used after GC, MB"
-                + " | classes loaded |\n");
-        table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | JVM start to main, ms | process CPU time, ms | CPU ratio to tenantdao | process wall time, ms"
+                + " | wall ratio to tenantdao | heap used after GC, MB | classes loaded |\n");
+        table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, List<Run>> entry : byContender.entrySet()) {
             List<Run> list = entry.getValue();
             List<Double> ratios = new ArrayList<>();
             List<Double> wallRatios = new ArrayList<>();
             List<Double> aboveFloor = new ArrayList<>();
+            List<Double> cpuRatios = new ArrayList<>();
             for (Run run : list) {
                 Run jdbc = floor.get(run.round());
                 if (jdbc != null) {
@@ -267,6 +269,7 @@ public final class ColdStart {
                 if (ref != null) {
                     ratios.add((double) run.answered() / ref.answered());
                     wallRatios.add((double) run.wall() / ref.wall());
+                    cpuRatios.add((double) run.cpu() / ref.cpu());
                 }
             }
             table.append("| ").append(entry.getKey())
@@ -276,6 +279,8 @@ public final class ColdStart {
                     .append(" | ").append(aboveFloor.isEmpty() ? "" : spread(aboveFloor, "%,.0f"))
                     .append(" | ").append(spread(list, Run::ready, "%,.0f"))
                     .append(" | ").append(spread(list, Run::main, "%,.0f"))
+                    .append(" | ").append(spread(list, Run::cpu, "%,.0f"))
+                    .append(" | ").append(cpuRatios.isEmpty() ? "" : spread(cpuRatios, "%.2f"))
                     .append(" | ").append(spread(list, Run::wall, "%,.0f"))
                     .append(" | ").append(wallRatios.isEmpty() ? "" : spread(wallRatios, "%.2f"))
                     .append(" | ").append(spread(list, r -> r.heap() / 1048576.0, "%,.1f"))
@@ -308,11 +313,12 @@ public final class ColdStart {
     }
 
     static String csv(List<Run> runs) {
-        StringBuilder csv = new StringBuilder("contender,round,main_ms,ready_ms,answered_ms,wall_ms,heap_bytes,classes,row\n");
+        StringBuilder csv = new StringBuilder("contender,round,main_ms,ready_ms,answered_ms,wall_ms,heap_bytes,classes,cpu_ms,row\n");
         for (Run run : runs) {
             csv.append(String.join(",", run.contender(), Integer.toString(run.round()), Long.toString(run.main()),
                     Long.toString(run.ready()), Long.toString(run.answered()), Long.toString(run.wall()),
-                    Long.toString(run.heap()), Long.toString(run.classes()), run.row())).append('\n');
+                    Long.toString(run.heap()), Long.toString(run.classes()), Long.toString(run.cpu()), run.row()))
+                    .append('\n');
         }
         return csv.toString();
     }
