@@ -37,7 +37,8 @@ import javax.sql.DataSource;
  * </pre>
  *
  * System properties: {@code coldstart.root} (the {@code benchmarks-coldstart} directory), {@code coldstart.schema}
- * (default {@code coldstart}), {@code coldstart.jvmArgs} (extra options for every child, split at spaces, e.g.
+ * (default {@code coldstart}), {@code coldstart.jars} ({@code true}: the reactor modules' packaged jars instead of
+ * their {@code target/classes}, as an AppCDS archive needs), {@code coldstart.jvmArgs} (extra options for every child, split at spaces, e.g.
  * {@code -Xlog:class+load:file=/tmp/cl.txt}); the database is the testkit's ({@code TENANTDAO_JDBC_URL}, else
  * {@code 127.0.0.1:5432}, else an embedded PostgreSQL). A child's output goes to files in the output directory,
  * never to this process's stdout.
@@ -154,7 +155,27 @@ public final class ColdStart {
         if (!Files.isRegularFile(listed)) {
             throw new IllegalStateException(listed + " is missing: build the module first (benchmarks-coldstart/run does)");
         }
-        return target.resolve("classes") + java.io.File.pathSeparator + Files.readString(listed).strip();
+        String classPath = target.resolve("classes") + java.io.File.pathSeparator + Files.readString(listed).strip();
+        if (!Boolean.getBoolean("coldstart.jars")) {
+            return classPath;
+        }
+        // -Dcoldstart.jars=true: every reactor module's target/classes replaced by its packaged jar, for an AppCDS
+        // archive (-XX:ArchiveClassesAtExit, -XX:SharedArchiveFile), which the JVM refuses with a directory in the path
+        List<String> jars = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            jars.add(path.endsWith(Path.of("target", "classes")) ? packagedJar(path.getParent()).toString() : entry);
+        }
+        return String.join(java.io.File.pathSeparator, jars);
+    }
+
+    private static Path packagedJar(Path target) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.toString().endsWith(".jar") && !f.toString().endsWith("-tests.jar")
+                            && !f.toString().endsWith("-sources.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no jar in " + target + ": package the reactor first"));
+        }
     }
 
     static Run runOnce(Path root, Contender contender, int round, String url, Postgres postgres, Path out)
