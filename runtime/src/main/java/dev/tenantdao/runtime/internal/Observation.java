@@ -25,7 +25,14 @@ import java.util.Optional;
  */
 public final class Observation {
 
-    private static final System.Logger LOG = System.getLogger(StatementListener.class.getName());
+    /**
+     * The logger of listeners that throw, in a holder of its own: {@code System.getLogger} starts the JDK's logging
+     * (its {@code LoggerFinder}, {@code java.util.logging}'s bridge: a dozen classes, milliseconds at start-up), which
+     * an application whose listeners never throw, or that has none, should not pay on its first statement.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(StatementListener.class.getName());
+    }
 
     /** What work gets when nobody listens: records nothing. */
     public static final Observation NONE = new Observation(null, null, null, null, null, null);
@@ -158,7 +165,7 @@ public final class Observation {
                 if (e instanceof VirtualMachineError) {
                     throw e;
                 }
-                LOG.log(System.Logger.Level.WARNING, () -> "Statement listener " + listener.getClass().getName()
+                Log.LOG.log(System.Logger.Level.WARNING, () -> "Statement listener " + listener.getClass().getName()
                         + " threw on " + event.operation() + "; ignored", e);
             }
         }
