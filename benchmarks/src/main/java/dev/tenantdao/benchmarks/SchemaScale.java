@@ -79,16 +79,20 @@ public final class SchemaScale {
      * @param flywayTenants tenants created through {@code TenantMigrations.createTenant} before and after the rest
      * @param memorySteps the numbers of schemas touched after which a fresh backend's memory is read
      * @param touches find-by-ids per tenant in the memory phase, in a row (5 reach pgjdbc's prepare threshold)
+     * @param operations the operations measured (of {@link #OPERATIONS})
+     * @param reuse use the schemas of an earlier run with the same prefix and tenants instead of creating them
      */
     record Config(String prefix, int tenants, int rows, List<Integer> levels, List<String> distributions, int rounds,
-            double seconds, double warmupSeconds, int calls, int flywayTenants, List<Integer> memorySteps, int touches) {
+            double seconds, double warmupSeconds, int calls, int flywayTenants, List<Integer> memorySteps, int touches,
+            List<String> operations, boolean reuse) {
 
         /**
          * {@code -Dscale.schemas} (10,000 unless given; the largest level), {@code -Dscale.rows} (100),
          * {@code -Dscale.levels} (10,100,1000,10000 up to the tenants), {@code -Dscale.distributions} (uniform),
          * {@code -Dscale.rounds} (3), {@code -Dscale.seconds} (3), {@code -Dscale.warmup} (1),
          * {@code -Dscale.flywayTenants} (20), {@code -Dscale.memorySteps} (0,10,100,1000,10000 up to the tenants),
-         * {@code -Dscale.touches} (6), {@code -Dscale.prefix} (scale_).
+         * {@code -Dscale.touches} (6), {@code -Dscale.prefix} (scale_), {@code -Dscale.operations} (all four),
+         * {@code -Dscale.reuse} (false: drop the prefix's schemas and create them again).
          */
         static Config fromSystemProperties() {
             int tenants = Integer.getInteger("scale.schemas", 10_000);
@@ -99,7 +103,9 @@ public final class SchemaScale {
                     Double.parseDouble(System.getProperty("scale.warmup", "1")), 0,
                     Integer.getInteger("scale.flywayTenants", 20),
                     upTo(ints(System.getProperty("scale.memorySteps", "0,10,100,1000,10000")), tenants),
-                    Integer.getInteger("scale.touches", 6));
+                    Integer.getInteger("scale.touches", 6),
+                    List.of(System.getProperty("scale.operations", String.join(",", OPERATIONS)).split(",")),
+                    Boolean.getBoolean("scale.reuse"));
         }
 
         private static List<Integer> ints(String list) {
@@ -115,7 +121,7 @@ public final class SchemaScale {
 
     /** One measurement: ops/s of one contender doing one operation spread over {@code level} tenants. */
     record Measurement(String distribution, int level, String operation, String contender, int round, long calls,
-            double opsPerSecond) {}
+            double opsPerSecond, double serverCpuMicros, double clientCpuMicros) {}
 
     /** A fresh backend's memory and prepared statements after touching {@code schemas} tenants' schemas. */
     record Memory(String variant, int schemas, long totalBytes, long cacheBytes, long planBytes, int prepared,
@@ -131,6 +137,8 @@ public final class SchemaScale {
     private final List<Long> flywayFirstNanos = new ArrayList<>();
     private final List<Long> flywayLastNanos = new ArrayList<>();
     private long fillNanos;
+    /** After the tenants were made: the relations in {@code pg_class}, the size of {@code pg_catalog}. */
+    private final String[] catalog = new String[2];
     final List<Measurement> measurements = new ArrayList<>();
     final List<Memory> memory = new ArrayList<>();
     /** How many times the checks ran over every tenant (the smoke test asserts it). */
@@ -172,7 +180,11 @@ public final class SchemaScale {
     void run() throws Exception {
         try {
             prepare();
-            createTenants();
+            if (config.reuse()) {
+                countInserted();
+            } else {
+                createTenants();
+            }
             checkEveryTenant("after creation");
             checkSearchPathSafety();
             measureThroughput();
@@ -189,27 +201,23 @@ public final class SchemaScale {
     // ---- set-up and tenant creation ------------------------------------------------------------
 
     private void prepare() throws SQLException {
-        // a schema a transaction: ten thousand in one would exhaust the server's lock table
-        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
-            List<String> old = new ArrayList<>();
-            try (ResultSet rows = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE '"
-                    + config.prefix().replace("_", "\\_") + "%' ORDER BY 1")) {
-                while (rows.next()) {
-                    old.add(rows.getString(1));
-                }
-            }
-            for (String schema : old) {
-                s.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
-            }
+        if (!config.reuse()) {
+            dropSchemas();
         }
-        DataSource sharedSchema = server.freshSchema(shared);
+        prepareContenders();
+    }
+
+    private void prepareContenders() throws SQLException {
+        DataSource sharedSchema = config.reuse() ? server.freshSchemaDataSource(shared) : server.freshSchema(shared);
         admin = pool(sharedSchema, 4);
         database = Database.builder(admin).sharedSchema(shared).schemaMapping(SchemaMapping.prefixed(config.prefix()))
                 .build();
         // a decoy: a table of the same name in the shared schema, which a search path must never fall back to
-        execute("CREATE TABLE " + shared + ".scale_item (id bigint PRIMARY KEY, name text NOT NULL, price numeric"
-                + " NOT NULL, quantity integer NOT NULL)",
-                "INSERT INTO " + shared + ".scale_item VALUES (1, 'decoy in the shared schema', 0, 0)");
+        if (!config.reuse()) {
+            execute("CREATE TABLE " + shared + ".scale_item (id bigint PRIMARY KEY, name text NOT NULL, price numeric"
+                    + " NOT NULL, quantity integer NOT NULL)",
+                    "INSERT INTO " + shared + ".scale_item VALUES (1, 'decoy in the shared schema', 0, 0)");
+        }
         String resetPath = query(sharedSchema, "SELECT current_setting('search_path')");
         contenders.put("jdbc", new QualifiedJdbc(pool(sharedSchema, 1), quoted));
         HikariDataSource daoPool = pool(sharedSchema, 1);
@@ -267,6 +275,25 @@ public final class SchemaScale {
         }
         try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE");   // every tenant's table, as autovacuum would in time
+            try (ResultSet row = s.executeQuery("SELECT to_char((SELECT count(*) FROM pg_class), 'FM999,999,999'),"
+                    + " pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c"
+                    + " WHERE c.relnamespace = 'pg_catalog'::regnamespace")) {
+                row.next();
+                catalog[0] = row.getString(1);
+                catalog[1] = row.getString(2);
+            }
+        }
+    }
+
+    /** Reusing an earlier run's schemas: the rows each tenant has beyond those made with it. */
+    private void countInserted() throws SQLException {
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            for (int t = 0; t < config.tenants(); t++) {
+                try (ResultSet row = s.executeQuery("SELECT count(*) FROM " + quoted[t] + ".scale_item")) {
+                    row.next();
+                    inserted[t] = (int) (row.getLong(1) - config.rows());
+                }
+            }
         }
     }
 
@@ -359,22 +386,63 @@ public final class SchemaScale {
                 boolean reverse = round % 2 == 0;
                 for (int level : ordered(config.levels(), reverse)) {
                     IntSupplier tenants = tenants(distribution, level);
-                    for (String operation : ordered(List.of(OPERATIONS), reverse)) {
+                    for (String operation : ordered(config.operations(), reverse)) {
                         for (String name : ordered(List.of(CONTENDERS), reverse)) {
                             Contender contender = contenders.get(name);
                             if (config.calls() <= 0) {
                                 run(contender, operation, tenants, 0, config.warmupSeconds());
                             }
+                            long pid = backendPid(contender.pool());
+                            long serverBefore = backendCpuMicros(pid);
+                            long clientBefore = CLIENT.getCurrentThreadCpuTime();
                             long start = System.nanoTime();
                             long calls = run(contender, operation, tenants, config.calls(), config.seconds());
                             double seconds = (System.nanoTime() - start) / 1e9;
+                            double client = (CLIENT.getCurrentThreadCpuTime() - clientBefore) / 1e3 / calls;
+                            long serverAfter = backendCpuMicros(pid);
+                            double server = serverBefore < 0 || serverAfter < 0 || pid != backendPid(contender.pool())
+                                    ? Double.NaN : (double) (serverAfter - serverBefore) / calls;
                             measurements.add(new Measurement(distribution, level, operation, name, round, calls,
-                                    calls / seconds));
+                                    calls / seconds, server, client));
                         }
                     }
                 }
                 out.printf("%s round %d done%n", distribution, round);
             }
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean CLIENT = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long backendPid(DataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                ResultSet row = s.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /**
+     * The CPU time (user and system) backend {@code pid} has used, from {@code /proc/<pid>/stat} in clock ticks of
+     * 10 ms (100 Hz, Linux's {@code USER_HZ}); -1 unless the server runs on this machine (127.0.0.1 or localhost, or
+     * the embedded one) and the process is a PostgreSQL one.
+     */
+    private long backendCpuMicros(long pid) {
+        String url = server.url();
+        if (!(url.contains("//127.0.0.1") || url.contains("//localhost"))) {
+            return -1;
+        }
+        try {
+            Path proc = Path.of("/proc", Long.toString(pid));
+            if (!Files.readString(proc.resolve("comm")).strip().startsWith("postgres")) {
+                return -1;
+            }
+            String stat = Files.readString(proc.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state is field 3, utime field 14 and stime field 15 of stat(5)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
@@ -513,8 +581,9 @@ public final class SchemaScale {
         out.println();
         out.println("### Creating tenants");
         out.println();
-        out.printf("Database.createTenant, %d tenants: %.1f s in all (rows filled apart: %.1f s for %d rows each)%n",
-                createNanos.size(), sum(createNanos) / 1e9, fillNanos / 1e9, config.rows());
+        out.printf(Locale.ROOT, "Database.createTenant, %d tenants: %.1f s in all, the first %.1f ms (rows filled apart:"
+                + " %.1f s for %d rows each); then %s relations in pg_class, the catalog %s%n", createNanos.size(),
+                sum(createNanos) / 1e9, createNanos.get(0) / 1e6, fillNanos / 1e9, config.rows(), catalog[0], catalog[1]);
         out.println();
         out.println("| tenants | ms per tenant (median) | p90 | max | tenants/s |");
         out.println("|---|---:|---:|---:|---:|");
@@ -539,38 +608,49 @@ public final class SchemaScale {
         int reference = config.levels().get(0);
         for (String distribution : config.distributions()) {
             out.println();
-            out.printf("### Throughput, %s over N tenants (%d round(s); ratio: N tenants / %d tenants, per round)%n",
-                    distribution, config.rounds(), reference);
+            out.printf("### Throughput, %s over N tenants (%d round(s); ratios per round, then their median and min-max)%n",
+                    distribution, config.rounds());
             out.println();
-            out.println("| operation | contender | N | ops/s (median) | ratio to N=" + reference
-                    + " (median) | min-max | ratio to jdbc (median) | min-max |");
-            out.println("|---|---|---:|---:|---:|---:|---:|---:|");
-            for (String operation : OPERATIONS) {
+            out.println("| operation | contender | N | ops/s (median) | ratio to N=" + reference + " | min-max"
+                    + " | ratio to jdbc | min-max | server CPU us/op | client CPU us/op | CPU ratio to N=" + reference
+                    + " | min-max |");
+            out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (String operation : config.operations()) {
                 for (String contender : CONTENDERS) {
                     for (int level : config.levels()) {
                         List<Double> scores = new ArrayList<>();
                         List<Double> toReference = new ArrayList<>();
                         List<Double> toJdbc = new ArrayList<>();
+                        List<Double> server = new ArrayList<>();
+                        List<Double> client = new ArrayList<>();
+                        List<Double> cpuToReference = new ArrayList<>();
                         for (int round = 1; round <= config.rounds(); round++) {
-                            double score = score(distribution, level, operation, contender, round);
-                            scores.add(score);
-                            toReference.add(score / score(distribution, reference, operation, contender, round));
-                            toJdbc.add(score / score(distribution, level, operation, "jdbc", round));
+                            Measurement m = measurement(distribution, level, operation, contender, round);
+                            Measurement atReference = measurement(distribution, reference, operation, contender, round);
+                            scores.add(m.opsPerSecond());
+                            toReference.add(m.opsPerSecond() / atReference.opsPerSecond());
+                            toJdbc.add(m.opsPerSecond() / measurement(distribution, level, operation, "jdbc", round)
+                                    .opsPerSecond());
+                            server.add(m.serverCpuMicros());
+                            client.add(m.clientCpuMicros());
+                            cpuToReference.add((atReference.serverCpuMicros() + atReference.clientCpuMicros())
+                                    / (m.serverCpuMicros() + m.clientCpuMicros()));
                         }
-                        out.printf(Locale.ROOT, "| %s | %s | %,d | %,.0f | %.2f | %.2f-%.2f | %.2f | %.2f-%.2f |%n",
+                        out.printf(Locale.ROOT, "| %s | %s | %,d | %,.0f | %.2f | %.2f-%.2f | %.2f | %.2f-%.2f | %.0f | %.0f"
+                                        + " | %.2f | %.2f-%.2f |%n",
                                 operation, contender, level, median(scores), median(toReference), min(toReference),
-                                max(toReference), median(toJdbc), min(toJdbc), max(toJdbc));
+                                max(toReference), median(toJdbc), min(toJdbc), max(toJdbc), median(server),
+                                median(client), median(cpuToReference), min(cpuToReference), max(cpuToReference));
                     }
                 }
             }
         }
     }
 
-    double score(String distribution, int level, String operation, String contender, int round) {
+    Measurement measurement(String distribution, int level, String operation, String contender, int round) {
         return measurements.stream()
                 .filter(m -> m.distribution().equals(distribution) && m.level() == level
                         && m.operation().equals(operation) && m.contender().equals(contender) && m.round() == round)
-                .mapToDouble(Measurement::opsPerSecond)
                 .findFirst()
                 .orElseThrow();
     }
@@ -642,7 +722,10 @@ public final class SchemaScale {
         }
     }
 
-    /** Drops every schema of this run (the smoke test's clean-up), one a transaction. */
+    /**
+     * Drops every schema of this run's prefix (before a run, and the smoke test's clean-up), one a transaction: ten
+     * thousand in one would exhaust the server's lock table.
+     */
     void dropSchemas() throws SQLException {
         try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
             List<String> all = new ArrayList<>();
@@ -674,6 +757,9 @@ public final class SchemaScale {
 
         @Override
         void close();
+
+        /** The contender's pool: one connection, so one backend. */
+        HikariDataSource pool();
     }
 
     static ScaleItem read(ResultSet rows) throws SQLException {
@@ -726,6 +812,11 @@ public final class SchemaScale {
         @Override
         public void close() {
             pool.close();
+        }
+
+        @Override
+        public HikariDataSource pool() {
+            return pool;
         }
     }
 
@@ -807,6 +898,11 @@ public final class SchemaScale {
         @Override
         public void close() {
             pool.close();
+        }
+
+        @Override
+        public HikariDataSource pool() {
+            return pool;
         }
     }
 
@@ -935,6 +1031,11 @@ public final class SchemaScale {
         @Override
         public void close() {
             pool.close();
+        }
+
+        @Override
+        public HikariDataSource pool() {
+            return pool;
         }
     }
 

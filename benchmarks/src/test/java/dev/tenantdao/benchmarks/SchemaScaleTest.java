@@ -22,7 +22,7 @@ class SchemaScaleTest {
     @Test
     void twentySchemasEveryTenantSeesExactlyItsRows() throws Exception {
         SchemaScale.Config config = new SchemaScale.Config("scale_smoke_", 20, 60, List.of(10, 20),
-                List.of("uniform", "zipf"), 2, 0, 0, 15, 1, List.of(0, 10, 20), 6);
+                List.of("uniform", "zipf"), 2, 0, 0, 15, 1, List.of(0, 10, 20), 6, List.of(SchemaScale.OPERATIONS), false);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         SchemaScale scale = new SchemaScale(config, new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
