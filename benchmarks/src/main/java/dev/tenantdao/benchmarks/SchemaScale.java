@@ -90,7 +90,8 @@ public final class SchemaScale {
          * {@code -Dscale.schemas} (10,000 unless given; the largest level), {@code -Dscale.rows} (100),
          * {@code -Dscale.levels} (10,100,1000,10000 up to the tenants), {@code -Dscale.distributions} (uniform),
          * {@code -Dscale.rounds} (3), {@code -Dscale.seconds} (3), {@code -Dscale.warmup} (1),
-         * {@code -Dscale.flywayTenants} (20), {@code -Dscale.memorySteps} (0,10,100,1000,10000 up to the tenants),
+         * {@code -Dscale.flywayTenants} (20), {@code -Dscale.memorySteps} (0,10,100,1000,10000 up to the tenants;
+         * {@code none}: no memory phase),
          * {@code -Dscale.touches} (6), {@code -Dscale.prefix} (scale_), {@code -Dscale.operations} (all four),
          * {@code -Dscale.reuse} (false: drop the prefix's schemas and create them again).
          */
@@ -102,7 +103,8 @@ public final class SchemaScale {
                     Integer.getInteger("scale.rounds", 3), Double.parseDouble(System.getProperty("scale.seconds", "3")),
                     Double.parseDouble(System.getProperty("scale.warmup", "1")), 0,
                     Integer.getInteger("scale.flywayTenants", 20),
-                    upTo(ints(System.getProperty("scale.memorySteps", "0,10,100,1000,10000")), tenants),
+                    System.getProperty("scale.memorySteps", "").equals("none") ? List.of()
+                            : upTo(ints(System.getProperty("scale.memorySteps", "0,10,100,1000,10000")), tenants),
                     Integer.getInteger("scale.touches", 6),
                     List.of(System.getProperty("scale.operations", String.join(",", OPERATIONS)).split(",")),
                     Boolean.getBoolean("scale.reuse"));
@@ -185,13 +187,13 @@ public final class SchemaScale {
             } else {
                 createTenants();
             }
+            printCreation();
             checkEveryTenant("after creation");
             checkSearchPathSafety();
             measureThroughput();
+            printThroughput();
             checkEveryTenant("after the calls");
             measureMemory();
-            printCreation();
-            printThroughput();
             printMemory();
         } finally {
             close();
@@ -578,6 +580,9 @@ public final class SchemaScale {
     // ---- the report ----------------------------------------------------------------------------
 
     private void printCreation() {
+        if (createNanos.isEmpty()) {
+            return;   // reused schemas
+        }
         out.println();
         out.println("### Creating tenants");
         out.println();
@@ -656,6 +661,9 @@ public final class SchemaScale {
     }
 
     private void printMemory() {
+        if (memory.isEmpty()) {
+            return;
+        }
         out.println();
         out.printf("### A fresh backend after touching N schemas (%d find-by-ids in a row and a page of 50 each)%n",
                 config.touches());
