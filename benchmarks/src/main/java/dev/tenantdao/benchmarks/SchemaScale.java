@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.IntSupplier;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -523,6 +521,9 @@ public final class SchemaScale {
      * prepared statements, read on the same connection.
      */
     private void measureMemory() throws SQLException {
+        if (config.memorySteps().isEmpty()) {
+            return;
+        }
         Map<String, Map<String, String>> variants = new LinkedHashMap<>();
         variants.put("qualified", Map.of());
         variants.put("qualified, cache 100,000 / 1 GiB", Map.of("preparedStatementCacheQueries", "100000",
@@ -1045,11 +1046,5 @@ public final class SchemaScale {
         public HikariDataSource pool() {
             return pool;
         }
-    }
-
-    /** The levels as the tables print them (for the smoke test's message). */
-    String describe() {
-        return config.levels().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + " tenants; " + IntStream.of(inserted).sum() + " rows inserted";
     }
 }
