@@ -9,7 +9,7 @@ import dev.tenantdao.annotations.Subtype;
 import dev.tenantdao.annotations.Tenanted;
 
 /** A joined hierarchy, soft-deleted as a whole: the column lives in the root's table. */
-@Entity
+@Entity(table = "soft_asset")
 @Tenanted
 @Polymorphic(strategy = Polymorphic.Strategy.JOINED)
 @Audited
@@ -21,9 +21,9 @@ public sealed interface Asset permits Asset.Laptop, Asset.Phone {
 
     String owner();
 
-    @Subtype(value = "laptop", table = "laptop")
+    @Subtype(value = "laptop", table = "soft_laptop")
     record Laptop(long id, String owner, String model) implements Asset {}
 
-    @Subtype(value = "phone", table = "phone")
+    @Subtype(value = "phone", table = "soft_phone")
     record Phone(long id, String owner, String number) implements Asset {}
 }

@@ -8,7 +8,7 @@ import dev.tenantdao.annotations.Subtype;
 import dev.tenantdao.annotations.Tenanted;
 
 /** A single-table hierarchy, soft-deleted, its column named otherwise. */
-@Entity
+@Entity(table = "soft_badge")
 @Tenanted
 @Polymorphic(strategy = Polymorphic.Strategy.SINGLE_TABLE)
 @SoftDelete(column = "revoked_at")

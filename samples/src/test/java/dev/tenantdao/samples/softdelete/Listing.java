@@ -9,7 +9,7 @@ import dev.tenantdao.annotations.VendorScoped;
 import java.time.Instant;
 
 /** A vendor's listing of a marketplace, soft-deleted, exposing when it was deleted. */
-@Entity
+@Entity(table = "soft_listing")
 @Tenanted
 @VendorScoped
 @SoftDelete

@@ -91,7 +91,7 @@ class SoftDeleteHierarchyAndVendorTest {
             assertTrue(assets.purge(2));
             assertEquals(Optional.empty(), phones.findDeletedById(2));
         });
-        assertEquals(List.of(), ids(owner, "SELECT id FROM phone WHERE tenant_id = 'acme'"), "a purge removes the subtype's row too");
+        assertEquals(List.of(), ids(owner, "SELECT id FROM soft_phone WHERE tenant_id = 'acme'"), "a purge removes the subtype's row too");
         assertEquals(Optional.of(new Laptop(1, "eve", "T14")), TenantContext.callAs("globex", () -> assets.findById(1)));
     }
 
@@ -158,7 +158,7 @@ class SoftDeleteHierarchyAndVendorTest {
         List<Long> seen = new ArrayList<>();
         TenantContext.runAs("umbrella", () -> database.useTransaction(tx -> {
             try (Statement s = tx.connection().createStatement();
-                    ResultSet rows = s.executeQuery("SELECT id FROM asset WHERE tenant_id IN ('initech', 'umbrella')")) {
+                    ResultSet rows = s.executeQuery("SELECT id FROM soft_asset WHERE tenant_id IN ('initech', 'umbrella')")) {
                 while (rows.next()) {
                     seen.add(rows.getLong(1));
                 }
