@@ -27,6 +27,11 @@ import java.util.List;
  * </ul>
  * A statement of a shared entity passes unchanged. Repository queries go through this same pass.
  *
+ * <p>A {@code @SoftDelete} entity's live-rows predicate ({@code deleted_at IS NULL}, or what the
+ * statement's {@link TableRef#rows()} asks for) is added by the same walk, right after the tenant's and
+ * the vendor's, to every table reference this pass confines, and its conflict clause to every upsert:
+ * {@link SoftDeletePass} says what they are (also for shared entities, which have no tenant predicate).
+ *
  * <p>A {@code @VendorScoped} entity's rows belong to one vendor of their tenant, in every strategy;
  * this pass adds the vendor the same way, right after the tenant: the predicate {@code
  * <table>.vendor_id = COALESCE(?, <table>.vendor_id)} (its {@code ?} the current vendor, null only in
