@@ -645,7 +645,6 @@ public class TicketDao {
 
     /**
      * Offset paging: at most {@code limit} deleted rows in the current tenant in id order, skipping the first {@code offset}.
-     * Prefer {@link #findAllAfter} for deep pages.
      */
     public List<Ticket> findAllDeleted(int limit, long offset) {
         if (limit < 0) {

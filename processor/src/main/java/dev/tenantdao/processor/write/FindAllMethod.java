@@ -28,7 +28,7 @@ final class FindAllMethod {
                 .build();
         return MethodSpec.methodBuilder(name)
                 .addJavadoc("Offset paging: at most {@code limit}$L rows$L in id order, skipping the first {@code offset}.\n"
-                        + "Prefer {@link #findAllAfter} for deep pages.\n", which, dao.inTenant())
+                        + (which.isEmpty() ? "Prefer {@link #findAllAfter} for deep pages.\n" : ""), which, dao.inTenant())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(Types.LIST, dao.type()))
                 .addParameter(int.class, "limit")
