@@ -544,7 +544,7 @@ class StatementModelTest {
         void anUpsertConflictsOnLiveRowsAndUpdatesOnlyALiveOne() {
             EntitySql sql = new SqlBuilder(soft(ROW)).build();
             assertEquals("INSERT INTO note (tenant_id, id, title) VALUES (?, ?, ?) ON CONFLICT (tenant_id, id)"
-                    + " WHERE deleted_at IS NULL DO UPDATE SET title = EXCLUDED.title WHERE deleted_at IS NULL",
+                    + " WHERE deleted_at IS NULL DO UPDATE SET title = EXCLUDED.title WHERE note.deleted_at IS NULL",
                     sql.upserts().get(0).statement().sql());
         }
 

@@ -130,7 +130,12 @@ class SoftDeleteHierarchyAndVendorTest {
             assertNotNull(deleted.deletedAt(), "the deletion time, exposed read-only");
             assertEquals(Optional.empty(), listings.findById(mine.id()));
             // the number is free among the vendor's live rows again
-            assertEquals("SKU-1", listings.insert(new Listing(null, "SKU-1", "new lamp", null)).sku());
+            Listing again = listings.insert(new Listing(null, "SKU-1", "new lamp", null));
+            assertEquals("SKU-1", again.sku());
+            // an upsert by it meets the live row only
+            assertEquals(again.id(), listings.upsertBySku(new Listing(null, "SKU-1", "newer lamp", null)).id());
+            assertEquals("newer lamp", listings.findById(again.id()).orElseThrow().title());
+            assertEquals("lamp", listings.findDeletedById(mine.id()).orElseThrow().title());
         });
         TenantContext.runAsVendor("acme", "v2", () -> {
             assertEquals(Optional.empty(), listings.findDeletedById(mine.id()), "another vendor's deleted row");

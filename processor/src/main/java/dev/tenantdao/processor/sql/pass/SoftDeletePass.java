@@ -75,7 +75,8 @@ public final class SoftDeletePass {
             return onConflict;
         }
         String live = column() + " IS NULL";
-        String target = table.alias() != null ? table.alias() + "." : "";
+        // qualified: unqualified, the column would be ambiguous with EXCLUDED's in the DO UPDATE's WHERE
+        String target = (table.alias() != null ? table.alias() : Identifiers.quote(table.name())) + ".";
         return new Sql.OnConflict(onConflict.target(), List.of(Fragment.sql(live)), onConflict.assignments(),
                 List.of(Fragment.sql(target + live)));
     }
