@@ -168,6 +168,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         for (Element element : round.getElementsAnnotatedWith(dev.tenantdao.annotations.Audited.class)) {
             guarded(element, diagnostics, () -> placement.validateAuditedPlacement(element));
         }
+        for (Element element : round.getElementsAnnotatedWith(dev.tenantdao.annotations.SoftDelete.class)) {
+            guarded(element, diagnostics, () -> placement.validateSoftDeletePlacement(element));
+        }
         for (Class<? extends java.lang.annotation.Annotation> mapping : MAPPING_ANNOTATIONS) {
             for (Element element : round.getElementsAnnotatedWith(mapping)) {
                 if (element instanceof ExecutableElement method) {
@@ -290,6 +293,12 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     private void remember(EntityModel entity) {
         if (!entity.isTenanted() || entity.tenancy().strategy() == dev.tenantdao.annotations.Tenanted.Strategy.DATABASE
                 && !entity.isVendorScoped()) {
+            if (entity.isSoftDeleted()) {
+                // no tenant proof to run on it, but a native statement reading it is checked for its live rows
+                knownTables.put(entity.table().toLowerCase(java.util.Locale.ROOT),
+                        dev.tenantdao.processor.query.TenantProof.KnownTable.database(entity.table())
+                                .softDeleted(entity.softDeletion().column()));
+            }
             return;
         }
         List<String> tables = new ArrayList<>(List.of(entity.table()));
@@ -300,7 +309,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             tables.add(entity.audit().table());
         }
         for (String table : tables) {
-            knownTables.put(table.toLowerCase(java.util.Locale.ROOT), knownTable(entity, table));
+            dev.tenantdao.processor.query.TenantProof.KnownTable known = knownTable(entity, table);
+            knownTables.put(table.toLowerCase(java.util.Locale.ROOT), entity.isSoftDeleted() && table.equals(entity.table())
+                    ? known.softDeleted(entity.softDeletion().column()) : known);
         }
     }
 

@@ -16,5 +16,11 @@ public record HistoryEntry<E>(
         E entity, Operation operation, long version, Instant changedAt, String actor, long transactionId) {
 
     /** What a history row records. */
-    public enum Operation { INSERT, UPDATE, DELETE }
+    public enum Operation {
+        INSERT, UPDATE, DELETE,
+        /** A {@code @SoftDelete} entity's row made live again ({@code restore(id)}). */
+        RESTORE,
+        /** A {@code @SoftDelete} entity's row removed for good ({@code purge(id)}): its last values. */
+        PURGE
+    }
 }

@@ -87,6 +87,17 @@ public enum Message {
             + " so make it a box"),
     HISTORY_COLUMN_RESERVED(ERROR, "%s maps to column %s, but columns starting with history_ are the history's own in"
             + " an @Audited entity; give it another @Column(name)"),
+    SOFT_DELETE_ON_SUBTYPE(ERROR, "@SoftDelete on %s, a subtype of @Polymorphic %s; a hierarchy is soft-deleted as a"
+            + " whole (its column lives in the root's table): put it on the root"),
+    SOFT_DELETE_NOT_ENTITY(ERROR, "@SoftDelete on %s, which is not an @Entity"),
+    SOFT_DELETE_COLUMN_TAKEN(ERROR, "@SoftDelete(column = \"%s\") on %s names its %s; give the deletion time a column of"
+            + " its own"),
+    SOFT_DELETE_COLUMN_TYPE(ERROR, "%s maps to column %s, the soft-delete column of %s, which is a timestamptz: declare"
+            + " it as Instant or OffsetDateTime, not %s"),
+    SOFT_DELETE_COLUMN_WRITABLE(ERROR, "%s maps to column %s, the soft-delete column of %s, which only delete and"
+            + " restore write: declare it read-only with @Column(insertable = false)"),
+    SOFT_DELETE_UNFILTERED(javax.tools.Diagnostic.Kind.WARNING, "%s reads %s, whose rows are soft-deleted, but its SQL"
+            + " never names %s: it sees deleted rows too. Add %s IS NULL where it should see live rows only"),
     VERSION_TYPE(ERROR, "@Version %s must be int, long, Integer or Long, not %s"),
     VERSION_CONVERTER(ERROR, "@Version %s cannot go through a converter (%s): the database counts it as a number; remove"
             + " @Convert"),

@@ -16,6 +16,7 @@ import javax.lang.model.element.TypeElement;
  * @param hooks lifecycle hook methods and listeners
  * @param audit null unless the entity is {@code @Audited}
  * @param kind a standalone entity, or the root or a subtype of a {@code @Polymorphic} hierarchy
+ * @param softDeletion null unless the entity (a hierarchy's root, for its subtypes too) is {@code @SoftDelete}
  */
 public record EntityModel(
         TypeElement element,
@@ -27,11 +28,29 @@ public record EntityModel(
         Construction construction,
         Hooks hooks,
         Audit audit,
-        EntityKind kind) {
+        EntityKind kind,
+        SoftDeletion softDeletion) {
 
     public EntityModel {
         properties = List.copyOf(properties);
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /** An entity whose deletes remove its rows. */
+    public EntityModel(TypeElement element, ClassName type, String table, boolean isRecord, Tenancy tenancy,
+            List<Property> properties, Construction construction, Hooks hooks, Audit audit, EntityKind kind) {
+        this(element, type, table, isRecord, tenancy, properties, construction, hooks, audit, kind, null);
+    }
+
+    /** Whether deleting a row only marks it deleted ({@code @SoftDelete}). */
+    public boolean isSoftDeleted() {
+        return softDeletion != null;
+    }
+
+    /** The property exposing the soft-delete column read-only, if any. */
+    public Optional<Property> deletedAt() {
+        return softDeletion == null ? Optional.empty()
+                : properties.stream().filter(p -> p.column().equals(softDeletion.column())).findFirst();
     }
 
     /** The simple name users know the entity by, used in messages and operation names. */

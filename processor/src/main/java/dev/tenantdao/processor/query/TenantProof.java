@@ -77,23 +77,33 @@ public final class TenantProof {
      * when {@code vendorColumn} is not null (a {@code @VendorScoped} entity's table, in any strategy),
      * confined to the current vendor by a predicate on that column.
      */
-    public record KnownTable(String name, String tenantColumn, boolean inSchema, String vendorColumn) {
+    public record KnownTable(String name, String tenantColumn, boolean inSchema, String vendorColumn,
+            String softDeleteColumn) {
         public static KnownTable row(String name, String tenantColumn) {
-            return new KnownTable(name, tenantColumn, false, null);
+            return new KnownTable(name, tenantColumn, false, null, null);
         }
 
         public static KnownTable schema(String name) {
-            return new KnownTable(name, null, true, null);
+            return new KnownTable(name, null, true, null, null);
         }
 
         /** A table of a database-per-tenant entity: no tenant proof (only a vendor's, when it has a vendor column). */
         public static KnownTable database(String name) {
-            return new KnownTable(name, null, false, null);
+            return new KnownTable(name, null, false, null, null);
         }
 
         /** This table, whose rows each belong to one vendor of the tenant, told apart by {@code column}. */
         public KnownTable withVendor(String column) {
-            return new KnownTable(name, tenantColumn, inSchema, column);
+            return new KnownTable(name, tenantColumn, inSchema, column, softDeleteColumn);
+        }
+
+        /**
+         * This table, a {@code @SoftDelete} entity's, whose deleted rows are marked in {@code column}: not
+         * part of the proof (native SQL is the application's), but a statement reading it without naming
+         * the column is warned about ({@link SoftDeleteCheck}).
+         */
+        public KnownTable softDeleted(String column) {
+            return new KnownTable(name, tenantColumn, inSchema, vendorColumn, column);
         }
 
         /** Whether the tenant proof judges it (row strategy or schema per tenant). */

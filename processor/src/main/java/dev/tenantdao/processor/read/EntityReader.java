@@ -21,6 +21,7 @@ import dev.tenantdao.annotations.Transient;
 import dev.tenantdao.processor.model.Access;
 import dev.tenantdao.processor.model.Audit;
 import dev.tenantdao.processor.model.Construction;
+import dev.tenantdao.processor.model.SoftDeletion;
 import dev.tenantdao.processor.model.ConverterModel;
 import dev.tenantdao.processor.model.EntityKind;
 import dev.tenantdao.processor.model.EntityModel;
@@ -86,7 +87,7 @@ public final class EntityReader {
                 : construction(type, properties);
         String table = table(type);
         return new EntityModel(type, ClassName.get(type), table, isRecord, tenancy, properties, construction,
-                hooks(type), audit(type, table), new EntityKind.Standalone());
+                hooks(type), audit(type, table), new EntityKind.Standalone(), softDeletion(type));
     }
 
     /**
@@ -102,6 +103,7 @@ public final class EntityReader {
                 : classProperties(root, root, tenancy);
         String table = table(root);
         Audit audit = audit(root, table);
+        SoftDeletion softDeletion = softDeletion(root);
         Hooks hooks = hooks(root);
         Hierarchy hierarchy = new Hierarchy(polymorphic.strategy(), root, ClassName.get(root),
                 Annotations.mirror(root, Polymorphic.class).orElse(null), polymorphic.discriminator());
@@ -137,10 +139,10 @@ public final class EntityReader {
             Construction construction = construction(subtype, properties);
             subtypes.add(new EntityModel(subtype, ClassName.get(subtype), table, isRecord, tenancy, properties,
                     construction, hooks, audit,
-                    new EntityKind.Subtype(hierarchy, value, subtypeTable, rootProperties.size())));
+                    new EntityKind.Subtype(hierarchy, value, subtypeTable, rootProperties.size()), softDeletion));
         }
         return new EntityModel(root, ClassName.get(root), table, false, tenancy, rootProperties, null, hooks, audit,
-                new EntityKind.HierarchyRoot(hierarchy, subtypes));
+                new EntityKind.HierarchyRoot(hierarchy, subtypes), softDeletion);
     }
 
     /**
@@ -199,6 +201,13 @@ public final class EntityReader {
         }
         return new Audit(audited.table().isEmpty() ? table + "_history" : audited.table(),
                 List.of(audited.exclude()), Annotations.mirror(type, Audited.class).orElse(null));
+    }
+
+    /** The {@code @SoftDelete} of {@code type} (a hierarchy's root: its subtypes inherit it), or null. */
+    private static SoftDeletion softDeletion(TypeElement type) {
+        dev.tenantdao.annotations.SoftDelete softDelete = type.getAnnotation(dev.tenantdao.annotations.SoftDelete.class);
+        return softDelete == null ? null : new SoftDeletion(softDelete.column(),
+                Annotations.mirror(type, dev.tenantdao.annotations.SoftDelete.class).orElse(null));
     }
 
     private Tenancy tenancy(TypeElement type) {

@@ -18,6 +18,7 @@ import dev.tenantdao.processor.model.Tenancy;
 import dev.tenantdao.processor.model.ValueType;
 import dev.tenantdao.processor.sql.model.Fragment;
 import dev.tenantdao.processor.sql.model.TableRef;
+import dev.tenantdao.processor.sql.pass.SoftDeletePass;
 import dev.tenantdao.processor.sql.pass.TenancyPass;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,9 @@ public final class DdlBuilder {
                 columns.add(discriminator(root));
             }
         }
+        if (entity.isSoftDeleted() && entity.deletedAt().isEmpty()) {
+            columns.add(new Column(entity.softDeletion().column(), "timestamptz", false, null, false, null, null));
+        }
         if (entity.isAudited()) {
             columns.add(new Column(Wire.HISTORY_VERSION, "bigint", true, "1", false, null, null));
             columns.add(new Column(Wire.HISTORY_CHANGED, "boolean", true, "true", false, null, null));
@@ -97,13 +101,20 @@ public final class DdlBuilder {
     private Table table(String name, List<Column> columns, List<String> key, List<String> checks,
             List<ForeignKey> ownKeys, List<Property> properties) {
         List<List<String>> uniques = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
+        // a soft-deleted entity's unique columns are unique among its live rows: a partial unique index
+        // (the root's table holds the column; a joined subtype's own unique columns stay plain constraints)
+        boolean live = entity.isSoftDeleted() && name.equals(entity.table());
         for (Property property : properties) {
-            if (property.mapping().unique()) {
+            if (property.mapping().unique() && live) {
+                indexes.add(new Index(name + "_" + property.column() + "_live_key",
+                        TenancyPass.keyColumns(entity, property.column()), true,
+                        Identifiers.quote(entity.softDeletion().column()) + " IS NULL"));
+            } else if (property.mapping().unique()) {
                 uniques.add(TenancyPass.keyColumns(entity, property.column()));
             }
         }
         List<ForeignKey> foreignKeys = new ArrayList<>(ownKeys);
-        List<Index> indexes = new ArrayList<>();
         for (Property property : properties) {
             if (property.reference() != null) {
                 foreignKeys.add(foreignKey(property, property.reference()));
@@ -227,8 +238,10 @@ public final class DdlBuilder {
             }
         }
         columns.add(new Column(Wire.HISTORY_VERSION, "bigint", true, null, false, null, null));
-        columns.add(new Column(Wire.HISTORY_OPERATION, "text", true, null, false, null,
-                Wire.HISTORY_OPERATION + " IN ('INSERT', 'UPDATE', 'DELETE')"));
+        List<String> operations = entity.isSoftDeleted() ? SoftDeletePass.HISTORY_OPERATIONS
+                : List.of("INSERT", "UPDATE", "DELETE");
+        columns.add(new Column(Wire.HISTORY_OPERATION, "text", true, null, false, null, Wire.HISTORY_OPERATION + " IN ("
+                + String.join(", ", operations.stream().map(SqlBuilder::literal).toList()) + ")"));
         columns.add(new Column(Wire.HISTORY_CHANGED_AT, "timestamptz", true, "clock_timestamp()", false, null, null));
         columns.add(new Column(Wire.HISTORY_ACTOR, "text", false, null, false, null, null));
         columns.add(new Column(Wire.HISTORY_TRANSACTION_ID, "xid8", true, "pg_current_xact_id()", false, null, null));

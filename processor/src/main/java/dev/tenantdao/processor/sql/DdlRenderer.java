@@ -139,8 +139,9 @@ public final class DdlRenderer {
     }
 
     public String createIndex(Table table, Index index) {
-        return "CREATE INDEX IF NOT EXISTS " + Identifiers.quote(index.name()) + " ON " + name(table)
-                + " (" + columns(index.columns()) + ");\n";
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + Identifiers.quote(index.name())
+                + " ON " + name(table) + " (" + columns(index.columns()) + ")"
+                + (index.where() == null ? "" : " WHERE " + index.where()) + ";\n";
     }
 
     /**

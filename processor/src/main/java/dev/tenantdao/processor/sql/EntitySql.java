@@ -20,6 +20,7 @@ import java.util.Optional;
  *     found no row at the entity's version tells a stale version from a missing row with it)
  * @param history the history queries of an audited entity
  *     (audited entities' writes are data-modifying CTEs that return rows with a final SELECT)
+ * @param softDeletes the restore, deleted-row reads and purge of a {@code @SoftDelete} entity
  */
 public record EntitySql(
         Statement insert,
@@ -37,7 +38,8 @@ public record EntitySql(
         Optional<Statement> currentVersion,
         Optional<History> history,
         List<String> returnedColumns,
-        String ddl) {
+        String ddl,
+        Optional<SoftDeleteSql> softDeletes) {
 
     public EntitySql {
         upserts = List.copyOf(upserts);

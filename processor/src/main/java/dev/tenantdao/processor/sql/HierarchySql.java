@@ -13,6 +13,7 @@ import java.util.Map;
  * @param columnIndexes per subtype (by canonical name), the column of each of its properties, in
  *     the subtype's property order, 1-based
  * @param ddl the DDL of the whole hierarchy
+ * @param softDeletes the restore, deleted-row reads and purge of a {@code @SoftDelete} hierarchy
  */
 public record HierarchySql(
         Statement findById,
@@ -24,7 +25,8 @@ public record HierarchySql(
         java.util.Optional<RowHistory> history,
         int discriminatorIndex,
         Map<String, List<Integer>> columnIndexes,
-        String ddl) {
+        String ddl,
+        java.util.Optional<SoftDeleteSql> softDeletes) {
 
     public HierarchySql {
         columnIndexes = Map.copyOf(columnIndexes);

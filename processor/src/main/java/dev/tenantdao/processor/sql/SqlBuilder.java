@@ -18,6 +18,7 @@ import dev.tenantdao.processor.sql.model.Sql;
 import dev.tenantdao.processor.sql.model.TableRef;
 import dev.tenantdao.processor.sql.pass.AuditPass;
 import dev.tenantdao.processor.sql.pass.AuditPass.Recording;
+import dev.tenantdao.processor.sql.pass.SoftDeletePass;
 import dev.tenantdao.processor.sql.pass.TenancyPass;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public final class SqlBuilder {
     private final EntityModel entity;
     private final TenancyPass tenancy;
     private final AuditPass audit;
+    private final SoftDeletePass softDeletes;
     private final Property id;
     /** The entity's (root's) table; its columns qualified for joined reads. */
     private final TableRef table;
@@ -49,6 +51,7 @@ public final class SqlBuilder {
         this.entity = entity;
         this.tenancy = new TenancyPass(entity);
         this.audit = new AuditPass(entity);
+        this.softDeletes = new SoftDeletePass(entity);
         this.id = entity.id();
         boolean joined = entity.kind() instanceof InHierarchy member && member.hierarchy().isJoined();
         this.qualifier = joined ? Identifiers.quote(entity.table()) + "." : "";
@@ -80,7 +83,27 @@ public final class SqlBuilder {
                 tenancy.apply(count()), tenancy.apply(existsById()), tenancy.apply(deleteById()), upserts,
                 deleteVersioned().map(tenancy::apply), currentVersion().map(tenancy::apply), history(),
                 entity.properties().stream().map(Property::column).toList(),
-                inHierarchy ? "" : new DdlBuilder(entity).build());
+                inHierarchy ? "" : new DdlBuilder(entity).build(), softDeleteSql(select(), this::recordedDelete));
+    }
+
+    /**
+     * The statements of a {@code @SoftDelete} entity's own methods, from its read ({@code rows}) and
+     * how it writes a change to the row with an id ({@code recorded}: audited, with its history).
+     */
+    private Optional<SoftDeleteSql> softDeleteSql(Sql.Select rows,
+            java.util.function.BiFunction<Sql, Recording, Sql> recorded) {
+        if (!softDeletes.softDeletes()) {
+            return Optional.empty();
+        }
+        Sql.Select deleted = new Sql.Select(rows.columns(), rows.from().rows(TableRef.Rows.DELETED), rows.joins(),
+                rows.where(), rows.tail());
+        Sql.Delete byId = new Sql.Delete(table.qualified(""),
+                where("", Fragment.sql(quotedId() + " = ").append(Fragment.bind(Parameter.idArgument(id)))), null);
+        return Optional.of(new SoftDeleteSql(
+                tenancy.apply(recorded.apply(softDeletes.unmark(byId), SoftDeletePass.RESTORE)),
+                tenancy.apply(deleted.where(Fragment.sql(idColumn() + " = ").append(Fragment.bind(Parameter.idArgument(id))))),
+                tenancy.apply(page(deleted)),
+                tenancy.apply(recorded.apply(softDeletes.purge(byId), SoftDeletePass.PURGE))));
     }
 
     /**
@@ -373,17 +396,32 @@ public final class SqlBuilder {
      * table too: its row goes with the root's, ON DELETE CASCADE) and returns the count.
      */
     private Sql recordedDelete(Sql.Delete delete) {
+        return softDeletes.softDeletes() ? recordedDelete(softDeletes.mark(delete), SoftDeletePass.DELETE)
+                : recordedDelete(delete, Recording.DELETE);
+    }
+
+    /**
+     * {@code change}, a delete, soft delete, restore or purge of the entity's rows: audited, recorded
+     * as {@code recording} (for a joined subtype, with its own table's columns too) and returning the count.
+     */
+    private Sql recordedDelete(Sql change, Recording recording) {
         if (!audit.audits()) {
-            return delete;
+            return change;
         }
         Sql.Select count = Sql.Select.of(List.of(Fragment.sql("count(*)")), TableRef.cte("changed"));
         if (!entity.isJoinedSubtype()) {
-            return audit.record(delete, Recording.DELETE, count);
+            return audit.record(change, recording, count);
         }
         Sql.Select changed = Sql.Select.of(ownColumnsAfter("root.*", subtypeName() + "."), TableRef.cte("root"))
                 .join(subtypeJoin("JOIN", subtypeTable, "root." + quotedId()));
-        return audit.record(List.of(new Sql.Cte("root", delete.returning(Fragment.sql("*"))),
-                new Sql.Cte("changed", changed)), Recording.DELETE, count);
+        return audit.record(List.of(new Sql.Cte("root", returningAll(change)),
+                new Sql.Cte("changed", changed)), recording, count);
+    }
+
+    /** {@code change RETURNING *}: a delete's, or a soft delete's, restore's update. */
+    private static Sql returningAll(Sql change) {
+        return change instanceof Sql.Update update ? update.returning(Fragment.sql("*"))
+                : ((Sql.Delete) change).returning(Fragment.sql("*"));
     }
 
     Sql findById() {
@@ -731,25 +769,28 @@ public final class SqlBuilder {
             history = Optional.of(new HierarchySql.RowHistory(tenancy.apply(historyVersions(historySelected)),
                     tenancy.apply(historyAsOf(historySelected))));
         }
+        Sql.Delete delete = new Sql.Delete(table.qualified(""),
+                List.of(Fragment.sql(quotedId() + " = ").append(Fragment.bind(Parameter.idArgument(id)))), null);
+        Sql deleteById = softDeletes.softDeletes() ? hierarchyDelete(softDeletes.mark(delete), SoftDeletePass.DELETE)
+                : hierarchyDelete(delete, Recording.DELETE);
         return new HierarchySql(tenancy.apply(findById), tenancy.apply(afterId(select)), tenancy.apply(page(select)),
-                tenancy.apply(count()), tenancy.apply(existsById()), tenancy.apply(hierarchyDelete()), history,
-                discriminatorIndex, indexes, new DdlBuilder(entity).build());
+                tenancy.apply(count()), tenancy.apply(existsById()), tenancy.apply(deleteById), history,
+                discriminatorIndex, indexes, new DdlBuilder(entity).build(),
+                softDeleteSql(select, this::hierarchyDelete));
     }
 
     /**
      * The root's {@code deleteById}, of a row of any subtype (a joined subtype's row goes with it,
      * ON DELETE CASCADE). Audited: the history row holds every column of the row's subtype.
      */
-    private Sql hierarchyDelete() {
-        Sql.Delete delete = new Sql.Delete(table.qualified(""),
-                List.of(Fragment.sql(quotedId() + " = ").append(Fragment.bind(Parameter.idArgument(id)))), null);
+    private Sql hierarchyDelete(Sql delete, Recording recording) {
         if (!audit.audits()) {
             return delete;
         }
         Sql.Select count = Sql.Select.of(List.of(Fragment.sql("count(*)")), TableRef.cte("changed"));
         HierarchyRoot root = HierarchyRoot.of(entity);
         if (!root.hierarchy().isJoined()) {
-            return audit.record(delete, Recording.DELETE, count);
+            return audit.record(delete, recording, count);
         }
         Map<String, List<String>> byColumn = new LinkedHashMap<>();
         for (EntityModel subtype : root.subtypes()) {
@@ -766,8 +807,8 @@ public final class SqlBuilder {
         for (EntityModel subtype : root.subtypes()) {
             changed = changed.join(subtypeJoin("LEFT JOIN", subtypeTable(subtype), "root." + quotedId()));
         }
-        return audit.record(List.of(new Sql.Cte("root", delete.returning(Fragment.sql("*"))),
-                new Sql.Cte("changed", changed)), Recording.DELETE, count);
+        return audit.record(List.of(new Sql.Cte("root", returningAll(delete)),
+                new Sql.Cte("changed", changed)), recording, count);
     }
 
     // ---------------------------------------------------------------------------------------------

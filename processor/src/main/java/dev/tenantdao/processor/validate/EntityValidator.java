@@ -117,6 +117,7 @@ public final class EntityValidator {
             validateHooks(entity);      // a subtype's hooks are its root's, judged there
         }
         validateAudit(entity);
+        validateSoftDeletion(entity);
         if (!(entity.kind() instanceof HierarchyRoot)) {
             validateConstruction(entity);       // a root is abstract: only its subtypes are created
         }
@@ -469,6 +470,65 @@ public final class EntityValidator {
                 diagnostics.report(Message.NOT_AUDITED_PRIMITIVE, property.element(), describe(entity, property),
                         property.type());
             }
+        }
+    }
+
+    /**
+     * A {@code @SoftDelete} entity's column: a usable name that is not the tenant, vendor or a history
+     * column (judged once, on the root of a hierarchy); a field mapping it exposes it read-only, as a
+     * {@code timestamptz} type.
+     */
+    private void validateSoftDeletion(EntityModel entity) {
+        if (!entity.isSoftDeleted()) {
+            return;
+        }
+        dev.tenantdao.processor.model.SoftDeletion softDeletion = entity.softDeletion();
+        String column = softDeletion.column();
+        AnnotationMirror mirror = softDeletion.annotation();
+        if (!isSubtype(entity)) {
+            javax.lang.model.element.AnnotationValue value = Annotations.explicitValue(mirror, "column");
+            String taken = null;
+            if (entity.isTenanted() && column.equals(entity.tenancy().column())) {
+                taken = "tenant column";
+            } else if (entity.isVendorScoped() && column.equals(entity.tenancy().vendor().column())) {
+                taken = "vendor column";
+            } else if (entity.isAudited() && column.startsWith("history_")) {
+                taken = "history's own column prefix, history_";
+            } else if (entity.kind() instanceof InHierarchy member && column.equals(member.hierarchy().discriminator())) {
+                taken = "discriminator column";
+            }
+            if (!Identifiers.isUsable(column)) {
+                diagnostics.report(Message.INVALID_IDENTIFIER, entity.element(), mirror, value, column, "column");
+            } else if (taken != null) {
+                diagnostics.report(Message.SOFT_DELETE_COLUMN_TAKEN, entity.element(), mirror, value, column,
+                        entity.name(), taken);
+            }
+        }
+        for (Property property : judged(entity)) {
+            if (!property.column().equals(column)) {
+                continue;
+            }
+            ValueType type = property.valueType();
+            if (property.mapping().converter() != null || type != ValueType.INSTANT && type != ValueType.OFFSET_DATE_TIME) {
+                diagnostics.report(Message.SOFT_DELETE_COLUMN_TYPE, property.element(), describe(entity, property),
+                        column, entity.name(), property.type());
+            } else if (!property.mapping().databaseOwned()) {
+                diagnostics.report(Message.SOFT_DELETE_COLUMN_WRITABLE, property.element(), mirror(property, Column.class),
+                        Annotations.columnValue(property.element(), "name"), describe(entity, property), column,
+                        entity.name());
+            }
+        }
+    }
+
+    /** Reports {@code @SoftDelete} on a type that is not an entity. */
+    public void validateSoftDeletePlacement(Element type) {
+        boolean subtype = typeUtils.directSupertypes(type.asType()).stream()
+                .anyMatch(s -> typeUtils.asElement(s) != null
+                        && typeUtils.asElement(s).getAnnotation(dev.tenantdao.annotations.Polymorphic.class) != null);
+        if (type.getAnnotation(dev.tenantdao.annotations.Entity.class) == null && !subtype) {     // a subtype: HierarchyValidator
+            diagnostics.report(Message.SOFT_DELETE_NOT_ENTITY, type,
+                    Annotations.mirror(type, dev.tenantdao.annotations.SoftDelete.class).orElse(null),
+                    type.getSimpleName());
         }
     }
 

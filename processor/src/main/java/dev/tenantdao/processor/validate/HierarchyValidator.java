@@ -100,6 +100,9 @@ public final class HierarchyValidator {
         Annotations.mirror(subtype, dev.tenantdao.annotations.VendorScoped.class).ifPresent(vendorScoped ->
                 diagnostics.report(Message.VENDOR_SCOPED_ON_SUBTYPE, subtype, vendorScoped, subtype.getSimpleName(),
                         root.getSimpleName()));
+        Annotations.mirror(subtype, dev.tenantdao.annotations.SoftDelete.class).ifPresent(softDelete ->
+                diagnostics.report(Message.SOFT_DELETE_ON_SUBTYPE, subtype, softDelete, subtype.getSimpleName(),
+                        root.getSimpleName()));
         AnnotationMirror entity = Annotations.mirror(subtype, Entity.class).orElse(null);
         if (entity != null) {
             diagnostics.report(Message.SUBTYPE_IS_ENTITY, subtype, entity, subtype.getSimpleName(), root.getSimpleName());

@@ -26,6 +26,7 @@ public final class DaoWriter {
         type.addField(skeleton.scopeConstant());
         dao.binder().addConverterConstants(type, dao.entity().properties());
         SqlConstants.add(type, dao);
+        sql.softDeletes().ifPresent(softDeletes -> new SoftDeleteMethods(dao, softDeletes).addConstants(type));
         skeleton.addDatabaseField(type);
         dao.hooks().addListenerFields(type);
         type.addMethod(skeleton.constructor().build());
@@ -46,6 +47,7 @@ public final class DaoWriter {
         type.addMethod(deletes.delete());
         type.addMethod(deletes.deleteById(sql.deleteById()));
         sql.deleteVersioned().ifPresent(delete -> type.addMethod(deletes.deleteVersioned(delete)));
+        sql.softDeletes().ifPresent(softDeletes -> type.addMethods(new SoftDeleteMethods(dao, softDeletes).methods()));
         if (dao.checksExistence()) {
             type.addMethod(exists.currentVersion(sql.currentVersion().orElseThrow()));
         }

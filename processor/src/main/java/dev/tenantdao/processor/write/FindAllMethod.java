@@ -16,14 +16,19 @@ final class FindAllMethod {
     }
 
     MethodSpec method(Statement statement) {
+        return method(statement, "findAll", "FIND_ALL", "");
+    }
+
+    /** The same method as {@code name}, running {@code constant}; {@code which} qualifies the rows ({@code " deleted"}). */
+    MethodSpec method(Statement statement, String name, String constant, String which) {
         Locals locals = new Locals(dao);
         CodeBlock work = CodeBlock.builder()
                 .add(dao.binder().bind(statement, null, locals))
                 .add(dao.statements().returnList())
                 .build();
-        return MethodSpec.methodBuilder("findAll")
-                .addJavadoc("Offset paging: at most {@code limit} rows$L in id order, skipping the first {@code offset}.\n"
-                        + "Prefer {@link #findAllAfter} for deep pages.\n", dao.inTenant())
+        return MethodSpec.methodBuilder(name)
+                .addJavadoc("Offset paging: at most {@code limit}$L rows$L in id order, skipping the first {@code offset}.\n"
+                        + (which.isEmpty() ? "Prefer {@link #findAllAfter} for deep pages.\n" : ""), which, dao.inTenant())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(Types.LIST, dao.type()))
                 .addParameter(int.class, "limit")
@@ -31,7 +36,7 @@ final class FindAllMethod {
                 .addCode(DaoContext.requireNotNegative("limit"))
                 .addCode(DaoContext.requireNotNegative("offset"))
                 .addCode(dao.tenant().preamble())
-                .addCode(dao.statements().withStatement("findAll", "FIND_ALL", false, work))
+                .addCode(dao.statements().withStatement(name, constant, false, work))
                 .build();
     }
 }

@@ -16,6 +16,11 @@ final class FindByIdMethod {
     }
 
     MethodSpec method(Statement statement) {
+        return method(statement, "findById", "FIND_BY_ID", "");
+    }
+
+    /** The same method as {@code name}, running {@code constant}; {@code which} qualifies the row ({@code " deleted"}). */
+    MethodSpec method(Statement statement, String name, String constant, String which) {
         Locals locals = new Locals(dao);
         CodeBlock work = CodeBlock.builder()
                 .add(dao.binder().bind(statement, "id", locals))
@@ -23,14 +28,14 @@ final class FindByIdMethod {
                 .add(dao.hooks().returnFirstLoaded())
                 .endControlFlow()
                 .build();
-        return MethodSpec.methodBuilder("findById")
-                .addJavadoc("The {@code $L} with {@code id}$L, or empty.\n", dao.name(), dao.inTenant())
+        return MethodSpec.methodBuilder(name)
+                .addJavadoc("The$L {@code $L} with {@code id}$L, or empty.\n", which, dao.name(), dao.inTenant())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(Types.OPTIONAL, dao.type()))
                 .addParameter(dao.idType(), "id")
                 .addCode(dao.requireNonNullId("id"))
                 .addCode(dao.tenant().preamble())
-                .addCode(dao.statements().withStatement("findById", "FIND_BY_ID", false, work))
+                .addCode(dao.statements().withStatement(name, constant, false, work))
                 .build();
     }
 }

@@ -43,6 +43,7 @@ public final class HierarchyDaoWriter {
         type.addField(SqlConstants.constant("COUNT", sql.count()));
         type.addField(SqlConstants.constant("EXISTS_BY_ID", sql.existsById()));
         type.addField(SqlConstants.constant("DELETE_BY_ID", sql.deleteById()));
+        sql.softDeletes().ifPresent(softDeletes -> new SoftDeleteMethods(dao, softDeletes).addConstants(type));
         skeleton.addDatabaseField(type);
         MethodSpec.Builder constructor = skeleton.constructor();
         for (EntityModel subtype : subtypes()) {
@@ -69,6 +70,7 @@ public final class HierarchyDaoWriter {
         type.addMethod(new CountMethod(dao).method(sql.count()));
         type.addMethod(new ExistsMethods(dao).existsById(sql.existsById()));
         type.addMethod(new DeleteMethods(dao, null).deleteById(sql.deleteById()));
+        sql.softDeletes().ifPresent(softDeletes -> type.addMethods(new SoftDeleteMethods(dao, softDeletes).methods()));
         sql.history().ifPresent(history -> {
             type.addField(SqlConstants.constant("HISTORY", history.versions()));
             type.addField(SqlConstants.constant("HISTORY_AS_OF", history.asOf()));

@@ -123,8 +123,13 @@ final class HistoryMethods {
                 .addCode(dao.statements().withStatement("asOf", "HISTORY_AS_OF", false, CodeBlock.builder()
                         .add(dao.binder().bind(asOf, "id", locals))
                         .add(dao.statements().openRows())
-                        .addStatement("return call.rows(rows.next() && !$S.equals(rows.getString($L)) ? $T.of(map(rows)) : $T.empty())",
-                                "DELETE", first + 1, Types.OPTIONAL, Types.OPTIONAL)
+                        .addStatement(dao.entity().isSoftDeleted()
+                                // a soft delete leaves the row, but as of then it is gone (as after a purge)
+                                ? "return call.rows(rows.next() && !$S.equals(rows.getString($L)) && !$S.equals(rows.getString($L)) ? $T.of(map(rows)) : $T.empty())"
+                                : "return call.rows(rows.next() && !$S.equals(rows.getString($L)) ? $T.of(map(rows)) : $T.empty())",
+                                dao.entity().isSoftDeleted() ? new Object[] {"DELETE", first + 1, "PURGE", first + 1,
+                                        Types.OPTIONAL, Types.OPTIONAL}
+                                        : new Object[] {"DELETE", first + 1, Types.OPTIONAL, Types.OPTIONAL})
                         .endControlFlow()
                         .build()))
                 .build();

@@ -31,7 +31,7 @@ final class InsertMethods {
         List<MethodSpec> methods = new ArrayList<>();
         for (EntitySql.Upsert upsert : dao.sql().upserts()) {
             String target = upsert.on() == dao.id() ? "id" : "{@code " + upsert.on().column() + "}";
-            methods.add(insertLike(upsert.method(), upsert.constant(), CodeBlock.of(
+            methods.add(insertLike(upsert.method(), upsert.constant(), dao.entity().isSoftDeleted(), CodeBlock.of(
                     "Inserts {@code $L}$L or, when a row with its $L exists$L, updates that row's updatable columns;\n"
                             + "returns the row as stored. Runs the insert hooks.\n", dao.var(),
                     dao.entity().isTenanted() ? " as a row of the current tenant" : "", target,
@@ -42,13 +42,28 @@ final class InsertMethods {
 
     /** An insert of one entity through {@code constant}, with the insert hooks around it. */
     private MethodSpec insertLike(String method, String constant, CodeBlock javadoc) {
+        return insertLike(method, constant, false, javadoc);
+    }
+
+    /**
+     * @param deletedRowPossible whether the statement may return no row: an upsert of a {@code
+     *     @SoftDelete} entity meeting a deleted row with the id (it updates live rows only)
+     */
+    private MethodSpec insertLike(String method, String constant, boolean deletedRowPossible, CodeBlock javadoc) {
         String var = dao.var();
         HookCalls hooks = dao.hooks();
         CodeBlock.Builder work = CodeBlock.builder();
         String written = hooks.before(work, HookKind.BEFORE_INSERT, var, "toInsert");
         work.add(callBindInsert(written))
-                .add(dao.statements().executeReturningRows())
-                .addStatement("keys.next()")
+                .add(dao.statements().executeReturningRows());
+        if (deletedRowPossible) {
+            work.beginControlFlow("if (!keys.next())")
+                    .addStatement("throw new $T($S, $L)", Types.ROW_DELETED, dao.name(), DaoContext.read(dao.id(), written))
+                    .endControlFlow();
+        } else {
+            work.addStatement("keys.next()");
+        }
+        work
                 .add(StatementCode.oneRow())
                 .add(hooks.returnStored(HookKind.AFTER_INSERT, dao.stored(var)))
                 .endControlFlow();

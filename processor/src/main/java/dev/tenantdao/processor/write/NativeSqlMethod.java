@@ -123,6 +123,9 @@ final class NativeSqlMethod {
             repository.failed();
             return null;
         }
+        dev.tenantdao.processor.query.SoftDeleteCheck.unfiltered(verdict.statement(), tables).forEach((table, column) ->
+                repository.diagnostics().report(Message.SOFT_DELETE_UNFILTERED, method, sql, value, operation, table,
+                        column, column));
         if (tenantWide && verdict.statement() instanceof net.sf.jsqlparser.statement.insert.Insert insert) {
             TenantProof.KnownTable target = tables.get(TenantProof.normalized(insert.getTable().getName()));
             if (target != null && target.vendorColumn() != null) {

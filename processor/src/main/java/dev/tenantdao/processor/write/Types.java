@@ -7,6 +7,7 @@ final class Types {
 
     static final ClassName DATABASE = ClassName.get("dev.tenantdao.runtime", "Database");
     static final ClassName ROW_NOT_FOUND = ClassName.get("dev.tenantdao.runtime", "RowNotFoundException");
+    static final ClassName ROW_DELETED = ClassName.get("dev.tenantdao.runtime", "RowDeletedException");
     static final ClassName OPTIMISTIC_LOCK = ClassName.get("dev.tenantdao.runtime", "OptimisticLockException");
     static final ClassName UNKNOWN_SUBTYPE = ClassName.get("dev.tenantdao.runtime", "UnknownSubtypeException");
     static final ClassName AUDIT_CONTEXT = ClassName.get("dev.tenantdao.runtime", "AuditContext");

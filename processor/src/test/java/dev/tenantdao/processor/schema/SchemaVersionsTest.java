@@ -114,6 +114,30 @@ class SchemaVersionsTest {
     }
 
     @Test
+    void addingSoftDeleteToAnEntityAddsItsColumnAndMakesItsUniqueColumnsUniqueAmongLiveRows() throws IOException {
+        build(entity("""
+                @Entity @Tenanted @Audited
+                public record Project(@Id(generated = true) long id, @Column(unique = true) String code, int budget) {}"""));
+        Compilation second = build(entity("""
+                @Entity @Tenanted @Audited @SoftDelete
+                public record Project(@Id(generated = true) long id, @Column(unique = true) String code, int budget) {}"""));
+        assertEquals(List.of(), errors(second));
+        List<String> files = files("shared");
+        assertEquals(4, files.size(), files::toString);
+        String v2 = read("shared", files.get(3));
+        // the column, nullable: every existing row is live
+        assertTrue(v2.contains("ALTER TABLE project ADD COLUMN deleted_at timestamptz;\n"), v2);
+        // the unique constraint goes, a partial unique index over live rows comes
+        assertTrue(v2.contains("ALTER TABLE project DROP CONSTRAINT IF EXISTS project_tenant_id_code_key;\n"), v2);
+        assertTrue(v2.contains("CREATE UNIQUE INDEX IF NOT EXISTS project_code_live_key ON project (tenant_id, code)"
+                + " WHERE deleted_at IS NULL;\n"), v2);
+        // the history records restores and purges
+        assertTrue(v2.contains("'RESTORE', 'PURGE'"), v2);
+        assertTrue(v2.indexOf("DROP CONSTRAINT IF EXISTS project_tenant_id_code_key")
+                < v2.indexOf("CREATE UNIQUE INDEX"), "dropped before the index comes: " + v2);
+    }
+
+    @Test
     void aDroppedColumnIsACompileErrorUntilDeclaredAndThenTheMigrationDropsIt() throws IOException {
         build(PROJECT_V1);
         String withoutBudget = """

@@ -459,6 +459,10 @@ class StatementModelTest {
                     + " changed.id = input.c1 ORDER BY input.n", new SqlBuilder(ROW).build().insertAll().orElseThrow().sql());
         }
 
+        EntityModel hierarchyOf(Polymorphic.Strategy strategy) {
+            return hierarchy(strategy);
+        }
+
         private EntityModel hierarchy(Polymorphic.Strategy strategy) {
             Property amount = property("amount", ValueType.BIG_DECIMAL, false);
             Property token = property("token", ValueType.STRING, false);
@@ -495,6 +499,88 @@ class StatementModelTest {
                     + " card_payment ON card_payment.tenant_id = ? AND card_payment.id = payment.id WHERE"
                     + " payment.tenant_id = ? ORDER BY payment.id LIMIT ? OFFSET ?", sql.findAll().sql());
             assertEquals(List.of(Source.TENANT, Source.TENANT, Source.LIMIT, Source.OFFSET), sources(sql.findAll()));
+        }
+    }
+
+    // ---- the soft-delete pass ---------------------------------------------------------------------
+
+    @Nested
+    class SoftDeletePassTest {
+        private EntityModel soft(EntityModel entity) {
+            return new EntityModel(entity.element(), entity.type(), entity.table(), entity.isRecord(), entity.tenancy(),
+                    entity.properties(), entity.construction(), entity.hooks(), entity.audit(), entity.kind(),
+                    new dev.tenantdao.processor.model.SoftDeletion("deleted_at", null));
+        }
+
+        @Test
+        void everyReadSeesLiveRowsTheLivePredicateBesideTheTenants() {
+            EntitySql sql = new SqlBuilder(soft(ROW)).build();
+            assertEquals("SELECT id, title FROM note WHERE tenant_id = ? AND deleted_at IS NULL AND id = ?", sql.findById().sql());
+            assertEquals(List.of(Source.TENANT, Source.ID_ARGUMENT), sources(sql.findById()));
+            assertEquals("SELECT count(*) FROM note WHERE tenant_id = ? AND deleted_at IS NULL", sql.count().sql());
+            assertEquals("SELECT EXISTS (SELECT 1 FROM note WHERE tenant_id = ? AND deleted_at IS NULL AND id = ?)",
+                    sql.existsById().sql());
+            assertEquals("UPDATE note SET title = ? WHERE tenant_id = ? AND deleted_at IS NULL AND id = ?",
+                    sql.update().orElseThrow().sql());
+        }
+
+        @Test
+        void aDeleteMarksTheRowAndTheExplicitMethodsNameTheRowsTheyMean() {
+            EntitySql sql = new SqlBuilder(soft(ROW)).build();
+            assertEquals("UPDATE note SET deleted_at = statement_timestamp() WHERE tenant_id = ? AND deleted_at IS NULL"
+                    + " AND id = ?", sql.deleteById().sql());
+            SoftDeleteSql softDeletes = sql.softDeletes().orElseThrow();
+            assertEquals("UPDATE note SET deleted_at = NULL WHERE tenant_id = ? AND deleted_at IS NOT NULL AND id = ?",
+                    softDeletes.restore().sql());
+            assertEquals("SELECT id, title FROM note WHERE tenant_id = ? AND deleted_at IS NOT NULL AND id = ?",
+                    softDeletes.findDeletedById().sql());
+            assertEquals("SELECT id, title FROM note WHERE tenant_id = ? AND deleted_at IS NOT NULL ORDER BY id"
+                    + " LIMIT ? OFFSET ?", softDeletes.findAllDeleted().sql());
+            assertEquals("DELETE FROM note WHERE tenant_id = ? AND id = ?", softDeletes.purge().sql());
+            assertEquals(List.of(Source.TENANT, Source.ID_ARGUMENT), sources(softDeletes.purge()));
+        }
+
+        @Test
+        void anUpsertConflictsOnLiveRowsAndUpdatesOnlyALiveOne() {
+            EntitySql sql = new SqlBuilder(soft(ROW)).build();
+            assertEquals("INSERT INTO note (tenant_id, id, title) VALUES (?, ?, ?) ON CONFLICT (tenant_id, id)"
+                    + " WHERE deleted_at IS NULL DO UPDATE SET title = EXCLUDED.title WHERE note.deleted_at IS NULL",
+                    sql.upserts().get(0).statement().sql());
+        }
+
+        @Test
+        void everyStrategyAndASharedEntityGetThePredicate() {
+            assertEquals("SELECT id, title FROM {schema}.note WHERE deleted_at IS NULL AND id = ?",
+                    new SqlBuilder(soft(SCHEMA)).build().findById().sql());
+            assertEquals("SELECT id, title FROM note WHERE deleted_at IS NULL AND id = ?",
+                    new SqlBuilder(soft(DATABASE)).build().findById().sql());
+            assertEquals("SELECT id, title FROM note WHERE deleted_at IS NULL AND id = ?",
+                    new SqlBuilder(soft(SHARED)).build().findById().sql());
+        }
+
+        @Test
+        void anAuditedSoftDeleteIsRecordedAsADeleteAtTheRowsNextVersion() {
+            String sql = new SqlBuilder(soft(AUDITED)).build().deleteById().sql();
+            assertEquals("WITH changed AS (UPDATE note SET deleted_at = statement_timestamp(), history_version ="
+                    + " history_version + 1 WHERE tenant_id = ? AND deleted_at IS NULL AND id = ? RETURNING *), history AS"
+                    + " (INSERT INTO note_history (tenant_id, id, title, history_operation, history_version, history_actor)"
+                    + " SELECT tenant_id, id, title, 'DELETE', history_version, ? FROM changed) SELECT count(*) FROM changed",
+                    sql);
+        }
+
+        @Test
+        void aJoinedSubtypeFiltersTheRootsTableOnlyWhichHoldsTheColumn() {
+            EntityModel root = soft(new EntityStatementsTest().hierarchyOf(Polymorphic.Strategy.JOINED));
+            EntityModel card = EntityKind.HierarchyRoot.of(root).subtypes().get(0);
+            card = soft(card);
+            assertEquals("SELECT payment.id, payment.amount, card_payment.token FROM payment JOIN card_payment ON"
+                    + " card_payment.tenant_id = ? AND card_payment.id = payment.id WHERE payment.tenant_id = ? AND"
+                    + " payment.deleted_at IS NULL AND payment.kind = 'card' AND payment.id = ?",
+                    new SqlBuilder(card).build().findById().sql());
+            assertEquals("SELECT payment.id, payment.amount, payment.kind, card_payment.token FROM payment LEFT JOIN"
+                    + " card_payment ON card_payment.tenant_id = ? AND card_payment.id = payment.id WHERE"
+                    + " payment.tenant_id = ? AND payment.deleted_at IS NULL ORDER BY payment.id LIMIT ? OFFSET ?",
+                    new SqlBuilder(root).buildHierarchy().findAll().sql());
         }
     }
 }

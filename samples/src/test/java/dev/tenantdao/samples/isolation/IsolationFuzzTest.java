@@ -45,6 +45,10 @@ import org.junit.jupiter.api.Test;
  * tenant, a tenant switched inside a transaction, hostile tenant ids, and (row strategy) raw SQL on
  * a runtime connection as a non-superuser role, which row-level security must confine.
  *
+ * <p>The same walk runs over {@code @SoftDelete} notes (half as many steps), with soft-deleted rows in the
+ * mix: deletes keep rows, which every generated method must then miss while restore, findDeletedById,
+ * findAllDeleted and purge reach them, in their own tenant only.
+ *
  * <p>{@code -Dtenantdao.isolation.operations=1000000} scales it (default 10,000 per strategy);
  * {@code -Dtenantdao.isolation.seed=N} replays a run. Runs on connection pools, as applications do.
  */
@@ -81,6 +85,56 @@ class IsolationFuzzTest {
         Database database = new Database(app);
         Walk walk = new Walk("row", NoteStore.of(new RowNoteDao(database)), database, app);
         walk.rawSql = true;
+        walk.run();
+    }
+
+    @Test
+    void rowStrategyWithSoftDeletes() {
+        Postgres server = Postgres.shared();
+        Schema.create(server.freshSchema(PREFIX + "_soft_row"), RowSoftNote.class);
+        RecordingDataSource app = new RecordingDataSource(pool(server.applicationRole("tenantdao_app", PREFIX + "_soft_row")));
+        Database database = new Database(app);
+        RowSoftNoteDao dao = new RowSoftNoteDao(database);
+        Walk walk = new Walk("row, soft deletes", NoteStore.of(dao), database, app);
+        walk.soft = NoteStore.SoftDeletes.of(dao);
+        walk.rawSql = true;
+        walk.table = "row_soft_note";
+        walk.run();
+    }
+
+    @Test
+    void schemaPerTenantWithSoftDeletes() {
+        Postgres server = Postgres.shared();
+        RecordingDataSource admin = new RecordingDataSource(pool(server.freshSchema(PREFIX + "_soft_schema")));
+        Database database = Database.builder(admin).schemaMapping(tenant -> PREFIX + "_soft_" + tenant).build();
+        for (String tenant : TENANTS) {
+            server.freshSchema(PREFIX + "_soft_" + tenant);
+            database.createTenant(tenant, SchemaSoftNote.class);
+        }
+        SchemaSoftNoteDao dao = new SchemaSoftNoteDao(database);
+        Walk walk = new Walk("schema, soft deletes", NoteStore.of(dao), database, admin);
+        walk.soft = NoteStore.SoftDeletes.of(dao);
+        walk.schemaPrefix = PREFIX + "_soft_";
+        walk.run();
+    }
+
+    @Test
+    void databasePerTenantWithSoftDeletes() {
+        Postgres server = Postgres.shared();
+        Map<String, DataSource> databases = new HashMap<>();
+        for (String tenant : TENANTS) {
+            databases.put(tenant, pool(server.freshDatabase(PREFIX + "_sdb_" + tenant)));
+        }
+        RecordingDataSource control = new RecordingDataSource(pool(server.freshSchema(PREFIX + "_soft_database")));
+        CountingRouting counting = new CountingRouting(TenantRouting.of(databases));
+        Database database = Database.builder(control).routing(counting).build();
+        for (String tenant : TENANTS) {
+            database.createTenant(tenant, DatabaseSoftNote.class);
+        }
+        DatabaseSoftNoteDao dao = new DatabaseSoftNoteDao(database);
+        Walk walk = new Walk("database, soft deletes", NoteStore.of(dao), database, control);
+        walk.soft = NoteStore.SoftDeletes.of(dao);
+        walk.routing = counting;
         walk.run();
     }
 
@@ -142,6 +196,11 @@ class IsolationFuzzTest {
         private final RecordingDataSource recording;
         private final Random random = new Random(SEED);
         private final Map<String, TreeMap<Long, Note>> model = new LinkedHashMap<>();
+        /** Soft deletes: per tenant, its deleted rows (null: the notes are not soft-deleted). */
+        private final Map<String, TreeMap<Long, Note>> deleted = new LinkedHashMap<>();
+        private NoteStore.SoftDeletes soft;
+        private String table = "row_note";
+        private String schemaPrefix = PREFIX + "_";
         private final Map<String, Integer> counts = new TreeMap<>();
         private boolean rawSql;
         private CountingRouting routing;
@@ -158,7 +217,8 @@ class IsolationFuzzTest {
 
         void run() {
             long started = System.nanoTime();
-            for (step = 0; step < OPERATIONS; step++) {
+            int operations = soft == null ? OPERATIONS : OPERATIONS / 2;
+            for (step = 0; step < operations; step++) {
                 int dice = random.nextInt(100);
                 if (dice < 2) {
                     withoutTenant();
@@ -178,7 +238,7 @@ class IsolationFuzzTest {
             }
             fullCheck();
             System.out.printf("isolation %s: %d operations, seed %d, %d ms, leaks 0, by kind %s%n", strategy,
-                    OPERATIONS, SEED, (System.nanoTime() - started) / 1_000_000, counts);
+                    operations, SEED, (System.nanoTime() - started) / 1_000_000, counts);
         }
 
         private void count(String kind) {
@@ -193,8 +253,20 @@ class IsolationFuzzTest {
             return new Note(null, null, tenant + ":" + (bodies++), 0);
         }
 
-        /** An id of the tenant's own rows, of any tenant's, or one nobody has. */
+        private TreeMap<Long, Note> deletedOf(String tenant) {
+            return deleted.computeIfAbsent(tenant, t -> new TreeMap<>());
+        }
+
+        /** An id of the tenant's own rows, of any tenant's, or one nobody has; with soft deletes, often a deleted row's. */
         private long anyId(String tenant) {
+            if (soft != null && random.nextInt(4) == 0) {
+                List<TreeMap<Long, Note>> withRows = deleted.values().stream().filter(d -> !d.isEmpty()).toList();
+                if (!withRows.isEmpty()) {
+                    TreeMap<Long, Note> rows = random.nextBoolean() && !deletedOf(tenant).isEmpty() ? deletedOf(tenant)
+                            : withRows.get(random.nextInt(withRows.size()));
+                    return randomKey(rows);
+                }
+            }
             int dice = random.nextInt(10);
             TreeMap<Long, Note> own = model.get(tenant);
             if (dice < 5 && own != null && !own.isEmpty()) {
@@ -227,7 +299,7 @@ class IsolationFuzzTest {
 
         private void daoCall(String tenant) {
             TreeMap<Long, Note> own = model.get(tenant);
-            int kind = random.nextInt(10);
+            int kind = random.nextInt(soft == null ? 10 : 14);
             if (kind <= 1 && own.size() > 1_000) {
                 kind = 9;     // keep tables at a size where every step stays cheap on long runs
             }
@@ -281,18 +353,59 @@ class IsolationFuzzTest {
                 }
                 case 7 -> update(tenant, own);
                 case 8 -> delete(tenant, own);
+                case 10 -> {
+                    count("restore");
+                    long id = anyId(tenant);
+                    Note restored = deletedOf(tenant).remove(id);
+                    assertEquals(restored != null, soft.restore().test(id), context("restore " + id));
+                    if (restored != null) {
+                        own.put(id, restored);
+                    }
+                }
+                case 11 -> {
+                    count("findDeletedById");
+                    long id = anyId(tenant);
+                    assertEquals(Optional.ofNullable(deletedOf(tenant).get(id)), soft.findDeletedById().apply(id),
+                            context("findDeletedById " + id));
+                }
+                case 12 -> {
+                    count("findAllDeleted");
+                    int limit = random.nextInt(8);
+                    long offset = random.nextInt(Math.max(1, deletedOf(tenant).size() + 2));
+                    assertEquals(deletedOf(tenant).values().stream().skip(offset).limit(limit).toList(),
+                            soft.findAllDeleted().apply(limit, offset), context("findAllDeleted"));
+                }
+                case 13 -> {
+                    count("purge");
+                    long id = anyId(tenant);
+                    boolean held = own.remove(id) != null | deletedOf(tenant).remove(id) != null;
+                    assertEquals(held, soft.purge().test(id), context("purge " + id));
+                }
                 default -> {
                     count("deleteById");
                     long id = anyId(tenant);
                     boolean deleted = store.deleteById(id);
                     assertEquals(own.containsKey(id), deleted, context("deleteById " + id));
-                    own.remove(id);
+                    removed(tenant, own.remove(id));
                 }
+            }
+        }
+
+        /** A row the DAO deleted: with soft deletes, kept as the tenant's deleted row. */
+        private void removed(String tenant, Note note) {
+            if (soft != null && note != null) {
+                deletedOf(tenant).put(note.id(), note);
             }
         }
 
         private void update(String tenant, TreeMap<Long, Note> own) {
             count("update");
+            if (soft != null && !deletedOf(tenant).isEmpty() && random.nextInt(4) == 0) {
+                Note gone = deletedOf(tenant).get(randomKey(deletedOf(tenant)));
+                expect(RowNotFoundException.class, () -> store.update(gone.withBody("changed")),
+                        "update of a deleted row");
+                return;
+            }
             Map.Entry<String, Note> row = anyRow();
             if (row == null) {
                 return;
@@ -329,7 +442,7 @@ class IsolationFuzzTest {
                 }, "delete carrying " + row.getKey());
             } else if (own.containsKey(target.id())) {
                 store.delete(argument);
-                own.remove(target.id());
+                removed(tenant, own.remove(target.id()));
             } else {
                 expect(RowNotFoundException.class, () -> {
                     store.delete(argument);
@@ -402,9 +515,9 @@ class IsolationFuzzTest {
             if (TENANTS.contains(hostile)) {
                 return null;
             }
-            return switch (strategy) {
+            return switch (strategy.split(",")[0]) {
                 case "row" -> null;
-                case "schema" -> (PREFIX + "_" + hostile).matches("[a-z_][a-z0-9_]{0,62}")
+                case "schema" -> (schemaPrefix + hostile).matches("[a-z_][a-z0-9_]{0,62}")
                         ? DataAccessException.class : InvalidTenantException.class;
                 default -> UnknownTenantException.class;
             };
@@ -417,19 +530,22 @@ class IsolationFuzzTest {
             int[] touched = new int[1];
             TenantContext.runAs(tenant, () -> database.useTransaction(tx -> {
                 try (Statement s = tx.connection().createStatement()) {
-                    try (ResultSet rows = s.executeQuery("SELECT id FROM row_note")) {
+                    try (ResultSet rows = s.executeQuery("SELECT id FROM " + table)) {
                         while (rows.next()) {
                             seen.add(rows.getLong(1));
                         }
                     }
-                    touched[0] = s.executeUpdate("UPDATE row_note SET version = version + 1000");
+                    touched[0] = s.executeUpdate("UPDATE " + table + " SET version = version + 1000");
                 } catch (SQLException e) {
                     throw new AssertionError(context("raw SQL failed"), e);
                 }
                 tx.setRollbackOnly();
             }));
-            assertEquals(model.get(tenant).keySet(), seen, context("raw SELECT under RLS"));
-            assertEquals(model.get(tenant).size(), touched[0], context("raw UPDATE under RLS"));
+            // raw SQL filters no deleted rows (it is not the DAO's), but row-level security confines them too
+            Set<Long> rows = new TreeSet<>(model.get(tenant).keySet());
+            rows.addAll(deletedOf(tenant).keySet());
+            assertEquals(rows, seen, context("raw SELECT under RLS"));
+            assertEquals(rows.size(), touched[0], context("raw UPDATE under RLS"));
         }
 
         private void fullCheck() {
@@ -439,6 +555,10 @@ class IsolationFuzzTest {
                 }
                 List<Note> all = TenantContext.callAs(tenant, () -> store.findAll(Integer.MAX_VALUE, 0));
                 assertEquals(List.copyOf(own.values()), all, context("full check of " + tenant));
+                if (soft != null) {
+                    List<Note> gone = TenantContext.callAs(tenant, () -> soft.findAllDeleted().apply(Integer.MAX_VALUE, 0L));
+                    assertEquals(List.copyOf(deletedOf(tenant).values()), gone, context("full check of deleted rows of " + tenant));
+                }
             });
         }
 

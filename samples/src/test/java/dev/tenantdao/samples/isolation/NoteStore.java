@@ -70,6 +70,53 @@ interface NoteStore {
                 dao::existsById, dao::update, dao::delete, dao::deleteById);
     }
 
+    static NoteStore of(RowSoftNoteDao dao) {
+        return new DaoStore<>(n -> new RowSoftNote(n.id(), n.tenant(), n.body(), n.version()),
+                r -> new Note(r.id(), r.tenant(), r.body(), r.version()), true,
+                dao::insert, dao::insertAll, dao::findById, dao::findAllAfter, dao::findAll, dao::count,
+                dao::existsById, dao::update, dao::delete, dao::deleteById);
+    }
+
+    static NoteStore of(SchemaSoftNoteDao dao) {
+        return new DaoStore<>(n -> new SchemaSoftNote(n.id(), n.body(), n.version()),
+                r -> new Note(r.id(), null, r.body(), r.version()), false,
+                dao::insert, dao::insertAll, dao::findById, dao::findAllAfter, dao::findAll, dao::count,
+                dao::existsById, dao::update, dao::delete, dao::deleteById);
+    }
+
+    static NoteStore of(DatabaseSoftNoteDao dao) {
+        return new DaoStore<>(n -> new DatabaseSoftNote(n.id(), n.body(), n.version()),
+                r -> new Note(r.id(), null, r.body(), r.version()), false,
+                dao::insert, dao::insertAll, dao::findById, dao::findAllAfter, dao::findAll, dao::count,
+                dao::existsById, dao::update, dao::delete, dao::deleteById);
+    }
+
+    /** The methods a {@code @SoftDelete} note's DAO adds, over {@link Note}. */
+    record SoftDeletes(
+            Predicate<Long> restore,
+            Function<Long, Optional<Note>> findDeletedById,
+            BiFunction<Integer, Long, List<Note>> findAllDeleted,
+            Predicate<Long> purge) {
+
+        static SoftDeletes of(RowSoftNoteDao dao) {
+            Function<RowSoftNote, Note> note = r -> new Note(r.id(), r.tenant(), r.body(), r.version());
+            return new SoftDeletes(dao::restore, id -> dao.findDeletedById(id).map(note),
+                    (limit, offset) -> dao.findAllDeleted(limit, offset).stream().map(note).toList(), dao::purge);
+        }
+
+        static SoftDeletes of(SchemaSoftNoteDao dao) {
+            Function<SchemaSoftNote, Note> note = r -> new Note(r.id(), null, r.body(), r.version());
+            return new SoftDeletes(dao::restore, id -> dao.findDeletedById(id).map(note),
+                    (limit, offset) -> dao.findAllDeleted(limit, offset).stream().map(note).toList(), dao::purge);
+        }
+
+        static SoftDeletes of(DatabaseSoftNoteDao dao) {
+            Function<DatabaseSoftNote, Note> note = r -> new Note(r.id(), null, r.body(), r.version());
+            return new SoftDeletes(dao::restore, id -> dao.findDeletedById(id).map(note),
+                    (limit, offset) -> dao.findAllDeleted(limit, offset).stream().map(note).toList(), dao::purge);
+        }
+    }
+
     /** A generated DAO's methods as functions, converting between its entity {@code E} and {@link Note}. */
     record DaoStore<E>(
             Function<Note, E> entity,

@@ -92,9 +92,18 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
         }
     }
 
-    public record Index(String name, List<String> columns) {
+    /**
+     * An index on {@code columns}; {@code unique} a unique index, {@code where} the predicate of a
+     * partial index (a {@code @SoftDelete} entity's unique columns: unique among live rows), or null.
+     */
+    public record Index(String name, List<String> columns, boolean unique, String where) {
         public Index {
             columns = List.copyOf(columns);
+        }
+
+        /** A plain index. */
+        public Index(String name, List<String> columns) {
+            this(name, columns, false, null);
         }
     }
 
@@ -178,6 +187,12 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
                     Map<String, Object> i = new LinkedHashMap<>();
                     i.put("name", index.name());
                     i.put("columns", index.columns());
+                    if (index.unique()) {
+                        i.put("unique", true);
+                    }
+                    if (index.where() != null) {
+                        i.put("where", index.where());
+                    }
                     indexes.add(i);
                 }
                 map.put("indexes", indexes);
@@ -234,7 +249,8 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
             List<Index> indexes = new ArrayList<>();
             for (Object i : list(m.get("indexes"))) {
                 Map<String, Object> im = map(i, "an index");
-                indexes.add(new Index(string(im, "name"), strings(im.get("columns"))));
+                indexes.add(new Index(string(im, "name"), strings(im.get("columns")), Boolean.TRUE.equals(im.get("unique")),
+                        (String) im.get("where")));
             }
             tables.add(new Table(string(m, "name"), (String) m.get("entity"), Strategy.valueOf(string(m, "strategy")),
                     (String) m.get("historyOf"), columns, strings(m.get("primaryKey")), strings(m.get("checks")),

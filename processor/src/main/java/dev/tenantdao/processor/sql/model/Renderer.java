@@ -96,9 +96,11 @@ public final class Renderer {
             sql.append(')');
         }
         if (insert.onConflict() != null) {
-            sql.append(" ON CONFLICT (").append(String.join(", ", insert.onConflict().target()))
-                    .append(") DO UPDATE SET ");
+            sql.append(" ON CONFLICT (").append(String.join(", ", insert.onConflict().target())).append(')');
+            where(insert.onConflict().arbiter());
+            sql.append(" DO UPDATE SET ");
             assignments(insert.onConflict().assignments());
+            where(insert.onConflict().where());
         }
         returning(insert.returning());
     }

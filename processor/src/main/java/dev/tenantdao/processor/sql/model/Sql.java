@@ -100,11 +100,32 @@ public sealed interface Sql {
         }
     }
 
-    /** {@code ON CONFLICT (<target>) DO UPDATE SET <assignments>}. */
-    record OnConflict(List<String> target, List<Assignment> assignments) {
+    /**
+     * {@code ON CONFLICT (<target>) [WHERE <arbiter>] DO UPDATE SET <assignments> [WHERE <where>]}.
+     *
+     * @param arbiter the predicate of the partial unique index the conflict is on, or empty
+     * @param where the rows the update may change (the conflicting row, not EXCLUDED), or empty
+     */
+    record OnConflict(List<String> target, List<Fragment> arbiter, List<Assignment> assignments, List<Fragment> where) {
         public OnConflict {
             target = List.copyOf(target);
+            arbiter = List.copyOf(arbiter);
             assignments = List.copyOf(assignments);
+            where = List.copyOf(where);
+        }
+
+        public OnConflict(List<String> target, List<Assignment> assignments) {
+            this(target, List.of(), assignments, List.of());
+        }
+
+        /** This clause with {@code target} in place of its target. */
+        public OnConflict target(List<String> target) {
+            return new OnConflict(target, arbiter, assignments, where);
+        }
+
+        /** This clause with {@code assignments} in place of its own. */
+        public OnConflict assignments(List<Assignment> assignments) {
+            return new OnConflict(target, arbiter, assignments, where);
         }
     }
 
@@ -202,7 +223,8 @@ public sealed interface Sql {
             return new Insert(table(insert.table()), insert.columns(), fragments(insert.values()),
                     insert.select() == null ? null : select(insert.select()), insert.tenantFrom(),
                     insert.onConflict() == null ? null : new OnConflict(insert.onConflict().target(),
-                            assignments(insert.onConflict().assignments())),
+                            fragments(insert.onConflict().arbiter()), assignments(insert.onConflict().assignments()),
+                            fragments(insert.onConflict().where())),
                     insert.returning() == null ? null : insert.returning().map(this));
         }
 

@@ -144,7 +144,7 @@ public final class AuditPass {
                 .append(changed, " THEN 1 ELSE 0 END")));
         assignments.add(new Sql.Assignment(HISTORY_CHANGED, changed));
         return new Sql.Insert(upsert.table(), upsert.columns(), upsert.values(), upsert.select(), upsert.tenantFrom(),
-                new Sql.OnConflict(upsert.onConflict().target(), assignments), upsert.returning());
+                upsert.onConflict().assignments(assignments), upsert.returning());
     }
 
     private static Sql.Update withChangeTest(Sql.Update update, Fragment changed, String qualifier) {

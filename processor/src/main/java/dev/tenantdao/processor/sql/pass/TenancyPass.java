@@ -27,6 +27,11 @@ import java.util.List;
  * </ul>
  * A statement of a shared entity passes unchanged. Repository queries go through this same pass.
  *
+ * <p>A {@code @SoftDelete} entity's live-rows predicate ({@code deleted_at IS NULL}, or what the
+ * statement's {@link TableRef#rows()} asks for) is added by the same walk, right after the tenant's and
+ * the vendor's, to every table reference this pass confines, and its conflict clause to every upsert:
+ * {@link SoftDeletePass} says what they are (also for shared entities, which have no tenant predicate).
+ *
  * <p>A {@code @VendorScoped} entity's rows belong to one vendor of their tenant, in every strategy;
  * this pass adds the vendor the same way, right after the tenant: the predicate {@code
  * <table>.vendor_id = COALESCE(?, <table>.vendor_id)} (its {@code ?} the current vendor, null only in
@@ -61,6 +66,8 @@ public final class TenancyPass implements Sql.Visitor {
     }
 
     private final EntityModel entity;
+    /** The live-rows predicate of a {@code @SoftDelete} entity's table, beside the tenant's. */
+    private final SoftDeletePass softDeletes;
     /** Whether the row-level-security setting in front names the vendor even when the entity is not vendor-scoped. */
     private final boolean vendorSettings;
 
@@ -75,6 +82,7 @@ public final class TenancyPass implements Sql.Visitor {
      */
     public TenancyPass(EntityModel entity, boolean vendorSettings) {
         this.entity = entity;
+        this.softDeletes = new SoftDeletePass(entity);
         this.vendorSettings = vendorSettings;
     }
 
@@ -274,7 +282,10 @@ public final class TenancyPass implements Sql.Visitor {
 
     @Override
     public Sql.Insert insert(Sql.Insert insert) {
-        Sql.Insert visited = Sql.Visitor.super.insert(insert);
+        Sql.Insert inserted = Sql.Visitor.super.insert(insert);
+        Sql.Insert visited = new Sql.Insert(inserted.table(), inserted.columns(), inserted.values(), inserted.select(),
+                inserted.tenantFrom(), softDeletes.conflict(inserted.table(), inserted.onConflict()),
+                inserted.returning());
         if (!visited.table().entityTable() || !hasTenantColumn(entity) && !vendorScoped(entity)) {
             return visited;
         }
@@ -301,7 +312,7 @@ public final class TenancyPass implements Sql.Visitor {
         }
         Sql.OnConflict onConflict = visited.onConflict();
         if (onConflict != null) {
-            onConflict = new Sql.OnConflict(prepend(scope, onConflict.target()), onConflict.assignments());
+            onConflict = onConflict.target(prepend(scope, onConflict.target()));
         }
         return new Sql.Insert(visited.table(), columns, values, source, visited.tenantFrom(), onConflict,
                 visited.returning());
@@ -336,6 +347,7 @@ public final class TenancyPass implements Sql.Visitor {
             String column = table.qualifier() + vendorColumn(entity);
             scope.add(Fragment.of(column + " = COALESCE(", Parameter.vendor(), ", " + column + ")"));
         }
+        scope.addAll(softDeletes.predicate(table));
         return prepend(scope, conditions);
     }
 
