@@ -5,10 +5,12 @@ import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.RowDeletedException;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -247,16 +249,22 @@ public class TicketDao {
     public Ticket insert(Ticket ticket) {
         Objects.requireNonNull(ticket, "ticket");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, ticket);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -270,7 +278,9 @@ public class TicketDao {
         if (tickets.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Ticket.insertAll", INSERT_ALL, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Ticket.insertAll", INSERT_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT_ALL))) {
                 int size = tickets.size();
                 Object[] idColumn = new Object[size];
@@ -295,9 +305,13 @@ public class TicketDao {
                         inserted.add(map(keys));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -305,16 +319,22 @@ public class TicketDao {
      */
     public Optional<Ticket> findById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -326,7 +346,9 @@ public class TicketDao {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -337,10 +359,14 @@ public class TicketDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -355,7 +381,9 @@ public class TicketDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -366,10 +394,14 @@ public class TicketDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -377,17 +409,23 @@ public class TicketDao {
      */
     public long count() {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -395,18 +433,24 @@ public class TicketDao {
      */
     public boolean existsById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -418,7 +462,9 @@ public class TicketDao {
     public Ticket update(Ticket ticket) {
         Objects.requireNonNull(ticket, "ticket");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setString(2, ticket.number());
@@ -434,11 +480,15 @@ public class TicketDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Ticket", ticket.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -448,18 +498,24 @@ public class TicketDao {
     public Ticket upsert(Ticket ticket) {
         Objects.requireNonNull(ticket, "ticket");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.upsert", UPSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.upsert", UPSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPSERT))) {
                 bindInsert(statement, tenant, ticket);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
                         throw new RowDeletedException("Ticket", ticket.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -469,18 +525,24 @@ public class TicketDao {
     public Ticket upsertByNumber(Ticket ticket) {
         Objects.requireNonNull(ticket, "ticket");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.upsertByNumber", UPSERT_BY_NUMBER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.upsertByNumber", UPSERT_BY_NUMBER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPSERT_BY_NUMBER))) {
                 bindInsert(statement, tenant, ticket);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
                         throw new RowDeletedException("Ticket", ticket.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -489,7 +551,9 @@ public class TicketDao {
      */
     public List<HistoryEntry<Ticket>> history(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.history", HISTORY, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.history", HISTORY);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -499,10 +563,14 @@ public class TicketDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -512,17 +580,23 @@ public class TicketDao {
     public Optional<Ticket> asOf(long id, Instant at) {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.asOf", HISTORY_AS_OF, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.asOf", HISTORY_AS_OF);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(6)) && !"PURGE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(6)) && !"PURGE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -533,7 +607,9 @@ public class TicketDao {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.changesBetween", HISTORY_BETWEEN);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -544,10 +620,14 @@ public class TicketDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -556,7 +636,9 @@ public class TicketDao {
      */
     public List<HistoryEntry<Ticket>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.changesInTransaction", HISTORY_IN_TRANSACTION);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -566,10 +648,14 @@ public class TicketDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -591,7 +677,9 @@ public class TicketDao {
      */
     public boolean deleteById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -599,10 +687,14 @@ public class TicketDao {
                 statement.setString(4, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return observed.rows(rows.getLong(1)) > 0;
+                    return call.rows(rows.getLong(1)) > 0;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -612,7 +704,9 @@ public class TicketDao {
      */
     public boolean restore(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.restore", RESTORE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.restore", RESTORE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, RESTORE))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -620,10 +714,14 @@ public class TicketDao {
                 statement.setString(4, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return observed.rows(rows.getLong(1)) > 0;
+                    return call.rows(rows.getLong(1)) > 0;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -631,16 +729,22 @@ public class TicketDao {
      */
     public Optional<Ticket> findDeletedById(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.findDeletedById", FIND_DELETED_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.findDeletedById", FIND_DELETED_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_DELETED_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -654,7 +758,9 @@ public class TicketDao {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.findAllDeleted", FIND_ALL_DELETED, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.findAllDeleted", FIND_ALL_DELETED);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_DELETED))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -665,10 +771,14 @@ public class TicketDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -678,7 +788,9 @@ public class TicketDao {
      */
     public boolean purge(long id) {
         String tenant = support.requireTenant();
-        return support.withConnection(tenant, "Ticket.purge", PURGE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Ticket.purge", PURGE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, PURGE))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
@@ -686,10 +798,14 @@ public class TicketDao {
                 statement.setString(4, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return observed.rows(rows.getLong(1)) > 0;
+                    return call.rows(rows.getLong(1)) > 0;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, String tenant, Ticket ticket) throws
