@@ -105,6 +105,9 @@ public final class DatabasePerTenant implements AutoCloseable {
     final LongAdder opened = new LongAdder();
     /** Pools created by the lazy routings' factories. */
     final LongAdder poolsCreated = new LongAdder();
+    /** Nanoseconds spent creating tenant pools (in the routing's factory) and closing them (evicted or at the end). */
+    final LongAdder creatingNanos = new LongAdder();
+    final LongAdder closingNanos = new LongAdder();
 
     private DatabasePerTenant(List<Server> servers, String prefix, int databases, EmbeddedPostgres embedded) {
         this.servers = servers;
@@ -241,7 +244,20 @@ public final class DatabasePerTenant implements AutoCloseable {
         config.setMaximumPoolSize(maxSize);
         config.setMinimumIdle(1);
         config.setPoolName("tenant-" + index);
-        return new HikariDataSource(config);
+        long started = System.nanoTime();
+        HikariDataSource pool = new HikariDataSource(config) {
+            @Override
+            public void close() {
+                long closing = System.nanoTime();
+                boolean wasOpen = !isClosed();
+                super.close();
+                if (wasOpen) {
+                    closingNanos.add(System.nanoTime() - closing);
+                }
+            }
+        };
+        creatingNanos.add(System.nanoTime() - started);
+        return pool;
     }
 
     /**
@@ -405,8 +421,11 @@ public final class DatabasePerTenant implements AutoCloseable {
         return new Load(name, ops, elapsed, pools, opens, open0, open1, wrong.sum());
     }
 
-    /** Cold and warm calls, in microseconds. */
-    record ColdWarm(long[] cold, long[] warm) {}
+    /**
+     * Cold and warm calls, in microseconds; of each cold call, the time spent creating the tenant's pool (with its
+     * first connection) and closing the evicted one.
+     */
+    record ColdWarm(long[] cold, long[] warm, long[] creating, long[] closing) {}
 
     /**
      * The first call to each of {@code tenants} cold tenants, one after another on one thread through a routing of
@@ -418,7 +437,11 @@ public final class DatabasePerTenant implements AutoCloseable {
         TenantNoteDao notes = new TenantNoteDao(routed.database(servers.get(0).dataSource("postgres")));
         long[] cold = new long[tenants];
         long[] warm = new long[tenants];
+        long[] creating = new long[tenants];
+        long[] closing = new long[tenants];
         for (int i = 0; i < tenants; i++) {
+            long creating0 = creatingNanos.sum();
+            long closing0 = closingNanos.sum();
             String tenant = tenant(i % databases);
             long id = 1 + (i % ROWS);
             long t0 = System.nanoTime();
@@ -431,9 +454,11 @@ public final class DatabasePerTenant implements AutoCloseable {
             }
             cold[i] = (t1 - t0) / 1_000;
             warm[i] = (t2 - t1) / 1_000;
+            creating[i] = (creatingNanos.sum() - creating0) / 1_000;
+            closing[i] = (closingNanos.sum() - closing0) / 1_000;
         }
         routed.close();
-        return new ColdWarm(cold, warm);
+        return new ColdWarm(cold, warm, creating, closing);
     }
 
     /**
@@ -568,6 +593,8 @@ public final class DatabasePerTenant implements AutoCloseable {
             System.out.println("| call | median | p90 | p99 | max |");
             System.out.println("|---|---:|---:|---:|---:|");
             printDistribution("first call to a cold tenant (pool, connection, statement; eviction once full)", calls.cold());
+            printDistribution("of which creating its pool (HikariCP, first connection)", calls.creating());
+            printDistribution("of which closing the evicted pool", calls.closing());
             printDistribution("the next call, warm", calls.warm());
         }
     }
