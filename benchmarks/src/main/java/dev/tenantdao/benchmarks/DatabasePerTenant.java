@@ -51,7 +51,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * </ul>
  *
  * <p>Run: {@code benchmarks/run main dev.tenantdao.benchmarks.DatabasePerTenant} with {@code JAVA_OPTS} such as
- * {@code -Dscale.databases=1000 -Ddpt.pools=20,50 -Ddpt.threads=4 -Ddpt.seconds=20 -Ddpt.rounds=3}. The databases
+ * {@code -Dscale.databases=1000 -Ddpt.pools=20,50 -Ddpt.poolSize=2 -Ddpt.threads=4 -Ddpt.seconds=20 -Ddpt.rounds=3}. The databases
  * are named after the testkit's database ({@code <its name>_dpt_<n>}) and dropped at the end (also at the start, if
  * a run was interrupted). {@link #sanity} is what {@code DatabasePerTenantSmokeTest} runs in every build, with 6
  * databases.
@@ -60,6 +60,8 @@ public final class DatabasePerTenant implements AutoCloseable {
 
     /** Rows per tenant database. */
     static final int ROWS = Integer.getInteger("dpt.rows", 100);
+    /** The most connections of a tenant's pool in the timed loads ({@code dpt.poolSize}); one is kept idle. */
+    static final int TENANT_POOL_SIZE = Integer.getInteger("dpt.poolSize", 2);
     private static final Pattern URL = Pattern.compile("jdbc:postgresql://([^/:]+)(?::(\\d+))?/([^?]+).*");
 
     /** A server: where it is, and an administrative data source on its maintenance database. */
@@ -531,6 +533,12 @@ public final class DatabasePerTenant implements AutoCloseable {
         for (int bound : bounds) {
             names.add(bound + " pools of " + databases);
         }
+        // with -Ddpt.fixedMap=true, also every tenant's pool open from the start in a fixed map (TenantRouting.of):
+        // the same pools and databases without the lazy routing, to tell the routing's cost from the databases'
+        boolean fixedMap = Boolean.getBoolean("dpt.fixedMap");
+        if (fixedMap) {
+            names.add(databases + " pools of " + databases + ", fixed map");
+        }
         List<List<Load>> results = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             results.add(new ArrayList<>());
@@ -549,8 +557,20 @@ public final class DatabasePerTenant implements AutoCloseable {
                     if (i == 0) {
                         Database database = Database.builder(first.dataSource("postgres")).routing(tenant -> onePool).build();
                         load = run(names.get(i), new TenantNoteDao(database), zipf, threads, warmUp, seconds, false);
+                    } else if (i > bounds.length) {
+                        Map<String, HikariDataSource> pools = new java.util.HashMap<>();
+                        for (int t = 0; t < databases; t++) {
+                            pools.put(tenant(t), pool(t, TENANT_POOL_SIZE));
+                        }
+                        try {
+                            Database database = Database.builder(first.dataSource("postgres"))
+                                    .routing(TenantRouting.of(pools)).build();
+                            load = run(names.get(i), new TenantNoteDao(database), zipf, threads, warmUp, seconds, true);
+                        } finally {
+                            pools.values().forEach(HikariDataSource::close);
+                        }
                     } else {
-                        try (Routed routed = lazyRouting(bounds[i - 1], 2)) {
+                        try (Routed routed = lazyRouting(bounds[i - 1], TENANT_POOL_SIZE)) {
                             load = run(names.get(i), new TenantNoteDao(routed.database(first.dataSource("postgres"))),
                                     zipf, threads, warmUp, seconds, true);
                         }
@@ -578,7 +598,8 @@ public final class DatabasePerTenant implements AutoCloseable {
             for (int r = 0; r < rounds; r++) {
                 ratios[r] = loads.get(r).perSecond() / results.get(0).get(r).perSecond();
             }
-            String share = i == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * zipf.topShare(bounds[i - 1]));
+            String share = i == 0 ? "" : String.format(Locale.ROOT, "%.0f%%",
+                    100 * zipf.topShare(i > bounds.length ? databases : bounds[i - 1]));
             System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f-%.2f | %,.1f | %,.1f | %,.1f |%n", names.get(i),
                     share, median(loads.stream().mapToDouble(Load::perSecond).toArray()), median(ratios),
                     Arrays.stream(ratios).min().orElse(0), Arrays.stream(ratios).max().orElse(0),
