@@ -155,6 +155,31 @@ class BenchmarksSmokeTest {
         } finally {
             softTables.tearDown();
         }
+        // the concurrency benchmarks, on their own state (a pool of 2, as for -t 2; its set-up checks the contenders)
+        ConcurrencyBenchmark.Rows rows = new ConcurrencyBenchmark.Rows();
+        rows.schema = "benchmarks_concurrency_smoke";
+        rows.setUp(2);
+        try {
+            ConcurrencyBenchmark benchmark = new ConcurrencyBenchmark();
+            for (Method method : Arrays.stream(ConcurrencyBenchmark.class.getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(Benchmark.class))
+                    .sorted(Comparator.comparing(Method::getName))
+                    .toList()) {
+                String name = "ConcurrencyBenchmark." + method.getName();
+                Object result;
+                try {
+                    result = method.invoke(benchmark, rows);
+                } catch (InvocationTargetException e) {
+                    throw new AssertionError(name + " failed", e.getCause());
+                }
+                assertTrue(result != null && (!(result instanceof Collection<?> c) || !c.isEmpty())
+                        && (!(result instanceof Optional<?> o) || o.isPresent()), name + " returned " + result);
+                ran.add(ConcurrencyBenchmark.class.getName() + "." + method.getName());
+            }
+            rows.removeInserted();
+        } finally {
+            rows.tearDown();
+        }
         assertEquals(jmhBenchmarks(), ran, "the methods run are not the benchmarks JMH lists");
         assertTrue(ran.size() > 40, "only " + ran.size() + " benchmarks");
     }
