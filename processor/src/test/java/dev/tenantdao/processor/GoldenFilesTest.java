@@ -50,7 +50,8 @@ class GoldenFilesTest {
                 JavaFileObjects.forResource("entities/com/example/billing/Offer.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/OfferLine.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Shelf.java"),
-                JavaFileObjects.forResource("entities/com/example/billing/Offers.java"));
+                JavaFileObjects.forResource("entities/com/example/billing/Offers.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Reading.java"));
         assertEquals(java.util.List.of(), Sources.errors(compilation), () -> compilation.diagnostics().toString());
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
         assertTrue(compilation.warnings().isEmpty(), () -> "warnings under -Xlint:all: " + compilation.warnings());
@@ -60,7 +61,7 @@ class GoldenFilesTest {
     @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao", "LedgerEntryDao", "PaymentDao",
             "Payment_CardDao", "ShipmentDao", "ParcelDao", "PalletDao", "ClaimDao", "Claim_DamageDao",
             "Claim_DelayDao", "SubscriptionDao", "ArchiveDao", "InvoicesImpl", "SubscriptionsImpl", "OfferDao",
-            "OfferLineDao", "ShelfDao", "OffersImpl"})
+            "OfferLineDao", "ShelfDao", "OffersImpl", "ReadingDao"})
     void generatedDao(String dao) throws IOException {
         JavaFileObject generated = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow();
         assertGolden(dao + ".java", generated.getCharContent(false).toString());
@@ -68,7 +69,7 @@ class GoldenFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Invoice", "Customer", "Country", "LedgerEntry", "Payment", "Shipment", "Claim",
-            "Subscription", "Archive", "Offer", "OfferLine", "Shelf"})
+            "Subscription", "Archive", "Offer", "OfferLine", "Shelf", "Reading"})
     void generatedDdl(String entity) throws IOException {
         Optional<JavaFileObject> ddl = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
                 "META-INF/tenantdao/ddl/com.example.billing." + entity + ".sql");
