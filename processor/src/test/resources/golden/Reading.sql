@@ -8,6 +8,7 @@ CREATE TABLE IF NOT EXISTS reading (
     read_at timestamptz,
     history_version bigint NOT NULL DEFAULT 1,
     history_changed boolean NOT NULL DEFAULT true,
+    history_inserted boolean NOT NULL DEFAULT true,
     PRIMARY KEY (org_id, id),
     UNIQUE (org_id, meter),
     FOREIGN KEY (org_id, customer_id) REFERENCES customers (org_id, id)

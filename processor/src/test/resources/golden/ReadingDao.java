@@ -123,10 +123,10 @@ public class ReadingDao {
             WITH changed AS (INSERT INTO reading AS target (org_id, customer_id, meter, value, read_at) \
             VALUES (?, ?, ?, ?, ?) \
             ON CONFLICT (org_id, meter) DO UPDATE \
-            SET customer_id = EXCLUDED.customer_id, value = EXCLUDED.value, read_at = EXCLUDED.read_at, history_version = target.history_version + CASE WHEN (target.customer_id, target.value, target.read_at) IS DISTINCT FROM (EXCLUDED.customer_id, EXCLUDED.value, EXCLUDED.read_at) THEN 1 ELSE 0 END, history_changed = (target.customer_id, target.value, target.read_at) IS DISTINCT FROM (EXCLUDED.customer_id, EXCLUDED.value, EXCLUDED.read_at) \
-            RETURNING *, xmax = 0 AS inserted), \
+            SET customer_id = EXCLUDED.customer_id, value = EXCLUDED.value, read_at = EXCLUDED.read_at, history_version = target.history_version + CASE WHEN (target.customer_id, target.value, target.read_at) IS DISTINCT FROM (EXCLUDED.customer_id, EXCLUDED.value, EXCLUDED.read_at) THEN 1 ELSE 0 END, history_changed = (target.customer_id, target.value, target.read_at) IS DISTINCT FROM (EXCLUDED.customer_id, EXCLUDED.value, EXCLUDED.read_at), history_inserted = false \
+            RETURNING *), \
             history AS (INSERT INTO reading_history (org_id, id, customer_id, meter, value, read_at, history_operation, history_version, history_actor) \
-            SELECT org_id, id, customer_id, meter, value, read_at, CASE WHEN inserted THEN 'INSERT' ELSE 'UPDATE' END, history_version, ? \
+            SELECT org_id, id, customer_id, meter, value, read_at, CASE WHEN history_inserted THEN 'INSERT' ELSE 'UPDATE' END, history_version, ? \
             FROM changed \
             WHERE history_changed) \
             SELECT id, customer_id, meter, value, read_at \

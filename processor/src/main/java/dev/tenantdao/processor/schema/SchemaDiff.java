@@ -452,7 +452,7 @@ public final class SchemaDiff {
 
     /** The columns an audited entity's table keeps for its history, dropped with the audit. */
     private static final Set<String> BOOKKEEPING = Set.of(dev.tenantdao.annotations.internal.Wire.HISTORY_VERSION,
-            dev.tenantdao.annotations.internal.Wire.HISTORY_CHANGED);
+            dev.tenantdao.annotations.internal.Wire.HISTORY_CHANGED, dev.tenantdao.annotations.internal.Wire.HISTORY_INSERTED);
 
     private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
     private static final Pattern SIZED = Pattern.compile("(varchar|character varying|numeric|decimal)\\((\\d+)(?:,\\s*(\\d+))?\\)");

@@ -74,6 +74,9 @@ public final class DdlBuilder {
         if (entity.isAudited()) {
             columns.add(new Column(Wire.HISTORY_VERSION, "bigint", true, "1", false, null, null));
             columns.add(new Column(Wire.HISTORY_CHANGED, "boolean", true, "true", false, null, null));
+            if (partitions(entity) > 0) {
+                columns.add(new Column(Wire.HISTORY_INSERTED, "boolean", true, "true", false, null, null));
+            }
         }
         List<String> key = TenancyPass.keyColumns(entity, entity.id().column());
         List<String> checks = entity.kind() instanceof HierarchyRoot root && !joined ? subtypeNotNull(root) : List.of();
