@@ -74,7 +74,8 @@ public final class DdlBuilder {
         if (entity.isAudited()) {
             columns.add(new Column(Wire.HISTORY_VERSION, "bigint", true, "1", false, null, null));
             columns.add(new Column(Wire.HISTORY_CHANGED, "boolean", true, "true", false, null, null));
-            if (partitions(entity) > 0) {
+            if (partitions(entity) > 0 && !(entity.kind() instanceof InHierarchy)) {
+                // (what its upsert reads instead of xmax; a hierarchy's DAO has no upsert)
                 columns.add(new Column(Wire.HISTORY_INSERTED, "boolean", true, "true", false, null, null));
             }
         }
