@@ -106,7 +106,9 @@ public final class DdlBuilder {
      * the entity does not ask (or cannot be partitioned: the validator reports that).
      */
     public static int partitions(EntityModel entity) {
-        PartitionedByTenant partitioned = entity.element().getAnnotation(PartitionedByTenant.class);
+        // (a model built without an element, as some tests build them, asks for nothing)
+        PartitionedByTenant partitioned = entity.element() == null ? null
+                : entity.element().getAnnotation(PartitionedByTenant.class);
         return partitioned == null || !entity.isTenanted() || !entity.tenancy().isRow()
                 || entity.kind() instanceof Subtype ? 0 : partitioned.hash();
     }
