@@ -40,7 +40,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <ul>
  *   <li>{@code jdbc}: hand-written JDBC sending the schema-qualified statements the DAO sends
  *       ({@code ... FROM "scale_t00042".scale_item WHERE id = ?}), the reference;
- *   <li>{@code dao}: the generated {@link ScaleItemDao} ({@code {schema}} filled in per call);
+ *   <li>{@code dao}: the generated {@link SchemaScaleItemDao} ({@code {schema}} filled in per call);
  *   <li>{@code searchPath}: hand-written JDBC with one SQL text for every tenant, the schema named by the search
  *       path set in the statement's own round trip: {@code SELECT set_config('search_path', ?, false); <statement
  *       on scale_item>; SELECT set_config('search_path', '<the pool's>', false)}, the tenant's path being
@@ -221,7 +221,7 @@ public final class SchemaScale {
         String resetPath = query(sharedSchema, "SELECT current_setting('search_path')");
         contenders.put("jdbc", new QualifiedJdbc(pool(sharedSchema, 1), quoted));
         HikariDataSource daoPool = pool(sharedSchema, 1);
-        contenders.put("dao", new DaoContender(daoPool, new ScaleItemDao(Database.builder(daoPool).sharedSchema(shared)
+        contenders.put("dao", new DaoContender(daoPool, new SchemaScaleItemDao(Database.builder(daoPool).sharedSchema(shared)
                 .schemaMapping(SchemaMapping.prefixed(config.prefix())).build())));
         contenders.put("searchPath", new SearchPathJdbc(pool(sharedSchema, 1), quoted, resetPath));
     }
@@ -239,7 +239,7 @@ public final class SchemaScale {
         Path schemaStream = Files.createDirectories(migrations.resolve("schema"));
         // the migration the processor writes first is the whole DDL, unqualified (Flyway runs it in the tenant's schema)
         Files.writeString(schemaStream.resolve("V1__scale_item.sql"),
-                Schema.ddl(ScaleItem.class).replace("{schema}.", ""));
+                Schema.ddl(SchemaScaleItem.class).replace("{schema}.", ""));
         TenantMigrations flyway = TenantMigrations.builder(database).location("filesystem:" + migrations).build();
         int flywayTenants = Math.min(config.flywayTenants(), 1_000);
         for (int f = 0; f < flywayTenants; f++) {
@@ -247,19 +247,19 @@ public final class SchemaScale {
             flyway.createTenant("f" + tenant(f));
             flywayFirstNanos.add(System.nanoTime() - start);
         }
-        ScaleItemDao items = new ScaleItemDao(database);
+        SchemaScaleItemDao items = new SchemaScaleItemDao(database);
         long fillStart;
         for (int t = 0; t < config.tenants(); t++) {
             long start = System.nanoTime();
-            database.createTenant(tenant(t), ScaleItem.class);
+            database.createTenant(tenant(t), SchemaScaleItem.class);
             fillStart = System.nanoTime();
             createNanos.add(fillStart - start);
-            List<ScaleItem> rows = new ArrayList<>(config.rows());
+            List<SchemaScaleItem> rows = new ArrayList<>(config.rows());
             for (int r = 1; r <= config.rows(); r++) {
-                rows.add(new ScaleItem(null, name(t, r), PRICE, r));
+                rows.add(new SchemaScaleItem(null, name(t, r), PRICE, r));
             }
             int tenant = t;
-            List<ScaleItem> stored = TenantContext.callAs(tenant(t), () -> items.insertAll(rows));
+            List<SchemaScaleItem> stored = TenantContext.callAs(tenant(t), () -> items.insertAll(rows));
             for (int r = 1; r <= config.rows(); r++) {
                 require(stored.get(r - 1).id() == r, "tenant " + tenant + "'s row " + r + " has id " + stored.get(r - 1).id());
             }
@@ -314,14 +314,14 @@ public final class SchemaScale {
                     require(row.getLong(2) == 0, when + ": tenant " + tenant(t) + " has another tenant's rows");
                 }
                 for (Map.Entry<String, Contender> contender : contenders.entrySet()) {
-                    Optional<ScaleItem> first = contender.getValue().find(t, 1);
+                    Optional<SchemaScaleItem> first = contender.getValue().find(t, 1);
                     require(first.isPresent() && first.get().name().equals(name(t, 1)), when + ": " + contender.getKey()
                             + " read " + first + " as tenant " + tenant(t) + "'s row 1");
                 }
                 require(contenders.get("dao").count(t) == config.rows() + inserted[t], when + ": the DAO's count");
                 if (t < 10) {
                     long after = 1 + random.nextInt(config.rows() - 50);
-                    List<ScaleItem> page = contenders.get("jdbc").page(t, after);
+                    List<SchemaScaleItem> page = contenders.get("jdbc").page(t, after);
                     require(page.size() == 50 && page.get(0).id() == after + 1 && page.get(0).name().equals(name(t, after + 1)),
                             when + ": jdbc's page");
                     for (Contender contender : contenders.values()) {
@@ -343,7 +343,7 @@ public final class SchemaScale {
         SearchPathJdbc searchPath = (SearchPathJdbc) contenders.get("searchPath");
         int missing = config.tenants();
         try {
-            Optional<ScaleItem> found = searchPath.find(missing, 1);
+            Optional<SchemaScaleItem> found = searchPath.find(missing, 1);
             throw new IllegalStateException("a tenant without a schema read " + found);
         } catch (SQLException e) {
             require("42P01".equals(e.getSQLState()), "expected an undefined table, got " + e);
@@ -355,7 +355,7 @@ public final class SchemaScale {
             s.execute("INSERT INTO pg_temp.scale_item VALUES (1, 'decoy in pg_temp', 0, 0)");
         }
         try {
-            Optional<ScaleItem> first = searchPath.find(0, 1);
+            Optional<SchemaScaleItem> first = searchPath.find(0, 1);
             require(first.isPresent() && first.get().name().equals(name(0, 1)), "read " + first + " with a temporary table");
         } finally {
             try (Connection c = searchPath.pool.getConnection(); Statement s = c.createStatement()) {
@@ -485,7 +485,7 @@ public final class SchemaScale {
             switch (operation) {
                 case "findById" -> {
                     long id = 1 + random.nextInt(config.rows());
-                    Optional<ScaleItem> row = contender.find(t, id);
+                    Optional<SchemaScaleItem> row = contender.find(t, id);
                     if (row.isEmpty() || row.get().id() != id) {
                         throw new IllegalStateException("no row " + id + " in tenant " + tenant(t));
                     }
@@ -496,12 +496,12 @@ public final class SchemaScale {
                     }
                 }
                 case "insert" -> {
-                    contender.insert(t, new ScaleItem(null, tenant(t) + " new", PRICE, 1));
+                    contender.insert(t, new SchemaScaleItem(null, tenant(t) + " new", PRICE, 1));
                     inserted[t]++;
                 }
                 case "update" -> {
                     long id = 1 + random.nextInt(config.rows());
-                    ScaleItem row = contender.update(t, new ScaleItem(id, name(t, id), NEW_PRICE, random.nextInt(1_000)));
+                    SchemaScaleItem row = contender.update(t, new SchemaScaleItem(id, name(t, id), NEW_PRICE, random.nextInt(1_000)));
                     if (row.id() != id) {
                         throw new IllegalStateException("updated " + row + " for " + id);
                     }
@@ -754,13 +754,13 @@ public final class SchemaScale {
 
     /** One way of doing the four operations (and the checks' count) in tenant {@code t}. */
     interface Contender extends AutoCloseable {
-        Optional<ScaleItem> find(int t, long id) throws SQLException;
+        Optional<SchemaScaleItem> find(int t, long id) throws SQLException;
 
-        List<ScaleItem> page(int t, long after) throws SQLException;
+        List<SchemaScaleItem> page(int t, long after) throws SQLException;
 
-        ScaleItem insert(int t, ScaleItem item) throws SQLException;
+        SchemaScaleItem insert(int t, SchemaScaleItem item) throws SQLException;
 
-        ScaleItem update(int t, ScaleItem item) throws SQLException;
+        SchemaScaleItem update(int t, SchemaScaleItem item) throws SQLException;
 
         long count(int t) throws SQLException;
 
@@ -771,12 +771,12 @@ public final class SchemaScale {
         HikariDataSource pool();
     }
 
-    static ScaleItem read(ResultSet rows) throws SQLException {
-        return new ScaleItem(rows.getLong(1), rows.getString(2), rows.getBigDecimal(3), rows.getInt(4));
+    static SchemaScaleItem read(ResultSet rows) throws SQLException {
+        return new SchemaScaleItem(rows.getLong(1), rows.getString(2), rows.getBigDecimal(3), rows.getInt(4));
     }
 
-    static List<ScaleItem> readAll(ResultSet rows) throws SQLException {
-        List<ScaleItem> page = new ArrayList<>(50);
+    static List<SchemaScaleItem> readAll(ResultSet rows) throws SQLException {
+        List<SchemaScaleItem> page = new ArrayList<>(50);
         while (rows.next()) {
             page.add(read(rows));
         }
@@ -786,30 +786,30 @@ public final class SchemaScale {
     /** The generated DAO, in a {@code TenantContext} block per call. */
     static final class DaoContender implements Contender {
         private final HikariDataSource pool;
-        private final ScaleItemDao items;
+        private final SchemaScaleItemDao items;
 
-        DaoContender(HikariDataSource pool, ScaleItemDao items) {
+        DaoContender(HikariDataSource pool, SchemaScaleItemDao items) {
             this.pool = pool;
             this.items = items;
         }
 
         @Override
-        public Optional<ScaleItem> find(int t, long id) {
+        public Optional<SchemaScaleItem> find(int t, long id) {
             return TenantContext.callAs(tenant(t), () -> items.findById(id));
         }
 
         @Override
-        public List<ScaleItem> page(int t, long after) {
+        public List<SchemaScaleItem> page(int t, long after) {
             return TenantContext.callAs(tenant(t), () -> items.findAllAfter(after, 50));
         }
 
         @Override
-        public ScaleItem insert(int t, ScaleItem item) {
+        public SchemaScaleItem insert(int t, SchemaScaleItem item) {
             return TenantContext.callAs(tenant(t), () -> items.insert(item));
         }
 
         @Override
-        public ScaleItem update(int t, ScaleItem item) {
+        public SchemaScaleItem update(int t, SchemaScaleItem item) {
             return TenantContext.callAs(tenant(t), () -> items.update(item));
         }
 
@@ -840,7 +840,7 @@ public final class SchemaScale {
         }
 
         @Override
-        public Optional<ScaleItem> find(int t, long id) throws SQLException {
+        public Optional<SchemaScaleItem> find(int t, long id) throws SQLException {
             try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM " + quoted[t] + ".scale_item WHERE id = ?")) {
                 s.setLong(1, id);
@@ -851,7 +851,7 @@ public final class SchemaScale {
         }
 
         @Override
-        public List<ScaleItem> page(int t, long after) throws SQLException {
+        public List<SchemaScaleItem> page(int t, long after) throws SQLException {
             try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM " + quoted[t] + ".scale_item WHERE id > ? ORDER BY id LIMIT ?")) {
                 s.setLong(1, after);
@@ -863,7 +863,7 @@ public final class SchemaScale {
         }
 
         @Override
-        public ScaleItem insert(int t, ScaleItem item) throws SQLException {
+        public SchemaScaleItem insert(int t, SchemaScaleItem item) throws SQLException {
             try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
                     "INSERT INTO " + quoted[t] + ".scale_item (name, price, quantity) VALUES (?, ?, ?)", RETURNED)) {
                 s.setString(1, item.name());
@@ -878,7 +878,7 @@ public final class SchemaScale {
         }
 
         @Override
-        public ScaleItem update(int t, ScaleItem item) throws SQLException {
+        public SchemaScaleItem update(int t, SchemaScaleItem item) throws SQLException {
             try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
                     "UPDATE " + quoted[t] + ".scale_item SET name = ?, price = ?, quantity = ? WHERE id = ?", RETURNED)) {
                 s.setString(1, item.name());
@@ -990,12 +990,12 @@ public final class SchemaScale {
         }
 
         @Override
-        public Optional<ScaleItem> find(int t, long id) throws SQLException {
+        public Optional<SchemaScaleItem> find(int t, long id) throws SQLException {
             return call(find, t, s -> s.setLong(2, id), rows -> rows.next() ? Optional.of(read(rows)) : Optional.empty());
         }
 
         @Override
-        public List<ScaleItem> page(int t, long after) throws SQLException {
+        public List<SchemaScaleItem> page(int t, long after) throws SQLException {
             return call(page, t, s -> {
                 s.setLong(2, after);
                 s.setInt(3, 50);
@@ -1003,7 +1003,7 @@ public final class SchemaScale {
         }
 
         @Override
-        public ScaleItem insert(int t, ScaleItem item) throws SQLException {
+        public SchemaScaleItem insert(int t, SchemaScaleItem item) throws SQLException {
             return call(insert, t, s -> {
                 s.setString(2, item.name());
                 s.setBigDecimal(3, item.price());
@@ -1015,7 +1015,7 @@ public final class SchemaScale {
         }
 
         @Override
-        public ScaleItem update(int t, ScaleItem item) throws SQLException {
+        public SchemaScaleItem update(int t, SchemaScaleItem item) throws SQLException {
             return call(update, t, s -> {
                 s.setString(2, item.name());
                 s.setBigDecimal(3, item.price());

@@ -180,6 +180,34 @@ class BenchmarksSmokeTest {
         } finally {
             rows.tearDown();
         }
+        // the row strategy at scale, on small sizes (its set-up checks that the contenders agree)
+        ScaleBenchmark.Scale scale = new ScaleBenchmark.Scale();
+        scale.smallTenants = 3;
+        scale.largeTenants = 12;
+        scale.rows = 60;
+        try {
+            scale.setUp();
+            ScaleBenchmark benchmark = new ScaleBenchmark();
+            for (Method method : Arrays.stream(ScaleBenchmark.class.getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(Benchmark.class))
+                    .sorted(Comparator.comparing(Method::getName))
+                    .toList()) {
+                String name = "ScaleBenchmark." + method.getName();
+                Object result;
+                try {
+                    result = method.invoke(benchmark, scale);
+                } catch (InvocationTargetException e) {
+                    throw new AssertionError(name + " failed", e.getCause());
+                }
+                assertTrue(didSomething(result), name + " returned " + result);
+                ran.add(ScaleBenchmark.class.getName() + "." + method.getName());
+            }
+        } finally {
+            scale.tearDown();
+            for (int tenants : List.of(scale.smallTenants, scale.largeTenants)) {
+                dev.tenantdao.testkit.Postgres.shared().dropSchema(ScaleBenchmark.schema(tenants, scale.rows));
+            }
+        }
         assertEquals(jmhBenchmarks(), ran, "the methods run are not the benchmarks JMH lists");
         assertTrue(ran.size() > 40, "only " + ran.size() + " benchmarks");
     }

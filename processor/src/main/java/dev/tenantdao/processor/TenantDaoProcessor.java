@@ -171,6 +171,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         for (Element element : round.getElementsAnnotatedWith(dev.tenantdao.annotations.SoftDelete.class)) {
             guarded(element, diagnostics, () -> placement.validateSoftDeletePlacement(element));
         }
+        for (Element element : round.getElementsAnnotatedWith(dev.tenantdao.annotations.PartitionedByTenant.class)) {
+            guarded(element, diagnostics, () -> placement.validatePartitionedPlacement(element));
+        }
         for (Class<? extends java.lang.annotation.Annotation> mapping : MAPPING_ANNOTATIONS) {
             for (Element element : round.getElementsAnnotatedWith(mapping)) {
                 if (element instanceof ExecutableElement method) {

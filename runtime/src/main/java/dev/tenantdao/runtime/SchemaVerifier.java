@@ -133,7 +133,10 @@ final class SchemaVerifier {
             }
             if (table.policy() != null) {
                 anyPolicy = true;
-                comparePolicy(table, found, mismatches);
+                comparePolicy(name, table, found, mismatches);
+            }
+            if (table.partitioned()) {
+                comparePartitions(table, found, live, mismatches);
             }
             if (table.appendOnly()) {
                 for (String trigger : List.of(table.name() + "_append_only", table.name() + "_no_truncate")) {
@@ -195,8 +198,56 @@ final class SchemaVerifier {
         }
     }
 
-    private static void comparePolicy(Table table, LiveTable found, List<String> mismatches) {
+    /**
+     * A table of {@code @PartitionedByTenant}: partitioned by hash of its tenant column, with each of
+     * its partitions (the generated statements run on the parent; a statement naming a partition is
+     * checked against the partition's row-level security, and TRUNCATE of a history partition against
+     * the partition's triggers, so each partition needs its own).
+     */
+    private static void comparePartitions(Table table, LiveTable found, Catalog live, List<String> mismatches) {
         String name = "table " + table.name();
+        String key = "HASH (" + table.partitionColumn() + ")";
+        if (found.partitionKey == null) {
+            mismatches.add(name + ": expected partitioned by " + key + " into " + table.partitions()
+                    + " partitions (@PartitionedByTenant), found a table that is not partitioned");
+            return;
+        }
+        if (!found.partitionKey.replace("\"", "").equalsIgnoreCase(key)) {
+            mismatches.add(name + ": expected partitioned by " + key + ", found partitioned by " + found.partitionKey);
+            return;
+        }
+        List<String> expected = new ArrayList<>();
+        for (int remainder = 0; remainder < table.partitions(); remainder++) {
+            String partition = table.partitionName(remainder);
+            expected.add(partition);
+            String bound = "FOR VALUES WITH (modulus " + table.partitions() + ", remainder " + remainder + ")";
+            LiveTable part = live.tables.get(partition);
+            String prefix = "partition " + partition + " of " + name;
+            if (part == null || !table.name().equals(part.parent)) {
+                mismatches.add(prefix + ": missing (expected " + bound + ")");
+                continue;
+            }
+            if (!bound.equalsIgnoreCase(part.bound)) {
+                mismatches.add(prefix + ": expected " + bound + ", found " + part.bound);
+            }
+            if (table.policy() != null) {
+                comparePolicy(prefix, table, part, mismatches);
+            }
+            String truncate = part.triggers.get(table.name() + "_no_truncate");
+            if (table.appendOnly() && (truncate == null || truncate.equals("D"))) {
+                mismatches.add(prefix + ": append-only trigger " + table.name() + "_no_truncate "
+                        + (truncate == null ? "missing" : "is disabled"));
+            }
+        }
+        live.tables.forEach((partition, part) -> {
+            if (table.name().equals(part.parent) && !expected.contains(partition)) {
+                mismatches.add(name + ": partition " + partition + " (" + part.bound + ") is not one of its "
+                        + table.partitions() + " hash partitions");
+            }
+        });
+    }
+
+    private static void comparePolicy(String name, Table table, LiveTable found, List<String> mismatches) {
         if (!found.rowSecurity) {
             mismatches.add(name + ": row level security expected enabled, found disabled");
         }
@@ -367,6 +418,11 @@ final class SchemaVerifier {
         boolean forceRowSecurity;
         String owner;
         boolean ownedByRole;
+        /** {@code pg_get_partkeydef} of a partitioned table, else null. */
+        String partitionKey;
+        /** A partition's parent table and bound ({@code FOR VALUES WITH (modulus 4, remainder 0)}), else null. */
+        String parent;
+        String bound;
         final Map<String, LiveColumn> columns = new LinkedHashMap<>();
         final List<String> primaryKey = new ArrayList<>();
         final Map<String, LivePolicy> policies = new LinkedHashMap<>();
@@ -385,13 +441,19 @@ final class SchemaVerifier {
             String from = " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace";
             String where = " WHERE n.nspname = ? AND c.relkind IN ('r', 'p')";
             query(connection, "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,"
-                    + " pg_catalog.pg_get_userbyid(c.relowner), pg_catalog.pg_has_role(c.relowner, 'USAGE')"
+                    + " pg_catalog.pg_get_userbyid(c.relowner), pg_catalog.pg_has_role(c.relowner, 'USAGE'),"
+                    + " CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,"
+                    + " (SELECT p.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent"
+                    + " WHERE i.inhrelid = c.oid AND c.relispartition), pg_catalog.pg_get_expr(c.relpartbound, c.oid)"
                     + from + where, schema, rows -> {
                         LiveTable table = new LiveTable();
                         table.rowSecurity = rows.getBoolean(2);
                         table.forceRowSecurity = rows.getBoolean(3);
                         table.owner = rows.getString(4);
                         table.ownedByRole = rows.getBoolean(5);
+                        table.partitionKey = rows.getString(6);
+                        table.parent = rows.getString(7);
+                        table.bound = rows.getString(8);
                         catalog.tables.put(rows.getString(1), table);
                     });
             query(connection, "SELECT c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"

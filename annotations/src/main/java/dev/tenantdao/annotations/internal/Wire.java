@@ -77,6 +77,13 @@ public final class Wire {
     /** An audited table's flag: whether the last update changed an audited column. */
     public static final String HISTORY_CHANGED = "history_changed";
 
+    /**
+     * A partitioned audited table's flag: whether the row was inserted, rather than updated, by the
+     * last upsert ({@code xmax = 0} tells that on other tables, but PostgreSQL refuses system
+     * columns in RETURNING from a partitioned table).
+     */
+    public static final String HISTORY_INSERTED = "history_inserted";
+
     /** A history row's operation: {@code INSERT}, {@code UPDATE} or {@code DELETE}. */
     public static final String HISTORY_OPERATION = "history_operation";
 

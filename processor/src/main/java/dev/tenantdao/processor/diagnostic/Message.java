@@ -82,6 +82,14 @@ public enum Message {
     LISTENER_TYPE(ERROR, "%s listens to %s, which %s is not"),
     LISTENER_NOT_INSTANTIABLE(ERROR, "%s cannot be created: give it a public no-argument constructor"),
     AUDITED_NOT_ENTITY(ERROR, "@Audited on %s, which is not an @Entity"),
+    PARTITIONED_NOT_ENTITY(ERROR, "@PartitionedByTenant on %s, which is not an @Entity"),
+    PARTITIONED_ON_SUBTYPE(ERROR, "@PartitionedByTenant on %s, a subtype of @Polymorphic %s; a hierarchy's tables are"
+            + " partitioned as a whole: put it on the root"),
+    PARTITIONED_NOT_ROW(ERROR, "@PartitionedByTenant on %s, which is %s; only Strategy.ROW keeps every tenant's rows in"
+            + " one table to partition by tenant: make it @Tenanted(strategy = ROW), or remove @PartitionedByTenant"),
+    PARTITION_COUNT(ERROR, "@PartitionedByTenant(hash = %d) on %s: the number of hash partitions must be from 2 to %d"),
+    PARTITION_NAME_TOO_LONG(ERROR, "Table %s of %s cannot name its partitions: %s is longer than PostgreSQL's 63"
+            + " characters; shorten the table name"),
     EXCLUDED_FIELD_MISSING(ERROR, "@Audited(exclude) names '%s', but %s has no such mapped field"),
     NOT_AUDITED_PRIMITIVE(ERROR, "%s is left out of history but is a primitive %s; history queries return it as null,"
             + " so make it a box"),

@@ -95,6 +95,13 @@ public final class SchemaDiff {
                     statements.add("ALTER TABLE " + Identifiers.quote(from) + " RENAME TO " + ddl.name(table) + ";\n");
                     changes.add("rename_" + from);
                     statements.add(renameConstraints(from, table));
+                    Table old = previous.table(from).orElseThrow();
+                    if (old.partitions() == table.partitions()) {
+                        for (int remainder = 0; remainder < table.partitions(); remainder++) {
+                            statements.add("ALTER TABLE " + Identifiers.quote(old.partitionName(remainder)) + " RENAME TO "
+                                    + ddl.partitionName(table, remainder) + ";\n");
+                        }
+                    }
                 }
             }
             if (before.isPresent()) {
@@ -201,6 +208,12 @@ public final class SchemaDiff {
             problems.add(new Problem(entity, null, "Table " + after.name() + " moves from " + before.strategy() + " to "
                     + after.strategy() + " tenancy: that moves every row, which no generated migration does. Keep the"
                     + " strategy, or move the data by hand"));
+            return;
+        }
+        if (before.partitions() != after.partitions()) {
+            if (after.historyOf() == null) {     // (its history table's change is the same one, reported once)
+                problems.add(new Problem(entity, null, partitioning(before, after)));
+            }
             return;
         }
         if (!before.primaryKey().equals(after.primaryKey())) {
@@ -320,31 +333,59 @@ public final class SchemaDiff {
         }
         boolean renamed = !before.name().equals(after.name());
         if (renamed && before.appendOnly()) {
-            for (String trigger : List.of("_append_only", "_no_truncate")) {
-                after2.add("DROP TRIGGER IF EXISTS " + Identifiers.quote(before.name() + trigger) + " ON " + name + ";\n");
-            }
+            after2.addAll(dropAppendOnly(after, before.name()));
         }
         if (after.appendOnly() && (renamed || !before.appendOnly())) {
             after2.add(ddl.appendOnly(after));
         } else if (!after.appendOnly() && before.appendOnly()) {
-            for (String trigger : List.of("_append_only", "_no_truncate")) {
-                after2.add("DROP TRIGGER IF EXISTS " + Identifiers.quote(after.name() + trigger) + " ON " + name + ";\n");
-            }
+            after2.addAll(dropAppendOnly(after, after.name()));
         }
         if (renamed && before.policy() != null) {
-            after2.add("DROP POLICY IF EXISTS " + Identifiers.quote(before.policyName()) + " ON " + name + ";\n");
+            after2.add(ddl.dropPolicy(after, before.policyName(), false));
         }
         if (after.policy() != null && (renamed || !after.policy().equals(before.policy()))) {
             after2.add(ddl.rowLevelSecurity(after));
             changes.add("policy_" + after.name());
         } else if (after.policy() == null && before.policy() != null) {
-            after2.add("DROP POLICY IF EXISTS " + Identifiers.quote(after.policyName()) + " ON " + name + ";\n"
-                    + "ALTER TABLE " + name + " NO FORCE ROW LEVEL SECURITY;\n"
-                    + "ALTER TABLE " + name + " DISABLE ROW LEVEL SECURITY;\n");
+            after2.add(ddl.dropPolicy(after, after.policyName(), true));
             changes.add("no_policy_" + after.name());
         }
         statements.addAll(alter);
         statements.addAll(after2);
+    }
+
+    /**
+     * Drops the append-only triggers named after table {@code named} from {@code table} (and the
+     * TRUNCATE trigger from each of its partitions, which do not inherit it).
+     */
+    private List<String> dropAppendOnly(Table table, String named) {
+        List<String> sql = new ArrayList<>();
+        for (String trigger : List.of("_append_only", "_no_truncate")) {
+            sql.add("DROP TRIGGER IF EXISTS " + Identifiers.quote(named + trigger) + " ON " + ddl.name(table) + ";\n");
+        }
+        for (int remainder = 0; remainder < table.partitions(); remainder++) {
+            sql.add("DROP TRIGGER IF EXISTS " + Identifiers.quote(named + "_no_truncate") + " ON "
+                    + ddl.partitionName(table, remainder) + ";\n");
+        }
+        return sql;
+    }
+
+    /**
+     * Why a change of {@code @PartitionedByTenant} is refused, and the way out: PostgreSQL cannot
+     * turn a table into a partitioned one (or back, or change its number of hash partitions) with
+     * ALTER TABLE; the rows must be copied into a new table.
+     */
+    private static String partitioning(Table before, Table after) {
+        String was = before.partitioned() ? before.partitions() + " hash partitions" : "not partitioned";
+        String becomes = after.partitioned() ? "@PartitionedByTenant(hash = " + after.partitions() + ")"
+                : "not partitioned";
+        return "Table " + after.name() + " was " + was + " and is now " + becomes + ": PostgreSQL cannot change how an"
+                + " existing table is partitioned (no ALTER TABLE does), so every row must be copied into a new table,"
+                + " which no generated migration does. Keep " + (before.partitioned()
+                        ? "@PartitionedByTenant(hash = " + before.partitions() + ")" : "the table unpartitioned")
+                + ", or write the migration by hand (rename the table, create the new one from the entity's DDL,"
+                + " INSERT INTO it SELECT the rows, drop the old one); a hand-written V<n> after the latest version is"
+                + " taken to reach the entities";
     }
 
     /** The changes of a column kept (perhaps renamed): type, NOT NULL, default, identity, check. */
@@ -411,7 +452,7 @@ public final class SchemaDiff {
 
     /** The columns an audited entity's table keeps for its history, dropped with the audit. */
     private static final Set<String> BOOKKEEPING = Set.of(dev.tenantdao.annotations.internal.Wire.HISTORY_VERSION,
-            dev.tenantdao.annotations.internal.Wire.HISTORY_CHANGED);
+            dev.tenantdao.annotations.internal.Wire.HISTORY_CHANGED, dev.tenantdao.annotations.internal.Wire.HISTORY_INSERTED);
 
     private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
     private static final Pattern SIZED = Pattern.compile("(varchar|character varying|numeric|decimal)\\((\\d+)(?:,\\s*(\\d+))?\\)");

@@ -1,5 +1,6 @@
 package dev.tenantdao.processor.sql;
 
+import dev.tenantdao.annotations.PartitionedByTenant;
 import dev.tenantdao.annotations.internal.Wire;
 import dev.tenantdao.annotations.internal.schema.SchemaModel;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Column;
@@ -27,7 +28,8 @@ import java.util.List;
  * The tables an entity's DAO expects, as the schema model: its table (with the tenant column in
  * the primary key and in every foreign key to another row-tenanted table), a joined hierarchy's
  * subtype tables, the history table of an audited entity, and for row tenancy the row-level
- * security policy. {@link DdlRenderer} writes them as the entity's DDL (whose first line names the
+ * security policy; with {@code @PartitionedByTenant}, each table hash-partitioned by the tenant
+ * column. {@link DdlRenderer} writes them as the entity's DDL (whose first line names the
  * strategy, for the runtime) and as migrations. Built for a standalone entity and for a
  * hierarchy's root (whose tables hold its subtypes' columns or tables), not for a subtype.
  */
@@ -76,6 +78,10 @@ public final class DdlBuilder {
         if (entity.isAudited()) {
             columns.add(new Column(Wire.HISTORY_VERSION, "bigint", true, "1", false, null, null));
             columns.add(new Column(Wire.HISTORY_CHANGED, "boolean", true, "true", false, null, null));
+            if (partitions(entity) > 0 && !(entity.kind() instanceof InHierarchy)) {
+                // (what its upsert reads instead of xmax; a hierarchy's DAO has no upsert)
+                columns.add(new Column(Wire.HISTORY_INSERTED, "boolean", true, "true", false, null, null));
+            }
         }
         List<String> key = TenancyPass.keyColumns(entity, entity.id().column());
         List<String> checks = entity.kind() instanceof HierarchyRoot root && !joined ? subtypeNotNull(root) : List.of();
@@ -91,7 +97,24 @@ public final class DdlBuilder {
         if (entity.isAudited()) {
             tables.add(history(all));
         }
+        int partitions = partitions(entity);
+        if (partitions > 0) {
+            // every table of the entity, so that each of its statements is planned against one partition
+            tables.replaceAll(table -> table.withPartitions(partitions));
+        }
         return new SchemaModel(enumTypes, tables);
+    }
+
+    /**
+     * The number of hash partitions of the tenant column {@code @PartitionedByTenant} asks for, 0 when
+     * the entity does not ask (or cannot be partitioned: the validator reports that).
+     */
+    public static int partitions(EntityModel entity) {
+        // (a model built without an element, as some tests build them, asks for nothing)
+        PartitionedByTenant partitioned = entity.element() == null ? null
+                : entity.element().getAnnotation(PartitionedByTenant.class);
+        return partitioned == null || !entity.isTenanted() || !entity.tenancy().isRow()
+                || entity.kind() instanceof Subtype ? 0 : partitioned.hash();
     }
 
     /**

@@ -77,7 +77,11 @@ public final class DdlRenderer {
                 + "EXCEPTION WHEN duplicate_object THEN NULL;\nEND $$;\n";
     }
 
-    /** {@code CREATE TABLE}, its indexes, its append-only triggers and its row-level security. */
+    /**
+     * {@code CREATE TABLE} (with its hash partitions when it is partitioned: PostgreSQL creates the
+     * indexes, primary, unique and foreign keys and row triggers of the parent on each), its indexes,
+     * its append-only triggers and its row-level security (on each partition too).
+     */
     public String createTable(Table table) {
         String reference = name(table);
         List<String> lines = new java.util.ArrayList<>();
@@ -95,7 +99,17 @@ public final class DdlRenderer {
             lines.add(foreignKey(key));
         }
         StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(reference).append(" (\n    ")
-                .append(String.join(",\n    ", lines)).append("\n);\n");
+                .append(String.join(",\n    ", lines)).append("\n)");
+        if (table.partitioned()) {
+            ddl.append(" PARTITION BY HASH (").append(Identifiers.quote(table.partitionColumn())).append(");\n");
+            for (int remainder = 0; remainder < table.partitions(); remainder++) {
+                ddl.append("CREATE TABLE IF NOT EXISTS ").append(partitionName(table, remainder)).append(" PARTITION OF ")
+                        .append(reference).append(" FOR VALUES WITH (MODULUS ").append(table.partitions())
+                        .append(", REMAINDER ").append(remainder).append(");\n");
+            }
+        } else {
+            ddl.append(";\n");
+        }
         for (Index index : table.indexes()) {
             ddl.append(createIndex(table, index));
         }
@@ -150,7 +164,15 @@ public final class DdlRenderer {
      * to it too; only superusers and {@code BYPASSRLS} roles are not.
      */
     public String rowLevelSecurity(Table table) {
-        String reference = name(table);
+        StringBuilder ddl = new StringBuilder();
+        // a statement naming a partition is checked against the partition's policy, not the parent's
+        for (String reference : withPartitions(table)) {
+            ddl.append(rowLevelSecurity(reference, table));
+        }
+        return ddl.toString();
+    }
+
+    private static String rowLevelSecurity(String reference, Table table) {
         String policy = Identifiers.quote(table.policyName());
         return "ALTER TABLE " + reference + " ENABLE ROW LEVEL SECURITY;\n"
                 + "ALTER TABLE " + reference + " FORCE ROW LEVEL SECURITY;\n"
@@ -160,19 +182,63 @@ public final class DdlRenderer {
                 + "    WITH CHECK (" + table.policy() + ");\n";
     }
 
+    /**
+     * Drops policy {@code policyName} (a renamed table's old one) of {@code table} and, when it is
+     * partitioned, of each partition; with {@code disable}, row-level security goes off too.
+     */
+    public String dropPolicy(Table table, String policyName, boolean disable) {
+        StringBuilder ddl = new StringBuilder();
+        for (String reference : withPartitions(table)) {
+            ddl.append("DROP POLICY IF EXISTS ").append(Identifiers.quote(policyName)).append(" ON ").append(reference)
+                    .append(";\n");
+            if (disable) {
+                ddl.append("ALTER TABLE ").append(reference).append(" NO FORCE ROW LEVEL SECURITY;\n")
+                        .append("ALTER TABLE ").append(reference).append(" DISABLE ROW LEVEL SECURITY;\n");
+            }
+        }
+        return ddl.toString();
+    }
+
+    /** The table's name, then its partitions', as statements of this DDL write them. */
+    private List<String> withPartitions(Table table) {
+        List<String> references = new java.util.ArrayList<>(List.of(name(table)));
+        for (int remainder = 0; remainder < table.partitions(); remainder++) {
+            references.add(partitionName(table, remainder));
+        }
+        return references;
+    }
+
+    /** The name of partition {@code remainder} of {@code table} as statements of this DDL write it. */
+    public String partitionName(Table table, int remainder) {
+        return name(table.partitionName(remainder), table.strategy());
+    }
+
     /** Triggers that reject every UPDATE, DELETE and TRUNCATE of a history table. */
     public String appendOnly(Table table) {
         String reference = name(table);
         String trigger = Identifiers.quote(table.name() + "_append_only");
-        String truncate = Identifiers.quote(table.name() + "_no_truncate");
         return "CREATE OR REPLACE FUNCTION tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\n"
                 + "BEGIN\n    RAISE EXCEPTION 'history is append-only: % on %', TG_OP, TG_TABLE_NAME;\nEND $$;\n"
                 + "DROP TRIGGER IF EXISTS " + trigger + " ON " + reference + ";\n"
                 + "CREATE TRIGGER " + trigger + " BEFORE UPDATE OR DELETE ON " + reference
                 + " FOR EACH ROW EXECUTE FUNCTION tenantdao_history_append_only();\n"
-                + "DROP TRIGGER IF EXISTS " + truncate + " ON " + reference + ";\n"
-                + "CREATE TRIGGER " + truncate + " BEFORE TRUNCATE ON " + reference
-                + " FOR EACH STATEMENT EXECUTE FUNCTION tenantdao_history_append_only();\n";
+                + noTruncate(table);
+    }
+
+    /**
+     * The statement trigger refusing TRUNCATE, on the table and on each partition: PostgreSQL gives
+     * a partition the parent's row triggers, but not its TRUNCATE triggers, and a partition can be
+     * truncated by name.
+     */
+    private String noTruncate(Table table) {
+        String truncate = Identifiers.quote(table.name() + "_no_truncate");
+        StringBuilder ddl = new StringBuilder();
+        for (String reference : withPartitions(table)) {
+            ddl.append("DROP TRIGGER IF EXISTS ").append(truncate).append(" ON ").append(reference).append(";\n")
+                    .append("CREATE TRIGGER ").append(truncate).append(" BEFORE TRUNCATE ON ").append(reference)
+                    .append(" FOR EACH STATEMENT EXECUTE FUNCTION tenantdao_history_append_only();\n");
+        }
+        return ddl.toString();
     }
 
     static String columns(List<String> columns) {

@@ -324,7 +324,7 @@ public final class SqlBuilder {
         Sql.Insert upsert = audit.changeTest(new Sql.Insert(target, insert.columns(), insert.values(), null,
                 insert.tenantFrom(), new Sql.OnConflict(List.of(Identifiers.quote(key.column())), assignments), null),
                 audited);
-        return returned(upsert, Recording.UPSERT);
+        return returned(upsert, DdlBuilder.partitions(entity) > 0 ? Recording.UPSERT_PARTITIONED : Recording.UPSERT);
     }
 
     /**

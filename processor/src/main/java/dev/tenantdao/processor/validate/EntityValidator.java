@@ -3,6 +3,7 @@ package dev.tenantdao.processor.validate;
 import dev.tenantdao.annotations.Column;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.PartitionedByTenant;
 import dev.tenantdao.annotations.TenantId;
 import dev.tenantdao.annotations.Transient;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
@@ -105,6 +106,7 @@ public final class EntityValidator {
             validateTable(entity);
             validateTenancy(entity);
             validateVendorScope(entity);
+            validatePartitioning(entity);
             validateIds(entity);
         }
         validateTenantIds(entity);
@@ -520,6 +522,45 @@ public final class EntityValidator {
         }
     }
 
+    /**
+     * {@code @PartitionedByTenant} on an entity: it must be row-tenanted, ask for 2 to {@value
+     * dev.tenantdao.annotations.PartitionedByTenant#MAX_PARTITIONS} partitions, and leave room in its
+     * tables' names for the partitions' suffix.
+     */
+    private void validatePartitioning(EntityModel entity) {
+        AnnotationMirror mirror = Annotations.mirror(entity.element(), PartitionedByTenant.class).orElse(null);
+        if (mirror == null) {
+            return;
+        }
+        Tenancy tenancy = entity.tenancy();
+        if (tenancy == null || !tenancy.isRow()) {
+            diagnostics.report(Message.PARTITIONED_NOT_ROW, entity.element(), mirror, entity.name(),
+                    tenancy == null ? "not @Tenanted" : "tenanted per " + tenancy.strategy());
+            return;
+        }
+        int partitions = entity.element().getAnnotation(PartitionedByTenant.class).hash();
+        if (partitions < 2 || partitions > PartitionedByTenant.MAX_PARTITIONS) {
+            diagnostics.report(Message.PARTITION_COUNT, entity.element(), mirror,
+                    Annotations.explicitValue(mirror, "hash"), partitions, entity.name(),
+                    PartitionedByTenant.MAX_PARTITIONS);
+            return;
+        }
+        List<String> tables = new java.util.ArrayList<>(List.of(entity.table()));
+        if (entity.isAudited()) {
+            tables.add(entity.audit().table());
+        }
+        if (entity.kind() instanceof HierarchyRoot root) {
+            root.subtypes().forEach(subtype -> EntityKind.Subtype.class.cast(subtype.kind()).table().ifPresent(tables::add));
+        }
+        for (String table : tables) {
+            String longest = dev.tenantdao.annotations.internal.schema.SchemaModel.Table.partitionName(table, partitions - 1);
+            if (Identifiers.isUsable(table) && !Identifiers.isUsable(longest)) {
+                diagnostics.report(Message.PARTITION_NAME_TOO_LONG, entity.element(), mirror, table, entity.name(),
+                        longest);
+            }
+        }
+    }
+
     /** Reports {@code @SoftDelete} on a type that is not an entity. */
     public void validateSoftDeletePlacement(Element type) {
         boolean subtype = typeUtils.directSupertypes(type.asType()).stream()
@@ -530,6 +571,28 @@ public final class EntityValidator {
                     Annotations.mirror(type, dev.tenantdao.annotations.SoftDelete.class).orElse(null),
                     type.getSimpleName());
         }
+    }
+
+    /**
+     * Reports {@code @PartitionedByTenant} on a type that is not an entity: on a subtype of a
+     * hierarchy (whose root's tables are the subtypes'), or elsewhere.
+     */
+    public void validatePartitionedPlacement(Element type) {
+        if (type.getAnnotation(dev.tenantdao.annotations.Entity.class) != null || !(type instanceof TypeElement typed)) {
+            return;
+        }
+        AnnotationMirror mirror = Annotations.mirror(type, PartitionedByTenant.class).orElse(null);
+        List<TypeMirror> supertypes = new java.util.ArrayList<>(typed.getInterfaces());
+        supertypes.add(typed.getSuperclass());
+        for (TypeMirror supertype : supertypes) {
+            Element root = typeUtils.asElement(supertype);
+            if (root != null && root.getAnnotation(dev.tenantdao.annotations.Polymorphic.class) != null) {
+                diagnostics.report(Message.PARTITIONED_ON_SUBTYPE, type, mirror, type.getSimpleName(),
+                        root.getSimpleName());
+                return;
+            }
+        }
+        diagnostics.report(Message.PARTITIONED_NOT_ENTITY, type, mirror, type.getSimpleName());
     }
 
     /** Reports {@code @Audited} on a type that is not an entity. */

@@ -248,4 +248,66 @@ class SchemaVersionsTest {
         assertTrue(second.diagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.NOTE
                 && d.getMessage(Locale.ROOT).contains("took V2__by_hand.sql")));
     }
+
+    @Test
+    void partitioningAnExistingTableIsACompileErrorNamingTheWayOut() throws IOException {
+        build(PROJECT_V1);
+        Compilation refused = build(entity("""
+                @Entity @Tenanted @Audited @PartitionedByTenant(hash = 8)
+                public record Project(@Id(generated = true) long id, @Column(nullable = false) String name, int budget) {}"""));
+        assertEquals(List.of("4:8: Table project was not partitioned and is now @PartitionedByTenant(hash = 8): PostgreSQL"
+                + " cannot change how an existing table is partitioned (no ALTER TABLE does), so every row must be copied"
+                + " into a new table, which no generated migration does. Keep the table unpartitioned, or write the"
+                + " migration by hand (rename the table, create the new one from the entity's DDL, INSERT INTO it SELECT"
+                + " the rows, drop the old one); a hand-written V<n> after the latest version is taken to reach the"
+                + " entities"), errors(refused), "once, for the table and its history");
+        assertEquals(List.of("1.json", "V1__create_tables.sql"), files("shared"), "nothing written");
+    }
+
+    @Test
+    void changingTheNumberOfPartitionsIsRefusedToo() throws IOException {
+        String v1 = entity("""
+                @Entity @Tenanted @PartitionedByTenant(hash = 4)
+                public record Reading(@Id long id, String meter) {}""");
+        build(v1);
+        Compilation refused = build(v1.replace("hash = 4", "hash = 8"));
+        assertEquals(1, errors(refused).size(), errors(refused)::toString);
+        assertTrue(errors(refused).get(0).startsWith("4:8: Table reading was 4 hash partitions and is now"
+                + " @PartitionedByTenant(hash = 8)"), errors(refused)::toString);
+        assertTrue(errors(refused).get(0).contains("Keep @PartitionedByTenant(hash = 4)"), errors(refused)::toString);
+    }
+
+    @Test
+    void aPartitionedTableIsCreatedWithItsPartitionsAndAltersAndRenamesThroughItsParent() throws IOException {
+        build(PROJECT_V1);
+        String v2 = entity("""
+                @Entity @Tenanted @Audited @PartitionedByTenant(hash = 2)
+                public record Reading(@Id(generated = true) long id, String meter) {}""");
+        assertEquals(List.of(), errors(build(PROJECT_V1, v2)));
+        String created = read("shared", files("shared").get(3));
+        assertTrue(created.contains(") PARTITION BY HASH (tenant_id);\n"
+                + "CREATE TABLE IF NOT EXISTS reading_p0 PARTITION OF reading FOR VALUES WITH (MODULUS 2, REMAINDER 0);\n"
+                + "CREATE TABLE IF NOT EXISTS reading_p1 PARTITION OF reading FOR VALUES WITH (MODULUS 2, REMAINDER 1);\n"),
+                created);
+        assertTrue(created.contains("CREATE POLICY reading_history_tenant_isolation ON reading_history_p1\n"), created);
+        // the application role is granted the parents only: a partition named directly is refused to it
+        assertTrue(created.contains("GRANT SELECT, INSERT, UPDATE, DELETE ON reading TO app;"), created);
+        assertFalse(created.contains("ON reading_p0 TO app"), created);
+        assertEquals(2, SchemaModel.fromJson(read("shared", "2.json")).table("reading").orElseThrow().partitions());
+
+        Compilation renamed = build(PROJECT_V1, entity("""
+                @Entity(table = "meter_reading") @Tenanted @Audited @PartitionedByTenant(hash = 2) @RenamedFrom("reading")
+                public record Reading(@Id(generated = true) long id, String meter, Integer quality) {}"""));
+        assertEquals(List.of(), errors(renamed));
+        String v3 = read("shared", files("shared").get(5));
+        assertTrue(v3.contains("ALTER TABLE reading RENAME TO meter_reading;\n"), v3);
+        assertTrue(v3.contains("ALTER TABLE reading_p1 RENAME TO meter_reading_p1;\n"), v3);
+        assertTrue(v3.contains("ALTER TABLE reading_history_p0 RENAME TO meter_reading_history_p0;\n"), v3);
+        assertTrue(v3.contains("ALTER TABLE meter_reading ADD COLUMN quality integer;\n"), v3);
+        assertTrue(v3.contains("DROP POLICY IF EXISTS reading_tenant_isolation ON meter_reading_p1;\n"), v3);
+        assertTrue(v3.contains("CREATE POLICY meter_reading_tenant_isolation ON meter_reading_p1\n"), v3);
+        assertTrue(v3.contains("DROP TRIGGER IF EXISTS reading_history_no_truncate ON meter_reading_history_p1;\n"), v3);
+        assertTrue(v3.contains("CREATE TRIGGER meter_reading_history_no_truncate BEFORE TRUNCATE ON"
+                + " meter_reading_history_p1"), v3);
+    }
 }

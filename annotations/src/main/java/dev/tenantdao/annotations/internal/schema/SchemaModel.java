@@ -48,11 +48,12 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
      * A table. {@code entity} is the entity class it belongs to; {@code historyOf} the audited
      * table a history table records (else null); {@code policy} the row-level-security condition
      * (else null: no row-level security); {@code appendOnly} whether triggers refuse updates,
-     * deletes and truncation (history tables).
+     * deletes and truncation (history tables); {@code partitions} the number of hash partitions of
+     * its first column, the tenant column ({@code @PartitionedByTenant}; 0: not partitioned).
      */
     public record Table(String name, String entity, Strategy strategy, String historyOf, List<Column> columns,
             List<String> primaryKey, List<String> checks, List<List<String>> uniques, List<ForeignKey> foreignKeys,
-            List<Index> indexes, String policy, boolean appendOnly) {
+            List<Index> indexes, String policy, boolean appendOnly, int partitions) {
         public Table {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
@@ -60,6 +61,43 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
             uniques = uniques.stream().map(List::copyOf).toList();
             foreignKeys = List.copyOf(foreignKeys);
             indexes = List.copyOf(indexes);
+            if (partitions < 0 || partitions == 1) {
+                throw new IllegalArgumentException("Table " + name + ": " + partitions + " partitions");
+            }
+        }
+
+        /** A table that is not partitioned. */
+        public Table(String name, String entity, Strategy strategy, String historyOf, List<Column> columns,
+                List<String> primaryKey, List<String> checks, List<List<String>> uniques, List<ForeignKey> foreignKeys,
+                List<Index> indexes, String policy, boolean appendOnly) {
+            this(name, entity, strategy, historyOf, columns, primaryKey, checks, uniques, foreignKeys, indexes, policy,
+                    appendOnly, 0);
+        }
+
+        /** Whether it is partitioned by hash of its tenant column. */
+        public boolean partitioned() {
+            return partitions > 0;
+        }
+
+        /** The column it is partitioned by: the tenant column, which leads its primary key. */
+        public String partitionColumn() {
+            return primaryKey.get(0);
+        }
+
+        /** The name of its partition {@code remainder} (from 0 to {@code partitions - 1}). */
+        public String partitionName(int remainder) {
+            return partitionName(name, remainder);
+        }
+
+        /** The name of partition {@code remainder} of table {@code table}: {@code <table>_p<remainder>}. */
+        public static String partitionName(String table, int remainder) {
+            return table + "_p" + remainder;
+        }
+
+        /** The same table with {@code partitions} hash partitions (0: none). */
+        public Table withPartitions(int partitions) {
+            return new Table(name, entity, strategy, historyOf, columns, primaryKey, checks, uniques, foreignKeys,
+                    indexes, policy, appendOnly, partitions);
         }
 
         public Optional<Column> column(String name) {
@@ -201,6 +239,9 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
             if (table.appendOnly()) {
                 map.put("appendOnly", true);
             }
+            if (table.partitioned()) {
+                map.put("partitions", table.partitions());
+            }
             list.add(map);
         }
         root.put("tables", list);
@@ -254,7 +295,8 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
             }
             tables.add(new Table(string(m, "name"), (String) m.get("entity"), Strategy.valueOf(string(m, "strategy")),
                     (String) m.get("historyOf"), columns, strings(m.get("primaryKey")), strings(m.get("checks")),
-                    uniques, keys, indexes, (String) m.get("policy"), Boolean.TRUE.equals(m.get("appendOnly"))));
+                    uniques, keys, indexes, (String) m.get("policy"), Boolean.TRUE.equals(m.get("appendOnly")),
+                    m.get("partitions") == null ? 0 : ((Number) m.get("partitions")).intValue()));
         }
         return new SchemaModel(types, tables);
     }

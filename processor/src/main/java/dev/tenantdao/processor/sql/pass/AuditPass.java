@@ -2,6 +2,7 @@ package dev.tenantdao.processor.sql.pass;
 
 import static dev.tenantdao.annotations.internal.Wire.HISTORY_ACTOR;
 import static dev.tenantdao.annotations.internal.Wire.HISTORY_CHANGED;
+import static dev.tenantdao.annotations.internal.Wire.HISTORY_INSERTED;
 import static dev.tenantdao.annotations.internal.Wire.HISTORY_OPERATION;
 import static dev.tenantdao.annotations.internal.Wire.HISTORY_VERSION;
 
@@ -37,6 +38,13 @@ public final class AuditPass {
         /** An upsert: an insert, or an update that changed an audited column. */
         public static final Recording UPSERT =
                 new Recording("CASE WHEN inserted THEN 'INSERT' ELSE 'UPDATE' END", HISTORY_VERSION, true);
+        /**
+         * An upsert of a partitioned table, where PostgreSQL refuses {@code xmax} in RETURNING
+         * ("cannot retrieve a system column in this context"): inserted when the row's {@code
+         * history_inserted} is still its default, true (the upsert's update sets it false).
+         */
+        public static final Recording UPSERT_PARTITIONED = new Recording(
+                "CASE WHEN " + HISTORY_INSERTED + " THEN 'INSERT' ELSE 'UPDATE' END", HISTORY_VERSION, true);
         /** A delete: the row's last values, with the next version. */
         public static final Recording DELETE = new Recording("'DELETE'", HISTORY_VERSION + " + 1", false);
     }
@@ -129,7 +137,8 @@ public final class AuditPass {
 
     /**
      * An upsert of an audited entity: its update recorded only when an audited column changes,
-     * compared as {@code (target.a) IS DISTINCT FROM (EXCLUDED.a)}.
+     * compared as {@code (target.a) IS DISTINCT FROM (EXCLUDED.a)}; of a partitioned one, its update
+     * also marks the row updated ({@code history_inserted = false}, see {@link Recording#UPSERT_PARTITIONED}).
      */
     public Sql.Insert changeTest(Sql.Insert upsert, List<String> auditedColumns) {
         if (!entity.isAudited()) {
@@ -143,6 +152,9 @@ public final class AuditPass {
         assignments.add(new Sql.Assignment(HISTORY_VERSION, Fragment.sql("target." + HISTORY_VERSION + " + CASE WHEN ")
                 .append(changed, " THEN 1 ELSE 0 END")));
         assignments.add(new Sql.Assignment(HISTORY_CHANGED, changed));
+        if (dev.tenantdao.processor.sql.DdlBuilder.partitions(entity) > 0) {
+            assignments.add(new Sql.Assignment(HISTORY_INSERTED, Fragment.sql("false")));
+        }
         return new Sql.Insert(upsert.table(), upsert.columns(), upsert.values(), upsert.select(), upsert.tenantFrom(),
                 upsert.onConflict().assignments(assignments), upsert.returning());
     }
