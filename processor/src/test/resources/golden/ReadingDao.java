@@ -4,11 +4,13 @@ import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.RowNotFoundException;
+import dev.tenantdao.runtime.internal.DaoCall;
 import dev.tenantdao.runtime.internal.DaoSupport;
 import dev.tenantdao.runtime.internal.Jdbc;
 import dev.tenantdao.runtime.internal.TenantKeys;
 import dev.tenantdao.runtime.internal.TenantScope;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -186,16 +188,22 @@ public class ReadingDao {
         Objects.requireNonNull(reading, "reading");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.insert", INSERT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.insert", INSERT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT))) {
                 bindInsert(statement, tenant, tenantKey, reading);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -210,7 +218,9 @@ public class ReadingDao {
         if (readings.isEmpty()) {
             return List.of();
         }
-        return support.atomically(tenant, "Reading.insertAll", INSERT_ALL, (connection, observed) -> {
+        DaoCall call = support.beginAtomically(tenant, "Reading.insertAll", INSERT_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, INSERT_ALL))) {
                 int size = readings.size();
                 Object[] customerIdColumn = new Object[size];
@@ -237,9 +247,13 @@ public class ReadingDao {
                         inserted.add(map(keys));
                     }
                 }
-                return observed.rows(inserted);
+                return call.rows(inserted);
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -249,16 +263,22 @@ public class ReadingDao {
         Objects.requireNonNull(id, "Reading.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.findById", FIND_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.findById", FIND_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 Jdbc.setLong(statement, 3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -274,7 +294,9 @@ public class ReadingDao {
         }
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.findAllAfter", FIND_ALL_AFTER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.findAllAfter", FIND_ALL_AFTER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL_AFTER))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -285,10 +307,14 @@ public class ReadingDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -304,7 +330,9 @@ public class ReadingDao {
         }
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.findAll", FIND_ALL, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.findAll", FIND_ALL);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, FIND_ALL))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -315,10 +343,14 @@ public class ReadingDao {
                     while (rows.next()) {
                         page.add(map(rows));
                     }
-                    return observed.rows(page);
+                    return call.rows(page);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -327,17 +359,23 @@ public class ReadingDao {
     public long count() {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.count", COUNT, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.count", COUNT);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, COUNT))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getLong(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -347,18 +385,24 @@ public class ReadingDao {
         Objects.requireNonNull(id, "Reading.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.existsById", EXISTS_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.existsById", EXISTS_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, EXISTS_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 Jdbc.setLong(statement, 3, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return rows.getBoolean(1);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -372,7 +416,9 @@ public class ReadingDao {
         Objects.requireNonNull(reading.id(), "Reading.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.update", UPDATE, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.update", UPDATE);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPDATE))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, reading.customerId());
@@ -394,11 +440,15 @@ public class ReadingDao {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Reading", reading.id());
                     }
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -409,16 +459,22 @@ public class ReadingDao {
         Objects.requireNonNull(reading, "reading");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.upsertByMeter", UPSERT_BY_METER, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.upsertByMeter", UPSERT_BY_METER);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, UPSERT_BY_METER))) {
                 bindInsert(statement, tenant, tenantKey, reading);
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
-                    observed.rows(1);
+                    call.rows(1);
                     return map(keys);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -429,7 +485,9 @@ public class ReadingDao {
         Objects.requireNonNull(id, "Reading.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.history", HISTORY, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.history", HISTORY);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -439,10 +497,14 @@ public class ReadingDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -454,17 +516,23 @@ public class ReadingDao {
         Objects.requireNonNull(at, "at");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.asOf", HISTORY_AS_OF, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.asOf", HISTORY_AS_OF);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 Jdbc.setLong(statement, 3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return observed.rows(rows.next() && !"DELETE".equals(rows.getString(7)) ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(7)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -476,7 +544,9 @@ public class ReadingDao {
         Objects.requireNonNull(to, "to");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.changesBetween", HISTORY_BETWEEN, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.changesBetween", HISTORY_BETWEEN);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_BETWEEN))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -487,10 +557,14 @@ public class ReadingDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -500,7 +574,9 @@ public class ReadingDao {
     public List<HistoryEntry<Reading>> changesInTransaction(long transactionId) {
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.changesInTransaction", HISTORY_IN_TRANSACTION, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.changesInTransaction", HISTORY_IN_TRANSACTION);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_IN_TRANSACTION))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -510,10 +586,14 @@ public class ReadingDao {
                     while (rows.next()) {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
-                    return observed.rows(entries);
+                    return call.rows(entries);
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     /**
@@ -537,7 +617,9 @@ public class ReadingDao {
         Objects.requireNonNull(id, "Reading.id");
         String tenant = support.requireTenant();
         UUID tenantKey = TenantKeys.uuid(tenant);
-        return support.withConnection(tenant, "Reading.deleteById", DELETE_BY_ID, (connection, observed) -> {
+        DaoCall call = support.begin(tenant, "Reading.deleteById", DELETE_BY_ID);
+        try {
+            Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, DELETE_BY_ID))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
@@ -545,10 +627,14 @@ public class ReadingDao {
                 statement.setString(4, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
-                    return observed.rows(rows.getLong(1)) > 0;
+                    return call.rows(rows.getLong(1)) > 0;
                 }
             }
-        });
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
     }
 
     private static void bindInsert(PreparedStatement statement, String tenant, UUID tenantKey,
