@@ -225,6 +225,7 @@ public final class Transaction {
             } else {
                 c.rollback();
             }
+            restoreAutoCommit(c);
         } catch (SQLException e) {
             boolean commit = failure == null && !rollbackOnly;
             DataAccessException error = commit
@@ -237,6 +238,20 @@ public final class Transaction {
             }
         } finally {
             connection = null;
+        }
+    }
+
+    /**
+     * Gives the connection back as it was taken, in auto-commit mode: a data source that does not
+     * reset what it hands out (a pool of one, a plain wrapper) would otherwise run the next call
+     * outside a transaction inside one nothing ever commits. A connection that cannot even do that is
+     * closed next all the same; the transaction's outcome stands.
+     */
+    private static void restoreAutoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            // closed right after; the commit or rollback has happened
         }
     }
 

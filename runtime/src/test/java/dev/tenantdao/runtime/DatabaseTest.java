@@ -59,6 +59,45 @@ class DatabaseTest {
         });
     }
 
+    /**
+     * A data source that does not reset what it hands out (here: one connection, closing it does
+     * nothing) gets it back in auto-commit mode after every transaction, so a later call outside a
+     * transaction is committed on its own (found by an outside trial: the next insert stayed in an
+     * implicit transaction nothing committed).
+     */
+    @Test
+    void aTransactionGivesItsConnectionBackInAutoCommitMode() throws SQLException {
+        try (Connection real = dataSource.getConnection()) {
+            Connection unclosable = (Connection) java.lang.reflect.Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            return null;
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            javax.sql.DataSource handsOutOne = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                    javax.sql.DataSource.class.getClassLoader(), new Class<?>[] {javax.sql.DataSource.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            return unclosable;
+                        }
+                        throw new UnsupportedOperationException(method.getName());
+                    });
+            Database oneConnection = new Database(handsOutOne);
+            oneConnection.useTransaction(tx -> Calls.withConnection(oneConnection, NOTE, null, "insert", null,
+                    (c, observed) -> insert(c, "in a transaction")));
+            assertTrue(real.getAutoCommit(), "after a transaction");
+            Calls.atomically(oneConnection, NOTE, null, "insertAll", null, (c, observed) -> insert(c, "atomically"));
+            assertTrue(real.getAutoCommit(), "after a call in a transaction of its own");
+            Calls.withConnection(oneConnection, NOTE, null, "insert", null, (c, observed) -> insert(c, "alone"));
+            assertEquals(3, count(), "every row committed, the last one on its own");
+        }
+    }
+
     @Test
     void withConnectionOutsideATransactionAutoCommitsAndClosesTheConnection() {
         Calls.withConnection(database, NOTE, null, "insert", null, (c, observed) -> insert(c, "a"));
