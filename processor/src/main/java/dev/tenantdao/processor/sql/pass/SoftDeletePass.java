@@ -84,7 +84,7 @@ public final class SoftDeletePass {
     /**
      * {@code delete} as a soft delete: {@code UPDATE <table> SET deleted_at = statement_timestamp()
      * WHERE <its conditions>} (the tenancy pass adds the tenant's and this pass the live rows'), the
-     * history version + 1 when audited (the history records the row, at its new version, as a DELETE).
+     * {@code @Version} + 1 when the entity has one (as an update would), the history version + 1 when audited (the history records the row, at its new version, as a DELETE).
      */
     public Sql.Update mark(Sql.Delete delete) {
         return write(delete, Fragment.sql("statement_timestamp()"), TableRef.Rows.LIVE);
@@ -103,6 +103,8 @@ public final class SoftDeletePass {
     private Sql.Update write(Sql.Delete delete, Fragment value, TableRef.Rows rows) {
         List<Sql.Assignment> assignments = new ArrayList<>();
         assignments.add(new Sql.Assignment(column(), value));
+        // a soft delete and a restore change the row like an update: a copy read before either is stale
+        dev.tenantdao.processor.sql.SqlBuilder.versionIncrement(entity).ifPresent(assignments::add);
         if (entity.isAudited()) {
             assignments.add(new Sql.Assignment(HISTORY_VERSION, Fragment.sql(HISTORY_VERSION + " + 1")));
         }
