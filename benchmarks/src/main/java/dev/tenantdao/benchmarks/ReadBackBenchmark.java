@@ -47,7 +47,7 @@ public class ReadBackBenchmark {
             + " ORDER BY id LIMIT ?";
     private static final String INSERT = "INSERT INTO item (tenant_id, name, price, quantity) VALUES (?, ?, ?, ?)";
     /** A hand-written set-based insert of many rows, returning their ids in input order. */
-    private static final String INSERT_UNNEST = "WITH input AS (SELECT u.*, nextval(pg_get_serial_sequence('item', 'id'))"
+    private static final String INSERT_UNNEST = "WITH input AS (SELECT u.*, nextval((SELECT pg_get_serial_sequence('item', 'id')))"
             + " AS k FROM unnest(?::text[], ?::numeric[], ?::integer[]) WITH ORDINALITY AS u(name, price, quantity, n)),"
             + " changed AS (INSERT INTO item (id, tenant_id, name, price, quantity)"
             + " SELECT input.k, ?, input.name, input.price, input.quantity FROM input ORDER BY input.n RETURNING id)"
