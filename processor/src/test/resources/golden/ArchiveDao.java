@@ -62,9 +62,15 @@ public class ArchiveDao {
             SET content = EXCLUDED.content, kept_until = EXCLUDED.kept_until""";
 
     /**
-     * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
+     * The columns {@code update} reads back, in the order of {@link #map}.
      */
     private static final String[] RETURNED_COLUMNS = {"id", "reference", "content", "kept_until"};
+
+    /**
+     * The columns {@code insert} reads back (what the database fills in, or may store other than written),
+     * in the order {@code asInserted} reads them.
+     */
+    private static final String[] INSERTED_COLUMNS = {"id", "content"};
 
     private final DaoSupport support;
 
@@ -93,13 +99,13 @@ public class ArchiveDao {
         DaoCall call = support.begin(tenant, "Archive.insert", INSERT);
         try {
             Connection connection = call.connection();
-            try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT, INSERTED_COLUMNS)) {
                 bindInsert(statement, archive);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
                     call.rows(1);
-                    return map(keys);
+                    return asInserted(keys, archive);
                 }
             }
         } catch (Throwable failure) {
@@ -123,7 +129,7 @@ public class ArchiveDao {
         DaoCall call = support.beginAtomically(tenant, "Archive.insertAll", INSERT);
         try {
             Connection connection = call.connection();
-            try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT, INSERTED_COLUMNS)) {
                 for (Archive archive : archives) {
                     bindInsert(statement, archive);
                     statement.addBatch();
@@ -132,7 +138,7 @@ public class ArchiveDao {
                 List<Archive> inserted = new ArrayList<>(archives.size());
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     while (keys.next()) {
-                        inserted.add(map(keys));
+                        inserted.add(asInserted(keys, archives.get(inserted.size())));
                     }
                 }
                 return call.rows(inserted);
@@ -381,5 +387,18 @@ public class ArchiveDao {
                 rows.getString(2),
                 rows.getBytes(3),
                 rows.getObject(4, LocalDate.class));
+    }
+
+    /**
+     * The {@code Archive} an insert of {@code archive} stored: the columns the database fills in, or may store other
+     * than written ({@code id}, {@code content}), read back in the current row of {@code rows}; the values of {@code archive}
+     * for the others, which are stored exactly as written.
+     */
+    private static Archive asInserted(ResultSet rows, Archive archive) throws SQLException {
+        return new Archive(
+                Jdbc.getLong(rows, 1, "Archive", "id"),
+                archive.reference(),
+                rows.getBytes(2),
+                archive.keptUntil());
     }
 }

@@ -37,7 +37,7 @@ public class CountryDao {
             FROM input \
             ORDER BY input.n \
             RETURNING *) \
-            SELECT changed.code, changed.name \
+            SELECT changed.code \
             FROM changed JOIN input ON changed.code = input.c1 \
             ORDER BY input.n""";
 
@@ -62,9 +62,15 @@ public class CountryDao {
             SET name = EXCLUDED.name""";
 
     /**
-     * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
+     * The columns {@code update} reads back, in the order of {@link #map}.
      */
     private static final String[] RETURNED_COLUMNS = {"code", "name"};
+
+    /**
+     * The columns {@code insert} reads back (what the database fills in, or may store other than written),
+     * in the order {@code asInserted} reads them.
+     */
+    private static final String[] INSERTED_COLUMNS = {"code"};
 
     private final DaoSupport support;
 
@@ -92,13 +98,13 @@ public class CountryDao {
         DaoCall call = support.begin(null, "Country.insert", INSERT);
         try {
             Connection connection = call.connection();
-            try (PreparedStatement statement = connection.prepareStatement(INSERT, RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT, INSERTED_COLUMNS)) {
                 bindInsert(statement, country);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
                     call.rows(1);
-                    return map(keys);
+                    return asInserted(keys, country);
                 }
             }
         } catch (Throwable failure) {
@@ -135,7 +141,7 @@ public class CountryDao {
                 List<Country> inserted = new ArrayList<>(countries.size());
                 try (ResultSet keys = statement.executeQuery()) {
                     while (keys.next()) {
-                        inserted.add(map(keys));
+                        inserted.add(asInserted(keys, countries.get(inserted.size())));
                     }
                 }
                 return call.rows(inserted);
@@ -377,6 +383,17 @@ public class CountryDao {
     private static Country map(ResultSet rows) throws SQLException {
         return new Country(
                 rows.getString(2),
+                rows.getString(1));
+    }
+
+    /**
+     * The {@code Country} an insert of {@code country} stored: the columns the database fills in, or may store other
+     * than written ({@code code}), read back in the current row of {@code rows}; the values of {@code country}
+     * for the others, which are stored exactly as written.
+     */
+    private static Country asInserted(ResultSet rows, Country country) throws SQLException {
+        return new Country(
+                country.name(),
                 rows.getString(1));
     }
 }

@@ -35,7 +35,7 @@ public class CustomerDao {
             SELECT set_config('tenantdao.tenant', ?, true); \
             INSERT INTO customers (org_id, id, display_name, rating, active) \
             VALUES (?, ?, ?, ?, ?) \
-            RETURNING id, org_id, display_name, rating, active""";
+            RETURNING id, org_id""";
 
     static final String INSERT_ALL = """
             SELECT set_config('tenantdao.tenant', ?, true); \
@@ -46,7 +46,7 @@ public class CustomerDao {
             FROM input \
             ORDER BY input.n \
             RETURNING *) \
-            SELECT changed.id, changed.org_id, changed.display_name, changed.rating, changed.active \
+            SELECT changed.id, changed.org_id \
             FROM changed JOIN input ON changed.id = input.c1 \
             ORDER BY input.n""";
 
@@ -138,7 +138,7 @@ public class CustomerDao {
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
                     call.rows(1);
-                    return fill(keys, customer);
+                    return asInserted(keys, customer);
                 }
             }
         } catch (Throwable failure) {
@@ -188,7 +188,7 @@ public class CustomerDao {
                 List<Customer> inserted = new ArrayList<>(customers.size());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     while (keys.next()) {
-                        inserted.add(fill(keys, customers.get(inserted.size())));
+                        inserted.add(asInserted(keys, customers.get(inserted.size())));
                     }
                 }
                 return call.rows(inserted);
@@ -479,6 +479,17 @@ public class CustomerDao {
         customer.setName(rows.getString(3));
         customer.setRating(Jdbc.getBoxedInt(rows, 4));
         customer.active = Jdbc.getBoolean(rows, 5, "Customer", "active");
+        return customer;
+    }
+
+    /**
+     * The {@code Customer} an insert of {@code customer} stored: the columns the database fills in, or may store other
+     * than written ({@code id}, {@code org_id}), read back in the current row of {@code rows}; the values of {@code customer}
+     * for the others, which are stored exactly as written.
+     */
+    private static Customer asInserted(ResultSet rows, Customer customer) throws SQLException {
+        customer.setId(rows.getObject(1, UUID.class));
+        customer.setOrgId(rows.getObject(2, UUID.class));
         return customer;
     }
 }

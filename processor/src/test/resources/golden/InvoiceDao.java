@@ -35,7 +35,7 @@ public class InvoiceDao {
             SELECT set_config('tenantdao.tenant', ?, true); \
             INSERT INTO invoice (tenant_id, customer_id, number, status, total, issued_on, sent_at, pdf, country) \
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
-            RETURNING id, customer_id, number, status, total, issued_on, sent_at, pdf, country""";
+            RETURNING id, total, sent_at, pdf""";
 
     static final String BATCH_INSERT = """
             INSERT INTO invoice (tenant_id, customer_id, number, status, total, issued_on, sent_at, pdf, country) \
@@ -88,9 +88,15 @@ public class InvoiceDao {
             WHERE tenant_id = ? AND id = ?""";
 
     /**
-     * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
+     * The columns {@code update} reads back, in the order of {@link #map}.
      */
     private static final String[] RETURNED_COLUMNS = {"id", "customer_id", "number", "status", "total", "issued_on", "sent_at", "pdf", "country"};
+
+    /**
+     * The columns {@code insert} reads back (what the database fills in, or may store other than written),
+     * in the order {@code asInserted} reads them.
+     */
+    private static final String[] INSERTED_COLUMNS = {"id", "total", "sent_at", "pdf"};
 
     private final DaoSupport support;
 
@@ -124,7 +130,7 @@ public class InvoiceDao {
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
                     call.rows(1);
-                    return map(keys);
+                    return asInserted(keys, invoice);
                 }
             }
         } catch (Throwable failure) {
@@ -148,7 +154,7 @@ public class InvoiceDao {
         DaoCall call = support.beginAtomically(tenant, "Invoice.insertAll", BATCH_INSERT);
         try {
             Connection connection = call.connection();
-            try (PreparedStatement statement = connection.prepareStatement(BATCH_INSERT, RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(BATCH_INSERT, INSERTED_COLUMNS)) {
                 TenantSql.setTenant(connection, tenant);
                 for (Invoice invoice : invoices) {
                     statement.setString(1, tenant);
@@ -166,7 +172,7 @@ public class InvoiceDao {
                 List<Invoice> inserted = new ArrayList<>(invoices.size());
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     while (keys.next()) {
-                        inserted.add(map(keys));
+                        inserted.add(asInserted(keys, invoices.get(inserted.size())));
                     }
                 }
                 return call.rows(inserted);
@@ -426,5 +432,23 @@ public class InvoiceDao {
                 Jdbc.getInstant(rows, 7),
                 rows.getBytes(8),
                 rows.getString(9));
+    }
+
+    /**
+     * The {@code Invoice} an insert of {@code invoice} stored: the columns the database fills in, or may store other
+     * than written ({@code id}, {@code total}, {@code sent_at}, {@code pdf}), read back in the current row of {@code rows}; the values of {@code invoice}
+     * for the others, which are stored exactly as written.
+     */
+    private static Invoice asInserted(ResultSet rows, Invoice invoice) throws SQLException {
+        return new Invoice(
+                Jdbc.getBoxedLong(rows, 1),
+                invoice.customerId(),
+                invoice.number(),
+                invoice.status(),
+                rows.getBigDecimal(2),
+                invoice.issuedOn(),
+                Jdbc.getInstant(rows, 3),
+                rows.getBytes(4),
+                invoice.country());
     }
 }

@@ -42,7 +42,7 @@ public class LedgerEntryDao {
             history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) \
             SELECT id, account, amount, booked_at, version, 'INSERT', history_version, ? \
             FROM changed) \
-            SELECT id, account, amount, booked_at, version \
+            SELECT id, amount, booked_at, version \
             FROM changed""";
 
     static final String INSERT_ALL = """
@@ -56,7 +56,7 @@ public class LedgerEntryDao {
             history AS (INSERT INTO {schema}.ledger_entry_history (id, account, amount, booked_at, version, history_operation, history_version, history_actor) \
             SELECT id, account, amount, booked_at, version, 'INSERT', history_version, ? \
             FROM changed) \
-            SELECT changed.id, changed.account, changed.amount, changed.booked_at, changed.version \
+            SELECT changed.id, changed.amount, changed.booked_at, changed.version \
             FROM changed JOIN input ON changed.id = input.k \
             ORDER BY input.n""";
 
@@ -174,7 +174,7 @@ public class LedgerEntryDao {
                 try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
                     call.rows(1);
-                    return map(keys);
+                    return asInserted(keys, ledgerEntry);
                 }
             }
         } catch (Throwable failure) {
@@ -217,7 +217,7 @@ public class LedgerEntryDao {
                 List<LedgerEntry> inserted = new ArrayList<>(ledgerEntries.size());
                 try (ResultSet keys = statement.executeQuery()) {
                     while (keys.next()) {
-                        inserted.add(map(keys));
+                        inserted.add(asInserted(keys, ledgerEntries.get(inserted.size())));
                     }
                 }
                 return call.rows(inserted);
@@ -609,5 +609,20 @@ public class LedgerEntryDao {
                 rows.getBigDecimal(3),
                 rows.getObject(4, OffsetDateTime.class),
                 Jdbc.getInt(rows, 5, "LedgerEntry", "version"));
+    }
+
+    /**
+     * The {@code LedgerEntry} an insert of {@code ledgerEntry} stored: the columns the database fills in, or may store other
+     * than written ({@code id}, {@code amount}, {@code booked_at}, {@code version}), read back in the current row of {@code rows}; the values of {@code ledgerEntry}
+     * for the others, which are stored exactly as written.
+     */
+    private static LedgerEntry asInserted(ResultSet rows, LedgerEntry ledgerEntry) throws
+            SQLException {
+        return new LedgerEntry(
+                Jdbc.getLong(rows, 1, "LedgerEntry", "id"),
+                ledgerEntry.account(),
+                rows.getBigDecimal(2),
+                rows.getObject(3, OffsetDateTime.class),
+                Jdbc.getInt(rows, 4, "LedgerEntry", "version"));
     }
 }

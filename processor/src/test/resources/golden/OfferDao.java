@@ -46,7 +46,7 @@ public class OfferDao {
             history AS (INSERT INTO offer_history (tenant_id, vendor_id, id, sku, price, country, history_operation, history_version, history_actor) \
             SELECT tenant_id, vendor_id, id, sku, price, country, 'INSERT', history_version, ? \
             FROM changed) \
-            SELECT id, vendor_id, sku, price, country \
+            SELECT id, vendor_id, price \
             FROM changed""";
 
     static final String INSERT_ALL = """
@@ -61,7 +61,7 @@ public class OfferDao {
             history AS (INSERT INTO offer_history (tenant_id, vendor_id, id, sku, price, country, history_operation, history_version, history_actor) \
             SELECT tenant_id, vendor_id, id, sku, price, country, 'INSERT', history_version, ? \
             FROM changed) \
-            SELECT changed.id, changed.vendor_id, changed.sku, changed.price, changed.country \
+            SELECT changed.id, changed.vendor_id, changed.price \
             FROM changed JOIN input ON changed.id = input.k \
             ORDER BY input.n""";
 
@@ -201,7 +201,7 @@ public class OfferDao {
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
                     call.rows(1);
-                    return map(keys);
+                    return asInserted(keys, offer);
                 }
             }
         } catch (Throwable failure) {
@@ -253,7 +253,7 @@ public class OfferDao {
                 List<Offer> inserted = new ArrayList<>(offers.size());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     while (keys.next()) {
-                        inserted.add(map(keys));
+                        inserted.add(asInserted(keys, offers.get(inserted.size())));
                     }
                 }
                 return call.rows(inserted);
@@ -705,5 +705,19 @@ public class OfferDao {
                 rows.getString(3),
                 rows.getBigDecimal(4),
                 rows.getString(5));
+    }
+
+    /**
+     * The {@code Offer} an insert of {@code offer} stored: the columns the database fills in, or may store other
+     * than written ({@code id}, {@code vendor_id}, {@code price}), read back in the current row of {@code rows}; the values of {@code offer}
+     * for the others, which are stored exactly as written.
+     */
+    private static Offer asInserted(ResultSet rows, Offer offer) throws SQLException {
+        return new Offer(
+                Jdbc.getBoxedLong(rows, 1),
+                rows.getString(2),
+                offer.sku(),
+                rows.getBigDecimal(3),
+                offer.country());
     }
 }

@@ -46,7 +46,7 @@ public class OfferLineDao {
             FROM input \
             ORDER BY input.n \
             RETURNING *) \
-            SELECT changed.id, changed.shelf_id, changed.quantity \
+            SELECT changed.id \
             FROM changed JOIN input ON changed.id = input.k \
             ORDER BY input.n""";
 
@@ -86,9 +86,15 @@ public class OfferLineDao {
             WHERE store_id = COALESCE(?, store_id) AND id = ?""";
 
     /**
-     * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
+     * The columns {@code update} reads back, in the order of {@link #map}.
      */
     private static final String[] RETURNED_COLUMNS = {"id", "shelf_id", "quantity"};
+
+    /**
+     * The columns {@code insert} reads back (what the database fills in, or may store other than written),
+     * in the order {@code asInserted} reads them.
+     */
+    private static final String[] INSERTED_COLUMNS = {"id"};
 
     private final DaoSupport support;
 
@@ -120,13 +126,13 @@ public class OfferLineDao {
         DaoCall call = support.begin(tenant, "OfferLine.insert", INSERT);
         try {
             Connection connection = call.connection();
-            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema), RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema), INSERTED_COLUMNS)) {
                 bindInsert(statement, vendor, offerLine);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
                     call.rows(1);
-                    return map(keys);
+                    return asInserted(keys, offerLine);
                 }
             }
         } catch (Throwable failure) {
@@ -168,7 +174,7 @@ public class OfferLineDao {
                 List<OfferLine> inserted = new ArrayList<>(offerLines.size());
                 try (ResultSet keys = statement.executeQuery()) {
                     while (keys.next()) {
-                        inserted.add(map(keys));
+                        inserted.add(asInserted(keys, offerLines.get(inserted.size())));
                     }
                 }
                 return call.rows(inserted);
@@ -417,5 +423,17 @@ public class OfferLineDao {
                 Jdbc.getBoxedLong(rows, 1),
                 Jdbc.getLong(rows, 2, "OfferLine", "shelf_id"),
                 Jdbc.getInt(rows, 3, "OfferLine", "quantity"));
+    }
+
+    /**
+     * The {@code OfferLine} an insert of {@code offerLine} stored: the columns the database fills in, or may store other
+     * than written ({@code id}), read back in the current row of {@code rows}; the values of {@code offerLine}
+     * for the others, which are stored exactly as written.
+     */
+    private static OfferLine asInserted(ResultSet rows, OfferLine offerLine) throws SQLException {
+        return new OfferLine(
+                Jdbc.getBoxedLong(rows, 1),
+                offerLine.shelfId(),
+                offerLine.quantity());
     }
 }

@@ -408,6 +408,20 @@ public class OffersImpl implements Offers {
     }
 
     /**
+     * The {@code Offer} an insert of {@code offer} stored: the columns the database fills in, or may store other
+     * than written ({@code id}, {@code vendor_id}, {@code price}), read back in the current row of {@code rows}; the values of {@code offer}
+     * for the others, which are stored exactly as written.
+     */
+    private static Offer asInserted(ResultSet rows, Offer offer) throws SQLException {
+        return new Offer(
+                Jdbc.getBoxedLong(rows, 1),
+                rows.getString(2),
+                offer.sku(),
+                rows.getBigDecimal(3),
+                offer.country());
+    }
+
+    /**
      * The {@code Changes} of the current row of {@code rows}: a column per component, by its label.
      */
     private static Offers.Changes readOffers_Changes(ResultSet rows) throws SQLException {

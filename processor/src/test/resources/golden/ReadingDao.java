@@ -43,7 +43,7 @@ public class ReadingDao {
             history AS (INSERT INTO reading_history (org_id, id, customer_id, meter, value, read_at, history_operation, history_version, history_actor) \
             SELECT org_id, id, customer_id, meter, value, read_at, 'INSERT', history_version, ? \
             FROM changed) \
-            SELECT id, customer_id, meter, value, read_at \
+            SELECT id, value, read_at \
             FROM changed""";
 
     static final String INSERT_ALL = """
@@ -58,7 +58,7 @@ public class ReadingDao {
             history AS (INSERT INTO reading_history (org_id, id, customer_id, meter, value, read_at, history_operation, history_version, history_actor) \
             SELECT org_id, id, customer_id, meter, value, read_at, 'INSERT', history_version, ? \
             FROM changed) \
-            SELECT changed.id, changed.customer_id, changed.meter, changed.value, changed.read_at \
+            SELECT changed.id, changed.value, changed.read_at \
             FROM changed JOIN input ON changed.id = input.k \
             ORDER BY input.n""";
 
@@ -196,7 +196,7 @@ public class ReadingDao {
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
                     call.rows(1);
-                    return map(keys);
+                    return asInserted(keys, reading);
                 }
             }
         } catch (Throwable failure) {
@@ -244,7 +244,7 @@ public class ReadingDao {
                 List<Reading> inserted = new ArrayList<>(readings.size());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     while (keys.next()) {
-                        inserted.add(map(keys));
+                        inserted.add(asInserted(keys, readings.get(inserted.size())));
                     }
                 }
                 return call.rows(inserted);
@@ -658,5 +658,19 @@ public class ReadingDao {
                 rows.getString(3),
                 rows.getBigDecimal(4),
                 rows.getObject(5, OffsetDateTime.class));
+    }
+
+    /**
+     * The {@code Reading} an insert of {@code reading} stored: the columns the database fills in, or may store other
+     * than written ({@code id}, {@code value}, {@code read_at}), read back in the current row of {@code rows}; the values of {@code reading}
+     * for the others, which are stored exactly as written.
+     */
+    private static Reading asInserted(ResultSet rows, Reading reading) throws SQLException {
+        return new Reading(
+                Jdbc.getBoxedLong(rows, 1),
+                reading.customerId(),
+                reading.meter(),
+                rows.getBigDecimal(2),
+                rows.getObject(3, OffsetDateTime.class));
     }
 }

@@ -46,7 +46,7 @@ public class ShelfDao {
             FROM input \
             ORDER BY input.n \
             RETURNING *) \
-            SELECT changed.id, changed.label \
+            SELECT changed.id \
             FROM changed JOIN input ON changed.id = input.k \
             ORDER BY input.n""";
 
@@ -84,9 +84,15 @@ public class ShelfDao {
     static final String DELETE_BY_ID = "DELETE FROM {schema}.shelf WHERE store_id = COALESCE(?, store_id) AND id = ?";
 
     /**
-     * The columns {@code insert} and {@code update} read back, in the order of {@link #map}.
+     * The columns {@code update} reads back, in the order of {@link #map}.
      */
     private static final String[] RETURNED_COLUMNS = {"id", "label"};
+
+    /**
+     * The columns {@code insert} reads back (what the database fills in, or may store other than written),
+     * in the order {@code asInserted} reads them.
+     */
+    private static final String[] INSERTED_COLUMNS = {"id"};
 
     private final DaoSupport support;
 
@@ -118,13 +124,13 @@ public class ShelfDao {
         DaoCall call = support.begin(tenant, "Shelf.insert", INSERT);
         try {
             Connection connection = call.connection();
-            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema), RETURNED_COLUMNS)) {
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(INSERT, schema), INSERTED_COLUMNS)) {
                 bindInsert(statement, vendor, shelf);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
                     call.rows(1);
-                    return map(keys);
+                    return asInserted(keys, shelf);
                 }
             }
         } catch (Throwable failure) {
@@ -163,7 +169,7 @@ public class ShelfDao {
                 List<Shelf> inserted = new ArrayList<>(shelfs.size());
                 try (ResultSet keys = statement.executeQuery()) {
                     while (keys.next()) {
-                        inserted.add(map(keys));
+                        inserted.add(asInserted(keys, shelfs.get(inserted.size())));
                     }
                 }
                 return call.rows(inserted);
@@ -409,5 +415,16 @@ public class ShelfDao {
         return new Shelf(
                 Jdbc.getBoxedLong(rows, 1),
                 rows.getString(2));
+    }
+
+    /**
+     * The {@code Shelf} an insert of {@code shelf} stored: the columns the database fills in, or may store other
+     * than written ({@code id}), read back in the current row of {@code rows}; the values of {@code shelf}
+     * for the others, which are stored exactly as written.
+     */
+    private static Shelf asInserted(ResultSet rows, Shelf shelf) throws SQLException {
+        return new Shelf(
+                Jdbc.getBoxedLong(rows, 1),
+                shelf.label());
     }
 }

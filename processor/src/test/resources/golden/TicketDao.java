@@ -43,7 +43,7 @@ public class TicketDao {
             history AS (INSERT INTO ticket_history (tenant_id, id, number, subject, deleted_at, history_operation, history_version, history_actor) \
             SELECT tenant_id, id, number, subject, deleted_at, 'INSERT', history_version, ? \
             FROM changed) \
-            SELECT id, number, subject, deleted_at \
+            SELECT id, deleted_at \
             FROM changed""";
 
     static final String INSERT_ALL = """
@@ -60,7 +60,7 @@ public class TicketDao {
             history AS (INSERT INTO ticket_history (tenant_id, id, number, subject, deleted_at, history_operation, history_version, history_actor) \
             SELECT tenant_id, id, number, subject, deleted_at, 'INSERT', history_version, ? \
             FROM changed) \
-            SELECT changed.id, changed.number, changed.subject, changed.deleted_at \
+            SELECT changed.id, changed.deleted_at \
             FROM changed JOIN input ON changed.id = input.c1 \
             ORDER BY input.n""";
 
@@ -257,7 +257,7 @@ public class TicketDao {
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     keys.next();
                     call.rows(1);
-                    return map(keys);
+                    return asInserted(keys, ticket);
                 }
             }
         } catch (Throwable failure) {
@@ -302,7 +302,7 @@ public class TicketDao {
                 List<Ticket> inserted = new ArrayList<>(tickets.size());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     while (keys.next()) {
-                        inserted.add(map(keys));
+                        inserted.add(asInserted(keys, tickets.get(inserted.size())));
                     }
                 }
                 return call.rows(inserted);
@@ -829,5 +829,18 @@ public class TicketDao {
                 rows.getString(2),
                 rows.getString(3),
                 Jdbc.getInstant(rows, 4));
+    }
+
+    /**
+     * The {@code Ticket} an insert of {@code ticket} stored: the columns the database fills in, or may store other
+     * than written ({@code id}, {@code deleted_at}), read back in the current row of {@code rows}; the values of {@code ticket}
+     * for the others, which are stored exactly as written.
+     */
+    private static Ticket asInserted(ResultSet rows, Ticket ticket) throws SQLException {
+        return new Ticket(
+                Jdbc.getLong(rows, 1, "Ticket", "id"),
+                ticket.number(),
+                ticket.subject(),
+                Jdbc.getInstant(rows, 2));
     }
 }

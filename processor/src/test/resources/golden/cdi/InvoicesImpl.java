@@ -589,6 +589,24 @@ public class InvoicesImpl implements Invoices {
     }
 
     /**
+     * The {@code Invoice} an insert of {@code invoice} stored: the columns the database fills in, or may store other
+     * than written ({@code id}, {@code total}, {@code sent_at}, {@code pdf}), read back in the current row of {@code rows}; the values of {@code invoice}
+     * for the others, which are stored exactly as written.
+     */
+    private static Invoice asInserted(ResultSet rows, Invoice invoice) throws SQLException {
+        return new Invoice(
+                Jdbc.getBoxedLong(rows, 1),
+                invoice.customerId(),
+                invoice.number(),
+                invoice.status(),
+                rows.getBigDecimal(2),
+                invoice.issuedOn(),
+                Jdbc.getInstant(rows, 3),
+                rows.getBytes(4),
+                invoice.country());
+    }
+
+    /**
      * The {@code Summary} of the current row of {@code rows}: its columns in component order, then the id.
      */
     private static Invoices.Summary mapInvoices_Summary(ResultSet rows) throws SQLException {

@@ -70,6 +70,8 @@ public class Fixture {
     long[][] auditedIds = new long[TENANTS][];
     /** insert1000's rows: tenant 0's {@link #ROWS} rows (1,000; fewer in the smoke test). */
     List<Item> thousand = new ArrayList<>();
+    /** The same rows as {@link SecuredItem}s (ReadBackBenchmark's insertAll under row-level security). */
+    List<SecuredItem> securedThousand = new ArrayList<>();
     // the repository benchmarks (RepositoryBenchmark)
     long[][] productIds = new long[TENANTS][];
     Products products;
@@ -181,6 +183,7 @@ public class Fixture {
                     .mapToLong(AuditedItem::id).toArray();
             if (index == 0) {
                 thousand.addAll(rows);
+                rows.forEach(i -> securedThousand.add(new SecuredItem(null, i.name(), i.price(), i.quantity())));
             }
         }
         for (int t = 0; t < TENANTS; t++) {

@@ -84,11 +84,37 @@ class BenchmarksSmokeTest {
         CrudCheck.check(fixture, operation);
     }
 
+    /**
+     * ReadBackBenchmark's contenders insert the same rows: the hand-written unnest insert returns as many ids, in
+     * input order, as the DAO's insertAll rows, which are what the table holds (issue 20).
+     */
+    @Test
+    @Order(2)
+    void theReadBackContendersAgree() throws Exception {
+        ReadBackBenchmark benchmark = new ReadBackBenchmark();
+        long[] ids = benchmark.insertAll1000_jdbc(fixture);
+        assertEquals(fixture.thousand.size(), ids.length);
+        assertTrue(Arrays.equals(ids, Arrays.stream(ids).sorted().toArray()), "ids in input order");
+        assertEquals(fixture.thousand.size(), benchmark.insertAll1000_jdbcBatch(fixture).length);
+        List<Item> inserted = benchmark.insertAll1000_dao(fixture);
+        for (int i = 0; i < inserted.size(); i++) {
+            Item item = inserted.get(i);
+            assertEquals(fixture.thousand.get(i).name(), item.name());
+            Item stored = dev.tenantdao.runtime.TenantContext.callAs(Fixture.INSERT_TENANT,
+                    () -> fixture.items.findById(item.id())).orElseThrow();
+            assertEquals(stored, item, "insertAll returns the rows as stored");
+        }
+        SecuredItem secured = benchmark.insert_daoWithRls(fixture);
+        assertEquals(dev.tenantdao.runtime.TenantContext.callAs(Fixture.INSERT_TENANT,
+                () -> fixture.securedItems.findById(secured.id())).orElseThrow(), secured);
+        benchmark.removeInserted(fixture);
+    }
+
     @Test
     @Order(3)
     void everyBenchmarkRunsOnce() throws Exception {
         Set<String> ran = new TreeSet<>();
-        for (Object benchmark : List.of(new CrudBenchmark(), new RepositoryBenchmark())) {
+        for (Object benchmark : List.of(new CrudBenchmark(), new RepositoryBenchmark(), new ReadBackBenchmark())) {
             List<Method> methods = Arrays.stream(benchmark.getClass().getDeclaredMethods())
                     .filter(m -> m.isAnnotationPresent(Benchmark.class))
                     .sorted(Comparator.comparing(Method::getName))
@@ -225,6 +251,9 @@ class BenchmarksSmokeTest {
         }
         if (result instanceof Boolean changed) {
             return changed;
+        }
+        if (result instanceof long[] ids) {
+            return ids.length > 0 && Arrays.stream(ids).allMatch(id -> id > 0);
         }
         return result != null;
     }

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * Every statement of one entity's DAO.
  *
- * @param returnedColumns the columns {@code insert} and {@code update} read back, in select order
+ * @param returnedColumns the columns {@code update} (and upserts) read back, in select order
+ * @param insertedColumns the columns {@code insert} and {@code insertAll} read back, in select order
+ *     (see {@link InsertReadBack}): a subset of {@code returnedColumns}
  * @param insertAll the set-based insert of many rows, or empty when a column cannot travel in
  *     an array (then {@code insertAll} is a JDBC batch of {@code insert})
  * @param batchInsert the single-row insert as a JDBC batch runs it ({@code insertAll} without a
@@ -38,12 +40,14 @@ public record EntitySql(
         Optional<Statement> currentVersion,
         Optional<History> history,
         List<String> returnedColumns,
+        List<String> insertedColumns,
         String ddl,
         Optional<SoftDeleteSql> softDeletes) {
 
     public EntitySql {
         upserts = List.copyOf(upserts);
         returnedColumns = List.copyOf(returnedColumns);
+        insertedColumns = List.copyOf(insertedColumns);
     }
 
     /**

@@ -83,6 +83,7 @@ public final class SqlBuilder {
                 tenancy.apply(count()), tenancy.apply(existsById()), tenancy.apply(deleteById()), upserts,
                 deleteVersioned().map(tenancy::apply), currentVersion().map(tenancy::apply), history(),
                 entity.properties().stream().map(Property::column).toList(),
+                InsertReadBack.columns(entity).stream().map(Property::column).toList(),
                 inHierarchy ? "" : new DdlBuilder(entity).build(), softDeleteSql(select(), this::recordedDelete));
     }
 
@@ -112,14 +113,21 @@ public final class SqlBuilder {
      * tenant setting cannot use the driver's generated keys); otherwise as it is.
      */
     private Sql returned(Sql change, Recording recording) {
+        // an insert reads back only what the database filled in; an upsert, which may update an existing row, all of it
+        List<Fragment> returned = recording == Recording.INSERT ? insertedColumns("") : columns("");
         if (audit.audits()) {
-            return audit.record(change, recording, Sql.Select.of(columns(""), TableRef.cte("changed")));
+            return audit.record(change, recording, Sql.Select.of(returned, TableRef.cte("changed")));
         }
         if (!TenancyPass.setsTenant(entity)) {
             return change;
         }
-        Fragment all = Fragment.join(", ", columns(""));
+        Fragment all = Fragment.join(", ", returned);
         return change instanceof Sql.Insert insert ? insert.returning(all) : ((Sql.Update) change).returning(all);
+    }
+
+    /** The columns an insert reads back ({@link InsertReadBack}) in select order, each prefixed by {@code prefix}. */
+    private List<Fragment> insertedColumns(String prefix) {
+        return InsertReadBack.columns(entity).stream().map(p -> Fragment.sql(prefix + Identifiers.quote(p.column()))).toList();
     }
 
     /** The entity's columns in select order, each prefixed by {@code prefix}. */
@@ -264,7 +272,7 @@ public final class SqlBuilder {
         Sql.Insert insert = audit.continuingVersions(new Sql.Insert(TableRef.table(entity.table()), columns, List.of(),
                 Sql.Select.of(selected, TableRef.cte("input")).tail(Fragment.sql(" ORDER BY input.n")),
                 Sql.TenantSource.CURRENT, null, null), idValue);
-        Sql.Select result = Sql.Select.of(columns("changed."), TableRef.cte("changed"))
+        Sql.Select result = Sql.Select.of(insertedColumns("changed."), TableRef.cte("changed"))
                 .join(new Sql.Join("JOIN", TableRef.cte("input"),
                         List.of(Fragment.sql("changed." + quotedId() + " = ").append(idValue))))
                 .tail(Fragment.sql(" ORDER BY input.n"));

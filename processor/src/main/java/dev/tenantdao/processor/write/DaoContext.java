@@ -10,6 +10,7 @@ import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Hooks;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.sql.EntitySql;
+import dev.tenantdao.processor.sql.InsertReadBack;
 import dev.tenantdao.processor.sql.pass.TenancyPass;
 
 /**
@@ -128,6 +129,23 @@ final class DaoContext {
     /** The row a write read back in {@code keys}: filled into {@code target} (see {@link #fillsInstances()}), or new. */
     String stored(String target) {
         return fillsInstances() ? "fill(keys, " + target + ")" : "map(keys)";
+    }
+
+    /**
+     * The row an insert read back in {@code keys} ({@link InsertReadBack}: only what the database
+     * filled in, when the DAO narrows its inserts), completed from {@code input} (the entity as
+     * written): filled into it (see {@link #fillsInstances()}), or new.
+     */
+    String inserted(String input) {
+        if (!InsertReadBack.narrows(entity)) {
+            return stored(input);
+        }
+        return "asInserted(keys, " + input + ")";
+    }
+
+    /** The constant of the columns an insert reads back as the driver's generated keys. */
+    String insertedColumnsConstant() {
+        return InsertReadBack.narrows(entity) ? "INSERTED_COLUMNS" : "RETURNED_COLUMNS";
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.TreeMap;
 final class FieldNames {
 
     /** Every field name a generated DAO gives its own fields (SQL constants, scope, data source). */
-    private static final List<String> OWN = List.of("SCOPE", "RETURNED_COLUMNS", "support", "INSERT", "INSERT_ALL",
+    private static final List<String> OWN = List.of("SCOPE", "RETURNED_COLUMNS", "INSERTED_COLUMNS", "support", "INSERT", "INSERT_ALL",
             "BATCH_INSERT", "UPDATE", "UPSERT", "FIND_BY_ID", "FIND_ALL_AFTER", "FIND_ALL", "COUNT", "EXISTS_BY_ID",
             "DELETE_BY_ID", "DELETE_VERSIONED", "CURRENT_VERSION", "HISTORY", "HISTORY_AS_OF", "HISTORY_BETWEEN",
             "HISTORY_IN_TRANSACTION");

@@ -54,7 +54,7 @@ final class InsertAllMethod {
                 .endControlFlow()
                 .addCode(dao.statements().withStatement("atomically", "insertAll", setBased ? "INSERT_ALL"
                         : dao.batchesInserts() && TenancyPass.setsTenant(dao.entity()) ? "BATCH_INSERT" : "INSERT",
-                        !setBased && dao.usesGeneratedKeys(), work))
+                        !setBased && dao.usesGeneratedKeys() ? dao.insertedColumnsConstant() : null, work))
                 .build();
     }
 
@@ -75,7 +75,7 @@ final class InsertAllMethod {
             work.add(inserts.callBindInsert(written))
                     .add(dao.statements().openKeys())
                     .addStatement("keys.next()")
-                    .addStatement("inserted.add($L)", dao.stored(var))
+                    .addStatement("inserted.add($L)", dao.inserted(var))
                     .endControlFlow()
                     .endControlFlow();
             return work.add(hooks.afterEachInsert("inserted")).addStatement("return call.rows(inserted)").build();
@@ -130,7 +130,7 @@ final class InsertAllMethod {
         }
         return work
                 .beginControlFlow("while (keys.next())")
-                .addStatement("inserted.add($L)", dao.stored(dao.all() + ".get(inserted.size())"))
+                .addStatement("inserted.add($L)", dao.inserted(dao.all() + ".get(inserted.size())"))
                 .endControlFlow()
                 .endControlFlow()
                 .add(dao.hooks().afterEachInsert("inserted"))

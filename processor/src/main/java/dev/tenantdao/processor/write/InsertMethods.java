@@ -22,7 +22,7 @@ final class InsertMethods {
     }
 
     MethodSpec insert() {
-        return insertLike("insert", "INSERT", CodeBlock.of(
+        return insertLike("insert", "INSERT", true, false, CodeBlock.of(
                 "Inserts {@code $L}$L and returns it as stored, with the values the database filled in.\n", dao.var(),
                 dao.entity().isTenanted() ? " as a row of the current tenant" : ""));
     }
@@ -31,7 +31,7 @@ final class InsertMethods {
         List<MethodSpec> methods = new ArrayList<>();
         for (EntitySql.Upsert upsert : dao.sql().upserts()) {
             String target = upsert.on() == dao.id() ? "id" : "{@code " + upsert.on().column() + "}";
-            methods.add(insertLike(upsert.method(), upsert.constant(), dao.entity().isSoftDeleted(), CodeBlock.of(
+            methods.add(insertLike(upsert.method(), upsert.constant(), false, dao.entity().isSoftDeleted(), CodeBlock.of(
                     "Inserts {@code $L}$L or, when a row with its $L exists$L, updates that row's updatable columns;\n"
                             + "returns the row as stored. Runs the insert hooks.\n", dao.var(),
                     dao.entity().isTenanted() ? " as a row of the current tenant" : "", target,
@@ -40,16 +40,17 @@ final class InsertMethods {
         return methods;
     }
 
-    /** An insert of one entity through {@code constant}, with the insert hooks around it. */
-    private MethodSpec insertLike(String method, String constant, CodeBlock javadoc) {
-        return insertLike(method, constant, false, javadoc);
-    }
-
     /**
+     * An insert of one entity through {@code constant}, with the insert hooks around it.
+     *
+     * @param plainInsert whether it is {@code insert}, which reads back only what the database filled
+     *     in ({@link dev.tenantdao.processor.sql.InsertReadBack}); an upsert reads back the whole row
+     *     (it may be an existing row, updated)
      * @param deletedRowPossible whether the statement may return no row: an upsert of a {@code
      *     @SoftDelete} entity meeting a deleted row with the id (it updates live rows only)
      */
-    private MethodSpec insertLike(String method, String constant, boolean deletedRowPossible, CodeBlock javadoc) {
+    private MethodSpec insertLike(String method, String constant, boolean plainInsert, boolean deletedRowPossible,
+            CodeBlock javadoc) {
         String var = dao.var();
         HookCalls hooks = dao.hooks();
         CodeBlock.Builder work = CodeBlock.builder();
@@ -65,7 +66,7 @@ final class InsertMethods {
         }
         work
                 .add(StatementCode.oneRow())
-                .add(hooks.returnStored(HookKind.AFTER_INSERT, dao.stored(var)))
+                .add(hooks.returnStored(HookKind.AFTER_INSERT, plainInsert ? dao.inserted(var) : dao.stored(var)))
                 .endControlFlow();
         return MethodSpec.methodBuilder(method)
                 .addJavadoc(javadoc)
@@ -77,7 +78,8 @@ final class InsertMethods {
                 .addCode(dao.tenant().requireCurrent(var))
                 .addCode(dao.statements().withStatement(
                         hooks.hasAny(HookKind.BEFORE_INSERT, HookKind.AFTER_INSERT) ? "atomically" : "withConnection",
-                        method, constant, !dao.writesReturnRows(), work.build()))
+                        method, constant, dao.writesReturnRows() ? null
+                                : plainInsert ? dao.insertedColumnsConstant() : "RETURNED_COLUMNS", work.build()))
                 .build();
     }
 

@@ -7,6 +7,7 @@ import dev.tenantdao.processor.model.Access;
 import dev.tenantdao.processor.model.Construction;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
+import dev.tenantdao.processor.sql.InsertReadBack;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -36,10 +37,15 @@ final class MapMethods {
                 .returns(type)
                 .addException(Types.SQL_EXCEPTION)
                 .addParameter(Types.RESULT_SET, "rows");
-        if (!dao.fillsInstances()) {
-            return List.of(map.addCode(body(dao.entity(), columns, Locals.withoutEntity(dao))).build());
+        List<MethodSpec> methods = new ArrayList<>();
+        if (InsertReadBack.narrows(dao.entity())) {
+            methods.add(inserted());
         }
-        return List.of(map.addStatement("return fill(rows, new $T())", type).build(),
+        if (!dao.fillsInstances()) {
+            methods.add(0, map.addCode(body(dao.entity(), columns, Locals.withoutEntity(dao))).build());
+            return methods;
+        }
+        methods.addAll(0, List.of(map.addStatement("return fill(rows, new $T())", type).build(),
                 MethodSpec.methodBuilder("fill")
                         .addJavadoc("Sets every mapped field of {@code $L} from the current row of {@code rows}, and returns it.\n",
                                 dao.var())
@@ -50,7 +56,59 @@ final class MapMethods {
                         .addParameter(type, dao.var())
                         .addCode(setters(dao.entity(), columns, dao.var()))
                         .addStatement("return $L", dao.var())
-                        .build());
+                        .build()));
+        return methods;
+    }
+
+    /**
+     * {@code asInserted(rows, entity)}: the row an insert stored, from the columns it read back (only
+     * what the database filled in, see {@link InsertReadBack}) in the current row of {@code rows} and
+     * every other value from {@code entity}, as written; a class filled through setters gets the
+     * read-back values set, a record (or a class built through its constructor) is built anew.
+     */
+    private MethodSpec inserted() {
+        EntityModel entity = dao.entity();
+        List<Property> properties = entity.properties();
+        List<Property> readBack = InsertReadBack.columns(entity);
+        int idIndex = readBack.indexOf(entity.id()) + 1;
+        String var = dao.var();
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (dao.fillsInstances()) {
+            for (int i = 0; i < readBack.size(); i++) {
+                Property property = readBack.get(i);
+                CodeBlock value = dao.binder().readColumn(entity, property, i + 1, idIndex);
+                if (property.write().kind() == Access.Kind.METHOD) {
+                    body.addStatement("$L.$L($L)", var, property.write().name(), value);
+                } else {
+                    body.addStatement("$L.$L = $L", var, property.write().name(), value);
+                }
+            }
+            body.addStatement("return $L", var);
+        } else {
+            List<CodeBlock> arguments = new ArrayList<>();
+            for (String parameter : entity.construction().constructorOrder()) {
+                Property property = properties.get(indexOf(entity, parameter));
+                int index = readBack.indexOf(property);
+                arguments.add(index >= 0 ? dao.binder().readColumn(entity, property, index + 1, idIndex)
+                        : DaoContext.read(property, var));
+            }
+            body.add("return new $T(\n$>$>", entity.type())
+                    .add(CodeBlock.join(arguments, ",\n"))
+                    .add(");\n$<$<");
+        }
+        return MethodSpec.methodBuilder("asInserted")
+                .addJavadoc("The {@code $L} an insert of {@code $L} stored: the columns the database fills in, or may store other\n"
+                        + "than written ($L), read back in the current row of {@code rows}; the values of {@code $L}\n"
+                        + "for the others, which are stored exactly as written.\n",
+                        dao.name(), var, readBack.stream().map(p -> "{@code " + p.column() + "}").collect(
+                                java.util.stream.Collectors.joining(", ")), var)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(dao.type())
+                .addException(Types.SQL_EXCEPTION)
+                .addParameter(Types.RESULT_SET, "rows")
+                .addParameter(dao.type(), var)
+                .addCode(body.build())
+                .build();
     }
 
     /**

@@ -55,8 +55,20 @@ final class SqlConstants {
                 .collect(CodeBlock.joining(", ", "{", "}"));
         type.addField(FieldSpec.builder(ArrayTypeName.of(String.class), "RETURNED_COLUMNS",
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The columns {@code insert} and {@code update} read back, in the order of {@link #map}.\n")
+                .addJavadoc(sql.insertedColumns().size() < sql.returnedColumns().size()
+                        ? "The columns {@code update} reads back, in the order of {@link #map}.\n"
+                        : "The columns {@code insert} and {@code update} read back, in the order of {@link #map}.\n")
                 .initializer(columns)
                 .build());
+        if (sql.insertedColumns().size() < sql.returnedColumns().size()) {
+            type.addField(FieldSpec.builder(ArrayTypeName.of(String.class), "INSERTED_COLUMNS",
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The columns {@code insert} reads back (what the database fills in, or may store other than written),\n"
+                            + "in the order {@code asInserted} reads them.\n")
+                    .initializer(sql.insertedColumns().stream()
+                            .map(c -> CodeBlock.of("$S", c))
+                            .collect(CodeBlock.joining(", ", "{", "}")))
+                    .build());
+        }
     }
 }

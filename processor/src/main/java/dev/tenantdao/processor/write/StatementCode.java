@@ -38,12 +38,22 @@ final class StatementCode {
      *     ({@code RETURNED_COLUMNS}) rather than from the statement's own result
      */
     CodeBlock withStatement(String how, String operation, String constant, boolean generatedKeys, CodeBlock work) {
+        return withStatement(how, operation, constant, generatedKeys ? "RETURNED_COLUMNS" : null, work);
+    }
+
+    /**
+     * {@link #withStatement(String, String, String, boolean, CodeBlock)} reading the driver's generated
+     * keys as the columns of {@code keyColumns} ({@code RETURNED_COLUMNS}, or an insert's {@code
+     * INSERTED_COLUMNS}), or null for none.
+     */
+    CodeBlock withStatement(String how, String operation, String constant, String keyColumns, CodeBlock work) {
+        boolean generatedKeys = keyColumns != null;
         return call(how, operation, constant, CodeBlock.builder()
                 // (a statement read back through the driver's generated keys never has the setting in front
                 // of it: a JDBC batch, after the setting was made once for its transaction)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L$L))",
                         Types.PREPARED_STATEMENT, generatedKeys ? sqlWithoutSetting(CodeBlock.of("$L", constant))
-                                : sql(constant), generatedKeys ? ", RETURNED_COLUMNS" : "")
+                                : sql(constant), generatedKeys ? ", " + keyColumns : "")
                 .add(work)
                 .endControlFlow()
                 .build());

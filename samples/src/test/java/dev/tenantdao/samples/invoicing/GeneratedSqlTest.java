@@ -33,7 +33,8 @@ class GeneratedSqlTest {
     void insertWritesTheTenantColumnFromTheCurrentTenantAndItsHistoryRow() {
         assertEquals(SET + "WITH changed AS (INSERT INTO invoice (tenant_id, customer_id, number, status, currency, total,"
                 + " issued_on, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *), history AS (" + HISTORY_INSERT
-                + ", 'INSERT', history_version, ? FROM changed) " + SELECT_CHANGED, InvoiceDao.INSERT);
+                + ", 'INSERT', history_version, ? FROM changed) SELECT id, total FROM changed", InvoiceDao.INSERT,
+                "an insert reads back only what the database fills in or may change (the id, a numeric)");
     }
 
     @Test
@@ -45,8 +46,8 @@ class GeneratedSqlTest {
                 + " ORDINALITY AS u(c1, c2, c3, c4, c5, c6, c7, n)), changed AS (INSERT INTO invoice (tenant_id, id,"
                 + " customer_id, number, status, currency, total, issued_on, due_on) SELECT ?, input.k, input.c1,"
                 + " input.c2, input.c3, input.c4, input.c5, input.c6, input.c7 FROM input ORDER BY input.n RETURNING *),"
-                + " history AS (" + HISTORY_INSERT + ", 'INSERT', history_version, ? FROM changed) SELECT "
-                + COLUMNS.replaceAll("(^|, )", "$1changed.") + " FROM changed JOIN input ON changed.id = input.k"
+                + " history AS (" + HISTORY_INSERT + ", 'INSERT', history_version, ? FROM changed) SELECT"
+                + " changed.id, changed.total FROM changed JOIN input ON changed.id = input.k"
                 + " ORDER BY input.n", InvoiceDao.INSERT_ALL);
     }
 

@@ -1,0 +1,4 @@
+
+\set id random(1, 100000)
+\set t :id % 100
+SELECT id, name, price, quantity FROM item WHERE tenant_id = 'tenant-' || :t AND id = :id;

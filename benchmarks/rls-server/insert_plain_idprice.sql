@@ -1,0 +1,1 @@
+INSERT INTO item (tenant_id, name, price, quantity) VALUES ('inserts', 'new', 1.00, 1) RETURNING id, price;

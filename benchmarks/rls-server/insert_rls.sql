@@ -1,0 +1,1 @@
+SELECT set_config('tenantdao.tenant', 'inserts', false) \; INSERT INTO secured_item (tenant_id, name, price, quantity) VALUES ('inserts', 'new', 1.00, 1) RETURNING id, price \; SELECT set_config('tenantdao.tenant', '', false);
