@@ -8,6 +8,7 @@ import static dev.tenantdao.annotations.internal.Wire.HISTORY_VERSION;
 
 import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityKind.InHierarchy;
+import dev.tenantdao.processor.model.EntityKind.Standalone;
 import dev.tenantdao.processor.model.EntityKind.Subtype;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
@@ -661,8 +662,54 @@ public final class SqlBuilder {
         Sql inTransaction = withWhere(historySelect(columns), where("", Fragment.of(HISTORY_TRANSACTION_ID + " = ",
                         Parameter.argument("transactionId", ValueType.PRIMITIVE_LONG), "::text::xid8")))
                 .tail(Fragment.sql(order));
+        Optional<Statement> allAsOf = Optional.empty();
+        Optional<Statement> allAsOfAfter = Optional.empty();
+        if (entity.kind() instanceof Standalone) {
+            allAsOf = Optional.of(tenancy.apply(historyAllAsOf(false)));
+            allAsOfAfter = Optional.of(tenancy.apply(historyAllAsOf(true)));
+        }
         return Optional.of(new EntitySql.History(tenancy.apply(historyVersions(columns)),
-                tenancy.apply(historyAsOf(columns)), tenancy.apply(between), tenancy.apply(inTransaction)));
+                tenancy.apply(historyAsOf(columns)), tenancy.apply(between), tenancy.apply(inTransaction),
+                allAsOf, allAsOfAfter));
+    }
+
+    /**
+     * Every row as it was at the {@code at} argument, a keyset page in id order: for each id, its
+     * last history row at or before then ({@code history_changed_at}, then {@code history_version}:
+     * the order of {@code asOf(id, at)}), unless that row records a delete (or, soft deleted, a
+     * purge): deleted then, the row was gone; inserted again later, it was still gone. The newer
+     * row is looked for with {@code NOT EXISTS} on the history's {@code _as_of} index, (tenant, id,
+     * changed at, version): the outer scan walks that index in id order from {@code afterId}, so a
+     * page stops after {@code limit} live rows, without reading the tenant's whole history. The
+     * tenant predicate on both scans is the {@link TenancyPass}'s, like every other statement's.
+     *
+     * @param after whether the page starts after the {@code afterId} argument (else at the first id)
+     */
+    private Sql historyAllAsOf(boolean after) {
+        String idName = quotedId();
+        List<Fragment> columns = new ArrayList<>();
+        for (Property property : entity.properties()) {
+            String column = historyColumn(property);
+            columns.add(Fragment.sql(column.equals("NULL") ? column : "h." + column));
+        }
+        columns.add(Fragment.sql("h." + HISTORY_VERSION + ", h." + HISTORY_OPERATION + ", h." + HISTORY_CHANGED_AT
+                + ", h." + HISTORY_ACTOR + ", h." + HISTORY_TRANSACTION_ID + "::text::bigint"));
+        Sql.Select newer = Sql.Select.of(List.of(Fragment.sql("1")), TableRef.table(entity.audit().table()).as("later"))
+                .where(Fragment.sql("later." + idName + " = h." + idName))
+                .where(Fragment.of("later." + HISTORY_CHANGED_AT + " <= ", Parameter.argument("at", ValueType.INSTANT)))
+                .where(Fragment.sql("(later." + HISTORY_CHANGED_AT + ", later." + HISTORY_VERSION + ") > (h."
+                        + HISTORY_CHANGED_AT + ", h." + HISTORY_VERSION + ")"));
+        Sql.Select select = Sql.Select.of(columns, TableRef.table(entity.audit().table()).as("h"));
+        if (after) {
+            select = select.where(Fragment.sql("h." + idName + " > ").append(Fragment.bind(Parameter.idArgument(id))));
+        }
+        select = select
+                .where(Fragment.of("h." + HISTORY_CHANGED_AT + " <= ", Parameter.argument("at", ValueType.INSTANT)))
+                .where(Fragment.sql(entity.isSoftDeleted()
+                        ? "h." + HISTORY_OPERATION + " NOT IN ('DELETE', 'PURGE')"
+                        : "h." + HISTORY_OPERATION + " <> 'DELETE'"))
+                .where(Fragment.of("NOT EXISTS (", newer, ")"));
+        return select.tail(Fragment.of(" ORDER BY h." + idName + " LIMIT ", Parameter.limit()));
     }
 
     /** The history table's column for {@code property}: NULL when it is left out of history. */
