@@ -142,21 +142,30 @@ public class LedgerEntryDao {
             ORDER BY history_changed_at, id, history_version""";
 
     static final String HISTORY_ALL_AS_OF = """
-            SELECT h.id, h.account, h.amount, h.booked_at, h.version, h.history_version, h.history_operation, h.history_changed_at, h.history_actor, h.history_transaction_id::text::bigint \
+            SELECT x.id, x.account, x.amount, x.booked_at, x.version \
+            FROM (SELECT DISTINCT id \
+            FROM {schema}.ledger_entry_history \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.account, h.amount, h.booked_at, h.version, h.history_operation \
             FROM {schema}.ledger_entry_history h \
-            WHERE h.history_changed_at <= ? AND h.history_operation <> 'DELETE' AND NOT EXISTS (SELECT 1 \
-            FROM {schema}.ledger_entry_history later \
-            WHERE later.id = h.id AND later.history_changed_at <= ? AND (later.history_changed_at, later.history_version) > (h.history_changed_at, h.history_version)) \
-            ORDER BY h.id \
+            WHERE h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
             LIMIT ?""";
 
     static final String HISTORY_ALL_AS_OF_AFTER = """
-            SELECT h.id, h.account, h.amount, h.booked_at, h.version, h.history_version, h.history_operation, h.history_changed_at, h.history_actor, h.history_transaction_id::text::bigint \
+            SELECT x.id, x.account, x.amount, x.booked_at, x.version \
+            FROM (SELECT DISTINCT id \
+            FROM {schema}.ledger_entry_history \
+            WHERE id > ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.account, h.amount, h.booked_at, h.version, h.history_operation \
             FROM {schema}.ledger_entry_history h \
-            WHERE h.id > ? AND h.history_changed_at <= ? AND h.history_operation <> 'DELETE' AND NOT EXISTS (SELECT 1 \
-            FROM {schema}.ledger_entry_history later \
-            WHERE later.id = h.id AND later.history_changed_at <= ? AND (later.history_changed_at, later.history_version) > (h.history_changed_at, h.history_version)) \
-            ORDER BY h.id \
+            WHERE h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
             LIMIT ?""";
 
     private final DaoSupport support;
@@ -553,8 +562,7 @@ public class LedgerEntryDao {
             Connection connection = call.connection();
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_ALL_AS_OF, schema))) {
                 Jdbc.setInstant(statement, 1, at);
-                Jdbc.setInstant(statement, 2, at);
-                statement.setInt(3, limit);
+                statement.setInt(2, limit);
                 try (ResultSet rows = statement.executeQuery()) {
                     List<LedgerEntry> page = new ArrayList<>();
                     while (rows.next()) {
@@ -588,8 +596,7 @@ public class LedgerEntryDao {
             try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_ALL_AS_OF_AFTER, schema))) {
                 statement.setLong(1, afterId);
                 Jdbc.setInstant(statement, 2, at);
-                Jdbc.setInstant(statement, 3, at);
-                statement.setInt(4, limit);
+                statement.setInt(3, limit);
                 try (ResultSet rows = statement.executeQuery()) {
                     List<LedgerEntry> page = new ArrayList<>();
                     while (rows.next()) {

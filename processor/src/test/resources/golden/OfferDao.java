@@ -168,22 +168,32 @@ public class OfferDao {
 
     static final String HISTORY_ALL_AS_OF = """
             SELECT set_config('tenantdao.tenant', ?, true), set_config('tenantdao.vendor', ?, true), set_config('tenantdao.tenant_wide', ?, true); \
-            SELECT h.id, h.vendor_id, h.sku, h.price, h.country, h.history_version, h.history_operation, h.history_changed_at, h.history_actor, h.history_transaction_id::text::bigint \
+            SELECT x.id, x.vendor_id, x.sku, x.price, x.country \
+            FROM (SELECT DISTINCT id \
+            FROM offer_history \
+            WHERE tenant_id = ? AND vendor_id = COALESCE(?, vendor_id) \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.vendor_id, h.sku, h.price, h.country, h.history_operation \
             FROM offer_history h \
-            WHERE h.tenant_id = ? AND h.vendor_id = COALESCE(?, h.vendor_id) AND h.history_changed_at <= ? AND h.history_operation <> 'DELETE' AND NOT EXISTS (SELECT 1 \
-            FROM offer_history later \
-            WHERE later.tenant_id = ? AND later.vendor_id = COALESCE(?, later.vendor_id) AND later.id = h.id AND later.history_changed_at <= ? AND (later.history_changed_at, later.history_version) > (h.history_changed_at, h.history_version)) \
-            ORDER BY h.id \
+            WHERE h.tenant_id = ? AND h.vendor_id = COALESCE(?, h.vendor_id) AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
             LIMIT ?""";
 
     static final String HISTORY_ALL_AS_OF_AFTER = """
             SELECT set_config('tenantdao.tenant', ?, true), set_config('tenantdao.vendor', ?, true), set_config('tenantdao.tenant_wide', ?, true); \
-            SELECT h.id, h.vendor_id, h.sku, h.price, h.country, h.history_version, h.history_operation, h.history_changed_at, h.history_actor, h.history_transaction_id::text::bigint \
+            SELECT x.id, x.vendor_id, x.sku, x.price, x.country \
+            FROM (SELECT DISTINCT id \
+            FROM offer_history \
+            WHERE tenant_id = ? AND vendor_id = COALESCE(?, vendor_id) AND id > ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.vendor_id, h.sku, h.price, h.country, h.history_operation \
             FROM offer_history h \
-            WHERE h.tenant_id = ? AND h.vendor_id = COALESCE(?, h.vendor_id) AND h.id > ? AND h.history_changed_at <= ? AND h.history_operation <> 'DELETE' AND NOT EXISTS (SELECT 1 \
-            FROM offer_history later \
-            WHERE later.tenant_id = ? AND later.vendor_id = COALESCE(?, later.vendor_id) AND later.id = h.id AND later.history_changed_at <= ? AND (later.history_changed_at, later.history_version) > (h.history_changed_at, h.history_version)) \
-            ORDER BY h.id \
+            WHERE h.tenant_id = ? AND h.vendor_id = COALESCE(?, h.vendor_id) AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
             LIMIT ?""";
 
     private final DaoSupport support;
@@ -677,11 +687,10 @@ public class OfferDao {
                 statement.setString(3, TenantKeys.tenantWideSetting(vendor));
                 statement.setString(4, tenant);
                 statement.setString(5, vendor);
-                Jdbc.setInstant(statement, 6, at);
-                statement.setString(7, tenant);
-                statement.setString(8, vendor);
-                Jdbc.setInstant(statement, 9, at);
-                statement.setInt(10, limit);
+                statement.setString(6, tenant);
+                statement.setString(7, vendor);
+                Jdbc.setInstant(statement, 8, at);
+                statement.setInt(9, limit);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Offer> page = new ArrayList<>();
                     while (rows.next()) {
@@ -722,11 +731,10 @@ public class OfferDao {
                 statement.setString(4, tenant);
                 statement.setString(5, vendor);
                 Jdbc.setLong(statement, 6, afterId);
-                Jdbc.setInstant(statement, 7, at);
-                statement.setString(8, tenant);
-                statement.setString(9, vendor);
-                Jdbc.setInstant(statement, 10, at);
-                statement.setInt(11, limit);
+                statement.setString(7, tenant);
+                statement.setString(8, vendor);
+                Jdbc.setInstant(statement, 9, at);
+                statement.setInt(10, limit);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Offer> page = new ArrayList<>();
                     while (rows.next()) {

@@ -165,22 +165,32 @@ public class ReadingDao {
 
     static final String HISTORY_ALL_AS_OF = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT h.id, h.customer_id, h.meter, h.value, h.read_at, h.history_version, h.history_operation, h.history_changed_at, h.history_actor, h.history_transaction_id::text::bigint \
+            SELECT x.id, x.customer_id, x.meter, x.value, x.read_at \
+            FROM (SELECT DISTINCT id \
+            FROM reading_history \
+            WHERE org_id = ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.customer_id, h.meter, h.value, h.read_at, h.history_operation \
             FROM reading_history h \
-            WHERE h.org_id = ? AND h.history_changed_at <= ? AND h.history_operation <> 'DELETE' AND NOT EXISTS (SELECT 1 \
-            FROM reading_history later \
-            WHERE later.org_id = ? AND later.id = h.id AND later.history_changed_at <= ? AND (later.history_changed_at, later.history_version) > (h.history_changed_at, h.history_version)) \
-            ORDER BY h.id \
+            WHERE h.org_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
             LIMIT ?""";
 
     static final String HISTORY_ALL_AS_OF_AFTER = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT h.id, h.customer_id, h.meter, h.value, h.read_at, h.history_version, h.history_operation, h.history_changed_at, h.history_actor, h.history_transaction_id::text::bigint \
+            SELECT x.id, x.customer_id, x.meter, x.value, x.read_at \
+            FROM (SELECT DISTINCT id \
+            FROM reading_history \
+            WHERE org_id = ? AND id > ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.customer_id, h.meter, h.value, h.read_at, h.history_operation \
             FROM reading_history h \
-            WHERE h.org_id = ? AND h.id > ? AND h.history_changed_at <= ? AND h.history_operation <> 'DELETE' AND NOT EXISTS (SELECT 1 \
-            FROM reading_history later \
-            WHERE later.org_id = ? AND later.id = h.id AND later.history_changed_at <= ? AND (later.history_changed_at, later.history_version) > (h.history_changed_at, h.history_version)) \
-            ORDER BY h.id \
+            WHERE h.org_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
             LIMIT ?""";
 
     private final DaoSupport support;
@@ -635,10 +645,9 @@ public class ReadingDao {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_ALL_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
-                Jdbc.setInstant(statement, 3, at);
-                statement.setObject(4, tenantKey);
-                Jdbc.setInstant(statement, 5, at);
-                statement.setInt(6, limit);
+                statement.setObject(3, tenantKey);
+                Jdbc.setInstant(statement, 4, at);
+                statement.setInt(5, limit);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Reading> page = new ArrayList<>();
                     while (rows.next()) {
@@ -676,10 +685,9 @@ public class ReadingDao {
                 statement.setString(1, tenant);
                 statement.setObject(2, tenantKey);
                 Jdbc.setLong(statement, 3, afterId);
-                Jdbc.setInstant(statement, 4, at);
-                statement.setObject(5, tenantKey);
-                Jdbc.setInstant(statement, 6, at);
-                statement.setInt(7, limit);
+                statement.setObject(4, tenantKey);
+                Jdbc.setInstant(statement, 5, at);
+                statement.setInt(6, limit);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Reading> page = new ArrayList<>();
                     while (rows.next()) {

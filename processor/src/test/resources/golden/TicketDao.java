@@ -190,22 +190,32 @@ public class TicketDao {
 
     static final String HISTORY_ALL_AS_OF = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT h.id, h.number, h.subject, h.deleted_at, h.history_version, h.history_operation, h.history_changed_at, h.history_actor, h.history_transaction_id::text::bigint \
+            SELECT x.id, x.number, x.subject, x.deleted_at \
+            FROM (SELECT DISTINCT id \
+            FROM ticket_history \
+            WHERE tenant_id = ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.number, h.subject, h.deleted_at, h.history_operation \
             FROM ticket_history h \
-            WHERE h.tenant_id = ? AND h.history_changed_at <= ? AND h.history_operation NOT IN ('DELETE', 'PURGE') AND NOT EXISTS (SELECT 1 \
-            FROM ticket_history later \
-            WHERE later.tenant_id = ? AND later.id = h.id AND later.history_changed_at <= ? AND (later.history_changed_at, later.history_version) > (h.history_changed_at, h.history_version)) \
-            ORDER BY h.id \
+            WHERE h.tenant_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation NOT IN ('DELETE', 'PURGE') \
+            ORDER BY ids.id \
             LIMIT ?""";
 
     static final String HISTORY_ALL_AS_OF_AFTER = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT h.id, h.number, h.subject, h.deleted_at, h.history_version, h.history_operation, h.history_changed_at, h.history_actor, h.history_transaction_id::text::bigint \
+            SELECT x.id, x.number, x.subject, x.deleted_at \
+            FROM (SELECT DISTINCT id \
+            FROM ticket_history \
+            WHERE tenant_id = ? AND id > ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.number, h.subject, h.deleted_at, h.history_operation \
             FROM ticket_history h \
-            WHERE h.tenant_id = ? AND h.id > ? AND h.history_changed_at <= ? AND h.history_operation NOT IN ('DELETE', 'PURGE') AND NOT EXISTS (SELECT 1 \
-            FROM ticket_history later \
-            WHERE later.tenant_id = ? AND later.id = h.id AND later.history_changed_at <= ? AND (later.history_changed_at, later.history_version) > (h.history_changed_at, h.history_version)) \
-            ORDER BY h.id \
+            WHERE h.tenant_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation NOT IN ('DELETE', 'PURGE') \
+            ORDER BY ids.id \
             LIMIT ?""";
 
     static final String RESTORE = """
@@ -696,10 +706,9 @@ public class TicketDao {
             try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_ALL_AS_OF))) {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
-                Jdbc.setInstant(statement, 3, at);
-                statement.setString(4, tenant);
-                Jdbc.setInstant(statement, 5, at);
-                statement.setInt(6, limit);
+                statement.setString(3, tenant);
+                Jdbc.setInstant(statement, 4, at);
+                statement.setInt(5, limit);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Ticket> page = new ArrayList<>();
                     while (rows.next()) {
@@ -733,10 +742,9 @@ public class TicketDao {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setLong(3, afterId);
-                Jdbc.setInstant(statement, 4, at);
-                statement.setString(5, tenant);
-                Jdbc.setInstant(statement, 6, at);
-                statement.setInt(7, limit);
+                statement.setString(4, tenant);
+                Jdbc.setInstant(statement, 5, at);
+                statement.setInt(6, limit);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Ticket> page = new ArrayList<>();
                     while (rows.next()) {
