@@ -1,6 +1,8 @@
 package dev.tenantdao.samples.asof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenantdao.runtime.Database;
@@ -14,6 +16,8 @@ import dev.tenantdao.samples.softdelete.RowTicketDao;
 import dev.tenantdao.samples.softdelete.SchemaTicket;
 import dev.tenantdao.samples.softdelete.SchemaTicketDao;
 import dev.tenantdao.testkit.Postgres;
+import jakarta.data.page.CursoredPage;
+import jakarta.data.page.PageRequest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -167,6 +171,44 @@ class FindAllAsOfTest {
         assertEquals(List.of("2=b1", "3=c1"), acme(() -> store.asOfAfter(inserted, 1, 2)));
         assertEquals(List.of("3=c2", "5=e1"), acme(() -> store.asOfAfter(now, 2, 2)));
         assertEquals(List.of(), acme(() -> store.asOf(now, 0)));
+    }
+
+    /** The repository method: a cursored page of the past, the cursor the last id, forward only. */
+    @Test
+    void repositoryCursoredPages() {
+        Postgres server = Postgres.shared();
+        Schema.create(server.freshSchema("asof_repository"), RowNote.class);
+        Database database = new Database(server.applicationRole("tenantdao_app", "asof_repository"));
+        RowNoteDao dao = new RowNoteDao(database);
+        RowNotes notes = new RowNotesImpl(database);
+        acme(() -> {
+            for (long id = 1; id <= 5; id++) {
+                dao.insert(new RowNote(id, "v1"));
+            }
+        });
+        Instant at = now();
+        acme(() -> {
+            dao.deleteById(2);
+            dao.update(new RowNote(3, "v2"));
+            dao.insert(new RowNote(6, "later"));
+        });
+
+        CursoredPage<RowNote> first = acme(() -> notes.findAllAsOf(at, PageRequest.ofSize(2)));
+        assertEquals(List.of(new RowNote(1, "v1"), new RowNote(2, "v1")), first.content());
+        assertTrue(first.hasNext());
+        assertFalse(first.hasTotals(), "no total is counted");
+        CursoredPage<RowNote> second = acme(() -> notes.findAllAsOf(at, first.nextPageRequest()));
+        assertEquals(List.of(new RowNote(3, "v1"), new RowNote(4, "v1")), second.content());
+        CursoredPage<RowNote> third = acme(() -> notes.findAllAsOf(at, second.nextPageRequest()));
+        assertEquals(List.of(new RowNote(5, "v1")), third.content());
+        assertFalse(third.hasNext());
+        assertEquals(List.of(new RowNote(1, "v1"), new RowNote(3, "v2"), new RowNote(4, "v1")),
+                acme(() -> notes.findAllAsOf(now(), PageRequest.ofSize(3))).content());
+        assertEquals(List.of(), globex(() -> notes.findAllAsOf(at, PageRequest.ofSize(3))).content());
+        assertThrows(UnsupportedOperationException.class,
+                () -> acme(() -> notes.findAllAsOf(at, second.previousPageRequest())), "forward only");
+        assertThrows(UnsupportedOperationException.class,
+                () -> acme(() -> notes.findAllAsOf(at, PageRequest.ofPage(2).size(2))), "by cursor, not by offset");
     }
 
     // ---- soft deletes ------------------------------------------------------------------------------
