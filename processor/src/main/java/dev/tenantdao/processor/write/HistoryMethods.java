@@ -93,7 +93,7 @@ final class HistoryMethods {
                 .build();
     }
 
-    /** Reads every row of an as-of page into entities (the history's own columns follow, unread). */
+    /** Reads every row of an as-of page (the entity's columns only) into entities. */
     private CodeBlock readPage() {
         return CodeBlock.builder()
                 .add(dao.statements().openRows())

@@ -28,31 +28,31 @@ class ChangesAcrossEntitiesTest {
     @Test
     void changesOfSeveralEntitiesInTransactionOrder() {
         Postgres server = Postgres.shared();
-        Schema.create(server.freshSchema("asof_changes"), RowNote.class, RowTag.class);
+        Schema.create(server.freshSchema("asof_changes"), AsOfRowNote.class, AsOfRowTag.class);
         Database database = new Database(server.applicationRole("tenantdao_app", "asof_changes"));
-        RowNoteDao notes = new RowNoteDao(database);
-        RowTagDao tags = new RowTagDao(database);
+        AsOfRowNoteDao notes = new AsOfRowNoteDao(database);
+        AsOfRowTagDao tags = new AsOfRowTagDao(database);
 
         Instant from = now();
         long[] transactions = new long[3];
         TenantContext.runAs("acme", () -> {
             transactions[0] = database.inTransaction(tx -> {
-                notes.insert(new RowNote(1, "draft"));
-                tags.insert(new RowTag(1, "urgent"));
-                notes.update(new RowNote(1, "final"));
+                notes.insert(new AsOfRowNote(1, "draft"));
+                tags.insert(new AsOfRowTag(1, "urgent"));
+                notes.update(new AsOfRowNote(1, "final"));
                 return notes.history(1).get(0).transactionId();
             });
             transactions[1] = database.inTransaction(tx -> {
-                notes.insert(new RowNote(2, "other"));
+                notes.insert(new AsOfRowNote(2, "other"));
                 return notes.history(2).get(0).transactionId();
             });
             transactions[2] = database.inTransaction(tx -> {
-                tags.update(new RowTag(1, "done"));
+                tags.update(new AsOfRowTag(1, "done"));
                 notes.deleteById(2);
                 return tags.history(1).get(0).transactionId();
             });
         });
-        TenantContext.runAs("globex", () -> notes.insert(new RowNote(1, "theirs")));
+        TenantContext.runAs("globex", () -> notes.insert(new AsOfRowNote(1, "theirs")));
         Instant to = now();
 
         List<HistoryEntry<?>> range = TenantContext.callAs("acme", () -> Changes.inTransactionOrder(
@@ -74,10 +74,10 @@ class ChangesAcrossEntitiesTest {
 
     private static List<String> describe(List<HistoryEntry<?>> entries) {
         return entries.stream().map(e -> {
-            if (e.entity() instanceof RowNote note) {
+            if (e.entity() instanceof AsOfRowNote note) {
                 return "note " + note.id() + " " + e.operation() + " " + note.text();
             }
-            RowTag tag = (RowTag) e.entity();
+            AsOfRowTag tag = (AsOfRowTag) e.entity();
             return "tag " + tag.id() + " " + e.operation() + " " + tag.label();
         }).toList();
     }

@@ -73,12 +73,12 @@ class FindAllAsOfTest {
     @Test
     void rowStrategy() {
         Postgres server = Postgres.shared();
-        Schema.create(server.freshSchema("asof_row"), RowNote.class);
+        Schema.create(server.freshSchema("asof_row"), AsOfRowNote.class);
         Database database = new Database(server.applicationRole("tenantdao_app", "asof_row"));
-        RowNoteDao dao = new RowNoteDao(database);
+        AsOfRowNoteDao dao = new AsOfRowNoteDao(database);
         scenario(new Store() {
-            public void insert(long id, String text) { dao.insert(new RowNote(id, text)); }
-            public void update(long id, String text) { dao.update(new RowNote(id, text)); }
+            public void insert(long id, String text) { dao.insert(new AsOfRowNote(id, text)); }
+            public void update(long id, String text) { dao.update(new AsOfRowNote(id, text)); }
             public void delete(long id) { assertTrue(dao.deleteById(id)); }
             public List<String> asOf(Instant at, int limit) { return dao.findAllAsOf(at, limit).stream().map(n -> n.id() + "=" + n.text()).toList(); }
             public List<String> asOfAfter(Instant at, long after, int limit) { return dao.findAllAsOf(at, after, limit).stream().map(n -> n.id() + "=" + n.text()).toList(); }
@@ -93,12 +93,12 @@ class FindAllAsOfTest {
                 .schemaMapping(tenant -> "asof_schema_" + tenant).build();
         for (String tenant : List.of("acme", "globex")) {
             server.dropSchema("asof_schema_" + tenant);
-            database.createTenant(tenant, SchemaNote.class);
+            database.createTenant(tenant, AsOfSchemaNote.class);
         }
-        SchemaNoteDao dao = new SchemaNoteDao(database);
+        AsOfSchemaNoteDao dao = new AsOfSchemaNoteDao(database);
         scenario(new Store() {
-            public void insert(long id, String text) { dao.insert(new SchemaNote(id, text)); }
-            public void update(long id, String text) { dao.update(new SchemaNote(id, text)); }
+            public void insert(long id, String text) { dao.insert(new AsOfSchemaNote(id, text)); }
+            public void update(long id, String text) { dao.update(new AsOfSchemaNote(id, text)); }
             public void delete(long id) { assertTrue(dao.deleteById(id)); }
             public List<String> asOf(Instant at, int limit) { return dao.findAllAsOf(at, limit).stream().map(n -> n.id() + "=" + n.text()).toList(); }
             public List<String> asOfAfter(Instant at, long after, int limit) { return dao.findAllAsOf(at, after, limit).stream().map(n -> n.id() + "=" + n.text()).toList(); }
@@ -108,11 +108,11 @@ class FindAllAsOfTest {
 
     @Test
     void databasePerTenant() {
-        Database database = databasePerTenant("asof_db", DatabaseNote.class);
-        DatabaseNoteDao dao = new DatabaseNoteDao(database);
+        Database database = databasePerTenant("asof_db", AsOfDatabaseNote.class);
+        AsOfDatabaseNoteDao dao = new AsOfDatabaseNoteDao(database);
         scenario(new Store() {
-            public void insert(long id, String text) { dao.insert(new DatabaseNote(id, text)); }
-            public void update(long id, String text) { dao.update(new DatabaseNote(id, text)); }
+            public void insert(long id, String text) { dao.insert(new AsOfDatabaseNote(id, text)); }
+            public void update(long id, String text) { dao.update(new AsOfDatabaseNote(id, text)); }
             public void delete(long id) { assertTrue(dao.deleteById(id)); }
             public List<String> asOf(Instant at, int limit) { return dao.findAllAsOf(at, limit).stream().map(n -> n.id() + "=" + n.text()).toList(); }
             public List<String> asOfAfter(Instant at, long after, int limit) { return dao.findAllAsOf(at, after, limit).stream().map(n -> n.id() + "=" + n.text()).toList(); }
@@ -177,32 +177,32 @@ class FindAllAsOfTest {
     @Test
     void repositoryCursoredPages() {
         Postgres server = Postgres.shared();
-        Schema.create(server.freshSchema("asof_repository"), RowNote.class);
+        Schema.create(server.freshSchema("asof_repository"), AsOfRowNote.class);
         Database database = new Database(server.applicationRole("tenantdao_app", "asof_repository"));
-        RowNoteDao dao = new RowNoteDao(database);
-        RowNotes notes = new RowNotesImpl(database);
+        AsOfRowNoteDao dao = new AsOfRowNoteDao(database);
+        AsOfRowNotes notes = new AsOfRowNotesImpl(database);
         acme(() -> {
             for (long id = 1; id <= 5; id++) {
-                dao.insert(new RowNote(id, "v1"));
+                dao.insert(new AsOfRowNote(id, "v1"));
             }
         });
         Instant at = now();
         acme(() -> {
             dao.deleteById(2);
-            dao.update(new RowNote(3, "v2"));
-            dao.insert(new RowNote(6, "later"));
+            dao.update(new AsOfRowNote(3, "v2"));
+            dao.insert(new AsOfRowNote(6, "later"));
         });
 
-        CursoredPage<RowNote> first = acme(() -> notes.findAllAsOf(at, PageRequest.ofSize(2)));
-        assertEquals(List.of(new RowNote(1, "v1"), new RowNote(2, "v1")), first.content());
+        CursoredPage<AsOfRowNote> first = acme(() -> notes.findAllAsOf(at, PageRequest.ofSize(2)));
+        assertEquals(List.of(new AsOfRowNote(1, "v1"), new AsOfRowNote(2, "v1")), first.content());
         assertTrue(first.hasNext());
         assertFalse(first.hasTotals(), "no total is counted");
-        CursoredPage<RowNote> second = acme(() -> notes.findAllAsOf(at, first.nextPageRequest()));
-        assertEquals(List.of(new RowNote(3, "v1"), new RowNote(4, "v1")), second.content());
-        CursoredPage<RowNote> third = acme(() -> notes.findAllAsOf(at, second.nextPageRequest()));
-        assertEquals(List.of(new RowNote(5, "v1")), third.content());
+        CursoredPage<AsOfRowNote> second = acme(() -> notes.findAllAsOf(at, first.nextPageRequest()));
+        assertEquals(List.of(new AsOfRowNote(3, "v1"), new AsOfRowNote(4, "v1")), second.content());
+        CursoredPage<AsOfRowNote> third = acme(() -> notes.findAllAsOf(at, second.nextPageRequest()));
+        assertEquals(List.of(new AsOfRowNote(5, "v1")), third.content());
         assertFalse(third.hasNext());
-        assertEquals(List.of(new RowNote(1, "v1"), new RowNote(3, "v2"), new RowNote(4, "v1")),
+        assertEquals(List.of(new AsOfRowNote(1, "v1"), new AsOfRowNote(3, "v2"), new AsOfRowNote(4, "v1")),
                 acme(() -> notes.findAllAsOf(now(), PageRequest.ofSize(3))).content());
         assertEquals(List.of(), globex(() -> notes.findAllAsOf(at, PageRequest.ofSize(3))).content());
         assertThrows(UnsupportedOperationException.class,

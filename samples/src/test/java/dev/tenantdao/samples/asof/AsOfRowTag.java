@@ -5,8 +5,8 @@ import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
 import dev.tenantdao.annotations.Tenanted;
 
-/** An audited note with a schema per tenant, hard deleted: for {@code findAllAsOf}. */
+/** A second audited entity beside {@link AsOfRowNote}, for the changes of several entities in transaction order. */
 @Entity
-@Tenanted(strategy = Tenanted.Strategy.SCHEMA)
+@Tenanted
 @Audited
-public record SchemaNote(@Id long id, String text) {}
+public record AsOfRowTag(@Id long id, String label) {}

@@ -5,8 +5,8 @@ import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
 import dev.tenantdao.annotations.Tenanted;
 
-/** An audited note with a database per tenant, hard deleted: for {@code findAllAsOf}. */
+/** An audited note with a schema per tenant, hard deleted: for {@code findAllAsOf}. */
 @Entity
-@Tenanted(strategy = Tenanted.Strategy.DATABASE)
+@Tenanted(strategy = Tenanted.Strategy.SCHEMA)
 @Audited
-public record DatabaseNote(@Id long id, String text) {}
+public record AsOfSchemaNote(@Id long id, String text) {}

@@ -9,4 +9,4 @@ import dev.tenantdao.annotations.Tenanted;
 @Entity
 @Tenanted
 @Audited
-public record RowNote(@Id long id, String text) {}
+public record AsOfRowNote(@Id long id, String text) {}

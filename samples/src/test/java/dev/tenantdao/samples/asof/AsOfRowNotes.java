@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** A repository offering the DAO's page of the past as a cursored page. */
 @Repository
-public interface RowNotes extends DataRepository<RowNote, Long> {
+public interface AsOfRowNotes extends DataRepository<AsOfRowNote, Long> {
 
-    CursoredPage<RowNote> findAllAsOf(Instant at, PageRequest pageRequest);
+    CursoredPage<AsOfRowNote> findAllAsOf(Instant at, PageRequest pageRequest);
 }

@@ -5,8 +5,8 @@ import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
 import dev.tenantdao.annotations.Tenanted;
 
-/** A second audited entity beside {@link RowNote}, for the changes of several entities in transaction order. */
+/** An audited note with a database per tenant, hard deleted: for {@code findAllAsOf}. */
 @Entity
-@Tenanted
+@Tenanted(strategy = Tenanted.Strategy.DATABASE)
 @Audited
-public record RowTag(@Id long id, String label) {}
+public record AsOfDatabaseNote(@Id long id, String text) {}
