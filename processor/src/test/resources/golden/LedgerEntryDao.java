@@ -141,6 +141,33 @@ public class LedgerEntryDao {
             WHERE history_transaction_id = ?::text::xid8 \
             ORDER BY history_changed_at, id, history_version""";
 
+    static final String HISTORY_ALL_AS_OF = """
+            SELECT x.id, x.account, x.amount, x.booked_at, x.version \
+            FROM (SELECT DISTINCT id \
+            FROM {schema}.ledger_entry_history \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.account, h.amount, h.booked_at, h.version, h.history_operation \
+            FROM {schema}.ledger_entry_history h \
+            WHERE h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
+            LIMIT ?""";
+
+    static final String HISTORY_ALL_AS_OF_AFTER = """
+            SELECT x.id, x.account, x.amount, x.booked_at, x.version \
+            FROM (SELECT DISTINCT id \
+            FROM {schema}.ledger_entry_history \
+            WHERE id > ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.account, h.amount, h.booked_at, h.version, h.history_operation \
+            FROM {schema}.ledger_entry_history h \
+            WHERE h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
+            LIMIT ?""";
+
     private final DaoSupport support;
 
     @Inject
@@ -508,6 +535,74 @@ public class LedgerEntryDao {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
                     return call.rows(entries);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Keyset paging through the past: at most {@code limit} {@code LedgerEntry} rows in the current tenant as they were
+     * at {@code at}, in id order, from the first id. Rows deleted by then are left out, even
+     * when inserted again later; rows inserted after it too. Continue with
+     * {@link #findAllAsOf(Instant, long, int)} and the last id of the page.
+     */
+    public List<LedgerEntry> findAllAsOf(Instant at, int limit) {
+        Objects.requireNonNull(at, "at");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        DaoCall call = support.begin(tenant, "LedgerEntry.findAllAsOf", HISTORY_ALL_AS_OF);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_ALL_AS_OF, schema))) {
+                Jdbc.setInstant(statement, 1, at);
+                statement.setInt(2, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<LedgerEntry> page = new ArrayList<>();
+                    while (rows.next()) {
+                        page.add(map(rows));
+                    }
+                    return call.rows(page);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Keyset paging through the past: at most {@code limit} {@code LedgerEntry} rows in the current tenant as they were
+     * at {@code at} whose id is greater than {@code afterId}, in id order (see
+     * {@link #findAllAsOf(Instant, int)}). Pass the last id of a page to get the next one.
+     */
+    public List<LedgerEntry> findAllAsOf(Instant at, long afterId, int limit) {
+        Objects.requireNonNull(at, "at");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        String tenant = support.requireTenant();
+        String schema = support.schemaOf(tenant);
+        DaoCall call = support.begin(tenant, "LedgerEntry.findAllAsOf", HISTORY_ALL_AS_OF_AFTER);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(TenantSql.inSchema(HISTORY_ALL_AS_OF_AFTER, schema))) {
+                statement.setLong(1, afterId);
+                Jdbc.setInstant(statement, 2, at);
+                statement.setInt(3, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<LedgerEntry> page = new ArrayList<>();
+                    while (rows.next()) {
+                        page.add(map(rows));
+                    }
+                    return call.rows(page);
                 }
             }
         } catch (Throwable failure) {

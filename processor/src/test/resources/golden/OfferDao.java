@@ -166,6 +166,36 @@ public class OfferDao {
             WHERE tenant_id = ? AND vendor_id = COALESCE(?, vendor_id) AND history_transaction_id = ?::text::xid8 \
             ORDER BY history_changed_at, id, history_version""";
 
+    static final String HISTORY_ALL_AS_OF = """
+            SELECT set_config('tenantdao.tenant', ?, true), set_config('tenantdao.vendor', ?, true), set_config('tenantdao.tenant_wide', ?, true); \
+            SELECT x.id, x.vendor_id, x.sku, x.price, x.country \
+            FROM (SELECT DISTINCT id \
+            FROM offer_history \
+            WHERE tenant_id = ? AND vendor_id = COALESCE(?, vendor_id) \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.vendor_id, h.sku, h.price, h.country, h.history_operation \
+            FROM offer_history h \
+            WHERE h.tenant_id = ? AND h.vendor_id = COALESCE(?, h.vendor_id) AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
+            LIMIT ?""";
+
+    static final String HISTORY_ALL_AS_OF_AFTER = """
+            SELECT set_config('tenantdao.tenant', ?, true), set_config('tenantdao.vendor', ?, true), set_config('tenantdao.tenant_wide', ?, true); \
+            SELECT x.id, x.vendor_id, x.sku, x.price, x.country \
+            FROM (SELECT DISTINCT id \
+            FROM offer_history \
+            WHERE tenant_id = ? AND vendor_id = COALESCE(?, vendor_id) AND id > ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.vendor_id, h.sku, h.price, h.country, h.history_operation \
+            FROM offer_history h \
+            WHERE h.tenant_id = ? AND h.vendor_id = COALESCE(?, h.vendor_id) AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
+            LIMIT ?""";
+
     private final DaoSupport support;
 
     @Inject
@@ -626,6 +656,91 @@ public class OfferDao {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
                     return call.rows(entries);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Keyset paging through the past: at most {@code limit} {@code Offer} rows in the current tenant as they were
+     * at {@code at}, in id order, from the first id. Rows deleted by then are left out, even
+     * when inserted again later; rows inserted after it too. Continue with
+     * {@link #findAllAsOf(Instant, Long, int)} and the last id of the page.
+     */
+    public List<Offer> findAllAsOf(Instant at, int limit) {
+        Objects.requireNonNull(at, "at");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        String tenant = support.requireTenant();
+        String vendor = support.requireVendor(tenant);
+        DaoCall call = support.begin(tenant, "Offer.findAllAsOf", HISTORY_ALL_AS_OF);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_ALL_AS_OF))) {
+                statement.setString(1, tenant);
+                statement.setString(2, TenantKeys.vendorSetting(vendor));
+                statement.setString(3, TenantKeys.tenantWideSetting(vendor));
+                statement.setString(4, tenant);
+                statement.setString(5, vendor);
+                statement.setString(6, tenant);
+                statement.setString(7, vendor);
+                Jdbc.setInstant(statement, 8, at);
+                statement.setInt(9, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    List<Offer> page = new ArrayList<>();
+                    while (rows.next()) {
+                        page.add(map(rows));
+                    }
+                    return call.rows(page);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Keyset paging through the past: at most {@code limit} {@code Offer} rows in the current tenant as they were
+     * at {@code at} whose id is greater than {@code afterId}, in id order (see
+     * {@link #findAllAsOf(Instant, int)}). Pass the last id of a page to get the next one; a null {@code afterId} starts at the first row.
+     */
+    public List<Offer> findAllAsOf(Instant at, Long afterId, int limit) {
+        if (afterId == null) {
+            return findAllAsOf(at, limit);
+        }
+        Objects.requireNonNull(at, "at");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        String tenant = support.requireTenant();
+        String vendor = support.requireVendor(tenant);
+        DaoCall call = support.begin(tenant, "Offer.findAllAsOf", HISTORY_ALL_AS_OF_AFTER);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_ALL_AS_OF_AFTER))) {
+                statement.setString(1, tenant);
+                statement.setString(2, TenantKeys.vendorSetting(vendor));
+                statement.setString(3, TenantKeys.tenantWideSetting(vendor));
+                statement.setString(4, tenant);
+                statement.setString(5, vendor);
+                Jdbc.setLong(statement, 6, afterId);
+                statement.setString(7, tenant);
+                statement.setString(8, vendor);
+                Jdbc.setInstant(statement, 9, at);
+                statement.setInt(10, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    List<Offer> page = new ArrayList<>();
+                    while (rows.next()) {
+                        page.add(map(rows));
+                    }
+                    return call.rows(page);
                 }
             }
         } catch (Throwable failure) {

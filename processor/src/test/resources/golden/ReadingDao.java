@@ -163,6 +163,36 @@ public class ReadingDao {
             WHERE org_id = ? AND history_transaction_id = ?::text::xid8 \
             ORDER BY history_changed_at, id, history_version""";
 
+    static final String HISTORY_ALL_AS_OF = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT x.id, x.customer_id, x.meter, x.value, x.read_at \
+            FROM (SELECT DISTINCT id \
+            FROM reading_history \
+            WHERE org_id = ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.customer_id, h.meter, h.value, h.read_at, h.history_operation \
+            FROM reading_history h \
+            WHERE h.org_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
+            LIMIT ?""";
+
+    static final String HISTORY_ALL_AS_OF_AFTER = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT x.id, x.customer_id, x.meter, x.value, x.read_at \
+            FROM (SELECT DISTINCT id \
+            FROM reading_history \
+            WHERE org_id = ? AND id > ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.customer_id, h.meter, h.value, h.read_at, h.history_operation \
+            FROM reading_history h \
+            WHERE h.org_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
+            LIMIT ?""";
+
     private final DaoSupport support;
 
     @Inject
@@ -587,6 +617,83 @@ public class ReadingDao {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 6));
                     }
                     return call.rows(entries);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Keyset paging through the past: at most {@code limit} {@code Reading} rows in the current tenant as they were
+     * at {@code at}, in id order, from the first id. Rows deleted by then are left out, even
+     * when inserted again later; rows inserted after it too. Continue with
+     * {@link #findAllAsOf(Instant, Long, int)} and the last id of the page.
+     */
+    public List<Reading> findAllAsOf(Instant at, int limit) {
+        Objects.requireNonNull(at, "at");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        String tenant = support.requireTenant();
+        UUID tenantKey = TenantKeys.uuid(tenant);
+        DaoCall call = support.begin(tenant, "Reading.findAllAsOf", HISTORY_ALL_AS_OF);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_ALL_AS_OF))) {
+                statement.setString(1, tenant);
+                statement.setObject(2, tenantKey);
+                statement.setObject(3, tenantKey);
+                Jdbc.setInstant(statement, 4, at);
+                statement.setInt(5, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    List<Reading> page = new ArrayList<>();
+                    while (rows.next()) {
+                        page.add(map(rows));
+                    }
+                    return call.rows(page);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Keyset paging through the past: at most {@code limit} {@code Reading} rows in the current tenant as they were
+     * at {@code at} whose id is greater than {@code afterId}, in id order (see
+     * {@link #findAllAsOf(Instant, int)}). Pass the last id of a page to get the next one; a null {@code afterId} starts at the first row.
+     */
+    public List<Reading> findAllAsOf(Instant at, Long afterId, int limit) {
+        if (afterId == null) {
+            return findAllAsOf(at, limit);
+        }
+        Objects.requireNonNull(at, "at");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        String tenant = support.requireTenant();
+        UUID tenantKey = TenantKeys.uuid(tenant);
+        DaoCall call = support.begin(tenant, "Reading.findAllAsOf", HISTORY_ALL_AS_OF_AFTER);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_ALL_AS_OF_AFTER))) {
+                statement.setString(1, tenant);
+                statement.setObject(2, tenantKey);
+                Jdbc.setLong(statement, 3, afterId);
+                statement.setObject(4, tenantKey);
+                Jdbc.setInstant(statement, 5, at);
+                statement.setInt(6, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    List<Reading> page = new ArrayList<>();
+                    while (rows.next()) {
+                        page.add(map(rows));
+                    }
+                    return call.rows(page);
                 }
             }
         } catch (Throwable failure) {

@@ -181,6 +181,29 @@ class BenchmarksSmokeTest {
         } finally {
             softTables.tearDown();
         }
+        // the as-of benchmarks, on their own state (its set-up checks that the contenders agree)
+        AsOfBenchmark.Tables asOfTables = new AsOfBenchmark.Tables();
+        asOfTables.schema = "benchmarks_as_of_smoke";
+        asOfTables.setUp();
+        try {
+            AsOfBenchmark benchmark = new AsOfBenchmark();
+            for (Method method : Arrays.stream(AsOfBenchmark.class.getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(Benchmark.class))
+                    .sorted(Comparator.comparing(Method::getName))
+                    .toList()) {
+                String name = "AsOfBenchmark." + method.getName();
+                Object result;
+                try {
+                    result = method.invoke(benchmark, asOfTables);
+                } catch (InvocationTargetException e) {
+                    throw new AssertionError(name + " failed", e.getCause());
+                }
+                assertTrue(didSomething(result), name + " returned " + result);
+                ran.add(AsOfBenchmark.class.getName() + "." + method.getName());
+            }
+        } finally {
+            asOfTables.tearDown();
+        }
         // the concurrency benchmarks, on their own state (a pool of 2, as for -t 2; its set-up checks the contenders)
         ConcurrencyBenchmark.Rows rows = new ConcurrencyBenchmark.Rows();
         rows.schema = "benchmarks_concurrency_smoke";

@@ -673,6 +673,46 @@ class RepositoryDiagnosticsTest {
                 "java.lang.String", "Item.status, t.Status"));
     }
 
+    // ---- findAllAsOf: the DAO's page of the past ------------------------------------------------------------
+
+    /** An audited entity, and a repository of it declaring {@code lines} from line 5. */
+    private static Compilation compileNotes(String... lines) {
+        JavaFileObject note = source("t.Note", "package t;", IMPORTS,
+                "@Entity @Tenanted @Audited",
+                "public record Note(@Id long id, String text) {}");
+        return compile(note, repository("DataRepository<Note, Long>", lines));
+    }
+
+    @Test
+    void findAllAsOfCompilesCleanAndCallsTheDao() throws IOException {
+        Compilation c = compileNotes(
+                "    CursoredPage<Note> findAllAsOf(java.time.Instant at, PageRequest pageRequest);");
+        assertClean(c);
+        String impl = c.generatedSourceFile("t.ItemsImpl").orElseThrow().getCharContent(false).toString();
+        assertTrue(impl.contains("return Repositories.asOfPage(pageRequest, Long.class,"), impl);
+        assertTrue(impl.contains("(after, size) -> after == null ? dao.findAllAsOf(at, size)"
+                + " : dao.findAllAsOf(at, after, size),"), impl);
+    }
+
+    @Test
+    void findAllAsOfOfAnEntityThatIsNotAudited() {
+        Compilation c = compileItems(items(
+                "    CursoredPage<Item> findAllAsOf(java.time.Instant at, PageRequest pageRequest);"));
+        assertDiagnostics(c, "ERROR 5:24: " + Message.FIND_ALL_AS_OF_ENTITY.format("Items.findAllAsOf", "Item",
+                "is not audited"));
+    }
+
+    @Test
+    void findAllAsOfOfAnotherShape() {
+        Compilation c = compileNotes(
+                "    List<Note> findAllAsOf(java.time.Instant at, PageRequest pageRequest);");
+        assertDiagnostics(c, "ERROR 5:16: " + Message.FIND_ALL_AS_OF_SHAPE.format("Items.findAllAsOf", "Note"));
+        c = compileNotes(
+                "",
+                "    CursoredPage<Note> findAllAsOf(PageRequest pageRequest);");
+        assertDiagnostics(c, "ERROR 6:24: " + Message.FIND_ALL_AS_OF_SHAPE.format("Items.findAllAsOf", "Note"));
+    }
+
     // ---- results ----------------------------------------------------------------------------------------------
 
     @Test

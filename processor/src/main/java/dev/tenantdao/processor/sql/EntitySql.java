@@ -60,5 +60,10 @@ public record EntitySql(
     public record Upsert(Property on, String method, String constant, Statement statement) {}
 
     /** The history queries of an audited entity; each selects the entity's columns, then the history columns. */
-    public record History(Statement versions, Statement asOf, Statement between, Statement inTransaction) {}
+    /**
+     * An audited entity's history queries; {@code allAsOf} (the first page) and {@code allAsOfAfter}
+     * (the page after an id) of every row as of a time, for a standalone entity only.
+     */
+    public record History(Statement versions, Statement asOf, Statement between, Statement inTransaction,
+            Optional<Statement> allAsOf, Optional<Statement> allAsOfAfter) {}
 }

@@ -6,12 +6,14 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
  * The history queries of an audited entity: {@code history(id)}, {@code asOf(id, at)},
- * {@code changesBetween(from, to)} and {@code changesInTransaction(transactionId)}.
+ * {@code changesBetween(from, to)}, {@code changesInTransaction(transactionId)} and, for a standalone
+ * entity, {@code findAllAsOf(at, [afterId,] limit)}.
  */
 final class HistoryMethods {
 
@@ -28,11 +30,80 @@ final class HistoryMethods {
         }
         EntitySql.History history = dao.sql().history().get();
         int first = dao.entity().properties().size() + 1;
-        return List.of(
+        List<MethodSpec> methods = new ArrayList<>(List.of(
                 historyOfRow(history.versions(), first, ""),
                 asOf(history.asOf(), first, ""),
                 changesBetween(history.between(), first),
-                changesInTransaction(history.inTransaction(), first));
+                changesInTransaction(history.inTransaction(), first)));
+        if (history.allAsOf().isPresent() && history.allAsOfAfter().isPresent()) {
+            methods.add(findAllAsOf(history.allAsOf().get()));
+            methods.add(findAllAsOfAfter(history.allAsOfAfter().get()));
+        }
+        return methods;
+    }
+
+    /** {@code findAllAsOf(at, limit)}: the first page of every row as it was at a time. */
+    private MethodSpec findAllAsOf(Statement allAsOf) {
+        Locals locals = new Locals(dao);
+        return MethodSpec.methodBuilder("findAllAsOf")
+                .addJavadoc("Keyset paging through the past: at most {@code limit} {@code $L} rows$L as they were\n"
+                        + "at {@code at}, in id order, from the first id. Rows deleted by then are left out, even\n"
+                        + "when inserted again later; rows inserted after it too. Continue with\n"
+                        + "{@link #findAllAsOf($T, $T, int)} and the last id of the page.\n",
+                        dao.name(), dao.inTenant(), Types.INSTANT, dao.idType())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(Types.LIST, dao.type()))
+                .addParameter(Types.INSTANT, "at")
+                .addParameter(int.class, "limit")
+                .addStatement("$T.requireNonNull(at, $S)", Types.OBJECTS, "at")
+                .addCode(DaoContext.requireNotNegative("limit"))
+                .addCode(dao.tenant().preamble())
+                .addCode(dao.statements().withStatement("findAllAsOf", "HISTORY_ALL_AS_OF", false,
+                        CodeBlock.builder().add(dao.binder().bind(allAsOf, null, locals)).add(readPage()).build()))
+                .build();
+    }
+
+    /** {@code findAllAsOf(at, afterId, limit)}: the next page. */
+    private MethodSpec findAllAsOfAfter(Statement allAsOfAfter) {
+        Locals locals = new Locals(dao);
+        boolean primitiveId = dao.id().type().getKind().isPrimitive();
+        MethodSpec.Builder method = MethodSpec.methodBuilder("findAllAsOf")
+                .addJavadoc("Keyset paging through the past: at most {@code limit} {@code $L} rows$L as they were\n"
+                        + "at {@code at} whose id is greater than {@code afterId}, in id order (see\n"
+                        + "{@link #findAllAsOf($T, int)}). Pass the last id of a page to get the next one$L.\n",
+                        dao.name(), dao.inTenant(), Types.INSTANT,
+                        primitiveId ? "" : "; a null {@code afterId} starts at the first row")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(Types.LIST, dao.type()))
+                .addParameter(Types.INSTANT, "at")
+                .addParameter(dao.idType(), "afterId")
+                .addParameter(int.class, "limit");
+        if (!primitiveId) {
+            method.beginControlFlow("if (afterId == null)")
+                    .addStatement("return findAllAsOf(at, limit)")
+                    .endControlFlow();
+        }
+        return method
+                .addStatement("$T.requireNonNull(at, $S)", Types.OBJECTS, "at")
+                .addCode(DaoContext.requireNotNegative("limit"))
+                .addCode(dao.tenant().preamble())
+                .addCode(dao.statements().withStatement("findAllAsOf", "HISTORY_ALL_AS_OF_AFTER", false,
+                        CodeBlock.builder().add(dao.binder().bind(allAsOfAfter, "afterId", locals)).add(readPage())
+                                .build()))
+                .build();
+    }
+
+    /** Reads every row of an as-of page (the entity's columns only) into entities. */
+    private CodeBlock readPage() {
+        return CodeBlock.builder()
+                .add(dao.statements().openRows())
+                .addStatement("$T page = new $T<>()", ParameterizedTypeName.get(Types.LIST, dao.type()), Types.ARRAY_LIST)
+                .beginControlFlow("while (rows.next())")
+                .addStatement("page.add(map(rows))")
+                .endControlFlow()
+                .addStatement("return call.rows(page)")
+                .endControlFlow()
+                .build();
     }
 
     private TypeName entries() {

@@ -433,6 +433,8 @@ public final class RepositoryWriter {
                 return deleteById(method, resolved);
             } else if (mirror(method, "Find").isPresent() || "Delete".equals(annotation)) {
                 built = byParameters(method, "Delete".equals(annotation) ? Query.Action.DELETE : Query.Action.FIND);
+            } else if (method.getSimpleName().contentEquals("findAllAsOf")) {
+                return findAllAsOf(method, resolved);
             } else if (MethodNames.isDerived(method.getSimpleName().toString())) {
                 built = MethodNames.parse(method.getSimpleName().toString(), attributes);
             } else {
@@ -522,6 +524,50 @@ public final class RepositoryWriter {
     /** {@code Repository.method}, as messages and operation names say it. */
     String name(ExecutableElement method) {
         return repository.getSimpleName() + "." + method.getSimpleName();
+    }
+
+    // ---- findAllAsOf: the DAO's page of the past --------------------------------------------------------
+
+    /**
+     * {@code CursoredPage<E> findAllAsOf(Instant at, PageRequest pageRequest)}: every row of an audited
+     * entity as it was at {@code at}, a cursored page in id order, from the DAO's {@code findAllAsOf}.
+     */
+    private MethodSpec findAllAsOf(ExecutableElement method, ExecutableType resolved) throws Problem {
+        if (!entity.isAudited() || entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.InHierarchy) {
+            throw new Problem(Message.FIND_ALL_AS_OF_ENTITY, name(method), entity.name(),
+                    entity.isAudited() ? "is in a hierarchy" : "is not audited");
+        }
+        List<? extends TypeMirror> parameters = resolved.getParameterTypes();
+        TypeMirror returns = resolved.getReturnType();
+        boolean shaped = parameters.size() == 2
+                && isNamed(parameters.get(0), "java.time.Instant")
+                && isNamed(parameters.get(1), "jakarta.data.page.PageRequest")
+                && returns.getKind() == TypeKind.DECLARED
+                && ((TypeElement) types.asElement(returns)).getQualifiedName().contentEquals("jakarta.data.page.CursoredPage")
+                && ((DeclaredType) returns).getTypeArguments().size() == 1
+                && types.isSameType(((DeclaredType) returns).getTypeArguments().get(0), entity.element().asType());
+        if (!shaped) {
+            throw new Problem(Message.FIND_ALL_AS_OF_SHAPE, name(method), entity.name());
+        }
+        Locals locals = Locals.forRepository(dao);
+        String at = locals.newName(method.getParameters().get(0).getSimpleName().toString(), method.getParameters().get(0));
+        String request = locals.newName(method.getParameters().get(1).getSimpleName().toString(),
+                method.getParameters().get(1));
+        String after = locals.newName("after", "the id after which a page starts");
+        String limit = locals.newName("size", "the rows to read");
+        String row = locals.newName(dao.var(), "a row read");
+        TypeName key = TypeName.get(entity.id().type()).box();
+        return overriding(method, resolved, List.of(at, request))
+                .addStatement("return $T.asOfPage($L, $T.class,\n($L, $L) -> $L == null ? dao.findAllAsOf($L, $L)"
+                        + " : dao.findAllAsOf($L, $L, $L),\n$L -> $L)",
+                        dev.tenantdao.processor.write.Types.REPOSITORIES, request, key, after, limit, after, at, limit,
+                        at, after, limit, row, DaoContext.read(entity.id(), row))
+                .build();
+    }
+
+    private boolean isNamed(TypeMirror type, String name) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals(name);
     }
 
     // ---- lifecycle methods: the DAO's -------------------------------------------------------------------

@@ -46,6 +46,8 @@ final class SqlConstants {
             type.addField(constant("HISTORY_AS_OF", history.asOf()));
             type.addField(constant("HISTORY_BETWEEN", history.between()));
             type.addField(constant("HISTORY_IN_TRANSACTION", history.inTransaction()));
+            history.allAsOf().ifPresent(all -> type.addField(constant("HISTORY_ALL_AS_OF", all)));
+            history.allAsOfAfter().ifPresent(all -> type.addField(constant("HISTORY_ALL_AS_OF_AFTER", all)));
         });
         if (!dao.usesGeneratedKeys()) {
             return;     // every write returns its row from its own SQL

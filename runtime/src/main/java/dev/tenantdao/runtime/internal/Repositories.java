@@ -148,6 +148,29 @@ public final class Repositories {
                 next, previous);
     }
 
+    /**
+     * A repository's {@code findAllAsOf(at, pageRequest)}: the first page (an offset request for page
+     * 1) or the page after a cursor (its one key, the id, of type {@code key}), read by {@code read}
+     * (the DAO's {@code findAllAsOf}: the id after which to start, or null, and how many rows) one
+     * row more than the page, to tell whether more follow; each row's cursor is its id. It pages
+     * forward only and counts no total (the page has none).
+     */
+    public static <T, K> CursoredPage<T> asOfPage(PageRequest request, Class<K> key,
+            java.util.function.BiFunction<K, Integer, List<T>> read, Function<? super T, K> id) {
+        java.util.Objects.requireNonNull(request, "pageRequest");
+        if (request.mode() == PageRequest.Mode.CURSOR_PREVIOUS) {
+            throw new UnsupportedOperationException("findAllAsOf pages forward only: " + request);
+        }
+        if (request.mode() == PageRequest.Mode.OFFSET && request.page() != 1) {
+            throw new UnsupportedOperationException("findAllAsOf pages by cursor: ask for page 1, then its nextPageRequest(),"
+                    + " not page " + request.page());
+        }
+        K after = key(request, 0, 1, key);
+        List<T> rows = read.apply(after, cursorFetchSize(request));
+        PageRequest withoutTotal = request.requestTotal() ? request.withoutTotal() : request;
+        return cursoredPage(withoutTotal, rows, row -> PageRequest.Cursor.forKey(id.apply(row)), -1);
+    }
+
     /** The first row a {@code Limit} reads, from 0. */
     public static long offset(Limit limit) {
         java.util.Objects.requireNonNull(limit, "limit");

@@ -59,8 +59,8 @@ class NoTenantTest {
                         + Arrays.toString(method.getParameterTypes()), () -> assertThrowsBeforeSql(dao, method)));
             }
         }
-        assertEquals(5 * 10 + 1 + 4, tests.size(),
-                "10 public methods per DAO, InvoiceLineDao.upsert, and the 4 history queries of InvoiceDao: " + tests);
+        assertEquals(5 * 10 + 1 + 6, tests.size(),
+                "10 public methods per DAO, InvoiceLineDao.upsert, and the 6 history queries of InvoiceDao: " + tests);
         return tests.stream();
     }
 
