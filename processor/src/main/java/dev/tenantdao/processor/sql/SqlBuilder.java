@@ -359,19 +359,9 @@ public final class SqlBuilder {
                 .toList();
     }
 
+    /** {@code "version" = "version" + 1} for an entity with a {@code @Version}. */
     private Optional<Sql.Assignment> versionIncrement() {
-        return versionIncrement(entity);
-    }
-
-    /**
-     * {@code "version" = "version" + 1} for an entity with a {@code @Version}: the one place an
-     * update, and a soft delete or restore ({@code SoftDeletePass}), moves the version on.
-     */
-    public static Optional<Sql.Assignment> versionIncrement(EntityModel entity) {
-        return entity.version().map(version -> {
-            String column = Identifiers.quote(version.column());
-            return new Sql.Assignment(column, Fragment.sql(column + " + 1"));
-        });
+        return entity.version().map(version -> Sql.Assignment.increment(Identifiers.quote(version.column())));
     }
 
     /** {@code update} only of the row still at the entity's version, with a {@code @Version}. */

@@ -130,7 +130,13 @@ public sealed interface Sql {
     }
 
     /** {@code <column> = <value>}; {@code column} as written (quoted where needed). */
-    record Assignment(String column, Fragment value) {}
+    record Assignment(String column, Fragment value) {
+
+        /** {@code <column> = <column> + 1}: how an update moves a {@code @Version} on (column quoted). */
+        public static Assignment increment(String column) {
+            return new Assignment(column, Fragment.sql(column + " + 1"));
+        }
+    }
 
     /**
      * {@code UPDATE <table> SET <assignments> [FROM <from>] [WHERE <where>] [RETURNING ...]}.

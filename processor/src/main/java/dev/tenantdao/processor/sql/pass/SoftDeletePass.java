@@ -104,7 +104,8 @@ public final class SoftDeletePass {
         List<Sql.Assignment> assignments = new ArrayList<>();
         assignments.add(new Sql.Assignment(column(), value));
         // a soft delete and a restore change the row like an update: a copy read before either is stale
-        dev.tenantdao.processor.sql.SqlBuilder.versionIncrement(entity).ifPresent(assignments::add);
+        entity.version().ifPresent(version ->
+                assignments.add(Sql.Assignment.increment(Identifiers.quote(version.column()))));
         if (entity.isAudited()) {
             assignments.add(new Sql.Assignment(HISTORY_VERSION, Fragment.sql(HISTORY_VERSION + " + 1")));
         }
