@@ -90,6 +90,18 @@ public record EntityModel(
         return audit != null;
     }
 
+    /**
+     * How many hash partitions by tenant the entity's tables have ({@code @PartitionedByTenant} on a
+     * row-tenanted entity or hierarchy root), or 0. (A model built without an element, as some tests
+     * build them, asks for none.)
+     */
+    public int partitions() {
+        dev.tenantdao.annotations.PartitionedByTenant partitioned = element() == null ? null
+                : element().getAnnotation(dev.tenantdao.annotations.PartitionedByTenant.class);
+        return partitioned == null || !isTenanted() || !tenancy().isRow()
+                || kind() instanceof EntityKind.Subtype ? 0 : partitioned.hash();
+    }
+
     /** The {@code @Version} property, if any. */
     public Optional<Property> version() {
         return properties.stream().filter(p -> p.mapping().version()).findFirst();

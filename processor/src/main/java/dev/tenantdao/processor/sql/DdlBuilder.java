@@ -1,6 +1,5 @@
 package dev.tenantdao.processor.sql;
 
-import dev.tenantdao.annotations.PartitionedByTenant;
 import dev.tenantdao.annotations.internal.Wire;
 import dev.tenantdao.annotations.internal.schema.SchemaModel;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Column;
@@ -78,7 +77,7 @@ public final class DdlBuilder {
         if (entity.isAudited()) {
             columns.add(new Column(Wire.HISTORY_VERSION, "bigint", true, "1", false, null, null));
             columns.add(new Column(Wire.HISTORY_CHANGED, "boolean", true, "true", false, null, null));
-            if (partitions(entity) > 0 && !(entity.kind() instanceof InHierarchy)) {
+            if (entity.partitions() > 0 && !(entity.kind() instanceof InHierarchy)) {
                 // (what its upsert reads instead of xmax; a hierarchy's DAO has no upsert)
                 columns.add(new Column(Wire.HISTORY_INSERTED, "boolean", true, "true", false, null, null));
             }
@@ -97,7 +96,7 @@ public final class DdlBuilder {
         if (entity.isAudited()) {
             tables.add(history(all));
         }
-        int partitions = partitions(entity);
+        int partitions = entity.partitions();
         if (partitions > 0) {
             // every table of the entity, so that each of its statements is planned against one partition
             tables.replaceAll(table -> table.withPartitions(partitions));
@@ -105,17 +104,6 @@ public final class DdlBuilder {
         return new SchemaModel(enumTypes, tables);
     }
 
-    /**
-     * The number of hash partitions of the tenant column {@code @PartitionedByTenant} asks for, 0 when
-     * the entity does not ask (or cannot be partitioned: the validator reports that).
-     */
-    public static int partitions(EntityModel entity) {
-        // (a model built without an element, as some tests build them, asks for nothing)
-        PartitionedByTenant partitioned = entity.element() == null ? null
-                : entity.element().getAnnotation(PartitionedByTenant.class);
-        return partitioned == null || !entity.isTenanted() || !entity.tenancy().isRow()
-                || entity.kind() instanceof Subtype ? 0 : partitioned.hash();
-    }
 
     /**
      * A table of the entity with {@code columns} and the unique and foreign keys of {@code

@@ -333,7 +333,7 @@ public final class SqlBuilder {
         Sql.Insert upsert = audit.changeTest(new Sql.Insert(target, insert.columns(), insert.values(), null,
                 insert.tenantFrom(), new Sql.OnConflict(List.of(Identifiers.quote(key.column())), assignments), null),
                 audited);
-        return returned(upsert, DdlBuilder.partitions(entity) > 0 ? Recording.UPSERT_PARTITIONED : Recording.UPSERT);
+        return returned(upsert, entity.partitions() > 0 ? Recording.UPSERT_PARTITIONED : Recording.UPSERT);
     }
 
     /**

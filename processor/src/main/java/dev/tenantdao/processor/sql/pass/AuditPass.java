@@ -152,7 +152,7 @@ public final class AuditPass {
         assignments.add(new Sql.Assignment(HISTORY_VERSION, Fragment.sql("target." + HISTORY_VERSION + " + CASE WHEN ")
                 .append(changed, " THEN 1 ELSE 0 END")));
         assignments.add(new Sql.Assignment(HISTORY_CHANGED, changed));
-        if (dev.tenantdao.processor.sql.DdlBuilder.partitions(entity) > 0) {
+        if (entity.partitions() > 0) {
             assignments.add(new Sql.Assignment(HISTORY_INSERTED, Fragment.sql("false")));
         }
         return new Sql.Insert(upsert.table(), upsert.columns(), upsert.values(), upsert.select(), upsert.tenantFrom(),
