@@ -68,7 +68,6 @@ final class MapMethods {
      */
     private MethodSpec inserted() {
         EntityModel entity = dao.entity();
-        List<Property> properties = entity.properties();
         List<Property> readBack = InsertReadBack.columns(entity);
         int idIndex = readBack.indexOf(entity.id()) + 1;
         String var = dao.var();
@@ -76,25 +75,15 @@ final class MapMethods {
         if (dao.fillsInstances()) {
             for (int i = 0; i < readBack.size(); i++) {
                 Property property = readBack.get(i);
-                CodeBlock value = dao.binder().readColumn(entity, property, i + 1, idIndex);
-                if (property.write().kind() == Access.Kind.METHOD) {
-                    body.addStatement("$L.$L($L)", var, property.write().name(), value);
-                } else {
-                    body.addStatement("$L.$L = $L", var, property.write().name(), value);
-                }
+                body.add(set(property, var, dao.binder().readColumn(entity, property, i + 1, idIndex)));
             }
             body.addStatement("return $L", var);
         } else {
-            List<CodeBlock> arguments = new ArrayList<>();
-            for (String parameter : entity.construction().constructorOrder()) {
-                Property property = properties.get(indexOf(entity, parameter));
+            body.add(construct(entity, property -> {
                 int index = readBack.indexOf(property);
-                arguments.add(index >= 0 ? dao.binder().readColumn(entity, property, index + 1, idIndex)
-                        : DaoContext.read(property, var));
-            }
-            body.add("return new $T(\n$>$>", entity.type())
-                    .add(CodeBlock.join(arguments, ",\n"))
-                    .add(");\n$<$<");
+                return index >= 0 ? dao.binder().readColumn(entity, property, index + 1, idIndex)
+                        : DaoContext.read(property, var);
+            }));
         }
         return MethodSpec.methodBuilder("asInserted")
                 .addJavadoc("The {@code $L} an insert of {@code $L} stored: the columns the database fills in, or may store other\n"
@@ -121,14 +110,8 @@ final class MapMethods {
         ClassName type = entity.type();
         int idIndex = columns.get(properties.indexOf(entity.id()));
         if (entity.construction().kind() == Construction.Kind.CONSTRUCTOR) {
-            List<CodeBlock> arguments = new ArrayList<>();
-            for (String parameter : entity.construction().constructorOrder()) {
-                int index = indexOf(entity, parameter);
-                arguments.add(dao.binder().readColumn(entity, properties.get(index), columns.get(index), idIndex));
-            }
-            body.add("return new $T(\n$>$>", type)
-                    .add(CodeBlock.join(arguments, ",\n"))
-                    .add(");\n$<$<");
+            body.add(construct(entity, property -> dao.binder().readColumn(entity, property,
+                    columns.get(properties.indexOf(property)), idIndex)));
         } else {
             String var = locals.newName(Locals.variableName(entity.name()), "mapped " + type.canonicalName());
             body.addStatement("$T $L = new $T()", type, var, type)
@@ -145,14 +128,29 @@ final class MapMethods {
         int idIndex = columns.get(properties.indexOf(entity.id()));
         for (int i = 0; i < properties.size(); i++) {
             Property property = properties.get(i);
-            CodeBlock value = dao.binder().readColumn(entity, property, columns.get(i), idIndex);
-            if (property.write().kind() == Access.Kind.METHOD) {
-                body.addStatement("$L.$L($L)", target, property.write().name(), value);
-            } else {
-                body.addStatement("$L.$L = $L", target, property.write().name(), value);
-            }
+            body.add(set(property, target, dao.binder().readColumn(entity, property, columns.get(i), idIndex)));
         }
         return body.build();
+    }
+
+    /** {@code target}'s {@code property} set to {@code value}: through its setter, or its field. */
+    private static CodeBlock set(Property property, String target, CodeBlock value) {
+        return property.write().kind() == Access.Kind.METHOD
+                ? CodeBlock.builder().addStatement("$L.$L($L)", target, property.write().name(), value).build()
+                : CodeBlock.builder().addStatement("$L.$L = $L", target, property.write().name(), value).build();
+    }
+
+    /** {@code return new <entity>(...)}, each constructor parameter's property given by {@code value}. */
+    private static CodeBlock construct(EntityModel entity, java.util.function.Function<Property, CodeBlock> value) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (String parameter : entity.construction().constructorOrder()) {
+            arguments.add(value.apply(entity.properties().get(indexOf(entity, parameter))));
+        }
+        return CodeBlock.builder()
+                .add("return new $T(\n$>$>", entity.type())
+                .add(CodeBlock.join(arguments, ",\n"))
+                .add(");\n$<$<")
+                .build();
     }
 
     private static int indexOf(EntityModel entity, String propertyName) {
