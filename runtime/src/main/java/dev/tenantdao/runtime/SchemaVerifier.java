@@ -131,6 +131,7 @@ final class SchemaVerifier {
                 mismatches.add(name + ": primary key expected (" + String.join(", ", table.primaryKey()) + "), found "
                         + (key.isEmpty() ? "none" : "(" + String.join(", ", key) + ")"));
             }
+            compareKeysAndIndexes(table, found, mismatches);
             if (table.policy() != null) {
                 anyPolicy = true;
                 comparePolicy(name, table, found, mismatches);
@@ -194,6 +195,66 @@ final class SchemaVerifier {
                     && !live.generated) {
                 mismatches.add(name + ": extra column " + live.name + " is NOT NULL without a default: the generated"
                         + " inserts do not write it and would fail");
+            }
+        }
+    }
+
+    /**
+     * The unique constraints, foreign keys and indexes the generated DDL creates, each found by what
+     * it does (its columns in order; unique or not; a partial index's predicate; a key's referenced
+     * table, columns and {@code ON DELETE CASCADE}), not by its name, which PostgreSQL chooses for
+     * constraints. A unique constraint may be a unique index of the same columns and the other way
+     * round (PostgreSQL enforces both alike). A missing unique constraint or partial unique index lets
+     * duplicates in (and an upsert's {@code ON CONFLICT} fails without it); a missing foreign key lets a
+     * row point at another tenant's or at no row; a missing index makes the tenant's lookups scan.
+     * Extra indexes and constraints are the application's own and are not reported; an invalid index
+     * (left by a failed {@code CREATE INDEX CONCURRENTLY}) is, whoever made it.
+     */
+    private static void compareKeysAndIndexes(Table table, LiveTable found, List<String> mismatches) {
+        String name = "table " + table.name();
+        for (LiveIndex index : found.indexes) {
+            if (!index.valid()) {
+                mismatches.add(name + ": index " + index.name() + " is invalid (a failed CREATE INDEX CONCURRENTLY?);"
+                        + " PostgreSQL does not use it: REINDEX INDEX " + index.name());
+            }
+        }
+        for (List<String> unique : table.uniques()) {
+            boolean present = found.indexes.stream().anyMatch(index -> index.unique()
+                    && index.where() == null && index.columns().equals(unique));
+            if (!present) {
+                mismatches.add(name + ": unique constraint UNIQUE (" + String.join(", ", unique) + ") missing");
+            }
+        }
+        for (SchemaModel.Index expected : table.indexes()) {
+            String where = expected.where() == null ? null : normaliseExpression(expected.where());
+            boolean present = found.indexes.stream().anyMatch(index -> index.unique() == expected.unique()
+                    && index.columns().equals(expected.columns())
+                    && java.util.Objects.equals(where, index.where() == null ? null : normaliseExpression(index.where())));
+            if (present) {
+                continue;
+            }
+            String describe = (expected.unique() ? "UNIQUE " : "") + "(" + String.join(", ", expected.columns()) + ")"
+                    + (expected.where() == null ? "" : " WHERE " + expected.where());
+            LiveIndex named = found.indexes.stream().filter(index -> index.name().equals(expected.name())).findFirst()
+                    .orElse(null);
+            mismatches.add(name + ": index " + expected.name() + (named == null ? " missing (expected " + describe + ")"
+                    : ": expected " + describe + ", found " + (named.unique() ? "UNIQUE " : "") + "("
+                            + String.join(", ", named.columns()) + ")"
+                            + (named.where() == null ? "" : " WHERE " + named.where())));
+        }
+        for (SchemaModel.ForeignKey key : table.foreignKeys()) {
+            String describe = "FOREIGN KEY (" + String.join(", ", key.columns()) + ") REFERENCES " + key.table() + " ("
+                    + String.join(", ", key.referencedColumns()) + ")";
+            LiveForeignKey live = found.foreignKeys.stream().filter(k -> k.columns().equals(key.columns())
+                    && k.table().equals(key.table()) && k.referencedColumns().equals(key.referencedColumns()))
+                    .findFirst().orElse(null);
+            if (live == null) {
+                mismatches.add(name + ": foreign key " + describe + (key.cascade() ? " ON DELETE CASCADE" : "")
+                        + " missing");
+            } else if (live.cascade() != key.cascade()) {
+                mismatches.add(name + ": foreign key " + describe + ": expected "
+                        + (key.cascade() ? "ON DELETE CASCADE" : "no ON DELETE action") + ", found "
+                        + (live.cascade() ? "ON DELETE CASCADE" : "no cascade"));
             }
         }
     }
@@ -413,6 +474,11 @@ final class SchemaVerifier {
 
     private record LivePolicy(String name, String command, boolean permissive, String using, String withCheck) {}
 
+    /** An index's key columns in order (null for an expression), its predicate (else null). */
+    private record LiveIndex(String name, boolean unique, boolean valid, List<String> columns, String where) {}
+
+    private record LiveForeignKey(List<String> columns, String table, List<String> referencedColumns, boolean cascade) {}
+
     private static final class LiveTable {
         boolean rowSecurity;
         boolean forceRowSecurity;
@@ -426,6 +492,9 @@ final class SchemaVerifier {
         final Map<String, LiveColumn> columns = new LinkedHashMap<>();
         final List<String> primaryKey = new ArrayList<>();
         final Map<String, LivePolicy> policies = new LinkedHashMap<>();
+        /** Every index but the primary key's (unique constraints are unique indexes). */
+        final List<LiveIndex> indexes = new ArrayList<>();
+        final List<LiveForeignKey> foreignKeys = new ArrayList<>();
         /** Trigger name to {@code tgenabled} ({@code D}: disabled). */
         final Map<String, String> triggers = new HashMap<>();
     }
@@ -482,6 +551,26 @@ final class SchemaVerifier {
                                 rows.getString(5), rows.getString(6));
                         catalog.tables.get(rows.getString(1)).policies.put(policy.name(), policy);
                     });
+            query(connection, "SELECT c.relname, i.relname, x.indisunique, x.indisvalid,"
+                    + " ARRAY(SELECT a.attname::text FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS key(attnum, position)"
+                    + " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = key.attnum"
+                    + " WHERE key.position <= x.indnkeyatts ORDER BY key.position),"
+                    + " pg_catalog.pg_get_expr(x.indpred, x.indrelid)"
+                    + from + " JOIN pg_catalog.pg_index x ON x.indrelid = c.oid AND NOT x.indisprimary"
+                    + " JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid" + where + " ORDER BY c.relname, i.relname",
+                    schema, rows -> catalog.tables.get(rows.getString(1)).indexes.add(new LiveIndex(rows.getString(2),
+                            rows.getBoolean(3), rows.getBoolean(4), names(rows.getArray(5)), rows.getString(6))));
+            query(connection, "SELECT c.relname,"
+                    + " ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY AS key(attnum, position)"
+                    + " JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = key.attnum"
+                    + " ORDER BY key.position), r.relname,"
+                    + " ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY AS key(attnum, position)"
+                    + " JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = key.attnum"
+                    + " ORDER BY key.position), k.confdeltype = 'c'"
+                    + from + " JOIN pg_catalog.pg_constraint k ON k.conrelid = c.oid AND k.contype = 'f'"
+                    + " JOIN pg_catalog.pg_class r ON r.oid = k.confrelid" + where + " ORDER BY c.relname, k.conname",
+                    schema, rows -> catalog.tables.get(rows.getString(1)).foreignKeys.add(new LiveForeignKey(
+                            names(rows.getArray(2)), rows.getString(3), names(rows.getArray(4)), rows.getBoolean(5))));
             query(connection, "SELECT c.relname, g.tgname, g.tgenabled" + from
                     + " JOIN pg_catalog.pg_trigger g ON g.tgrelid = c.oid AND NOT g.tgisinternal" + where, schema,
                     rows -> catalog.tables.get(rows.getString(1)).triggers.put(rows.getString(2), rows.getString(3)));
@@ -495,6 +584,11 @@ final class SchemaVerifier {
                 }
             }
             return catalog;
+        }
+
+        /** A text array's elements (a null element, an index expression, kept as null). */
+        private static List<String> names(Array array) throws SQLException {
+            return java.util.Arrays.asList((String[]) array.getArray());
         }
 
         private interface RowReader {

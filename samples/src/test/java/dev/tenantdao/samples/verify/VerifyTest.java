@@ -107,10 +107,15 @@ class VerifyTest {
 
     @Test
     void anotherPrimaryKey() throws SQLException {
+        // CASCADE drops the invoice's foreign key to the customer with the key it relies on
+        String foreignKey = "table invoice: foreign key FOREIGN KEY (tenant_id, customer_id) REFERENCES customer"
+                + " (tenant_id, id) missing";
         sql("ALTER TABLE customer DROP CONSTRAINT customer_pkey CASCADE", "ALTER TABLE customer ADD PRIMARY KEY (id, tenant_id)");
-        assertEquals(List.of("table customer: primary key expected (tenant_id, id), found (id, tenant_id)"), mismatches(app));
+        assertEquals(List.of("table customer: primary key expected (tenant_id, id), found (id, tenant_id)", foreignKey),
+                mismatches(app));
         sql("ALTER TABLE customer DROP CONSTRAINT customer_pkey CASCADE");
-        assertEquals(List.of("table customer: primary key expected (tenant_id, id), found none"), mismatches(app));
+        assertEquals(List.of("table customer: primary key expected (tenant_id, id), found none", foreignKey),
+                mismatches(app));
     }
 
     @Test
@@ -231,7 +236,8 @@ class VerifyTest {
                 + " IDENTITY, meter text NOT NULL, value numeric NOT NULL, PRIMARY KEY (tenant_id, id))");
         sql("ALTER TABLE reading ENABLE ROW LEVEL SECURITY", "ALTER TABLE reading FORCE ROW LEVEL SECURITY",
                 "CREATE POLICY reading_tenant_isolation ON reading USING (" + POLICY + ") WITH CHECK (" + POLICY + ")",
-                "GRANT ALL ON reading TO " + APP);
+                "GRANT ALL ON reading TO " + APP, "CREATE INDEX reading_meter_idx ON reading (tenant_id, meter)",
+                "ALTER TABLE reading ADD FOREIGN KEY (tenant_id, meter) REFERENCES meter (tenant_id, code)");
         assertEquals(List.of("table reading: expected partitioned by HASH (tenant_id) into 8 partitions"
                 + " (@PartitionedByTenant), found a table that is not partitioned"), mismatches(app));
     }
@@ -241,5 +247,70 @@ class VerifyTest {
         sql("DROP TRIGGER meter_history_no_truncate ON meter_history_p2");
         assertEquals(List.of("partition meter_history_p2 of table meter_history: append-only trigger"
                 + " meter_history_no_truncate missing"), mismatches(app));
+    }
+
+    @Test
+    void aMissingUniqueConstraint() throws SQLException {
+        sql("ALTER TABLE product DROP CONSTRAINT product_tenant_id_sku_key");
+        assertEquals(List.of("table product: unique constraint UNIQUE (tenant_id, sku) missing"), mismatches(app));
+        // a unique index of the same columns enforces the same: accepted
+        sql("CREATE UNIQUE INDEX product_sku_by_hand ON product (tenant_id, sku)");
+        assertDoesNotThrow(app::verify);
+    }
+
+    @Test
+    void aPartialUniqueIndexMissingOrNotPartial() throws SQLException {
+        // soft delete: a sku is unique among live rows only
+        sql("DROP INDEX soft_listing_sku_live_key");
+        assertEquals(List.of("table soft_listing: index soft_listing_sku_live_key missing (expected UNIQUE (tenant_id,"
+                + " vendor_id, sku) WHERE deleted_at IS NULL)"), mismatches(app));
+        sql("CREATE UNIQUE INDEX soft_listing_sku_live_key ON soft_listing (tenant_id, vendor_id, sku)");
+        assertEquals(List.of("table soft_listing: index soft_listing_sku_live_key: expected UNIQUE (tenant_id, vendor_id,"
+                + " sku) WHERE deleted_at IS NULL, found UNIQUE (tenant_id, vendor_id, sku)"), mismatches(app));
+    }
+
+    @Test
+    void aMissingIndexOrOneOnOtherColumns() throws SQLException {
+        sql("DROP INDEX reading_meter_idx", "CREATE INDEX reading_meter_idx ON reading (meter)");
+        assertEquals(List.of("table reading: index reading_meter_idx: expected (tenant_id, meter), found (meter)"),
+                mismatches(app));
+        sql("DROP INDEX reading_meter_idx");
+        assertEquals(List.of("table reading: index reading_meter_idx missing (expected (tenant_id, meter))"),
+                mismatches(app));
+    }
+
+    @Test
+    void aForeignKeyMissingOrWithoutItsCascade() throws SQLException {
+        String invoiceLine = constraint("invoice_line", "f");
+        sql("ALTER TABLE invoice_line DROP CONSTRAINT " + invoiceLine);
+        List<String> found = mismatches(app);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("table invoice_line: foreign key FOREIGN KEY (tenant_id, invoice_id)"
+                + " REFERENCES invoice (tenant_id, id)"), found.get(0));
+        assertTrue(found.get(0).endsWith(" missing"), found.get(0));
+        sql("ALTER TABLE invoice_line ADD FOREIGN KEY (tenant_id, invoice_id) REFERENCES invoice (tenant_id, id)");
+        assertDoesNotThrow(app::verify);
+        // a joined subtype's row goes with its root's row: without the cascade, deleting a payout fails
+        sql("ALTER TABLE bank_payout DROP CONSTRAINT " + constraint("bank_payout", "f"),
+                "ALTER TABLE bank_payout ADD FOREIGN KEY (tenant_id, id) REFERENCES payout (tenant_id, id)");
+        assertEquals(List.of("table bank_payout: foreign key FOREIGN KEY (tenant_id, id) REFERENCES payout (tenant_id, id):"
+                + " expected ON DELETE CASCADE, found no cascade"), mismatches(app));
+    }
+
+    @Test
+    void anInvalidIndex() throws SQLException {
+        // what a failed CREATE INDEX CONCURRENTLY leaves behind: PostgreSQL keeps it and ignores it
+        sql("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'reading_meter_idx'::regclass");
+        assertEquals(List.of("table reading: index reading_meter_idx is invalid (a failed CREATE INDEX CONCURRENTLY?);"
+                + " PostgreSQL does not use it: REINDEX INDEX reading_meter_idx"), mismatches(app));
+    }
+
+    private String constraint(String table, String type) throws SQLException {
+        try (Connection c = admin.getConnection(); ResultSet rows = c.createStatement().executeQuery(
+                "SELECT conname FROM pg_constraint WHERE conrelid = '" + table + "'::regclass AND contype = '" + type + "'"
+                        + " ORDER BY conname")) {
+            assertTrue(rows.next(), "no constraint of type " + type + " on " + table);
+            return rows.getString(1);
+        }
     }
 }
