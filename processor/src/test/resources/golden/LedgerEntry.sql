@@ -25,11 +25,11 @@ CREATE TABLE IF NOT EXISTS {schema}.ledger_entry_history (
 CREATE INDEX IF NOT EXISTS ledger_entry_history_as_of ON {schema}.ledger_entry_history (id, history_changed_at, history_version);
 CREATE INDEX IF NOT EXISTS ledger_entry_history_changed_at ON {schema}.ledger_entry_history (history_changed_at);
 CREATE INDEX IF NOT EXISTS ledger_entry_history_transaction ON {schema}.ledger_entry_history (history_transaction_id);
-CREATE OR REPLACE FUNCTION tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION {schema}.tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'history is append-only: % on %', TG_OP, TG_TABLE_NAME;
 END $$;
 DROP TRIGGER IF EXISTS ledger_entry_history_append_only ON {schema}.ledger_entry_history;
-CREATE TRIGGER ledger_entry_history_append_only BEFORE UPDATE OR DELETE ON {schema}.ledger_entry_history FOR EACH ROW EXECUTE FUNCTION tenantdao_history_append_only();
+CREATE TRIGGER ledger_entry_history_append_only BEFORE UPDATE OR DELETE ON {schema}.ledger_entry_history FOR EACH ROW EXECUTE FUNCTION {schema}.tenantdao_history_append_only();
 DROP TRIGGER IF EXISTS ledger_entry_history_no_truncate ON {schema}.ledger_entry_history;
-CREATE TRIGGER ledger_entry_history_no_truncate BEFORE TRUNCATE ON {schema}.ledger_entry_history FOR EACH STATEMENT EXECUTE FUNCTION tenantdao_history_append_only();
+CREATE TRIGGER ledger_entry_history_no_truncate BEFORE TRUNCATE ON {schema}.ledger_entry_history FOR EACH STATEMENT EXECUTE FUNCTION {schema}.tenantdao_history_append_only();

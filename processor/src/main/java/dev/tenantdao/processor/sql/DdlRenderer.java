@@ -213,16 +213,24 @@ public final class DdlRenderer {
         return name(table.partitionName(remainder), table.strategy());
     }
 
-    /** Triggers that reject every UPDATE, DELETE and TRUNCATE of a history table. */
+    /**
+     * Triggers that reject every UPDATE, DELETE and TRUNCATE of a history table, and their function,
+     * in the table's own schema: a tenant's schema has its own, so creating a tenant needs no right on
+     * any other schema, and tenants created at once never replace one shared function.
+     */
     public String appendOnly(Table table) {
         String reference = name(table);
         String trigger = Identifiers.quote(table.name() + "_append_only");
-        return "CREATE OR REPLACE FUNCTION tenantdao_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        return "CREATE OR REPLACE FUNCTION " + appendOnlyFunction(table) + "() RETURNS trigger LANGUAGE plpgsql AS $$\n"
                 + "BEGIN\n    RAISE EXCEPTION 'history is append-only: % on %', TG_OP, TG_TABLE_NAME;\nEND $$;\n"
                 + "DROP TRIGGER IF EXISTS " + trigger + " ON " + reference + ";\n"
                 + "CREATE TRIGGER " + trigger + " BEFORE UPDATE OR DELETE ON " + reference
-                + " FOR EACH ROW EXECUTE FUNCTION tenantdao_history_append_only();\n"
+                + " FOR EACH ROW EXECUTE FUNCTION " + appendOnlyFunction(table) + "();\n"
                 + noTruncate(table);
+    }
+
+    private String appendOnlyFunction(Table table) {
+        return name("tenantdao_history_append_only", table.strategy());
     }
 
     /**
@@ -236,7 +244,7 @@ public final class DdlRenderer {
         for (String reference : withPartitions(table)) {
             ddl.append("DROP TRIGGER IF EXISTS ").append(truncate).append(" ON ").append(reference).append(";\n")
                     .append("CREATE TRIGGER ").append(truncate).append(" BEFORE TRUNCATE ON ").append(reference)
-                    .append(" FOR EACH STATEMENT EXECUTE FUNCTION tenantdao_history_append_only();\n");
+                    .append(" FOR EACH STATEMENT EXECUTE FUNCTION ").append(appendOnlyFunction(table)).append("();\n");
         }
         return ddl.toString();
     }
