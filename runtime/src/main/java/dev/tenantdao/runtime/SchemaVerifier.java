@@ -277,7 +277,7 @@ final class SchemaVerifier {
             }
         }
         for (LivePolicy other : found.policies.values()) {
-            if (!other.name.equals(table.policyName()) && other.permissive) {
+            if (!other.name.equals(table.policyName()) && other.permissive && other.applies) {
                 mismatches.add(name + ": policy " + other.name + " is another PERMISSIVE policy, which widens "
                         + table.policyName() + " (USING " + other.using + ")");
             }
@@ -411,7 +411,9 @@ final class SchemaVerifier {
     private record LiveColumn(String name, String type, boolean notNull, boolean hasDefault, boolean identity,
             boolean generated, List<String> enumLabels) {}
 
-    private record LivePolicy(String name, String command, boolean permissive, String using, String withCheck) {}
+    /** @param applies whether it applies to the connecting role (to PUBLIC or to a role it is a member of) */
+    private record LivePolicy(String name, String command, boolean permissive, String using, String withCheck,
+            boolean applies) {}
 
     private static final class LiveTable {
         boolean rowSecurity;
@@ -475,11 +477,15 @@ final class SchemaVerifier {
                     + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = key.attnum"
                     + where + " ORDER BY c.relname, key.position", schema,
                     rows -> catalog.tables.get(rows.getString(1)).primaryKey.add(rows.getString(2)));
+            // whether a policy applies to the connecting role: to PUBLIC (oid 0) or a role it is a member of;
+            // the operators' policies (TO their group role) do not, and widen nothing the application sees
             query(connection, "SELECT c.relname, p.polname, p.polcmd, p.polpermissive,"
-                    + " pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)"
+                    + " pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid),"
+                    + " 0 = ANY(p.polroles) OR EXISTS (SELECT FROM unnest(p.polroles) AS r(oid)"
+                    + " WHERE pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER'))"
                     + from + " JOIN pg_catalog.pg_policy p ON p.polrelid = c.oid" + where, schema, rows -> {
                         LivePolicy policy = new LivePolicy(rows.getString(2), rows.getString(3), rows.getBoolean(4),
-                                rows.getString(5), rows.getString(6));
+                                rows.getString(5), rows.getString(6), rows.getBoolean(7));
                         catalog.tables.get(rows.getString(1)).policies.put(policy.name(), policy);
                     });
             query(connection, "SELECT c.relname, g.tgname, g.tgenabled" + from

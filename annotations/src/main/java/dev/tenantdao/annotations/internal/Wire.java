@@ -69,10 +69,13 @@ public final class Wire {
     /**
      * One row of {@link #OPERATOR_ACCESS_TABLE}, written by the runtime at the end of each DAO call in
      * an operator's transaction: the actor, the reason, the operation, the tenants whose rows were
-     * returned or changed ({@code text[]}), the row count and whether the transaction was open for writes.
+     * returned or changed ({@code text[]}), the row count (null: the call reported none), whether the
+     * transaction was open for writes, what the call failed with (null: it did not) and whether the
+     * row is written again after its transaction rolled back.
      */
     public static final String INSERT_OPERATOR_ACCESS = "INSERT INTO " + OPERATOR_ACCESS_TABLE
-            + " (actor, reason, operation, tenants, row_count, writes) VALUES (?, ?, ?, ?, ?, ?)";
+            + " (actor, reason, operation, tenants, row_count, writes, failure, rolled_back)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Stands for a repository statement's ORDER BY when sort criteria come at run time, replaced then. */
     public static final String ORDER_PLACEHOLDER = "/*order*/";

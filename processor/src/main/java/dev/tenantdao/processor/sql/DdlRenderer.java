@@ -237,7 +237,8 @@ public final class DdlRenderer {
                 .append("    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n")
                 .append("    at timestamptz NOT NULL DEFAULT now(),\n")
                 .append("    actor text NOT NULL,\n    reason text NOT NULL,\n    operation text NOT NULL,\n")
-                .append("    tenants text[] NOT NULL,\n    row_count bigint NOT NULL,\n    writes boolean NOT NULL\n);\n")
+                .append("    tenants text[] NOT NULL,\n    row_count bigint,\n    writes boolean NOT NULL,\n")
+                .append("    failure text,\n    rolled_back boolean NOT NULL DEFAULT false\n);\n")
                 .append("CREATE OR REPLACE FUNCTION ").append(log).append("_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\n")
                 .append("BEGIN\n    RAISE EXCEPTION '").append(log).append(" is append-only: % refused', TG_OP;\nEND $$;\n");
         for (String[] trigger : new String[][] {{"_append_only", "UPDATE OR DELETE", "ROW"}, {"_no_truncate", "TRUNCATE", "STATEMENT"}}) {
