@@ -274,8 +274,9 @@ public final class DdlRenderer {
                             .append(";\n");
                 }
             }
-            ddl.append("GRANT SELECT, INSERT, UPDATE, DELETE ON ").append(name(table)).append(" TO ").append(grantee)
-                    .append(";\n");
+            // a history table is read and appended only (its triggers refuse the rest), as Grants gives the application
+            ddl.append("GRANT ").append(table.appendOnly() ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE").append(" ON ")
+                    .append(name(table)).append(" TO ").append(grantee).append(";\n");
         }
         return ddl.toString();
     }

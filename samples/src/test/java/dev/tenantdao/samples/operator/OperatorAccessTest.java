@@ -62,9 +62,7 @@ class OperatorAccessTest {
         DataSource login = server.applicationRole(LOGIN, SCHEMA);
         execute(admin, "GRANT " + OPERATORS + " TO " + LOGIN);
         operatorLogin = new RecordingDataSource(login);
-        // excerpt: operator-setup
         database = Database.builder(app).operatorDataSource(operatorLogin).build();
-        // end excerpt
         balances = new BalanceDao(database);
     }
 
@@ -90,7 +88,6 @@ class OperatorAccessTest {
 
     @Test
     void everyCallIsLoggedExactlyWithTheTenantsWhoseRowsItReturned() throws SQLException {
-        // excerpt: operator-reads
         OperatorAccess access = OperatorAccess.of("ann@support", "ticket 4711: balances look wrong");
         List<Balance> seen = database.asOperator(access, tx -> {
             List<Balance> all = new ArrayList<>();
@@ -99,7 +96,6 @@ class OperatorAccessTest {
             }
             return all;
         });
-        // end excerpt
         assertEquals(Map.of("acme", 3, "globex", 2), perTenant(seen));
         assertEquals(List.of(
                         "ann@support|ticket 4711: balances look wrong|Balance.findAll|{acme}|3|false|null|false",
@@ -171,10 +167,8 @@ class OperatorAccessTest {
         assertEquals(Map.of("acme", 3, "globex", 2), tenantsOf(admin));
         assertEquals(List.of(), log());
 
-        // excerpt: operator-writes
         Balance fixed = database.asOperator(OperatorAccess.of("ann@support", "ticket 4711: refund").allowingWrites(),
                 tx -> TenantContext.callAs("acme", () -> balances.insert(Balance.of("ann", -100))));
-        // end excerpt
         assertEquals("acme", fixed.tenant());
         assertEquals(Map.of("acme", 4, "globex", 2), tenantsOf(admin));
         assertEquals(List.of("ann@support|ticket 4711: refund|Balance.insert|{acme}|1|true|null|false"), log());
