@@ -93,6 +93,11 @@ public class Database {
             }
 
             @Override
+            public DaoCall beginAcrossTenants(Database database, TenantScope scope, String operation, String sql) {
+                return real(database).beginAcrossTenants(scope, operation, sql);
+            }
+
+            @Override
             public <T> java.util.stream.Stream<T> stream(Database database, TenantScope scope, String tenant,
                     String operation, String sql, dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
                 return real(database).stream(scope, tenant, operation, sql, query);
@@ -405,6 +410,21 @@ public class Database {
     }
 
     /**
+     * Begins a call that reads {@code scope}'s rows of every tenant (statement {@code sql}, without a
+     * tenant predicate): only in an operator's transaction ({@link #asOperator}), logged like its other calls.
+     *
+     * @throws OperatorAccessException outside {@code asOperator}; nothing has been sent
+     */
+    DaoCall beginAcrossTenants(TenantScope scope, String operation, String sql) {
+        Transaction current = transaction.get();
+        if (current == null || !current.isOperator()) {
+            throw new OperatorAccessException(operation + " reads every tenant's rows: call it inside Database.asOperator,"
+                    + " on the operators' login; nothing was sent");
+        }
+        return operatorCall(current, scope, null, operation, sql, false);
+    }
+
+    /**
      * A DAO call in an operator's transaction: refused before any SQL when it writes (statement
      * {@code sql} changes rows, {@link Wire#writes}, or the call is atomic: batches and hooked writes)
      * and the block was not opened for writes; logged when it ends.
@@ -442,7 +462,7 @@ public class Database {
         @Override
         protected void release(String operation, Throwable failure) {
             try {
-                operator.logOperatorCall(operation, tenant, reportedRows(), writes, failure);
+                operator.logOperatorCall(operation, tenant, reportedTenants(), reportedRows(), writes, failure);
             } catch (SQLException e) {
                 DataAccessException problem = new DataAccessException(operation, operation
                         + ": writing the operator access log failed", e);

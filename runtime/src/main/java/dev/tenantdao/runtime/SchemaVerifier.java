@@ -479,9 +479,11 @@ final class SchemaVerifier {
                     rows -> catalog.tables.get(rows.getString(1)).primaryKey.add(rows.getString(2)));
             // whether a policy applies to the connecting role: to PUBLIC (oid 0) or a role it is a member of;
             // the operators' policies (TO their group role) do not, and widen nothing the application sees
+            // (pg_has_role says yes to a superuser for every role: one is reported as such, policies aside)
             query(connection, "SELECT c.relname, p.polname, p.polcmd, p.polpermissive,"
                     + " pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid),"
-                    + " 0 = ANY(p.polroles) OR EXISTS (SELECT FROM unnest(p.polroles) AS r(oid)"
+                    + " 0 = ANY(p.polroles) OR NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user)"
+                    + " AND EXISTS (SELECT FROM unnest(p.polroles) AS r(oid)"
                     + " WHERE pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER'))"
                     + from + " JOIN pg_catalog.pg_policy p ON p.polrelid = c.oid" + where, schema, rows -> {
                         LivePolicy policy = new LivePolicy(rows.getString(2), rows.getString(3), rows.getBoolean(4),

@@ -304,12 +304,14 @@ public final class Transaction {
 
     /**
      * Logs a DAO call of an operator's transaction: {@code operation} for {@code tenant} (null: a
-     * shared entity), {@code rows} rows reported (-1: none), whether it writes, what it failed with (null: nothing).
+     * shared entity, or a call across tenants, whose rows were of {@code rowTenants}), {@code rows} rows
+     * reported (-1: none), whether it writes, what it failed with (null: nothing).
      * A call that succeeded is written into the access log at once, in this transaction; a failed one
      * only marks the transaction to roll back, and every row of it is written again after the rollback.
      */
-    void logOperatorCall(String operation, String tenant, long rows, boolean writes, Throwable failure) throws SQLException {
-        String[] tenants = tenant != null && rows > 0 ? new String[] {tenant} : new String[0];
+    void logOperatorCall(String operation, String tenant, String[] rowTenants, long rows, boolean writes,
+            Throwable failure) throws SQLException {
+        String[] tenants = rowTenants != null ? rowTenants : tenant != null && rows > 0 ? new String[] {tenant} : new String[0];
         OperatorLogEntry entry = new OperatorLogEntry(operation, tenants, rows < 0 ? null : rows, writes,
                 failure == null ? null : describe(failure));
         operatorLog.add(entry);

@@ -38,6 +38,8 @@ public abstract class DaoCall {
     private Throwable failure;
     /** The rows the call reported read or changed, or -1 when it reported none (what an operator's access log records). */
     private long reported = -1;
+    /** The distinct tenants of the rows a call across tenants reported, or null (a call for one tenant). */
+    private String[] reportedTenants;
 
     /** A call of {@code operation} on {@code connection}, observed by {@code observed}. */
     protected DaoCall(String operation, Connection connection, Observation observed) {
@@ -73,6 +75,16 @@ public abstract class DaoCall {
     public final <T> Optional<T> rows(Optional<T> row) {
         reported = row.isPresent() ? 1 : 0;
         return observed.rows(row);
+    }
+
+    /**
+     * Reports the rows read across tenants into {@code read}, each with its tenant (what the access log
+     * records: how many, and whose), and returns it.
+     */
+    public final <C extends Collection<? extends dev.tenantdao.runtime.TenantRow<?>>> C rowsOfTenants(C read) {
+        reportedTenants = read.stream().map(dev.tenantdao.runtime.TenantRow::tenant).distinct().sorted()
+                .toArray(String[]::new);
+        return rows(read);
     }
 
     /** The call's statement is over; it sends the statement {@code nextSql} next, reported on its own. */
@@ -119,6 +131,11 @@ public abstract class DaoCall {
     /** The rows the call reported read or changed, or -1 when it reported none. */
     protected final long reportedRows() {
         return reported;
+    }
+
+    /** The distinct tenants of the rows a call across tenants reported, sorted, or null for a call for one tenant. */
+    protected final String[] reportedTenants() {
+        return reportedTenants;
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.tenantdao.runtime.OperatorAccess;
 import dev.tenantdao.runtime.OperatorAccessException;
 import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
+import dev.tenantdao.runtime.TenantRow;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
 import java.sql.Array;
@@ -102,6 +103,37 @@ class OperatorAccessTest {
                         "ann@support|ticket 4711: balances look wrong|Balance.findAll|{globex}|2|false|null|false",
                         "ann@support|ticket 4711: balances look wrong|Balance.findAll|{}|0|false|null|false"),
                 log());
+    }
+
+    @Test
+    void readsAcrossTenantsReturnEachTenantsRowsWithTheirTenantAndAreLoggedWithThem() throws SQLException {
+        OperatorAccessException outside = assertThrows(OperatorAccessException.class,
+                () -> balances.findAllAcrossTenants(10, 0));
+        assertTrue(outside.getMessage().startsWith("Balance.findAllAcrossTenants reads every tenant's rows: call it"
+                + " inside Database.asOperator"), outside.getMessage());
+        assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
+        List<TenantRow<Balance>> everyone = database.asOperator(
+                OperatorAccess.of("billing-job", "monthly invoices"), tx -> balances.findAllAcrossTenants(100, 0));
+        assertEquals(List.of("acme:ann:100", "acme:bob:200", "acme:cid:300", "globex:dee:400", "globex:eve:500"),
+                everyone.stream().map(row -> row.tenant() + ":" + row.entity().customer() + ":" + row.entity().cents())
+                        .toList());
+        everyone.forEach(row -> assertEquals(row.tenant(), row.entity().tenant(), "the row's own tenant"));
+        List<TenantRow<Balance>> second = database.asOperator(OperatorAccess.of("billing-job", "monthly invoices"),
+                tx -> balances.findAllAcrossTenants(2, 3));
+        assertEquals(List.of("globex:dee", "globex:eve"),
+                second.stream().map(row -> row.tenant() + ":" + row.entity().customer()).toList());
+        assertEquals(List.of(
+                        "billing-job|monthly invoices|Balance.findAllAcrossTenants|{acme,globex}|5|false|null|false",
+                        "billing-job|monthly invoices|Balance.findAllAcrossTenants|{globex}|2|false|null|false"),
+                log());
+        try (Connection connection = app.getConnection();
+                PreparedStatement s = connection.prepareStatement(BalanceDao.FIND_ALL_ACROSS_TENANTS)) {
+            s.setInt(1, 100);
+            s.setLong(2, 0);
+            try (ResultSet rows = s.executeQuery()) {
+                assertFalse(rows.next(), "the same statement on the application's login: no row");
+            }
+        }
     }
 
     @Test
