@@ -50,6 +50,12 @@ public final class TenantDaoProcessor extends AbstractProcessor {
 
     /** {@code -Atenantdao.rowLevelSecurity=false} turns row-level security off by default. */
     static final String ROW_LEVEL_SECURITY_OPTION = "tenantdao.rowLevelSecurity";
+    /**
+     * The group role of operators who read across tenants, audited ({@code Database.asOperator}): the
+     * DDL of row-tenanted entities creates it when missing, with the access log and its policies. Off
+     * when absent.
+     */
+    static final String OPERATOR_ROLE_OPTION = "tenantdao.operatorRole";
 
     /** The mapping annotations javac lets onto methods (for the accessors of interface roots). */
     private static final List<Class<? extends java.lang.annotation.Annotation>> MAPPING_ANNOTATIONS = List.of(
@@ -85,7 +91,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(ROW_LEVEL_SECURITY_OPTION, dev.tenantdao.processor.verify.Verification.URL_OPTION,
+        return Set.of(ROW_LEVEL_SECURITY_OPTION, OPERATOR_ROLE_OPTION, dev.tenantdao.processor.verify.Verification.URL_OPTION,
                 dev.tenantdao.processor.verify.Verification.USER_OPTION,
                 dev.tenantdao.processor.verify.Verification.PASSWORD_OPTION,
                 dev.tenantdao.processor.schema.SchemaExport.DIR_OPTION, dev.tenantdao.processor.schema.SchemaExport.GRANT_OPTION,
@@ -150,6 +156,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     private void processRound(RoundEnvironment round, Diagnostics diagnostics) {
         if (componentModel(round, diagnostics) == null) {
             return;     // an unknown -Atenantdao.componentModel: reported once, nothing generated
+        }
+        if (!operatorRoleValid(round, diagnostics)) {
+            return;     // a -Atenantdao.operatorRole that is no role name: reported once, nothing generated
         }
         schema.declarations(round);
         List<TypeElement> entities = new ArrayList<>();
@@ -408,8 +417,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     /** The model of {@code type} (an entity, or a subtype of a hierarchy), or null when it has errors. */
     private EntityModel validEntity(TypeElement type) {
         Diagnostics silent = new Diagnostics(new SilentMessager());
-        EntityReader reader = new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-                rowLevelSecurityDefault());
+        EntityReader reader = reader();
         EntityValidator validator = new EntityValidator(silent, processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils());
         TypeElement root = Annotations.has(type, Polymorphic.class) ? type
@@ -489,8 +497,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         if (!validator.validateShape(type)) {
             return;
         }
-        EntityModel entity = new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-                rowLevelSecurityDefault()).read(type);
+        EntityModel entity = reader().read(type);
         if (!validator.validate(entity)) {
             return;
         }
@@ -509,8 +516,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
      */
     private void processHierarchy(TypeElement root, Diagnostics diagnostics, RoundEnvironment round)
             throws IOException {
-        EntityReader reader = new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-                rowLevelSecurityDefault());
+        EntityReader reader = reader();
         HierarchyValidator hierarchy = new HierarchyValidator(diagnostics, processingEnv.getTypeUtils());
         List<TypeElement> subtypes = reader.subtypes(root);
         hierarchy.validateUnlisted(root, subtypes, round.getRootElements());
@@ -600,6 +606,32 @@ public final class TenantDaoProcessor extends AbstractProcessor {
     }
 
     private boolean componentModelReported;
+    private boolean operatorRoleReported;
+
+    /** What a role name given to {@code -Atenantdao.operatorRole} must be: a plain lower-case SQL identifier. */
+    private static final java.util.regex.Pattern ROLE_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    /**
+     * Whether {@code -Atenantdao.operatorRole} is absent or a plain role name; when not, an error once per
+     * compilation on the round's first entity (or without a position when there is none), and nothing is generated.
+     */
+    private boolean operatorRoleValid(RoundEnvironment round, Diagnostics diagnostics) {
+        String value = processingEnv.getOptions().get(OPERATOR_ROLE_OPTION);
+        if (value == null || ROLE_NAME.matcher(value).matches()) {
+            return true;
+        }
+        List<? extends Element> entities = new ArrayList<>(round.getElementsAnnotatedWith(Entity.class));
+        if (!operatorRoleReported && (!entities.isEmpty() || round.processingOver())) {
+            operatorRoleReported = true;
+            if (entities.isEmpty()) {
+                processingEnv.getMessager().printMessage(Message.OPERATOR_ROLE_INVALID.kind(),
+                        Message.OPERATOR_ROLE_INVALID.format(value));
+            } else {
+                diagnostics.report(Message.OPERATOR_ROLE_INVALID, entities.get(0), value);
+            }
+        }
+        return false;
+    }
 
     /**
      * The component model {@code -Atenantdao.componentModel} names, or null when it names none; then, given a
@@ -631,6 +663,12 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         return model;
     }
 
+    /** A reader of entities under this compilation's options. */
+    private EntityReader reader() {
+        return new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), rowLevelSecurityDefault(),
+                processingEnv.getOptions().get(OPERATOR_ROLE_OPTION));
+    }
+
     /** Processor option {@value #ROW_LEVEL_SECURITY_OPTION}: RLS for row-tenanted entities that do not say. */
     private boolean rowLevelSecurityDefault() {
         return !"false".equalsIgnoreCase(processingEnv.getOptions().get(ROW_LEVEL_SECURITY_OPTION));
@@ -643,8 +681,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
      */
     private boolean unresolved(TypeElement entity, Diagnostics diagnostics, RoundEnvironment round) {
         List<TypeElement> subtypes = !Annotations.has(entity, Polymorphic.class) ? List.of()
-                : new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-                        rowLevelSecurityDefault()).subtypes(entity);
+                : reader().subtypes(entity);
         List<Unresolved.Dependency> dependencies = Unresolved.of(entity, subtypes, processingEnv.getElementUtils(),
                 trees());
         if (dependencies.isEmpty()) {

@@ -46,6 +46,8 @@ public class Database {
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final DataSource dataSource;
+    /** The operators' login ({@link Builder#operatorDataSource}), or null: no operator access. */
+    private final DataSource operatorDataSource;
     private final TenantResolver tenantResolver;
     private final SchemaMapping schemaMapping;
     private final TenantRouting routing;
@@ -91,6 +93,11 @@ public class Database {
             }
 
             @Override
+            public DaoCall beginAcrossTenants(Database database, TenantScope scope, String operation, String sql) {
+                return real(database).beginAcrossTenants(scope, operation, sql);
+            }
+
+            @Override
             public <T> java.util.stream.Stream<T> stream(Database database, TenantScope scope, String tenant,
                     String operation, String sql, dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
                 return real(database).stream(scope, tenant, operation, sql, query);
@@ -106,6 +113,7 @@ public class Database {
      */
     protected Database() {
         this.dataSource = null;
+        this.operatorDataSource = null;
         this.tenantResolver = null;
         this.schemaMapping = null;
         this.routing = null;
@@ -129,6 +137,7 @@ public class Database {
 
     private Database(Builder builder) {
         this.dataSource = builder.dataSource;
+        this.operatorDataSource = builder.operatorDataSource;
         this.tenantResolver = builder.tenantResolver;
         this.schemaMapping = builder.schemaMapping;
         this.routing = builder.routing;
@@ -371,6 +380,9 @@ public class Database {
      */
     DaoCall begin(TenantScope scope, String tenant, String operation, String sql, boolean atomically) {
         Transaction current = current(scope);
+        if (current != null && current.isOperator()) {
+            return operatorCall(current, scope, tenant, operation, sql, atomically);
+        }
         if (current != null) {
             Connection connection;
             try {
@@ -394,6 +406,71 @@ public class Database {
         } catch (RuntimeException | Error e) {
             close(connection, operation, e);
             throw e;
+        }
+    }
+
+    /**
+     * Begins a call that reads {@code scope}'s rows of every tenant (statement {@code sql}, without a
+     * tenant predicate): only in an operator's transaction ({@link #asOperator}), logged like its other calls.
+     *
+     * @throws OperatorAccessException outside {@code asOperator}; nothing has been sent
+     */
+    DaoCall beginAcrossTenants(TenantScope scope, String operation, String sql) {
+        Transaction current = transaction.get();
+        if (current == null || !current.isOperator()) {
+            throw new OperatorAccessException(operation + " reads every tenant's rows: call it inside Database.asOperator,"
+                    + " on the operators' login; nothing was sent");
+        }
+        return operatorCall(current, scope, null, operation, sql, false);
+    }
+
+    /**
+     * A DAO call in an operator's transaction: refused before any SQL when it writes (statement
+     * {@code sql} changes rows, {@link Wire#writes}, or the call is atomic: batches and hooked writes)
+     * and the block was not opened for writes; logged when it ends.
+     */
+    private DaoCall operatorCall(Transaction operator, TenantScope scope, String tenant, String operation, String sql,
+            boolean atomically) {
+        boolean writes = atomically || sql != null && Wire.writes(sql);
+        if (writes && !operator.operatorAccess().writes()) {
+            throw new OperatorAccessException(operation + " writes, and this operator block is read-only: open it with"
+                    + " OperatorAccess.allowingWrites(); nothing was sent");
+        }
+        Connection connection;
+        try {
+            connection = operator.connectionFor(scope, tenant);
+        } catch (SQLException e) {
+            throw new DataAccessException(operation, operation + " failed", e);
+        }
+        return new OperatorCall(operation, connection, observe(scope, tenant, operation, sql), operator, tenant, writes);
+    }
+
+    /** A call in an operator's transaction: joined, and written into the access log when it ends. */
+    private static final class OperatorCall extends DaoCall {
+        private final Transaction operator;
+        private final String tenant;
+        private final boolean writes;
+
+        OperatorCall(String operation, Connection connection, Observation observed, Transaction operator, String tenant,
+                boolean writes) {
+            super(operation, connection, observed);
+            this.operator = operator;
+            this.tenant = tenant;
+            this.writes = writes;
+        }
+
+        @Override
+        protected void release(String operation, Throwable failure) {
+            try {
+                operator.logOperatorCall(operation, tenant, reportedTenants(), reportedRows(), writes, failure);
+            } catch (SQLException e) {
+                DataAccessException problem = new DataAccessException(operation, operation
+                        + ": writing the operator access log failed", e);
+                if (failure == null) {
+                    throw problem;
+                }
+                failure.addSuppressed(problem);
+            }
         }
     }
 
@@ -506,6 +583,11 @@ public class Database {
     <T> java.util.stream.Stream<T> stream(TenantScope scope, String tenant, String operation, String sql,
             dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
         Transaction current = current(scope);
+        if (current != null && current.isOperator()) {
+            throw new OperatorAccessException(operation + " returns a Stream, which an operator block does not serve (the"
+                    + " access log counts a call's rows when it ends): call a method returning a List or a page;"
+                    + " nothing was sent");
+        }
         Transaction own = current == null ? new Transaction(this, null, false) : null;
         Transaction used = current != null ? current : own;
         Observation observed = Observation.NONE;
@@ -650,6 +732,62 @@ public class Database {
         }
     }
 
+    /**
+     * Runs {@code work} as an operator, across tenants, audited: in one transaction of its own on the
+     * operator's data source ({@link Builder#operatorDataSource}), whose role the generated policies let
+     * read every tenant's rows ({@code -Atenantdao.operatorRole}); the application's data source never
+     * can. Inside, DAO and repository calls run for the tenant of a {@link TenantContext} block as
+     * usual, and each writes one row into the access log ({@value Wire#OPERATOR_ACCESS_TABLE}) in the
+     * same transaction: the actor, the reason, the operation, the tenant whose rows it returned or
+     * changed, how many, whether it writes. Read-only unless {@code access} {@link OperatorAccess#allowingWrites()
+     * allows writes}: a write is refused before any SQL, and the database refuses one sent by hand.
+     * {@code transaction.connection()} is the operator's connection, for SQL of your own (not logged).
+     *
+     * <p>Commits when {@code work} returns. When it throws, a call in it failed, or the commit fails,
+     * the transaction rolls back and the log rows of its calls are written again, marked rolled back,
+     * in a transaction of their own: what was read stays logged. A failed call fails the block: it
+     * throws {@link OperatorAccessException} even if {@code work} caught the call's exception.
+     *
+     * @throws OperatorAccessException when this database has no operator data source, a transaction
+     *     is open on this thread, or a call in the block failed; nothing is sent in the first two cases
+     */
+    public <T, X extends Exception> T asOperator(OperatorAccess access, TransactionCallback<T, X> work) throws X {
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(work, "work");
+        if (operatorDataSource == null) {
+            throw new OperatorAccessException("This Database has no operator DataSource: build it with"
+                    + " Database.builder(dataSource).operatorDataSource(operatorLogin), a login granted the operator"
+                    + " role, not the application's; nothing was sent");
+        }
+        if (transaction.get() != null || joined(null) != null) {
+            throw new OperatorAccessException("Database.asOperator runs in a transaction of its own on the operator's"
+                    + " DataSource, and a transaction is open on this thread: call it outside; nothing was sent");
+        }
+        Transaction started = new Transaction(this, access, operatorDataSource);
+        transaction.set(started);
+        boolean ended = false;
+        try {
+            T result = work.inTransaction(started);
+            if (started.operatorCallFailed()) {
+                OperatorAccessException failed = new OperatorAccessException("A call in the operator block of "
+                        + access.actor() + " failed, so its transaction rolled back (its access log rows are kept)");
+                ended = true;
+                started.end(failed);
+                throw failed;
+            }
+            ended = true;
+            started.end(null);
+            return result;
+        } catch (Throwable failure) {
+            if (!ended) {
+                started.end(failure);
+            }
+            throw failure;
+        } finally {
+            transaction.remove();
+        }
+    }
+
     /** {@link #inTransaction} for work without a result. */
     public <X extends Exception> void useTransaction(TransactionConsumer<X> work) throws X {
         Objects.requireNonNull(work, "work");
@@ -667,6 +805,7 @@ public class Database {
     /** Configures a {@link Database}. */
     public static final class Builder {
         private final DataSource dataSource;
+        private DataSource operatorDataSource;
         private TenantResolver tenantResolver = TenantResolver.none();
         private SchemaMapping schemaMapping = SchemaMapping.standard();
         private TenantRouting routing;
@@ -723,13 +862,28 @@ public class Database {
             return this;
         }
 
+        /**
+         * The operators' own login, a member of the operator role the DDL names
+         * ({@code -Atenantdao.operatorRole}), for {@link Database#asOperator}: never the application's
+         * data source. Without it, {@code asOperator} is refused.
+         */
+        public Builder operatorDataSource(DataSource operatorDataSource) {
+            this.operatorDataSource = Objects.requireNonNull(operatorDataSource, "operatorDataSource");
+            return this;
+        }
+
         /** Database per tenant: each tenant's data source. */
         public Builder routing(TenantRouting routing) {
             this.routing = Objects.requireNonNull(routing, "routing");
             return this;
         }
 
+        /** @throws IllegalArgumentException when the operator data source is the application's own */
         public Database build() {
+            if (operatorDataSource != null && operatorDataSource.equals(dataSource)) {
+                throw new IllegalArgumentException("The operator DataSource is the application's: give operators a login"
+                        + " of their own, a member of the operator role the application's role is not");
+            }
             return new Database(this);
         }
     }

@@ -338,7 +338,7 @@ final class SchemaVerifier {
             }
         }
         for (LivePolicy other : found.policies.values()) {
-            if (!other.name.equals(table.policyName()) && other.permissive) {
+            if (!other.name.equals(table.policyName()) && other.permissive && other.applies) {
                 mismatches.add(name + ": policy " + other.name + " is another PERMISSIVE policy, which widens "
                         + table.policyName() + " (USING " + other.using + ")");
             }
@@ -472,7 +472,9 @@ final class SchemaVerifier {
     private record LiveColumn(String name, String type, boolean notNull, boolean hasDefault, boolean identity,
             boolean generated, List<String> enumLabels) {}
 
-    private record LivePolicy(String name, String command, boolean permissive, String using, String withCheck) {}
+    /** @param applies whether it applies to the connecting role (to PUBLIC or to a role it is a member of) */
+    private record LivePolicy(String name, String command, boolean permissive, String using, String withCheck,
+            boolean applies) {}
 
     /** An index's key columns in order (null for an expression), its predicate (else null). */
     private record LiveIndex(String name, boolean unique, boolean valid, List<String> columns, String where) {}
@@ -544,11 +546,17 @@ final class SchemaVerifier {
                     + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = key.attnum"
                     + where + " ORDER BY c.relname, key.position", schema,
                     rows -> catalog.tables.get(rows.getString(1)).primaryKey.add(rows.getString(2)));
+            // whether a policy applies to the connecting role: to PUBLIC (oid 0) or a role it is a member of;
+            // the operators' policies (TO their group role) do not, and widen nothing the application sees
+            // (pg_has_role says yes to a superuser for every role: one is reported as such, policies aside)
             query(connection, "SELECT c.relname, p.polname, p.polcmd, p.polpermissive,"
-                    + " pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)"
+                    + " pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid),"
+                    + " 0 = ANY(p.polroles) OR NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user)"
+                    + " AND EXISTS (SELECT FROM unnest(p.polroles) AS r(oid)"
+                    + " WHERE pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER'))"
                     + from + " JOIN pg_catalog.pg_policy p ON p.polrelid = c.oid" + where, schema, rows -> {
                         LivePolicy policy = new LivePolicy(rows.getString(2), rows.getString(3), rows.getBoolean(4),
-                                rows.getString(5), rows.getString(6));
+                                rows.getString(5), rows.getString(6), rows.getBoolean(7));
                         catalog.tables.get(rows.getString(1)).policies.put(policy.name(), policy);
                     });
             query(connection, "SELECT c.relname, i.relname, x.indisunique, x.indisvalid,"

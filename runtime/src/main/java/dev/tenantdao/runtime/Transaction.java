@@ -40,6 +40,14 @@ public final class Transaction {
      */
     /** Set for a transaction of the application's that DAO calls joined: never committed or closed here. */
     private final boolean external;
+    /** An operator's transaction ({@link Database#asOperator}): who and why; else null. */
+    private final OperatorAccess operator;
+    /** An operator's transaction: the operator's own data source, the only one it uses. */
+    private final DataSource operatorSource;
+    /** An operator's transaction: the access log rows of its calls so far, written again should it roll back. */
+    private final java.util.List<OperatorLogEntry> operatorLog = new java.util.ArrayList<>();
+    /** An operator's transaction: whether a call in it failed (the transaction then rolls back). */
+    private boolean operatorCallFailed;
 
     Transaction(Database database, String tenant, boolean setsTenant) {
         this.database = database;
@@ -47,6 +55,20 @@ public final class Transaction {
         this.vendorScope = tenant == null ? VendorScope.NONE : database.vendorScopeNow();
         this.setsTenant = setsTenant;
         this.external = false;
+        this.operator = null;
+        this.operatorSource = null;
+    }
+
+    /**
+     * An operator's transaction on {@code operatorSource}: not bound to a tenant (each DAO call's
+     * statements set their own), the operators' write switch set when it opens, every DAO call logged.
+     */
+    Transaction(Database database, OperatorAccess operator, DataSource operatorSource) {
+        this.database = database;
+        this.setsTenant = false;
+        this.external = false;
+        this.operator = Objects.requireNonNull(operator, "operator");
+        this.operatorSource = Objects.requireNonNull(operatorSource, "operatorSource");
     }
 
     private Transaction(Database database, Connection connection, String tenant) {
@@ -58,6 +80,8 @@ public final class Transaction {
         this.tenant = tenant;
         this.vendorScope = tenant == null ? VendorScope.NONE : database.vendorScopeNow();
         this.tenantSet = tenant != null;        // the integration made the setting at the transaction's start
+        this.operator = null;
+        this.operatorSource = null;
     }
 
     /**
@@ -81,7 +105,7 @@ public final class Transaction {
      */
     public Connection connection() {
         try {
-            return open(source != null ? source : database.dataSource());
+            return open(operatorSource != null ? operatorSource : source != null ? source : database.dataSource());
         } catch (SQLException e) {
             throw new DataAccessException("Transaction.connection", "Cannot begin a transaction", e);
         }
@@ -114,7 +138,7 @@ public final class Transaction {
 
     /** Whether the transaction's connection is (or will be) one of the database's main data source. */
     boolean usesMainDataSource() {
-        return source == null || source.equals(database.dataSource());
+        return operator == null && (source == null || source.equals(database.dataSource()));
     }
 
     /**
@@ -137,6 +161,14 @@ public final class Transaction {
 
     /** The connection for a DAO call on {@code scope} under {@code requested} (null: shared entity). */
     Connection connectionFor(TenantScope scope, String requested) throws SQLException {
+        if (operator != null) {
+            if (scope.strategy() != TenantScope.Strategy.SHARED && scope.strategy() != TenantScope.Strategy.ROW) {
+                throw new OperatorAccessException(scope.entity() + " is " + scope.strategy().name().toLowerCase(java.util.Locale.ROOT)
+                        + "-per-tenant: operator access (Database.asOperator) reaches shared and row-tenanted entities"
+                        + " only; nothing was sent");
+            }
+            return open(operatorSource);    // each statement sets its own tenant: the block may visit several
+        }
         bindTenant(requested, scope.entity());
         if (scope.vendorScoped() && requested != null) {
             VendorScope now = database.vendorScopeNow();
@@ -168,6 +200,12 @@ public final class Transaction {
             }
             connection = opened;
             source = from;
+            if (operator != null) {
+                try (PreparedStatement writes = opened.prepareStatement(dev.tenantdao.annotations.internal.Wire.SET_OPERATOR_WRITES)) {
+                    writes.setString(1, operator.writes() ? dev.tenantdao.annotations.internal.Wire.OPERATOR_WRITES_ON : "");
+                    writes.execute();
+                }
+            }
         }
         if (setsTenant && tenant != null && !tenantSet) {
             // the transaction's scope, for the application's own SQL in it (vendor-scoped statements set theirs too)
@@ -202,7 +240,7 @@ public final class Transaction {
 
     /** @param entity the entity of the DAO call that asks, or null (a transaction block) */
     void bindTenant(String requested, String entity) {
-        if (requested == null) {
+        if (requested == null || operator != null) {
             return;
         }
         if (tenant == null) {
@@ -219,15 +257,17 @@ public final class Transaction {
         if (connection == null || external) {
             return;
         }
+        boolean commit = failure == null && !rollbackOnly && !operatorCallFailed;
+        boolean committed = false;
         try (Connection c = connection) {
-            if (failure == null && !rollbackOnly) {
+            if (commit) {
                 c.commit();
+                committed = true;
             } else {
                 c.rollback();
             }
             restoreAutoCommit(c);
         } catch (SQLException e) {
-            boolean commit = failure == null && !rollbackOnly;
             DataAccessException error = commit
                     ? new DataAccessException("Transaction.commit", "Commit failed", e)
                     : new DataAccessException("Transaction.rollback", "Rollback failed", e);
@@ -238,6 +278,96 @@ public final class Transaction {
             }
         } finally {
             connection = null;
+            if (operator != null && !committed && !operatorLog.isEmpty()) {
+                relog(failure);
+            }
+        }
+    }
+
+    /** Whether this is an operator's transaction ({@link Database#asOperator}). */
+    boolean isOperator() {
+        return operator != null;
+    }
+
+    /** An operator's transaction: who and why. */
+    OperatorAccess operatorAccess() {
+        return operator;
+    }
+
+    /** An operator's transaction: whether a call in it failed, which rolls it back. */
+    boolean operatorCallFailed() {
+        return operatorCallFailed;
+    }
+
+    /** One row of the access log, as an operator's transaction writes it (see {@link dev.tenantdao.annotations.internal.Wire#INSERT_OPERATOR_ACCESS}). */
+    private record OperatorLogEntry(String operation, String[] tenants, Long rows, boolean writes, String failure) {}
+
+    /**
+     * Logs a DAO call of an operator's transaction: {@code operation} for {@code tenant} (null: a
+     * shared entity, or a call across tenants, whose rows were of {@code rowTenants}), {@code rows} rows
+     * reported (-1: none), whether it writes, what it failed with (null: nothing).
+     * A call that succeeded is written into the access log at once, in this transaction; a failed one
+     * only marks the transaction to roll back, and every row of it is written again after the rollback.
+     */
+    void logOperatorCall(String operation, String tenant, String[] rowTenants, long rows, boolean writes,
+            Throwable failure) throws SQLException {
+        String[] tenants = rowTenants != null ? rowTenants : tenant != null && rows > 0 ? new String[] {tenant} : new String[0];
+        OperatorLogEntry entry = new OperatorLogEntry(operation, tenants, rows < 0 ? null : rows, writes,
+                failure == null ? null : describe(failure));
+        operatorLog.add(entry);
+        if (failure != null) {
+            operatorCallFailed = true;
+            return;
+        }
+        insert(connection, entry, false);
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof DataAccessException && failure.getCause() != null ? failure.getCause() : failure;
+        String state = cause instanceof SQLException sql && sql.getSQLState() != null ? " (" + sql.getSQLState() + ")" : "";
+        return cause.getClass().getSimpleName() + state;
+    }
+
+    private void insert(Connection on, OperatorLogEntry entry, boolean rolledBack) throws SQLException {
+        try (PreparedStatement log = on.prepareStatement(dev.tenantdao.annotations.internal.Wire.INSERT_OPERATOR_ACCESS)) {
+            log.setString(1, operator.actor());
+            log.setString(2, operator.reason());
+            log.setString(3, entry.operation());
+            log.setArray(4, on.createArrayOf("text", entry.tenants()));
+            if (entry.rows() == null) {
+                log.setNull(5, java.sql.Types.BIGINT);
+            } else {
+                log.setLong(5, entry.rows());
+            }
+            log.setBoolean(6, entry.writes());
+            log.setString(7, entry.failure());
+            log.setBoolean(8, rolledBack);
+            log.executeUpdate();
+        }
+    }
+
+    /**
+     * After an operator's transaction rolled back (its work or a call failed, or the commit did), writes
+     * its access log rows again in a transaction of their own, marked rolled back: what the operator
+     * read stays logged though the transaction's rows are gone. Should that fail, the problem is added
+     * to {@code failure} (or thrown when there is none).
+     */
+    private void relog(Throwable failure) {
+        try (Connection own = operatorSource.getConnection()) {
+            own.setAutoCommit(false);
+            for (OperatorLogEntry entry : operatorLog) {
+                insert(own, entry, true);
+            }
+            own.commit();
+        } catch (SQLException e) {
+            DataAccessException problem = new DataAccessException("Database.asOperator",
+                    "Writing the access log of a rolled-back operator transaction failed", e);
+            if (failure == null) {
+                throw problem;
+            }
+            failure.addSuppressed(problem);
+        } finally {
+            operatorLog.clear();
         }
     }
 

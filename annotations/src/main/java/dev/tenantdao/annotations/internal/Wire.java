@@ -50,6 +50,33 @@ public final class Wire {
     public static final String CLEAR_TENANT_AND_VENDOR = "SELECT set_config('" + TENANT_SETTING + "', '', false), set_config('"
             + VENDOR_SETTING + "', '', false), set_config('" + TENANT_WIDE_SETTING + "', '', false)";
 
+    /**
+     * The transaction-local setting an operator's transaction ({@code Database.asOperator}) sets to
+     * {@link #OPERATOR_WRITES_ON} when it was opened for writes: the operator role's restrictive write
+     * policies hold only then.
+     */
+    public static final String OPERATOR_WRITES_SETTING = "tenantdao.operator_writes";
+
+    /** The value of {@link #OPERATOR_WRITES_SETTING} that lets the operator role write. */
+    public static final String OPERATOR_WRITES_ON = "on";
+
+    /** {@code SELECT set_config('tenantdao.operator_writes', ?, true)}: an operator's transaction opens or closes writes. */
+    public static final String SET_OPERATOR_WRITES = "SELECT set_config('" + OPERATOR_WRITES_SETTING + "', ?, true)";
+
+    /** The append-only table of operator calls (who, why, which operation, which tenants, how many rows, when). */
+    public static final String OPERATOR_ACCESS_TABLE = "tenantdao_operator_access";
+
+    /**
+     * One row of {@link #OPERATOR_ACCESS_TABLE}, written by the runtime at the end of each DAO call in
+     * an operator's transaction: the actor, the reason, the operation, the tenants whose rows were
+     * returned or changed ({@code text[]}), the row count (null: the call reported none), whether the
+     * transaction was open for writes, what the call failed with (null: it did not) and whether the
+     * row is written again after its transaction rolled back.
+     */
+    public static final String INSERT_OPERATOR_ACCESS = "INSERT INTO " + OPERATOR_ACCESS_TABLE
+            + " (actor, reason, operation, tenants, row_count, writes, failure, rolled_back)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     /** Stands for a repository statement's ORDER BY when sort criteria come at run time, replaced then. */
     public static final String ORDER_PLACEHOLDER = "/*order*/";
 
@@ -110,6 +137,20 @@ public final class Wire {
         }
         return sql;
     }
+
+    /**
+     * Whether generated statement {@code sql} (its setting in front or not) changes rows: an
+     * {@code INSERT}, {@code UPDATE}, {@code DELETE} or {@code MERGE}, alone, after a {@code ;} or as a
+     * data-modifying {@code WITH} query. What an operator's transaction not opened for writes refuses
+     * before sending it; in doubt (the word in a quoted name or a literal) it says yes: such a read is
+     * refused, never a write let through.
+     */
+    public static boolean writes(String sql) {
+        return WRITE.matcher(withoutSetting(sql)).find();
+    }
+
+    private static final java.util.regex.Pattern WRITE = java.util.regex.Pattern.compile(
+            "(?i)(^|[;(])\\s*(INSERT|UPDATE|DELETE|MERGE)\\b");
 
     /** The compilation's schema model (JSON), in the class output: what {@code database.verify()} compares. */
     public static final String SCHEMA_RESOURCE = "META-INF/tenantdao/schema.json";

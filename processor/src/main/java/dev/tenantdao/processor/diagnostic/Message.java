@@ -188,6 +188,8 @@ public enum Message {
             + " PostgreSQL: set -A" + "tenantdao.verify.url=<JDBC URL> to"),
     COMPONENT_MODEL_UNKNOWN(ERROR, "-Atenantdao.componentModel=%s is not a component model tenantdao knows: use one"
             + " of %s; no DAO or repository is generated until it is one"),
+    OPERATOR_ROLE_INVALID(ERROR, "-Atenantdao.operatorRole=%s is not a role name tenantdao writes into DDL: use a"
+            + " lower-case SQL identifier of at most 63 characters (letters, digits, _); no DAO is generated until it is one"),
     LIFECYCLE_PARAMETER(ERROR, "%s must take one %s, a List<%s> (or another Collection) or an array %s[]"),
     SCHEMA_CHANGE(ERROR, "%s"),
     SCHEMA_NOTE(javax.tools.Diagnostic.Kind.NOTE, "tenantdao schema: %s"),

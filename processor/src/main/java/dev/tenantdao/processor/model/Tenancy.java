@@ -12,6 +12,8 @@ import javax.lang.model.element.Element;
  * @param annotation the {@code @Tenanted} mirror, for diagnostics
  * @param vendor the nested vendor scope ({@code @VendorScoped}), or null when the entity's rows
  *     belong to the tenant as a whole
+ * @param operatorRole row strategy: the group role whose members read across tenants, audited
+ *     (processor option {@code tenantdao.operatorRole}), or null: the DDL grants no operator access
  */
 public record Tenancy(
         Tenanted.Strategy strategy,
@@ -20,7 +22,8 @@ public record Tenancy(
         boolean rowLevelSecurity,
         Element annotated,
         AnnotationMirror annotation,
-        Vendor vendor) {
+        Vendor vendor,
+        String operatorRole) {
 
     /**
      * A vendor scope inside the tenant: the vendor column, typed like the tenant column.
@@ -31,7 +34,12 @@ public record Tenancy(
 
     public Tenancy(Tenanted.Strategy strategy, String column, Tenanted.ColumnType columnType, boolean rowLevelSecurity,
             Element annotated, AnnotationMirror annotation) {
-        this(strategy, column, columnType, rowLevelSecurity, annotated, annotation, null);
+        this(strategy, column, columnType, rowLevelSecurity, annotated, annotation, null, null);
+    }
+
+    public Tenancy(Tenanted.Strategy strategy, String column, Tenanted.ColumnType columnType, boolean rowLevelSecurity,
+            Element annotated, AnnotationMirror annotation, Vendor vendor) {
+        this(strategy, column, columnType, rowLevelSecurity, annotated, annotation, vendor, null);
     }
 
     /** Whether rows belong to one vendor of their tenant ({@code @VendorScoped}). */

@@ -67,15 +67,26 @@ public final class EntityReader {
     private final Elements elements;
     private final Types types;
     private final boolean rowLevelSecurityDefault;
+    /** The operators' group role (processor option {@code tenantdao.operatorRole}), or null: no operator access. */
+    private final String operatorRole;
 
     /**
      * @param rowLevelSecurityDefault whether row-tenanted entities use row-level security when
      *     their {@code @Tenanted} does not say (processor option {@code tenantdao.rowLevelSecurity})
      */
     public EntityReader(Elements elements, Types types, boolean rowLevelSecurityDefault) {
+        this(elements, types, rowLevelSecurityDefault, null);
+    }
+
+    /**
+     * @param operatorRole the group role whose members may read across tenants (processor option
+     *     {@code tenantdao.operatorRole}), or null when the compilation grants no operator access
+     */
+    public EntityReader(Elements elements, Types types, boolean rowLevelSecurityDefault, String operatorRole) {
         this.elements = elements;
         this.types = types;
         this.rowLevelSecurityDefault = rowLevelSecurityDefault;
+        this.operatorRole = operatorRole;
     }
 
     public EntityModel read(TypeElement type) {
@@ -229,7 +240,7 @@ public final class EntityReader {
         Tenancy.Vendor vendor = vendorScoped == null ? null
                 : new Tenancy.Vendor(vendorScoped.column(), type, Annotations.mirror(type, VendorScoped.class).orElse(null));
         return new Tenancy(tenanted.strategy(), tenanted.column(), tenanted.columnType(), rowLevelSecurity,
-                annotated, mirror, vendor);
+                annotated, mirror, vendor, tenanted.strategy() == Tenanted.Strategy.ROW ? operatorRole : null);
     }
 
     /** @param root the hierarchy's root, whose {@code @Converters} also apply, or {@code type} itself */

@@ -44,7 +44,11 @@ public final class DdlBuilder {
 
     /** The entity's DDL resource: the strategy header, then its enum types and tables. */
     String build() {
-        return STRATEGY_HEADER + strategy().name() + '\n' + DdlRenderer.forResource().create(model());
+        SchemaModel model = model();
+        DdlRenderer renderer = DdlRenderer.forResource();
+        String ddl = STRATEGY_HEADER + strategy().name() + '\n' + renderer.create(model);
+        String operatorRole = entity.isTenanted() ? entity.tenancy().operatorRole() : null;
+        return operatorRole == null ? ddl : ddl + renderer.operatorAccess(operatorRole, model.tables());
     }
 
     /** The entity's enum types and tables, in creation order. */

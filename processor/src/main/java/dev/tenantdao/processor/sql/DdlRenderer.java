@@ -1,5 +1,6 @@
 package dev.tenantdao.processor.sql;
 
+import dev.tenantdao.annotations.internal.Wire;
 import dev.tenantdao.annotations.internal.schema.SchemaModel;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Column;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.EnumType;
@@ -211,6 +212,73 @@ public final class DdlRenderer {
     /** The name of partition {@code remainder} of {@code table} as statements of this DDL write it. */
     public String partitionName(Table table, int remainder) {
         return name(table.partitionName(remainder), table.strategy());
+    }
+
+    /**
+     * Operator access across tenants ({@code -Atenantdao.operatorRole}): the group role
+     * {@code role}, made {@code NOLOGIN} when missing (the DBA grants it to operators' logins); the
+     * append-only access log {@value Wire#OPERATOR_ACCESS_TABLE}, readable and appendable by that role
+     * only (its own row-level security: an application role granted every table sees and writes none
+     * of it); and beside the tenant policy of each of {@code tables} that has one, the operator's
+     * policies: every row readable ({@code FOR SELECT TO role USING (true)}), and writes held back by
+     * restrictive policies unless the transaction set {@value Wire#OPERATOR_WRITES_SETTING} to
+     * {@code on} (an operator's writes still need the tenant policy: one tenant at a time). Policies
+     * name the role, so nothing another role sets reaches them.
+     */
+    public String operatorAccess(String role, List<Table> tables) {
+        String grantee = Identifiers.quote(role);
+        String log = Wire.OPERATOR_ACCESS_TABLE;
+        String literal = "'" + role.replace("'", "''") + "'";
+        StringBuilder ddl = new StringBuilder()
+                .append("DO $$\nBEGIN\n    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ").append(literal)
+                .append(") THEN\n        CREATE ROLE ").append(grantee).append(" NOLOGIN;\n    END IF;\n")
+                .append("EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;\nEND $$;\n")
+                .append("CREATE TABLE IF NOT EXISTS ").append(log).append(" (\n")
+                .append("    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n")
+                .append("    at timestamptz NOT NULL DEFAULT now(),\n")
+                .append("    actor text NOT NULL,\n    reason text NOT NULL,\n    operation text NOT NULL,\n")
+                .append("    tenants text[] NOT NULL,\n    row_count bigint,\n    writes boolean NOT NULL,\n")
+                .append("    failure text,\n    rolled_back boolean NOT NULL DEFAULT false\n);\n")
+                .append("CREATE OR REPLACE FUNCTION ").append(log).append("_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\n")
+                .append("BEGIN\n    RAISE EXCEPTION '").append(log).append(" is append-only: % refused', TG_OP;\nEND $$;\n");
+        for (String[] trigger : new String[][] {{"_append_only", "UPDATE OR DELETE", "ROW"}, {"_no_truncate", "TRUNCATE", "STATEMENT"}}) {
+            ddl.append("DROP TRIGGER IF EXISTS ").append(log).append(trigger[0]).append(" ON ").append(log).append(";\n")
+                    .append("CREATE TRIGGER ").append(log).append(trigger[0]).append(" BEFORE ").append(trigger[1])
+                    .append(" ON ").append(log).append(" FOR EACH ").append(trigger[2]).append(" EXECUTE FUNCTION ")
+                    .append(log).append("_append_only();\n");
+        }
+        ddl.append("ALTER TABLE ").append(log).append(" ENABLE ROW LEVEL SECURITY;\n")
+                .append("ALTER TABLE ").append(log).append(" FORCE ROW LEVEL SECURITY;\n");
+        for (String[] policy : new String[][] {{"_read", "SELECT", "USING (true)"}, {"_append", "INSERT", "WITH CHECK (true)"}}) {
+            ddl.append("DROP POLICY IF EXISTS ").append(log).append(policy[0]).append(" ON ").append(log).append(";\n")
+                    .append("CREATE POLICY ").append(log).append(policy[0]).append(" ON ").append(log).append(" FOR ")
+                    .append(policy[1]).append(" TO ").append(grantee).append(' ').append(policy[2]).append(";\n");
+        }
+        ddl.append("GRANT SELECT, INSERT ON ").append(log).append(" TO ").append(grantee).append(";\n");
+        String writes = "current_setting('" + Wire.OPERATOR_WRITES_SETTING + "', true) = '" + Wire.OPERATOR_WRITES_ON + "'";
+        for (Table table : tables) {
+            if (table.policy() == null) {
+                continue;
+            }
+            for (String reference : withPartitions(table)) {
+                String[][] policies = {
+                        {"_operator_read", "FOR SELECT", "USING (true)"},
+                        {"_operator_insert", "AS RESTRICTIVE FOR INSERT", "WITH CHECK (" + writes + ")"},
+                        {"_operator_update", "AS RESTRICTIVE FOR UPDATE", "USING (" + writes + ") WITH CHECK (" + writes + ")"},
+                        {"_operator_delete", "AS RESTRICTIVE FOR DELETE", "USING (" + writes + ")"}};
+                for (String[] policy : policies) {
+                    String name = Identifiers.quote(table.name() + policy[0]);
+                    ddl.append("DROP POLICY IF EXISTS ").append(name).append(" ON ").append(reference).append(";\n")
+                            .append("CREATE POLICY ").append(name).append(" ON ").append(reference).append(' ')
+                            .append(policy[1]).append(" TO ").append(grantee).append("\n    ").append(policy[2])
+                            .append(";\n");
+                }
+            }
+            // a history table is read and appended only (its triggers refuse the rest), as Grants gives the application
+            ddl.append("GRANT ").append(table.appendOnly() ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE").append(" ON ")
+                    .append(name(table)).append(" TO ").append(grantee).append(";\n");
+        }
+        return ddl.toString();
     }
 
     /**

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param history the history queries of an audited entity
  *     (audited entities' writes are data-modifying CTEs that return rows with a final SELECT)
  * @param softDeletes the restore, deleted-row reads and purge of a {@code @SoftDelete} entity
+ * @param findAllAcrossTenants operator access ({@code -Atenantdao.operatorRole}): a page of every tenant's rows,
+ *     each with its tenant, or empty (no operator role, not row-tenanted, in a hierarchy)
  */
 public record EntitySql(
         Statement insert,
@@ -42,7 +44,8 @@ public record EntitySql(
         List<String> returnedColumns,
         List<String> insertedColumns,
         String ddl,
-        Optional<SoftDeleteSql> softDeletes) {
+        Optional<SoftDeleteSql> softDeletes,
+        Optional<Statement> findAllAcrossTenants) {
 
     public EntitySql {
         upserts = List.copyOf(upserts);

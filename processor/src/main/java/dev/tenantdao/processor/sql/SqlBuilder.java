@@ -85,7 +85,21 @@ public final class SqlBuilder {
                 deleteVersioned().map(tenancy::apply), currentVersion().map(tenancy::apply), history(),
                 entity.properties().stream().map(Property::column).toList(),
                 InsertReadBack.columns(entity).stream().map(Property::column).toList(),
-                inHierarchy ? "" : new DdlBuilder(entity).build(), softDeleteSql(select(), this::recordedDelete));
+                inHierarchy ? "" : new DdlBuilder(entity).build(), softDeleteSql(select(), this::recordedDelete),
+                acrossTenants(inHierarchy));
+    }
+
+    /**
+     * Operator access ({@code -Atenantdao.operatorRole}, a row-tenanted entity outside hierarchies): a page of
+     * every tenant's rows in key order, through the tenancy pass in operator mode.
+     */
+    private Optional<Statement> acrossTenants(boolean inHierarchy) {
+        if (inHierarchy || !TenancyPass.hasTenantColumn(entity) || entity.tenancy().operatorRole() == null) {
+            return Optional.empty();
+        }
+        Sql page = select().tail(Fragment.of(" ORDER BY " + TenancyPass.key(entity, idColumn()) + " LIMIT ",
+                Parameter.limit(), " OFFSET ", Parameter.offset()));
+        return Optional.of(TenancyPass.acrossTenants(entity).apply(page));
     }
 
     /**

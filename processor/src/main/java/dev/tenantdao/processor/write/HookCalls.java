@@ -99,6 +99,22 @@ final class HookCalls {
                 .build();
     }
 
+    /**
+     * Adds the entity of the current row of {@code rows}, after its load hooks, to {@code list} as a
+     * {@code TenantRow} of the tenant {@code tenant} reads (a row read across tenants).
+     */
+    CodeBlock addLoadedWithTenant(String list, CodeBlock tenant) {
+        if (!has(HookKind.AFTER_LOAD)) {
+            return CodeBlock.builder().addStatement("$L.add(new $T<>($L, map(rows)))", list, Types.TENANT_ROW, tenant)
+                    .build();
+        }
+        return CodeBlock.builder()
+                .addStatement("$T loaded = map(rows)", dao.type())
+                .addStatement("$L(loaded)", HookKind.AFTER_LOAD.method())
+                .addStatement("$L.add(new $T<>($L, loaded))", list, Types.TENANT_ROW, tenant)
+                .build();
+    }
+
     /** Returns the entity of the current row of {@code rows}, after its load hooks. */
     CodeBlock returnLoaded() {
         if (!has(HookKind.AFTER_LOAD)) {

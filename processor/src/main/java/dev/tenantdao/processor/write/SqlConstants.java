@@ -36,6 +36,7 @@ final class SqlConstants {
         type.addField(constant("COUNT", sql.count()));
         type.addField(constant("EXISTS_BY_ID", sql.existsById()));
         type.addField(constant("DELETE_BY_ID", sql.deleteById()));
+        sql.findAllAcrossTenants().ifPresent(across -> type.addField(constant("FIND_ALL_ACROSS_TENANTS", across)));
         for (EntitySql.Upsert upsert : sql.upserts()) {
             type.addField(constant(upsert.constant(), upsert.statement()));
         }

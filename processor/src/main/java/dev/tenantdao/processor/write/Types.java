@@ -15,6 +15,7 @@ final class Types {
     static final ClassName TENANT_SCOPE = ClassName.get("dev.tenantdao.runtime.internal", "TenantScope");
     static final ClassName DAO_SUPPORT = ClassName.get("dev.tenantdao.runtime.internal", "DaoSupport");
     static final ClassName DAO_CALL = ClassName.get("dev.tenantdao.runtime.internal", "DaoCall");
+    static final ClassName TENANT_ROW = ClassName.get("dev.tenantdao.runtime", "TenantRow");
     static final ClassName TENANT_KEYS = ClassName.get("dev.tenantdao.runtime.internal", "TenantKeys");
     static final ClassName TENANT_SQL = ClassName.get("dev.tenantdao.runtime.internal", "TenantSql");
     static final ClassName CONVERSIONS = ClassName.get("dev.tenantdao.runtime.internal", "Conversions");

@@ -56,6 +56,8 @@ public abstract class DatabaseAccess {
     public abstract DaoCall begin(Database database, TenantScope scope, String tenant, String operation, String sql,
             boolean atomically);
 
+    public abstract DaoCall beginAcrossTenants(Database database, TenantScope scope, String operation, String sql);
+
     public abstract <T> java.util.stream.Stream<T> stream(Database database, TenantScope scope, String tenant,
             String operation, String sql, dev.tenantdao.runtime.internal.RowStream.Query<T> query);
 }

@@ -36,6 +36,10 @@ public abstract class DaoCall {
     private final Observation observed;
     /** What the call failed with (an {@link SQLException} already wrapped), or null. */
     private Throwable failure;
+    /** The rows the call reported read or changed, or -1 when it reported none (what an operator's access log records). */
+    private long reported = -1;
+    /** The distinct tenants of the rows a call across tenants reported, or null (a call for one tenant). */
+    private String[] reportedTenants;
 
     /** A call of {@code operation} on {@code connection}, observed by {@code observed}. */
     protected DaoCall(String operation, Connection connection, Observation observed) {
@@ -51,22 +55,36 @@ public abstract class DaoCall {
 
     /** Reports {@code count} rows read or changed by the statement, and returns it. */
     public final int rows(int count) {
+        reported = count;
         return observed.rows(count);
     }
 
     /** Reports {@code count} rows read or changed by the statement, and returns it. */
     public final long rows(long count) {
+        reported = count;
         return observed.rows(count);
     }
 
     /** Reports the rows read into {@code read}, and returns it. */
     public final <C extends Collection<?>> C rows(C read) {
+        reported = read.size();
         return observed.rows(read);
     }
 
     /** Reports the one row or none read into {@code row}, and returns it. */
     public final <T> Optional<T> rows(Optional<T> row) {
+        reported = row.isPresent() ? 1 : 0;
         return observed.rows(row);
+    }
+
+    /**
+     * Reports the rows read across tenants into {@code read}, each with its tenant (what the access log
+     * records: how many, and whose), and returns it.
+     */
+    public final <C extends Collection<? extends dev.tenantdao.runtime.TenantRow<?>>> C rowsOfTenants(C read) {
+        reportedTenants = read.stream().map(dev.tenantdao.runtime.TenantRow::tenant).distinct().sorted()
+                .toArray(String[]::new);
+        return rows(read);
     }
 
     /** The call's statement is over; it sends the statement {@code nextSql} next, reported on its own. */
@@ -108,6 +126,16 @@ public abstract class DaoCall {
             observed.succeeded();
         }
         release(operation, failure);
+    }
+
+    /** The rows the call reported read or changed, or -1 when it reported none. */
+    protected final long reportedRows() {
+        return reported;
+    }
+
+    /** The distinct tenants of the rows a call across tenants reported, sorted, or null for a call for one tenant. */
+    protected final String[] reportedTenants() {
+        return reportedTenants;
     }
 
     /**

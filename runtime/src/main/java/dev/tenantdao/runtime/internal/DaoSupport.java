@@ -78,6 +78,16 @@ public final class DaoSupport {
     }
 
     /**
+     * Begins a call that reads the rows of every tenant (statement {@code sql}, without a tenant
+     * predicate), only inside {@code Database.asOperator}, logged there like every call.
+     *
+     * @throws dev.tenantdao.runtime.OperatorAccessException outside an operator block; nothing has been sent
+     */
+    public DaoCall beginAcrossTenants(String operation, String sql) {
+        return DatabaseAccess.get().beginAcrossTenants(database, scope, operation, sql);
+    }
+
+    /**
      * The rows of {@code query} (statement {@code sql}) as a lazy stream over a server-side cursor, in
      * the open transaction or one of its own held until the stream is closed (see {@code Database});
      * listeners are told of the statement when the stream is released.

@@ -64,7 +64,9 @@ class TenantKeyTypesTest {
     @Test
     void rowLevelSecurityCanBeTurnedOff() {
         assertTrue(Schema.ddl(Project.class).contains("FORCE ROW LEVEL SECURITY"));
-        assertTrue(!Schema.ddl(Ticket.class).contains("ROW LEVEL SECURITY"), Schema.ddl(Ticket.class));
+        // (the test sources are compiled with -Atenantdao.operatorRole: the operators' access log has row-level security)
+        assertTrue(Schema.ddl(Ticket.class).lines().noneMatch(line -> line.contains("ROW LEVEL SECURITY")
+                && !line.contains("tenantdao_operator_access")), Schema.ddl(Ticket.class));
         dataSource.reset();
         TenantContext.callAs("7", tickets::count);
         assertEquals(List.of(TicketDao.COUNT), dataSource.statements(), "no set_config, no transaction of its own");

@@ -160,6 +160,20 @@ class VerifyTest {
     }
 
     @Test
+    void theOperatorsPoliciesWidenNothingUnlessTheApplicationsRoleIsAnOperator() throws SQLException {
+        // the test sources are compiled with -Atenantdao.operatorRole=op_samples_operator (OperatorAccessTest)
+        assertDoesNotThrow(app::verify);
+        sql("GRANT op_samples_operator TO " + APP);
+        try {
+            assertEquals(List.of("table balance: policy balance_operator_read is another PERMISSIVE policy, which widens"
+                    + " balance_tenant_isolation (USING true)"), mismatches(app).stream()
+                    .filter(m -> m.startsWith("table balance:")).toList());
+        } finally {
+            sql("REVOKE op_samples_operator FROM " + APP);
+        }
+    }
+
+    @Test
     void aMissingAppendOnlyTrigger() throws SQLException {
         sql("DROP TRIGGER invoice_history_append_only ON invoice_history");
         assertEquals(List.of("table invoice_history: append-only trigger invoice_history_append_only missing"),

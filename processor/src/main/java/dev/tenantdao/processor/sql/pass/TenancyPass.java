@@ -65,14 +65,45 @@ public final class TenancyPass implements Sql.Visitor {
         return new Sql.Raw(Fragment.of(parts.toArray()));
     }
 
+    /**
+     * The label of the tenant column a statement across tenants selects last ({@link #acrossTenants}),
+     * which the generated code reads each row's tenant from.
+     */
+    public static final String ROW_TENANT_LABEL = "tenantdao_row_tenant";
+
     private final EntityModel entity;
     /** The live-rows predicate of a {@code @SoftDelete} entity's table, beside the tenant's. */
     private final SoftDeletePass softDeletes;
     /** Whether the row-level-security setting in front names the vendor even when the entity is not vendor-scoped. */
     private final boolean vendorSettings;
+    /** Operator mode: every tenant's rows, each with its tenant ({@link #acrossTenants}). */
+    private final boolean acrossTenants;
 
     public TenancyPass(EntityModel entity) {
         this(entity, false);
+    }
+
+    /**
+     * The pass in operator mode, for a read of a row-tenanted entity across tenants (only inside
+     * {@code Database.asOperator}, on the operators' login): no tenant or vendor predicate and no
+     * tenant setting in front (the operators' policy shows every tenant's rows), the tenant column
+     * selected last as {@value #ROW_TENANT_LABEL}; everything else as always (the live-rows predicate
+     * of a soft-deleted entity, the tables). The only place a statement goes without the tenant predicate.
+     *
+     * @throws IllegalArgumentException when the entity has no tenant column (not row-tenanted)
+     */
+    public static TenancyPass acrossTenants(EntityModel entity) {
+        if (!hasTenantColumn(entity)) {
+            throw new IllegalArgumentException(entity.type() + " is not row-tenanted: no statement across tenants");
+        }
+        return new TenancyPass(entity, false, true);
+    }
+
+    private TenancyPass(EntityModel entity, boolean vendorSettings, boolean acrossTenants) {
+        this.entity = entity;
+        this.softDeletes = new SoftDeletePass(entity);
+        this.vendorSettings = vendorSettings;
+        this.acrossTenants = acrossTenants;
     }
 
     /**
@@ -81,13 +112,22 @@ public final class TenancyPass implements Sql.Visitor {
      * the tenant-wide switch beside the tenant, as their policies need.
      */
     public TenancyPass(EntityModel entity, boolean vendorSettings) {
-        this.entity = entity;
-        this.softDeletes = new SoftDeletePass(entity);
-        this.vendorSettings = vendorSettings;
+        this(entity, vendorSettings, false);
     }
 
-    /** {@code statement} confined to the current tenant, rendered to SQL text and bindings. */
+    /**
+     * {@code statement} confined to the current tenant, rendered to SQL text and bindings; in operator
+     * mode ({@link #acrossTenants}), a select of every tenant's rows with their tenant.
+     */
     public Statement apply(Sql statement) {
+        if (acrossTenants) {
+            if (!(visit(statement) instanceof Sql.Select select) || select.from() == null || !select.from().entityTable()) {
+                throw new IllegalArgumentException("Across tenants, only a select from the entity's table: " + statement);
+            }
+            List<Fragment> columns = new ArrayList<>(select.columns());
+            columns.add(Fragment.sql(select.from().qualifier() + tenantColumn(entity) + " AS " + ROW_TENANT_LABEL));
+            return Renderer.render(new Sql.Select(columns, select.from(), select.joins(), select.where(), select.tail()));
+        }
         Sql confined = visit(statement);
         if (setsTenant(entity)) {
             confined = new Sql.Script(List.of(vendorScoped(entity) || vendorSettings ? SET_TENANT_AND_VENDOR
@@ -340,10 +380,10 @@ public final class TenancyPass implements Sql.Visitor {
             return conditions;
         }
         List<Fragment> scope = new ArrayList<>();
-        if (hasTenantColumn(entity)) {
+        if (hasTenantColumn(entity) && !acrossTenants) {
             scope.add(Fragment.of(table.qualifier() + tenantColumn(entity) + " = ", Parameter.tenant()));
         }
-        if (vendorScoped(entity)) {
+        if (vendorScoped(entity) && !acrossTenants) {
             String column = table.qualifier() + vendorColumn(entity);
             scope.add(Fragment.of(column + " = COALESCE(", Parameter.vendor(), ", " + column + ")"));
         }

@@ -1,0 +1,67 @@
+package dev.tenantdao.processor;
+
+import static dev.tenantdao.processor.Sources.compileWithOptions;
+import static dev.tenantdao.processor.Sources.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.tenantdao.processor.diagnostic.Message;
+import java.io.IOException;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code -Atenantdao.operatorRole}: the DDL of a row-tenanted entity creates the operators' group role,
+ * the access log and, beside each tenant policy (history and partitions included), the operator's read
+ * policy and restrictive write policies (golden file); the DAO gains {@code findAllAcrossTenants} (golden file);
+ * a value that is no plain role name is an error on the first entity.
+ */
+class OperatorRoleTest {
+
+    private static final JavaFileObject AUDITED = source("t.Fee",
+            "package t;",
+            "import dev.tenantdao.annotations.*;",
+            "@Entity @Tenanted @Audited @PartitionedByTenant(hash = 2)",
+            "public record Fee(@Id(generated = true) Long id, String what, long cents) {}");
+
+    private static final JavaFileObject PER_SCHEMA = source("t.Note",
+            "package t;",
+            "import dev.tenantdao.annotations.*;",
+            "@Entity @Tenanted(strategy = Tenanted.Strategy.SCHEMA)",
+            "public record Note(@Id long id, String body) {}");
+
+    private static String generated(Compilation compilation, String file) throws IOException {
+        return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/tenantdao/ddl/" + file).orElseThrow()
+                .getCharContent(false).toString();
+    }
+
+    @Test
+    void theDdlOfARowTenantedEntityGrantsTheOperatorsRoleEveryTenantsRowsAudited() throws IOException {
+        Compilation with = compileWithOptions(List.of("-Atenantdao.operatorRole=support_staff"), AUDITED, PER_SCHEMA);
+        assertEquals(List.of(), Sources.diagnostics(with), () -> with.diagnostics().toString());
+        GoldenFilesTest.assertGolden("operator/Fee.sql", generated(with, "t.Fee.sql"));
+        assertFalse(generated(with, "t.Note.sql").contains("support_staff"), "schema per tenant: no policy, no operator");
+
+        Compilation without = compileWithOptions(List.of(), AUDITED, PER_SCHEMA);
+        String plain = generated(without, "t.Fee.sql");
+        assertTrue(generated(with, "t.Fee.sql").startsWith(plain), "the option only adds, after the tenant policy");
+        // the DAO gains findAllAcrossTenants (its statement through TenancyPass in operator mode) and nothing else
+        GoldenFilesTest.assertGolden("operator/FeeDao.java",
+                with.generatedSourceFile("t.FeeDao").orElseThrow().getCharContent(false).toString());
+        assertFalse(without.generatedSourceFile("t.FeeDao").orElseThrow().getCharContent(false).toString()
+                .contains("AcrossTenants"));
+    }
+
+    @Test
+    void aValueThatIsNoPlainRoleNameIsAnErrorOnTheFirstEntity() {
+        for (String role : List.of("Support", "x\"; DROP TABLE fee; --", "1st", "a".repeat(64))) {
+            Compilation c = compileWithOptions(List.of("-Atenantdao.operatorRole=" + role), AUDITED);
+            Sources.assertDiagnostics(c, "ERROR 4:8: " + Message.OPERATOR_ROLE_INVALID.format(role));
+            assertEquals(Compilation.Status.FAILURE, c.status(), role);
+        }
+    }
+}
