@@ -5,6 +5,7 @@ import static dev.tenantdao.processor.Sources.compile;
 import static dev.tenantdao.processor.Sources.errors;
 import static dev.tenantdao.processor.Sources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.tenantdao.processor.diagnostic.Message;
@@ -376,16 +377,76 @@ class PolymorphicDiagnosticsTest {
     }
 
     @Test
-    void aHookOnASubtype() {
-        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+    void hooksAndListenersOnASubtypeCompileAndRunAfterTheRoots() throws java.io.IOException {
+        Compilation c = compile(source("t.L", "package t;",
+                        "public class L implements dev.tenantdao.runtime.EntityListener<P> {}"),
+                source("t.AL", "package t;",
+                        "public class AL implements dev.tenantdao.runtime.EntityListener<P.A> {}"),
+                source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic @Listeners(L.class)",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id long id();",
+                "    @AfterLoad default void rootLoaded() {}",
+                "    @BeforeInsert default P rootInserting() { return this; }",
+                "    @Listeners(AL.class)",
+                "    record A(long id) implements P {",
+                "        @AfterLoad public void loaded() {}",
+                "        @BeforeInsert public A inserting() { return this; }",
+                "    }",
+                "    record B(long id) implements P {}",
+                "}"));
+        assertEquals(List.of(), errors(c));
+        String subtypeDao = c.generatedSourceFile("t.P_ADao").orElseThrow().getCharContent(false).toString();
+        String rootDao = c.generatedSourceFile("t.PDao").orElseThrow().getCharContent(false).toString();
+        // the subtype's DAO: the root's method, the root's listeners, then the subtype's own
+        assertTrue(subtypeDao.contains("""
+                        P.A hooked = a;
+                        hooked = (P.A) hooked.rootInserting();
+                        hooked = (P.A) l.beforeInsert(hooked);
+                        hooked = hooked.inserting();
+                        hooked = aL.beforeInsert(hooked);
+                        return hooked;
+                """), subtypeDao);
+        // the root's DAO: a row of the subtype gets the subtype's load hooks after the root's
+        assertTrue(rootDao.contains("""
+                    private void afterLoad(P p) {
+                        p.rootLoaded();
+                        l.afterLoad(p);
+                        if (p instanceof P.A a) {
+                            a.loaded();
+                            aL.afterLoad(a);
+                        }
+                    }
+                """), rootDao);
+    }
+
+    @Test
+    void aSubtypesHooksAreJudgedLikeAnyEntitys() {
+        Compilation c = compile(source("t.Other", "package t;", "public record Other(long id) {}"),
+                source("t.ForOther", "package t;",
+                        "public class ForOther implements dev.tenantdao.runtime.EntityListener<Other> {}"),
+                source("t.P", "package t;", IMPORTS,
                 "@Entity @Polymorphic",
-                "public sealed interface P permits P.A {",
+                "public sealed interface P permits P.A, P.B {",
                 "    @Id long id();",
                 "    record A(long id) implements P {",
-                "        @AfterLoad void loaded() {}",
+                "        @AfterLoad void loaded(String why) {}",
+                "        @BeforeInsert void inserting() {}",
+                "        @AfterDelete void deleted() {}",
+                "        @AfterDelete void alsoDeleted() {}",
+                "    }",
+                "    @Listeners(ForOther.class)",
+                "    record B(long id) implements P {",
+                "        @AfterInsert private void inserted() {}",
                 "    }",
                 "}"));
-        assertDiagnostics(c, "ERROR 7:9: " + Message.HOOK_ON_SUBTYPE.format("AfterLoad", "loaded", "A", "P"));
+        assertDiagnostics(c,
+                "ERROR 7:39: " + Message.HOOK_SIGNATURE.format("AfterLoad", "loaded", "void"),
+                "ERROR 8:28: " + Message.HOOK_SIGNATURE.format("BeforeInsert", "inserting",
+                        "A (a record is changed by returning a new one)"),
+                "ERROR 10:9: " + Message.HOOK_DUPLICATE.format("A", "AfterDelete", "deleted"),
+                "ERROR 14:9: " + Message.HOOK_MODIFIERS.format("AfterInsert", "inserted"),
+                "ERROR 12:24: " + Message.LISTENER_TYPE.format("ForOther", "t.Other", "B"));
     }
 
     @Test

@@ -70,8 +70,6 @@ public enum Message {
             + " fail; give it a defaultSql or make it nullable"),
     HOOK_NOT_IN_ENTITY(ERROR, "@%s method %s is in %s, which is not an @Entity; hooks belong to entities (or use an"
             + " EntityListener)"),
-    HOOK_ON_SUBTYPE(ERROR, "@%s method %s is in %s, a subtype of @Polymorphic %s; a hierarchy's hooks are declared on its"
-            + " root (or use an EntityListener there)"),
     MAPPING_ON_METHOD(ERROR, "@%s on method %s means nothing here: it belongs on a field or record component (on methods"
             + " only on the accessors of a @Polymorphic interface root)"),
     HOOK_MODIFIERS(ERROR, "@%s method %s must be neither private nor static"),

@@ -42,6 +42,20 @@ public record EntityModel(
         this(element, type, table, isRecord, tenancy, properties, construction, hooks, audit, kind, null);
     }
 
+    /**
+     * The hooks that may run on rows this entity's DAO returns: its own ({@link #hooks}, the root's
+     * then its own for a subtype); for a hierarchy's root, each subtype's too (its rows are theirs).
+     */
+    public Hooks hooksOfRows() {
+        if (kind instanceof EntityKind.HierarchyRoot root) {
+            java.util.List<Hooks> all = new java.util.ArrayList<>();
+            all.add(hooks);
+            root.subtypes().forEach(subtype -> all.add(subtype.hooks()));
+            return Hooks.union(all);
+        }
+        return hooks;
+    }
+
     /** Whether deleting a row only marks it deleted ({@code @SoftDelete}). */
     public boolean isSoftDeleted() {
         return softDeletion != null;

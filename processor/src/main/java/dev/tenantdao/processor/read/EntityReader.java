@@ -138,7 +138,7 @@ public final class EntityReader {
                     : Optional.empty();
             Construction construction = construction(subtype, properties);
             subtypes.add(new EntityModel(subtype, ClassName.get(subtype), table, isRecord, tenancy, properties,
-                    construction, hooks, audit,
+                    construction, hooks(subtype).after(hooks), audit,
                     new EntityKind.Subtype(hierarchy, value, subtypeTable, rootProperties.size()), softDeletion));
         }
         return new EntityModel(root, ClassName.get(root), table, false, tenancy, rootProperties, null, hooks, audit,
@@ -436,7 +436,7 @@ public final class EntityReader {
                 }
             }
         }
-        return new Hooks(methods, listeners);
+        return Hooks.of(type, methods, listeners);
     }
 
     /** The supertype of {@code type} named {@code qualifiedName}, with its type arguments, or null. */
