@@ -147,6 +147,23 @@ public record EntityModel(
                 ? properties.subList(subtype.rootProperties(), properties.size()) : List.of();
     }
 
+    /**
+     * A fallback subtype's property mapping the discriminator column read-only (the value its row
+     * was loaded with); empty otherwise.
+     */
+    public Optional<Property> discriminatorProperty() {
+        return kind instanceof EntityKind.Subtype subtype && subtype.fallback()
+                ? rootProperties().stream().filter(p -> p.column().equals(subtype.hierarchy().discriminator())).findFirst()
+                : Optional.empty();
+    }
+
+    /** A hierarchy root's fallback subtype ({@code @Subtype(fallback = true)}), if it has one. */
+    public Optional<EntityModel> fallback() {
+        return kind instanceof EntityKind.HierarchyRoot root
+                ? root.subtypes().stream().filter(s -> EntityKind.Subtype.of(s).fallback()).findFirst()
+                : Optional.empty();
+    }
+
     public ClassName daoType() {
         return ClassName.get(type.packageName(), String.join("_", type.simpleNames()) + "Dao");
     }

@@ -125,6 +125,16 @@ public final class EntityValidator {
         return diagnostics.errorCount() == before;
     }
 
+    /**
+     * Checks an intermediate level of a hierarchy: its own hooks and listeners (its columns are its
+     * concrete subtypes', judged with them).
+     */
+    public boolean validateLevel(EntityModel level) {
+        int before = diagnostics.errorCount();
+        validateHooks(level);
+        return diagnostics.errorCount() == before;
+    }
+
     private static boolean isSubtype(EntityModel entity) {
         return entity.kind() instanceof EntityKind.Subtype;
     }
