@@ -20,4 +20,14 @@ public @interface Subtype {
 
     /** The subtype's own table (joined strategy only). Default: the simple name in snake_case. */
     String table() default "";
+
+    /**
+     * Whether rows whose discriminator value no other subtype claims load as this subtype (at most
+     * one subtype of a hierarchy). Its own inserts still write its own {@link #value()}. To know the
+     * value a row was loaded with, it maps the discriminator column read-only:
+     * {@code @Column(name = "<discriminator>", insertable = false, updatable = false) String kind}.
+     * A row of an unknown value has none of its own columns (null; in a joined hierarchy, no row in
+     * its table).
+     */
+    boolean fallback() default false;
 }

@@ -530,6 +530,9 @@ public final class TenantDaoProcessor extends AbstractProcessor {
         for (EntityModel subtype : HierarchyRoot.of(model).subtypes()) {
             valid &= validator.validate(subtype);
         }
+        for (EntityModel level : HierarchyRoot.of(model).levels()) {
+            valid &= validator.validateLevel(level);
+        }
         int before = diagnostics.errorCount();
         hierarchy.validateSubtypes(model);
         if (!valid || diagnostics.errorCount() != before) {

@@ -5,6 +5,7 @@ import static dev.tenantdao.processor.Sources.compile;
 import static dev.tenantdao.processor.Sources.errors;
 import static dev.tenantdao.processor.Sources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.tenantdao.processor.diagnostic.Message;
@@ -376,16 +377,185 @@ class PolymorphicDiagnosticsTest {
     }
 
     @Test
-    void aHookOnASubtype() {
-        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+    void hooksAndListenersOnASubtypeCompileAndRunAfterTheRoots() throws java.io.IOException {
+        Compilation c = compile(source("t.L", "package t;",
+                        "public class L implements dev.tenantdao.runtime.EntityListener<P> {}"),
+                source("t.AL", "package t;",
+                        "public class AL implements dev.tenantdao.runtime.EntityListener<P.A> {}"),
+                source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic @Listeners(L.class)",
+                "public sealed interface P permits P.A, P.B {",
+                "    @Id long id();",
+                "    @AfterLoad default void rootLoaded() {}",
+                "    @BeforeInsert default P rootInserting() { return this; }",
+                "    @Listeners(AL.class)",
+                "    record A(long id) implements P {",
+                "        @AfterLoad public void loaded() {}",
+                "        @BeforeInsert public A inserting() { return this; }",
+                "    }",
+                "    record B(long id) implements P {}",
+                "}"));
+        assertEquals(List.of(), errors(c));
+        String subtypeDao = c.generatedSourceFile("t.P_ADao").orElseThrow().getCharContent(false).toString();
+        String rootDao = c.generatedSourceFile("t.PDao").orElseThrow().getCharContent(false).toString();
+        // the subtype's DAO: the root's method, the root's listeners, then the subtype's own
+        assertTrue(subtypeDao.contains("""
+                        P.A hooked = a;
+                        hooked = (P.A) hooked.rootInserting();
+                        hooked = (P.A) l.beforeInsert(hooked);
+                        hooked = hooked.inserting();
+                        hooked = aL.beforeInsert(hooked);
+                        return hooked;
+                """), subtypeDao);
+        // the root's DAO: a row of the subtype gets the subtype's load hooks after the root's
+        assertTrue(rootDao.contains("""
+                    private void afterLoad(P p) {
+                        p.rootLoaded();
+                        l.afterLoad(p);
+                        if (p instanceof P.A a) {
+                            a.loaded();
+                            aL.afterLoad(a);
+                        }
+                    }
+                """), rootDao);
+    }
+
+    @Test
+    void aSubtypesHooksAreJudgedLikeAnyEntitys() {
+        Compilation c = compile(source("t.Other", "package t;", "public record Other(long id) {}"),
+                source("t.ForOther", "package t;",
+                        "public class ForOther implements dev.tenantdao.runtime.EntityListener<Other> {}"),
+                source("t.P", "package t;", IMPORTS,
                 "@Entity @Polymorphic",
-                "public sealed interface P permits P.A {",
+                "public sealed interface P permits P.A, P.B {",
                 "    @Id long id();",
                 "    record A(long id) implements P {",
-                "        @AfterLoad void loaded() {}",
+                "        @AfterLoad void loaded(String why) {}",
+                "        @BeforeInsert void inserting() {}",
+                "        @AfterDelete void deleted() {}",
+                "        @AfterDelete void alsoDeleted() {}",
+                "    }",
+                "    @Listeners(ForOther.class)",
+                "    record B(long id) implements P {",
+                "        @AfterInsert private void inserted() {}",
                 "    }",
                 "}"));
-        assertDiagnostics(c, "ERROR 7:9: " + Message.HOOK_ON_SUBTYPE.format("AfterLoad", "loaded", "A", "P"));
+        assertDiagnostics(c,
+                "ERROR 7:39: " + Message.HOOK_SIGNATURE.format("AfterLoad", "loaded", "void"),
+                "ERROR 8:28: " + Message.HOOK_SIGNATURE.format("BeforeInsert", "inserting",
+                        "A (a record is changed by returning a new one)"),
+                "ERROR 10:9: " + Message.HOOK_DUPLICATE.format("A", "AfterDelete", "deleted"),
+                "ERROR 14:9: " + Message.HOOK_MODIFIERS.format("AfterInsert", "inserted"),
+                "ERROR 12:24: " + Message.LISTENER_TYPE.format("ForOther", "t.Other", "B"));
+    }
+
+    @Test
+    void aFallbackSubtypeCompilesAndLoadsEveryValueNoOtherSubtypeClaims() throws java.io.IOException {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic(discriminator = \"kind\")",
+                "public sealed interface P permits P.A, P.Other {",
+                "    @Id(generated = true) long id();",
+                "    record A(long id, String a) implements P {}",
+                "    @Subtype(value = \"other\", fallback = true)",
+                "    record Other(long id, @Column(name = \"kind\", insertable = false) String kind, String note)",
+                "            implements P {}",
+                "}"));
+        assertEquals(List.of(), errors(c));
+        String rootDao = c.generatedSourceFile("t.PDao").orElseThrow().getCharContent(false).toString();
+        assertTrue(rootDao.contains("default:\n" + " ".repeat(20) + "return mapP_Other(rows);"), rootDao);
+        String fallbackDao = c.generatedSourceFile("t.P_OtherDao").orElseThrow().getCharContent(false).toString();
+        assertTrue(fallbackDao.contains("WHERE tenant_id = ? AND kind NOT IN ('A') \\"), fallbackDao);
+        assertTrue(fallbackDao.contains("VALUES (?, 'other', ?) \\"), "its own inserts write its own value: " + fallbackDao);
+    }
+
+    @Test
+    void aSecondFallbackAndAMisusedDiscriminatorView() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.A, P.B, P.C {",
+                "    @Id long id();",
+                "    @Subtype(fallback = true)",
+                "    record A(long id, @Column(name = \"type\") String type) implements P {}",
+                "    @Subtype(value = \"bee\", fallback = true)",
+                "    record B(long id, int count) implements P {}",
+                "    record C(long id, @Column(name = \"type\", insertable = false) String type) implements P {}",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 10:38: " + Message.DISCRIMINATOR_COLUMN_TAKEN.format("C.type", "type", "P"),
+                "ERROR 7:23: " + Message.FALLBACK_DISCRIMINATOR.format("A.type", "type", "type"),
+                "ERROR 8:40: " + Message.TWO_FALLBACKS.format("B", "P", "A"),
+                "ERROR 9:27: " + Message.FALLBACK_PRIMITIVE.format("B.count", "int", "Integer"));
+    }
+
+    @Test
+    void intermediateLevelsAreSingleTableWithoutValuesOfTheirOwnAndTheirHooksAreJudged() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface P permits P.L, P.C {",
+                "    @Id long id();",
+                "    @Subtype(\"level\")",
+                "    sealed interface L extends P permits P.A {}",
+                "    record A(long id) implements L {}",
+                "    record C(long id) implements P {}",
+                "}"), source("t.R", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public sealed interface R permits R.L {",
+                "    @Id long id();",
+                "    sealed interface L extends R permits R.A {",
+                "        @BeforeInsert default void checked() {}",
+                "    }",
+                "    record A(long id) implements L {}",
+                "}"), source("t.Q", "package t;", IMPORTS,
+                "@Entity @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public abstract sealed class Q permits Q.M {",
+                "    @Id public long id;",
+                "    public abstract static sealed class M extends Q permits Q.B {}",
+                "    public static final class B extends M {}",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 6:5: " + Message.SUBTYPE_ON_LEVEL.format("L", "P"),
+                "ERROR 7:36: " + Message.HOOK_SIGNATURE.format("BeforeInsert", "checked",
+                        "L (a record is changed by returning a new one)"),
+                "ERROR 6:35: " + Message.LEVEL_IN_JOINED.format("M", "Q"));
+    }
+
+    @Test
+    void aLevelsDaoReadsItsSubtypesOnly() throws java.io.IOException {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic",
+                "public sealed interface P permits P.L, P.C {",
+                "    @Id long id();",
+                "    sealed interface L extends P permits P.A, P.B {}",
+                "    record A(long id, String a) implements L {}",
+                "    record B(long id, String b) implements L {}",
+                "    record C(long id) implements P {}",
+                "}"));
+        assertEquals(List.of(), errors(c));
+        String levelDao = c.generatedSourceFile("t.P_LDao").orElseThrow().getCharContent(false).toString();
+        assertTrue(levelDao.contains("WHERE tenant_id = ? AND type IN ('A', 'B') \\"), levelDao);
+        assertTrue(levelDao.contains("return aDao.insert(a);"), levelDao);
+    }
+
+    @Test
+    void anAbstractClassLevelsFieldsAreColumnsOfItsSubtypesAndAFallbackBelowALevelWidensIt() throws java.io.IOException {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic",
+                "public abstract sealed class P permits P.L, P.C {",
+                "    @Id public long id;",
+                "    public abstract static sealed class L extends P permits P.A, P.Other {",
+                "        public String shared;",
+                "    }",
+                "    public static final class A extends L { public String a; }",
+                "    @Subtype(fallback = true)",
+                "    public static final class Other extends L {}",
+                "    public static final class C extends P {}",
+                "}"));
+        assertEquals(List.of(), errors(c));
+        String subtypeDao = c.generatedSourceFile("t.P_ADao").orElseThrow().getCharContent(false).toString();
+        assertTrue(subtypeDao.contains("SELECT id, shared, a \\"), subtypeDao);
+        String levelDao = c.generatedSourceFile("t.P_LDao").orElseThrow().getCharContent(false).toString();
+        assertTrue(levelDao.contains("WHERE tenant_id = ? AND type NOT IN ('C') \\"), levelDao);
+        assertTrue(levelDao.contains("default:\n" + " ".repeat(20) + "return mapP_Other(rows);"), levelDao);
     }
 
     @Test

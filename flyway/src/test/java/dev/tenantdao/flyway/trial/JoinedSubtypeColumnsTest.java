@@ -1,6 +1,7 @@
 package dev.tenantdao.flyway.trial;
 
 import static dev.tenantdao.flyway.trial.Library.*;
+import static dev.tenantdao.flyway.trial.Trial.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
@@ -79,5 +80,28 @@ class JoinedSubtypeColumnsTest {
             app.verify();
             return null;
         });
+    }
+    @Test
+    void addingAFallbackSubtypeDropsTheDiscriminatorsCheckAndRowsOfOtherValuesLoadAsIt() throws Exception {
+        Evolution e = withAReading("trial_joined_fallback", READING);
+        String fallback = entity("""
+                @Subtype(value = "other", fallback = true)
+                public final class Other extends LibraryEvent {
+                    @Column(name = "type", insertable = false) public String type;
+                    public String note;
+                }""");
+        Compilation last = e.build(EVENT.replace("subtypes = {Reading.class, Workshop.class}",
+                "subtypes = {Reading.class, Workshop.class, Other.class}"), READING, WORKSHOP, fallback);
+        assertEquals("2", e.migrations.migrateShared());
+        assertEquals(List.of(), e.differenceFromFresh(last), () -> {
+            try {
+                return e.migration(2);
+            } catch (Exception x) {
+                return x.toString();
+            }
+        });
+        e.sql("INSERT INTO library_event (tenant_id, type, title) VALUES ('central', 'Concert', 'Strings')");
+        assertEquals(List.of("Concert", "Reading"), e.rows("SELECT type FROM library_event ORDER BY type"),
+                "a value no subtype claims is accepted: the fallback loads it");
     }
 }

@@ -70,8 +70,6 @@ public enum Message {
             + " fail; give it a defaultSql or make it nullable"),
     HOOK_NOT_IN_ENTITY(ERROR, "@%s method %s is in %s, which is not an @Entity; hooks belong to entities (or use an"
             + " EntityListener)"),
-    HOOK_ON_SUBTYPE(ERROR, "@%s method %s is in %s, a subtype of @Polymorphic %s; a hierarchy's hooks are declared on its"
-            + " root (or use an EntityListener there)"),
     MAPPING_ON_METHOD(ERROR, "@%s on method %s means nothing here: it belongs on a field or record component (on methods"
             + " only on the accessors of a @Polymorphic interface root)"),
     HOOK_MODIFIERS(ERROR, "@%s method %s must be neither private nor static"),
@@ -114,7 +112,11 @@ public enum Message {
     POLYMORPHIC_ROOT_SHAPE(ERROR, "@Polymorphic %s must be an abstract class or a sealed interface, not %s"),
     NO_SUBTYPES(ERROR, "@Polymorphic %s has no subtypes: seal it, or list them in @Polymorphic(subtypes)"),
     SUBTYPE_SHAPE(ERROR, "%s, a subtype of @Polymorphic %s, must be a record or a non-abstract, static, non-private class"
-            + " without type parameters; deeper hierarchies are not supported"),
+            + " without type parameters, or (an intermediate level) a sealed interface or sealed abstract class"),
+    LEVEL_IN_JOINED(ERROR, "%s is an intermediate level of @Polymorphic %s, a JOINED hierarchy; intermediate levels are"
+            + " supported in SINGLE_TABLE hierarchies only: make each concrete subtype a direct subtype of the root"),
+    SUBTYPE_ON_LEVEL(ERROR, "@Subtype on %s, an intermediate level of @Polymorphic %s; a level has no discriminator value"
+            + " or table of its own: its rows are those of its concrete subtypes"),
     NOT_A_SUBTYPE(ERROR, "%s is listed in @Polymorphic(subtypes) of %s but is not a subtype of it"),
     SUBTYPE_NOT_LISTED(ERROR, "%s extends @Polymorphic %s, whose subtypes are listed, but is not among them; the DAO"
             + " could not load it: add it to @Polymorphic(subtypes), or seal %s"),
@@ -126,6 +128,11 @@ public enum Message {
             + " @Subtype(value)"),
     DUPLICATE_SUBTYPE_TABLE(ERROR, "Table %s of %s is already the table of %s; give one of them another @Subtype(table)"),
     SUBTYPE_COLUMN_TYPE(ERROR, "%s maps column %s as %s, but %s maps it as %s; in a single table a column has one type"),
+    TWO_FALLBACKS(ERROR, "%s is a fallback subtype of %s, but %s already is; a hierarchy has at most one"),
+    FALLBACK_DISCRIMINATOR(ERROR, "%s maps the discriminator column %s: the fallback's view of the value its row was"
+            + " loaded with must be a String with @Column(name = \"%s\", insertable = false)"),
+    FALLBACK_PRIMITIVE(ERROR, "%s has primitive type %s, but a row of a value no subtype claims has none of the"
+            + " fallback's own columns (null); use %s"),
     DISCRIMINATOR_COLUMN_TAKEN(ERROR, "%s maps to column %s, the discriminator column of %s; rename one of them"),
     UNRESOLVED_TYPE(ERROR, "%s needs %s, which does not exist: no source declares it and no annotation processor"
             + " generated it; no DAO is written until it resolves"),

@@ -20,20 +20,32 @@ public sealed interface EntityKind permits EntityKind.Standalone, EntityKind.InH
     }
 
     /**
-     * The root of a hierarchy: abstract (its rows are its subtypes'), its DAO loads every subtype.
+     * The root of a hierarchy, or an intermediate level of it: abstract (its rows are its concrete
+     * subtypes'), its DAO loads every concrete subtype below it.
      *
-     * @param subtypes the model of each subtype, in declaration order; each a {@link Subtype} of
-     *     {@code hierarchy}
+     * @param subtypes the model of each concrete subtype below it, in declaration order; each a
+     *     {@link Subtype} of {@code hierarchy}
+     * @param levels the root's intermediate levels (abstract, between it and concrete subtypes), each
+     *     of this kind with {@code level} true; empty for a level
+     * @param level whether this is an intermediate level (its rows are those of its subtypes' values),
+     *     not the root
      */
-    record HierarchyRoot(Hierarchy hierarchy, List<EntityModel> subtypes) implements InHierarchy {
+    record HierarchyRoot(Hierarchy hierarchy, List<EntityModel> subtypes, List<EntityModel> levels, boolean level)
+            implements InHierarchy {
 
         public HierarchyRoot {
             subtypes = List.copyOf(subtypes);
+            levels = List.copyOf(levels);
             for (EntityModel subtype : subtypes) {
                 if (!(subtype.kind() instanceof Subtype position) || !position.hierarchy().equals(hierarchy)) {
                     throw new IllegalArgumentException(subtype.name() + " is not a subtype of " + hierarchy.rootType());
                 }
             }
+        }
+
+        /** The root of a hierarchy without intermediate levels. */
+        public HierarchyRoot(Hierarchy hierarchy, List<EntityModel> subtypes) {
+            this(hierarchy, subtypes, List.of(), false);
         }
 
         /** The kind of {@code root}, a hierarchy's root. */
@@ -51,15 +63,25 @@ public sealed interface EntityKind permits EntityKind.Standalone, EntityKind.InH
      *
      * @param value its discriminator value
      * @param table its own table, in a joined hierarchy (and only there)
-     * @param rootProperties how many of the model's properties (the first ones) are the root's
+     * @param rootProperties how many of the model's properties (the first ones) are stored in the
+     *     root's table: the root's, then (for a fallback) the property mapping the discriminator read-only
+     * @param fallback whether rows of values no other subtype claims load as this subtype
+     * @param others for a fallback, the values of the other subtypes: its rows are those of none of
+     *     them; empty otherwise
      */
-    record Subtype(Hierarchy hierarchy, String value, Optional<String> table, int rootProperties)
-            implements InHierarchy {
+    record Subtype(Hierarchy hierarchy, String value, Optional<String> table, int rootProperties, boolean fallback,
+            List<String> others) implements InHierarchy {
 
         public Subtype {
             if (table.isPresent() != hierarchy.isJoined()) {
                 throw new IllegalArgumentException("a subtype has its own table exactly in a joined hierarchy");
             }
+            others = List.copyOf(others);
+        }
+
+        /** A subtype that is no fallback. */
+        public Subtype(Hierarchy hierarchy, String value, Optional<String> table, int rootProperties) {
+            this(hierarchy, value, table, rootProperties, false, List.of());
         }
 
         /** The kind of {@code subtype}, one of a {@link HierarchyRoot}'s subtypes. */

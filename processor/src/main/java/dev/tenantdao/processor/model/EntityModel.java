@@ -42,6 +42,20 @@ public record EntityModel(
         this(element, type, table, isRecord, tenancy, properties, construction, hooks, audit, kind, null);
     }
 
+    /**
+     * The hooks that may run on rows this entity's DAO returns: its own ({@link #hooks}, the root's
+     * then its own for a subtype); for a hierarchy's root, each subtype's too (its rows are theirs).
+     */
+    public Hooks hooksOfRows() {
+        if (kind instanceof EntityKind.HierarchyRoot root) {
+            java.util.List<Hooks> all = new java.util.ArrayList<>();
+            all.add(hooks);
+            root.subtypes().forEach(subtype -> all.add(subtype.hooks()));
+            return Hooks.union(all);
+        }
+        return hooks;
+    }
+
     /** Whether deleting a row only marks it deleted ({@code @SoftDelete}). */
     public boolean isSoftDeleted() {
         return softDeletion != null;
@@ -131,6 +145,23 @@ public record EntityModel(
     public List<Property> ownProperties() {
         return kind instanceof EntityKind.Subtype subtype
                 ? properties.subList(subtype.rootProperties(), properties.size()) : List.of();
+    }
+
+    /**
+     * A fallback subtype's property mapping the discriminator column read-only (the value its row
+     * was loaded with); empty otherwise.
+     */
+    public Optional<Property> discriminatorProperty() {
+        return kind instanceof EntityKind.Subtype subtype && subtype.fallback()
+                ? rootProperties().stream().filter(p -> p.column().equals(subtype.hierarchy().discriminator())).findFirst()
+                : Optional.empty();
+    }
+
+    /** A hierarchy root's fallback subtype ({@code @Subtype(fallback = true)}), if it has one. */
+    public Optional<EntityModel> fallback() {
+        return kind instanceof EntityKind.HierarchyRoot root
+                ? root.subtypes().stream().filter(s -> EntityKind.Subtype.of(s).fallback()).findFirst()
+                : Optional.empty();
     }
 
     public ClassName daoType() {

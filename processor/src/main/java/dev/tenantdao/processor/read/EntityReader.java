@@ -119,9 +119,23 @@ public final class EntityReader {
         Hierarchy hierarchy = new Hierarchy(polymorphic.strategy(), root, ClassName.get(root),
                 Annotations.mirror(root, Polymorphic.class).orElse(null), polymorphic.discriminator());
         List<EntityModel> subtypes = new ArrayList<>();
-        for (TypeElement subtype : subtypes(root)) {
+        java.util.Map<TypeElement, String> values = new java.util.LinkedHashMap<>();
+        List<Leaf> leaves = leaves(root);
+        for (Leaf leaf : leaves) {
+            if (leaf.type().getKind() == ElementKind.CLASS || leaf.type().getKind() == ElementKind.RECORD) {
+                values.put(leaf.type(), discriminatorValue(leaf.type()));
+            }
+        }
+        java.util.Map<TypeElement, Hooks> levelHooks = new java.util.LinkedHashMap<>();
+        for (Leaf leaf : leaves) {
+            TypeElement subtype = leaf.type();
             if (subtype.getKind() != ElementKind.CLASS && subtype.getKind() != ElementKind.RECORD) {
                 continue;   // the validator reports it
+            }
+            // the hooks of the root, then of each level above the subtype, most general first
+            Hooks above = hooks;
+            for (TypeElement level : leaf.levels()) {
+                above = levelHooks.computeIfAbsent(level, l -> hooks(l)).after(above);
             }
             boolean isRecord = subtype.getKind() == ElementKind.RECORD;
             List<Property> properties = new ArrayList<>();
@@ -134,26 +148,115 @@ public final class EntityReader {
                         ? property.withWrite(setter(property.name(), property.type(), methods))
                         : property);
             }
-            List<Property> own = isRecord ? recordProperties(subtype, root, tenancy) : classProperties(subtype, root, tenancy);
+            List<Property> own = new ArrayList<>();
+            if (!isRecord) {
+                // a class's fields, and those of each abstract class level above it (a record has them as components)
+                for (TypeElement level : leaf.levels()) {
+                    if (level.getKind() == ElementKind.CLASS) {
+                        own.addAll(classProperties(level, root, tenancy));
+                    }
+                }
+            }
+            own.addAll(isRecord ? recordProperties(subtype, root, tenancy) : classProperties(subtype, root, tenancy));
+            Subtype annotation = subtype.getAnnotation(Subtype.class);
+            boolean fallback = annotation != null && annotation.fallback();
+            int inRootTable = rootProperties.size();
             for (Property property : own) {
-                if (!inherited.contains(property.name())) {
+                if (inherited.contains(property.name())) {
+                    continue;
+                }
+                if (fallback && property.column().equals(hierarchy.discriminator()) && inRootTable == rootProperties.size()) {
+                    // the fallback's read-only view of the discriminator: a column of the root's table
+                    properties.add(inRootTable++, property);
+                } else {
                     properties.add(property);
                 }
             }
-            Subtype annotation = subtype.getAnnotation(Subtype.class);
             String simpleName = subtype.getSimpleName().toString();
-            String value = annotation != null && !annotation.value().isEmpty() ? annotation.value() : simpleName;
+            String value = values.get(subtype);
+            List<String> others = fallback ? values.entrySet().stream().filter(e -> !e.getKey().equals(subtype))
+                    .map(java.util.Map.Entry::getValue).toList() : List.of();
             Optional<String> subtypeTable = hierarchy.isJoined()
                     ? Optional.of(annotation != null && !annotation.table().isEmpty()
                             ? annotation.table() : Names.snakeCase(simpleName))
                     : Optional.empty();
             Construction construction = construction(subtype, properties);
             subtypes.add(new EntityModel(subtype, ClassName.get(subtype), table, isRecord, tenancy, properties,
-                    construction, hooks, audit,
-                    new EntityKind.Subtype(hierarchy, value, subtypeTable, rootProperties.size()), softDeletion));
+                    construction, hooks(subtype).after(above), audit,
+                    new EntityKind.Subtype(hierarchy, value, subtypeTable, inRootTable, fallback, others), softDeletion));
+        }
+        // each intermediate level: the root's columns, the concrete subtypes below it
+        List<EntityModel> levels = new ArrayList<>();
+        for (TypeElement level : levels(leaves)) {
+            List<EntityModel> below = subtypes.stream()
+                    .filter(subtype -> leaves.stream().anyMatch(l -> l.type().equals(subtype.element())
+                            && l.levels().contains(level)))
+                    .toList();
+            Hooks inherited = hooks;
+            for (TypeElement above : leaves.stream().filter(l -> l.levels().contains(level)).findFirst()
+                    .orElseThrow().levels()) {
+                inherited = levelHooks.computeIfAbsent(above, l -> hooks(l)).after(inherited);
+                if (above.equals(level)) {
+                    break;
+                }
+            }
+            levels.add(new EntityModel(level, ClassName.get(level), table, false, tenancy, rootProperties, null,
+                    inherited, audit, new EntityKind.HierarchyRoot(hierarchy, below, List.of(), true), softDeletion));
         }
         return new EntityModel(root, ClassName.get(root), table, false, tenancy, rootProperties, null, hooks, audit,
-                new EntityKind.HierarchyRoot(hierarchy, subtypes), softDeletion);
+                new EntityKind.HierarchyRoot(hierarchy, subtypes, levels, false), softDeletion);
+    }
+
+    /** A concrete subtype of a hierarchy, and the intermediate levels above it (below the root), root-side first. */
+    public record Leaf(TypeElement type, List<TypeElement> levels) {}
+
+    /**
+     * The concrete subtypes of a {@code @Polymorphic} root, each with the levels above it: its
+     * {@link #subtypes} and, for each sealed interface or sealed abstract class among them (an
+     * intermediate level), its permitted subtypes, recursively; in declaration order.
+     */
+    public List<Leaf> leaves(TypeElement root) {
+        List<Leaf> leaves = new ArrayList<>();
+        leaves(subtypes(root), List.of(), leaves);
+        return leaves;
+    }
+
+    private void leaves(List<TypeElement> children, List<TypeElement> path, List<Leaf> leaves) {
+        for (TypeElement child : children) {
+            if (Hierarchies.isLevelShape(child) && child.getModifiers().contains(Modifier.SEALED)) {
+                List<TypeElement> below = new ArrayList<>(path);
+                below.add(child);
+                List<TypeElement> permitted = new ArrayList<>();
+                for (TypeMirror type : child.getPermittedSubclasses()) {
+                    if (type instanceof DeclaredType declared) {
+                        permitted.add((TypeElement) declared.asElement());
+                    }
+                }
+                leaves(permitted, List.copyOf(below), leaves);
+            } else {
+                leaves.add(new Leaf(child, path));
+            }
+        }
+    }
+
+    /** The intermediate levels above {@code leaves}, each once, in the order first met. */
+    private static List<TypeElement> levels(List<Leaf> leaves) {
+        List<TypeElement> levels = new ArrayList<>();
+        for (Leaf leaf : leaves) {
+            for (TypeElement level : leaf.levels()) {
+                if (!levels.contains(level)) {
+                    levels.add(level);
+                }
+            }
+        }
+        return levels;
+    }
+
+    /** The discriminator value of a subtype's rows: its {@code @Subtype(value)}, else its simple name. */
+    private static String discriminatorValue(TypeElement subtype) {
+        Subtype annotation = subtype.getAnnotation(Subtype.class);
+        return annotation != null && !annotation.value().isEmpty() ? annotation.value()
+                : subtype.getSimpleName().toString();
     }
 
     /**
@@ -447,7 +550,7 @@ public final class EntityReader {
                 }
             }
         }
-        return new Hooks(methods, listeners);
+        return Hooks.of(type, methods, listeners);
     }
 
     /** The supertype of {@code type} named {@code qualifiedName}, with its type arguments, or null. */

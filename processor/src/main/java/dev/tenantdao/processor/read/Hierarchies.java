@@ -12,7 +12,10 @@ public final class Hierarchies {
 
     private Hierarchies() {}
 
-    /** The {@code @Polymorphic} entity {@code type} directly extends or implements, or null. */
+    /**
+     * The {@code @Polymorphic} entity {@code type} extends or implements, directly or through
+     * intermediate levels (abstract classes and interfaces below the root), or null.
+     */
     public static TypeElement root(TypeElement type, Types types) {
         for (TypeMirror supertype : types.directSupertypes(type.asType())) {
             if (supertype instanceof DeclaredType declared
@@ -21,7 +24,23 @@ public final class Hierarchies {
                 return (TypeElement) declared.asElement();
             }
         }
+        for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+            if (supertype instanceof DeclaredType declared && declared.asElement() instanceof TypeElement level
+                    && isLevelShape(level)) {
+                TypeElement root = root(level, types);
+                if (root != null) {
+                    return root;
+                }
+            }
+        }
         return null;
+    }
+
+    /** Whether {@code type} could be an intermediate level: an interface or an abstract class. */
+    public static boolean isLevelShape(TypeElement type) {
+        return type.getKind() == javax.lang.model.element.ElementKind.INTERFACE
+                || type.getKind() == javax.lang.model.element.ElementKind.CLASS
+                        && type.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT);
     }
 
     /** Whether {@code type} directly extends or implements {@code root}. */

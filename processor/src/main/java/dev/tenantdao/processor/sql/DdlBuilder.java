@@ -175,14 +175,18 @@ public final class DdlBuilder {
         return checks;
     }
 
-    /** The discriminator column of a hierarchy's root table, checked against the subtypes' values. */
+    /**
+     * The discriminator column of a hierarchy's root table, checked against the subtypes' values;
+     * unchecked when a fallback subtype loads rows of any other value.
+     */
     private static Column discriminator(HierarchyRoot root) {
         List<String> values = root.subtypes().stream()
                 .map(subtype -> SqlBuilder.literal(Subtype.of(subtype).value()))
                 .toList();
         String column = root.hierarchy().discriminator();
+        boolean fallback = root.subtypes().stream().anyMatch(subtype -> Subtype.of(subtype).fallback());
         return new Column(column, "text", true, null, false, null,
-                Identifiers.quote(column) + " IN (" + String.join(", ", values) + ")");
+                fallback ? null : Identifiers.quote(column) + " IN (" + String.join(", ", values) + ")");
     }
 
     /**

@@ -434,7 +434,7 @@ public final class SqlBuilder {
             return audit.record(change, recording, count);
         }
         Sql.Select changed = Sql.Select.of(ownColumnsAfter("root.*", subtypeName() + "."), TableRef.cte("root"))
-                .join(subtypeJoin("JOIN", subtypeTable, "root." + quotedId()));
+                .join(subtypeJoin(ownJoin(), subtypeTable, "root." + quotedId()));
         return audit.record(List.of(new Sql.Cte("root", returningAll(change)),
                 new Sql.Cte("changed", changed)), recording, count);
     }
@@ -490,7 +490,7 @@ public final class SqlBuilder {
         List<Fragment> columns = new ArrayList<>(entity.rootProperties().stream()
                 .map(p -> Fragment.sql(qualifier + Identifiers.quote(p.column()))).toList());
         entity.ownProperties().forEach(p -> columns.add(Fragment.sql(subtypeName() + "." + Identifiers.quote(p.column()))));
-        return withWhere(Sql.Select.of(columns, table).join(subtypeJoin("JOIN", subtypeTable, qualifier + quotedId())),
+        return withWhere(Sql.Select.of(columns, table).join(subtypeJoin(ownJoin(), subtypeTable, qualifier + quotedId())),
                 where(qualifier));
     }
 
@@ -509,8 +509,16 @@ public final class SqlBuilder {
     private List<Fragment> where(String qualifier, Fragment... more) {
         List<Fragment> conditions = new ArrayList<>();
         if (entity.kind() instanceof Subtype subtype) {
-            conditions.add(Fragment.sql(qualifier + Identifiers.quote(subtype.hierarchy().discriminator()) + " = "
-                    + literal(subtype.value())));
+            String discriminator = qualifier + Identifiers.quote(subtype.hierarchy().discriminator());
+            if (!subtype.fallback()) {
+                conditions.add(Fragment.sql(discriminator + " = " + literal(subtype.value())));
+            } else if (!subtype.others().isEmpty()) {
+                // the fallback's rows: its own value, and every value no other subtype claims
+                conditions.add(Fragment.sql(discriminator + " NOT IN ("
+                        + String.join(", ", subtype.others().stream().map(SqlBuilder::literal).toList()) + ")"));
+            }
+        } else if (entity.kind() instanceof HierarchyRoot level && level.level()) {
+            conditions.add(Fragment.sql(levelCondition(level, qualifier)));
         }
         conditions.addAll(List.of(more));
         return conditions;
@@ -584,6 +592,55 @@ public final class SqlBuilder {
         return new Sql.Join(kind, subtype, List.of(Fragment.sql(subtype.qualifier() + quotedId() + " = " + rootId)));
     }
 
+    /**
+     * The rows of an intermediate level: those of its concrete subtypes' values ({@code kind IN
+     * (...)}); when the hierarchy's fallback is below it, those of no other subtype's value.
+     */
+    private static String levelCondition(HierarchyRoot level, String qualifier) {
+        String discriminator = qualifier + Identifiers.quote(level.hierarchy().discriminator());
+        List<String> values = level.subtypes().stream().map(s -> Subtype.of(s).value()).toList();
+        Optional<Subtype> fallback = level.subtypes().stream().map(Subtype::of).filter(Subtype::fallback).findFirst();
+        if (fallback.isPresent()) {
+            List<String> outside = fallback.get().others().stream().filter(v -> !values.contains(v)).toList();
+            return outside.isEmpty() ? "true" : discriminator + " NOT IN ("
+                    + String.join(", ", outside.stream().map(SqlBuilder::literal).toList()) + ")";
+        }
+        return discriminator + " IN (" + String.join(", ", values.stream().map(SqlBuilder::literal).toList()) + ")";
+    }
+
+    /** Whether the entity is a hierarchy's fallback subtype. */
+    private boolean isFallback() {
+        return entity.kind() instanceof Subtype subtype && subtype.fallback();
+    }
+
+    /**
+     * How a joined subtype's reads join its own table: {@code JOIN}; {@code LEFT JOIN} for the fallback,
+     * whose rows of values no subtype claims have no row there.
+     */
+    private String ownJoin() {
+        return isFallback() ? "LEFT JOIN" : "JOIN";
+    }
+
+    /**
+     * The fallback's own row written by an update: {@code INSERT INTO <own table> (<id>, ...) SELECT
+     * root.<id>, ? ... FROM root ON CONFLICT (<id>) DO UPDATE SET ... RETURNING *} (the tenancy pass
+     * puts the tenant first in the conflict target).
+     */
+    private Sql.Insert ownRowUpsert(List<Property> own) {
+        List<String> columns = new ArrayList<>(List.of(quotedId()));
+        List<Fragment> selected = new ArrayList<>(List.of(Fragment.sql("root." + quotedId())));
+        List<Sql.Assignment> assignments = new ArrayList<>();
+        for (Property property : own) {
+            String column = Identifiers.quote(property.column());
+            columns.add(column);
+            selected.add(Fragment.bind(Parameter.entity(property)));
+            assignments.add(new Sql.Assignment(column, Fragment.sql("EXCLUDED." + column)));
+        }
+        return new Sql.Insert(TableRef.table(ownTable(entity)), columns, List.of(),
+                Sql.Select.of(selected, TableRef.cte("root")), Sql.TenantSource.copiedFrom("root."),
+                new Sql.OnConflict(List.of(quotedId()), assignments), Fragment.sql("*"));
+    }
+
     /** {@code <first>, <prefix>"a", <prefix>"b"} for the subtype's own columns. */
     private List<Fragment> ownColumnsAfter(String first, String prefix) {
         List<Fragment> columns = new ArrayList<>();
@@ -647,7 +704,11 @@ public final class SqlBuilder {
         Sql.Select changed;
         if (own.isEmpty()) {
             changed = Sql.Select.of(ownColumnsAfter("root.*", subtypeName() + "."), TableRef.cte("root"))
-                    .join(subtypeJoin("JOIN", subtypeTable, "root." + quotedId()));
+                    .join(subtypeJoin(ownJoin(), subtypeTable, "root." + quotedId()));
+        } else if (isFallback()) {
+            // a row of a value no subtype claims has no row in the fallback's table yet: written, it gets one
+            ctes.add(new Sql.Cte("sub", ownRowUpsert(own)));
+            changed = fromRootAndSub();
         } else {
             ctes.add(new Sql.Cte("sub", new Sql.Update(subtypeTable, assignments(own), TableRef.cte("root"),
                     List.of(Fragment.sql(subtypeName() + "." + quotedId() + " = root." + quotedId())),
@@ -808,6 +869,8 @@ public final class SqlBuilder {
             for (int i = 0; i < entity.properties().size(); i++) {
                 subtypeIndexes.add(i + 1);
             }
+            // (a fallback's read-only view of the discriminator)
+            subtype.discriminatorProperty().ifPresent(p -> subtypeIndexes.add(discriminatorIndex));
             for (Property property : subtype.ownProperties()) {
                 String column = (joined ? Identifiers.quote(ownTable(subtype)) + "." : "")
                         + Identifiers.quote(property.column());
@@ -821,7 +884,8 @@ public final class SqlBuilder {
             }
             indexes.put(subtype.type().canonicalName(), subtypeIndexes);
         }
-        Sql.Select select = Sql.Select.of(columns.stream().map(Fragment::sql).toList(), table);
+        Sql.Select select = withWhere(Sql.Select.of(columns.stream().map(Fragment::sql).toList(), table),
+                where(qualifier));
         if (joined) {
             for (EntityModel subtype : subtypes) {
                 select = select.join(subtypeJoin("LEFT JOIN", subtypeTable(subtype), idColumn()));
@@ -851,7 +915,7 @@ public final class SqlBuilder {
                     tenancy.apply(historyAsOf(historySelected))));
         }
         Sql.Delete delete = new Sql.Delete(table.qualified(""),
-                List.of(Fragment.sql(quotedId() + " = ").append(Fragment.bind(Parameter.idArgument(id)))), null);
+                where("", Fragment.sql(quotedId() + " = ").append(Fragment.bind(Parameter.idArgument(id)))), null);
         Sql deleteById = softDeletes.softDeletes() ? hierarchyDelete(softDeletes.mark(delete), SoftDeletePass.DELETE)
                 : hierarchyDelete(delete, Recording.DELETE);
         return new HierarchySql(tenancy.apply(findById), tenancy.apply(afterId(select)), tenancy.apply(page(select)),

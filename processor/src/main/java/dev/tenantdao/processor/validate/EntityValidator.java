@@ -95,8 +95,9 @@ public final class EntityValidator {
 
     /**
      * Checks a read entity. A subtype of a {@code @Polymorphic} hierarchy is judged on what is its
-     * own: its own properties (and how they clash with the root's), and how it is constructed; the
-     * root's table, tenancy, id, hooks and properties are the root's, judged once when the root is.
+     * own: its own properties (and how they clash with the root's), its own hooks, and how it is
+     * constructed; the root's table, tenancy, id, hooks and properties are the root's, judged once
+     * when the root is.
      *
      * @return whether it is valid; when it is not, every error is reported
      */
@@ -115,14 +116,22 @@ public final class EntityValidator {
         validateRecordComponents(entity);
         validateReferences(entity);
         validateMapping(entity);
-        if (!isSubtype(entity)) {
-            validateHooks(entity);      // a subtype's hooks are its root's, judged there
-        }
+        validateHooks(entity);      // its own (a subtype's inherited hooks are judged with the type declaring them)
         validateAudit(entity);
         validateSoftDeletion(entity);
         if (!(entity.kind() instanceof HierarchyRoot)) {
             validateConstruction(entity);       // a root is abstract: only its subtypes are created
         }
+        return diagnostics.errorCount() == before;
+    }
+
+    /**
+     * Checks an intermediate level of a hierarchy: its own hooks and listeners (its columns are its
+     * concrete subtypes', judged with them).
+     */
+    public boolean validateLevel(EntityModel level) {
+        int before = diagnostics.errorCount();
+        validateHooks(level);
         return diagnostics.errorCount() == before;
     }
 
@@ -368,7 +377,8 @@ public final class EntityValidator {
 
     private void validateHooks(EntityModel entity) {
         java.util.Map<HookKind, Hooks.Method> seen = new java.util.EnumMap<>(HookKind.class);
-        for (Hooks.Method hook : entity.hooks().methods()) {
+        Hooks.Level own = entity.hooks().own(entity.element());
+        for (Hooks.Method hook : own.methods()) {
             ExecutableElement method = hook.element();
             String annotation = hook.kind().annotationName();
             AnnotationMirror mirror = Annotations.mirror(method, hook.kind().annotation()).orElse(null);
@@ -400,7 +410,7 @@ public final class EntityValidator {
                         String.join(", ", checked));
             }
         }
-        for (Hooks.Listener listener : entity.hooks().listeners()) {
+        for (Hooks.Listener listener : own.listeners()) {
             String name = listener.type().getSimpleName().toString();
             // the listener's own class literal in @Listeners({...})
             AnnotationValue entry = Annotations.entry(listener.annotation(), "value", listener.type());
@@ -616,12 +626,8 @@ public final class EntityValidator {
      */
     public void validateHookPlacement(ExecutableElement method, HookKind kind) {
         Element type = method.getEnclosingElement();
-        TypeElement root = type instanceof TypeElement t ? Hierarchies.root(t, typeUtils) : null;
-        if (root != null && !Annotations.has(type, dev.tenantdao.annotations.Polymorphic.class)) {
-            diagnostics.report(Message.HOOK_ON_SUBTYPE, method,
-                    Annotations.mirror(method, kind.annotation()).orElse(null), kind.annotationName(),
-                    method.getSimpleName(), type.getSimpleName(), root.getSimpleName());
-        } else if (type.getAnnotation(dev.tenantdao.annotations.Entity.class) == null) {
+        boolean subtype = type instanceof TypeElement t && Hierarchies.root(t, typeUtils) != null;
+        if (!subtype && type.getAnnotation(dev.tenantdao.annotations.Entity.class) == null) {
             diagnostics.report(Message.HOOK_NOT_IN_ENTITY, method,
                     Annotations.mirror(method, kind.annotation()).orElse(null), kind.annotationName(),
                     method.getSimpleName(), type.getSimpleName());

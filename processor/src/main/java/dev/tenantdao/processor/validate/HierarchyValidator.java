@@ -74,9 +74,29 @@ public final class HierarchyValidator {
                         root.getSimpleName());
                 continue;
             }
-            validateSubtypeShape(root, subtype);
+            validateMember(root, subtype);
         }
         return diagnostics.errorCount() == before;
+    }
+
+    /** A member of the hierarchy: a concrete subtype, or an intermediate level and everything below it. */
+    private void validateMember(TypeElement root, TypeElement subtype) {
+        if (!Hierarchies.isLevelShape(subtype) || !subtype.getModifiers().contains(Modifier.SEALED)) {
+            validateSubtypeShape(root, subtype);
+            return;
+        }
+        if (root.getAnnotation(Polymorphic.class).strategy() == Polymorphic.Strategy.JOINED) {
+            diagnostics.report(Message.LEVEL_IN_JOINED, subtype, subtype.getSimpleName(), root.getSimpleName());
+        }
+        Annotations.mirror(subtype, Subtype.class).ifPresent(annotation ->
+                diagnostics.report(Message.SUBTYPE_ON_LEVEL, subtype, annotation, subtype.getSimpleName(),
+                        root.getSimpleName()));
+        validateSubtypeAnnotations(root, subtype);
+        for (javax.lang.model.type.TypeMirror permitted : subtype.getPermittedSubclasses()) {
+            if (permitted instanceof javax.lang.model.type.DeclaredType declared) {
+                validateMember(root, (TypeElement) declared.asElement());
+            }
+        }
     }
 
     private void validateSubtypeShape(TypeElement root, TypeElement subtype) {
@@ -92,6 +112,11 @@ public final class HierarchyValidator {
         if (!shape) {
             diagnostics.report(Message.SUBTYPE_SHAPE, subtype, subtype.getSimpleName(), root.getSimpleName());
         }
+        validateSubtypeAnnotations(root, subtype);
+    }
+
+    /** What a concrete subtype or an intermediate level must not declare: the root's annotations, an id. */
+    private void validateSubtypeAnnotations(TypeElement root, TypeElement subtype) {
         AnnotationMirror strategy = Annotations.mirror(subtype, Polymorphic.class).orElse(null);
         if (strategy != null) {
             diagnostics.report(Message.STRATEGY_ON_SUBTYPE, subtype, strategy, subtype.getSimpleName(),
@@ -110,7 +135,7 @@ public final class HierarchyValidator {
         for (Element member : subtype.getEnclosedElements()) {
             AnnotationMirror id = Annotations.mirror(member, Id.class).orElse(null);
             if (id != null && (member.getKind() == ElementKind.FIELD || member.getKind() == ElementKind.METHOD
-                    && subtype.getKind() != ElementKind.RECORD)) {
+                    && subtype.getKind() != ElementKind.RECORD && subtype.getKind() != ElementKind.INTERFACE)) {
                 diagnostics.report(Message.SUBTYPE_REDECLARES_ID, member, id,
                         subtype.getSimpleName() + "." + member.getSimpleName(), root.getSimpleName());
             }
@@ -136,6 +161,28 @@ public final class HierarchyValidator {
         }
     }
 
+    /**
+     * A fallback's view of the discriminator is a read-only String; its own properties can be null
+     * (a row of an unknown value has none of its columns).
+     */
+    private void validateFallback(EntityModel fallback, Hierarchy hierarchy) {
+        fallback.discriminatorProperty().ifPresent(property -> {
+            if (!property.type().toString().equals("java.lang.String") || property.mapping().insertable()) {
+                AnnotationMirror column = Annotations.mirror(property.element(), dev.tenantdao.annotations.Column.class)
+                        .orElse(null);
+                diagnostics.report(Message.FALLBACK_DISCRIMINATOR, property.element(), column,
+                        fallback.name() + "." + property.name(), hierarchy.discriminator(), hierarchy.discriminator());
+            }
+        });
+        for (Property property : fallback.ownProperties()) {
+            if (property.type().getKind().isPrimitive()) {
+                diagnostics.report(Message.FALLBACK_PRIMITIVE, property.element(), fallback.name() + "." + property.name(),
+                        property.type(), types.boxedClass((javax.lang.model.type.PrimitiveType) property.type())
+                                .getSimpleName());
+            }
+        }
+    }
+
     /** Checks what the subtypes of a read hierarchy must agree on. */
     public void validateSubtypes(EntityModel root) {
         HierarchyRoot kind = HierarchyRoot.of(root);
@@ -145,9 +192,20 @@ public final class HierarchyValidator {
         byTable.put(root.table(), root);
         Map<String, Property> byColumn = new HashMap<>();
         Map<Property, EntityModel> owner = new HashMap<>();
+        EntityModel fallback = null;
         for (EntityModel subtype : kind.subtypes()) {
             EntityKind.Subtype position = EntityKind.Subtype.of(subtype);
             AnnotationMirror annotation = Annotations.mirror(subtype.element(), Subtype.class).orElse(null);
+            if (position.fallback()) {
+                if (fallback != null) {
+                    diagnostics.report(Message.TWO_FALLBACKS, subtype.element(), annotation,
+                            Annotations.explicitValue(annotation, "fallback"), subtype.name(), root.name(),
+                            fallback.name());
+                } else {
+                    fallback = subtype;
+                }
+                validateFallback(subtype, hierarchy);
+            }
             EntityModel earlier = byValue.putIfAbsent(position.value(), subtype);
             if (earlier != null) {
                 diagnostics.report(Message.DUPLICATE_DISCRIMINATOR, subtype.element(), annotation,

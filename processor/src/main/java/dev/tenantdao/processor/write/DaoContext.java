@@ -101,8 +101,9 @@ final class DaoContext {
         return hooks;
     }
 
+    /** The hooks the DAO runs: the entity's (and, for a hierarchy's root, its subtypes', on their rows). */
     Hooks entityHooks() {
-        return entity.hooks();
+        return entity.hooksOfRows();
     }
 
     /** " in the current tenant" for a tenanted entity, for Javadoc. */

@@ -37,6 +37,10 @@ public final class DaoFiles {
             files.add(new DaoWriter(subtype, new SqlBuilder(subtype).build()).write());
         }
         files.add(new HierarchyDaoWriter(root, sql).write());
+        for (EntityModel level : HierarchyRoot.of(root).levels()) {
+            // an intermediate level's DAO: the root's, over the rows of the concrete subtypes below it
+            files.add(new HierarchyDaoWriter(level, new SqlBuilder(level).buildHierarchy()).write());
+        }
         return List.copyOf(files);
     }
 

@@ -81,7 +81,7 @@ final class FieldNames {
             subtypes = root.subtypes();
             subtypes.forEach(subtype -> properties.addAll(subtype.ownProperties()));
         }
-        return new FieldNames(properties, entity.hooks().listeners(), subtypes);
+        return new FieldNames(properties, entity.hooksOfRows().listeners(), subtypes);
     }
 
     /** Whether {@code name} is the name of one of the DAO's fields (a local of that name would hide it). */

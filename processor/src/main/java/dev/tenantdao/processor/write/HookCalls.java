@@ -150,8 +150,10 @@ final class HookCalls {
     // ---- the hook methods and the listeners -------------------------------------------------------
 
     /**
-     * One private method per hook kind that has hooks: the entity's own method first, then each
-     * listener in order. Before insert and update return the entity to write.
+     * One private method per hook kind that has hooks: for each level, most general first (the
+     * root's, then the subtype's), the level's own method, then its listeners in order. Before
+     * insert and update return the entity to write. In a hierarchy root's DAO, a subtype's level
+     * runs on rows of that subtype only ({@code instanceof}).
      */
     List<MethodSpec> methods() {
         return methods(EnumSet.allOf(HookKind.class));
@@ -169,48 +171,97 @@ final class HookCalls {
             MethodSpec.Builder method = MethodSpec.methodBuilder(kind.method())
                     .addModifiers(Modifier.PRIVATE)
                     .addParameter(type, var);
-            Hooks.Method own = hooks().method(kind);
             if (kind.replacesEntity()) {
                 method.returns(type).addStatement("$T hooked = $L", type, var);
-                if (own != null && !dao.entity().isRecord()) {
-                    method.addStatement("hooked.$L()", own.name());
-                } else if (own != null && own.element().getEnclosingElement().equals(dao.entity().element())) {
-                    method.addStatement("hooked = hooked.$L()", own.name());
-                } else if (own != null) {
-                    // declared on the hierarchy's root, it returns the root type: it must hand back a $type
-                    method.addStatement("hooked = ($T) hooked.$L()", type, own.name());
+            }
+            Locals locals = new Locals(dao);
+            for (Hooks.Level level : hooks().levels()) {
+                if (!level.has(kind)) {
+                    continue;
                 }
-                for (Hooks.Listener listener : hooks().listeners()) {
-                    if (listener.generic() || listener.listenedType().toString().equals(type.canonicalName())) {
-                        method.addStatement("hooked = $L.$L(hooked)", listenerField(listener), kind.method());
-                    } else {
-                        // a listener of a supertype returns the supertype; it must hand back a $type
-                        method.addStatement("hooked = ($T) $L.$L(hooked)", type, listenerField(listener),
-                                kind.method());
-                    }
+                if (isOwn(level)) {
+                    method.addCode(kind.replacesEntity() ? replacing(kind, level) : calls(kind, level, var));
+                } else if (kind.replacesEntity()) {
+                    // (a root's DAO hands its writes to the subtypes' DAOs, which run their hooks)
+                    throw new IllegalStateException(kind + " hooks of " + level.type() + " in " + dao.name() + "'s DAO");
+                } else {
+                    ClassName subtype = ClassName.get(level.type());
+                    String as = locals.newName(Locals.variableName(subtype.simpleName()),
+                            "as " + subtype.canonicalName());
+                    method.beginControlFlow("if ($L instanceof $T $L)", var, subtype, as)
+                            .addCode(calls(kind, level, as))
+                            .endControlFlow();
                 }
+            }
+            if (kind.replacesEntity()) {
                 method.addStatement("return hooked");
-            } else {
-                if (own != null) {
-                    method.addStatement("$L.$L()", var, own.name());
-                }
-                for (Hooks.Listener listener : hooks().listeners()) {
-                    method.addStatement("$L.$L($L)", listenerField(listener), kind.method(), var);
-                }
             }
             methods.add(method.build());
         }
         return methods;
     }
 
-    /** The DAO's one instance of each listener, in declaration order. */
+    /** Whether {@code level} is the DAO's entity's or a supertype's (else a subtype's, in a root's DAO). */
+    private boolean isOwn(Hooks.Level level) {
+        return dao.entity().hooks().levels().contains(level);
+    }
+
+    /** A level's before-insert or -update hooks on {@code hooked}, each handing back the entity to write. */
+    private CodeBlock replacing(HookKind kind, Hooks.Level level) {
+        ClassName type = dao.type();
+        CodeBlock.Builder code = CodeBlock.builder();
+        Hooks.Method own = level.method(kind);
+        if (own != null && !dao.entity().isRecord()) {
+            code.addStatement("hooked.$L()", own.name());
+        } else if (own != null && own.element().getEnclosingElement().equals(dao.entity().element())) {
+            code.addStatement("hooked = hooked.$L()", own.name());
+        } else if (own != null) {
+            // declared on a supertype, it returns the supertype: it must hand back a $type
+            code.addStatement("hooked = ($T) hooked.$L()", type, own.name());
+        }
+        for (Hooks.Listener listener : level.listeners()) {
+            if (listener.generic() || listener.listenedType().toString().equals(type.canonicalName())) {
+                code.addStatement("hooked = $L.$L(hooked)", listenerField(listener), kind.method());
+            } else {
+                // a listener of a supertype returns the supertype; it must hand back a $type
+                code.addStatement("hooked = ($T) $L.$L(hooked)", type, listenerField(listener), kind.method());
+            }
+        }
+        return code.build();
+    }
+
+    /** A level's hooks that return nothing, on {@code target}. */
+    private CodeBlock calls(HookKind kind, Hooks.Level level, String target) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        Hooks.Method own = level.method(kind);
+        if (own != null) {
+            code.addStatement("$L.$L()", target, own.name());
+        }
+        for (Hooks.Listener listener : level.listeners()) {
+            code.addStatement("$L.$L($L)", listenerField(listener), kind.method(), target);
+        }
+        return code.build();
+    }
+
+    /**
+     * The DAO's one instance of each listener, in declaration order; a generic listener is filled in
+     * with the DAO's entity, or with the subtype it is declared on (in a root's DAO).
+     */
     void addListenerFields(TypeSpec.Builder type) {
-        for (Hooks.Listener listener : hooks().listeners()) {
-            ClassName raw = ClassName.get(listener.type());
-            TypeName listenerType = listener.generic() ? ParameterizedTypeName.get(raw, dao.type()) : raw;
-            type.addField(FieldSpec.builder(listenerType, listenerField(listener), Modifier.PRIVATE, Modifier.FINAL)
-                    .initializer(listener.generic() ? "new $T<>()" : "new $T()", raw)
-                    .build());
+        java.util.Set<String> added = new java.util.HashSet<>();
+        for (Hooks.Level level : hooks().levels()) {
+            ClassName filled = isOwn(level) ? dao.type() : ClassName.get(level.type());
+            for (Hooks.Listener listener : level.listeners()) {
+                String field = listenerField(listener);
+                if (!added.add(field)) {
+                    continue;   // (one listener on two levels: one instance; the first level's type is the wider)
+                }
+                ClassName raw = ClassName.get(listener.type());
+                TypeName listenerType = listener.generic() ? ParameterizedTypeName.get(raw, filled) : raw;
+                type.addField(FieldSpec.builder(listenerType, field, Modifier.PRIVATE, Modifier.FINAL)
+                        .initializer(listener.generic() ? "new $T<>()" : "new $T()", raw)
+                        .build());
+            }
         }
     }
 

@@ -953,12 +953,14 @@ public final class RepositoryWriter {
                 : List.of(HookKind.BEFORE_DELETE, HookKind.AFTER_DELETE);
         List<String> present = new ArrayList<>();
         for (HookKind kind : kinds) {
-            if (entity.hooks().method(kind) != null) {
-                present.add("@" + kind.annotation().getSimpleName());
-            }
-            for (dev.tenantdao.processor.model.Hooks.Listener listener : entity.hooks().listeners()) {
-                if (overrides(listener.type(), kind.method())) {
-                    present.add(listener.type().getSimpleName() + "." + kind.method());
+            for (dev.tenantdao.processor.model.Hooks.Level level : entity.hooks().levels()) {
+                if (level.method(kind) != null) {
+                    present.add("@" + kind.annotation().getSimpleName());
+                }
+                for (dev.tenantdao.processor.model.Hooks.Listener listener : level.listeners()) {
+                    if (overrides(listener.type(), kind.method())) {
+                        present.add(listener.type().getSimpleName() + "." + kind.method());
+                    }
                 }
             }
         }

@@ -38,7 +38,10 @@ final class SubtypeMapMethods {
         return HierarchyRoot.of(dao.entity()).subtypes();
     }
 
-    /** The row as its subtype: a switch over the discriminator; an unknown value is an error, never a guess. */
+    /**
+     * The row as its subtype: a switch over the discriminator; an unknown value is the fallback's
+     * row when there is one, else an error, never a guess.
+     */
     private MethodSpec map() {
         EntityModel root = dao.entity();
         String discriminator = HierarchyRoot.of(root).hierarchy().discriminator();
@@ -51,8 +54,14 @@ final class SubtypeMapMethods {
                     .addStatement("return $L(rows)", mapMethod(subtype))
                     .add("$<");
         }
-        body.add("default:\n$>").addStatement("break").add("$<")
-                .endControlFlow()
+        EntityModel fallback = root.fallback().orElse(null);
+        if (fallback != null) {
+            // a value no other subtype claims: the fallback's row
+            body.add("default:\n$>").addStatement("return $L(rows)", mapMethod(fallback)).add("$<");
+        } else {
+            body.add("default:\n$>").addStatement("break").add("$<");
+        }
+        body.endControlFlow()
                 .endControlFlow()
                 .addStatement("throw new $T($S, $S, $S, discriminator, rows.getObject($L))", Types.UNKNOWN_SUBTYPE,
                         root.name(), root.table(), discriminator,

@@ -1,10 +1,13 @@
 package dev.tenantdao.samples.payments;
 
+import dev.tenantdao.annotations.AfterLoad;
 import dev.tenantdao.annotations.Audited;
 import dev.tenantdao.annotations.BeforeInsert;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.Listeners;
 import dev.tenantdao.annotations.Polymorphic;
+import dev.tenantdao.samples.common.HookTrail;
 import dev.tenantdao.samples.common.Money;
 
 /**
@@ -15,6 +18,7 @@ import dev.tenantdao.samples.common.Money;
 @Entity(table = "payment")
 @Polymorphic(strategy = Polymorphic.Strategy.SINGLE_TABLE, discriminator = "kind")
 @Audited
+@Listeners(PaymentTrail.class)                  // the root's hooks and listeners run first, then the subtype's
 public sealed interface Payment permits CardPayment, BankTransfer, Voucher {
 
     @Id(generated = true)
@@ -27,7 +31,13 @@ public sealed interface Payment permits CardPayment, BankTransfer, Voucher {
     /** Every kind of payment is stored with its payer's name trimmed. */
     @BeforeInsert
     default Payment trimmed() {
+        HookTrail.record("Payment.beforeInsert");
         return payer().equals(payer().strip()) ? this : withPayer(payer().strip());
+    }
+
+    @AfterLoad
+    default void loaded() {
+        HookTrail.record("Payment.afterLoad");
     }
 
     /** This payment with another payer. */

@@ -1,9 +1,18 @@
 package dev.tenantdao.samples.payouts;
 
+import dev.tenantdao.annotations.AfterLoad;
+import dev.tenantdao.annotations.BeforeInsert;
+import dev.tenantdao.annotations.BeforeUpdate;
 import dev.tenantdao.annotations.Column;
+import dev.tenantdao.annotations.Listeners;
+import dev.tenantdao.samples.common.HookTrail;
 import dev.tenantdao.samples.common.Money;
 
-/** A payout to a bank account. Discriminator {@code BankPayout}, table {@code bank_payout}. */
+/**
+ * A payout to a bank account. Discriminator {@code BankPayout}, table {@code bank_payout}. Its IBAN is
+ * stored without spaces, by its own hooks, which run after the root's.
+ */
+@Listeners(BankTrail.class)
 public final class BankPayout extends Payout {
 
     @Column(nullable = false)
@@ -18,6 +27,18 @@ public final class BankPayout extends Payout {
         setRecipient(recipient);
         this.iban = iban;
         this.bic = bic;
+    }
+
+    @BeforeInsert
+    @BeforeUpdate
+    void compactIban() {
+        HookTrail.record("BankPayout.beforeWrite");
+        iban = iban == null ? null : iban.replace(" ", "");
+    }
+
+    @AfterLoad
+    void bankLoaded() {
+        HookTrail.record("BankPayout.afterLoad");
     }
 
     public String getIban() {

@@ -5,9 +5,11 @@ import dev.tenantdao.annotations.Audited;
 import dev.tenantdao.annotations.BeforeInsert;
 import dev.tenantdao.annotations.Entity;
 import dev.tenantdao.annotations.Id;
+import dev.tenantdao.annotations.Listeners;
 import dev.tenantdao.annotations.Polymorphic;
 import dev.tenantdao.annotations.Transient;
 import dev.tenantdao.annotations.Version;
+import dev.tenantdao.samples.common.HookTrail;
 import dev.tenantdao.samples.common.Money;
 
 /**
@@ -19,6 +21,7 @@ import dev.tenantdao.samples.common.Money;
 @Polymorphic(strategy = Polymorphic.Strategy.JOINED,
         subtypes = {CardPayout.class, BankPayout.class, WalletPayout.class})
 @Audited
+@Listeners(PayoutTrail.class)
 public abstract class Payout {
 
     @Id(generated = true)
@@ -69,11 +72,13 @@ public abstract class Payout {
 
     @BeforeInsert
     void trimRecipient() {
+        HookTrail.record("Payout.beforeInsert");
         recipient = recipient == null ? null : recipient.strip();
     }
 
     @AfterLoad
     void markLoaded() {
+        HookTrail.record("Payout.afterLoad");
         loaded = true;
     }
 }

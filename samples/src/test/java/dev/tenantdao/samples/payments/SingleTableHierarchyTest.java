@@ -13,6 +13,7 @@ import dev.tenantdao.runtime.NoTenantException;
 import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.runtime.UnknownSubtypeException;
+import dev.tenantdao.samples.common.HookTrail;
 import dev.tenantdao.samples.common.Money;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
@@ -236,6 +237,34 @@ class SingleTableHierarchyTest {
         assertEquals("Padded", stored.payer());
         CardPayment card = as("hook_tenant", () -> cards.insert(new CardPayment(Money.of("2.00"), " Card ", "1234", "AMEX")));
         assertEquals("Card", card.payer());
+    }
+
+    @Test
+    void aSubtypesHooksAndListenersRunAfterTheRootsThroughEitherDao() {
+        HookTrail.take();
+        CardPayment viaSubtype = as("order_tenant", () -> cards.insert(new CardPayment(Money.of("3.00"), "A", "1111", "visa")));
+        assertEquals("VISA", viaSubtype.network(), "the subtype's before-insert hook changed what was written");
+        assertEquals(List.of("Payment.beforeInsert", "PaymentTrail.beforeInsert", "CardPayment.beforeInsert",
+                "CardTrail.beforeInsert", "PaymentTrail.afterInsert", "CardTrail.afterInsert"), HookTrail.take());
+        Payment viaRoot = as("order_tenant", () -> payments.insert(new CardPayment(Money.of("4.00"), "B", "2222", "amex")));
+        assertEquals("AMEX", ((CardPayment) viaRoot).network());
+        assertEquals(List.of("Payment.beforeInsert", "PaymentTrail.beforeInsert", "CardPayment.beforeInsert",
+                "CardTrail.beforeInsert", "PaymentTrail.afterInsert", "CardTrail.afterInsert"), HookTrail.take(),
+                "the root's DAO hands the card to the card's DAO, which runs both levels");
+        as("order_tenant", () -> payments.insert(transfer(1)));
+        assertEquals(List.of("Payment.beforeInsert", "PaymentTrail.beforeInsert", "PaymentTrail.afterInsert"),
+                HookTrail.take(), "another subtype runs the root's hooks only");
+        as("order_tenant", () -> payments.findById(viaSubtype.id()));
+        assertEquals(List.of("Payment.afterLoad", "PaymentTrail.afterLoad", "CardPayment.afterLoad", "CardTrail.afterLoad"),
+                HookTrail.take(), "a card loaded through the root's DAO");
+        as("order_tenant", () -> payments.findAll(10, 0));
+        assertEquals(List.of("Payment.afterLoad", "PaymentTrail.afterLoad", "CardPayment.afterLoad", "CardTrail.afterLoad",
+                "Payment.afterLoad", "PaymentTrail.afterLoad", "CardPayment.afterLoad", "CardTrail.afterLoad",
+                "Payment.afterLoad", "PaymentTrail.afterLoad"), HookTrail.take(), "each row its own subtype's hooks");
+        as("order_tenant", () -> cards.findAll(10, 0));
+        assertEquals(List.of("Payment.afterLoad", "PaymentTrail.afterLoad", "CardPayment.afterLoad", "CardTrail.afterLoad",
+                "Payment.afterLoad", "PaymentTrail.afterLoad", "CardPayment.afterLoad", "CardTrail.afterLoad"),
+                HookTrail.take());
     }
 
     @Test

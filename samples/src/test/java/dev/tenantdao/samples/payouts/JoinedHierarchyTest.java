@@ -17,6 +17,7 @@ import dev.tenantdao.runtime.RowNotFoundException;
 import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.runtime.UnknownSubtypeException;
+import dev.tenantdao.samples.common.HookTrail;
 import dev.tenantdao.samples.common.Money;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
@@ -293,6 +294,37 @@ class JoinedHierarchyTest {
             assertThrows(NoTenantException.class, call::run);
         }
         assertEquals(0, app.connectionCount());
+    }
+
+    @Test
+    void aSubtypesHooksAndListenersRunAfterTheRootsThroughEitherDao() {
+        HookTrail.take();
+        BankPayout viaSubtype = as("order_payouts", () -> banks.insert(
+                new BankPayout(Money.of("3.00"), "A", "NL91 ABNA 0417 1643 00", null)));
+        assertEquals("NL91ABNA0417164300", viaSubtype.getIban(), "the subtype's before-insert hook changed what was written");
+        assertEquals(List.of("Payout.beforeInsert", "PayoutTrail.beforeInsert", "BankPayout.beforeWrite",
+                "BankTrail.beforeInsert", "PayoutTrail.afterInsert", "BankTrail.afterInsert"), HookTrail.take());
+        Payout viaRoot = as("order_payouts", () -> payouts.insert(
+                new BankPayout(Money.of("4.00"), "B", "DE89 3704 0044 0532 0130 00", null)));
+        assertEquals("DE89370400440532013000", ((BankPayout) viaRoot).getIban());
+        assertEquals(List.of("Payout.beforeInsert", "PayoutTrail.beforeInsert", "BankPayout.beforeWrite",
+                "BankTrail.beforeInsert", "PayoutTrail.afterInsert", "BankTrail.afterInsert"), HookTrail.take(),
+                "the root's DAO hands the payout to the bank payout's DAO, which runs both levels");
+        viaSubtype.setIban("GB29 NWBK 6016 1331 9268 19");
+        BankPayout updated = as("order_payouts", () -> (BankPayout) payouts.update(viaSubtype));
+        assertEquals("GB29NWBK60161331926819", updated.getIban());
+        assertEquals(List.of("PayoutTrail.beforeUpdate", "BankPayout.beforeWrite", "BankTrail.beforeUpdate"),
+                HookTrail.take());
+        as("order_payouts", () -> payouts.insert(payout(0)));
+        assertEquals(List.of("Payout.beforeInsert", "PayoutTrail.beforeInsert", "PayoutTrail.afterInsert"),
+                HookTrail.take(), "another subtype runs the root's hooks only");
+        Payout loaded = as("order_payouts", () -> payouts.findById(viaSubtype.getId())).orElseThrow();
+        assertTrue(loaded.isLoaded());
+        assertEquals(List.of("Payout.afterLoad", "PayoutTrail.afterLoad", "BankPayout.afterLoad", "BankTrail.afterLoad"),
+                HookTrail.take(), "a bank payout loaded through the root's DAO");
+        as("order_payouts", () -> banks.findById(viaRoot.getId()));
+        assertEquals(List.of("Payout.afterLoad", "PayoutTrail.afterLoad", "BankPayout.afterLoad", "BankTrail.afterLoad"),
+                HookTrail.take(), "and through its own");
     }
 
     @Test

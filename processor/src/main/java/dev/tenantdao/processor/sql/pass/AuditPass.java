@@ -129,7 +129,12 @@ public final class AuditPass {
             parts.add(distinct(rootAudited, ""));
         }
         List<Property> ownAudited = ownWritten.stream().filter(p -> p.updatable() && entity.inHistory(p)).toList();
-        if (!ownAudited.isEmpty()) {
+        if (!ownAudited.isEmpty() && entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.Subtype subtype
+                && subtype.fallback()) {
+            // a fallback's row of a value no subtype claims may have no own row yet: then it changes too
+            parts.add(Fragment.of("NOT EXISTS (", ownRow.where(Fragment.sql("NOT ").append(distinct(ownAudited, ownQualifier))),
+                    ")"));
+        } else if (!ownAudited.isEmpty()) {
             parts.add(Fragment.of("EXISTS (", ownRow.where(distinct(ownAudited, ownQualifier)), ")"));
         }
         return withChangeTest(update, parts.isEmpty() ? Fragment.sql("false") : Fragment.join(" OR ", parts), "");
