@@ -1162,7 +1162,7 @@ public final class RepositoryWriter {
         for (int i = 0; i < order.size(); i++) {
             Property property = order.get(i).property();
             TypeMirror boxedType = boxed(property.type());
-            String local = locals.newName(property.name() + "Key", "cursor key " + i);
+            String local = locals.newName(property.identifier() + "Key", "cursor key " + i);
             declared.addStatement("$T $L = $T.key($L, $L, $L, $T.class)", TypeName.get(boxedType), local,
                     dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local(), i, order.size(),
                     TypeName.get(types.erasure(boxedType)));
