@@ -49,8 +49,8 @@ public enum Message {
     DUPLICATE_COLUMN(ERROR, "Column %s is already mapped by %s; give one of them another @Column(name)"),
     EMBEDDED_ON_KEY(ERROR, "%s cannot be both @Embedded and @%s; an embedded value spans several columns, and the id, the"
             + " version, the tenant and the vendor are one column each"),
-    EMBEDDED_NOT_VALUE(ERROR, "@Embedded %s has type %s, which is not a record or a class; embed a record or a class whose"
-            + " fields are the columns"),
+    EMBEDDED_NOT_VALUE(ERROR, "@Embedded %s has type %s, which is not a record or a class of several values (one column's"
+            + " type needs no @Embedded); embed a record or a class whose fields are the columns"),
     EMBEDDED_ENTITY(ERROR, "@Embedded %s has type %s, which is an @Entity with a table of its own; embed a value type"
             + " (a record or class that is not an entity), or point at the entity's id with @References"),
     EMBEDDED_NO_COMPONENTS(ERROR, "@Embedded %s has type %s, which has no component to map to a column"),

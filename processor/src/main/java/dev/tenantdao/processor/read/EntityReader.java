@@ -119,6 +119,7 @@ public final class EntityReader {
             List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(subtype));
             for (Property property : rootProperties) {
                 inherited.add(property.name());
+                inherited.add(property.ownerName());    // a record subtype's component of an embedded value
                 // an interface's properties are set through the subtype's own setters, if it has them
                 if (isInterface && property.isEmbedded()) {
                     properties.add(property.embedded().write() == null
@@ -312,7 +313,8 @@ public final class EntityReader {
         String prefix = declaredPrefix.isEmpty() ? columnName + "_" : declaredPrefix;
         boolean required = column != null && !column.nullable();
         boolean notAudited = element.getAnnotation(NotAudited.class) != null;
-        TypeElement value = type.getKind() == TypeKind.DECLARED
+        // a column's own type (String, BigDecimal, an enum...) is one value, not several
+        TypeElement value = type.getKind() == TypeKind.DECLARED && valueType(type) == null
                 && (((DeclaredType) type).asElement().getKind() == ElementKind.CLASS
                         || ((DeclaredType) type).asElement().getKind() == ElementKind.RECORD)
                 ? (TypeElement) ((DeclaredType) type).asElement() : null;

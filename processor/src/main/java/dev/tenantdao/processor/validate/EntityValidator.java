@@ -312,9 +312,12 @@ public final class EntityValidator {
                         Annotations.columnValue(property.element(), "name"), property.column(), describe(entity, earlier));
             }
             if (property.read() == null) {
-                String capitalized = Names.capitalize(property.name());
+                // a component of an embedded value is read from the value, by its own name
+                String name = property.isEmbedded() ? property.name().substring(property.ownerName().length() + 1)
+                        : property.name();
+                String capitalized = Names.capitalize(name);
                 diagnostics.report(Message.NOT_READABLE, property.element(), describe(entity, property),
-                        "get" + capitalized, "is" + capitalized, property.name());
+                        "get" + capitalized, "is" + capitalized, name);
             }
         }
     }
