@@ -28,6 +28,42 @@ class EmbeddedDiagnosticsTest {
     }
 
     @Test
+    void aRepositoryInAnotherPackageUsesTheValuesPublicMembers() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record A(@Id long id, @Embedded Money price, @Embedded Size size) {",
+                "    public " + MONEY,
+                "    public static class Size {",
+                "        private int width;",
+                "        public int getWidth() { return width; }",
+                "        public void setWidth(int width) { this.width = width; }",
+                "    }",
+                "}"), source("r.As", "package r;", DATA_IMPORTS,
+                "@Repository",
+                "public interface As {",
+                "    @Query(\"WHERE price.amount > :min ORDER BY size.width\")",
+                "    List<t.A> above(java.math.BigDecimal min);",
+                "    List<t.A> findBySize_WidthLessThan(int width);",
+                "}"));
+        assertDiagnostics(c);
+        assertEquals(Compilation.Status.SUCCESS, c.status());
+    }
+
+    @Test
+    void aRepositoryInAnotherPackageCannotUseAHiddenValue() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record A(@Id long id, @Embedded Money price) {",
+                "    " + MONEY,
+                "}"), source("r.As", "package r;", DATA_IMPORTS,
+                "@Repository",
+                "public interface As {",
+                "    List<t.A> findByPrice_CurrencyIgnoreCase(String currency);",
+                "}"));
+        assertDiagnostics(c, "ERROR 4:8: " + Message.REPOSITORY_PACKAGE.format("As", "r", "t.A.Money", "t"));
+    }
+
+    @Test
     void embeddedOnTheId() {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",
