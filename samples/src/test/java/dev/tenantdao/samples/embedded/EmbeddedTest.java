@@ -10,6 +10,7 @@ import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.testkit.Postgres;
+import jakarta.data.Sort;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -113,6 +114,12 @@ class EmbeddedTest {
                 .stream().filter(s -> s.startsWith("R-")).toList());
         assertEquals(List.of("R-3"), skus(acme(() -> repository.inCurrency("USD"))).stream()
                 .filter(s -> s.startsWith("R-")).toList());
+        assertEquals(List.of("R-2", "R-4", "R-1"), skus(acme(() -> repository.inCurrency("EUR"))).stream()
+                .filter(s -> s.startsWith("R-")).toList(), "@OrderBy(\"price.amount\")");
+        assertEquals(List.of("R-2", "R-4", "R-3", "R-1"), skus(acme(() -> repository.findBySkuStartsWith("R-",
+                Sort.asc("price.amount")))), "a sort given at run time names a component by its path");
+        assertThrows(IllegalArgumentException.class, () -> acme(() -> repository.findBySkuStartsWith("R-",
+                Sort.asc("price"))), "the whole value is no attribute to sort by");
         assertEquals(true, acme(() -> repository.relist("R-2", new BigDecimal("12.00"))));
         assertEquals(new Money(new BigDecimal("12.00"), null), acme(() -> tags.findById(31)).orElseThrow().listPrice(),
                 "a value with one column set is a value");

@@ -1,5 +1,6 @@
 package dev.tenantdao.samples.embedded;
 
+import jakarta.data.Sort;
 import jakarta.data.repository.By;
 import jakarta.data.repository.Find;
 import jakarta.data.repository.OrderBy;
@@ -19,10 +20,13 @@ public interface PriceTags {
     List<PriceTag> findByPrice_CurrencyOrderByPrice_AmountAsc(String currency);
 
     @Find
+    @OrderBy("price.amount")
     @OrderBy("sku")
     List<PriceTag> inCurrency(@By("price.currency") String currency);
 
     @Query("UPDATE PriceTag SET listPrice.amount = :amount WHERE sku = :sku")
     boolean relist(String sku, BigDecimal amount);
+
+    List<PriceTag> findBySkuStartsWith(String prefix, Sort<PriceTag> sort);
 }
 // README: end
