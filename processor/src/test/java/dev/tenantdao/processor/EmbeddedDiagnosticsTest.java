@@ -4,6 +4,7 @@ import static dev.tenantdao.processor.Sources.assertDiagnostics;
 import static dev.tenantdao.processor.Sources.compile;
 import static dev.tenantdao.processor.Sources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.tenantdao.processor.diagnostic.Message;
@@ -20,11 +21,25 @@ class EmbeddedDiagnosticsTest {
     void embeddedValuesCompile() {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity @Tenanted @Audited",
-                "public record A(@Id long id, @Embedded Money price, @Embedded(prefix = \"was_\") Money was) {",
+                "public record A(@Id long id, @Embedded Money price, @Embedded(prefix = \"was_\") Money was,",
+                "        @Embedded Code code) {",
                 "    public " + MONEY,
+                "    public record Code(String prefix, @Column(unique = true) Integer number) {}",
                 "}"));
         assertDiagnostics(c);
         assertEquals(Compilation.Status.SUCCESS, c.status());
+        // a unique component has its upsert, named by its path
+        String dao = generated(c, "t.ADao");
+        assertTrue(dao.contains("public A upsertByCodeNumber(A a)"), dao);
+        assertTrue(dao.contains("ON CONFLICT (tenant_id, code_number) DO UPDATE"), dao);
+    }
+
+    private static String generated(Compilation c, String name) {
+        try {
+            return c.generatedSourceFile(name).orElseThrow().getCharContent(false).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
