@@ -145,6 +145,19 @@ class EmbeddedDiagnosticsTest {
     }
 
     @Test
+    void columnAttributesOfAComponentOnTheWholeValue() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "        @Embedded @Column(name = \"cost\", nullable = false, unique = true, type = \"text\") Money price) {",
+                "    public " + MONEY,
+                "}"));
+        assertDiagnostics(c, "ERROR 5:69: " + Message.EMBEDDED_COLUMN_ATTRIBUTE.format("unique", "A.price", "unique",
+                        "t.A.Money"),
+                "ERROR 5:82: " + Message.EMBEDDED_COLUMN_ATTRIBUTE.format("type", "A.price", "type", "t.A.Money"));
+    }
+
+    @Test
     void nestedEmbedded() {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",

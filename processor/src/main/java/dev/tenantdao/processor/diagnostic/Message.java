@@ -62,6 +62,8 @@ public enum Message {
             + " component (%s), or a no-argument constructor with setters"),
     EMBEDDED_NOT_WRITABLE(ERROR, "%s cannot be set after %s's no-argument constructor: add %s(%s), make the field"
             + " non-private and non-final, or add a constructor taking every component"),
+    EMBEDDED_COLUMN_ATTRIBUTE(ERROR, "@Column(%s) on @Embedded %s: an embedded value takes only name (its default"
+            + " prefix) and nullable; declare %s on the components of %s"),
     EMBEDDED_COLUMN_TAKEN(ERROR, "%s maps to column %s, which %s already maps; give @Embedded(prefix) another prefix or"
             + " the component another @Column(name)"),
     INVALID_IDENTIFIER(ERROR, "'%s' is not a usable %s name: use letters, digits and underscores, at most 63 characters,"

@@ -759,6 +759,14 @@ public final class EntityValidator {
             }
             Annotations.mirror(element, dev.tenantdao.annotations.Convert.class).ifPresent(mirror -> diagnostics.report(
                     Message.EMBEDDED_CONVERTER, element, mirror, described, embedded.type()));
+            // a column's type, constraints and defaults belong to each component, not to the value
+            Annotations.mirror(element, Column.class).ifPresent(mirror -> mirror.getElementValues().forEach((key, value) -> {
+                String attribute = key.getSimpleName().toString();
+                if (!attribute.equals("name") && !attribute.equals("nullable")) {
+                    diagnostics.report(Message.EMBEDDED_COLUMN_ATTRIBUTE, element, mirror, value, attribute, described,
+                            attribute, embedded.type());
+                }
+            }));
             if (embedded.valueElement() == null) {
                 diagnostics.report(Message.EMBEDDED_NOT_VALUE, element, embedded.annotation(), described, embedded.type());
                 continue;
