@@ -53,7 +53,8 @@ class GoldenFilesTest {
                 JavaFileObjects.forResource("entities/com/example/billing/Offers.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Ticket.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Reading.java"),
-                JavaFileObjects.forResource("entities/com/example/billing/Reminder.java"));
+                JavaFileObjects.forResource("entities/com/example/billing/Reminder.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Quote.java"));
         assertEquals(java.util.List.of(), Sources.errors(compilation), () -> compilation.diagnostics().toString());
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
         assertTrue(compilation.warnings().isEmpty(), () -> "warnings under -Xlint:all: " + compilation.warnings());
@@ -64,7 +65,7 @@ class GoldenFilesTest {
             "Payment_CardDao", "ShipmentDao", "ParcelDao", "PalletDao", "ClaimDao", "Claim_DamageDao",
             "Claim_DelayDao", "SubscriptionDao", "ArchiveDao", "InvoicesImpl", "SubscriptionsImpl", "OfferDao",
             "OfferLineDao", "ShelfDao", "OffersImpl", "TicketDao", "ReadingDao", "ReminderDao", "Reminder_DunningDao",
-            "Reminder_FinalDunningDao", "Reminder_OtherDao"})
+            "Reminder_FinalDunningDao", "Reminder_OtherDao", "QuoteDao"})
     void generatedDao(String dao) throws IOException {
         JavaFileObject generated = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow();
         assertGolden(dao + ".java", generated.getCharContent(false).toString());
@@ -72,7 +73,7 @@ class GoldenFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Invoice", "Customer", "Country", "LedgerEntry", "Payment", "Shipment", "Claim",
-            "Subscription", "Archive", "Offer", "OfferLine", "Shelf", "Ticket", "Reading", "Reminder"})
+            "Subscription", "Archive", "Offer", "OfferLine", "Shelf", "Ticket", "Reading", "Reminder", "Quote"})
     void generatedDdl(String entity) throws IOException {
         Optional<JavaFileObject> ddl = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
                 "META-INF/tenantdao/ddl/com.example.billing." + entity + ".sql");

@@ -47,6 +47,25 @@ public enum Message {
     REFERENCE_ACROSS_TENANCY(ERROR, "%s references %s, which is tenanted per %s, but %s is tenanted per %s; rows can only"
             + " reference rows kept apart the same way"),
     DUPLICATE_COLUMN(ERROR, "Column %s is already mapped by %s; give one of them another @Column(name)"),
+    EMBEDDED_ON_KEY(ERROR, "%s cannot be both @Embedded and @%s; an embedded value spans several columns, and the id, the"
+            + " version, the tenant and the vendor are one column each"),
+    EMBEDDED_NOT_VALUE(ERROR, "@Embedded %s has type %s, which is not a record or a class of several values (one column's"
+            + " type needs no @Embedded); embed a record or a class whose fields are the columns"),
+    EMBEDDED_ENTITY(ERROR, "@Embedded %s has type %s, which is an @Entity with a table of its own; embed a value type"
+            + " (a record or class that is not an entity), or point at the entity's id with @References"),
+    EMBEDDED_NO_COMPONENTS(ERROR, "@Embedded %s has type %s, which has no component to map to a column"),
+    EMBEDDED_CONVERTER(ERROR, "%s is @Embedded, one value over several columns, and a converter maps a value to one"
+            + " column: remove @Convert here, or put @Convert on the components of %s"),
+    EMBEDDED_NESTED(ERROR, "%s is @Embedded inside the embedded value %s; embedded values cannot be nested: declare its"
+            + " components in %s instead"),
+    EMBEDDED_NO_CONSTRUCTOR(ERROR, "@Embedded %s has type %s, which the DAO cannot create: add a constructor taking every"
+            + " component (%s), or a no-argument constructor with setters"),
+    EMBEDDED_NOT_WRITABLE(ERROR, "%s cannot be set after %s's no-argument constructor: add %s(%s), make the field"
+            + " non-private and non-final, or add a constructor taking every component"),
+    EMBEDDED_COLUMN_ATTRIBUTE(ERROR, "@Column(%s) on @Embedded %s: an embedded value takes only name (its default"
+            + " prefix) and nullable; declare %s on the components of %s"),
+    EMBEDDED_COLUMN_TAKEN(ERROR, "%s maps to column %s, which %s already maps; give @Embedded(prefix) another prefix or"
+            + " the component another @Column(name)"),
     INVALID_IDENTIFIER(ERROR, "'%s' is not a usable %s name: use letters, digits and underscores, at most 63 characters,"
             + " not starting with a digit"),
     TRANSIENT_RECORD_COMPONENT(ERROR, "@Transient cannot be used on record component %s: the record's constructor needs"

@@ -17,6 +17,9 @@ import javax.lang.model.type.TypeMirror;
  * @param write how to set the value after the no-argument constructor, or null when it cannot be
  * @param reference the entity a {@code @References} field points at, or null
  * @param mapping column type, constraints, defaults, converter
+ * @param embedded for a component column of an {@code @Embedded} value, that value (then {@code name}
+ *     is the path {@code price.amount}, {@code read}/{@code write} access the component on the value,
+ *     {@code element} is the component); null for every other property
  */
 public record Property(
         Element element,
@@ -33,7 +36,39 @@ public record Property(
         Access read,
         Access write,
         Reference reference,
-        Mapping mapping) {
+        Mapping mapping,
+        Embedded embedded) {
+
+    /** A property that is not part of an embedded value. */
+    public Property(Element element, String name, String column, TypeMirror type, ValueType valueType, boolean id,
+            boolean generated, boolean tenantId, boolean vendorId, boolean nullable, boolean nullableDeclared,
+            Access read, Access write, Reference reference, Mapping mapping) {
+        this(element, name, column, type, valueType, id, generated, tenantId, vendorId, nullable, nullableDeclared,
+                read, write, reference, mapping, null);
+    }
+
+    /** Whether this is one column of an {@code @Embedded} value. */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /**
+     * The name of the entity's property holding this column's value: the embedded value's ({@code
+     * price}) for a component column, else its own.
+     */
+    public String ownerName() {
+        return embedded != null ? embedded.name() : name;
+    }
+
+    /** The name as a Java identifier, for generated locals: {@code priceAmount} for {@code price.amount}. */
+    public String identifier() {
+        StringBuilder identifier = new StringBuilder();
+        String[] parts = name.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            identifier.append(i == 0 ? parts[i] : Character.toUpperCase(parts[i].charAt(0)) + parts[i].substring(1));
+        }
+        return identifier.toString();
+    }
 
     /**
      * Whether the value is written by INSERT: not generated ids, not the tenant, not the version,
@@ -67,6 +102,10 @@ public record Property(
 
     /** This property, written through {@code access}: a subtype's setter of a root's property. */
     public Property withWrite(Access access) {
+        if (embedded != null) {
+            return new Property(element, name, column, type, valueType, id, generated, tenantId, vendorId, nullable,
+                    nullableDeclared, read, write, reference, mapping, embedded.withWrite(access));
+        }
         return new Property(element, name, column, type, valueType, id, generated, tenantId, vendorId, nullable, nullableDeclared,
                 read, access, reference, mapping);
     }

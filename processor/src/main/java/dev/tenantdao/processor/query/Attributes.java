@@ -2,6 +2,7 @@ package dev.tenantdao.processor.query;
 
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -44,6 +45,12 @@ public final class Attributes {
     /** The attribute named {@code name}, or a QueryException at {@code at} listing those there are. */
     public Property require(String name, int at) throws QueryException {
         Optional<Property> found = find(name);
+        List<Property> components = components(name);
+        if (found.isEmpty() && !components.isEmpty()) {
+            throw new QueryException(entity.name() + "." + components.get(0).ownerName() + " is an embedded value over"
+                    + " several columns, which a query cannot compare or sort as a whole; name its components ("
+                    + String.join(", ", components.stream().map(Property::name).toList()) + ")", at);
+        }
         if (found.isEmpty()) {
             if (entity.tenantId().isPresent() && entity.tenantId().get().name().equalsIgnoreCase(name)) {
                 throw new QueryException(entity.name() + "." + entity.tenantId().get().name() + " is the tenant, which"
@@ -52,6 +59,17 @@ public final class Attributes {
             throw new QueryException(entity.name() + " has no attribute '" + name + "' (it has " + names() + ")", at);
         }
         return found.get();
+    }
+
+    /** Whether {@code name} is an embedded value's, whose components are {@code name.component} paths. */
+    public boolean isEmbedded(String name) {
+        return !components(name).isEmpty();
+    }
+
+    /** The columns of the embedded value named {@code name} (ignoring case), or none. */
+    private List<Property> components(String name) {
+        return entity.properties().stream()
+                .filter(p -> p.isEmbedded() && p.ownerName().equalsIgnoreCase(name)).toList();
     }
 
     /** The attribute names, for messages. */

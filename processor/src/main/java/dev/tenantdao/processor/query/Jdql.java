@@ -370,7 +370,7 @@ public final class Jdql {
         Token first = peek();
         List<String> path = path();
         // Status.PAID is an enum constant, status.x a path: attributes are named exactly as declared
-        if (path.size() == 1 || attributes.findExactly(path.get(0)).isPresent()) {
+        if (path.size() == 1 || attributes.findExactly(path.get(0)).isPresent() || attributes.isEmbedded(path.get(0))) {
             return new Expr.Attribute(attribute(path, first));
         }
         return new Expr.EnumConstant(path.get(path.size() - 1));
@@ -392,6 +392,10 @@ public final class Jdql {
     }
 
     private Property attribute(List<String> path, Token at) throws QueryException {
+        if (path.size() == 2 && attributes.isEmbedded(path.get(0))) {
+            // a component of an embedded value: price.amount, one column
+            return attributes.require(String.join(".", path), at.at);
+        }
         if (path.size() > 1) {
             throw new QueryException("'" + String.join(".", path) + "' is not an attribute of "
                     + attributes.entity().name() + "; embedded and related entities are not supported", at.at);

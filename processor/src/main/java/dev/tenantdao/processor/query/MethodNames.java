@@ -181,7 +181,7 @@ public final class MethodNames {
     /** The longest attribute name written at the current position. */
     private Property attribute() throws QueryException {
         for (Property property : byLength) {
-            String capitalized = Character.toUpperCase(property.name().charAt(0)) + property.name().substring(1);
+            String capitalized = written(property);
             if (name.startsWith(capitalized, at) && ends(at + capitalized.length())) {
                 at += capitalized.length();
                 return property;
@@ -199,6 +199,19 @@ public final class MethodNames {
         Property similar = attributes.require(Character.toLowerCase(word.charAt(0)) + word.substring(1), -1);
         throw new QueryException("'" + word + "' is not written as the attribute " + similar.name() + " is ("
                 + Character.toUpperCase(similar.name().charAt(0)) + similar.name().substring(1) + ")", -1);
+    }
+
+    /**
+     * An attribute as a method name writes it: capitalized, a component of an embedded value with
+     * Jakarta Data's underscore between the names ({@code Price_Amount} for {@code price.amount}).
+     */
+    private static String written(Property property) {
+        StringBuilder written = new StringBuilder();
+        for (String part : property.name().split("\\.")) {
+            written.append(written.length() == 0 ? "" : "_").append(Character.toUpperCase(part.charAt(0)))
+                    .append(part.substring(1));
+        }
+        return written.toString();
     }
 
     private boolean eat(String keyword) {

@@ -25,6 +25,7 @@ import dev.tenantdao.processor.model.SoftDeletion;
 import dev.tenantdao.processor.model.ConverterModel;
 import dev.tenantdao.processor.model.EntityKind;
 import dev.tenantdao.processor.model.EntityModel;
+import dev.tenantdao.processor.model.Embedded;
 import dev.tenantdao.processor.model.Hierarchy;
 import dev.tenantdao.processor.model.HookKind;
 import dev.tenantdao.processor.model.Hooks;
@@ -94,7 +95,7 @@ public final class EntityReader {
         boolean isRecord = type.getKind() == ElementKind.RECORD;
         List<Property> properties = isRecord ? recordProperties(type, type, tenancy) : classProperties(type, type, tenancy);
         Construction construction = isRecord
-                ? Construction.constructor(properties.stream().map(Property::name).toList())
+                ? Construction.constructor(properties.stream().map(Property::ownerName).distinct().toList())
                 : construction(type, properties);
         String table = table(type);
         return new EntityModel(type, ClassName.get(type), table, isRecord, tenancy, properties, construction,
@@ -143,7 +144,14 @@ public final class EntityReader {
             List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(subtype));
             for (Property property : rootProperties) {
                 inherited.add(property.name());
+                inherited.add(property.ownerName());    // a record subtype's component of an embedded value
                 // an interface's properties are set through the subtype's own setters, if it has them
+                if (isInterface && property.isEmbedded()) {
+                    properties.add(property.embedded().write() == null
+                            ? property.withWrite(setter(property.ownerName(), property.embedded().type(), methods))
+                            : property);
+                    continue;
+                }
                 properties.add(isInterface && property.write() == null
                         ? property.withWrite(setter(property.name(), property.type(), methods))
                         : property);
@@ -298,7 +306,8 @@ public final class EntityReader {
                 continue;
             }
             String name = method.getSimpleName().toString();
-            properties.add(property(root, root, method, name, method.getReturnType(), tenancy, Access.method(name), null));
+            properties.addAll(properties(root, root, method, name, method.getReturnType(), tenancy, Access.method(name),
+                    null, false));
         }
         return properties;
     }
@@ -348,6 +357,11 @@ public final class EntityReader {
 
     /** @param root the hierarchy's root, whose {@code @Converters} also apply, or {@code type} itself */
     private List<Property> recordProperties(TypeElement type, TypeElement root, Tenancy tenancy) {
+        return recordProperties(type, root, tenancy, false);
+    }
+
+    /** @param inValue whether {@code type} is an embedded value, whose own {@code @Embedded} components are not taken apart */
+    private List<Property> recordProperties(TypeElement type, TypeElement root, Tenancy tenancy, boolean inValue) {
         List<Property> properties = new ArrayList<>();
         Map<String, VariableElement> fields = new HashMap<>();
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
@@ -358,13 +372,17 @@ public final class EntityReader {
             // javac gives record components no source position; their private fields have the
             // component's position and carry its FIELD-targeted annotations, so diagnostics point there
             Element element = fields.getOrDefault(name, null);
-            properties.add(property(type, root, element != null ? element : component, name, component.asType(),
-                    tenancy, Access.method(component.getAccessor().getSimpleName().toString()), null));
+            properties.addAll(properties(type, root, element != null ? element : component, name, component.asType(),
+                    tenancy, Access.method(component.getAccessor().getSimpleName().toString()), null, inValue));
         }
         return properties;
     }
 
     private List<Property> classProperties(TypeElement type, TypeElement root, Tenancy tenancy) {
+        return classProperties(type, root, tenancy, false);
+    }
+
+    private List<Property> classProperties(TypeElement type, TypeElement root, Tenancy tenancy, boolean inValue) {
         List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(type));
         List<Property> properties = new ArrayList<>();
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
@@ -373,10 +391,100 @@ public final class EntityReader {
             }
             String name = field.getSimpleName().toString();
             TypeMirror fieldType = field.asType();
-            properties.add(property(type, root, field, name, fieldType, tenancy,
-                    reader(field, name, fieldType, methods), writer(field, name, fieldType, methods)));
+            properties.addAll(properties(type, root, field, name, fieldType, tenancy,
+                    reader(field, name, fieldType, methods), writer(field, name, fieldType, methods), inValue));
         }
         return properties;
+    }
+
+    /**
+     * The properties one field, record component or accessor maps: itself, or for an {@code @Embedded}
+     * value (outside another value) one per component, see {@link #embedded}.
+     */
+    private List<Property> properties(TypeElement entity, TypeElement root, Element element, String name,
+            TypeMirror type, Tenancy tenancy, Access read, Access write, boolean inValue) {
+        if (element.getAnnotation(dev.tenantdao.annotations.Embedded.class) != null && !inValue) {
+            return embedded(entity, root, element, name, type, tenancy, read, write);
+        }
+        return List.of(property(entity, root, element, name, type, tenancy, read, write));
+    }
+
+    /**
+     * An {@code @Embedded} value, flattened: one property per component of the value's type (read as an
+     * entity's would be: record components, or fields with their accessors and setters), named by its
+     * path ({@code price.amount}), its column the prefix and the component's column name, nullable
+     * unless the value is required ({@code @Column(nullable = false)} on the property) and the component
+     * is not declared {@code @Column(nullable = true)}. A value the reader cannot take apart (not a class
+     * or record, an entity, no components, or nesting another value) is left as one property with no
+     * value type, for the validator to report.
+     */
+    private List<Property> embedded(TypeElement entity, TypeElement root, Element element, String name,
+            TypeMirror type, Tenancy tenancy, Access read, Access write) {
+        AnnotationMirror annotation = Annotations.mirror(element, dev.tenantdao.annotations.Embedded.class).orElse(null);
+        String declaredPrefix = element.getAnnotation(dev.tenantdao.annotations.Embedded.class).prefix();
+        Column column = element.getAnnotation(Column.class);
+        String columnName = column != null && !column.name().isEmpty() ? column.name() : Names.snakeCase(name);
+        String prefix = declaredPrefix.isEmpty() ? columnName + "_" : declaredPrefix;
+        boolean required = column != null && !column.nullable();
+        boolean notAudited = element.getAnnotation(NotAudited.class) != null;
+        // a column's own type (String, BigDecimal, an enum...) is one value, not several
+        TypeElement value = type.getKind() == TypeKind.DECLARED && valueType(type) == null
+                && (((DeclaredType) type).asElement().getKind() == ElementKind.CLASS
+                        || ((DeclaredType) type).asElement().getKind() == ElementKind.RECORD)
+                ? (TypeElement) ((DeclaredType) type).asElement() : null;
+        List<Property> components = List.of();
+        Construction construction = null;
+        List<Element> nested = new ArrayList<>();
+        boolean isEntity = value != null && value.getAnnotation(Entity.class) != null;
+        if (value != null && !isEntity) {
+            boolean isRecord = value.getKind() == ElementKind.RECORD;
+            components = isRecord ? recordProperties(value, value, null, true) : classProperties(value, value, null, true);
+            construction = isRecord ? Construction.constructor(components.stream().map(Property::name).toList())
+                    : construction(value, components);
+            for (Property component : components) {
+                if (component.element().getAnnotation(dev.tenantdao.annotations.Embedded.class) != null) {
+                    nested.add(component.element());
+                }
+            }
+        }
+        Embedded embedded = new Embedded(element, annotation, name, type, value, read, write, construction,
+                components.stream().map(Property::name).toList(), isEntity, required, nested);
+        if (!embedded.flattened()) {
+            return List.of(new Property(element, name, columnName, type, null, false, false, false, false, true, false,
+                    read, write, null, Mapping.PLAIN, embedded));
+        }
+        List<Property> flattened = new ArrayList<>();
+        for (Property component : components) {
+            Mapping mapping = component.mapping();
+            Mapping own = new Mapping(mapping.customType(), mapping.enumConstants(), mapping.unique(), mapping.updatable(),
+                    mapping.insertable(), mapping.defaultSql(), mapping.generatedAs(), mapping.elementType(),
+                    mapping.elementJavaType(), mapping.converter(), mapping.columnAnnotation(), false,
+                    mapping.notAudited() || notAudited);
+            flattened.add(new Property(component.element(), name + "." + component.name(), prefix + component.column(),
+                    component.type(), boxed(component.valueType()), false, false, false, false,
+                    !required || component.nullableDeclared(), component.nullableDeclared(), component.read(),
+                    component.write(), component.reference(), own, embedded));
+        }
+        return flattened;
+    }
+
+    /**
+     * A component's value type as its column holds it: a primitive's box, since a null value writes NULL
+     * into every column of it.
+     */
+    private static ValueType boxed(ValueType type) {
+        if (type == null) {
+            return null;
+        }
+        return switch (type) {
+            case PRIMITIVE_LONG -> ValueType.LONG;
+            case PRIMITIVE_INT -> ValueType.INTEGER;
+            case PRIMITIVE_SHORT -> ValueType.SHORT;
+            case PRIMITIVE_DOUBLE -> ValueType.DOUBLE;
+            case PRIMITIVE_FLOAT -> ValueType.FLOAT;
+            case PRIMITIVE_BOOLEAN -> ValueType.BOOLEAN;
+            default -> type;
+        };
     }
 
     private Property property(TypeElement entity, TypeElement root, Element element, String name, TypeMirror type,
@@ -641,8 +749,9 @@ public final class EntityReader {
 
     /** Prefers a constructor taking every property; else a no-argument constructor and setters. */
     private Construction construction(TypeElement type, List<Property> properties) {
-        Map<String, TypeMirror> byName = new HashMap<>();
-        properties.forEach(p -> byName.put(p.name(), p.type()));
+        // an embedded value is one constructor parameter, however many columns it has
+        Map<String, TypeMirror> byName = new java.util.LinkedHashMap<>();
+        properties.forEach(p -> byName.put(p.ownerName(), p.isEmbedded() ? p.embedded().type() : p.type()));
         boolean noArgs = false;
         for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
             if (constructor.getModifiers().contains(Modifier.PRIVATE)) {
@@ -652,7 +761,7 @@ public final class EntityReader {
             if (parameters.isEmpty()) {
                 noArgs = true;
             }
-            if (!properties.isEmpty() && parameters.size() == properties.size() && parameters.stream().allMatch(p -> {
+            if (!properties.isEmpty() && parameters.size() == byName.size() && parameters.stream().allMatch(p -> {
                 TypeMirror propertyType = byName.get(p.getSimpleName().toString());
                 return propertyType != null && types.isSameType(propertyType, p.asType());
             })) {

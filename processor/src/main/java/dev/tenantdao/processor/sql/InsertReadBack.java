@@ -19,7 +19,8 @@ import java.util.Set;
  * {@code @Column(type)} (e.g. {@code varchar(n)}, {@code char(n)}), or a type PostgreSQL rounds or
  * normalises (timestamps to microseconds and UTC, numeric scale, floating point, arrays, bytes).
  * Everything is read back when a before-insert hook or listener may change what is written, and in
- * a hierarchy (whose subtypes' DAOs share the root's mapping).
+ * a hierarchy (whose subtypes' DAOs share the root's mapping). The columns of an embedded value are
+ * read back together or not at all.
  */
 public final class InsertReadBack {
 
@@ -41,7 +42,10 @@ public final class InsertReadBack {
         if (entity.kind() instanceof InHierarchy || entity.hooks().has(HookKind.BEFORE_INSERT)) {
             return entity.properties();
         }
-        return entity.properties().stream().filter(InsertReadBack::readBack).toList();
+        // an embedded value is read back whole when any of its columns is: the DAO builds it from all of them
+        return entity.properties().stream().filter(property -> readBack(property) || property.isEmbedded()
+                && entity.properties().stream().anyMatch(other -> property.embedded().equals(other.embedded())
+                        && readBack(other))).toList();
     }
 
     private static boolean readBack(Property property) {

@@ -304,7 +304,7 @@ public final class SqlBuilder {
         }
         for (Property property : entity.properties()) {
             if (property.mapping().unique() && !property.id()) {
-                upserts.add(new EntitySql.Upsert(property, "upsertBy" + Names.capitalize(property.name()),
+                upserts.add(new EntitySql.Upsert(property, "upsertBy" + Names.capitalize(property.identifier()),
                         upsertConstant(property), tenancy.apply(upsert(property))));
             }
         }

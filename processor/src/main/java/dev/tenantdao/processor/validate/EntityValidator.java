@@ -9,6 +9,7 @@ import dev.tenantdao.annotations.Transient;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
 import dev.tenantdao.processor.diagnostic.Message;
 import dev.tenantdao.processor.model.Construction;
+import dev.tenantdao.processor.model.Embedded;
 import dev.tenantdao.processor.model.ConverterModel;
 import dev.tenantdao.processor.model.Mapping;
 import dev.tenantdao.processor.model.EntityKind;
@@ -112,6 +113,7 @@ public final class EntityValidator {
         }
         validateTenantIds(entity);
         validateVendorIds(entity);
+        validateEmbedded(entity);
         validateColumns(entity);
         validateRecordComponents(entity);
         validateReferences(entity);
@@ -273,6 +275,9 @@ public final class EntityValidator {
                 byColumn.putIfAbsent(property.column(), property);
                 continue;
             }
+            if (property.isEmbedded() && !property.embedded().flattened()) {
+                continue;       // an embedded value not taken apart: validateEmbedded reports why
+            }
             boolean badElement = (property.valueType() == ValueType.LIST || property.valueType() == ValueType.ARRAY)
                     && (property.mapping().elementType() == null || !property.mapping().elementType().canBeArrayElement());
             if (property.mapping().converter() != null) {
@@ -306,14 +311,22 @@ public final class EntityValidator {
                         Annotations.columnValue(property.element(), "name"), describe(entity, property), property.column(), member.hierarchy().rootType().simpleName());
             }
             Property earlier = byColumn.putIfAbsent(property.column(), property);
-            if (earlier != null && !(tenancy != null && property.column().equals(tenancy.column()))) {
+            if (earlier != null && property.isEmbedded()) {
+                // a prefix made the collision: reported on the embedded property, naming both
+                diagnostics.report(Message.EMBEDDED_COLUMN_TAKEN, property.embedded().element(),
+                        property.embedded().annotation(), describe(entity, property), property.column(),
+                        describe(entity, earlier));
+            } else if (earlier != null && !(tenancy != null && property.column().equals(tenancy.column()))) {
                 diagnostics.report(Message.DUPLICATE_COLUMN, property.element(), mirror(property, Column.class),
                         Annotations.columnValue(property.element(), "name"), property.column(), describe(entity, earlier));
             }
             if (property.read() == null) {
-                String capitalized = Names.capitalize(property.name());
+                // a component of an embedded value is read from the value, by its own name
+                String name = property.isEmbedded() ? property.name().substring(property.ownerName().length() + 1)
+                        : property.name();
+                String capitalized = Names.capitalize(name);
                 diagnostics.report(Message.NOT_READABLE, property.element(), describe(entity, property),
-                        "get" + capitalized, "is" + capitalized, property.name());
+                        "get" + capitalized, "is" + capitalized, name);
             }
         }
     }
@@ -709,7 +722,18 @@ public final class EntityValidator {
         }
         if (construction.kind() == Construction.Kind.SETTERS) {
             List<Property> judged = judged(entity);
+            java.util.Set<String> embeddedSeen = new java.util.HashSet<>();
             for (Property property : entity.properties()) {
+                if (property.isEmbedded()) {
+                    // the value is set on the entity; its components are set on the value (validateEmbedded)
+                    Embedded embedded = property.embedded();
+                    if (embedded.write() == null && embeddedSeen.add(embedded.name())) {
+                        Element at = judged.contains(property) ? embedded.element() : entity.element();
+                        diagnostics.report(Message.NOT_WRITABLE, at, entity.name() + "." + embedded.name(),
+                                "set" + Names.capitalize(embedded.name()), embedded.type());
+                    }
+                    continue;
+                }
                 if (property.write() == null) {
                     // a subtype that cannot set one of its root's properties: the subtype is at fault
                     Element at = judged.contains(property) ? property.element() : entity.element();
@@ -720,11 +744,81 @@ public final class EntityValidator {
         }
     }
 
+    /**
+     * The {@code @Embedded} properties {@code entity} judges, once each: not on a key column, not
+     * converted as a whole, a record or class that is no entity, with components, none of them
+     * embedded, and which the DAO can create (its constructor, or its setters).
+     */
+    private void validateEmbedded(EntityModel entity) {
+        java.util.Set<Element> seen = new java.util.HashSet<>();
+        for (Property property : judged(entity)) {
+            if (!property.isEmbedded() || !seen.add(property.embedded().element())) {
+                continue;
+            }
+            Embedded embedded = property.embedded();
+            Element element = embedded.element();
+            String described = owner(entity, property) + "." + embedded.name();
+            for (Class<? extends java.lang.annotation.Annotation> key : List.of(Id.class,
+                    dev.tenantdao.annotations.Version.class, TenantId.class, dev.tenantdao.annotations.VendorId.class)) {
+                Annotations.mirror(element, key).ifPresent(mirror -> diagnostics.report(Message.EMBEDDED_ON_KEY,
+                        element, mirror, described, key.getSimpleName()));
+            }
+            Annotations.mirror(element, dev.tenantdao.annotations.Convert.class).ifPresent(mirror -> diagnostics.report(
+                    Message.EMBEDDED_CONVERTER, element, mirror, described, embedded.type()));
+            // a column's type, constraints and defaults belong to each component, not to the value
+            Annotations.mirror(element, Column.class).ifPresent(mirror -> mirror.getElementValues().forEach((key, value) -> {
+                String attribute = key.getSimpleName().toString();
+                if (!attribute.equals("name") && !attribute.equals("nullable")) {
+                    diagnostics.report(Message.EMBEDDED_COLUMN_ATTRIBUTE, element, mirror, value, attribute, described,
+                            attribute, embedded.type());
+                }
+            }));
+            if (embedded.valueElement() == null) {
+                diagnostics.report(Message.EMBEDDED_NOT_VALUE, element, embedded.annotation(), described, embedded.type());
+                continue;
+            }
+            if (embedded.isEntity()) {
+                diagnostics.report(Message.EMBEDDED_ENTITY, element, embedded.annotation(), described, embedded.type());
+                continue;
+            }
+            if (embedded.components().isEmpty()) {
+                diagnostics.report(Message.EMBEDDED_NO_COMPONENTS, element, embedded.annotation(), described,
+                        embedded.type());
+                continue;
+            }
+            String valueName = embedded.valueElement().getSimpleName().toString();
+            for (Element nested : embedded.nested()) {
+                diagnostics.report(Message.EMBEDDED_NESTED, nested,
+                        Annotations.mirror(nested, dev.tenantdao.annotations.Embedded.class).orElse(null),
+                        valueName + "." + nested.getSimpleName(), valueName, valueName);
+            }
+            if (!embedded.nested().isEmpty()) {
+                continue;
+            }
+            if (embedded.construction() == null) {
+                diagnostics.report(Message.EMBEDDED_NO_CONSTRUCTOR, element, embedded.annotation(), described,
+                        embedded.type(), String.join(", ", embedded.components()));
+            } else if (embedded.construction().kind() == Construction.Kind.SETTERS) {
+                for (Property component : entity.properties()) {
+                    if (embedded.equals(component.embedded()) && component.write() == null) {
+                        String name = component.name().substring(embedded.name().length() + 1);
+                        diagnostics.report(Message.EMBEDDED_NOT_WRITABLE, component.element(),
+                                valueName + "." + name, valueName, "set" + Names.capitalize(name), component.type());
+                    }
+                }
+            }
+        }
+    }
+
     /** {@code Entity.field}; a root's property is named by the root, also when judged through a subtype. */
     private static String describe(EntityModel entity, Property property) {
-        String owner = entity.kind() instanceof InHierarchy member && entity.rootProperties().contains(property)
+        return owner(entity, property) + "." + property.name();
+    }
+
+    /** The entity a property is named by: the root of a hierarchy for a root's property, else {@code entity}. */
+    private static String owner(EntityModel entity, Property property) {
+        return entity.kind() instanceof InHierarchy member && entity.rootProperties().contains(property)
                 ? member.hierarchy().rootType().simpleName() : entity.name();
-        return owner + "." + property.name();
     }
 
     private static String boxName(ValueType type) {

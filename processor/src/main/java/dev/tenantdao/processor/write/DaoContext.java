@@ -111,12 +111,49 @@ final class DaoContext {
         return entity.isTenanted() ? " in the current tenant" : "";
     }
 
-    /** The value of {@code property} of {@code target}: its accessor call or its field. */
+    /**
+     * The value of {@code property} of {@code target}: its accessor call or its field; for a column of
+     * an embedded value, the component of the value, null when the value is
+     * ({@code (invoice.price() == null ? null : invoice.price().amount())}).
+     */
     static CodeBlock read(Property property, String target) {
-        return property.read().kind() == Access.Kind.METHOD
-                ? CodeBlock.of("$L.$L()", target, property.read().name())
-                : CodeBlock.of("$L.$L", target, property.read().name());
+        if (property.isEmbedded()) {
+            CodeBlock value = access(property.embedded().read(), target);
+            return CodeBlock.of("($L == null ? null : $L)", value, access(property.read(), value.toString()));
+        }
+        return access(property.read(), target);
     }
+
+    /** The embedded value {@code property} is a column of, on {@code target}: {@code invoice.price()}. */
+    static CodeBlock readValue(Property property, String target) {
+        return access(property.embedded().read(), target);
+    }
+
+    /** {@code target.name()} or {@code target.name}. */
+    static CodeBlock access(Access read, String target) {
+        return read.kind() == Access.Kind.METHOD
+                ? CodeBlock.of("$L.$L()", target, read.name())
+                : CodeBlock.of("$L.$L", target, read.name());
+    }
+
+    /**
+     * The name of the DAO's method building {@code embedded} from its columns' values ({@link
+     * MapMethods}): {@code embeddedPrice}, and one of its own for each other embedded value of that name
+     * (subtypes of a hierarchy may each have one).
+     */
+    String embeddedMethod(dev.tenantdao.processor.model.Embedded embedded) {
+        return embeddedMethods.computeIfAbsent(embedded, e -> {
+            String base = "embedded" + dev.tenantdao.processor.read.Names.capitalize(e.name());
+            String name = base;
+            for (int n = 2; embeddedMethods.containsValue(name); n++) {
+                name = base + n;
+            }
+            return name;
+        });
+    }
+
+    private final java.util.Map<dev.tenantdao.processor.model.Embedded, String> embeddedMethods =
+            new java.util.LinkedHashMap<>();
 
     /**
      * Whether writes fill the caller's instance with the row as stored (generated id, database

@@ -136,11 +136,11 @@ final class Locals {
 
     /** The local holding {@code property}'s values in a set-based insert (before allocation). */
     static String columnArray(Property property) {
-        return property.name() + "Column";
+        return property.identifier() + "Column";
     }
 
     /** The local holding {@code property}'s value once converted, when a statement binds it twice. */
     static String convertedLocal(Property property) {
-        return property.name() + "Value";
+        return property.identifier() + "Value";
     }
 }

@@ -41,6 +41,7 @@ final class MapMethods {
         if (InsertReadBack.narrows(dao.entity())) {
             methods.add(inserted());
         }
+        methods.addAll(embeddedMethods(List.of(dao.entity())));
         if (!dao.fillsInstances()) {
             methods.add(0, map.addCode(body(dao.entity(), columns, Locals.withoutEntity(dao))).build());
             return methods;
@@ -72,18 +73,18 @@ final class MapMethods {
         int idIndex = readBack.indexOf(entity.id()) + 1;
         String var = dao.var();
         CodeBlock.Builder body = CodeBlock.builder();
+        java.util.function.Function<Property, CodeBlock> column =
+                property -> dao.binder().readColumn(entity, property, readBack.indexOf(property) + 1, idIndex);
         if (dao.fillsInstances()) {
-            for (int i = 0; i < readBack.size(); i++) {
-                Property property = readBack.get(i);
-                body.add(set(property, var, dao.binder().readColumn(entity, property, i + 1, idIndex)));
+            for (List<Property> owner : owners(readBack)) {
+                body.add(set(owner, var, column));
             }
             body.addStatement("return $L", var);
         } else {
-            body.add(construct(entity, property -> {
-                int index = readBack.indexOf(property);
-                return index >= 0 ? dao.binder().readColumn(entity, property, index + 1, idIndex)
-                        : DaoContext.read(property, var);
-            }));
+            // an embedded value is read back whole or not at all (InsertReadBack)
+            body.add(construct(entity, owner -> readBack.contains(owner.get(0)) ? value(owner, column)
+                    : owner.get(0).isEmbedded() ? DaoContext.readValue(owner.get(0), var)
+                    : DaoContext.read(owner.get(0), var)));
         }
         return MethodSpec.methodBuilder("asInserted")
                 .addJavadoc("The {@code $L} an insert of {@code $L} stored: the columns the database fills in, or may store other\n"
@@ -110,8 +111,8 @@ final class MapMethods {
         ClassName type = entity.type();
         int idIndex = columns.get(properties.indexOf(entity.id()));
         if (entity.construction().kind() == Construction.Kind.CONSTRUCTOR) {
-            body.add(construct(entity, property -> dao.binder().readColumn(entity, property,
-                    columns.get(properties.indexOf(property)), idIndex)));
+            body.add(construct(entity, owner -> value(owner, property -> dao.binder().readColumn(entity, property,
+                    columns.get(properties.indexOf(property)), idIndex))));
         } else {
             String var = locals.newName(Locals.variableName(entity.name()), "mapped " + type.canonicalName());
             body.addStatement("$T $L = new $T()", type, var, type)
@@ -126,25 +127,64 @@ final class MapMethods {
         CodeBlock.Builder body = CodeBlock.builder();
         List<Property> properties = entity.properties();
         int idIndex = columns.get(properties.indexOf(entity.id()));
-        for (int i = 0; i < properties.size(); i++) {
-            Property property = properties.get(i);
-            body.add(set(property, target, dao.binder().readColumn(entity, property, columns.get(i), idIndex)));
+        for (List<Property> owner : owners(properties)) {
+            body.add(set(owner, target, property -> dao.binder().readColumn(entity, property,
+                    columns.get(properties.indexOf(property)), idIndex)));
         }
         return body.build();
     }
 
-    /** {@code target}'s {@code property} set to {@code value}: through its setter, or its field. */
-    private static CodeBlock set(Property property, String target, CodeBlock value) {
-        return property.write().kind() == Access.Kind.METHOD
-                ? CodeBlock.builder().addStatement("$L.$L($L)", target, property.write().name(), value).build()
-                : CodeBlock.builder().addStatement("$L.$L = $L", target, property.write().name(), value).build();
+    /**
+     * The properties of the entity as its constructor and setters take them: each property alone,
+     * the columns of an embedded value together (they are consecutive).
+     */
+    private static List<List<Property>> owners(List<Property> properties) {
+        List<List<Property>> owners = new ArrayList<>();
+        for (Property property : properties) {
+            List<Property> last = owners.isEmpty() ? null : owners.get(owners.size() - 1);
+            if (last != null && property.isEmbedded() && property.embedded().equals(last.get(0).embedded())) {
+                last.add(property);
+            } else {
+                owners.add(new ArrayList<>(List.of(property)));
+            }
+        }
+        return owners;
     }
 
-    /** {@code return new <entity>(...)}, each constructor parameter's property given by {@code value}. */
-    private static CodeBlock construct(EntityModel entity, java.util.function.Function<Property, CodeBlock> value) {
+    /**
+     * The value of one of {@link #owners}: its column given by {@code column}, or the embedded value
+     * built from its columns by the DAO's method for it.
+     */
+    private CodeBlock value(List<Property> owner, java.util.function.Function<Property, CodeBlock> column) {
+        Property first = owner.get(0);
+        if (!first.isEmbedded()) {
+            return column.apply(first);
+        }
+        return CodeBlock.of("$L($L)", dao.embeddedMethod(first.embedded()),
+                CodeBlock.join(owner.stream().map(column).toList(), ", "));
+    }
+
+    /** {@code target}'s property (one of {@link #owners}) set to its value, see {@link #value}. */
+    private CodeBlock set(List<Property> owner, String target, java.util.function.Function<Property, CodeBlock> column) {
+        Property first = owner.get(0);
+        return set(first.isEmbedded() ? first.embedded().write() : first.write(), target, value(owner, column));
+    }
+
+    /** {@code target}'s property set to {@code value}: through its setter ({@code write}), or its field. */
+    private static CodeBlock set(Access write, String target, CodeBlock value) {
+        return write.kind() == Access.Kind.METHOD
+                ? CodeBlock.builder().addStatement("$L.$L($L)", target, write.name(), value).build()
+                : CodeBlock.builder().addStatement("$L.$L = $L", target, write.name(), value).build();
+    }
+
+    /** {@code return new <entity>(...)}, each constructor parameter (one of {@link #owners}) given by {@code value}. */
+    private static CodeBlock construct(EntityModel entity,
+            java.util.function.Function<List<Property>, CodeBlock> value) {
         List<CodeBlock> arguments = new ArrayList<>();
+        List<List<Property>> owners = owners(entity.properties());
         for (String parameter : entity.construction().constructorOrder()) {
-            arguments.add(value.apply(entity.properties().get(indexOf(entity, parameter))));
+            arguments.add(value.apply(owners.stream().filter(o -> o.get(0).ownerName().equals(parameter)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no property " + parameter + " in " + entity.name()))));
         }
         return CodeBlock.builder()
                 .add("return new $T(\n$>$>", entity.type())
@@ -153,13 +193,57 @@ final class MapMethods {
                 .build();
     }
 
-    private static int indexOf(EntityModel entity, String propertyName) {
-        List<Property> properties = entity.properties();
-        for (int i = 0; i < properties.size(); i++) {
-            if (properties.get(i).name().equals(propertyName)) {
-                return i;
+    /**
+     * One method per embedded value of {@code entities} (the DAO's entity, or a hierarchy's subtypes),
+     * building the value from its columns' values (in the value's component order): null when they
+     * are all null, else through the value's constructor or its setters.
+     */
+    List<MethodSpec> embeddedMethods(List<EntityModel> entities) {
+        java.util.Map<String, MethodSpec> methods = new java.util.LinkedHashMap<>();
+        for (EntityModel entity : entities) {
+            for (List<Property> owner : owners(entity.properties())) {
+                if (owner.get(0).isEmbedded()) {
+                    String name = dao.embeddedMethod(owner.get(0).embedded());
+                    methods.computeIfAbsent(name, n -> embeddedMethod(n, owner));
+                }
             }
         }
-        throw new IllegalStateException("no property " + propertyName + " in " + entity.name());
+        return List.copyOf(methods.values());
+    }
+
+    private static MethodSpec embeddedMethod(String name, List<Property> owner) {
+        dev.tenantdao.processor.model.Embedded embedded = owner.get(0).embedded();
+        com.palantir.javapoet.NameAllocator names = new com.palantir.javapoet.NameAllocator();
+        com.palantir.javapoet.TypeName type = com.palantir.javapoet.TypeName.get(embedded.type());
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+                .addJavadoc("The {@code $L} of a row from its columns ($L): null when every one is NULL.\n",
+                        embedded.name(), owner.stream().map(p -> "{@code " + p.column() + "}")
+                                .collect(java.util.stream.Collectors.joining(", ")))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(type);
+        java.util.Map<Property, String> parameters = new java.util.LinkedHashMap<>();
+        for (Property property : owner) {
+            String parameter = names.newName(property.name().substring(embedded.name().length() + 1), property);
+            parameters.put(property, parameter);
+            method.addParameter(com.palantir.javapoet.TypeName.get(property.type()).box(), parameter);
+        }
+        method.beginControlFlow("if ($L)", String.join(" && ", parameters.values().stream().map(p -> p + " == null").toList()))
+                .addStatement("return null")
+                .endControlFlow();
+        if (embedded.construction().kind() == Construction.Kind.CONSTRUCTOR) {
+            List<CodeBlock> arguments = new ArrayList<>();
+            for (String component : embedded.construction().constructorOrder()) {
+                arguments.add(CodeBlock.of("$L", parameters.get(owner.stream()
+                        .filter(p -> p.name().equals(embedded.name() + "." + component)).findFirst().orElseThrow())));
+            }
+            method.addStatement("return new $T($L)", type, CodeBlock.join(arguments, ", "));
+        } else {
+            String value = names.newName("value", "value");
+            method.addStatement("$T $L = new $T()", type, value, type);
+            parameters.forEach((property, parameter) -> method.addCode(set(property.write(), value,
+                    CodeBlock.of("$L", parameter))));
+            method.addStatement("return $L", value);
+        }
+        return method.build();
     }
 }

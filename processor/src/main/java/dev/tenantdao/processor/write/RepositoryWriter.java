@@ -362,7 +362,6 @@ public final class RepositoryWriter {
                 return Optional.of(((TypeElement) type).getQualifiedName().toString());
             }
         }
-        List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(each.element()));
         List<ExecutableElement> constructors = ElementFilter.constructorsIn(each.element().getEnclosedElements());
         boolean setters = each.construction().kind() == dev.tenantdao.processor.model.Construction.Kind.SETTERS;
         int arguments = setters ? 0 : each.construction().constructorOrder().size();
@@ -371,21 +370,46 @@ public final class RepositoryWriter {
             return Optional.of("the constructor " + each.name() + "(" + (setters ? "" : "...") + ")");
         }
         for (Property property : each.properties()) {
-            List<dev.tenantdao.processor.model.Access> used = new ArrayList<>(List.of(property.read()));
-            if (setters) {
-                used.add(property.write());
-            }
-            for (dev.tenantdao.processor.model.Access access : used) {
-                boolean visible = access.kind() == dev.tenantdao.processor.model.Access.Kind.FIELD
-                        ? ElementFilter.fieldsIn(elements.getAllMembers(each.element())).stream()
-                                .anyMatch(f -> f.getSimpleName().contentEquals(access.name())
-                                        && f.getModifiers().contains(Modifier.PUBLIC))
-                        : methods.stream().anyMatch(m -> m.getSimpleName().contentEquals(access.name())
-                                && m.getModifiers().contains(Modifier.PUBLIC));
-                if (!visible) {
-                    return Optional.of(each.name() + "." + access.name()
-                            + (access.kind() == dev.tenantdao.processor.model.Access.Kind.METHOD ? "()" : ""));
+            if (property.isEmbedded()) {
+                // the value on the entity, then the component on the value (built by its constructor or setters)
+                dev.tenantdao.processor.model.Embedded embedded = property.embedded();
+                Optional<String> hidden = hidden(each.element(), embedded.read(), setters ? embedded.write() : null)
+                        .or(() -> embedded.valueElement().getModifiers().contains(Modifier.PUBLIC) ? Optional.empty()
+                                : Optional.of(embedded.valueElement().getQualifiedName().toString()))
+                        .or(() -> hidden(embedded.valueElement(), property.read(),
+                                embedded.construction().kind() == dev.tenantdao.processor.model.Construction.Kind.SETTERS
+                                        ? property.write() : null));
+                if (hidden.isPresent()) {
+                    return hidden;
                 }
+                continue;
+            }
+            Optional<String> hidden = hidden(each.element(), property.read(), setters ? property.write() : null);
+            if (hidden.isPresent()) {
+                return hidden;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code read} (and {@code write}, unless null) of {@code type}, if one is not public. */
+    private Optional<String> hidden(TypeElement type, dev.tenantdao.processor.model.Access read,
+            dev.tenantdao.processor.model.Access write) {
+        List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(type));
+        List<dev.tenantdao.processor.model.Access> used = new ArrayList<>(List.of(read));
+        if (write != null) {
+            used.add(write);
+        }
+        for (dev.tenantdao.processor.model.Access access : used) {
+            boolean visible = access.kind() == dev.tenantdao.processor.model.Access.Kind.FIELD
+                    ? ElementFilter.fieldsIn(elements.getAllMembers(type)).stream()
+                            .anyMatch(f -> f.getSimpleName().contentEquals(access.name())
+                                    && f.getModifiers().contains(Modifier.PUBLIC))
+                    : methods.stream().anyMatch(m -> m.getSimpleName().contentEquals(access.name())
+                            && m.getModifiers().contains(Modifier.PUBLIC));
+            if (!visible) {
+                return Optional.of(type.getSimpleName() + "." + access.name()
+                        + (access.kind() == dev.tenantdao.processor.model.Access.Kind.METHOD ? "()" : ""));
             }
         }
         return Optional.empty();
@@ -1164,7 +1188,7 @@ public final class RepositoryWriter {
         for (int i = 0; i < order.size(); i++) {
             Property property = order.get(i).property();
             TypeMirror boxedType = boxed(property.type());
-            String local = locals.newName(property.name() + "Key", "cursor key " + i);
+            String local = locals.newName(property.identifier() + "Key", "cursor key " + i);
             declared.addStatement("$T $L = $T.key($L, $L, $L, $T.class)", TypeName.get(boxedType), local,
                     dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local(), i, order.size(),
                     TypeName.get(types.erasure(boxedType)));

@@ -31,6 +31,7 @@ final class SubtypeMapMethods {
         for (EntityModel subtype : subtypes()) {
             methods.add(mapSubtype(subtype));
         }
+        methods.addAll(new MapMethods(dao).embeddedMethods(subtypes()));
         return methods;
     }
 

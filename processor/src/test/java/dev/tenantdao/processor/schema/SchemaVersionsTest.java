@@ -138,6 +138,45 @@ class SchemaVersionsTest {
     }
 
     @Test
+    void addingAnEmbeddedValueAddsItsColumnsToTheTableAndItsHistoryAndKeepsTheRows() throws Exception {
+        Compilation first = build(PROJECT_V1);
+        assertEquals(List.of(), errors(first));
+        Compilation second = build(entity("""
+                @Entity @Tenanted @Audited
+                public record Project(@Id(generated = true) long id, @Column(nullable = false) String name, int budget,
+                        @Embedded(prefix = "cap_") Money cap) {
+                    public record Money(java.math.BigDecimal amount, @Column(name = "cur") String currency) {}
+                }"""));
+        assertEquals(List.of(), errors(second));
+        String name = "V2__add_project_cap_amount_and_add_project_cap_cur_and_more.sql";
+        assertEquals(List.of("1.json", "2.json", "V1__create_tables.sql", name), files("shared"));
+        String v2 = read("shared", name);
+        for (String table : List.of("project", "project_history")) {
+            assertTrue(v2.contains("ALTER TABLE " + table + " ADD COLUMN cap_amount numeric;\n"), v2);
+            assertTrue(v2.contains("ALTER TABLE " + table + " ADD COLUMN cap_cur text;\n"), v2);
+        }
+        // applied to PostgreSQL after version 1, with a row in it: the row stays, its value null as a whole
+        javax.sql.DataSource schema = dev.tenantdao.testkit.Postgres.shared().freshSchema("schema_versions_embedded");
+        try (java.sql.Connection connection = schema.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(withoutGrants(read("shared", "V1__create_tables.sql")));
+            statement.execute("INSERT INTO project (tenant_id, name, budget) VALUES ('acme', 'kept', 5)");
+            statement.execute(withoutGrants(v2));
+            try (java.sql.ResultSet rows = statement.executeQuery("SELECT name, cap_amount, cap_cur FROM project")) {
+                assertTrue(rows.next());
+                assertEquals("kept", rows.getString(1));
+                assertEquals(null, rows.getBigDecimal(2));
+                assertEquals(null, rows.getString(3));
+            }
+        }
+    }
+
+    /** A migration without its grants (to the role {@code app}, which the test server need not have). */
+    private static String withoutGrants(String migration) {
+        return String.join("\n", migration.lines().filter(l -> !l.startsWith("GRANT")).toList());
+    }
+
+    @Test
     void aDroppedColumnIsACompileErrorUntilDeclaredAndThenTheMigrationDropsIt() throws IOException {
         build(PROJECT_V1);
         String withoutBudget = """

@@ -930,6 +930,13 @@ class SingleConnectionPoolTest {
 
         private Object member(String name, Type type, Columns columns) throws ReflectiveOperationException {
             String column = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+            Class<?> declared = raw(type);
+            if (columns != null && !columns.names().contains(column)
+                    && columns.names().stream().anyMatch(n -> n.startsWith(column + "_"))
+                    && !declared.isPrimitive() && !declared.isEnum() && !declared.isInterface()
+                    && !declared.getName().startsWith("java.")) {
+                return build(declared, null);      // an @Embedded value: its columns are named after it
+            }
             if (columns != null && (column.equals(columns.tenantColumn()) || !columns.names().contains(column))) {
                 Class<?> raw = raw(type);
                 return raw.isPrimitive() ? Array.get(Array.newInstance(raw, 1), 0) : null;
