@@ -3,7 +3,6 @@ package dev.tenantdao.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,12 +28,14 @@ import javax.tools.ToolProvider;
  * against their own runtime), interleaved round by round, and reports each variant's added time and
  * its ratio to the first variant's. {@code -Dcost.n=500} picks the sizes.
  *
- * <p>Three clocks: wall-clock time; the compiling thread's CPU time ({@link ThreadMXBean}; javac
+ * <p>Three clocks: wall-clock time; the compiling thread's CPU time ({@code ThreadMXBean}; javac
  * compiles, and runs the processors, on the thread that calls it); and the whole JVM's CPU time,
  * which adds the garbage collector's and the JIT compiler's threads (a processor that allocates more
  * pays for it there, not on the compiling thread). On a machine shared with other work the CPU
  * clocks are the steadier, since time spent waiting for a core is not counted. All three are
- * reported; {@code -Dcost.clock=wall}, {@code cpu} or {@code process} reports only one.
+ * reported; {@code -Dcost.clock=wall}, {@code cpu} or {@code process} reports only one. Besides, the
+ * bytes the compiling thread allocated: not a time, but nearly independent of the machine's load, so
+ * a small change in the processor's work shows there when the clocks cannot resolve it.
  */
 public final class ProcessorCost {
 
@@ -49,7 +50,8 @@ public final class ProcessorCost {
     /** {@code -Dcost.clock}: {@code wall}, {@code cpu} (the compiling thread's), {@code process} or {@code all}. */
     private static final String CLOCK = System.getProperty("cost.clock", "all");
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private static final com.sun.management.OperatingSystemMXBean SYSTEM =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -58,7 +60,7 @@ public final class ProcessorCost {
     private record Variant(String name, String classpath) {}
 
     /** One compilation's duration in milliseconds by each clock: wall, the compiling thread's CPU, the JVM's CPU. */
-    private record Timing(long wall, long cpu, long process) {}
+    private record Timing(long wall, long cpu, long process, long allocated) {}
 
     public static void main(String[] args) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -80,9 +82,11 @@ public final class ProcessorCost {
             long[] bestWall = new long[variants.size() + 1];
             long[] bestCpu = new long[variants.size() + 1];
             long[] bestProcess = new long[variants.size() + 1];
+            long[] leastAllocated = new long[variants.size() + 1];
             java.util.Arrays.fill(bestWall, Long.MAX_VALUE);
             java.util.Arrays.fill(bestCpu, Long.MAX_VALUE);
             java.util.Arrays.fill(bestProcess, Long.MAX_VALUE);
+            java.util.Arrays.fill(leastAllocated, Long.MAX_VALUE);
             for (int round = 0; round < 7; round++) {
                 // interleaved, so a drift in the machine's speed reaches every variant alike
                 for (int v = -1; v < variants.size(); v++) {
@@ -93,6 +97,7 @@ public final class ProcessorCost {
                         bestWall[v + 1] = Math.min(bestWall[v + 1], timing.wall());
                         bestCpu[v + 1] = Math.min(bestCpu[v + 1], timing.cpu());
                         bestProcess[v + 1] = Math.min(bestProcess[v + 1], timing.process());
+                        leastAllocated[v + 1] = Math.min(leastAllocated[v + 1], timing.allocated());
                     }
                 }
             }
@@ -104,6 +109,13 @@ public final class ProcessorCost {
             }
             if (CLOCK.equals("all") || CLOCK.equals("process")) {
                 report("process cpu", n, variants, bestProcess);
+            }
+            System.out.printf("N = %d entities, allocated by the compiling thread: %.1f MB without a processor%n",
+                    n, leastAllocated[0] / 1e6);
+            for (int v = 0; v < variants.size(); v++) {
+                double added = (leastAllocated[v + 1] - leastAllocated[0]) / 1e6 / n;
+                System.out.printf("  %-12s %.2f MB added per entity (%.2fx the first)%n", variants.get(v).name(), added,
+                        added / ((leastAllocated[1] - leastAllocated[0]) / 1e6 / n));
             }
             delete(sources);
         }
@@ -150,6 +162,7 @@ public final class ProcessorCost {
                 options.addAll(List.of("-processorpath", classpath, "-processor",
                         "dev.tenantdao.processor.TenantDaoProcessor,dev.tenantdao.processor.GeneratedDaoAnnotations"));
             }
+            long startAllocated = THREADS.getCurrentThreadAllocatedBytes();
             long startProcess = SYSTEM.getProcessCpuTime();
             long startCpu = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
@@ -158,10 +171,11 @@ public final class ProcessorCost {
             long wall = (System.nanoTime() - start) / 1_000_000;
             long cpu = (THREADS.getCurrentThreadCpuTime() - startCpu) / 1_000_000;
             long process = (SYSTEM.getProcessCpuTime() - startProcess) / 1_000_000;
+            long allocated = THREADS.getCurrentThreadAllocatedBytes() - startAllocated;
             if (!ok) {
                 throw new IllegalStateException("compilation failed");
             }
-            return new Timing(wall, cpu, process);
+            return new Timing(wall, cpu, process, allocated);
         } finally {
             delete(out);
         }
