@@ -2,6 +2,7 @@ package dev.tenantdao.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,15 @@ import javax.tools.ToolProvider;
  * {@code -processorpath} and {@code -classpath}, so two processors' generated code each compile
  * against their own runtime), interleaved round by round, and reports each variant's added time and
  * its ratio to the first variant's. {@code -Dcost.n=500} picks the sizes.
+ *
+ * <p>Three clocks: wall-clock time; the compiling thread's CPU time ({@code ThreadMXBean}; javac
+ * compiles, and runs the processors, on the thread that calls it); and the whole JVM's CPU time,
+ * which adds the garbage collector's and the JIT compiler's threads (a processor that allocates more
+ * pays for it there, not on the compiling thread). On a machine shared with other work the CPU
+ * clocks are the steadier, since time spent waiting for a core is not counted. All three are
+ * reported; {@code -Dcost.clock=wall}, {@code cpu} or {@code process} reports only one. Besides, the
+ * bytes the compiling thread allocated: not a time, but nearly independent of the machine's load, so
+ * a small change in the processor's work shows there when the clocks cannot resolve it.
  */
 public final class ProcessorCost {
 
@@ -37,8 +47,20 @@ public final class ProcessorCost {
      */
     private static final String PROCESSING = System.getProperty("cost.proc", "full");
 
+    /** {@code -Dcost.clock}: {@code wall}, {@code cpu} (the compiling thread's), {@code process} or {@code all}. */
+    private static final String CLOCK = System.getProperty("cost.clock", "all");
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static final com.sun.management.OperatingSystemMXBean SYSTEM =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     /** A processor to measure: a name and the class path of its processor, annotations and runtime. */
     private record Variant(String name, String classpath) {}
+
+    /** One compilation's duration in milliseconds by each clock: wall, the compiling thread's CPU, the JVM's CPU. */
+    private record Timing(long wall, long cpu, long process, long allocated) {}
 
     public static void main(String[] args) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -57,32 +79,59 @@ public final class ProcessorCost {
             int n = Integer.parseInt(size.strip());
             Path sources = Files.createTempDirectory("tenantdao-cost-src");
             List<Path> files = writeEntities(sources, n);
-            long[] best = new long[variants.size() + 1];
-            java.util.Arrays.fill(best, Long.MAX_VALUE);
+            long[] bestWall = new long[variants.size() + 1];
+            long[] bestCpu = new long[variants.size() + 1];
+            long[] bestProcess = new long[variants.size() + 1];
+            long[] leastAllocated = new long[variants.size() + 1];
+            java.util.Arrays.fill(bestWall, Long.MAX_VALUE);
+            java.util.Arrays.fill(bestCpu, Long.MAX_VALUE);
+            java.util.Arrays.fill(bestProcess, Long.MAX_VALUE);
+            java.util.Arrays.fill(leastAllocated, Long.MAX_VALUE);
             for (int round = 0; round < 7; round++) {
                 // interleaved, so a drift in the machine's speed reaches every variant alike
-                long without = compile(javac, variants.get(0).classpath(), files, false);
-                if (round >= 2) {
-                    best[0] = Math.min(best[0], without);
-                }
-                for (int v = 0; v < variants.size(); v++) {
-                    long with = compile(javac, variants.get(v).classpath(), files, true);
+                for (int v = -1; v < variants.size(); v++) {
+                    Timing timing = v < 0
+                            ? compile(javac, variants.get(0).classpath(), files, false)
+                            : compile(javac, variants.get(v).classpath(), files, true);
                     if (round >= 2) {
-                        best[v + 1] = Math.min(best[v + 1], with);
+                        bestWall[v + 1] = Math.min(bestWall[v + 1], timing.wall());
+                        bestCpu[v + 1] = Math.min(bestCpu[v + 1], timing.cpu());
+                        bestProcess[v + 1] = Math.min(bestProcess[v + 1], timing.process());
+                        leastAllocated[v + 1] = Math.min(leastAllocated[v + 1], timing.allocated());
                     }
                 }
             }
-            System.out.printf("N = %d entities: javac %d ms without a processor (best of 5 after 2 warm-ups)%n", n, best[0]);
-            double first = -1;
+            if (CLOCK.equals("all") || CLOCK.equals("wall")) {
+                report("wall", n, variants, bestWall);
+            }
+            if (CLOCK.equals("all") || CLOCK.equals("cpu")) {
+                report("thread cpu", n, variants, bestCpu);
+            }
+            if (CLOCK.equals("all") || CLOCK.equals("process")) {
+                report("process cpu", n, variants, bestProcess);
+            }
+            System.out.printf("N = %d entities, allocated by the compiling thread: %.1f MB without a processor%n",
+                    n, leastAllocated[0] / 1e6);
             for (int v = 0; v < variants.size(); v++) {
-                double added = (best[v + 1] - best[0]) / (double) n;
-                if (first < 0) {
-                    first = added;
-                }
-                System.out.printf("  %-12s %d ms with it: %.2f ms added per entity (%.2fx the first)%n",
-                        variants.get(v).name(), best[v + 1], added, added / first);
+                double added = (leastAllocated[v + 1] - leastAllocated[0]) / 1e6 / n;
+                System.out.printf("  %-12s %.2f MB added per entity (%.2fx the first)%n", variants.get(v).name(), added,
+                        added / ((leastAllocated[1] - leastAllocated[0]) / 1e6 / n));
             }
             delete(sources);
+        }
+    }
+
+    private static void report(String clock, int n, List<Variant> variants, long[] best) {
+        System.out.printf("N = %d entities, %s clock: javac %d ms without a processor (best of 5 after 2 warm-ups)%n",
+                n, clock, best[0]);
+        double first = -1;
+        for (int v = 0; v < variants.size(); v++) {
+            double added = (best[v + 1] - best[0]) / (double) n;
+            if (first < 0) {
+                first = added;
+            }
+            System.out.printf("  %-12s %d ms with it: %.2f ms added per entity (%.2fx the first)%n",
+                    variants.get(v).name(), best[v + 1], added, added / first);
         }
     }
 
@@ -102,8 +151,8 @@ public final class ProcessorCost {
         return files;
     }
 
-    /** One compilation of {@code files}, in milliseconds; with the processor found on {@code classpath}. */
-    private static long compile(JavaCompiler javac, String classpath, List<Path> files, boolean processor)
+    /** One compilation of {@code files}; with the processor found on {@code classpath}. */
+    private static Timing compile(JavaCompiler javac, String classpath, List<Path> files, boolean processor)
             throws IOException {
         Path out = Files.createTempDirectory("tenantdao-cost-out");
         try (StandardJavaFileManager manager = javac.getStandardFileManager(null, null, null)) {
@@ -113,14 +162,20 @@ public final class ProcessorCost {
                 options.addAll(List.of("-processorpath", classpath, "-processor",
                         "dev.tenantdao.processor.TenantDaoProcessor,dev.tenantdao.processor.GeneratedDaoAnnotations"));
             }
+            long startAllocated = THREADS.getCurrentThreadAllocatedBytes();
+            long startProcess = SYSTEM.getProcessCpuTime();
+            long startCpu = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             boolean ok = javac.getTask(null, manager, null, options, null,
                     manager.getJavaFileObjectsFromPaths(files)).call();
-            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            long wall = (System.nanoTime() - start) / 1_000_000;
+            long cpu = (THREADS.getCurrentThreadCpuTime() - startCpu) / 1_000_000;
+            long process = (SYSTEM.getProcessCpuTime() - startProcess) / 1_000_000;
+            long allocated = THREADS.getCurrentThreadAllocatedBytes() - startAllocated;
             if (!ok) {
                 throw new IllegalStateException("compilation failed");
             }
-            return elapsed;
+            return new Timing(wall, cpu, process, allocated);
         } finally {
             delete(out);
         }

@@ -169,35 +169,36 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             }
         }
         deferred.clear();
-        for (Element element : round.getElementsAnnotatedWith(Entity.class)) {
+        RoundScan annotated = scan(round);
+        for (Element element : annotated.of(Entity.class)) {
             entities.add((TypeElement) element);
         }
         EntityValidator placement = new EntityValidator(diagnostics, processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils());
-        for (Element element : round.getElementsAnnotatedWith(dev.tenantdao.annotations.Audited.class)) {
+        for (Element element : annotated.of(dev.tenantdao.annotations.Audited.class)) {
             guarded(element, diagnostics, () -> placement.validateAuditedPlacement(element));
         }
-        for (Element element : round.getElementsAnnotatedWith(dev.tenantdao.annotations.SoftDelete.class)) {
+        for (Element element : annotated.of(dev.tenantdao.annotations.SoftDelete.class)) {
             guarded(element, diagnostics, () -> placement.validateSoftDeletePlacement(element));
         }
-        for (Element element : round.getElementsAnnotatedWith(dev.tenantdao.annotations.PartitionedByTenant.class)) {
+        for (Element element : annotated.of(dev.tenantdao.annotations.PartitionedByTenant.class)) {
             guarded(element, diagnostics, () -> placement.validatePartitionedPlacement(element));
         }
         for (Class<? extends java.lang.annotation.Annotation> mapping : MAPPING_ANNOTATIONS) {
-            for (Element element : round.getElementsAnnotatedWith(mapping)) {
+            for (Element element : annotated.of(mapping)) {
                 if (element instanceof ExecutableElement method) {
                     guarded(method, diagnostics, () -> placement.validateMappingOnMethod(method, mapping));
                 }
             }
         }
         for (HookKind kind : HookKind.values()) {
-            for (Element element : round.getElementsAnnotatedWith(kind.annotation())) {
+            for (Element element : annotated.of(kind.annotation())) {
                 if (element instanceof ExecutableElement method) {
                     guarded(method, diagnostics, () -> placement.validateHookPlacement(method, kind));
                 }
             }
         }
-        for (Element element : round.getElementsAnnotatedWith(Polymorphic.class)) {
+        for (Element element : annotated.of(Polymorphic.class)) {
             guarded(element, diagnostics, () -> {
                 if (element.getAnnotation(Entity.class) == null && !(element instanceof TypeElement type
                         && Hierarchies.root(type, processingEnv.getTypeUtils()) != null)) {
@@ -207,9 +208,7 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                 }
             });
         }
-        TypeElement repositoryAnnotation = processingEnv.getElementUtils().getTypeElement(REPOSITORY);
-        List<Element> repositories = repositoryAnnotation == null ? List.of()
-                : new ArrayList<>(round.getElementsAnnotatedWith(repositoryAnnotation));
+        List<Element> repositories = new ArrayList<>(annotated.of(REPOSITORY));
         for (TypeElement entity : entities) {
             guarded(entity, diagnostics, () -> {
                 if (!Annotations.has(entity, Polymorphic.class)
@@ -243,6 +242,22 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                     processingEnv.getOptions().get(dev.tenantdao.processor.verify.Verification.PASSWORD_OPTION),
                     diagnostics, firstRepository);
         }
+    }
+
+    /** The elements of {@code round} carrying each annotation {@link #processRound} reads, in one walk of it. */
+    private RoundScan scan(RoundEnvironment round) {
+        Set<String> read = new java.util.HashSet<>();
+        read.add(Entity.class.getCanonicalName());
+        read.add(dev.tenantdao.annotations.Audited.class.getCanonicalName());
+        read.add(dev.tenantdao.annotations.SoftDelete.class.getCanonicalName());
+        read.add(dev.tenantdao.annotations.PartitionedByTenant.class.getCanonicalName());
+        MAPPING_ANNOTATIONS.forEach(mapping -> read.add(mapping.getCanonicalName()));
+        for (HookKind kind : HookKind.values()) {
+            read.add(kind.annotation().getCanonicalName());
+        }
+        read.add(Polymorphic.class.getCanonicalName());
+        read.add(REPOSITORY);
+        return new RoundScan(round, processingEnv.getElementUtils(), read);
     }
 
     /**

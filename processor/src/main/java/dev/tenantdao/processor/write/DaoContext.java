@@ -2,6 +2,7 @@ package dev.tenantdao.processor.write;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import dev.tenantdao.processor.model.Access;
 import dev.tenantdao.processor.model.Construction;
@@ -12,6 +13,7 @@ import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.InsertReadBack;
 import dev.tenantdao.processor.sql.pass.TenancyPass;
+import java.util.function.Supplier;
 
 /**
  * What every generator of one DAO shares: the entity, its statements, the DAO's field names, the
@@ -28,6 +30,8 @@ final class DaoContext {
     private final StatementCode statements;
     private final Binder binder;
     private final HookCalls hooks;
+    /** The names every method starts with, without and with the entity's ({@link Locals}); allocated once. */
+    private final NameAllocator[] methodNames = new NameAllocator[2];
 
     /**
      * @param sql the entity's statements; null for a hierarchy root's DAO, whose generators are
@@ -46,6 +50,18 @@ final class DaoContext {
 
     EntityModel entity() {
         return entity;
+    }
+
+    /**
+     * The names every new method of this DAO starts with ({@link Locals}: its own locals, the fields,
+     * and {@code withEntity} the entity's), allocated by {@code allocate} the first time; callers copy it.
+     */
+    NameAllocator methodNames(boolean withEntity, Supplier<NameAllocator> allocate) {
+        int which = withEntity ? 1 : 0;
+        if (methodNames[which] == null) {
+            methodNames[which] = allocate.get();
+        }
+        return methodNames[which];
     }
 
     /** The entity's statements (not for a hierarchy root). */

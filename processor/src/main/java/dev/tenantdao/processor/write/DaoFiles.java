@@ -9,10 +9,12 @@ import dev.tenantdao.processor.sql.EntitySql;
 import dev.tenantdao.processor.sql.HierarchySql;
 import dev.tenantdao.processor.sql.SqlBuilder;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
+import javax.tools.JavaFileObject;
 
 /**
  * The generated source files of an entity or a hierarchy, all built before any is written, so a
@@ -44,10 +46,26 @@ public final class DaoFiles {
         return List.copyOf(files);
     }
 
-    /** Writes {@code files}, built beforehand, in order. */
+    /**
+     * Writes {@code files}, built beforehand, in order. Each is rendered to its text first, every one
+     * before any is created, and handed to the filer's writer in one piece (JavaPoet's own {@code
+     * writeTo(Filer)} hands each of the many small pieces it emits to the filer's encoding writer
+     * one call at a time).
+     */
     public static void write(List<JavaFile> files, Filer filer) throws IOException {
+        List<String> sources = new ArrayList<>(files.size());
         for (JavaFile file : files) {
-            file.writeTo(filer);
+            sources.add(file.toString());
+        }
+        for (int i = 0; i < files.size(); i++) {
+            JavaFile file = files.get(i);
+            String name = file.packageName().isEmpty() ? file.typeSpec().name()
+                    : file.packageName() + "." + file.typeSpec().name();
+            JavaFileObject source = filer.createSourceFile(name,
+                    file.typeSpec().originatingElements().toArray(Element[]::new));
+            try (Writer writer = source.openWriter()) {
+                writer.write(sources.get(i));
+            }
         }
     }
 

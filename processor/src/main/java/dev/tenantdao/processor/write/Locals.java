@@ -31,7 +31,7 @@ final class Locals {
 
     private static final Set<String> OWN_SET = Set.copyOf(OWN);
 
-    private final NameAllocator names = new NameAllocator();
+    private final NameAllocator names;
     private final Map<Object, String> byTag = new HashMap<>();
 
     /** The names of a new method of {@code dao}'s DAO: its own locals, the fields, the entity's names taken. */
@@ -58,7 +58,9 @@ final class Locals {
         return locals;
     }
 
-    private Locals() {}
+    private Locals() {
+        this.names = new NameAllocator();
+    }
 
     /** The names generated repository methods give their own locals and the repository's fields. */
     static final List<String> REPOSITORY_OWN = List.of("support", "database", "dao", "tenant", "tenantKey", "vendor",
@@ -67,18 +69,23 @@ final class Locals {
             "transaction", "call", "failure", "all", "each", "stored", "row", "SCOPE", "SORTABLE");
 
     private Locals(DaoContext dao, boolean entity) {
-        for (String own : OWN) {
-            reserve(own, "own " + own);
-        }
-        for (String field : dao.fields().all()) {
-            if (!OWN_SET.contains(field)) {     // ("support", the field the constructor sets)
-                reserve(field, "field " + field);
+        // the same for every method of the DAO: allocated once, a copy for each method
+        this.names = dao.methodNames(entity, () -> {
+            Locals first = new Locals();
+            for (String own : OWN) {
+                first.reserve(own, "own " + own);
             }
-        }
-        if (entity) {
-            reserve(dao.var(), "entity");
-            reserve(dao.all(), "entities");
-        }
+            for (String field : dao.fields().all()) {
+                if (!OWN_SET.contains(field)) {     // ("support", the field the constructor sets)
+                    first.reserve(field, "field " + field);
+                }
+            }
+            if (entity) {
+                first.reserve(dao.var(), "entity");
+                first.reserve(dao.all(), "entities");
+            }
+            return first.names;
+        }).clone();
     }
 
     private void reserve(String name, Object tag) {
