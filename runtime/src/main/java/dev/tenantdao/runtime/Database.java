@@ -742,6 +742,7 @@ public class Database {
      * changed, how many, whether it writes. Read-only unless {@code access} {@link OperatorAccess#allowingWrites()
      * allows writes}: a write is refused before any SQL, and the database refuses one sent by hand.
      * {@code transaction.connection()} is the operator's connection, for SQL of your own (not logged).
+     * The history rows of its writes to audited entities name {@code access.actor()} ({@link AuditContext}).
      *
      * <p>Commits when {@code work} returns. When it throws, a call in it failed, or the commit fails,
      * the transaction rolls back and the log rows of its calls are written again, marked rolled back,
@@ -767,7 +768,8 @@ public class Database {
         transaction.set(started);
         boolean ended = false;
         try {
-            T result = work.inTransaction(started);
+            // the history rows of its writes name the operator
+            T result = AuditContext.callAsOperator(access.actor(), () -> work.inTransaction(started));
             if (started.operatorCallFailed()) {
                 OperatorAccessException failed = new OperatorAccessException("A call in the operator block of "
                         + access.actor() + " failed, so its transaction rolled back (its access log rows are kept)");

@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 /**
  * What PostgreSQL's catalog says about one schema's tables, as sorted lines with the schema's name
  * taken out: columns (type, NOT NULL, default, identity), constraints (as PostgreSQL prints them,
- * with their names), indexes, row-level security, policies, triggers and enum labels in order. Two
- * schemas with equal lines have the same tables, whatever order their columns were added in.
+ * with their names), indexes, row-level security, policies (permissive or restrictive, to which
+ * roles), triggers and enum labels in order. Two schemas with equal lines have the same tables,
+ * whatever order their columns were added in.
  */
 public final class Catalog {
 
@@ -41,7 +42,7 @@ public final class Catalog {
                     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                     WHERE n.nspname = ? AND c.relkind = 'r' AND c.relname <> 'flyway_schema_history'""");
             query(connection, schema, lines, "policy", """
-                    SELECT tablename, policyname, cmd, qual, with_check FROM pg_policies WHERE schemaname = ?""");
+                    SELECT tablename, policyname, permissive, roles, cmd, qual, with_check FROM pg_policies WHERE schemaname = ?""");
             query(connection, schema, lines, "trigger", """
                     SELECT c.relname, t.tgname, t.tgtype, p.proname
                     FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -68,6 +68,11 @@ public final class Postgres {
         return found;
     }
 
+    /** The server of this JVM if a test used it already ({@link #shared()}), without finding or starting one. */
+    public static java.util.Optional<Postgres> sharedIfUsed() {
+        return java.util.Optional.ofNullable(shared);
+    }
+
     private static Postgres locate() {
         String configured = setting("tenantdao.jdbc.url", "TENANTDAO_JDBC_URL", null);
         if (configured != null) {

@@ -72,7 +72,16 @@ public final class SchemaDiff {
         for (Table table : current.tables()) {
             statements.add(ddl.createTable(table));
         }
+        String role = operatorRole(current);
+        if (role != null) {
+            statements.add(ddl.operatorAccess(role, current.tables().stream().filter(Table::operatorPolicies).toList()));
+        }
         return new Result(statements, List.of("create_tables"), List.of(), current.tables());
+    }
+
+    /** The operators' group role of a model's tables ({@code -Atenantdao.operatorRole}), or null. */
+    private static String operatorRole(SchemaModel model) {
+        return model.tables().stream().map(Table::operatorRole).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     public static Result between(SchemaModel previous, SchemaModel current, Declarations declared, String stream) {
@@ -118,6 +127,7 @@ public final class SchemaDiff {
         for (Map.Entry<Table, Table> pair : matched.entrySet()) {
             table(pair.getValue(), pair.getKey());
         }
+        operatorAccess(matched);
         List<Table> gone = new ArrayList<>(previous.tables().stream().filter(t -> !kept.contains(t.name())).toList());
         java.util.Collections.reverse(gone);     // referencing tables were created after the tables they reference
         for (Table table : gone) {
@@ -134,6 +144,51 @@ public final class SchemaDiff {
                                 + " no longer @Audited?): dropping it loses the audit trail. Declare"
                                 + " @DropTable(\"" + table.name() + "\") to drop it"));
             }
+        }
+    }
+
+    /**
+     * Operator access ({@code -Atenantdao.operatorRole}), after the tables' own changes: when a table
+     * loses it (the option off, another role, no row-level security any more, a new name), the
+     * operators' policies go and the role's privileges are revoked; when a table gains it (a new
+     * table, the option on), the role (created when missing) and the access log come first, once,
+     * when the role is new to the schema, then the policies and the grant. Turning the option off
+     * keeps the log (the record of what operators did is evidence) and the role (other databases of
+     * the cluster may use it), and says so in the migration.
+     */
+    private void operatorAccess(Map<Table, Table> matched) {
+        List<Table> gaining = new ArrayList<>(created.stream().filter(Table::operatorPolicies).toList());
+        for (Map.Entry<Table, Table> pair : matched.entrySet()) {
+            Table after = pair.getKey();
+            Table before = pair.getValue();
+            boolean same = Objects.equals(before.operatorRole(), after.operatorRole())
+                    && before.name().equals(after.name());
+            if (before.operatorPolicies() && !(same && after.operatorPolicies())) {
+                boolean revoke = !Objects.equals(before.operatorRole(), after.operatorRole()) || !after.operatorPolicies();
+                statements.add(ddl.dropOperatorPolicies(after, before.name(), revoke ? before.operatorRole() : null));
+                if (!after.operatorPolicies()) {
+                    changes.add("no_operator_access_" + after.name());
+                }
+            }
+            if (after.operatorPolicies() && !(same && before.operatorPolicies())) {
+                gaining.add(after);
+            }
+        }
+        String role = operatorRole(current);
+        String before = operatorRole(previous);
+        if (role != null && !role.equals(before)) {
+            statements.add(ddl.operatorRoleAndLog(role));
+            changes.add("operator_access");
+        } else if (!gaining.isEmpty()) {
+            changes.add("operator_access");
+        }
+        for (Table table : gaining) {
+            statements.add(ddl.operatorPolicies(table.operatorRole(), table));
+        }
+        if (role == null && before != null) {
+            statements.add("-- Operator access is off: the operators' policies and privileges are gone. The access log "
+                    + dev.tenantdao.annotations.internal.Wire.OPERATOR_ACCESS_TABLE + " stays (it is the record of what"
+                    + " operators did), and so does role " + before + " (other databases may use it).\n");
         }
     }
 

@@ -47,8 +47,13 @@ public final class DdlBuilder {
         SchemaModel model = model();
         DdlRenderer renderer = DdlRenderer.forResource();
         String ddl = STRATEGY_HEADER + strategy().name() + '\n' + renderer.create(model);
-        String operatorRole = entity.isTenanted() ? entity.tenancy().operatorRole() : null;
+        String operatorRole = operatorRole();
         return operatorRole == null ? ddl : ddl + renderer.operatorAccess(operatorRole, model.tables());
+    }
+
+    /** The operators' group role ({@code -Atenantdao.operatorRole}) of a row-tenanted entity, or null. */
+    private String operatorRole() {
+        return entity.isTenanted() ? entity.tenancy().operatorRole() : null;
     }
 
     /** The entity's enum types and tables, in creation order. */
@@ -104,6 +109,11 @@ public final class DdlBuilder {
         if (partitions > 0) {
             // every table of the entity, so that each of its statements is planned against one partition
             tables.replaceAll(table -> table.withPartitions(partitions));
+        }
+        String operatorRole = operatorRole();
+        if (operatorRole != null) {
+            // recorded in the exported versions, so that a migration grants it, or takes it back
+            tables.replaceAll(table -> table.withOperatorRole(operatorRole));
         }
         return new SchemaModel(enumTypes, tables);
     }

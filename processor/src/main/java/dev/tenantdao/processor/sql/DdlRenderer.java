@@ -25,6 +25,10 @@ public final class DdlRenderer {
     /** The Flyway placeholder for the shared schema, in migrations of the {@code schema} stream. */
     public static final String SHARED_SCHEMA_PLACEHOLDER = "${tenantdao_shared_schema}";
 
+    /** The suffixes of the operators' policies of a table, after its name. */
+    private static final List<String> OPERATOR_POLICIES = List.of("_operator_read", "_operator_insert", "_operator_update",
+            "_operator_delete");
+
     private final boolean resource;
     private final String stream;
 
@@ -226,11 +230,22 @@ public final class DdlRenderer {
      * name the role, so nothing another role sets reaches them.
      */
     public String operatorAccess(String role, List<Table> tables) {
+        StringBuilder ddl = new StringBuilder(operatorRoleAndLog(role));
+        for (Table table : tables) {
+            ddl.append(operatorPolicies(role, table));
+        }
+        return ddl.toString();
+    }
+
+    /**
+     * The operators' group role {@code role}, created {@code NOLOGIN} when missing, and the access log,
+     * created when missing; in a migration the role also gets the use of the schema the migration runs in.
+     */
+    public String operatorRoleAndLog(String role) {
         String grantee = Identifiers.quote(role);
         String log = Wire.OPERATOR_ACCESS_TABLE;
-        String literal = "'" + role.replace("'", "''") + "'";
         StringBuilder ddl = new StringBuilder()
-                .append("DO $$\nBEGIN\n    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ").append(literal)
+                .append("DO $$\nBEGIN\n    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ").append(SqlBuilder.literal(role))
                 .append(") THEN\n        CREATE ROLE ").append(grantee).append(" NOLOGIN;\n    END IF;\n")
                 .append("EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;\nEND $$;\n")
                 .append("CREATE TABLE IF NOT EXISTS ").append(log).append(" (\n")
@@ -255,28 +270,62 @@ public final class DdlRenderer {
                     .append(policy[1]).append(" TO ").append(grantee).append(' ').append(policy[2]).append(";\n");
         }
         ddl.append("GRANT SELECT, INSERT ON ").append(log).append(" TO ").append(grantee).append(";\n");
+        if (!resource) {
+            // (the DDL resource runs wherever its caller chose; a migration knows its schema)
+            ddl.append("GRANT USAGE ON SCHEMA \"${flyway:defaultSchema}\" TO ").append(grantee).append(";\n");
+        }
+        return ddl.toString();
+    }
+
+    /**
+     * The operators' policies on {@code table} and its partitions, beside its tenant policy, and the
+     * role's grant on it; nothing for a table without row-level security.
+     */
+    public String operatorPolicies(String role, Table table) {
+        if (table.policy() == null) {
+            return "";
+        }
+        String grantee = Identifiers.quote(role);
         String writes = "current_setting('" + Wire.OPERATOR_WRITES_SETTING + "', true) = '" + Wire.OPERATOR_WRITES_ON + "'";
-        for (Table table : tables) {
-            if (table.policy() == null) {
-                continue;
+        StringBuilder ddl = new StringBuilder();
+        for (String reference : withPartitions(table)) {
+            String[][] policies = {
+                    {OPERATOR_POLICIES.get(0), "FOR SELECT", "USING (true)"},
+                    {OPERATOR_POLICIES.get(1), "AS RESTRICTIVE FOR INSERT", "WITH CHECK (" + writes + ")"},
+                    {OPERATOR_POLICIES.get(2), "AS RESTRICTIVE FOR UPDATE", "USING (" + writes + ") WITH CHECK (" + writes + ")"},
+                    {OPERATOR_POLICIES.get(3), "AS RESTRICTIVE FOR DELETE", "USING (" + writes + ")"}};
+            for (String[] policy : policies) {
+                String name = Identifiers.quote(table.name() + policy[0]);
+                ddl.append("DROP POLICY IF EXISTS ").append(name).append(" ON ").append(reference).append(";\n")
+                        .append("CREATE POLICY ").append(name).append(" ON ").append(reference).append(' ')
+                        .append(policy[1]).append(" TO ").append(grantee).append("\n    ").append(policy[2])
+                        .append(";\n");
             }
-            for (String reference : withPartitions(table)) {
-                String[][] policies = {
-                        {"_operator_read", "FOR SELECT", "USING (true)"},
-                        {"_operator_insert", "AS RESTRICTIVE FOR INSERT", "WITH CHECK (" + writes + ")"},
-                        {"_operator_update", "AS RESTRICTIVE FOR UPDATE", "USING (" + writes + ") WITH CHECK (" + writes + ")"},
-                        {"_operator_delete", "AS RESTRICTIVE FOR DELETE", "USING (" + writes + ")"}};
-                for (String[] policy : policies) {
-                    String name = Identifiers.quote(table.name() + policy[0]);
-                    ddl.append("DROP POLICY IF EXISTS ").append(name).append(" ON ").append(reference).append(";\n")
-                            .append("CREATE POLICY ").append(name).append(" ON ").append(reference).append(' ')
-                            .append(policy[1]).append(" TO ").append(grantee).append("\n    ").append(policy[2])
-                            .append(";\n");
-                }
+        }
+        // a history table is read and appended only (its triggers refuse the rest), as Grants gives the application
+        ddl.append("GRANT ").append(table.appendOnly() ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE").append(" ON ")
+                .append(name(table)).append(" TO ").append(grantee).append(";\n");
+        return ddl.toString();
+    }
+
+    /**
+     * Takes operator access back from {@code table}: drops the operators' policies named after table
+     * {@code named} (its name in the previous version) from it and its partitions and, with {@code
+     * revokeFrom}, revokes that role's privileges on it (when the role still exists: it is shared by
+     * the cluster's databases, and never dropped here).
+     */
+    public String dropOperatorPolicies(Table table, String named, String revokeFrom) {
+        StringBuilder ddl = new StringBuilder();
+        for (String reference : withPartitions(table)) {
+            for (String policy : OPERATOR_POLICIES) {
+                ddl.append("DROP POLICY IF EXISTS ").append(Identifiers.quote(named + policy)).append(" ON ")
+                        .append(reference).append(";\n");
             }
-            // a history table is read and appended only (its triggers refuse the rest), as Grants gives the application
-            ddl.append("GRANT ").append(table.appendOnly() ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE").append(" ON ")
-                    .append(name(table)).append(" TO ").append(grantee).append(";\n");
+        }
+        if (revokeFrom != null) {
+            String revoke = "REVOKE ALL ON " + name(table) + " FROM " + Identifiers.quote(revokeFrom);
+            ddl.append("DO $$\nBEGIN\n    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ").append(SqlBuilder.literal(revokeFrom))
+                    .append(") THEN\n        EXECUTE ").append(SqlBuilder.literal(revoke)).append(";\n    END IF;\nEND $$;\n");
         }
         return ddl.toString();
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenantdao.runtime.AuditContext;
 import dev.tenantdao.runtime.DataAccessException;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.OperatorAccess;
@@ -12,8 +13,11 @@ import dev.tenantdao.runtime.OperatorAccessException;
 import dev.tenantdao.runtime.Schema;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.runtime.TenantRow;
+import dev.tenantdao.samples.audit.Contract;
+import dev.tenantdao.samples.audit.ContractDao;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +63,7 @@ class OperatorAccessTest {
     static void schema() throws SQLException {
         Postgres server = Postgres.shared();
         admin = server.freshSchema(SCHEMA);
-        Schema.create(admin, Balance.class);
+        Schema.create(admin, Balance.class, Contract.class);
         app = server.applicationRole(APP, SCHEMA);
         DataSource login = server.applicationRole(LOGIN, SCHEMA);
         execute(admin, "GRANT " + OPERATORS + " TO " + LOGIN);
@@ -204,6 +209,26 @@ class OperatorAccessTest {
         assertEquals("acme", fixed.tenant());
         assertEquals(Map.of("acme", 4, "globex", 2), tenantsOf(admin));
         assertEquals(List.of("ann@support|ticket 4711: refund|Balance.insert|{acme}|1|true|null|false"), log());
+    }
+
+    @Test
+    void theHistoryOfAnOperatorsWritesNamesTheOperatorWhateverTheBlockSets() {
+        ContractDao contracts = new ContractDao(database);
+        UUID id = UUID.randomUUID();
+        Contract lease = TenantContext.callAs("acme", "alice@acme",
+                () -> contracts.insert(new Contract(id, "Lease", new BigDecimal("100.00"), 0, null, 0)));
+        OperatorAccess fix = OperatorAccess.of("ann@support", "ticket 4712: wrong title").allowingWrites();
+        Contract fixed = database.asOperator(fix, tx -> TenantContext.callAs("acme", () -> contracts.update(
+                new Contract(id, "Lease v2", lease.amount(), lease.version(), null, 0))));
+        // an actor set inside the block does not hide the operator
+        database.asOperator(fix, tx -> TenantContext.callAs("acme", "mallory", () -> {
+            assertEquals("ann@support", AuditContext.actor());
+            return contracts.update(new Contract(id, "Lease v3", fixed.amount(), fixed.version(), null, 0));
+        }));
+        assertEquals(null, AuditContext.actor(), "restored after the block");
+        assertEquals(List.of("Lease v3 ann@support", "Lease v2 ann@support", "Lease alice@acme"),
+                TenantContext.callAs("acme", () -> contracts.history(id)).stream()
+                        .map(entry -> entry.entity().title() + " " + entry.actor()).toList());
     }
 
     @Test

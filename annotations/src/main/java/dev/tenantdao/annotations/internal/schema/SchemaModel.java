@@ -49,11 +49,14 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
      * table a history table records (else null); {@code policy} the row-level-security condition
      * (else null: no row-level security); {@code appendOnly} whether triggers refuse updates,
      * deletes and truncation (history tables); {@code partitions} the number of hash partitions of
-     * its first column, the tenant column ({@code @PartitionedByTenant}; 0: not partitioned).
+     * its first column, the tenant column ({@code @PartitionedByTenant}; 0: not partitioned);
+     * {@code operatorRole} the operators' group role of a row-tenanted table ({@code
+     * -Atenantdao.operatorRole}: with a {@code policy}, the role's read and write policies beside it),
+     * else null.
      */
     public record Table(String name, String entity, Strategy strategy, String historyOf, List<Column> columns,
             List<String> primaryKey, List<String> checks, List<List<String>> uniques, List<ForeignKey> foreignKeys,
-            List<Index> indexes, String policy, boolean appendOnly, int partitions) {
+            List<Index> indexes, String policy, boolean appendOnly, int partitions, String operatorRole) {
         public Table {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
@@ -66,12 +69,12 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
             }
         }
 
-        /** A table that is not partitioned. */
+        /** A table that is not partitioned, without operator access. */
         public Table(String name, String entity, Strategy strategy, String historyOf, List<Column> columns,
                 List<String> primaryKey, List<String> checks, List<List<String>> uniques, List<ForeignKey> foreignKeys,
                 List<Index> indexes, String policy, boolean appendOnly) {
             this(name, entity, strategy, historyOf, columns, primaryKey, checks, uniques, foreignKeys, indexes, policy,
-                    appendOnly, 0);
+                    appendOnly, 0, null);
         }
 
         /** Whether it is partitioned by hash of its tenant column. */
@@ -97,7 +100,18 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
         /** The same table with {@code partitions} hash partitions (0: none). */
         public Table withPartitions(int partitions) {
             return new Table(name, entity, strategy, historyOf, columns, primaryKey, checks, uniques, foreignKeys,
-                    indexes, policy, appendOnly, partitions);
+                    indexes, policy, appendOnly, partitions, operatorRole);
+        }
+
+        /** The same table with {@code role} as its operators' group role (null: no operator access). */
+        public Table withOperatorRole(String role) {
+            return new Table(name, entity, strategy, historyOf, columns, primaryKey, checks, uniques, foreignKeys,
+                    indexes, policy, appendOnly, partitions, role);
+        }
+
+        /** Whether the operators' role has its policies on it: operator access on, and row-level security. */
+        public boolean operatorPolicies() {
+            return operatorRole != null && policy != null;
         }
 
         public Optional<Column> column(String name) {
@@ -242,6 +256,7 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
             if (table.partitioned()) {
                 map.put("partitions", table.partitions());
             }
+            putIf(map, "operatorRole", table.operatorRole());
             list.add(map);
         }
         root.put("tables", list);
@@ -296,7 +311,8 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
             tables.add(new Table(string(m, "name"), (String) m.get("entity"), Strategy.valueOf(string(m, "strategy")),
                     (String) m.get("historyOf"), columns, strings(m.get("primaryKey")), strings(m.get("checks")),
                     uniques, keys, indexes, (String) m.get("policy"), Boolean.TRUE.equals(m.get("appendOnly")),
-                    m.get("partitions") == null ? 0 : ((Number) m.get("partitions")).intValue()));
+                    m.get("partitions") == null ? 0 : ((Number) m.get("partitions")).intValue(),
+                    (String) m.get("operatorRole")));
         }
         return new SchemaModel(types, tables);
     }
