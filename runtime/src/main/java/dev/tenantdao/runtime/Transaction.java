@@ -29,15 +29,15 @@ public final class Transaction {
     private Connection connection;
     private DataSource source;
     private boolean tenantSet;
+    /**
+     * Whether opening the connection sets the tenant setting: for transactions handed to users
+     * (whose own SQL relies on it); not for a DAO's own transaction, whose statements set it
+     * themselves in the same round trip.
+     */
     private final boolean setsTenant;
     private boolean rollbackOnly;
     private Long transactionId;
 
-    /**
-     * @param setsTenant whether opening the connection sets the tenant setting: for transactions
-     *     handed to users (whose own SQL relies on it); not for a DAO's own transaction, whose
-     *     statements set it themselves in the same round trip
-     */
     /** Set for a transaction of the application's that DAO calls joined: never committed or closed here. */
     private final boolean external;
     /** An operator's transaction ({@link Database#asOperator}): who and why; else null. */
@@ -228,12 +228,12 @@ public final class Transaction {
         rollbackOnly = true;
     }
 
-    /** Whether the transaction will roll back when it ends. */
     /** Whether this is the application's transaction, joined (see {@link ExternalTransactions}). */
     boolean isExternal() {
         return external;
     }
 
+    /** Whether the transaction will roll back when it ends ({@link #setRollbackOnly()} was called). */
     public boolean isRollbackOnly() {
         return rollbackOnly;
     }
