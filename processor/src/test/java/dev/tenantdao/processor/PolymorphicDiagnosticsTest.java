@@ -562,6 +562,25 @@ class PolymorphicDiagnosticsTest {
     }
 
     @Test
+    void aFallbackBelowAJoinedLevelWidensItsRowsAndItsTableIsLeftJoined() throws java.io.IOException {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public abstract sealed class P permits P.L, P.C {",
+                "    @Id public long id;",
+                "    public abstract static sealed class L extends P permits P.A, P.Other {}",
+                "    public static final class A extends L { public String a; }",
+                "    @Subtype(fallback = true)",
+                "    public static final class Other extends L { public String note; }",
+                "    public static final class C extends P { public String c; }",
+                "}"));
+        assertEquals(List.of(), errors(c));
+        String levelDao = c.generatedSourceFile("t.P_LDao").orElseThrow().getCharContent(false).toString();
+        assertTrue(levelDao.contains("LEFT JOIN other ON other.tenant_id = ? AND other.id = p.id \\\n"
+                + "            WHERE p.tenant_id = ? AND p.type NOT IN ('C') \\\n"), levelDao);
+        assertTrue(levelDao.contains("default:\n" + " ".repeat(20) + "return mapP_Other(rows);"), levelDao);
+    }
+
+    @Test
     void anAbstractClassLevelsFieldsAreColumnsOfItsSubtypesAndAFallbackBelowALevelWidensIt() throws java.io.IOException {
         Compilation c = compile(source("t.P", "package t;", IMPORTS,
                 "@Entity @Tenanted @Polymorphic",
