@@ -54,7 +54,8 @@ class GoldenFilesTest {
                 JavaFileObjects.forResource("entities/com/example/billing/Ticket.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Reading.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Reminder.java"),
-                JavaFileObjects.forResource("entities/com/example/billing/Quote.java"));
+                JavaFileObjects.forResource("entities/com/example/billing/Quote.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Benefit.java"));
         assertEquals(java.util.List.of(), Sources.errors(compilation), () -> compilation.diagnostics().toString());
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
         assertTrue(compilation.warnings().isEmpty(), () -> "warnings under -Xlint:all: " + compilation.warnings());
@@ -65,7 +66,8 @@ class GoldenFilesTest {
             "Payment_CardDao", "ShipmentDao", "ParcelDao", "PalletDao", "ClaimDao", "Claim_DamageDao",
             "Claim_DelayDao", "SubscriptionDao", "ArchiveDao", "InvoicesImpl", "SubscriptionsImpl", "OfferDao",
             "OfferLineDao", "ShelfDao", "OffersImpl", "TicketDao", "ReadingDao", "ReminderDao", "Reminder_DunningDao",
-            "Reminder_FinalDunningDao", "Reminder_OtherDao", "QuoteDao"})
+            "Reminder_FinalDunningDao", "Reminder_OtherDao", "QuoteDao", "BenefitDao", "Benefit_LeaveDao",
+            "Benefit_SickDao"})
     void generatedDao(String dao) throws IOException {
         JavaFileObject generated = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow();
         assertGolden(dao + ".java", generated.getCharContent(false).toString());
@@ -73,7 +75,8 @@ class GoldenFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Invoice", "Customer", "Country", "LedgerEntry", "Payment", "Shipment", "Claim",
-            "Subscription", "Archive", "Offer", "OfferLine", "Shelf", "Ticket", "Reading", "Reminder", "Quote"})
+            "Subscription", "Archive", "Offer", "OfferLine", "Shelf", "Ticket", "Reading", "Reminder", "Quote",
+            "Benefit"})
     void generatedDdl(String entity) throws IOException {
         Optional<JavaFileObject> ddl = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
                 "META-INF/tenantdao/ddl/com.example.billing." + entity + ".sql");

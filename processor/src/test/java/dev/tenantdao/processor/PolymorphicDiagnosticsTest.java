@@ -4,6 +4,7 @@ import static dev.tenantdao.processor.Sources.assertDiagnostics;
 import static dev.tenantdao.processor.Sources.compile;
 import static dev.tenantdao.processor.Sources.errors;
 import static dev.tenantdao.processor.Sources.source;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -509,14 +510,18 @@ class PolymorphicDiagnosticsTest {
                 "@Entity @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
                 "public abstract sealed class Q permits Q.M {",
                 "    @Id public long id;",
-                "    public abstract static sealed class M extends Q permits Q.B {}",
+                "    public abstract static sealed class M extends Q permits Q.B {",
+                "        public String shared;",
+                "        public static final int LIMIT = 3;",
+                "        @Transient public String scratch;",
+                "    }",
                 "    public static final class B extends M {}",
                 "}"));
         assertDiagnostics(c,
                 "ERROR 6:5: " + Message.SUBTYPE_ON_LEVEL.format("L", "P"),
                 "ERROR 7:36: " + Message.HOOK_SIGNATURE.format("BeforeInsert", "checked",
                         "L (a record is changed by returning a new one)"),
-                "ERROR 6:35: " + Message.LEVEL_IN_JOINED.format("M", "Q"));
+                "ERROR 7:23: " + Message.LEVEL_FIELD_IN_JOINED.format("M.shared", "M", "Q"));
     }
 
     @Test
@@ -534,6 +539,45 @@ class PolymorphicDiagnosticsTest {
         String levelDao = c.generatedSourceFile("t.P_LDao").orElseThrow().getCharContent(false).toString();
         assertTrue(levelDao.contains("WHERE tenant_id = ? AND type IN ('A', 'B') \\"), levelDao);
         assertTrue(levelDao.contains("return aDao.insert(a);"), levelDao);
+    }
+
+    @Test
+    void aJoinedLevelGroupsSubtypesAndItsDaoJoinsTheirTablesOnly() throws java.io.IOException {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public abstract sealed class P permits P.L, P.C {",
+                "    @Id public long id;",
+                "    public abstract static sealed class L extends P permits P.A, P.B {}",
+                "    public static final class A extends L { public String a; }",
+                "    public static final class B extends L { public String b; }",
+                "    public static final class C extends P { public String c; }",
+                "}"));
+        assertEquals(List.of(), errors(c));
+        String levelDao = c.generatedSourceFile("t.P_LDao").orElseThrow().getCharContent(false).toString();
+        assertTrue(levelDao.contains("FROM p LEFT JOIN a ON a.tenant_id = ? AND a.id = p.id"
+                + " LEFT JOIN b ON b.tenant_id = ? AND b.id = p.id \\\n"
+                + "            WHERE p.tenant_id = ? AND p.type IN ('A', 'B') \\\n"), levelDao);
+        assertFalse(levelDao.contains("LEFT JOIN c "), levelDao);
+        assertTrue(levelDao.contains("return aDao.insert(a);"), levelDao);
+    }
+
+    @Test
+    void aFallbackBelowAJoinedLevelWidensItsRowsAndItsTableIsLeftJoined() throws java.io.IOException {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public abstract sealed class P permits P.L, P.C {",
+                "    @Id public long id;",
+                "    public abstract static sealed class L extends P permits P.A, P.Other {}",
+                "    public static final class A extends L { public String a; }",
+                "    @Subtype(fallback = true)",
+                "    public static final class Other extends L { public String note; }",
+                "    public static final class C extends P { public String c; }",
+                "}"));
+        assertEquals(List.of(), errors(c));
+        String levelDao = c.generatedSourceFile("t.P_LDao").orElseThrow().getCharContent(false).toString();
+        assertTrue(levelDao.contains("LEFT JOIN other ON other.tenant_id = ? AND other.id = p.id \\\n"
+                + "            WHERE p.tenant_id = ? AND p.type NOT IN ('C') \\\n"), levelDao);
+        assertTrue(levelDao.contains("default:\n" + " ".repeat(20) + "return mapP_Other(rows);"), levelDao);
     }
 
     @Test

@@ -132,8 +132,9 @@ public enum Message {
     NO_SUBTYPES(ERROR, "@Polymorphic %s has no subtypes: seal it, or list them in @Polymorphic(subtypes)"),
     SUBTYPE_SHAPE(ERROR, "%s, a subtype of @Polymorphic %s, must be a record or a non-abstract, static, non-private class"
             + " without type parameters, or (an intermediate level) a sealed interface or sealed abstract class"),
-    LEVEL_IN_JOINED(ERROR, "%s is an intermediate level of @Polymorphic %s, a JOINED hierarchy; intermediate levels are"
-            + " supported in SINGLE_TABLE hierarchies only: make each concrete subtype a direct subtype of the root"),
+    LEVEL_FIELD_IN_JOINED(ERROR, "%s is a field of %s, an intermediate level of @Polymorphic %s, a JOINED hierarchy;"
+            + " a level of a joined hierarchy has no table of its own yet, so it cannot map fields: declare the field"
+            + " on the root or on each concrete subtype, or mark it @Transient"),
     SUBTYPE_ON_LEVEL(ERROR, "@Subtype on %s, an intermediate level of @Polymorphic %s; a level has no discriminator value"
             + " or table of its own: its rows are those of its concrete subtypes"),
     NOT_A_SUBTYPE(ERROR, "%s is listed in @Polymorphic(subtypes) of %s but is not a subtype of it"),

@@ -86,7 +86,15 @@ public final class HierarchyValidator {
             return;
         }
         if (root.getAnnotation(Polymorphic.class).strategy() == Polymorphic.Strategy.JOINED) {
-            diagnostics.report(Message.LEVEL_IN_JOINED, subtype, subtype.getSimpleName(), root.getSimpleName());
+            // a joined level only groups subtypes: the root's table and each subtype's hold every column
+            for (javax.lang.model.element.VariableElement field
+                    : javax.lang.model.util.ElementFilter.fieldsIn(subtype.getEnclosedElements())) {
+                if (!field.getModifiers().contains(Modifier.STATIC)
+                        && field.getAnnotation(dev.tenantdao.annotations.Transient.class) == null) {
+                    diagnostics.report(Message.LEVEL_FIELD_IN_JOINED, field, subtype.getSimpleName() + "."
+                            + field.getSimpleName(), subtype.getSimpleName(), root.getSimpleName());
+                }
+            }
         }
         Annotations.mirror(subtype, Subtype.class).ifPresent(annotation ->
                 diagnostics.report(Message.SUBTYPE_ON_LEVEL, subtype, annotation, subtype.getSimpleName(),
