@@ -52,7 +52,8 @@ class GoldenFilesTest {
                 JavaFileObjects.forResource("entities/com/example/billing/Shelf.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Offers.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Ticket.java"),
-                JavaFileObjects.forResource("entities/com/example/billing/Reading.java"));
+                JavaFileObjects.forResource("entities/com/example/billing/Reading.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Voucher.java"));
         assertEquals(java.util.List.of(), Sources.errors(compilation), () -> compilation.diagnostics().toString());
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
         assertTrue(compilation.warnings().isEmpty(), () -> "warnings under -Xlint:all: " + compilation.warnings());
@@ -62,7 +63,7 @@ class GoldenFilesTest {
     @ValueSource(strings = {"InvoiceDao", "CustomerDao", "CountryDao", "LedgerEntryDao", "PaymentDao",
             "Payment_CardDao", "ShipmentDao", "ParcelDao", "PalletDao", "ClaimDao", "Claim_DamageDao",
             "Claim_DelayDao", "SubscriptionDao", "ArchiveDao", "InvoicesImpl", "SubscriptionsImpl", "OfferDao",
-            "OfferLineDao", "ShelfDao", "OffersImpl", "TicketDao", "ReadingDao"})
+            "OfferLineDao", "ShelfDao", "OffersImpl", "TicketDao", "ReadingDao", "VoucherDao"})
     void generatedDao(String dao) throws IOException {
         JavaFileObject generated = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow();
         assertGolden(dao + ".java", generated.getCharContent(false).toString());
@@ -70,7 +71,7 @@ class GoldenFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Invoice", "Customer", "Country", "LedgerEntry", "Payment", "Shipment", "Claim",
-            "Subscription", "Archive", "Offer", "OfferLine", "Shelf", "Ticket", "Reading"})
+            "Subscription", "Archive", "Offer", "OfferLine", "Shelf", "Ticket", "Reading", "Voucher"})
     void generatedDdl(String entity) throws IOException {
         Optional<JavaFileObject> ddl = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
                 "META-INF/tenantdao/ddl/com.example.billing." + entity + ".sql");
