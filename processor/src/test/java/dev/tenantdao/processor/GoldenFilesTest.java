@@ -55,7 +55,8 @@ class GoldenFilesTest {
                 JavaFileObjects.forResource("entities/com/example/billing/Reading.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Reminder.java"),
                 JavaFileObjects.forResource("entities/com/example/billing/Quote.java"),
-                JavaFileObjects.forResource("entities/com/example/billing/Benefit.java"));
+                JavaFileObjects.forResource("entities/com/example/billing/Benefit.java"),
+                JavaFileObjects.forResource("entities/com/example/billing/Voucher.java"));
         assertEquals(java.util.List.of(), Sources.errors(compilation), () -> compilation.diagnostics().toString());
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
         assertTrue(compilation.warnings().isEmpty(), () -> "warnings under -Xlint:all: " + compilation.warnings());
@@ -67,7 +68,7 @@ class GoldenFilesTest {
             "Claim_DelayDao", "SubscriptionDao", "ArchiveDao", "InvoicesImpl", "SubscriptionsImpl", "OfferDao",
             "OfferLineDao", "ShelfDao", "OffersImpl", "TicketDao", "ReadingDao", "ReminderDao", "Reminder_DunningDao",
             "Reminder_FinalDunningDao", "Reminder_OtherDao", "QuoteDao", "BenefitDao", "Benefit_LeaveDao",
-            "Benefit_SickDao"})
+            "Benefit_SickDao", "VoucherDao"})
     void generatedDao(String dao) throws IOException {
         JavaFileObject generated = compilation.generatedSourceFile("com.example.billing." + dao).orElseThrow();
         assertGolden(dao + ".java", generated.getCharContent(false).toString());
@@ -76,7 +77,7 @@ class GoldenFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Invoice", "Customer", "Country", "LedgerEntry", "Payment", "Shipment", "Claim",
             "Subscription", "Archive", "Offer", "OfferLine", "Shelf", "Ticket", "Reading", "Reminder", "Quote",
-            "Benefit"})
+            "Benefit", "Voucher"})
     void generatedDdl(String entity) throws IOException {
         Optional<JavaFileObject> ddl = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
                 "META-INF/tenantdao/ddl/com.example.billing." + entity + ".sql");

@@ -242,12 +242,12 @@ public final class QuerySql {
             if (in.items().size() == 1 && in.items().get(0) instanceof Expr.Param param) {
                 Parameter array = parameters.resolve(param, context, Parameters.Use.ARRAY, null);
                 if (array.query().array()) {
-                    String type = context != null ? SqlBuilder.castType(context.sqlType())
-                            : array.argumentType().sqlType();
+                    Fragment type = context != null ? SqlBuilder.castArrayType(context)
+                            : Fragment.sql(array.argumentType().sqlType() + "[]");
                     Fragment any = in.ignoreCase()
                             ? Fragment.of("lower(").append(value, ") = ANY(SELECT lower(element) FROM unnest(CAST(",
-                                    array, " AS " + type + "[])) AS element)")
-                            : value.append(" = ANY(CAST(", array, " AS " + type + "[]))");
+                                    array, " AS ", type, ")) AS element)")
+                            : value.append(" = ANY(CAST(", array, " AS ", type, "))");
                     return in.negated() ? Fragment.of("NOT (").append(any, ")") : any;
                 }
                 return value.append(in.negated() ? " <> " : " = ", array);

@@ -8,9 +8,11 @@ import dev.tenantdao.annotations.internal.schema.SchemaModel.ForeignKey;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Index;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Strategy;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Table;
+import dev.tenantdao.processor.sql.model.Fragment;
 import dev.tenantdao.processor.sql.model.Renderer;
 import dev.tenantdao.processor.sql.model.TableRef;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -47,14 +49,21 @@ public final class DdlRenderer {
         return new DdlRenderer(false, stream);
     }
 
-    /** The enum types, then each table with its indexes, triggers and policy. */
+    /**
+     * The enum types, then each table with its indexes, triggers and policy. The enum types live
+     * beside the tables: in the DDL resource of a schema-per-tenant entity, in the tenant's schema
+     * ({@code {schema}.staff_role}, created there and named so by its columns), as its statements
+     * name them; in migrations, unqualified (Flyway's default schema).
+     */
     public String create(SchemaModel model) {
+        Strategy strategy = model.tables().isEmpty() ? Strategy.SHARED : model.tables().get(0).strategy();
+        Set<String> types = model.enumTypes().stream().map(EnumType::name).collect(Collectors.toSet());
         StringBuilder ddl = new StringBuilder();
         for (EnumType type : model.enumTypes()) {
-            ddl.append(enumType(type));
+            ddl.append(enumType(type, strategy));
         }
         for (Table table : model.tables()) {
-            ddl.append(createTable(table));
+            ddl.append(createTable(table, types));
         }
         return ddl.toString();
     }
@@ -75,11 +84,24 @@ public final class DdlRenderer {
         return Identifiers.quote(table);
     }
 
-    /** The PostgreSQL enum type; kept if it exists. */
+    /** The PostgreSQL enum type, as a migration creates it (unqualified); kept if it exists. */
     public String enumType(EnumType type) {
+        return enumType(type, Strategy.SHARED);
+    }
+
+    private String enumType(EnumType type, Strategy strategy) {
         String labels = type.labels().stream().map(SqlBuilder::literal).collect(Collectors.joining(", "));
-        return "DO $$ BEGIN\n    CREATE TYPE " + type.name() + " AS ENUM (" + labels + ");\n"
+        return "DO $$ BEGIN\n    CREATE TYPE " + typeName(type.name(), strategy) + " AS ENUM (" + labels + ");\n"
                 + "EXCEPTION WHEN duplicate_object THEN NULL;\nEND $$;\n";
+    }
+
+    /**
+     * How this DDL names {@code type}, an enum type of an entity of {@code strategy}: in the tenant's
+     * schema in the resource of a schema-per-tenant entity, as its statements name it; as declared otherwise.
+     */
+    private String typeName(String type, Strategy strategy) {
+        Fragment.TypeName name = Fragment.TypeName.of(type);
+        return Renderer.name(resource && strategy == Strategy.SCHEMA ? name.inTenantSchema() : name);
     }
 
     /**
@@ -88,10 +110,17 @@ public final class DdlRenderer {
      * its append-only triggers and its row-level security (on each partition too).
      */
     public String createTable(Table table) {
+        return createTable(table, Set.of());
+    }
+
+    /** {@link #createTable(Table)}, its columns of the enum types {@code types} naming them as {@link #typeName} does. */
+    private String createTable(Table table, Set<String> types) {
         String reference = name(table);
         List<String> lines = new java.util.ArrayList<>();
         for (Column column : table.columns()) {
-            lines.add(column(column));
+            lines.add(column(!types.contains(column.type()) ? column : new Column(column.name(),
+                    typeName(column.type(), table.strategy()), column.notNull(), column.defaultSql(), column.identity(),
+                    column.generatedAs(), column.check())));
         }
         lines.add("PRIMARY KEY (" + columns(table.primaryKey()) + ")");
         for (String check : table.checks()) {

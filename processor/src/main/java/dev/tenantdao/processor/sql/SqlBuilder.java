@@ -181,7 +181,7 @@ public final class SqlBuilder {
     private static Fragment valueOrDefault(Property property, Fragment value) {
         String fallback = property.insertDefault();
         return fallback == null ? value
-                : Fragment.sql("COALESCE(CAST(").append(value, " AS " + castType(property) + "), (" + fallback + "))");
+                : Fragment.sql("COALESCE(CAST(").append(value, " AS ", castType(property), "), (" + fallback + "))");
     }
 
     /**
@@ -189,10 +189,24 @@ public final class SqlBuilder {
      * applies it. An explicit cast to {@code varchar(5)} cuts a longer value down without an error,
      * where the assignment refuses it ("value too long"); a blank-padded {@code char(n)} is cast to
      * {@code bpchar} (plain {@code char} would mean {@code char(1)}), {@code bit(n)} to {@code varbit}.
-     * Types whose modifier is not a length are left as they are.
+     * Types whose modifier is not a length are left as they are. A type the entity's DDL creates
+     * (the PostgreSQL enum type of an enum column) is a {@link Fragment.TypeName}: the tenancy pass
+     * names it where the DDL created it, in the tenant's schema for schema per tenant.
      */
-    static String castType(Property property) {
-        return castType(property.sqlType());
+    public static Fragment castType(Property property) {
+        return createsType(property) ? Fragment.of(Fragment.TypeName.of(property.mapping().customType()))
+                : Fragment.sql(castType(property.sqlType()));
+    }
+
+    /** {@link #castType(Property)}, an array of it: {@code text[]}, {@code staff_role[]}. */
+    public static Fragment castArrayType(Property property) {
+        return createsType(property) ? Fragment.of(Fragment.TypeName.of(property.mapping().customType()).array())
+                : Fragment.sql(castType(property.sqlType()) + "[]");
+    }
+
+    /** Whether the entity's DDL creates the column's type: an enum stored as a PostgreSQL enum type. */
+    private static boolean createsType(Property property) {
+        return !property.mapping().enumConstants().isEmpty();
     }
 
     public static String castType(String type) {
@@ -259,7 +273,7 @@ public final class SqlBuilder {
             }
             String alias = "c" + (++n);
             aliases.add(alias);
-            arrays.add(Fragment.of(Parameter.entity(property), "::" + castType(property) + "[]"));
+            arrays.add(Fragment.of(Parameter.entity(property), "::").append(castArrayType(property)));
             if (property.id()) {
                 idAlias = alias;
                 if (idInInput) {

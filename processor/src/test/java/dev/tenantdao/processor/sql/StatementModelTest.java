@@ -1,10 +1,12 @@
 package dev.tenantdao.processor.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.ClassName;
 import dev.tenantdao.annotations.Polymorphic;
 import dev.tenantdao.annotations.Tenanted;
+import dev.tenantdao.annotations.internal.schema.SchemaModel;
 import dev.tenantdao.processor.model.Access;
 import dev.tenantdao.processor.model.Audit;
 import dev.tenantdao.processor.model.Construction;
@@ -415,6 +417,53 @@ class StatementModelTest {
             assertEquals("timestamp with time zone", SqlBuilder.castType("timestamp(3) with time zone"));
             assertEquals("text", SqlBuilder.castType("text"));
             assertEquals("geometry(Point, 4326)", SqlBuilder.castType("geometry(Point, 4326)"), "not a length: kept");
+        }
+
+        /** A note with a {@code @Column(type = "note_state", defaultSql = "'DRAFT'")} enum, tenanted by {@code tenancy}. */
+        private EntityModel withState(Tenancy tenancy) {
+            Property state = new Property(null, "state", "state", null, ValueType.ENUM, false, false, false, false, true,
+                    false, Access.method("state"), Access.method("state"), null, new Mapping("note_state",
+                            List.of("DRAFT", "SENT"), false, true, true, "'DRAFT'", null, null, null, null, null,
+                            false, false));
+            return new EntityModel(null, ClassName.get("t", "Note"), "note", true, tenancy, List.of(ID, state),
+                    Construction.constructor(List.of("id", "state")), Hooks.NONE, null, new EntityKind.Standalone());
+        }
+
+        @Test
+        void aTypeTheDdlCreatesIsNamedInTheTenantsSchemaLikeTheTables() {
+            EntitySql schema = new SqlBuilder(withState(tenancy(Tenanted.Strategy.SCHEMA, false))).build();
+            assertEquals("INSERT INTO {schema}.note (id, state) VALUES (?, COALESCE(CAST(? AS {schema}.note_state),"
+                    + " ('DRAFT')))", schema.insert().sql());
+            assertEquals("WITH input AS (SELECT u.* FROM unnest(?::bigint[], ?::{schema}.note_state[]) WITH ORDINALITY"
+                    + " AS u(c1, c2, n)), changed AS (INSERT INTO {schema}.note (id, state) SELECT input.c1,"
+                    + " COALESCE(CAST(input.c2 AS {schema}.note_state), ('DRAFT')) FROM input ORDER BY input.n"
+                    + " RETURNING *) SELECT changed.id, changed.state FROM changed JOIN input ON changed.id = input.c1"
+                    + " ORDER BY input.n", schema.insertAll().orElseThrow().sql());
+            assertEquals(List.of(Source.ENTITY, Source.ENTITY), sources(schema.insertAll().orElseThrow()));
+            for (Tenanted.Strategy strategy : List.of(Tenanted.Strategy.ROW, Tenanted.Strategy.DATABASE)) {
+                assertEquals("INSERT INTO note (" + (strategy == Tenanted.Strategy.ROW ? "tenant_id, " : "")
+                        + "id, state) VALUES (" + (strategy == Tenanted.Strategy.ROW ? "?, " : "")
+                        + "?, COALESCE(CAST(? AS note_state), ('DRAFT')))",
+                        new SqlBuilder(withState(tenancy(strategy, false))).build().insert().sql(), strategy.name());
+            }
+            assertEquals("INSERT INTO note (id, state) VALUES (?, COALESCE(CAST(? AS note_state), ('DRAFT')))",
+                    new SqlBuilder(withState(null)).build().insert().sql(), "shared");
+        }
+
+        @Test
+        void theDdlResourceCreatesTheTypeInTheTenantsSchemaAndMigrationsWhereFlywayRunsThem() {
+            SchemaModel model = new DdlBuilder(withState(tenancy(Tenanted.Strategy.SCHEMA, false))).model();
+            String resource = DdlRenderer.forResource().create(model);
+            assertTrue(resource.contains("    CREATE TYPE {schema}.note_state AS ENUM ('DRAFT', 'SENT');\n"), resource);
+            assertTrue(resource.contains("    state {schema}.note_state DEFAULT 'DRAFT',\n"), resource);
+            String migration = DdlRenderer.forMigration("schema").create(model);
+            assertTrue(migration.contains("    CREATE TYPE note_state AS ENUM ('DRAFT', 'SENT');\n"), migration);
+            assertTrue(migration.contains("    state note_state DEFAULT 'DRAFT',\n"), migration);
+            assertEquals(List.of("note_state"), model.tables().get(0).columns().stream()
+                    .filter(c -> c.name().equals("state")).map(SchemaModel.Column::type).toList(),
+                    "the schema model (Database.verify compares it) names the type unqualified");
+            String row = DdlRenderer.forResource().create(new DdlBuilder(withState(tenancy(Tenanted.Strategy.ROW, false))).model());
+            assertTrue(row.contains("    CREATE TYPE note_state AS ENUM") && row.contains("    state note_state DEFAULT"), row);
         }
     }
 

@@ -122,8 +122,11 @@ class SingleConnectionPoolTest {
     private static final Duration BORROW_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration CALL_LIMIT = Duration.ofSeconds(10);
     private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
-    /** A column line of generated DDL: its name and the first word of its type. */
-    private static final Pattern COLUMN = Pattern.compile("(?m)^    ([a-z_][a-z0-9_]*) ([a-z0-9_]+)");
+    /**
+     * A column line of generated DDL: its name and the first word of its type ({@code {schema}.staff_role}
+     * for a schema-per-tenant entity's enum type, created in the tenant's schema).
+     */
+    private static final Pattern COLUMN = Pattern.compile("(?m)^    ([a-z_][a-z0-9_]*) ((?:\\{schema\\}\\.)?[a-z0-9_]+)");
 
     private final Borrows borrows = new Borrows();
     private final List<HikariDataSource> pools = new ArrayList<>();

@@ -7,17 +7,18 @@ import java.util.List;
 /**
  * A leaf of the statement model: SQL text interleaved with bindings ({@link Parameter}, each a
  * {@code ?}), nested statements ({@link Sql}: subqueries, which the passes visit like any other) and
- * table names ({@link TableName}, as a string literal, qualified like the table). An expression,
+ * table names ({@link TableName}, as a string literal, qualified like the table) and the types
+ * an entity's DDL creates ({@link TypeName}, in casts: qualified like its tables). An expression,
  * a condition, a column list.
  *
- * @param parts each a {@code String}, a {@link Parameter}, a {@link Sql} or a {@link TableName}
+ * @param parts each a {@code String}, a {@link Parameter}, a {@link Sql}, a {@link TableName} or a {@link TypeName}
  */
 public record Fragment(List<Object> parts) {
 
     public Fragment {
         for (Object part : parts) {
             if (!(part instanceof String || part instanceof Parameter || part instanceof Sql
-                    || part instanceof TableName)) {
+                    || part instanceof TableName || part instanceof TypeName)) {
                 throw new IllegalArgumentException("not a part of a fragment: " + part);
             }
         }
@@ -64,7 +65,7 @@ public record Fragment(List<Object> parts) {
         return new Fragment(all);
     }
 
-    /** This fragment with each nested statement and table name replaced by {@code visitor}'s result. */
+    /** This fragment with each nested statement, table name and type name replaced by {@code visitor}'s result. */
     public Fragment map(Sql.Visitor visitor) {
         List<Object> mapped = new ArrayList<>(parts.size());
         for (Object part : parts) {
@@ -72,6 +73,8 @@ public record Fragment(List<Object> parts) {
                 mapped.add(visitor.visit(nested));
             } else if (part instanceof TableName name) {
                 mapped.add(new TableName(visitor.table(name.table())));
+            } else if (part instanceof TypeName type) {
+                mapped.add(visitor.type(type));
             } else {
                 mapped.add(part);
             }
@@ -81,4 +84,31 @@ public record Fragment(List<Object> parts) {
 
     /** A table's name as a string literal ({@code 'invoice'}, {@code '{schema}.invoice'}), for functions taking one. */
     public record TableName(TableRef table) {}
+
+    /**
+     * A type the entity's DDL creates (the PostgreSQL enum type of an enum column), as a cast names
+     * it: {@code staff_role}, or in the tenant's schema ({@code {schema}.staff_role}) once the tenancy
+     * pass put it there, like the entity's tables; then {@code suffix} ({@code []}, or nothing).
+     *
+     * @param name the type's name as the entity declares it ({@code @Column(type)})
+     * @param suffix what follows the name: {@code []} for an array of it, else empty
+     * @param inSchema set by the tenancy pass: named in the tenant's schema
+     */
+    public record TypeName(String name, String suffix, boolean inSchema) {
+
+        /** The entity's type {@code name}, unqualified. */
+        public static TypeName of(String name) {
+            return new TypeName(name, "", false);
+        }
+
+        /** An array of this type. */
+        public TypeName array() {
+            return new TypeName(name, suffix + "[]", inSchema);
+        }
+
+        /** This type named in the tenant's schema. */
+        public TypeName inTenantSchema() {
+            return new TypeName(name, suffix, true);
+        }
+    }
 }

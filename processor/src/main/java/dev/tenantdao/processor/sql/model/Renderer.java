@@ -34,6 +34,14 @@ public final class Renderer {
         return table.inSchema() ? Wire.SCHEMA_PLACEHOLDER + "." + quoted : quoted;
     }
 
+    /**
+     * How a cast names {@code type}, a type the entity's DDL creates: as declared, in the tenant's
+     * schema when the pass put it there ({@code {schema}.staff_role[]}).
+     */
+    public static String name(Fragment.TypeName type) {
+        return (type.inSchema() ? Wire.SCHEMA_PLACEHOLDER + "." : "") + type.name() + type.suffix();
+    }
+
     private void statement(Sql statement) {
         if (statement instanceof Sql.Select select) {
             select(select);
@@ -169,6 +177,8 @@ public final class Renderer {
                 bindings.add(parameter);
             } else if (part instanceof Fragment.TableName table) {
                 sql.append('\'').append(name(table.table()).replace("'", "''")).append('\'');
+            } else if (part instanceof Fragment.TypeName type) {
+                sql.append(name(type));
             } else {
                 statement((Sql) part);
             }

@@ -254,6 +254,10 @@ public sealed interface Sql {
             return table;
         }
 
+        default Fragment.TypeName type(Fragment.TypeName type) {
+            return type;
+        }
+
         private List<Fragment> fragments(List<Fragment> fragments) {
             return fragments.stream().map(f -> f.map(this)).toList();
         }

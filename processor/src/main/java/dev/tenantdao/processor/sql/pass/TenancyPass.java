@@ -22,7 +22,8 @@ import java.util.List;
  *       or copied from the source row); the tenant column first in every conflict target; under
  *       row-level security, the tenant setting in front of the statement
  *       ({@code SELECT set_config('tenantdao.tenant', ?, true); <statement>});
- *   <li>schema: every entity table named in the tenant's schema ({@code {schema}.invoice});
+ *   <li>schema: every entity table named in the tenant's schema ({@code {schema}.invoice}), and
+ *       every type the entity's DDL creates, where a cast names it ({@code {schema}.staff_role});
  *   <li>database: nothing (the connection is the tenant's).
  * </ul>
  * A statement of a shared entity passes unchanged. Repository queries go through this same pass.
@@ -308,6 +309,12 @@ public final class TenancyPass implements Sql.Visitor {
     @Override
     public TableRef table(TableRef table) {
         return table.entityTable() && inTenantSchema(entity) ? table.inTenantSchema() : table;
+    }
+
+    /** A type the entity's DDL creates lives beside its tables: in the tenant's schema for schema per tenant. */
+    @Override
+    public Fragment.TypeName type(Fragment.TypeName type) {
+        return inTenantSchema(entity) ? type.inTenantSchema() : type;
     }
 
     @Override
