@@ -1,6 +1,7 @@
 package dev.tenantdao.samples.trial.repairs;
 
 import dev.tenantdao.samples.trial.repairs.geo.Postcode;
+import dev.tenantdao.annotations.Sql;
 import jakarta.data.Sort;
 import jakarta.data.repository.By;
 import jakarta.data.repository.Find;
@@ -43,6 +44,26 @@ public interface Repairs {
 
     @Query("SELECT ticket, estimate.amount FROM Repair WHERE estimate.currency = :currency ORDER BY ticket")
     List<TicketEstimate> estimates(String currency);
+
+    @Query("WHERE LOWER(pickup.city) LIKE :pattern AND estimate.currency IN ('EUR', 'USD') ORDER BY ticket")
+    List<Repair> pickedUpInCityLike(String pattern);
+
+    List<Repair> findByPickup_PostcodeInOrderByTicket(List<Postcode> postcodes);
+
+    List<Repair> findByCharged_AmountNullAndTicketStartsWithOrderByTicket(String prefix);
+
+    @Query("WHERE estimate.amount BETWEEN :low AND :high AND id(this) > 0 ORDER BY estimate.amount, ticket")
+    List<Repair> estimateBetween(BigDecimal low, BigDecimal high);
+
+    @Query("DELETE FROM Repair WHERE charged.currency = :currency")
+    long deleteCharged(String currency);
+
+    /** Native SQL selecting every column by name, the converted postcode and the primitive warranty included. */
+    @Sql("""
+            SELECT id, ticket, estimate_amount, estimate_currency, charged_amount, charged_currency,
+                   pickup_street, pickup_city, pickup_zip, warranty_months, warranty_transferable
+            FROM trial_repair WHERE tenant_id = :tenant AND pickup_zip = :zip AND deleted_at IS NULL ORDER BY id""")
+    List<Repair> nativeAtZip(String zip);
 
     /** A ticket and its estimate's amount. */
     record TicketEstimate(String ticket, BigDecimal estimateAmount) {}
