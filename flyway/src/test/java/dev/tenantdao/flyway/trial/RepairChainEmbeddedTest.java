@@ -218,6 +218,20 @@ class RepairChainEmbeddedTest {
         assertEquals(1, errors(MONEY, repair("@Embedded @Column(updatable = false) Money estimate")).size());
     }
 
+    @Test
+    @Disabled("BUG: an embedded type in another package with package-private getters/setters passes the processor, and the generated"
+            + " RepairDao fails to compile: \"RepairDao.java:307:92: getCity() is not public in geo.Place; cannot be accessed from outside package\"")
+    void aValueTypeInAnotherPackageWithPackagePrivateMembersIsAnErrorNotBrokenGeneratedCode() {
+        String geo = "package geo;\npublic class Place {\n    String city;\n    String street;\n    public Place() {}\n"
+                + "    String getCity() { return city; }\n    void setCity(String city) { this.city = city; }\n"
+                + "    String getStreet() { return street; }\n    void setStreet(String street) { this.street = street; }\n}\n";
+        Compilation compilation = build(List.of(), geo, repair("@Embedded geo.Place pickup"));
+        List<String> errors = errors(compilation);
+        assertTrue(!errors.isEmpty() && errors.stream().allMatch(e -> e.startsWith("lib/Repair.java:7:") || e.startsWith("geo/Place.java:")),
+                errors::toString);
+        assertTrue(errors.stream().noneMatch(e -> e.contains("RepairDao")), "no error inside generated code: " + errors);
+    }
+
     // ---- what the build writes
 
     @Test
