@@ -48,6 +48,12 @@ class PartsTest {
         assertEquals(Optional.of(wider), north(() -> parts.findById(1)));
         assertEquals(List.of(wider, tyre), north(() -> parts.history(1)).stream().map(HistoryEntry::entity).toList());
         assertEquals(Optional.of(chain), north(() -> new Part_ChainDao(database).findById(2)));
+        Parts queries = new PartsImpl(database);
+        assertEquals(List.of(chain, wider), north(() -> queries.cheaperThan(new java.math.BigDecimal("50"))),
+                "a root's component in JDQL over every subtype");
+        assertEquals(List.of(wider, chain), north(() -> queries.findByPrice_CurrencyOrderById("EUR")));
+        assertEquals(List.of(chain, wider, bare), north(() -> queries.findByIdGreaterThan(0, jakarta.data.Sort.asc("price.amount"))),
+                "sorted by the root's component, the null price last");
     }
 
     private static List<String> rows(DataSource source, String sql) throws SQLException {

@@ -2,8 +2,10 @@ package dev.tenantdao.samples.trial.repairs;
 
 import static dev.tenantdao.samples.trial.repairs.Money.eur;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenantdao.runtime.Database;
+import dev.tenantdao.runtime.SchemaMismatchException;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.testkit.Postgres;
 import java.math.BigDecimal;
@@ -46,6 +48,34 @@ class RentalSchemaPerShopTest {
                 + " coalesce(deposit_currency, '')) FROM trial_rentals_north.trial_rental ORDER BY id"));
         assertEquals(List.of("1|20|EUR"), rows(admin, "SELECT concat_ws('|', id, deposit_amount, deposit_currency)"
                 + " FROM trial_rentals_south.trial_rental"));
+    }
+
+    @Test
+    void verifyNamesAMissingComponentColumnInOneShopsSchema() throws SQLException {
+        Postgres server = Postgres.shared();
+        DataSource admin = server.freshSchema("trial_rentals_verify");
+        Database database = Database.builder(admin).schemaMapping(shop -> "trial_rentals_verify_" + shop).build();
+        for (String shop : List.of("north", "south")) {
+            server.dropSchema("trial_rentals_verify_" + shop);
+            database.createTenant(shop, Rental.class);
+        }
+        assertEquals(List.of(), rentalMismatches(database, "north"), "the created schema has the deposit's columns");
+        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE trial_rentals_verify_south.trial_rental DROP COLUMN deposit_currency");
+        }
+        List<String> south = rentalMismatches(database, "south");
+        assertEquals(1, south.size(), south::toString);
+        assertTrue(south.get(0).contains("deposit_currency"), south::toString);
+    }
+
+    /** The mismatches verifyTenant names for the rental table (the module's other schema-per-tenant tables are not created here). */
+    private static List<String> rentalMismatches(Database database, String shop) {
+        try {
+            database.verifyTenant(shop);
+            return List.of();
+        } catch (SchemaMismatchException e) {
+            return e.mismatches().stream().filter(m -> m.matches("(?s).*trial_rental(?!s).*")).toList();
+        }
     }
 
     private static List<String> rows(DataSource source, String sql) throws SQLException {
