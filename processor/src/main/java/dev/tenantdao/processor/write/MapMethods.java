@@ -79,10 +79,21 @@ final class MapMethods {
             for (List<Property> owner : owners(readBack)) {
                 body.add(set(owner, var, column));
             }
+            for (List<Property> owner : owners(entity.properties())) {
+                if (!readBack.contains(owner.get(0)) && mayBeAllNull(owner)) {
+                    // stored as NULL in every column, the value reads back as null (as findById maps it)
+                    body.beginControlFlow("if ($L)", CodeBlock.join(owner.stream()
+                                    .map(p -> CodeBlock.of("$L == null", DaoContext.read(p, var))).toList(), " && "))
+                            .add(set(owner.get(0).embedded().write(), var, CodeBlock.of("null")))
+                            .endControlFlow();
+                }
+            }
             body.addStatement("return $L", var);
         } else {
-            // an embedded value is read back whole or not at all (InsertReadBack)
+            // an embedded value is read back whole or not at all (InsertReadBack); one not read back is
+            // built from its components as findById builds it, so that all of them null is a null value
             body.add(construct(entity, owner -> readBack.contains(owner.get(0)) ? value(owner, column)
+                    : mayBeAllNull(owner) ? value(owner, p -> DaoContext.read(p, var))
                     : owner.get(0).isEmbedded() ? DaoContext.readValue(owner.get(0), var)
                     : DaoContext.read(owner.get(0), var)));
         }
@@ -99,6 +110,15 @@ final class MapMethods {
                 .addParameter(dao.type(), var)
                 .addCode(body.build())
                 .build();
+    }
+
+    /**
+     * Whether {@code owner} (one of {@link #owners}) is an embedded value that may be given with every
+     * component null: then stored as NULL in every column, it reads back as null, not as given. A value
+     * with a primitive component never is.
+     */
+    private static boolean mayBeAllNull(List<Property> owner) {
+        return owner.get(0).isEmbedded() && owner.stream().noneMatch(p -> p.type().getKind().isPrimitive());
     }
 
     /**
