@@ -224,19 +224,20 @@ final class MapMethods {
             for (List<Property> owner : owners(entity.properties())) {
                 if (owner.get(0).isEmbedded()) {
                     String name = dao.embeddedMethod(owner.get(0).embedded());
-                    methods.computeIfAbsent(name, n -> embeddedMethod(n, owner));
+                    methods.computeIfAbsent(name, n -> embeddedMethod(n, entity, owner));
                 }
             }
         }
         return List.copyOf(methods.values());
     }
 
-    private static MethodSpec embeddedMethod(String name, List<Property> owner) {
+    private static MethodSpec embeddedMethod(String name, EntityModel entity, List<Property> owner) {
         dev.tenantdao.processor.model.Embedded embedded = owner.get(0).embedded();
         com.palantir.javapoet.NameAllocator names = new com.palantir.javapoet.NameAllocator();
         com.palantir.javapoet.TypeName type = com.palantir.javapoet.TypeName.get(embedded.type());
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
-                .addJavadoc("The {@code $L} of a row from its columns ($L): null when every one is NULL.\n",
+                .addJavadoc("The {@code $L} of a row from its columns ($L): null when every one is NULL; a\n"
+                        + "{@code MappingException} naming them when the value refuses them.\n",
                         embedded.name(), owner.stream().map(p -> "{@code " + p.column() + "}")
                                 .collect(java.util.stream.Collectors.joining(", ")))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -250,6 +251,8 @@ final class MapMethods {
         method.beginControlFlow("if ($L)", String.join(" && ", parameters.values().stream().map(p -> p + " == null").toList()))
                 .addStatement("return null")
                 .endControlFlow();
+        // the value's constructor or setters refusing the row: a MappingException naming where it was read from
+        method.beginControlFlow("try");
         if (embedded.construction().kind() == Construction.Kind.CONSTRUCTOR) {
             List<CodeBlock> arguments = new ArrayList<>();
             for (String component : embedded.construction().constructorOrder()) {
@@ -264,6 +267,11 @@ final class MapMethods {
                     CodeBlock.of("$L", parameter))));
             method.addStatement("return $L", value);
         }
-        return method.build();
+        return method.nextControlFlow("catch ($T $L)", RuntimeException.class, names.newName("refused", "refused"))
+                .addStatement("throw $T.valueRefused($S, $S, $S, $L)", Types.JDBC, entity.name(), embedded.name(),
+                        owner.stream().map(Property::column).collect(java.util.stream.Collectors.joining(", ")),
+                        names.get("refused"))
+                .endControlFlow()
+                .build();
     }
 }
