@@ -85,9 +85,41 @@ class EmbeddedDiagnosticsTest {
                 "public record A(@Id @Embedded Money id, String name) {",
                 "    public " + MONEY,
                 "}"));
-        // the id cannot be the embedded value, so the entity has none
-        assertDiagnostics(c, "ERROR 4:8: " + Message.NO_ID.format("A"),
-                "ERROR 4:17: " + Message.EMBEDDED_ON_KEY.format("A.id", "Id"));
+        // one mistake, one error: not also "no @Id"
+        assertDiagnostics(c, "ERROR 4:17: " + Message.EMBEDDED_ON_KEY.format("A.id", "Id"));
+    }
+
+    @Test
+    void theEntitysRolesInsideAValue() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record A(@Id long id, @Embedded Stamp stamp) {",
+                "    public record Stamp(@Id String code, @Version long version, @TenantId String tenant) {}",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 5:25: " + Message.EMBEDDED_COMPONENT_KEY.format("Stamp.code", "Id", "Stamp", "id"),
+                "ERROR 5:42: " + Message.EMBEDDED_COMPONENT_KEY.format("Stamp.version", "Version", "Stamp", "version"),
+                "ERROR 5:65: " + Message.EMBEDDED_COMPONENT_KEY.format("Stamp.tenant", "TenantId", "Stamp", "tenant"));
+    }
+
+    @Test
+    void prefixesMakingColumnsTheEntityReserves() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted @Audited @SoftDelete",
+                "public record A(@Id long id, @Embedded(prefix = \"tenant_\") Ref owner,",
+                "        @Embedded(prefix = \"deleted_\") When when, @Embedded(prefix = \"history_\") Ref op,",
+                "        @Embedded Ref tenant) {",
+                "    public record Ref(String id) {}",
+                "    public record When(java.time.Instant at) {}",
+                "}"));
+        // on the prefix the user wrote, else (a default prefix) on the @Embedded annotation
+        assertDiagnostics(c,
+                "ERROR 4:49: " + Message.EMBEDDED_COLUMN_RESERVED.format("A.owner.id", "tenant_id", "the tenant column of A"),
+                "ERROR 6:9: " + Message.EMBEDDED_COLUMN_RESERVED.format("A.tenant.id", "tenant_id", "the tenant column of A"),
+                "ERROR 5:70: " + Message.EMBEDDED_COLUMN_RESERVED.format("A.op.id", "history_id",
+                        "but columns starting with history_ are the history's own in an @Audited entity"),
+                "ERROR 5:28: " + Message.EMBEDDED_COLUMN_RESERVED.format("A.when.at", "deleted_at",
+                        "the soft-delete column of A"));
     }
 
     @Test
