@@ -103,6 +103,32 @@ class EmbeddedDiagnosticsTest {
     }
 
     @Test
+    void aValueInAnotherPackageWithMembersTheDaoCannotUse() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id, @Embedded v.Place place) {}"), source("v.Place", "package v;",
+                "public class Place {",
+                "    String city;",
+                "    public Place() {}",
+                "    String getCity() { return city; }",
+                "    void setCity(String city) { this.city = city; }",
+                "}"));
+        assertDiagnostics(c, "ERROR 4:30: " + Message.EMBEDDED_HIDDEN.format("A.place", "v.Place", "Place.getCity()", "A", "t",
+                "v.Place", "t"));
+    }
+
+    @Test
+    void aComponentTheDaoCannotReadIsReportedOnTheProperty() {
+        // java.time.Duration's fields have no accessor of their name: reported where the entity names the type
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id, @Embedded java.time.Duration d) {}"));
+        assertDiagnostics(c,
+                "ERROR 4:30: " + Message.EMBEDDED_NO_CONSTRUCTOR.format("A.d", "java.time.Duration", "seconds, nanos"),
+                "ERROR 4:30: " + Message.NOT_READABLE.format("A.d.nanos", "getNanos", "isNanos", "nanos"));
+    }
+
+    @Test
     void prefixesMakingColumnsTheEntityReserves() {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity @Tenanted @Audited @SoftDelete",

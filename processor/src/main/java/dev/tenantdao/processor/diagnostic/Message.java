@@ -51,6 +51,8 @@ public enum Message {
             + " version, the tenant and the vendor are one column each"),
     EMBEDDED_COMPONENT_KEY(ERROR, "%s is @%s inside the embedded value %s; an embedded value has no %s of its own:"
             + " declare it on the entity"),
+    EMBEDDED_HIDDEN(ERROR, "@Embedded %s has type %s, whose %s is not public, and the DAO of %s, in package %s, cannot"
+            + " use it: make it public, or move %s into package %s"),
     EMBEDDED_NOT_VALUE(ERROR, "@Embedded %s has type %s, which is not a record or a class of several values (one column's"
             + " type needs no @Embedded); embed a record or a class whose fields are the columns"),
     EMBEDDED_ENTITY(ERROR, "@Embedded %s has type %s, which is an @Entity with a table of its own; embed a value type"

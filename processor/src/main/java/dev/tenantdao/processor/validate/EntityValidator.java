@@ -332,12 +332,14 @@ public final class EntityValidator {
                         Annotations.columnValue(property.element(), "name"), property.column(), describe(entity, earlier));
             }
             if (property.read() == null) {
-                // a component of an embedded value is read from the value, by its own name
+                // a component of an embedded value is read from the value, by its own name; reported on the
+                // @Embedded property, in the entity's source (a value type on the class path, a JDK type, has none)
                 String name = property.isEmbedded() ? property.name().substring(property.ownerName().length() + 1)
                         : property.name();
                 String capitalized = Names.capitalize(name);
-                diagnostics.report(Message.NOT_READABLE, property.element(), describe(entity, property),
-                        "get" + capitalized, "is" + capitalized, name);
+                diagnostics.report(Message.NOT_READABLE, property.isEmbedded() ? property.embedded().element()
+                        : property.element(), property.isEmbedded() ? property.embedded().annotation() : null,
+                        describe(entity, property), "get" + capitalized, "is" + capitalized, name);
             }
         }
     }
@@ -836,6 +838,7 @@ public final class EntityValidator {
                                     valueName + "." + name, role.getSimpleName(), valueName, what)));
                 }
             }
+            String entityPackage = elements.getPackageOf(entity.element()).getQualifiedName().toString();
             if (embedded.construction() == null) {
                 diagnostics.report(Message.EMBEDDED_NO_CONSTRUCTOR, element, embedded.annotation(), described,
                         embedded.type(), String.join(", ", embedded.components()));
@@ -847,6 +850,16 @@ public final class EntityValidator {
                                 valueName + "." + name, valueName, "set" + Names.capitalize(name), component.type());
                     }
                 }
+            }
+            if (embedded.construction() != null
+                    && !elements.getPackageOf(embedded.valueElement()).getQualifiedName().contentEquals(entityPackage)) {
+                // the DAO, in the entity's package, uses the value's members the reader found (any but private)
+                entity.properties().stream().filter(p -> embedded.equals(p.embedded()) && p.read() != null)
+                        .map(p -> dev.tenantdao.processor.read.Visibility.hiddenInValue(elements, embedded, p))
+                        .flatMap(java.util.Optional::stream).findFirst()
+                        .ifPresent(hidden -> diagnostics.report(Message.EMBEDDED_HIDDEN, element, embedded.annotation(),
+                                described, embedded.type(), hidden, entity.name(), entityPackage, embedded.type(),
+                                entityPackage));
             }
         }
     }
