@@ -287,4 +287,19 @@ class EmbeddedDiagnosticsTest {
                         + " (column 7 of the query)\n      WHERE price = :price\n            ^"),
                 "ERROR 7:13: " + Message.QUERY_INVALID.format("As.findByPrice", message));
     }
+
+    @Test
+    void aMisspelledComponentInADerivedNameIsNamedAsWritten() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record A(@Id long id, @Embedded Money price) {",
+                "    public " + MONEY,
+                "}"), source("t.As", "package t;", DATA_IMPORTS,
+                "@Repository",
+                "public interface As {",
+                "    List<A> findByPrice_Amont(java.math.BigDecimal amount);",
+                "}"));
+        assertDiagnostics(c, "ERROR 5:13: " + Message.QUERY_INVALID.format("As.findByPrice_Amont",
+                "A has no attribute 'price.amont' (it has id, price.amount, price.currency)"));
+    }
 }
