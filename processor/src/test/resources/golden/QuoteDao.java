@@ -745,35 +745,50 @@ public class QuoteDao {
     }
 
     /**
-     * The {@code total} of a row from its columns ({@code total_value}, {@code total_cur}): null when every one is NULL.
+     * The {@code total} of a row from its columns ({@code total_value}, {@code total_cur}): null when every one is NULL; a
+     * {@code MappingException} naming them when the value refuses them.
      */
     private static Quote.Amount embeddedTotal(BigDecimal value, String currency) {
         if (value == null && currency == null) {
             return null;
         }
-        return new Quote.Amount(value, currency);
+        try {
+            return new Quote.Amount(value, currency);
+        } catch (RuntimeException refused) {
+            throw Jdbc.valueRefused("Quote", "total", "total_value, total_cur", refused);
+        }
     }
 
     /**
-     * The {@code previous} of a row from its columns ({@code was_value}, {@code was_cur}): null when every one is NULL.
+     * The {@code previous} of a row from its columns ({@code was_value}, {@code was_cur}): null when every one is NULL; a
+     * {@code MappingException} naming them when the value refuses them.
      */
     private static Quote.Amount embeddedPrevious(BigDecimal value, String currency) {
         if (value == null && currency == null) {
             return null;
         }
-        return new Quote.Amount(value, currency);
+        try {
+            return new Quote.Amount(value, currency);
+        } catch (RuntimeException refused) {
+            throw Jdbc.valueRefused("Quote", "previous", "was_value, was_cur", refused);
+        }
     }
 
     /**
-     * The {@code discount} of a row from its columns ({@code discount_percent}, {@code discount_cap}): null when every one is NULL.
+     * The {@code discount} of a row from its columns ({@code discount_percent}, {@code discount_cap}): null when every one is NULL; a
+     * {@code MappingException} naming them when the value refuses them.
      */
     private static Quote.Discount embeddedDiscount(Integer percent, Cents cap) {
         if (percent == null && cap == null) {
             return null;
         }
-        Quote.Discount value = new Quote.Discount();
-        value.setPercent(percent);
-        value.setCap(cap);
-        return value;
+        try {
+            Quote.Discount value = new Quote.Discount();
+            value.setPercent(percent);
+            value.setCap(cap);
+            return value;
+        } catch (RuntimeException refused) {
+            throw Jdbc.valueRefused("Quote", "discount", "discount_percent, discount_cap", refused);
+        }
     }
 }

@@ -85,9 +85,67 @@ class EmbeddedDiagnosticsTest {
                 "public record A(@Id @Embedded Money id, String name) {",
                 "    public " + MONEY,
                 "}"));
-        // the id cannot be the embedded value, so the entity has none
-        assertDiagnostics(c, "ERROR 4:8: " + Message.NO_ID.format("A"),
-                "ERROR 4:17: " + Message.EMBEDDED_ON_KEY.format("A.id", "Id"));
+        // one mistake, one error: not also "no @Id"
+        assertDiagnostics(c, "ERROR 4:17: " + Message.EMBEDDED_ON_KEY.format("A.id", "Id"));
+    }
+
+    @Test
+    void theEntitysRolesInsideAValue() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record A(@Id long id, @Embedded Stamp stamp) {",
+                "    public record Stamp(@Id String code, @Version long version, @TenantId String tenant) {}",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 5:25: " + Message.EMBEDDED_COMPONENT_KEY.format("Stamp.code", "Id", "Stamp", "id"),
+                "ERROR 5:42: " + Message.EMBEDDED_COMPONENT_KEY.format("Stamp.version", "Version", "Stamp", "version"),
+                "ERROR 5:65: " + Message.EMBEDDED_COMPONENT_KEY.format("Stamp.tenant", "TenantId", "Stamp", "tenant"));
+    }
+
+    @Test
+    void aValueInAnotherPackageWithMembersTheDaoCannotUse() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id, @Embedded v.Place place) {}"), source("v.Place", "package v;",
+                "public class Place {",
+                "    String city;",
+                "    public Place() {}",
+                "    String getCity() { return city; }",
+                "    void setCity(String city) { this.city = city; }",
+                "}"));
+        assertDiagnostics(c, "ERROR 4:30: " + Message.EMBEDDED_HIDDEN.format("A.place", "v.Place", "Place.getCity()", "A", "t",
+                "v.Place", "t"));
+    }
+
+    @Test
+    void aComponentTheDaoCannotReadIsReportedOnTheProperty() {
+        // java.time.Duration's fields have no accessor of their name: reported where the entity names the type
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id, @Embedded java.time.Duration d) {}"));
+        assertDiagnostics(c,
+                "ERROR 4:30: " + Message.EMBEDDED_NO_CONSTRUCTOR.format("A.d", "java.time.Duration", "seconds, nanos"),
+                "ERROR 4:30: " + Message.NOT_READABLE.format("A.d.nanos", "getNanos", "isNanos", "nanos"));
+    }
+
+    @Test
+    void prefixesMakingColumnsTheEntityReserves() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted @Audited @SoftDelete",
+                "public record A(@Id long id, @Embedded(prefix = \"tenant_\") Ref owner,",
+                "        @Embedded(prefix = \"deleted_\") When when, @Embedded(prefix = \"history_\") Ref op,",
+                "        @Embedded Ref tenant) {",
+                "    public record Ref(String id) {}",
+                "    public record When(java.time.Instant at) {}",
+                "}"));
+        // on the prefix the user wrote, else (a default prefix) on the @Embedded annotation
+        assertDiagnostics(c,
+                "ERROR 4:49: " + Message.EMBEDDED_COLUMN_RESERVED.format("A.owner.id", "tenant_id", "the tenant column of A"),
+                "ERROR 6:9: " + Message.EMBEDDED_COLUMN_RESERVED.format("A.tenant.id", "tenant_id", "the tenant column of A"),
+                "ERROR 5:70: " + Message.EMBEDDED_COLUMN_RESERVED.format("A.op.id", "history_id",
+                        "but columns starting with history_ are the history's own in an @Audited entity"),
+                "ERROR 5:28: " + Message.EMBEDDED_COLUMN_RESERVED.format("A.when.at", "deleted_at",
+                        "the soft-delete column of A"));
     }
 
     @Test
@@ -228,5 +286,20 @@ class EmbeddedDiagnosticsTest {
         assertDiagnostics(c, "ERROR 5:12: " + Message.QUERY_INVALID.format("As.priced", message
                         + " (column 7 of the query)\n      WHERE price = :price\n            ^"),
                 "ERROR 7:13: " + Message.QUERY_INVALID.format("As.findByPrice", message));
+    }
+
+    @Test
+    void aMisspelledComponentInADerivedNameIsNamedAsWritten() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity @Tenanted",
+                "public record A(@Id long id, @Embedded Money price) {",
+                "    public " + MONEY,
+                "}"), source("t.As", "package t;", DATA_IMPORTS,
+                "@Repository",
+                "public interface As {",
+                "    List<A> findByPrice_Amont(java.math.BigDecimal amount);",
+                "}"));
+        assertDiagnostics(c, "ERROR 5:13: " + Message.QUERY_INVALID.format("As.findByPrice_Amont",
+                "A has no attribute 'price.amont' (it has id, price.amount, price.currency)"));
     }
 }

@@ -49,6 +49,10 @@ public enum Message {
     DUPLICATE_COLUMN(ERROR, "Column %s is already mapped by %s; give one of them another @Column(name)"),
     EMBEDDED_ON_KEY(ERROR, "%s cannot be both @Embedded and @%s; an embedded value spans several columns, and the id, the"
             + " version, the tenant and the vendor are one column each"),
+    EMBEDDED_COMPONENT_KEY(ERROR, "%s is @%s inside the embedded value %s; an embedded value has no %s of its own:"
+            + " declare it on the entity"),
+    EMBEDDED_HIDDEN(ERROR, "@Embedded %s has type %s, whose %s is not public, and the DAO of %s, in package %s, cannot"
+            + " use it: make it public, or move %s into package %s"),
     EMBEDDED_NOT_VALUE(ERROR, "@Embedded %s has type %s, which is not a record or a class of several values (one column's"
             + " type needs no @Embedded); embed a record or a class whose fields are the columns"),
     EMBEDDED_ENTITY(ERROR, "@Embedded %s has type %s, which is an @Entity with a table of its own; embed a value type"
@@ -66,6 +70,8 @@ public enum Message {
             + " prefix) and nullable; declare %s on the components of %s"),
     EMBEDDED_COLUMN_TAKEN(ERROR, "%s maps to column %s, which %s already maps; give @Embedded(prefix) another prefix or"
             + " the component another @Column(name)"),
+    EMBEDDED_COLUMN_RESERVED(ERROR, "%s maps to column %s, %s; give @Embedded(prefix) another prefix or the component"
+            + " another @Column(name)"),
     INVALID_IDENTIFIER(ERROR, "'%s' is not a usable %s name: use letters, digits and underscores, at most 63 characters,"
             + " not starting with a digit"),
     TRANSIENT_RECORD_COMPONENT(ERROR, "@Transient cannot be used on record component %s: the record's constructor needs"

@@ -23,6 +23,7 @@ import javax.lang.model.type.TypeMirror;
  * @param isEntity whether the value's type is itself an {@code @Entity}
  * @param required {@code @Column(nullable = false)} on the property: the value is never null
  * @param nested the components that are themselves {@code @Embedded} (not supported)
+ * @param prefix the prefix of its columns' names ({@code price_}): each is the prefix and the component's column
  */
 public record Embedded(
         Element element,
@@ -36,7 +37,8 @@ public record Embedded(
         List<String> components,
         boolean isEntity,
         boolean required,
-        List<Element> nested) {
+        List<Element> nested,
+        String prefix) {
 
     public Embedded {
         components = List.copyOf(components);
@@ -46,7 +48,7 @@ public record Embedded(
     /** This value, set on entities through {@code access}: a subtype's setter of an interface root's value. */
     public Embedded withWrite(Access access) {
         return new Embedded(element, annotation, name, type, valueElement, read, access, construction, components,
-                isEntity, required, nested);
+                isEntity, required, nested, prefix);
     }
 
     /** Whether it was flattened into component columns (a type the reader could take apart). */

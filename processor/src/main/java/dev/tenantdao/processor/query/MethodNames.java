@@ -188,15 +188,21 @@ public final class MethodNames {
             }
         }
         int end = at + 1;
-        while (end < name.length() && !Character.isUpperCase(name.charAt(end))) {
+        // a word, and the words Jakarta Data's underscore joins to it (Estimate_Amont): one path
+        while (end < name.length() && (!Character.isUpperCase(name.charAt(end)) || name.charAt(end - 1) == '_')) {
             end++;
         }
         String word = at < name.length() ? name.substring(at, end) : "";
         if (word.isEmpty()) {
             throw new QueryException("expected an attribute at the end of the name", -1);
         }
-        // the tenant (or another unknown word): as Attributes says it, the tenant named as the tenant
-        Property similar = attributes.require(Character.toLowerCase(word.charAt(0)) + word.substring(1), -1);
+        // the tenant (or another unknown word): as Attributes says it, the tenant named as the tenant; a
+        // path named as the user wrote it (estimate.amont for Estimate_Amont)
+        List<String> path = new java.util.ArrayList<>();
+        for (String part : word.split("_")) {
+            path.add(part.isEmpty() ? part : Character.toLowerCase(part.charAt(0)) + part.substring(1));
+        }
+        Property similar = attributes.require(String.join(".", path), -1);
         throw new QueryException("'" + word + "' is not written as the attribute " + similar.name() + " is ("
                 + Character.toUpperCase(similar.name().charAt(0)) + similar.name().substring(1) + ")", -1);
     }

@@ -448,7 +448,7 @@ public final class EntityReader {
             }
         }
         Embedded embedded = new Embedded(element, annotation, name, type, value, read, write, construction,
-                components.stream().map(Property::name).toList(), isEntity, required, nested);
+                components.stream().map(Property::name).toList(), isEntity, required, nested, prefix);
         if (!embedded.flattened()) {
             return List.of(new Property(element, name, columnName, type, null, false, false, false, false, true, false,
                     read, write, null, Mapping.PLAIN, embedded));

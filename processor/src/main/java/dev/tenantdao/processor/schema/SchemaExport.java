@@ -97,6 +97,14 @@ public final class SchemaExport {
             if (renamed != null) {
                 declarations.renameColumn(name, property.column(), renamed.value());
             }
+            RenamedFrom value = property.isEmbedded() ? property.embedded().element().getAnnotation(RenamedFrom.class) : null;
+            if (value != null && renamed == null) {
+                // on an @Embedded property: its previous column name (the default prefix's source, "charged"
+                // for charged_amount) or previous prefix ("was_"), and each component column renamed from it
+                String previous = value.value().endsWith("_") ? value.value() : value.value() + "_";
+                declarations.renameColumn(name, property.column(),
+                        previous + property.column().substring(property.embedded().prefix().length()));
+            }
             Retyped retyped = property.element().getAnnotation(Retyped.class);
             if (retyped != null) {
                 declarations.retype(name, property.column(), retyped.using());

@@ -209,7 +209,9 @@ public final class EntityValidator {
 
     private void validateIds(EntityModel entity) {
         List<Property> ids = entity.ids();
-        if (ids.isEmpty()) {
+        boolean embeddedId = entity.properties().stream().anyMatch(p -> p.isEmbedded()
+                && Annotations.mirror(p.embedded().element(), Id.class).isPresent());
+        if (ids.isEmpty() && !embeddedId) {       // an @Embedded @Id is reported once, by validateEmbedded
             diagnostics.report(Message.NO_ID, entity.element(), entity.name());
         }
         for (Property extra : ids.subList(Math.min(1, ids.size()), ids.size())) {
@@ -296,6 +298,11 @@ public final class EntityValidator {
                     AnnotationMirror mirror = mirror(property, Column.class);
                     diagnostics.report(Message.INVALID_IDENTIFIER, property.element(), mirror,
                             Annotations.explicitValue(mirror, "name"), property.column(), "column");
+                } else if (tenancy != null && property.column().equals(tenancy.column()) && property.isEmbedded()) {
+                    reportReserved(entity, property, "the tenant column of " + entity.name());
+                } else if (tenancy != null && tenancy.vendorScoped() && property.column().equals(tenancy.vendor().column())
+                        && property.isEmbedded()) {
+                    reportReserved(entity, property, "the vendor column of " + entity.name());
                 } else if (tenancy != null && property.column().equals(tenancy.column())) {
                     diagnostics.report(Message.TENANT_COLUMN_AS_FIELD, property.element(), mirror(property, Column.class),
                             Annotations.columnValue(property.element(), "name"), describe(entity, property),
@@ -306,29 +313,47 @@ public final class EntityValidator {
                             property.column(), entity.name());
                 }
             }
-            if (entity.kind() instanceof InHierarchy member && property.column().equals(member.hierarchy().discriminator())) {
+            if (entity.kind() instanceof InHierarchy member && property.column().equals(member.hierarchy().discriminator())
+                    && property.isEmbedded()) {
+                reportReserved(entity, property, "the discriminator column of " + member.hierarchy().rootType().simpleName());
+            } else if (entity.kind() instanceof InHierarchy member && property.column().equals(member.hierarchy().discriminator())) {
                 diagnostics.report(Message.DISCRIMINATOR_COLUMN_TAKEN, property.element(), mirror(property, Column.class),
                         Annotations.columnValue(property.element(), "name"), describe(entity, property), property.column(), member.hierarchy().rootType().simpleName());
             }
             Property earlier = byColumn.putIfAbsent(property.column(), property);
-            if (earlier != null && property.isEmbedded()) {
+            boolean tenantColumn = tenancy != null && property.column().equals(tenancy.column());  // reported above
+            if (earlier != null && property.isEmbedded() && !tenantColumn) {
                 // a prefix made the collision: reported on the embedded property, naming both
                 diagnostics.report(Message.EMBEDDED_COLUMN_TAKEN, property.embedded().element(),
                         property.embedded().annotation(), describe(entity, property), property.column(),
                         describe(entity, earlier));
-            } else if (earlier != null && !(tenancy != null && property.column().equals(tenancy.column()))) {
+            } else if (earlier != null && !tenantColumn) {
                 diagnostics.report(Message.DUPLICATE_COLUMN, property.element(), mirror(property, Column.class),
                         Annotations.columnValue(property.element(), "name"), property.column(), describe(entity, earlier));
             }
             if (property.read() == null) {
-                // a component of an embedded value is read from the value, by its own name
+                // a component of an embedded value is read from the value, by its own name; reported on the
+                // @Embedded property, in the entity's source (a value type on the class path, a JDK type, has none)
                 String name = property.isEmbedded() ? property.name().substring(property.ownerName().length() + 1)
                         : property.name();
                 String capitalized = Names.capitalize(name);
-                diagnostics.report(Message.NOT_READABLE, property.element(), describe(entity, property),
-                        "get" + capitalized, "is" + capitalized, name);
+                diagnostics.report(Message.NOT_READABLE, property.isEmbedded() ? property.embedded().element()
+                        : property.element(), property.isEmbedded() ? property.embedded().annotation() : null,
+                        describe(entity, property), "get" + capitalized, "is" + capitalized, name);
             }
         }
+    }
+
+    /**
+     * A component column of an embedded value that its prefix made one the entity reserves ({@code
+     * reserved} says which): reported on the {@code @Embedded} property's prefix (or the annotation),
+     * in the entity's source, not on the value type's component, which other entities share.
+     */
+    private void reportReserved(EntityModel entity, Property property, String reserved) {
+        Embedded embedded = property.embedded();
+        diagnostics.report(Message.EMBEDDED_COLUMN_RESERVED, embedded.element(), embedded.annotation(),
+                Annotations.explicitValue(embedded.annotation(), "prefix"), describe(entity, property), property.column(),
+                reserved);
     }
 
     private void validateConverter(EntityModel entity, Property property) {
@@ -486,7 +511,9 @@ public final class EntityValidator {
             }
         }
         for (Property property : judged(entity)) {
-            if (property.column().startsWith("history_")) {
+            if (property.column().startsWith("history_") && property.isEmbedded()) {
+                reportReserved(entity, property, "but columns starting with history_ are the history's own in an @Audited entity");
+            } else if (property.column().startsWith("history_")) {
                 diagnostics.report(Message.HISTORY_COLUMN_RESERVED, property.element(), mirror(property, Column.class),
                         Annotations.columnValue(property.element(), "name"), describe(entity, property),
                         property.column());
@@ -534,7 +561,9 @@ public final class EntityValidator {
                 continue;
             }
             ValueType type = property.valueType();
-            if (property.mapping().converter() != null || type != ValueType.INSTANT && type != ValueType.OFFSET_DATE_TIME) {
+            if (property.isEmbedded()) {
+                reportReserved(entity, property, "the soft-delete column of " + entity.name());
+            } else if (property.mapping().converter() != null || type != ValueType.INSTANT && type != ValueType.OFFSET_DATE_TIME) {
                 diagnostics.report(Message.SOFT_DELETE_COLUMN_TYPE, property.element(), describe(entity, property),
                         column, entity.name(), property.type());
             } else if (!property.mapping().databaseOwned()) {
@@ -795,6 +824,21 @@ public final class EntityValidator {
             if (!embedded.nested().isEmpty()) {
                 continue;
             }
+            // the entity's one-column roles are the entity's: inside a value they would be plain columns
+            java.util.Map<Class<? extends java.lang.annotation.Annotation>, String> roles = new LinkedHashMap<>();
+            roles.put(Id.class, "id");
+            roles.put(dev.tenantdao.annotations.Version.class, "version");
+            roles.put(TenantId.class, "tenant");
+            roles.put(dev.tenantdao.annotations.VendorId.class, "vendor");
+            for (Property component : entity.properties()) {
+                if (embedded.equals(component.embedded())) {
+                    String name = component.name().substring(embedded.name().length() + 1);
+                    roles.forEach((role, what) -> Annotations.mirror(component.element(), role).ifPresent(mirror ->
+                            diagnostics.report(Message.EMBEDDED_COMPONENT_KEY, component.element(), mirror,
+                                    valueName + "." + name, role.getSimpleName(), valueName, what)));
+                }
+            }
+            String entityPackage = elements.getPackageOf(entity.element()).getQualifiedName().toString();
             if (embedded.construction() == null) {
                 diagnostics.report(Message.EMBEDDED_NO_CONSTRUCTOR, element, embedded.annotation(), described,
                         embedded.type(), String.join(", ", embedded.components()));
@@ -806,6 +850,16 @@ public final class EntityValidator {
                                 valueName + "." + name, valueName, "set" + Names.capitalize(name), component.type());
                     }
                 }
+            }
+            if (embedded.construction() != null
+                    && !elements.getPackageOf(embedded.valueElement()).getQualifiedName().contentEquals(entityPackage)) {
+                // the DAO, in the entity's package, uses the value's members the reader found (any but private)
+                entity.properties().stream().filter(p -> embedded.equals(p.embedded()) && p.read() != null)
+                        .map(p -> dev.tenantdao.processor.read.Visibility.hiddenInValue(elements, embedded, p))
+                        .flatMap(java.util.Optional::stream).findFirst()
+                        .ifPresent(hidden -> diagnostics.report(Message.EMBEDDED_HIDDEN, element, embedded.annotation(),
+                                described, embedded.type(), hidden, entity.name(), entityPackage, embedded.type(),
+                                entityPackage));
             }
         }
     }

@@ -79,10 +79,21 @@ final class MapMethods {
             for (List<Property> owner : owners(readBack)) {
                 body.add(set(owner, var, column));
             }
+            for (List<Property> owner : owners(entity.properties())) {
+                if (!readBack.contains(owner.get(0)) && mayBeAllNull(owner)) {
+                    // stored as NULL in every column, the value reads back as null (as findById maps it)
+                    body.beginControlFlow("if ($L)", CodeBlock.join(owner.stream()
+                                    .map(p -> CodeBlock.of("$L == null", DaoContext.read(p, var))).toList(), " && "))
+                            .add(set(owner.get(0).embedded().write(), var, CodeBlock.of("null")))
+                            .endControlFlow();
+                }
+            }
             body.addStatement("return $L", var);
         } else {
-            // an embedded value is read back whole or not at all (InsertReadBack)
+            // an embedded value is read back whole or not at all (InsertReadBack); one not read back is
+            // built from its components as findById builds it, so that all of them null is a null value
             body.add(construct(entity, owner -> readBack.contains(owner.get(0)) ? value(owner, column)
+                    : mayBeAllNull(owner) ? value(owner, p -> DaoContext.read(p, var))
                     : owner.get(0).isEmbedded() ? DaoContext.readValue(owner.get(0), var)
                     : DaoContext.read(owner.get(0), var)));
         }
@@ -99,6 +110,15 @@ final class MapMethods {
                 .addParameter(dao.type(), var)
                 .addCode(body.build())
                 .build();
+    }
+
+    /**
+     * Whether {@code owner} (one of {@link #owners}) is an embedded value that may be given with every
+     * component null: then stored as NULL in every column, it reads back as null, not as given. A value
+     * with a primitive component never is.
+     */
+    private static boolean mayBeAllNull(List<Property> owner) {
+        return owner.get(0).isEmbedded() && owner.stream().noneMatch(p -> p.type().getKind().isPrimitive());
     }
 
     /**
@@ -204,19 +224,20 @@ final class MapMethods {
             for (List<Property> owner : owners(entity.properties())) {
                 if (owner.get(0).isEmbedded()) {
                     String name = dao.embeddedMethod(owner.get(0).embedded());
-                    methods.computeIfAbsent(name, n -> embeddedMethod(n, owner));
+                    methods.computeIfAbsent(name, n -> embeddedMethod(n, entity, owner));
                 }
             }
         }
         return List.copyOf(methods.values());
     }
 
-    private static MethodSpec embeddedMethod(String name, List<Property> owner) {
+    private static MethodSpec embeddedMethod(String name, EntityModel entity, List<Property> owner) {
         dev.tenantdao.processor.model.Embedded embedded = owner.get(0).embedded();
         com.palantir.javapoet.NameAllocator names = new com.palantir.javapoet.NameAllocator();
         com.palantir.javapoet.TypeName type = com.palantir.javapoet.TypeName.get(embedded.type());
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
-                .addJavadoc("The {@code $L} of a row from its columns ($L): null when every one is NULL.\n",
+                .addJavadoc("The {@code $L} of a row from its columns ($L): null when every one is NULL; a\n"
+                        + "{@code MappingException} naming them when the value refuses them.\n",
                         embedded.name(), owner.stream().map(p -> "{@code " + p.column() + "}")
                                 .collect(java.util.stream.Collectors.joining(", ")))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -230,6 +251,8 @@ final class MapMethods {
         method.beginControlFlow("if ($L)", String.join(" && ", parameters.values().stream().map(p -> p + " == null").toList()))
                 .addStatement("return null")
                 .endControlFlow();
+        // the value's constructor or setters refusing the row: a MappingException naming where it was read from
+        method.beginControlFlow("try");
         if (embedded.construction().kind() == Construction.Kind.CONSTRUCTOR) {
             List<CodeBlock> arguments = new ArrayList<>();
             for (String component : embedded.construction().constructorOrder()) {
@@ -244,6 +267,11 @@ final class MapMethods {
                     CodeBlock.of("$L", parameter))));
             method.addStatement("return $L", value);
         }
-        return method.build();
+        return method.nextControlFlow("catch ($T $L)", RuntimeException.class, names.newName("refused", "refused"))
+                .addStatement("throw $T.valueRefused($S, $S, $S, $L)", Types.JDBC, entity.name(), embedded.name(),
+                        owner.stream().map(Property::column).collect(java.util.stream.Collectors.joining(", ")),
+                        names.get("refused"))
+                .endControlFlow()
+                .build();
     }
 }

@@ -25,6 +25,7 @@ import dev.tenantdao.processor.query.Query;
 import dev.tenantdao.processor.query.QueryException;
 import dev.tenantdao.processor.query.QuerySql;
 import dev.tenantdao.processor.read.EntityReader;
+import dev.tenantdao.processor.read.Visibility;
 import dev.tenantdao.processor.sql.Parameter;
 import dev.tenantdao.processor.sql.Statement;
 import dev.tenantdao.processor.sql.pass.TenancyPass;
@@ -357,59 +358,28 @@ public final class RepositoryWriter {
 
     /** The first member of {@code entity} the implementation uses that is not public, if any. */
     private Optional<String> hiddenMember(EntityModel each) {
-        for (Element type = each.element(); type instanceof TypeElement; type = type.getEnclosingElement()) {
-            if (!type.getModifiers().contains(Modifier.PUBLIC)) {
-                return Optional.of(((TypeElement) type).getQualifiedName().toString());
-            }
-        }
-        List<ExecutableElement> constructors = ElementFilter.constructorsIn(each.element().getEnclosedElements());
         boolean setters = each.construction().kind() == dev.tenantdao.processor.model.Construction.Kind.SETTERS;
-        int arguments = setters ? 0 : each.construction().constructorOrder().size();
-        if (constructors.stream().noneMatch(c -> c.getParameters().size() == arguments
-                && c.getModifiers().contains(Modifier.PUBLIC))) {
-            return Optional.of("the constructor " + each.name() + "(" + (setters ? "" : "...") + ")");
+        Optional<String> type = Visibility.hiddenType(each.element())
+                .or(() -> Visibility.hiddenConstructor(each.element(), setters ? 0 : each.construction().constructorOrder().size()));
+        if (type.isPresent()) {
+            return type;
         }
         for (Property property : each.properties()) {
             if (property.isEmbedded()) {
-                // the value on the entity, then the component on the value (built by its constructor or setters)
+                // the value on the entity, then the value itself (its DAO's use of it: Visibility.hiddenInValue)
                 dev.tenantdao.processor.model.Embedded embedded = property.embedded();
-                Optional<String> hidden = hidden(each.element(), embedded.read(), setters ? embedded.write() : null)
-                        .or(() -> embedded.valueElement().getModifiers().contains(Modifier.PUBLIC) ? Optional.empty()
-                                : Optional.of(embedded.valueElement().getQualifiedName().toString()))
-                        .or(() -> hidden(embedded.valueElement(), property.read(),
-                                embedded.construction().kind() == dev.tenantdao.processor.model.Construction.Kind.SETTERS
-                                        ? property.write() : null));
+                Optional<String> hidden = Visibility.hiddenMember(elements, each.element(), embedded.read(),
+                                setters ? embedded.write() : null)
+                        .or(() -> Visibility.hiddenInValue(elements, embedded, property));
                 if (hidden.isPresent()) {
                     return hidden;
                 }
                 continue;
             }
-            Optional<String> hidden = hidden(each.element(), property.read(), setters ? property.write() : null);
+            Optional<String> hidden = Visibility.hiddenMember(elements, each.element(), property.read(),
+                    setters ? property.write() : null);
             if (hidden.isPresent()) {
                 return hidden;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** {@code read} (and {@code write}, unless null) of {@code type}, if one is not public. */
-    private Optional<String> hidden(TypeElement type, dev.tenantdao.processor.model.Access read,
-            dev.tenantdao.processor.model.Access write) {
-        List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(type));
-        List<dev.tenantdao.processor.model.Access> used = new ArrayList<>(List.of(read));
-        if (write != null) {
-            used.add(write);
-        }
-        for (dev.tenantdao.processor.model.Access access : used) {
-            boolean visible = access.kind() == dev.tenantdao.processor.model.Access.Kind.FIELD
-                    ? ElementFilter.fieldsIn(elements.getAllMembers(type)).stream()
-                            .anyMatch(f -> f.getSimpleName().contentEquals(access.name())
-                                    && f.getModifiers().contains(Modifier.PUBLIC))
-                    : methods.stream().anyMatch(m -> m.getSimpleName().contentEquals(access.name())
-                            && m.getModifiers().contains(Modifier.PUBLIC));
-            if (!visible) {
-                return Optional.of(type.getSimpleName() + "." + access.name()
-                        + (access.kind() == dev.tenantdao.processor.model.Access.Kind.METHOD ? "()" : ""));
             }
         }
         return Optional.empty();

@@ -32,7 +32,7 @@ class EmbeddedModelTest {
 
     private static Embedded embedded(String name, String... components) {
         return new Embedded(null, null, name, null, null, Access.method(name), null,
-                Construction.constructor(List.of(components)), List.of(components), false, false, List.of());
+                Construction.constructor(List.of(components)), List.of(components), false, false, List.of(), name + "_");
     }
 
     private static final Embedded PRICE = embedded("price", "amount", "currency");

@@ -367,6 +367,16 @@ public final class Jdbc {
                 rs.getLong(firstIndex + 4));
     }
 
+    /**
+     * The failure of an embedded value's constructor or setter given the components read from a row
+     * (a record's compact constructor refusing them, say): {@code columns} joined by ", " name where
+     * they were read from.
+     */
+    public static MappingException valueRefused(String entity, String property, String columns, RuntimeException cause) {
+        return new MappingException(entity, columns, "Columns " + columns + " of " + entity + " cannot be read into "
+                + entity + "." + property + ": " + cause, cause);
+    }
+
     private static MappingException nullInPrimitive(String entity, String column, String type) {
         return new MappingException(entity, column, "Column " + column + " of " + entity
                 + " is NULL, but its field is a primitive " + type + "; make the field a box or the column NOT NULL");

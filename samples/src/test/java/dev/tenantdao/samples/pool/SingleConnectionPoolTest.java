@@ -919,6 +919,17 @@ class SingleConnectionPoolTest {
                 canonical.setAccessible(true);
                 return canonical.newInstance(values);
             }
+            List<Field> fields = fieldsTopDown(type);
+            if (Arrays.stream(type.getDeclaredConstructors()).noneMatch(c -> c.getParameterCount() == 0)) {
+                // a class built through a constructor taking every field, in their order (the trial's geo.Address)
+                Object[] values = new Object[fields.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = member(fields.get(i).getName(), fields.get(i).getGenericType(), columns);
+                }
+                Constructor<?> every = type.getDeclaredConstructor(fields.stream().map(Field::getType).toArray(Class<?>[]::new));
+                every.setAccessible(true);
+                return every.newInstance(values);
+            }
             Constructor<?> noArguments = type.getDeclaredConstructor();
             noArguments.setAccessible(true);
             Object instance = noArguments.newInstance();
@@ -939,6 +950,9 @@ class SingleConnectionPoolTest {
                     && !declared.isPrimitive() && !declared.isEnum() && !declared.isInterface()
                     && !declared.getName().startsWith("java.")) {
                 return build(declared, null);      // an @Embedded value: its columns are named after it
+            }
+            if (name.equals("currency") && raw(type) == String.class) {
+                return "EUR";       // a value type checking its currency code (the trial's Money) refuses digits
             }
             if (columns != null && (column.equals(columns.tenantColumn()) || !columns.names().contains(column))) {
                 Class<?> raw = raw(type);
