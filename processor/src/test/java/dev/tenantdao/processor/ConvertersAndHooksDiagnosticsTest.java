@@ -123,6 +123,20 @@ class ConvertersAndHooksDiagnosticsTest {
     }
 
     @Test
+    void enumInABuiltInTypeThatCannotHoldNames() {
+        Compilation c = compile(source("t.A", "package t;", IMPORTS,
+                "@Entity",
+                "public record A(@Id long id,",
+                "    @Column(type = \"integer\") Size size,",
+                "    @Column(type = \"timestamp with time zone\") Size since) {",
+                "    public enum Size { S, M }",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 5:20: " + Message.ENUM_IN_BUILT_IN_TYPE.format("integer", "A.size", "t.A.Size"),
+                "ERROR 6:20: " + Message.ENUM_IN_BUILT_IN_TYPE.format("timestamp with time zone", "A.since", "t.A.Size"));
+    }
+
+    @Test
     void customTypeThatIsNotATypeName() {
         Compilation c = compile(source("t.A", "package t;", IMPORTS,
                 "@Entity",

@@ -89,6 +89,9 @@ public enum Message {
     CONVERTER_ON_ID(ERROR, "%s is the id; ids cannot go through a converter"),
     CUSTOM_TYPE_NEEDS_TEXT(ERROR, "@Column(type = \"%s\") needs a String or enum column (sent as text and cast by"
             + " PostgreSQL), but %s is %s"),
+    ENUM_IN_BUILT_IN_TYPE(ERROR, "@Column(type = \"%s\") on %s (%s) is a built-in PostgreSQL type that cannot hold an"
+            + " enum's constant names: leave type out (text), name a text type (text, varchar(n)), or name the"
+            + " PostgreSQL enum type the DDL should create"),
     INVALID_SQL_TYPE(ERROR, "'%s' is not a PostgreSQL type name"),
     DEFAULT_AND_GENERATED(ERROR, "%s cannot have both defaultSql and generatedAs"),
     NOT_INSERTABLE_WITHOUT_DEFAULT(ERROR, "%s is NOT NULL and insertable = false, but has no defaultSql: every insert would"

@@ -22,6 +22,7 @@ import dev.tenantdao.processor.model.Access;
 import dev.tenantdao.processor.model.Audit;
 import dev.tenantdao.processor.model.Construction;
 import dev.tenantdao.processor.model.SoftDeletion;
+import dev.tenantdao.processor.model.SqlTypeNames;
 import dev.tenantdao.processor.model.ConverterModel;
 import dev.tenantdao.processor.model.EntityKind;
 import dev.tenantdao.processor.model.EntityModel;
@@ -523,7 +524,8 @@ public final class EntityReader {
             valueType = valueType(type);
         }
         String customType = column != null && !column.type().isEmpty() ? column.type() : null;
-        List<String> enumConstants = customType != null && valueType == ValueType.ENUM ? enumConstants(type) : List.of();
+        List<String> enumConstants = customType != null && valueType == ValueType.ENUM && !SqlTypeNames.isText(customType)
+                && !SqlTypeNames.isOtherBuiltIn(customType) ? enumConstants(type) : List.of();
         Mapping mapping = new Mapping(customType, enumConstants, column != null && column.unique(),
                 column == null || column.updatable(), column == null || column.insertable(),
                 column != null && !column.defaultSql().isEmpty() ? column.defaultSql() : null,

@@ -21,6 +21,7 @@ import dev.tenantdao.processor.model.Hooks;
 import dev.tenantdao.processor.model.Property;
 import dev.tenantdao.processor.model.Reference;
 import dev.tenantdao.processor.model.Tenancy;
+import dev.tenantdao.processor.model.SqlTypeNames;
 import dev.tenantdao.processor.model.ValueType;
 import dev.tenantdao.processor.read.Annotations;
 import dev.tenantdao.processor.read.Hierarchies;
@@ -394,6 +395,9 @@ public final class EntityValidator {
                     diagnostics.report(Message.INVALID_SQL_TYPE, property.element(), column, value, customType);
                 } else if (property.valueType() != ValueType.STRING && property.valueType() != ValueType.ENUM) {
                     diagnostics.report(Message.CUSTOM_TYPE_NEEDS_TEXT, property.element(), column, value, customType,
+                            describe(entity, property), property.type());
+                } else if (property.valueType() == ValueType.ENUM && SqlTypeNames.isOtherBuiltIn(customType)) {
+                    diagnostics.report(Message.ENUM_IN_BUILT_IN_TYPE, property.element(), column, value, customType,
                             describe(entity, property), property.type());
                 }
             }
