@@ -457,12 +457,18 @@ public final class EntityReader {
         List<Property> flattened = new ArrayList<>();
         for (Property component : components) {
             Mapping mapping = component.mapping();
-            Mapping own = new Mapping(mapping.customType(), mapping.enumConstants(), mapping.unique(), mapping.updatable(),
-                    mapping.insertable(), mapping.defaultSql(), mapping.generatedAs(), mapping.elementType(),
-                    mapping.elementJavaType(), mapping.converter(), mapping.columnAnnotation(), false,
+            // the value type's own converters (@Convert, @Converters on it or its package) came first; then,
+            // as for the entity's own fields, those its entity (or root, or their packages) registers
+            ConverterModel registered = mapping.converter() == null ? registeredConverter(entity, root, component.type()) : null;
+            ValueType valueType = registered == null ? component.valueType()
+                    : registered.isConverter() ? valueType(registered.databaseType()) : null;
+            Mapping own = new Mapping(mapping.customType(), registered == null ? mapping.enumConstants() : List.of(),
+                    mapping.unique(), mapping.updatable(), mapping.insertable(), mapping.defaultSql(), mapping.generatedAs(),
+                    registered == null ? mapping.elementType() : null, registered == null ? mapping.elementJavaType() : null,
+                    registered == null ? mapping.converter() : registered, mapping.columnAnnotation(), false,
                     mapping.notAudited() || notAudited);
             flattened.add(new Property(component.element(), name + "." + component.name(), prefix + component.column(),
-                    component.type(), boxed(component.valueType()), false, false, false, false,
+                    component.type(), boxed(valueType), false, false, false, false,
                     !required || component.nullableDeclared(), component.nullableDeclared(), component.read(),
                     component.write(), component.reference(), own, embedded));
         }
@@ -572,6 +578,14 @@ public final class EntityReader {
                 || element.getAnnotation(Id.class) != null && valueType(type) != null) {
             return null;
         }
+        return registeredConverter(entity, root, type);
+    }
+
+    /**
+     * The converter registered with {@code @Converters} for exactly {@code type} on {@code entity}, else on
+     * {@code root}, else on their packages; null when none is.
+     */
+    private ConverterModel registeredConverter(TypeElement entity, TypeElement root, TypeMirror type) {
         Set<Element> scopes = new java.util.LinkedHashSet<>(
                 List.of(entity, root, elements.getPackageOf(entity), elements.getPackageOf(root)));
         for (Element scope : scopes) {
