@@ -318,4 +318,32 @@ class RepairChainEmbeddedTest {
                 + " AND column_name SIMILAR TO '(billed|charged)%' ORDER BY column_name"), "renamed in the history table too");
         assertEquals(List.of(), e.differenceFromFresh(three));
     }
+
+    static final String MONEY_RENAMED = entity(
+            "public record Money(@RenamedFrom(\"amount\") BigDecimal total, String currency) {}");
+
+    @Test
+    void renamingAComponentRenamesItsColumnUnderEachPrefix() throws Exception {
+        Evolution e = new Evolution(dir.resolve("component"), "trial_repairs_component");
+        assertEquals("1", e.step(MONEY, REPAIR_2));
+        e.sql("INSERT INTO repair (tenant_id, ticket, charged_amount, charged_currency) VALUES ('north', 'T-1', 9.50, 'EUR')");
+        Compilation two = e.build(MONEY_RENAMED, REPAIR_2);
+        assertEquals("2", e.migrations.migrateShared());
+        String migration = e.migration(2);
+        assertTrue(migration.contains("RENAME COLUMN charged_amount TO charged_total"), migration);
+        assertEquals(List.of("T-1|9.50|EUR"), e.rows("SELECT concat_ws('|', ticket, charged_total, charged_currency) FROM repair"),
+                "the value kept under the prefixed new name");
+        assertEquals(List.of(), e.differenceFromFresh(two));
+    }
+
+    @Test
+    void renamingTheValueAndAComponentAtOnceRenamesFromTheOldPrefixAndTheOldComponent() throws Exception {
+        Evolution e = new Evolution(dir.resolve("both"), "trial_repairs_both");
+        assertEquals("1", e.step(MONEY, REPAIR_2));
+        e.sql("INSERT INTO repair (tenant_id, ticket, charged_amount, charged_currency) VALUES ('north', 'T-1', 9.50, 'EUR')");
+        Compilation two = e.build(MONEY_RENAMED, REPAIR_3);
+        assertEquals("2", e.migrations.migrateShared());
+        assertEquals(List.of("T-1|9.50|EUR"), e.rows("SELECT concat_ws('|', ticket, billed_total, billed_currency) FROM repair"));
+        assertEquals(List.of(), e.differenceFromFresh(two));
+    }
 }

@@ -94,16 +94,18 @@ public final class SchemaExport {
         }
         for (Property property : properties) {
             RenamedFrom renamed = property.element().getAnnotation(RenamedFrom.class);
-            if (renamed != null) {
-                declarations.renameColumn(name, property.column(), renamed.value());
-            }
             RenamedFrom value = property.isEmbedded() ? property.embedded().element().getAnnotation(RenamedFrom.class) : null;
-            if (value != null && renamed == null) {
-                // on an @Embedded property: its previous column name (the default prefix's source, "charged"
-                // for charged_amount) or previous prefix ("was_"), and each component column renamed from it
-                String previous = value.value().endsWith("_") ? value.value() : value.value() + "_";
-                declarations.renameColumn(name, property.column(),
-                        previous + property.column().substring(property.embedded().prefix().length()));
+            if (!property.isEmbedded() && renamed != null) {
+                declarations.renameColumn(name, property.column(), renamed.value());
+            } else if (renamed != null || value != null) {
+                // a component of an @Embedded value: @RenamedFrom on the component names its previous column
+                // within the value ("total" for price_total), on the @Embedded property the value's previous
+                // column name ("charged" for charged_amount) or prefix ("was_"); each column is renamed from
+                // the previous prefix and the previous component name
+                String prefix = property.embedded().prefix();
+                String previousPrefix = value == null ? prefix : value.value().endsWith("_") ? value.value() : value.value() + "_";
+                String previousComponent = renamed != null ? renamed.value() : property.column().substring(prefix.length());
+                declarations.renameColumn(name, property.column(), previousPrefix + previousComponent);
             }
             Retyped retyped = property.element().getAnnotation(Retyped.class);
             if (retyped != null) {
