@@ -489,7 +489,7 @@ class PolymorphicDiagnosticsTest {
     }
 
     @Test
-    void intermediateLevelsAreSingleTableWithoutValuesOfTheirOwnAndTheirHooksAreJudged() {
+    void intermediateLevelsHaveNoValuesOfTheirOwnAndTheirHooksAreJudged() {
         Compilation c = compile(source("t.P", "package t;", IMPORTS,
                 "@Entity @Polymorphic",
                 "public sealed interface P permits P.L, P.C {",
@@ -517,11 +517,49 @@ class PolymorphicDiagnosticsTest {
                 "    }",
                 "    public static final class B extends M {}",
                 "}"));
+        // (a field of a joined level, M.shared, is a column of the level's own table: no error)
         assertDiagnostics(c,
-                "ERROR 6:5: " + Message.SUBTYPE_ON_LEVEL.format("L", "P"),
+                "ERROR 6:14: " + Message.SUBTYPE_ON_LEVEL.format("L", "P",
+                        "a level has no discriminator value of its own: its rows are those of its concrete subtypes"),
                 "ERROR 7:36: " + Message.HOOK_SIGNATURE.format("BeforeInsert", "checked",
-                        "L (a record is changed by returning a new one)"),
-                "ERROR 7:23: " + Message.LEVEL_FIELD_IN_JOINED.format("M.shared", "M", "Q"));
+                        "L (a record is changed by returning a new one)"));
+    }
+
+    @Test
+    void onlyAJoinedLevelWithFieldsNamesItsTable() {
+        Compilation c = compile(source("t.S", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public abstract sealed class S permits S.L {",
+                "    @Id public long id;",
+                "    @Subtype(table = \"l\")",
+                "    public abstract static sealed class L extends S permits S.A { public String x; }",
+                "    public static final class A extends L {}",
+                "}"), source("t.J", "package t;", IMPORTS,
+                "@Entity @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public sealed interface J permits J.N, J.K {",
+                "    @Id long id();",
+                "    @Subtype(table = \"n\")",
+                "    sealed interface N extends J permits J.A {}",
+                "    @Subtype",
+                "    sealed interface K extends J permits J.C { String k(); }",
+                "    record A(long id) implements N {}",
+                "    record C(long id, String k) implements K {}",
+                "}"), source("t.D", "package t;", IMPORTS,
+                "@Entity @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public sealed interface D permits D.M {",
+                "    @Id long id();",
+                "    @Subtype(table = \"d\")",
+                "    sealed interface M extends D permits D.B { String m(); }",
+                "    record B(long id, String m) implements M {}",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 6:22: " + Message.SUBTYPE_ON_LEVEL.format("L", "S", "in a SINGLE_TABLE hierarchy a level has no"
+                        + " table of its own: its fields are columns of the root's table"),
+                "ERROR 6:22: " + Message.SUBTYPE_ON_LEVEL.format("N", "J",
+                        "it maps no fields, so it has no table of its own to name"),
+                "ERROR 8:5: " + Message.SUBTYPE_ON_LEVEL.format("K", "J",
+                        "on a level it only names the level's table, @Subtype(table = ...)"),
+                "ERROR 6:22: " + Message.DUPLICATE_SUBTYPE_TABLE.format("d", "M", "D"));
     }
 
     @Test

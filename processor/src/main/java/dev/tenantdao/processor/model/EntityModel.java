@@ -148,6 +148,25 @@ public record EntityModel(
     }
 
     /**
+     * The tables of a joined subtype's row besides the root's, in the order of its properties: the
+     * table of each intermediate level above it that maps fields (root-side first), then its own;
+     * empty outside a joined hierarchy and for a root or level.
+     */
+    public List<EntityKind.JoinedTable> joinedTables() {
+        if (!(kind instanceof EntityKind.Subtype subtype) || subtype.table().isEmpty()) {
+            return List.of();
+        }
+        List<EntityKind.JoinedTable> tables = new java.util.ArrayList<>();
+        int from = subtype.rootProperties();
+        for (EntityKind.LevelTable level : subtype.levelTables()) {
+            tables.add(new EntityKind.JoinedTable(level.table(), properties.subList(from, from + level.properties()), false));
+            from += level.properties();
+        }
+        tables.add(new EntityKind.JoinedTable(subtype.table().orElseThrow(), properties.subList(from, properties.size()), true));
+        return tables;
+    }
+
+    /**
      * A fallback subtype's property mapping the discriminator column read-only (the value its row
      * was loaded with); empty otherwise.
      */
