@@ -131,7 +131,7 @@ public record EntityModel(
         return properties.stream().anyMatch(Property::updatable);
     }
 
-    /** Whether this is a subtype of a joined hierarchy, whose rows span two tables. */
+    /** Whether this is a subtype of a joined hierarchy, whose rows span the root's table, its own and those of the levels above it that have one. */
     public boolean isJoinedSubtype() {
         return kind instanceof EntityKind.Subtype subtype && subtype.hierarchy().isJoined();
     }
