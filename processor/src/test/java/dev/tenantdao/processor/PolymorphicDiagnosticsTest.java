@@ -600,6 +600,41 @@ class PolymorphicDiagnosticsTest {
     }
 
     @Test
+    void anInterfaceLevelsAccessorsAreColumnsOfItsTableForClassAndRecordSubtypes() throws java.io.IOException {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public sealed interface P permits P.L {",
+                "    @Id long id();",
+                "    sealed interface L extends P permits P.A, P.B {",
+                "        @Column(name = \"place\", nullable = false) String room();",
+                "    }",
+                "    final class A implements L {",
+                "        private long id;",
+                "        private String room;",
+                "        private int seats;",
+                "        public long id() { return id; }",
+                "        public void setId(long id) { this.id = id; }",
+                "        public String room() { return room; }",
+                "        public void setRoom(String room) { this.room = room; }",
+                "        public int getSeats() { return seats; }",
+                "        public void setSeats(int seats) { this.seats = seats; }",
+                "    }",
+                "    record B(long id, String room, String speaker) implements L {}",
+                "}"));
+        assertEquals(List.of(), errors(c));
+        String a = c.generatedSourceFile("t.P_ADao").orElseThrow().getCharContent(false).toString();
+        assertTrue(a.contains("SELECT p.id, l.place, a.seats \\\n"
+                + "            FROM p JOIN l ON l.tenant_id = ? AND l.id = p.id JOIN a ON a.tenant_id = ? AND a.id = p.id \\\n"), a);
+        assertTrue(a.contains("a.setRoom(rows.getString(2));"), a);
+        String b = c.generatedSourceFile("t.P_BDao").orElseThrow().getCharContent(false).toString();
+        assertTrue(b.contains("level1 AS (INSERT INTO l (tenant_id, id, place) \\\n"), b);
+        assertTrue(b.contains("sub AS (INSERT INTO b (tenant_id, id, speaker) \\\n"), b);
+        String level = c.generatedSourceFile("t.P_LDao").orElseThrow().getCharContent(false).toString();
+        assertTrue(level.contains("SELECT p.id, p.type, l.place, a.seats, b.speaker \\\n"), level);
+        assertTrue(level.contains("FROM p LEFT JOIN l ON l.tenant_id = ? AND l.id = p.id LEFT JOIN a ON"), level);
+    }
+
+    @Test
     void aFallbackBelowAJoinedLevelWidensItsRowsAndItsTableIsLeftJoined() throws java.io.IOException {
         Compilation c = compile(source("t.P", "package t;", IMPORTS,
                 "@Entity @Tenanted @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
