@@ -14,6 +14,19 @@ DROP POLICY IF EXISTS benefit_tenant_isolation ON benefit;
 CREATE POLICY benefit_tenant_isolation ON benefit
     USING (tenant_id = NULLIF(current_setting('tenantdao.tenant', true), ''))
     WITH CHECK (tenant_id = NULLIF(current_setting('tenantdao.tenant', true), ''));
+CREATE TABLE IF NOT EXISTS leave (
+    tenant_id text NOT NULL,
+    id bigint NOT NULL,
+    starts_on date NOT NULL,
+    PRIMARY KEY (tenant_id, id),
+    FOREIGN KEY (tenant_id, id) REFERENCES benefit (tenant_id, id) ON DELETE CASCADE
+);
+ALTER TABLE leave ENABLE ROW LEVEL SECURITY;
+ALTER TABLE leave FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS leave_tenant_isolation ON leave;
+CREATE POLICY leave_tenant_isolation ON leave
+    USING (tenant_id = NULLIF(current_setting('tenantdao.tenant', true), ''))
+    WITH CHECK (tenant_id = NULLIF(current_setting('tenantdao.tenant', true), ''));
 CREATE TABLE IF NOT EXISTS sick_leave (
     tenant_id text NOT NULL,
     id bigint NOT NULL,
@@ -58,6 +71,7 @@ CREATE TABLE IF NOT EXISTS benefit_history (
     id bigint NOT NULL,
     kind text NOT NULL,
     holder text,
+    starts_on date,
     days integer,
     child text,
     amount numeric,

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,22 +36,22 @@ public class Benefit_LeaveDao {
 
     static final String FIND_BY_ID = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT benefit.id, benefit.holder, benefit.kind, sick_leave.days, parental_leave.child \
-            FROM benefit LEFT JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id LEFT JOIN parental_leave ON parental_leave.tenant_id = ? AND parental_leave.id = benefit.id \
+            SELECT benefit.id, benefit.holder, benefit.kind, leave.starts_on, sick_leave.days, parental_leave.child \
+            FROM benefit LEFT JOIN leave ON leave.tenant_id = ? AND leave.id = benefit.id LEFT JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id LEFT JOIN parental_leave ON parental_leave.tenant_id = ? AND parental_leave.id = benefit.id \
             WHERE benefit.tenant_id = ? AND benefit.kind IN ('sick', 'parental') AND benefit.id = ?""";
 
     static final String FIND_ALL_AFTER = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT benefit.id, benefit.holder, benefit.kind, sick_leave.days, parental_leave.child \
-            FROM benefit LEFT JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id LEFT JOIN parental_leave ON parental_leave.tenant_id = ? AND parental_leave.id = benefit.id \
+            SELECT benefit.id, benefit.holder, benefit.kind, leave.starts_on, sick_leave.days, parental_leave.child \
+            FROM benefit LEFT JOIN leave ON leave.tenant_id = ? AND leave.id = benefit.id LEFT JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id LEFT JOIN parental_leave ON parental_leave.tenant_id = ? AND parental_leave.id = benefit.id \
             WHERE benefit.tenant_id = ? AND benefit.kind IN ('sick', 'parental') AND benefit.id > ? \
             ORDER BY benefit.id \
             LIMIT ?""";
 
     static final String FIND_ALL = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT benefit.id, benefit.holder, benefit.kind, sick_leave.days, parental_leave.child \
-            FROM benefit LEFT JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id LEFT JOIN parental_leave ON parental_leave.tenant_id = ? AND parental_leave.id = benefit.id \
+            SELECT benefit.id, benefit.holder, benefit.kind, leave.starts_on, sick_leave.days, parental_leave.child \
+            FROM benefit LEFT JOIN leave ON leave.tenant_id = ? AND leave.id = benefit.id LEFT JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id LEFT JOIN parental_leave ON parental_leave.tenant_id = ? AND parental_leave.id = benefit.id \
             WHERE benefit.tenant_id = ? AND benefit.kind IN ('sick', 'parental') \
             ORDER BY benefit.id \
             LIMIT ? OFFSET ?""";
@@ -72,24 +73,24 @@ public class Benefit_LeaveDao {
             WITH root AS (DELETE FROM benefit \
             WHERE tenant_id = ? AND kind IN ('sick', 'parental') AND id = ? \
             RETURNING *), \
-            changed AS (SELECT root.*, sick_leave.days, parental_leave.child \
-            FROM root LEFT JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = root.id LEFT JOIN parental_leave ON parental_leave.tenant_id = ? AND parental_leave.id = root.id), \
-            history AS (INSERT INTO benefit_history (tenant_id, kind, id, holder, days, child, history_operation, history_version, history_actor) \
-            SELECT tenant_id, kind, id, holder, days, child, 'DELETE', history_version + 1, ? \
+            changed AS (SELECT root.*, leave.starts_on, sick_leave.days, parental_leave.child \
+            FROM root LEFT JOIN leave ON leave.tenant_id = ? AND leave.id = root.id LEFT JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = root.id LEFT JOIN parental_leave ON parental_leave.tenant_id = ? AND parental_leave.id = root.id), \
+            history AS (INSERT INTO benefit_history (tenant_id, kind, id, holder, starts_on, days, child, history_operation, history_version, history_actor) \
+            SELECT tenant_id, kind, id, holder, starts_on, days, child, 'DELETE', history_version + 1, ? \
             FROM changed) \
             SELECT count(*) \
             FROM changed""";
 
     static final String HISTORY = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT id, holder, kind, days, child, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            SELECT id, holder, kind, starts_on, days, child, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
             FROM benefit_history \
             WHERE tenant_id = ? AND kind IN ('sick', 'parental') AND id = ? \
             ORDER BY history_version DESC""";
 
     static final String HISTORY_AS_OF = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT id, holder, kind, days, child, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            SELECT id, holder, kind, starts_on, days, child, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
             FROM benefit_history \
             WHERE tenant_id = ? AND kind IN ('sick', 'parental') AND id = ? AND history_changed_at <= ? \
             ORDER BY history_changed_at DESC, history_version DESC \
@@ -218,7 +219,8 @@ public class Benefit_LeaveDao {
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
                 statement.setString(4, tenant);
-                statement.setLong(5, id);
+                statement.setString(5, tenant);
+                statement.setLong(6, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
@@ -247,8 +249,9 @@ public class Benefit_LeaveDao {
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
                 statement.setString(4, tenant);
-                statement.setLong(5, afterId);
-                statement.setInt(6, limit);
+                statement.setString(5, tenant);
+                statement.setLong(6, afterId);
+                statement.setInt(7, limit);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Benefit.Leave> page = new ArrayList<>();
                     while (rows.next()) {
@@ -284,8 +287,9 @@ public class Benefit_LeaveDao {
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
                 statement.setString(4, tenant);
-                statement.setInt(5, limit);
-                statement.setLong(6, offset);
+                statement.setString(5, tenant);
+                statement.setInt(6, limit);
+                statement.setLong(7, offset);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Benefit.Leave> page = new ArrayList<>();
                     while (rows.next()) {
@@ -366,7 +370,8 @@ public class Benefit_LeaveDao {
                 statement.setLong(3, id);
                 statement.setString(4, tenant);
                 statement.setString(5, tenant);
-                statement.setString(6, AuditContext.actor());
+                statement.setString(6, tenant);
+                statement.setString(7, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return call.rows(rows.getLong(1)) > 0;
@@ -395,7 +400,7 @@ public class Benefit_LeaveDao {
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<HistoryEntry<Benefit.Leave>> entries = new ArrayList<>();
                     while (rows.next()) {
-                        entries.add(Jdbc.historyEntry(map(rows), rows, 6));
+                        entries.add(Jdbc.historyEntry(map(rows), rows, 7));
                     }
                     return call.rows(entries);
                 }
@@ -423,7 +428,7 @@ public class Benefit_LeaveDao {
                 statement.setLong(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(7)) ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(8)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         } catch (Throwable failure) {
@@ -455,13 +460,15 @@ public class Benefit_LeaveDao {
         return new Benefit.Sick(
                 Jdbc.getLong(rows, 1, "Sick", "id"),
                 rows.getString(2),
-                Jdbc.getInt(rows, 4, "Sick", "days"));
+                rows.getObject(4, LocalDate.class),
+                Jdbc.getInt(rows, 5, "Sick", "days"));
     }
 
     private static Benefit.Parental mapBenefit_Parental(ResultSet rows) throws SQLException {
         return new Benefit.Parental(
                 Jdbc.getLong(rows, 1, "Parental", "id"),
                 rows.getString(2),
-                rows.getString(5));
+                rows.getObject(4, LocalDate.class),
+                rows.getString(6));
     }
 }

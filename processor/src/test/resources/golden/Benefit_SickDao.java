@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,7 @@ import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
- * Data access for {@link Benefit.Sick}, a {@link Benefit}: the rows of table {@code benefit} whose {@code kind} is {@code sick}, with their columns in table {@code sick_leave}.
+ * Data access for {@link Benefit.Sick}, a {@link Benefit}: the rows of table {@code benefit} whose {@code kind} is {@code sick}, with their columns in tables {@code leave} and {@code sick_leave}.
  *
  * <p>Every method works on the rows of the current tenant only (tenant column {@code tenant_id}, with row-level security), and throws
  * {@link dev.tenantdao.runtime.NoTenantException} before any SQL when there is no current tenant.
@@ -37,60 +38,73 @@ public class Benefit_SickDao {
             WITH root AS (INSERT INTO benefit (tenant_id, kind, holder) \
             VALUES (?, 'sick', ?) \
             RETURNING *), \
+            level1 AS (INSERT INTO leave (tenant_id, id, starts_on) \
+            SELECT root.tenant_id, root.id, ? \
+            FROM root \
+            RETURNING *), \
             sub AS (INSERT INTO sick_leave (tenant_id, id, days) \
             SELECT root.tenant_id, root.id, ? \
             FROM root \
             RETURNING *), \
-            changed AS (SELECT root.*, sub.days \
-            FROM root, sub), \
-            history AS (INSERT INTO benefit_history (tenant_id, kind, id, holder, days, history_operation, history_version, history_actor) \
-            SELECT tenant_id, kind, id, holder, days, 'INSERT', history_version, ? \
+            changed AS (SELECT root.*, level1.starts_on, sub.days \
+            FROM root, level1, sub), \
+            history AS (INSERT INTO benefit_history (tenant_id, kind, id, holder, starts_on, days, history_operation, history_version, history_actor) \
+            SELECT tenant_id, kind, id, holder, starts_on, days, 'INSERT', history_version, ? \
             FROM changed) \
-            SELECT id, holder, days \
+            SELECT id, holder, starts_on, days \
             FROM changed""";
 
     static final String UPDATE = """
             SELECT set_config('tenantdao.tenant', ?, true); \
             WITH root AS (UPDATE benefit \
             SET holder = ?, history_version = history_version + CASE WHEN (holder) IS DISTINCT FROM (?) OR EXISTS (SELECT 1 \
+            FROM leave \
+            WHERE leave.tenant_id = ? AND leave.id = benefit.id AND (leave.starts_on) IS DISTINCT FROM (?)) OR EXISTS (SELECT 1 \
             FROM sick_leave \
             WHERE sick_leave.tenant_id = ? AND sick_leave.id = benefit.id AND (sick_leave.days) IS DISTINCT FROM (?)) THEN 1 ELSE 0 END, history_changed = (holder) IS DISTINCT FROM (?) OR EXISTS (SELECT 1 \
+            FROM leave \
+            WHERE leave.tenant_id = ? AND leave.id = benefit.id AND (leave.starts_on) IS DISTINCT FROM (?)) OR EXISTS (SELECT 1 \
             FROM sick_leave \
             WHERE sick_leave.tenant_id = ? AND sick_leave.id = benefit.id AND (sick_leave.days) IS DISTINCT FROM (?)) \
             WHERE tenant_id = ? AND kind = 'sick' AND id = ? \
             RETURNING *), \
+            level1 AS (UPDATE leave \
+            SET starts_on = ? \
+            FROM root \
+            WHERE leave.tenant_id = ? AND leave.id = root.id \
+            RETURNING leave.*), \
             sub AS (UPDATE sick_leave \
             SET days = ? \
             FROM root \
             WHERE sick_leave.tenant_id = ? AND sick_leave.id = root.id \
             RETURNING sick_leave.*), \
-            changed AS (SELECT root.*, sub.days \
-            FROM root, sub), \
-            history AS (INSERT INTO benefit_history (tenant_id, kind, id, holder, days, history_operation, history_version, history_actor) \
-            SELECT tenant_id, kind, id, holder, days, 'UPDATE', history_version, ? \
+            changed AS (SELECT root.*, level1.starts_on, sub.days \
+            FROM root, level1, sub), \
+            history AS (INSERT INTO benefit_history (tenant_id, kind, id, holder, starts_on, days, history_operation, history_version, history_actor) \
+            SELECT tenant_id, kind, id, holder, starts_on, days, 'UPDATE', history_version, ? \
             FROM changed \
             WHERE history_changed) \
-            SELECT id, holder, days \
+            SELECT id, holder, starts_on, days \
             FROM changed""";
 
     static final String FIND_BY_ID = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT benefit.id, benefit.holder, sick_leave.days \
-            FROM benefit JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id \
+            SELECT benefit.id, benefit.holder, leave.starts_on, sick_leave.days \
+            FROM benefit JOIN leave ON leave.tenant_id = ? AND leave.id = benefit.id JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id \
             WHERE benefit.tenant_id = ? AND benefit.kind = 'sick' AND benefit.id = ?""";
 
     static final String FIND_ALL_AFTER = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT benefit.id, benefit.holder, sick_leave.days \
-            FROM benefit JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id \
+            SELECT benefit.id, benefit.holder, leave.starts_on, sick_leave.days \
+            FROM benefit JOIN leave ON leave.tenant_id = ? AND leave.id = benefit.id JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id \
             WHERE benefit.tenant_id = ? AND benefit.kind = 'sick' AND benefit.id > ? \
             ORDER BY benefit.id \
             LIMIT ?""";
 
     static final String FIND_ALL = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT benefit.id, benefit.holder, sick_leave.days \
-            FROM benefit JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id \
+            SELECT benefit.id, benefit.holder, leave.starts_on, sick_leave.days \
+            FROM benefit JOIN leave ON leave.tenant_id = ? AND leave.id = benefit.id JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = benefit.id \
             WHERE benefit.tenant_id = ? AND benefit.kind = 'sick' \
             ORDER BY benefit.id \
             LIMIT ? OFFSET ?""";
@@ -112,24 +126,24 @@ public class Benefit_SickDao {
             WITH root AS (DELETE FROM benefit \
             WHERE tenant_id = ? AND kind = 'sick' AND id = ? \
             RETURNING *), \
-            changed AS (SELECT root.*, sick_leave.days \
-            FROM root JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = root.id), \
-            history AS (INSERT INTO benefit_history (tenant_id, kind, id, holder, days, history_operation, history_version, history_actor) \
-            SELECT tenant_id, kind, id, holder, days, 'DELETE', history_version + 1, ? \
+            changed AS (SELECT root.*, leave.starts_on, sick_leave.days \
+            FROM root JOIN leave ON leave.tenant_id = ? AND leave.id = root.id JOIN sick_leave ON sick_leave.tenant_id = ? AND sick_leave.id = root.id), \
+            history AS (INSERT INTO benefit_history (tenant_id, kind, id, holder, starts_on, days, history_operation, history_version, history_actor) \
+            SELECT tenant_id, kind, id, holder, starts_on, days, 'DELETE', history_version + 1, ? \
             FROM changed) \
             SELECT count(*) \
             FROM changed""";
 
     static final String HISTORY = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT id, holder, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            SELECT id, holder, starts_on, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
             FROM benefit_history \
             WHERE tenant_id = ? AND kind = 'sick' AND id = ? \
             ORDER BY history_version DESC""";
 
     static final String HISTORY_AS_OF = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT id, holder, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            SELECT id, holder, starts_on, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
             FROM benefit_history \
             WHERE tenant_id = ? AND kind = 'sick' AND id = ? AND history_changed_at <= ? \
             ORDER BY history_changed_at DESC, history_version DESC \
@@ -137,14 +151,14 @@ public class Benefit_SickDao {
 
     static final String HISTORY_BETWEEN = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT id, holder, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            SELECT id, holder, starts_on, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
             FROM benefit_history \
             WHERE tenant_id = ? AND kind = 'sick' AND history_changed_at >= ? AND history_changed_at < ? \
             ORDER BY history_changed_at, id, history_version""";
 
     static final String HISTORY_IN_TRANSACTION = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT id, holder, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
+            SELECT id, holder, starts_on, days, history_version, history_operation, history_changed_at, history_actor, history_transaction_id::text::bigint \
             FROM benefit_history \
             WHERE tenant_id = ? AND kind = 'sick' AND history_transaction_id = ?::text::xid8 \
             ORDER BY history_changed_at, id, history_version""";
@@ -235,7 +249,8 @@ public class Benefit_SickDao {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
-                statement.setLong(4, id);
+                statement.setString(4, tenant);
+                statement.setLong(5, id);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     return call.rows(rows.next() ? Optional.of(map(rows)) : Optional.empty());
                 }
@@ -263,8 +278,9 @@ public class Benefit_SickDao {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
-                statement.setLong(4, afterId);
-                statement.setInt(5, limit);
+                statement.setString(4, tenant);
+                statement.setLong(5, afterId);
+                statement.setInt(6, limit);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Benefit.Sick> page = new ArrayList<>();
                     while (rows.next()) {
@@ -299,8 +315,9 @@ public class Benefit_SickDao {
                 statement.setString(1, tenant);
                 statement.setString(2, tenant);
                 statement.setString(3, tenant);
-                statement.setInt(4, limit);
-                statement.setLong(5, offset);
+                statement.setString(4, tenant);
+                statement.setInt(5, limit);
+                statement.setLong(6, offset);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<Benefit.Sick> page = new ArrayList<>();
                     while (rows.next()) {
@@ -382,15 +399,21 @@ public class Benefit_SickDao {
                 statement.setString(2, sick.holder());
                 statement.setString(3, sick.holder());
                 statement.setString(4, tenant);
-                statement.setInt(5, sick.days());
-                statement.setString(6, sick.holder());
-                statement.setString(7, tenant);
-                statement.setInt(8, sick.days());
+                statement.setObject(5, sick.startsOn());
+                statement.setString(6, tenant);
+                statement.setInt(7, sick.days());
+                statement.setString(8, sick.holder());
                 statement.setString(9, tenant);
-                statement.setLong(10, sick.id());
-                statement.setInt(11, sick.days());
-                statement.setString(12, tenant);
-                statement.setString(13, AuditContext.actor());
+                statement.setObject(10, sick.startsOn());
+                statement.setString(11, tenant);
+                statement.setInt(12, sick.days());
+                statement.setString(13, tenant);
+                statement.setLong(14, sick.id());
+                statement.setObject(15, sick.startsOn());
+                statement.setString(16, tenant);
+                statement.setInt(17, sick.days());
+                statement.setString(18, tenant);
+                statement.setString(19, AuditContext.actor());
                 try (ResultSet keys = Jdbc.queryWithTenant(statement)) {
                     if (!keys.next()) {
                         throw new RowNotFoundException("Sick", sick.id());
@@ -422,7 +445,7 @@ public class Benefit_SickDao {
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<HistoryEntry<Benefit.Sick>> entries = new ArrayList<>();
                     while (rows.next()) {
-                        entries.add(Jdbc.historyEntry(map(rows), rows, 4));
+                        entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
                     return call.rows(entries);
                 }
@@ -450,7 +473,7 @@ public class Benefit_SickDao {
                 statement.setLong(3, id);
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
-                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(5)) ? Optional.of(map(rows)) : Optional.empty());
+                    return call.rows(rows.next() && !"DELETE".equals(rows.getString(6)) ? Optional.of(map(rows)) : Optional.empty());
                 }
             }
         } catch (Throwable failure) {
@@ -479,7 +502,7 @@ public class Benefit_SickDao {
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<HistoryEntry<Benefit.Sick>> entries = new ArrayList<>();
                     while (rows.next()) {
-                        entries.add(Jdbc.historyEntry(map(rows), rows, 4));
+                        entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
                     return call.rows(entries);
                 }
@@ -507,7 +530,7 @@ public class Benefit_SickDao {
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     List<HistoryEntry<Benefit.Sick>> entries = new ArrayList<>();
                     while (rows.next()) {
-                        entries.add(Jdbc.historyEntry(map(rows), rows, 4));
+                        entries.add(Jdbc.historyEntry(map(rows), rows, 5));
                     }
                     return call.rows(entries);
                 }
@@ -546,7 +569,8 @@ public class Benefit_SickDao {
                 statement.setString(2, tenant);
                 statement.setLong(3, id);
                 statement.setString(4, tenant);
-                statement.setString(5, AuditContext.actor());
+                statement.setString(5, tenant);
+                statement.setString(6, AuditContext.actor());
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     rows.next();
                     return call.rows(rows.getLong(1)) > 0;
@@ -564,8 +588,9 @@ public class Benefit_SickDao {
         statement.setString(1, tenant);
         statement.setString(2, tenant);
         statement.setString(3, sick.holder());
-        statement.setInt(4, sick.days());
-        statement.setString(5, AuditContext.actor());
+        statement.setObject(4, sick.startsOn());
+        statement.setInt(5, sick.days());
+        statement.setString(6, AuditContext.actor());
     }
 
     /**
@@ -575,6 +600,7 @@ public class Benefit_SickDao {
         return new Benefit.Sick(
                 Jdbc.getLong(rows, 1, "Sick", "id"),
                 rows.getString(2),
-                Jdbc.getInt(rows, 3, "Sick", "days"));
+                rows.getObject(3, LocalDate.class),
+                Jdbc.getInt(rows, 4, "Sick", "days"));
     }
 }

@@ -8,7 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Optional on a concrete subtype of a {@link Polymorphic} root: its discriminator value and, for
- * {@link Polymorphic.Strategy#JOINED}, its table.
+ * {@link Polymorphic.Strategy#JOINED}, its table. On an intermediate level (a sealed abstract class
+ * or sealed interface between the root and concrete subtypes) of a joined hierarchy that maps
+ * fields, only {@link #table()}: the level's own table.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -18,7 +20,10 @@ public @interface Subtype {
     /** The discriminator value of rows of this subtype. Default: the simple class name. */
     String value() default "";
 
-    /** The subtype's own table (joined strategy only). Default: the simple name in snake_case. */
+    /**
+     * The subtype's (or, on an intermediate level that maps fields, the level's) own table (joined
+     * strategy only). Default: the simple name in snake_case.
+     */
     String table() default "";
 
     /**

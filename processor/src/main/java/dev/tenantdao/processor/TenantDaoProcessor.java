@@ -329,9 +329,8 @@ public final class TenantDaoProcessor extends AbstractProcessor {
             return;
         }
         List<String> tables = new ArrayList<>(List.of(entity.table()));
-        if (entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.Subtype subtype) {
-            subtype.table().ifPresent(tables::add);
-        }
+        // a joined subtype's own table, and those of the levels above it
+        entity.joinedTables().forEach(joined -> tables.add(joined.name()));
         if (entity.isAudited()) {
             tables.add(entity.audit().table());
         }

@@ -489,7 +489,7 @@ class PolymorphicDiagnosticsTest {
     }
 
     @Test
-    void intermediateLevelsAreSingleTableWithoutValuesOfTheirOwnAndTheirHooksAreJudged() {
+    void intermediateLevelsHaveNoValuesOfTheirOwnAndTheirHooksAreJudged() {
         Compilation c = compile(source("t.P", "package t;", IMPORTS,
                 "@Entity @Polymorphic",
                 "public sealed interface P permits P.L, P.C {",
@@ -517,11 +517,49 @@ class PolymorphicDiagnosticsTest {
                 "    }",
                 "    public static final class B extends M {}",
                 "}"));
+        // (a field of a joined level, M.shared, is a column of the level's own table: no error)
         assertDiagnostics(c,
-                "ERROR 6:5: " + Message.SUBTYPE_ON_LEVEL.format("L", "P"),
+                "ERROR 6:14: " + Message.SUBTYPE_ON_LEVEL.format("L", "P",
+                        "a level has no discriminator value of its own: its rows are those of its concrete subtypes"),
                 "ERROR 7:36: " + Message.HOOK_SIGNATURE.format("BeforeInsert", "checked",
-                        "L (a record is changed by returning a new one)"),
-                "ERROR 7:23: " + Message.LEVEL_FIELD_IN_JOINED.format("M.shared", "M", "Q"));
+                        "L (a record is changed by returning a new one)"));
+    }
+
+    @Test
+    void onlyAJoinedLevelWithFieldsNamesItsTable() {
+        Compilation c = compile(source("t.S", "package t;", IMPORTS,
+                "@Entity @Polymorphic",
+                "public abstract sealed class S permits S.L {",
+                "    @Id public long id;",
+                "    @Subtype(table = \"l\")",
+                "    public abstract static sealed class L extends S permits S.A { public String x; }",
+                "    public static final class A extends L {}",
+                "}"), source("t.J", "package t;", IMPORTS,
+                "@Entity @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public sealed interface J permits J.N, J.K {",
+                "    @Id long id();",
+                "    @Subtype(table = \"n\")",
+                "    sealed interface N extends J permits J.A {}",
+                "    @Subtype",
+                "    sealed interface K extends J permits J.C { String k(); }",
+                "    record A(long id) implements N {}",
+                "    record C(long id, String k) implements K {}",
+                "}"), source("t.D", "package t;", IMPORTS,
+                "@Entity @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public sealed interface D permits D.M {",
+                "    @Id long id();",
+                "    @Subtype(table = \"d\")",
+                "    sealed interface M extends D permits D.B { String m(); }",
+                "    record B(long id, String m) implements M {}",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 6:22: " + Message.SUBTYPE_ON_LEVEL.format("L", "S", "in a SINGLE_TABLE hierarchy a level has no"
+                        + " table of its own: its fields are columns of the root's table"),
+                "ERROR 6:22: " + Message.SUBTYPE_ON_LEVEL.format("N", "J",
+                        "it maps no fields, so it has no table of its own to name"),
+                "ERROR 8:5: " + Message.SUBTYPE_ON_LEVEL.format("K", "J",
+                        "on a level it only names the level's table, @Subtype(table = ...)"),
+                "ERROR 6:22: " + Message.DUPLICATE_SUBTYPE_TABLE.format("d", "M", "D"));
     }
 
     @Test
@@ -559,6 +597,41 @@ class PolymorphicDiagnosticsTest {
                 + "            WHERE p.tenant_id = ? AND p.type IN ('A', 'B') \\\n"), levelDao);
         assertFalse(levelDao.contains("LEFT JOIN c "), levelDao);
         assertTrue(levelDao.contains("return aDao.insert(a);"), levelDao);
+    }
+
+    @Test
+    void anInterfaceLevelsAccessorsAreColumnsOfItsTableForClassAndRecordSubtypes() throws java.io.IOException {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public sealed interface P permits P.L {",
+                "    @Id long id();",
+                "    sealed interface L extends P permits P.A, P.B {",
+                "        @Column(name = \"place\", nullable = false) String room();",
+                "    }",
+                "    final class A implements L {",
+                "        private long id;",
+                "        private String room;",
+                "        private int seats;",
+                "        public long id() { return id; }",
+                "        public void setId(long id) { this.id = id; }",
+                "        public String room() { return room; }",
+                "        public void setRoom(String room) { this.room = room; }",
+                "        public int getSeats() { return seats; }",
+                "        public void setSeats(int seats) { this.seats = seats; }",
+                "    }",
+                "    record B(long id, String room, String speaker) implements L {}",
+                "}"));
+        assertEquals(List.of(), errors(c));
+        String a = c.generatedSourceFile("t.P_ADao").orElseThrow().getCharContent(false).toString();
+        assertTrue(a.contains("SELECT p.id, l.place, a.seats \\\n"
+                + "            FROM p JOIN l ON l.tenant_id = ? AND l.id = p.id JOIN a ON a.tenant_id = ? AND a.id = p.id \\\n"), a);
+        assertTrue(a.contains("a.setRoom(rows.getString(2));"), a);
+        String b = c.generatedSourceFile("t.P_BDao").orElseThrow().getCharContent(false).toString();
+        assertTrue(b.contains("level1 AS (INSERT INTO l (tenant_id, id, place) \\\n"), b);
+        assertTrue(b.contains("sub AS (INSERT INTO b (tenant_id, id, speaker) \\\n"), b);
+        String level = c.generatedSourceFile("t.P_LDao").orElseThrow().getCharContent(false).toString();
+        assertTrue(level.contains("SELECT p.id, p.type, l.place, a.seats, b.speaker \\\n"), level);
+        assertTrue(level.contains("FROM p LEFT JOIN l ON l.tenant_id = ? AND l.id = p.id LEFT JOIN a ON"), level);
     }
 
     @Test

@@ -82,6 +82,36 @@ class JoinedSubtypeColumnsTest {
         });
     }
     @Test
+    void aLevelWithFieldsAddedAboveASubtypeGetsItsTableAndItsColumnsInTheHistoryTable() throws Exception {
+        Evolution e = withAReading("trial_joined_level", READING);
+        String session = entity("""
+                @Subtype(table = "session_room")
+                public abstract sealed class Session extends LibraryEvent permits Workshop {
+                    @Column(nullable = false) public String room;
+                }""");
+        Compilation last = e.build(EVENT.replace("subtypes = {Reading.class, Workshop.class}",
+                "subtypes = {Reading.class, Session.class}"), READING, session,
+                WORKSHOP.replace("extends LibraryEvent", "extends Session"));
+        assertEquals("2", e.migrations.migrateShared());
+        assertEquals(List.of(), e.differenceFromFresh(last), () -> {
+            try {
+                return e.migration(2);
+            } catch (Exception x) {
+                return x.toString();
+            }
+        });
+        e.sql("INSERT INTO library_event (tenant_id, type, title) VALUES ('central', 'Workshop', 'Clay')",
+                "INSERT INTO session_room (tenant_id, id, room) SELECT tenant_id, id, 'R1' FROM library_event WHERE type = 'Workshop'",
+                "INSERT INTO workshop (tenant_id, id, topic) SELECT tenant_id, id, 'pots' FROM library_event WHERE type = 'Workshop'");
+        assertEquals(List.of("Clay R1 pots"), e.rows("SELECT e.title || ' ' || s.room || ' ' || w.topic FROM library_event e"
+                + " JOIN session_room s ON s.tenant_id = e.tenant_id AND s.id = e.id"
+                + " JOIN workshop w ON w.tenant_id = e.tenant_id AND w.id = e.id"));
+        assertEquals(List.of("Rumi"), e.rows("SELECT author FROM reading"), "the rows already there stay");
+        assertEquals(List.of("room"), e.rows("SELECT column_name FROM information_schema.columns WHERE table_schema = '"
+                + e.schema + "' AND table_name = 'library_event_history' AND column_name = 'room'"));
+    }
+
+    @Test
     void addingAFallbackSubtypeDropsTheDiscriminatorsCheckAndRowsOfOtherValuesLoadAsIt() throws Exception {
         Evolution e = withAReading("trial_joined_fallback", READING);
         String fallback = entity("""

@@ -99,7 +99,7 @@ public enum Message {
     HOOK_NOT_IN_ENTITY(ERROR, "@%s method %s is in %s, which is not an @Entity; hooks belong to entities (or use an"
             + " EntityListener)"),
     MAPPING_ON_METHOD(ERROR, "@%s on method %s means nothing here: it belongs on a field or record component (on methods"
-            + " only on the accessors of a @Polymorphic interface root)"),
+            + " only on the accessors of a @Polymorphic interface root, or of an interface level of a JOINED one)"),
     HOOK_MODIFIERS(ERROR, "@%s method %s must be neither private nor static"),
     HOOK_SIGNATURE(ERROR, "@%s method %s must take no parameters and return %s"),
     HOOK_THROWS(ERROR, "@%s method %s must not declare checked exceptions (%s)"),
@@ -141,11 +141,7 @@ public enum Message {
     NO_SUBTYPES(ERROR, "@Polymorphic %s has no subtypes: seal it, or list them in @Polymorphic(subtypes)"),
     SUBTYPE_SHAPE(ERROR, "%s, a subtype of @Polymorphic %s, must be a record or a non-abstract, static, non-private class"
             + " without type parameters, or (an intermediate level) a sealed interface or sealed abstract class"),
-    LEVEL_FIELD_IN_JOINED(ERROR, "%s is a field of %s, an intermediate level of @Polymorphic %s, a JOINED hierarchy;"
-            + " a level of a joined hierarchy has no table of its own yet, so it cannot map fields: declare the field"
-            + " on the root or on each concrete subtype, or mark it @Transient"),
-    SUBTYPE_ON_LEVEL(ERROR, "@Subtype on %s, an intermediate level of @Polymorphic %s; a level has no discriminator value"
-            + " or table of its own: its rows are those of its concrete subtypes"),
+    SUBTYPE_ON_LEVEL(ERROR, "@Subtype on %s, an intermediate level of @Polymorphic %s; %s"),
     NOT_A_SUBTYPE(ERROR, "%s is listed in @Polymorphic(subtypes) of %s but is not a subtype of it"),
     SUBTYPE_NOT_LISTED(ERROR, "%s extends @Polymorphic %s, whose subtypes are listed, but is not among them; the DAO"
             + " could not load it: add it to @Polymorphic(subtypes), or seal %s"),

@@ -68,15 +68,28 @@ public sealed interface EntityKind permits EntityKind.Standalone, EntityKind.InH
      * @param fallback whether rows of values no other subtype claims load as this subtype
      * @param others for a fallback, the values of the other subtypes: its rows are those of none of
      *     them; empty otherwise
+     * @param levelTables in a joined hierarchy, the tables of the intermediate levels above it that map
+     *     fields, root-side first: each holds the next of its properties after the root's; its own
+     *     table holds the rest
      */
     record Subtype(Hierarchy hierarchy, String value, Optional<String> table, int rootProperties, boolean fallback,
-            List<String> others) implements InHierarchy {
+            List<String> others, List<LevelTable> levelTables) implements InHierarchy {
 
         public Subtype {
             if (table.isPresent() != hierarchy.isJoined()) {
                 throw new IllegalArgumentException("a subtype has its own table exactly in a joined hierarchy");
             }
+            if (!levelTables.isEmpty() && !hierarchy.isJoined()) {
+                throw new IllegalArgumentException("only a level of a joined hierarchy has a table of its own");
+            }
             others = List.copyOf(others);
+            levelTables = List.copyOf(levelTables);
+        }
+
+        /** A subtype without level tables above it. */
+        public Subtype(Hierarchy hierarchy, String value, Optional<String> table, int rootProperties, boolean fallback,
+                List<String> others) {
+            this(hierarchy, value, table, rootProperties, fallback, others, List.of());
         }
 
         /** A subtype that is no fallback. */
@@ -90,6 +103,30 @@ public sealed interface EntityKind permits EntityKind.Standalone, EntityKind.InH
                 return kind;
             }
             throw new IllegalArgumentException(subtype.name() + " is not a subtype");
+        }
+    }
+
+    /**
+     * The table of an intermediate level of a joined hierarchy that maps fields, as a subtype below
+     * it sees it.
+     *
+     * @param table its name
+     * @param level the level
+     * @param properties how many of the subtype's properties it holds
+     */
+    record LevelTable(String table, javax.lang.model.element.TypeElement level, int properties) {}
+
+    /**
+     * One table of a joined subtype's row besides the root's: a level's, or its own (the last).
+     *
+     * @param name the table
+     * @param properties the subtype's properties it holds
+     * @param own whether it is the subtype's own table
+     */
+    record JoinedTable(String name, List<Property> properties, boolean own) {
+
+        public JoinedTable {
+            properties = List.copyOf(properties);
         }
     }
 }

@@ -131,7 +131,7 @@ public record EntityModel(
         return properties.stream().anyMatch(Property::updatable);
     }
 
-    /** Whether this is a subtype of a joined hierarchy, whose rows span two tables. */
+    /** Whether this is a subtype of a joined hierarchy, whose rows span the root's table, its own and those of the levels above it that have one. */
     public boolean isJoinedSubtype() {
         return kind instanceof EntityKind.Subtype subtype && subtype.hierarchy().isJoined();
     }
@@ -145,6 +145,25 @@ public record EntityModel(
     public List<Property> ownProperties() {
         return kind instanceof EntityKind.Subtype subtype
                 ? properties.subList(subtype.rootProperties(), properties.size()) : List.of();
+    }
+
+    /**
+     * The tables of a joined subtype's row besides the root's, in the order of its properties: the
+     * table of each intermediate level above it that maps fields (root-side first), then its own;
+     * empty outside a joined hierarchy and for a root or level.
+     */
+    public List<EntityKind.JoinedTable> joinedTables() {
+        if (!(kind instanceof EntityKind.Subtype subtype) || subtype.table().isEmpty()) {
+            return List.of();
+        }
+        List<EntityKind.JoinedTable> tables = new java.util.ArrayList<>();
+        int from = subtype.rootProperties();
+        for (EntityKind.LevelTable level : subtype.levelTables()) {
+            tables.add(new EntityKind.JoinedTable(level.table(), properties.subList(from, from + level.properties()), false));
+            from += level.properties();
+        }
+        tables.add(new EntityKind.JoinedTable(subtype.table().orElseThrow(), properties.subList(from, properties.size()), true));
+        return tables;
     }
 
     /**

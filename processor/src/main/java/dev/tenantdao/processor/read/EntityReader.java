@@ -158,21 +158,43 @@ public final class EntityReader {
                         : property);
             }
             List<Property> own = new ArrayList<>();
-            if (!isRecord) {
-                // a class's fields, and those of each abstract class level above it (a record has them as components)
-                for (TypeElement level : leaf.levels()) {
-                    if (level.getKind() == ElementKind.CLASS) {
-                        own.addAll(classProperties(level, root, tenancy));
+            // in a joined hierarchy, the level above whose table holds a property, when one does
+            java.util.Map<Property, TypeElement> inLevelTable = new java.util.HashMap<>();
+            Set<String> levelNames = new java.util.HashSet<>();     // (a record's components of them are the level's)
+            for (TypeElement level : leaf.levels()) {
+                List<Property> ofLevel = List.of();
+                if (level.getKind() == ElementKind.CLASS && !isRecord) {
+                    // a class's fields, and those of each abstract class level above it (a record has them as components)
+                    ofLevel = classProperties(level, root, tenancy);
+                } else if (level.getKind() == ElementKind.INTERFACE && isInterface && hierarchy.isJoined()) {
+                    // an interface level's accessors, mapped like an interface root's: columns of its own table
+                    ofLevel = new ArrayList<>();
+                    for (Property property : interfaceProperties(level, root, tenancy)) {
+                        ofLevel.add(property.isEmbedded() || property.write() != null ? property
+                                : property.withWrite(setter(property.name(), property.type(), methods)));
                     }
+                }
+                for (Property property : ofLevel) {
+                    if (hierarchy.isJoined()) {
+                        inLevelTable.put(property, level);
+                        levelNames.add(property.name());
+                        levelNames.add(property.ownerName());
+                    }
+                    own.add(property);
                 }
             }
             own.addAll(isRecord ? recordProperties(subtype, root, tenancy) : classProperties(subtype, root, tenancy));
             Subtype annotation = subtype.getAnnotation(Subtype.class);
             boolean fallback = annotation != null && annotation.fallback();
             int inRootTable = rootProperties.size();
+            java.util.Map<TypeElement, Integer> levelColumns = new java.util.LinkedHashMap<>();
             for (Property property : own) {
-                if (inherited.contains(property.name())) {
+                TypeElement level = inLevelTable.get(property);
+                if (inherited.contains(property.name()) || level == null && levelNames.contains(property.name())) {
                     continue;
+                }
+                if (level != null) {
+                    levelColumns.merge(level, 1, Integer::sum);
                 }
                 if (fallback && property.column().equals(hierarchy.discriminator()) && inRootTable == rootProperties.size()) {
                     // the fallback's read-only view of the discriminator: a column of the root's table
@@ -181,6 +203,8 @@ public final class EntityReader {
                     properties.add(property);
                 }
             }
+            List<EntityKind.LevelTable> levelTables = new ArrayList<>();
+            levelColumns.forEach((level, count) -> levelTables.add(new EntityKind.LevelTable(levelTable(level), level, count)));
             String simpleName = subtype.getSimpleName().toString();
             String value = values.get(subtype);
             List<String> others = fallback ? values.entrySet().stream().filter(e -> !e.getKey().equals(subtype))
@@ -192,7 +216,8 @@ public final class EntityReader {
             Construction construction = construction(subtype, properties);
             subtypes.add(new EntityModel(subtype, ClassName.get(subtype), table, isRecord, tenancy, properties,
                     construction, hooks(subtype).after(above), audit,
-                    new EntityKind.Subtype(hierarchy, value, subtypeTable, inRootTable, fallback, others), softDeletion));
+                    new EntityKind.Subtype(hierarchy, value, subtypeTable, inRootTable, fallback, others, levelTables),
+                    softDeletion));
         }
         // each intermediate level: the root's columns, the concrete subtypes below it
         List<EntityModel> levels = new ArrayList<>();
@@ -214,6 +239,13 @@ public final class EntityReader {
         }
         return new EntityModel(root, ClassName.get(root), table, false, tenancy, rootProperties, null, hooks, audit,
                 new EntityKind.HierarchyRoot(hierarchy, subtypes, levels, false), softDeletion);
+    }
+
+    /** The table of {@code level}, an intermediate level of a joined hierarchy: its {@code @Subtype(table)}, else its name in snake_case. */
+    public static String levelTable(TypeElement level) {
+        Subtype annotation = level.getAnnotation(Subtype.class);
+        return annotation != null && !annotation.table().isEmpty() ? annotation.table()
+                : Names.snakeCase(level.getSimpleName().toString());
     }
 
     /** A concrete subtype of a hierarchy, and the intermediate levels above it (below the root), root-side first. */
@@ -299,15 +331,20 @@ public final class EntityReader {
      * which the subtypes implement, records with a component of the same name.
      */
     private List<Property> interfaceProperties(TypeElement root, Tenancy tenancy) {
+        return interfaceProperties(root, root, tenancy);
+    }
+
+    /** The properties {@code type}, an interface root or an interface level below {@code root}, declares. */
+    private List<Property> interfaceProperties(TypeElement type, TypeElement root, Tenancy tenancy) {
         List<Property> properties = new ArrayList<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(root.getEnclosedElements())) {
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
             if (!method.getModifiers().contains(Modifier.ABSTRACT) || !method.getParameters().isEmpty()
                     || method.getReturnType().getKind() == TypeKind.VOID
                     || method.getAnnotation(Transient.class) != null) {
                 continue;
             }
             String name = method.getSimpleName().toString();
-            properties.addAll(properties(root, root, method, name, method.getReturnType(), tenancy, Access.method(name),
+            properties.addAll(properties(type, root, method, name, method.getReturnType(), tenancy, Access.method(name),
                     null, false));
         }
         return properties;

@@ -43,6 +43,24 @@ public final class Hierarchies {
                         && type.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT);
     }
 
+    /**
+     * Whether {@code level}, an intermediate level, maps columns of its own: an abstract class's
+     * instance fields, an interface's abstract accessors (not {@code @Transient}). In a joined
+     * hierarchy such a level has a table of its own.
+     */
+    public static boolean hasLevelColumns(TypeElement level) {
+        if (level.getKind() == javax.lang.model.element.ElementKind.INTERFACE) {
+            return javax.lang.model.util.ElementFilter.methodsIn(level.getEnclosedElements()).stream()
+                    .anyMatch(method -> method.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)
+                            && method.getParameters().isEmpty()
+                            && method.getReturnType().getKind() != javax.lang.model.type.TypeKind.VOID
+                            && method.getAnnotation(dev.tenantdao.annotations.Transient.class) == null);
+        }
+        return javax.lang.model.util.ElementFilter.fieldsIn(level.getEnclosedElements()).stream()
+                .anyMatch(field -> !field.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+                        && field.getAnnotation(dev.tenantdao.annotations.Transient.class) == null);
+    }
+
     /** Whether {@code type} directly extends or implements {@code root}. */
     public static boolean isDirectSubtype(TypeElement type, TypeElement root, Types types) {
         for (TypeMirror supertype : types.directSupertypes(type.asType())) {

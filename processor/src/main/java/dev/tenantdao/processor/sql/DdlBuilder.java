@@ -8,6 +8,7 @@ import dev.tenantdao.annotations.internal.schema.SchemaModel.ForeignKey;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Index;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Strategy;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Table;
+import dev.tenantdao.processor.model.EntityKind;
 import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityKind.InHierarchy;
 import dev.tenantdao.processor.model.EntityKind.Subtype;
@@ -98,8 +99,14 @@ public final class DdlBuilder {
                 .map(lookup -> withUnique(main, lookup))
                 .orElse(main));
         if (entity.kind() instanceof HierarchyRoot root && joined) {
+            // each table besides the root's, once: a level's (before the subtypes below it), a subtype's
+            java.util.Set<String> made = new java.util.HashSet<>();
             for (EntityModel subtype : root.subtypes()) {
-                tables.add(subtypeTable(subtype, key));
+                for (EntityKind.JoinedTable other : subtype.joinedTables()) {
+                    if (made.add(other.name())) {
+                        tables.add(joinedTable(other, key));
+                    }
+                }
             }
         }
         if (entity.isAudited()) {
@@ -200,19 +207,19 @@ public final class DdlBuilder {
     }
 
     /**
-     * A joined subtype's table: the root's key (tenant column and id), its own columns; its row
-     * references the root's and is deleted with it.
+     * A table of a joined hierarchy besides the root's, a subtype's or an intermediate level's: the
+     * root's key (tenant column and id), its own columns; its row references the root's and is
+     * deleted with it.
      */
-    private Table subtypeTable(EntityModel subtype, List<String> key) {
-        String name = Subtype.of(subtype).table().orElseThrow();
+    private Table joinedTable(EntityKind.JoinedTable joined, List<String> key) {
         List<Column> columns = new ArrayList<>();
         columns.addAll(TenancyPass.scopeColumnsOf(entity));
         columns.add(new Column(entity.id().column(), entity.id().sqlType(), true, null, false, null, null));
-        for (Property property : subtype.ownProperties()) {
+        for (Property property : joined.properties()) {
             columns.add(column(property, true));
         }
         ForeignKey toRoot = new ForeignKey(key, entity.table(), key, strategy(), true);
-        return table(name, columns, key, List.of(), List.of(toRoot), subtype.ownProperties());
+        return table(joined.name(), columns, key, List.of(), List.of(toRoot), joined.properties());
     }
 
     /**

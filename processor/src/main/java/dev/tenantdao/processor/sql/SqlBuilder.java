@@ -8,6 +8,7 @@ import static dev.tenantdao.annotations.internal.Wire.HISTORY_VERSION;
 
 import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityKind.InHierarchy;
+import dev.tenantdao.processor.model.EntityKind.JoinedTable;
 import dev.tenantdao.processor.model.EntityKind.Standalone;
 import dev.tenantdao.processor.model.EntityKind.Subtype;
 import dev.tenantdao.processor.model.EntityModel;
@@ -43,8 +44,6 @@ public final class SqlBuilder {
     private final Property id;
     /** The entity's (root's) table; its columns qualified for joined reads. */
     private final TableRef table;
-    /** A joined subtype's own table, qualified by its name; null otherwise. */
-    private final TableRef subtypeTable;
     /** How the root table's columns are written: empty, or its quoted name and a dot for joined reads. */
     private final String qualifier;
 
@@ -57,18 +56,11 @@ public final class SqlBuilder {
         boolean joined = entity.kind() instanceof InHierarchy member && member.hierarchy().isJoined();
         this.qualifier = joined ? Identifiers.quote(entity.table()) + "." : "";
         this.table = TableRef.table(entity.table()).qualified(qualifier);
-        this.subtypeTable = entity.isJoinedSubtype() ? subtypeTable(entity) : null;
     }
 
-    /** A joined subtype's table, its tenant column qualified by its name. */
-    private static TableRef subtypeTable(EntityModel subtype) {
-        String name = ownTable(subtype);
+    /** A table of a joined hierarchy besides the root's (a subtype's, a level's), its tenant column qualified by its name. */
+    private static TableRef joinedTable(String name) {
         return TableRef.table(name).qualified(Identifiers.quote(name) + ".");
-    }
-
-    /** The own table of {@code subtype}, a joined subtype. */
-    private static String ownTable(EntityModel subtype) {
-        return Subtype.of(subtype).table().orElseThrow();
     }
 
     // ---- the statements of an entity's DAO --------------------------------------------------------
@@ -447,8 +439,8 @@ public final class SqlBuilder {
         if (!entity.isJoinedSubtype()) {
             return audit.record(change, recording, count);
         }
-        Sql.Select changed = Sql.Select.of(ownColumnsAfter("root.*", subtypeName() + "."), TableRef.cte("root"))
-                .join(subtypeJoin(ownJoin(), subtypeTable, "root." + quotedId()));
+        Sql.Select changed = joinedTables(Sql.Select.of(ownColumnsAfter("root.*", Map.of()), TableRef.cte("root")),
+                "root." + quotedId());
         return audit.record(List.of(new Sql.Cte("root", returningAll(change)),
                 new Sql.Cte("changed", changed)), recording, count);
     }
@@ -503,9 +495,8 @@ public final class SqlBuilder {
         }
         List<Fragment> columns = new ArrayList<>(entity.rootProperties().stream()
                 .map(p -> Fragment.sql(qualifier + Identifiers.quote(p.column()))).toList());
-        entity.ownProperties().forEach(p -> columns.add(Fragment.sql(subtypeName() + "." + Identifiers.quote(p.column()))));
-        return withWhere(Sql.Select.of(columns, table).join(subtypeJoin(ownJoin(), subtypeTable, qualifier + quotedId())),
-                where(qualifier));
+        columns.addAll(ownColumnsAfter(null, Map.of()));
+        return withWhere(joinedTables(Sql.Select.of(columns, table), qualifier + quotedId()), where(qualifier));
     }
 
     private static Sql.Select withWhere(Sql.Select select, List<Fragment> where) {
@@ -542,8 +533,10 @@ public final class SqlBuilder {
 
     /** The column of {@code property} as this entity's statements name it (qualified for a joined subtype). */
     public String column(Property property) {
-        if (entity.isJoinedSubtype() && entity.ownProperties().contains(property)) {
-            return subtypeName() + "." + Identifiers.quote(property.column());
+        for (JoinedTable joined : entity.joinedTables()) {
+            if (joined.properties().contains(property)) {
+                return Identifiers.quote(joined.name()) + "." + Identifiers.quote(property.column());
+            }
         }
         return qualifier + Identifiers.quote(property.column());
     }
@@ -597,10 +590,6 @@ public final class SqlBuilder {
         return "'" + value.replace("'", "''") + "'";
     }
 
-    private String subtypeName() {
-        return Identifiers.quote(ownTable(entity));
-    }
-
     /** {@code <kind> <subtype> ON <subtype>.id = <rootId>}: the one way a subtype's table is joined (the pass adds the tenant). */
     private Sql.Join subtypeJoin(String kind, TableRef subtype, String rootId) {
         return new Sql.Join(kind, subtype, List.of(Fragment.sql(subtype.qualifier() + quotedId() + " = " + rootId)));
@@ -628,11 +617,22 @@ public final class SqlBuilder {
     }
 
     /**
-     * How a joined subtype's reads join its own table: {@code JOIN}; {@code LEFT JOIN} for the fallback,
-     * whose rows of values no subtype claims have no row there.
+     * How a joined subtype's reads join its tables: {@code JOIN}; {@code LEFT JOIN} for the fallback,
+     * whose rows of values no subtype claims have no row there (nor in the tables of levels above it).
      */
     private String ownJoin() {
         return isFallback() ? "LEFT JOIN" : "JOIN";
+    }
+
+    /**
+     * {@code select} joined to each table of a joined subtype's row besides the root's (its levels',
+     * its own) where its id is {@code rootId}.
+     */
+    private Sql.Select joinedTables(Sql.Select select, String rootId) {
+        for (JoinedTable joined : entity.joinedTables()) {
+            select = select.join(subtypeJoin(ownJoin(), joinedTable(joined.name()), rootId));
+        }
+        return select;
     }
 
     /**
@@ -640,7 +640,7 @@ public final class SqlBuilder {
      * root.<id>, ? ... FROM root ON CONFLICT (<id>) DO UPDATE SET ... RETURNING *} (the tenancy pass
      * puts the tenant first in the conflict target).
      */
-    private Sql.Insert ownRowUpsert(List<Property> own) {
+    private Sql.Insert ownRowUpsert(String table, List<Property> own) {
         List<String> columns = new ArrayList<>(List.of(quotedId()));
         List<Fragment> selected = new ArrayList<>(List.of(Fragment.sql("root." + quotedId())));
         List<Sql.Assignment> assignments = new ArrayList<>();
@@ -650,44 +650,84 @@ public final class SqlBuilder {
             selected.add(Fragment.bind(Parameter.entity(property)));
             assignments.add(new Sql.Assignment(column, Fragment.sql("EXCLUDED." + column)));
         }
-        return new Sql.Insert(TableRef.table(ownTable(entity)), columns, List.of(),
+        return new Sql.Insert(TableRef.table(table), columns, List.of(),
                 Sql.Select.of(selected, TableRef.cte("root")), Sql.TenantSource.copiedFrom("root."),
                 new Sql.OnConflict(List.of(quotedId()), assignments), Fragment.sql("*"));
     }
 
-    /** {@code <first>, <prefix>"a", <prefix>"b"} for the subtype's own columns. */
-    private List<Fragment> ownColumnsAfter(String first, String prefix) {
+    /**
+     * {@code <first>, <t>."a", <t>."b"} for a joined subtype's columns besides the root's: each
+     * qualified by its table, or by the CTE {@code ctes} names for that table.
+     *
+     * @param first the first column, or null for none
+     */
+    private List<Fragment> ownColumnsAfter(String first, Map<String, String> ctes) {
         List<Fragment> columns = new ArrayList<>();
-        columns.add(Fragment.sql(first));
-        entity.ownProperties().forEach(p -> columns.add(Fragment.sql(prefix + Identifiers.quote(p.column()))));
+        if (first != null) {
+            columns.add(Fragment.sql(first));
+        }
+        for (JoinedTable joined : entity.joinedTables()) {
+            String prefix = ctes.getOrDefault(joined.name(), Identifiers.quote(joined.name())) + ".";
+            joined.properties().forEach(p -> columns.add(Fragment.sql(prefix + Identifiers.quote(p.column()))));
+        }
         return columns;
     }
 
-    /**
-     * A joined subtype's insert, one statement over both tables: {@code WITH root AS (INSERT INTO
-     * <root> ... RETURNING *), sub AS (INSERT INTO <subtype> (<id>, ...) SELECT root.<id>, ? ... FROM
-     * root RETURNING *)} (the tenancy pass copies the root row's tenant into the subtype's), then the
-     * row (and history) from both.
-     */
-    private Sql joinedInsert() {
-        List<String> columns = new ArrayList<>(List.of(quotedId()));
-        List<Fragment> selected = new ArrayList<>(List.of(Fragment.sql("root." + quotedId())));
-        for (Property property : entity.ownProperties()) {
-            if (property.insertable()) {
-                columns.add(Identifiers.quote(property.column()));
-                selected.add(Fragment.bind(Parameter.entity(property)));
-            }
-        }
-        Sql.Insert sub = new Sql.Insert(TableRef.table(ownTable(entity)), columns, List.of(),
-                Sql.Select.of(selected, TableRef.cte("root")), Sql.TenantSource.copiedFrom("root."), null,
-                Fragment.sql("*"));
-        return joinedChange(List.of(new Sql.Cte("root", insert().returning(Fragment.sql("*"))), new Sql.Cte("sub", sub)),
-                fromRootAndSub(), Recording.INSERT);
+    /** The CTE that writes {@code joined}, a table of a joined subtype's row: {@code sub} for its own, else {@code level1}, ... */
+    private static String cteName(JoinedTable joined, int index) {
+        return joined.own() ? "sub" : "level" + (index + 1);
     }
 
-    /** {@code SELECT root.*, sub.<own columns> FROM root, sub}: the two CTEs of one row each, side by side. */
-    private Sql.Select fromRootAndSub() {
-        return Sql.Select.of(ownColumnsAfter("root.*", "sub."), TableRef.cte("root, sub"));
+    /**
+     * The row as the root's CTE and each other table holds it after a joined write: {@code SELECT root.*,
+     * level1.a, sub.b FROM root, level1, sub} when a CTE wrote every table (each of one row), else
+     * the root's CTE joined to each table, or to the CTE that wrote it, on the id.
+     */
+    private Sql.Select changedRow(Map<String, String> ctes) {
+        List<JoinedTable> tables = entity.joinedTables();
+        List<Fragment> columns = ownColumnsAfter("root.*", ctes);
+        if (tables.stream().allMatch(t -> ctes.containsKey(t.name()))) {
+            List<String> from = new ArrayList<>(List.of("root"));
+            tables.forEach(t -> from.add(ctes.get(t.name())));
+            return Sql.Select.of(columns, TableRef.cte(String.join(", ", from)));
+        }
+        Sql.Select changed = Sql.Select.of(columns, TableRef.cte("root"));
+        for (JoinedTable joined : tables) {
+            String cte = ctes.get(joined.name());
+            changed = changed.join(cte == null ? subtypeJoin(ownJoin(), joinedTable(joined.name()), "root." + quotedId())
+                    : new Sql.Join("JOIN", TableRef.cte(cte),
+                            List.of(Fragment.sql(cte + "." + quotedId() + " = root." + quotedId()))));
+        }
+        return changed;
+    }
+
+    /**
+     * A joined subtype's insert, one statement over its tables: {@code WITH root AS (INSERT INTO
+     * <root> ... RETURNING *), [level1 AS (INSERT INTO <level> ...), ...] sub AS (INSERT INTO <subtype>
+     * (<id>, ...) SELECT root.<id>, ? ... FROM root RETURNING *)} (the tenancy pass copies the root
+     * row's tenant into each other table's), then the row (and history) from all of them.
+     */
+    private Sql joinedInsert() {
+        List<Sql.Cte> ctes = new ArrayList<>(List.of(new Sql.Cte("root", insert().returning(Fragment.sql("*")))));
+        Map<String, String> names = new LinkedHashMap<>();
+        List<JoinedTable> tables = entity.joinedTables();
+        for (int i = 0; i < tables.size(); i++) {
+            JoinedTable joined = tables.get(i);
+            List<String> columns = new ArrayList<>(List.of(quotedId()));
+            List<Fragment> selected = new ArrayList<>(List.of(Fragment.sql("root." + quotedId())));
+            for (Property property : joined.properties()) {
+                if (property.insertable()) {
+                    columns.add(Identifiers.quote(property.column()));
+                    selected.add(Fragment.bind(Parameter.entity(property)));
+                }
+            }
+            String name = cteName(joined, i);
+            names.put(joined.name(), name);
+            ctes.add(new Sql.Cte(name, new Sql.Insert(TableRef.table(joined.name()), columns, List.of(),
+                    Sql.Select.of(selected, TableRef.cte("root")), Sql.TenantSource.copiedFrom("root."), null,
+                    Fragment.sql("*"))));
+        }
+        return joinedChange(ctes, changedRow(names), Recording.INSERT);
     }
 
     /**
@@ -697,39 +737,47 @@ public final class SqlBuilder {
      */
     private Optional<Sql> joinedUpdate() {
         List<Property> rootWritten = entity.rootProperties().stream().filter(Property::updatable).toList();
-        List<Property> own = entity.ownProperties().stream().filter(Property::updatable).toList();
-        if (rootWritten.isEmpty() && own.isEmpty()) {
+        List<JoinedTable> tables = entity.joinedTables();
+        if (rootWritten.isEmpty() && tables.stream().allMatch(t -> t.properties().stream().noneMatch(Property::updatable))) {
             return Optional.empty();
         }
         List<Sql.Assignment> assignments = new ArrayList<>(assignments(rootWritten));
         versionIncrement().ifPresent(assignments::add);
         List<Fragment> condition = append(where("", Fragment.sql(quotedId() + " = ").append(Fragment.bind(Parameter.entity(id)))),
                 entity.version().isPresent() ? versionEquals() : null);
-        Sql.Select ownRow = Sql.Select.of(List.of(Fragment.sql("1")), subtypeTable)
-                .where(Fragment.sql(subtypeName() + "." + quotedId() + " = " + Identifiers.quote(entity.table()) + "."
-                        + quotedId()));
+        List<AuditPass.TableWrite> written = new ArrayList<>();
+        for (JoinedTable joined : tables) {
+            String name = Identifiers.quote(joined.name());
+            Sql.Select row = Sql.Select.of(List.of(Fragment.sql("1")), joinedTable(joined.name()))
+                    .where(Fragment.sql(name + "." + quotedId() + " = " + Identifiers.quote(entity.table()) + "."
+                            + quotedId()));
+            written.add(new AuditPass.TableWrite(joined.properties().stream().filter(Property::updatable).toList(), row,
+                    name + "."));
+        }
         Sql.Update rootUpdate = audit.joinedChangeTest(new Sql.Update(table.qualified(""), assignments, null,
-                List.of(), null), rootWritten, own, ownRow, subtypeName() + ".");
+                List.of(), null), rootWritten, written);
         Sql root = rootUpdate.assignments().isEmpty()
                 ? withWhere(Sql.Select.of(List.of(Fragment.sql("*")), table.qualified("")), condition)
                         .tail(Fragment.sql(" FOR UPDATE"))
                 : new Sql.Update(rootUpdate.table(), rootUpdate.assignments(), null, condition, Fragment.sql("*"));
         List<Sql.Cte> ctes = new ArrayList<>(List.of(new Sql.Cte("root", root)));
-        Sql.Select changed;
-        if (own.isEmpty()) {
-            changed = Sql.Select.of(ownColumnsAfter("root.*", subtypeName() + "."), TableRef.cte("root"))
-                    .join(subtypeJoin(ownJoin(), subtypeTable, "root." + quotedId()));
-        } else if (isFallback()) {
-            // a row of a value no subtype claims has no row in the fallback's table yet: written, it gets one
-            ctes.add(new Sql.Cte("sub", ownRowUpsert(own)));
-            changed = fromRootAndSub();
-        } else {
-            ctes.add(new Sql.Cte("sub", new Sql.Update(subtypeTable, assignments(own), TableRef.cte("root"),
-                    List.of(Fragment.sql(subtypeName() + "." + quotedId() + " = root." + quotedId())),
-                    Fragment.sql(subtypeName() + ".*"))));
-            changed = fromRootAndSub();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < tables.size(); i++) {
+            JoinedTable joined = tables.get(i);
+            List<Property> own = written.get(i).written();
+            if (own.isEmpty()) {
+                continue;       // read as it is, joined to the root's row
+            }
+            String name = cteName(joined, i);
+            names.put(joined.name(), name);
+            String quoted = Identifiers.quote(joined.name());
+            // a row of a value no subtype claims has no row in the fallback's tables yet: written, it gets one
+            ctes.add(new Sql.Cte(name, isFallback() ? ownRowUpsert(joined.name(), own)
+                    : new Sql.Update(joinedTable(joined.name()), assignments(own), TableRef.cte("root"),
+                            List.of(Fragment.sql(quoted + "." + quotedId() + " = root." + quotedId())),
+                            Fragment.sql(quoted + ".*"))));
         }
-        return Optional.of(joinedChange(ctes, changed, Recording.UPDATE));
+        return Optional.of(joinedChange(ctes, changedRow(names), Recording.UPDATE));
     }
 
     /**
@@ -886,8 +934,7 @@ public final class SqlBuilder {
             // (a fallback's read-only view of the discriminator)
             subtype.discriminatorProperty().ifPresent(p -> subtypeIndexes.add(discriminatorIndex));
             for (Property property : subtype.ownProperties()) {
-                String column = (joined ? Identifiers.quote(ownTable(subtype)) + "." : "")
-                        + Identifiers.quote(property.column());
+                String column = ownColumn(subtype, property);
                 int index = columns.indexOf(column);
                 if (index < 0) {
                     columns.add(column);
@@ -900,12 +947,30 @@ public final class SqlBuilder {
         }
         Sql.Select select = withWhere(Sql.Select.of(columns.stream().map(Fragment::sql).toList(), table),
                 where(qualifier));
-        if (joined) {
-            for (EntityModel subtype : subtypes) {
-                select = select.join(subtypeJoin("LEFT JOIN", subtypeTable(subtype), idColumn()));
-            }
+        for (String other : hierarchyTables(subtypes)) {
+            select = select.join(subtypeJoin("LEFT JOIN", joinedTable(other), idColumn()));
         }
         return new HierarchyRows(select, historyColumns, discriminatorIndex, indexes);
+    }
+
+    /**
+     * The tables of a joined hierarchy's rows besides the root's, each once, in the order the
+     * {@code subtypes} meet them (a level's before the subtypes' below it); none for a single table.
+     */
+    private static List<String> hierarchyTables(List<EntityModel> subtypes) {
+        java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+        subtypes.forEach(subtype -> subtype.joinedTables().forEach(joined -> tables.add(joined.name())));
+        return List.copyOf(tables);
+    }
+
+    /** The column of {@code property}, one of {@code subtype}'s own, qualified by its table in a joined hierarchy. */
+    private static String ownColumn(EntityModel subtype, Property property) {
+        for (JoinedTable joined : subtype.joinedTables()) {
+            if (joined.properties().contains(property)) {
+                return Identifiers.quote(joined.name()) + "." + Identifiers.quote(property.column());
+            }
+        }
+        return Identifiers.quote(property.column());
     }
 
     /**
@@ -951,20 +1016,19 @@ public final class SqlBuilder {
         if (!root.hierarchy().isJoined()) {
             return audit.record(delete, recording, count);
         }
-        Map<String, List<String>> byColumn = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> byColumn = new LinkedHashMap<>();
         for (EntityModel subtype : root.subtypes()) {
-            String name = Identifiers.quote(ownTable(subtype));
             for (Property property : subtype.ownProperties()) {
-                byColumn.computeIfAbsent(Identifiers.quote(property.column()), c -> new ArrayList<>())
-                        .add(name + "." + Identifiers.quote(property.column()));
+                byColumn.computeIfAbsent(Identifiers.quote(property.column()), c -> new java.util.LinkedHashSet<>())
+                        .add(ownColumn(subtype, property));
             }
         }
         List<Fragment> selected = new ArrayList<>(List.of(Fragment.sql("root.*")));
         byColumn.forEach((column, sources) -> selected.add(Fragment.sql(sources.size() == 1
-                ? sources.get(0) : "COALESCE(" + String.join(", ", sources) + ") AS " + column)));
+                ? sources.iterator().next() : "COALESCE(" + String.join(", ", sources) + ") AS " + column)));
         Sql.Select changed = Sql.Select.of(selected, TableRef.cte("root"));
-        for (EntityModel subtype : root.subtypes()) {
-            changed = changed.join(subtypeJoin("LEFT JOIN", subtypeTable(subtype), "root." + quotedId()));
+        for (String other : hierarchyTables(root.subtypes())) {
+            changed = changed.join(subtypeJoin("LEFT JOIN", joinedTable(other), "root." + quotedId()));
         }
         return audit.record(List.of(new Sql.Cte("root", returningAll(delete)),
                 new Sql.Cte("changed", changed)), recording, count);

@@ -688,14 +688,22 @@ public final class EntityValidator {
     public void validateMappingOnMethod(ExecutableElement method, Class<? extends java.lang.annotation.Annotation> annotation) {
         Element type = method.getEnclosingElement();
         boolean interfaceRoot = type.getKind() == ElementKind.INTERFACE
-                && Annotations.has(type, dev.tenantdao.annotations.Polymorphic.class)
-                && method.getModifiers().contains(Modifier.ABSTRACT);
+                && method.getModifiers().contains(Modifier.ABSTRACT)
+                && (Annotations.has(type, dev.tenantdao.annotations.Polymorphic.class) || joinedLevel((TypeElement) type));
         boolean recordAccessor = type.getKind() == ElementKind.RECORD
                 && ((TypeElement) type).getRecordComponents().stream().anyMatch(c -> method.equals(c.getAccessor()));
         if (!interfaceRoot && !recordAccessor) {
             diagnostics.report(Message.MAPPING_ON_METHOD, method, Annotations.mirror(method, annotation).orElse(null),
                     annotation.getSimpleName(), method.getSimpleName());
         }
+    }
+
+    /** Whether {@code type} is an interface level of a JOINED hierarchy, whose accessors are columns of its table. */
+    private boolean joinedLevel(TypeElement type) {
+        TypeElement root = Hierarchies.root(type, typeUtils);
+        return root != null && type.getModifiers().contains(Modifier.SEALED)
+                && root.getAnnotation(dev.tenantdao.annotations.Polymorphic.class).strategy()
+                        == dev.tenantdao.annotations.Polymorphic.Strategy.JOINED;
     }
 
     private void validateRecordComponents(EntityModel entity) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -85,25 +86,41 @@ public final class HierarchyValidator {
             validateSubtypeShape(root, subtype);
             return;
         }
-        if (root.getAnnotation(Polymorphic.class).strategy() == Polymorphic.Strategy.JOINED) {
-            // a joined level only groups subtypes: the root's table and each subtype's hold every column
-            for (javax.lang.model.element.VariableElement field
-                    : javax.lang.model.util.ElementFilter.fieldsIn(subtype.getEnclosedElements())) {
-                if (!field.getModifiers().contains(Modifier.STATIC)
-                        && field.getAnnotation(dev.tenantdao.annotations.Transient.class) == null) {
-                    diagnostics.report(Message.LEVEL_FIELD_IN_JOINED, field, subtype.getSimpleName() + "."
-                            + field.getSimpleName(), subtype.getSimpleName(), root.getSimpleName());
-                }
-            }
-        }
-        Annotations.mirror(subtype, Subtype.class).ifPresent(annotation ->
-                diagnostics.report(Message.SUBTYPE_ON_LEVEL, subtype, annotation, subtype.getSimpleName(),
-                        root.getSimpleName()));
+        Annotations.mirror(subtype, Subtype.class).ifPresent(annotation -> validateLevelAnnotation(root, subtype, annotation));
         validateSubtypeAnnotations(root, subtype);
         for (javax.lang.model.type.TypeMirror permitted : subtype.getPermittedSubclasses()) {
             if (permitted instanceof javax.lang.model.type.DeclaredType declared) {
                 validateMember(root, (TypeElement) declared.asElement());
             }
+        }
+    }
+
+    /**
+     * {@code @Subtype} on an intermediate level: only its {@code table}, in a joined hierarchy, for a
+     * level that maps columns (and so has a table of its own).
+     */
+    private void validateLevelAnnotation(TypeElement root, TypeElement level, AnnotationMirror annotation) {
+        for (String element : List.of("value", "fallback")) {
+            AnnotationValue value = Annotations.explicitValue(annotation, element);
+            if (value != null) {
+                diagnostics.report(Message.SUBTYPE_ON_LEVEL, level, annotation, value, level.getSimpleName(),
+                        root.getSimpleName(), "a level has no discriminator value of its own: its rows are those of its"
+                                + " concrete subtypes");
+            }
+        }
+        AnnotationValue table = Annotations.explicitValue(annotation, "table");
+        boolean joined = root.getAnnotation(Polymorphic.class).strategy() == Polymorphic.Strategy.JOINED;
+        if (table == null) {
+            if (Annotations.explicitValue(annotation, "value") == null && Annotations.explicitValue(annotation, "fallback") == null) {
+                diagnostics.report(Message.SUBTYPE_ON_LEVEL, level, annotation, level.getSimpleName(), root.getSimpleName(),
+                        "on a level it only names the level's table, @Subtype(table = ...)");
+            }
+        } else if (!joined) {
+            diagnostics.report(Message.SUBTYPE_ON_LEVEL, level, annotation, table, level.getSimpleName(), root.getSimpleName(),
+                    "in a SINGLE_TABLE hierarchy a level has no table of its own: its fields are columns of the root's table");
+        } else if (!Hierarchies.hasLevelColumns(level)) {
+            diagnostics.report(Message.SUBTYPE_ON_LEVEL, level, annotation, table, level.getSimpleName(), root.getSimpleName(),
+                    "it maps no fields, so it has no table of its own to name");
         }
     }
 
@@ -191,13 +208,29 @@ public final class HierarchyValidator {
         }
     }
 
+    /** The table of a joined subtype or level: a usable name, and no other entity's of the hierarchy. */
+    private void validateTable(Element owner, String name, String table, Map<String, String> byTable) {
+        AnnotationMirror annotation = Annotations.mirror(owner, Subtype.class).orElse(null);
+        if (!Identifiers.isUsable(table)) {
+            diagnostics.report(Message.INVALID_IDENTIFIER, owner, annotation, Annotations.explicitValue(annotation, "table"),
+                    table, "table");
+            return;
+        }
+        String sameTable = byTable.putIfAbsent(table, name);
+        if (sameTable != null) {
+            diagnostics.report(Message.DUPLICATE_SUBTYPE_TABLE, owner, annotation, Annotations.explicitValue(annotation, "table"),
+                    table, name, sameTable);
+        }
+    }
+
     /** Checks what the subtypes of a read hierarchy must agree on. */
     public void validateSubtypes(EntityModel root) {
         HierarchyRoot kind = HierarchyRoot.of(root);
         Hierarchy hierarchy = kind.hierarchy();
         Map<String, EntityModel> byValue = new HashMap<>();
-        Map<String, EntityModel> byTable = new HashMap<>();
-        byTable.put(root.table(), root);
+        Map<String, String> byTable = new HashMap<>();        // a table, and whose table it is
+        byTable.put(root.table(), root.name());
+        java.util.Set<javax.lang.model.element.TypeElement> levels = new java.util.HashSet<>();
         Map<String, Property> byColumn = new HashMap<>();
         Map<Property, EntityModel> owner = new HashMap<>();
         EntityModel fallback = null;
@@ -220,18 +253,12 @@ public final class HierarchyValidator {
                         Annotations.explicitValue(annotation, "value"), position.value(), subtype.name(), earlier.name());
             }
             if (hierarchy.isJoined()) {
-                String table = position.table().orElseThrow();
-                if (!Identifiers.isUsable(table)) {
-                    diagnostics.report(Message.INVALID_IDENTIFIER, subtype.element(), annotation,
-                            Annotations.explicitValue(annotation, "table"), table, "table");
-                } else {
-                    EntityModel sameTable = byTable.putIfAbsent(table, subtype);
-                    if (sameTable != null) {
-                        diagnostics.report(Message.DUPLICATE_SUBTYPE_TABLE, subtype.element(), annotation,
-                                Annotations.explicitValue(annotation, "table"), table,
-                                subtype.name(), sameTable.name());
+                for (EntityKind.LevelTable level : position.levelTables()) {
+                    if (levels.add(level.level())) {
+                        validateTable(level.level(), level.level().getSimpleName().toString(), level.table(), byTable);
                     }
                 }
+                validateTable(subtype.element(), subtype.name(), position.table().orElseThrow(), byTable);
                 continue;
             }
             for (Property property : subtype.ownProperties()) {

@@ -36,8 +36,11 @@ final class DaoSkeleton {
         } else if (entity.kind() instanceof EntityKind.Subtype subtype) {
             doc.add("Data access for {@link $T}, a {@link $T}: the rows of table {@code $L} whose {@code $L} is {@code $L}$L.\n",
                     type, subtype.hierarchy().rootType(), entity.table(), subtype.hierarchy().discriminator(),
-                    subtype.value(), subtype.table()
-                            .map(table -> ", with their columns in table {@code " + table + "}").orElse(""));
+                    subtype.value(), subtype.table().isEmpty() ? ""
+                            : entity.joinedTables().size() == 1
+                                    ? ", with their columns in table {@code " + subtype.table().orElseThrow() + "}"
+                                    : ", with their columns in tables " + String.join(" and ", entity.joinedTables().stream()
+                                            .map(joined -> "{@code " + joined.name() + "}").toList()));
         } else {
             doc.add("Data access for {@link $T} rows in table {@code $L}.\n", type, entity.table());
         }

@@ -114,12 +114,25 @@ public final class AuditPass {
     }
 
     /**
-     * An update of a joined subtype's root row with the change test over both tables: the root's
-     * audited columns compared on the root row, the subtype's own in an {@code EXISTS} on its row
-     * ({@code ownRow}: the subtype table, confined like any other, and how it meets the root row).
+     * The columns a joined subtype's update writes in one of its tables besides the root's.
+     *
+     * @param written its updatable properties there
+     * @param row {@code SELECT 1 FROM <table> WHERE <table>.id = <root>.id}: the table, confined like
+     *     any other, and how it meets the root row
+     * @param qualifier its columns' qualifier, the table's name and a dot
      */
-    public Sql.Update joinedChangeTest(Sql.Update update, List<Property> rootWritten, List<Property> ownWritten,
-            Sql.Select ownRow, String ownQualifier) {
+    public record TableWrite(List<Property> written, Sql.Select row, String qualifier) {
+        public TableWrite {
+            written = List.copyOf(written);
+        }
+    }
+
+    /**
+     * An update of a joined subtype's root row with the change test over all its tables: the root's
+     * audited columns compared on the root row, those of each other table (a level's, the
+     * subtype's own) in an {@code EXISTS} on its row there.
+     */
+    public Sql.Update joinedChangeTest(Sql.Update update, List<Property> rootWritten, List<TableWrite> tables) {
         if (!entity.isAudited()) {
             return update;
         }
@@ -128,14 +141,20 @@ public final class AuditPass {
         if (!rootAudited.isEmpty()) {
             parts.add(distinct(rootAudited, ""));
         }
-        List<Property> ownAudited = ownWritten.stream().filter(p -> p.updatable() && entity.inHistory(p)).toList();
-        if (!ownAudited.isEmpty() && entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.Subtype subtype
-                && subtype.fallback()) {
-            // a fallback's row of a value no subtype claims may have no own row yet: then it changes too
-            parts.add(Fragment.of("NOT EXISTS (", ownRow.where(Fragment.sql("NOT ").append(distinct(ownAudited, ownQualifier))),
-                    ")"));
-        } else if (!ownAudited.isEmpty()) {
-            parts.add(Fragment.of("EXISTS (", ownRow.where(distinct(ownAudited, ownQualifier)), ")"));
+        boolean fallback = entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.Subtype subtype
+                && subtype.fallback();
+        for (TableWrite table : tables) {
+            List<Property> audited = table.written().stream().filter(p -> p.updatable() && entity.inHistory(p)).toList();
+            if (audited.isEmpty()) {
+                continue;
+            }
+            if (fallback) {
+                // a fallback's row of a value no subtype claims may have no row there yet: then it changes too
+                parts.add(Fragment.of("NOT EXISTS (", table.row().where(Fragment.sql("NOT ")
+                        .append(distinct(audited, table.qualifier()))), ")"));
+            } else {
+                parts.add(Fragment.of("EXISTS (", table.row().where(distinct(audited, table.qualifier())), ")"));
+            }
         }
         return withChangeTest(update, parts.isEmpty() ? Fragment.sql("false") : Fragment.join(" OR ", parts), "");
     }
