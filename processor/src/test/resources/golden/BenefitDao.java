@@ -96,6 +96,36 @@ public class BenefitDao {
             ORDER BY history_changed_at DESC, history_version DESC \
             LIMIT 1""";
 
+    static final String HISTORY_ALL_AS_OF = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT x.id, x.holder, x.kind, x.days, x.child, x.amount \
+            FROM (SELECT DISTINCT id \
+            FROM benefit_history \
+            WHERE tenant_id = ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.holder, h.kind, h.days, h.child, h.amount, h.history_operation \
+            FROM benefit_history h \
+            WHERE h.tenant_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
+            LIMIT ?""";
+
+    static final String HISTORY_ALL_AS_OF_AFTER = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT x.id, x.holder, x.kind, x.days, x.child, x.amount \
+            FROM (SELECT DISTINCT id \
+            FROM benefit_history \
+            WHERE tenant_id = ? AND id > ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.holder, h.kind, h.days, h.child, h.amount, h.history_operation \
+            FROM benefit_history h \
+            WHERE h.tenant_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' \
+            ORDER BY ids.id \
+            LIMIT ?""";
+
     private final DaoSupport support;
 
     private final Benefit_SickDao sickDao;
@@ -449,6 +479,78 @@ public class BenefitDao {
                 Jdbc.setInstant(statement, 4, at);
                 try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
                     return call.rows(rows.next() && !"DELETE".equals(rows.getString(9)) ? Optional.of(map(rows)) : Optional.empty());
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Keyset paging through the past: at most {@code limit} {@code Benefit} rows in the current tenant as they were
+     * at {@code at}, in id order, from the first id. Rows deleted by then are left out, even
+     * when inserted again later; rows inserted after it too. Continue with
+     * {@link #findAllAsOf(Instant, long, int)} and the last id of the page.
+     */
+    public List<Benefit> findAllAsOf(Instant at, int limit) {
+        Objects.requireNonNull(at, "at");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        String tenant = support.requireTenant();
+        DaoCall call = support.begin(tenant, "Benefit.findAllAsOf", HISTORY_ALL_AS_OF);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_ALL_AS_OF))) {
+                statement.setString(1, tenant);
+                statement.setString(2, tenant);
+                statement.setString(3, tenant);
+                Jdbc.setInstant(statement, 4, at);
+                statement.setInt(5, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    List<Benefit> page = new ArrayList<>();
+                    while (rows.next()) {
+                        page.add(map(rows));
+                    }
+                    return call.rows(page);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Keyset paging through the past: at most {@code limit} {@code Benefit} rows in the current tenant as they were
+     * at {@code at} whose id is greater than {@code afterId}, in id order (see
+     * {@link #findAllAsOf(Instant, int)}). Pass the last id of a page to get the next one.
+     */
+    public List<Benefit> findAllAsOf(Instant at, long afterId, int limit) {
+        Objects.requireNonNull(at, "at");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        String tenant = support.requireTenant();
+        DaoCall call = support.begin(tenant, "Benefit.findAllAsOf", HISTORY_ALL_AS_OF_AFTER);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_ALL_AS_OF_AFTER))) {
+                statement.setString(1, tenant);
+                statement.setString(2, tenant);
+                statement.setLong(3, afterId);
+                statement.setString(4, tenant);
+                Jdbc.setInstant(statement, 5, at);
+                statement.setInt(6, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    List<Benefit> page = new ArrayList<>();
+                    while (rows.next()) {
+                        page.add(map(rows));
+                    }
+                    return call.rows(page);
                 }
             }
         } catch (Throwable failure) {

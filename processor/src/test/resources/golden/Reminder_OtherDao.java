@@ -146,6 +146,36 @@ public class Reminder_OtherDao {
             WHERE tenant_id = ? AND kind NOT IN ('first', 'final', 'courtesy') AND history_transaction_id = ?::text::xid8 \
             ORDER BY history_changed_at, id, history_version""";
 
+    static final String HISTORY_ALL_AS_OF = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT x.id, x.customer, x.kind \
+            FROM (SELECT DISTINCT id \
+            FROM reminder_history \
+            WHERE tenant_id = ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.customer, h.kind, h.history_operation \
+            FROM reminder_history h \
+            WHERE h.tenant_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' AND x.kind NOT IN ('first', 'final', 'courtesy') \
+            ORDER BY ids.id \
+            LIMIT ?""";
+
+    static final String HISTORY_ALL_AS_OF_AFTER = """
+            SELECT set_config('tenantdao.tenant', ?, true); \
+            SELECT x.id, x.customer, x.kind \
+            FROM (SELECT DISTINCT id \
+            FROM reminder_history \
+            WHERE tenant_id = ? AND id > ? \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.customer, h.kind, h.history_operation \
+            FROM reminder_history h \
+            WHERE h.tenant_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
+            ORDER BY h.history_changed_at DESC, h.history_version DESC \
+            LIMIT 1) x \
+            WHERE x.history_operation <> 'DELETE' AND x.kind NOT IN ('first', 'final', 'courtesy') \
+            ORDER BY ids.id \
+            LIMIT ?""";
+
     private final DaoSupport support;
 
     @Inject
@@ -506,6 +536,78 @@ public class Reminder_OtherDao {
                         entries.add(Jdbc.historyEntry(map(rows), rows, 4));
                     }
                     return call.rows(entries);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Keyset paging through the past: at most {@code limit} {@code Other} rows in the current tenant as they were
+     * at {@code at}, in id order, from the first id. Rows deleted by then are left out, even
+     * when inserted again later; rows inserted after it too. Continue with
+     * {@link #findAllAsOf(Instant, long, int)} and the last id of the page.
+     */
+    public List<Reminder.Other> findAllAsOf(Instant at, int limit) {
+        Objects.requireNonNull(at, "at");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        String tenant = support.requireTenant();
+        DaoCall call = support.begin(tenant, "Other.findAllAsOf", HISTORY_ALL_AS_OF);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_ALL_AS_OF))) {
+                statement.setString(1, tenant);
+                statement.setString(2, tenant);
+                statement.setString(3, tenant);
+                Jdbc.setInstant(statement, 4, at);
+                statement.setInt(5, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    List<Reminder.Other> page = new ArrayList<>();
+                    while (rows.next()) {
+                        page.add(map(rows));
+                    }
+                    return call.rows(page);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Keyset paging through the past: at most {@code limit} {@code Other} rows in the current tenant as they were
+     * at {@code at} whose id is greater than {@code afterId}, in id order (see
+     * {@link #findAllAsOf(Instant, int)}). Pass the last id of a page to get the next one.
+     */
+    public List<Reminder.Other> findAllAsOf(Instant at, long afterId, int limit) {
+        Objects.requireNonNull(at, "at");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        String tenant = support.requireTenant();
+        DaoCall call = support.begin(tenant, "Other.findAllAsOf", HISTORY_ALL_AS_OF_AFTER);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.withTenantSetting(connection, HISTORY_ALL_AS_OF_AFTER))) {
+                statement.setString(1, tenant);
+                statement.setString(2, tenant);
+                statement.setLong(3, afterId);
+                statement.setString(4, tenant);
+                Jdbc.setInstant(statement, 5, at);
+                statement.setInt(6, limit);
+                try (ResultSet rows = Jdbc.queryWithTenant(statement)) {
+                    List<Reminder.Other> page = new ArrayList<>();
+                    while (rows.next()) {
+                        page.add(map(rows));
+                    }
+                    return call.rows(page);
                 }
             }
         } catch (Throwable failure) {

@@ -452,6 +452,13 @@ public final class TenantDaoProcessor extends AbstractProcessor {
                 wanted = subtype;
             }
         }
+        for (EntityModel level : HierarchyRoot.of(model).levels()) {
+            // an intermediate level: its repository reads and writes as the level's DAO does
+            valid &= validator.validateLevel(level);
+            if (level.element().equals(type)) {
+                wanted = level;
+            }
+        }
         return valid ? wanted : null;
     }
 

@@ -204,6 +204,63 @@ class RepositoryDiagnosticsTest {
                 "the root of a @Polymorphic hierarchy (its rows are of every subtype)"));
     }
 
+    /** A sealed hierarchy with an intermediate level {@code P.L} (of A and B, beside C); {@code @Audited} when asked. */
+    private static JavaFileObject leveled(String annotations) {
+        return source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic " + annotations,
+                "public sealed interface P permits P.L, P.C {",
+                "    @Id long id();",
+                "    String name();",
+                "    sealed interface L extends P permits A, B {}",
+                "    record A(long id, String name, String a) implements L {}",
+                "    record B(long id, String name, String b) implements L {}",
+                "    record C(long id, String name, String c) implements P {}",
+                "}");
+    }
+
+    @Test
+    void repositoryOfAnIntermediateLevelReadsItsRowsAndRefusesBulkUpdates() throws IOException {
+        Compilation c = compile(leveled(""), source("t.Ls", "package t;", DATA_IMPORTS,
+                "@Repository",
+                "public interface Ls extends BasicRepository<P.L, Long> {",
+                "    List<P.L> findByNameOrderById(String name);",
+                "    @Query(\"UPDATE L SET name = :name WHERE id > :id\")",
+                "    long rename(String name, long id);",
+                "}"));
+        assertDiagnostics(c, "ERROR 7:10: " + Message.QUERY_BULK_HIERARCHY.format("Ls.rename", "L",
+                "an intermediate level of a @Polymorphic hierarchy (its rows are of several subtypes)"));
+        c = compile(leveled(""), source("t.Ls", "package t;", DATA_IMPORTS,
+                "@Repository",
+                "public interface Ls extends BasicRepository<P.L, Long> {",
+                "    List<P.L> findByNameOrderById(String name);",
+                "}"));
+        assertClean(c);
+        String impl = c.generatedSourceFile("t.LsImpl").orElseThrow().getCharContent(false).toString();
+        assertTrue(impl.contains("WHERE tenant_id = ? AND type IN ('A', 'B') AND name = ?"), impl);
+        assertTrue(impl.contains("this.dao = new P_LDao(database)"), impl);
+    }
+
+    @Test
+    void findAllAsOfOfAHierarchyCallsItsDaoAndNeedsHistory() throws IOException {
+        String method = "    CursoredPage<P.L> findAllAsOf(java.time.Instant at, PageRequest pageRequest);";
+        Compilation c = compile(leveled("@Audited"), source("t.Ls", "package t;", DATA_IMPORTS,
+                "@Repository",
+                "public interface Ls extends DataRepository<P.L, Long> {",
+                method,
+                "}"));
+        assertClean(c);
+        String impl = c.generatedSourceFile("t.LsImpl").orElseThrow().getCharContent(false).toString();
+        assertTrue(impl.contains("(after, size) -> after == null ? dao.findAllAsOf(at, size)"
+                + " : dao.findAllAsOf(at, after, size),"), impl);
+        c = compile(leveled(""), source("t.Ls", "package t;", DATA_IMPORTS,
+                "@Repository",
+                "public interface Ls extends DataRepository<P.L, Long> {",
+                method,
+                "}"));
+        assertDiagnostics(c, "ERROR 5:23: " + Message.FIND_ALL_AS_OF_ENTITY.format("Ls.findAllAsOf", "L",
+                "is not audited"));
+    }
+
     @Test
     void repositoryOfAnInvalidEntityWaitsForIt() {
         Compilation c = compile(source("t.Thing", "package t;", IMPORTS,

@@ -180,8 +180,7 @@ public enum Message {
     QUERY_PARAMETER_TYPE(ERROR, "Parameter %s of %s has type %s, but it is used as %s"),
     QUERY_RETURN_TYPE(ERROR, "%s returns %s, which %s cannot: return %s"),
     QUERY_SPECIAL_PARAMETER(ERROR, "%s takes a %s, which %s"),
-    FIND_ALL_AS_OF_ENTITY(ERROR, "%s reads the history of an @Audited entity outside any @Polymorphic hierarchy,"
-            + " but %s %s"),
+    FIND_ALL_AS_OF_ENTITY(ERROR, "%s reads the history of an @Audited entity, but %s %s"),
     FIND_ALL_AS_OF_SHAPE(ERROR, "%s must be declared CursoredPage<%s> findAllAsOf(Instant at, PageRequest pageRequest)"),
     QUERY_PROJECTION_COMPONENT(ERROR, "Component %s of %s matches no attribute of %s (it has %s)"),
     QUERY_PROJECTION_TYPE(ERROR, "Component %s of %s has type %s, but %s.%s is %s"),

@@ -65,7 +65,7 @@ public record EntitySql(
     /** The history queries of an audited entity; each selects the entity's columns, then the history columns. */
     /**
      * An audited entity's history queries; {@code allAsOf} (the first page) and {@code allAsOfAfter}
-     * (the page after an id) of every row as of a time, for a standalone entity only.
+     * (the page after an id) of every row as of a time, for a standalone entity or a subtype.
      */
     public record History(Statement versions, Statement asOf, Statement between, Statement inTransaction,
             Optional<Statement> allAsOf, Optional<Statement> allAsOfAfter) {}

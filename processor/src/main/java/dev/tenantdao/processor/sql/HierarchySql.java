@@ -32,6 +32,10 @@ public record HierarchySql(
         columnIndexes = Map.copyOf(columnIndexes);
     }
 
-    /** Every version of a row of any subtype, and the row as it was at a time. */
-    public record RowHistory(Statement versions, Statement asOf) {}
+    /**
+     * Every version of a row of any subtype, the row as it was at a time, and every row as it was at a
+     * time, a keyset page in id order ({@code allAsOf} the first, {@code allAsOfAfter} the page after
+     * an id), in the reads' columns.
+     */
+    public record RowHistory(Statement versions, Statement asOf, Statement allAsOf, Statement allAsOfAfter) {}
 }

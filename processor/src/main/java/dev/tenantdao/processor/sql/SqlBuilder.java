@@ -807,9 +807,12 @@ public final class SqlBuilder {
                 .tail(Fragment.sql(order));
         Optional<Statement> allAsOf = Optional.empty();
         Optional<Statement> allAsOfAfter = Optional.empty();
-        if (entity.kind() instanceof Standalone) {
-            allAsOf = Optional.of(tenancy.apply(historyAllAsOf(false)));
-            allAsOfAfter = Optional.of(tenancy.apply(historyAllAsOf(true)));
+        if (entity.kind() instanceof Standalone || entity.kind() instanceof Subtype) {
+            // (a subtype's: the rows whose last version then is of its discriminator value)
+            List<String> names = entity.properties().stream().map(p -> Identifiers.quote(p.column())).toList();
+            List<String> sources = entity.properties().stream().map(this::historyColumn).toList();
+            allAsOf = Optional.of(tenancy.apply(historyAllAsOf(false, names, sources)));
+            allAsOfAfter = Optional.of(tenancy.apply(historyAllAsOf(true, names, sources)));
         }
         return Optional.of(new EntitySql.History(tenancy.apply(historyVersions(columns)),
                 tenancy.apply(historyAsOf(columns)), tenancy.apply(between), tenancy.apply(inTransaction),
@@ -838,9 +841,16 @@ public final class SqlBuilder {
      * the time, with a probe each.) The tenant predicates on both scans are the {@link TenancyPass}'s,
      * which confines the subqueries of a raw statement like any other.
      *
+     * In a hierarchy, the history table holds every subtype's rows: the last version of an id is
+     * found whatever its subtype (a row deleted and inserted again as another subtype, with the same
+     * id, has one history), and then kept only when it is of the entity's rows ({@code
+     * x.<discriminator> IN (...)} for a level, {@code = '<value>'} for a subtype; nothing for the root).
+     *
      * @param after whether the page starts after the {@code afterId} argument (else at the first id)
+     * @param names the column of each value the page's rows hold, in the order the entity's map reads them
+     * @param sources for each of {@code names}, its history column, or {@code NULL} when it is not in history
      */
-    private Sql historyAllAsOf(boolean after) {
+    private Sql historyAllAsOf(boolean after, List<String> names, List<String> sources) {
         String idName = quotedId();
         String history = entity.audit().table();
         Sql.Select ids = Sql.Select.of(List.of(Fragment.sql("DISTINCT " + idName)), TableRef.table(history));
@@ -848,14 +858,19 @@ public final class SqlBuilder {
             ids = ids.where(Fragment.sql(idName + " > ").append(Fragment.bind(Parameter.idArgument(id))));
         }
         ids = ids.tail(Fragment.sql(" ORDER BY " + idName));
-        List<Fragment> lastColumns = new ArrayList<>();
-        List<String> selected = new ArrayList<>();
-        for (Property property : entity.properties()) {
-            String column = historyColumn(property);
-            lastColumns.add(Fragment.sql(column.equals("NULL") ? "NULL AS " + Identifiers.quote(property.column())
-                    : "h." + column));
-            selected.add("x." + Identifiers.quote(property.column()));
+        // each column once (two subtypes may share one), the discriminator to tell a subtype's rows
+        Map<String, String> read = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            read.merge(names.get(i), sources.get(i), (first, other) -> first.equals("NULL") ? other : first);
         }
+        if (entity.kind() instanceof InHierarchy member) {
+            String discriminator = Identifiers.quote(member.hierarchy().discriminator());
+            read.putIfAbsent(discriminator, discriminator);
+        }
+        List<Fragment> lastColumns = new ArrayList<>();
+        read.forEach((name, source) -> lastColumns.add(Fragment.sql(source.equals("NULL") ? "NULL AS " + name
+                : "h." + source)));
+        List<String> selected = names.stream().map(name -> "x." + name).toList();
         lastColumns.add(Fragment.sql("h." + HISTORY_OPERATION));
         Sql.Select last = Sql.Select.of(lastColumns, TableRef.table(history).as("h"))
                 .where(Fragment.sql("h." + idName + " = ids." + idName))
@@ -864,9 +879,11 @@ public final class SqlBuilder {
         String gone = entity.isSoftDeleted()
                 ? "x." + HISTORY_OPERATION + " NOT IN ('DELETE', 'PURGE')"
                 : "x." + HISTORY_OPERATION + " <> 'DELETE'";
+        List<Fragment> kept = where("x.", Fragment.sql(gone));
+        kept.add(0, kept.remove(kept.size() - 1));      // (the delete test first, then the entity's rows)
         return new Sql.Raw(Fragment.of("SELECT " + String.join(", ", selected) + " FROM (", ids,
-                ") ids CROSS JOIN LATERAL (", last, ") x WHERE " + gone + " ORDER BY ids." + idName + " LIMIT ",
-                Parameter.limit()));
+                ") ids CROSS JOIN LATERAL (", last, ") x WHERE ").append(Fragment.join(" AND ", kept),
+                " ORDER BY ids." + idName + " LIMIT ", Parameter.limit()));
     }
 
     /** The history table's column for {@code property}: NULL when it is left out of history. */
@@ -906,10 +923,11 @@ public final class SqlBuilder {
      * How a root's reads see its rows: the root's columns, the discriminator, then every subtype's own
      * columns (each once), LEFT JOINed to the subtypes' tables for the joined strategy.
      *
-     * @param historyColumns the same columns as the history table holds them
+     * @param historyColumns the same columns as the history table holds them ({@code NULL} for one left out)
+     * @param names the same columns' names, unqualified
      * @param indexes per subtype (by canonical name), the column of each of its properties, 1-based
      */
-    record HierarchyRows(Sql.Select select, List<String> historyColumns, int discriminatorIndex,
+    record HierarchyRows(Sql.Select select, List<String> historyColumns, List<String> names, int discriminatorIndex,
             Map<String, List<Integer>> indexes) {}
 
     private HierarchyRows hierarchyRows() {
@@ -918,12 +936,15 @@ public final class SqlBuilder {
         boolean joined = root.hierarchy().isJoined();
         List<String> columns = new ArrayList<>();
         List<String> historyColumns = new ArrayList<>();      // the same columns, read from the history table
+        List<String> names = new ArrayList<>();
         for (Property property : entity.properties()) {
             columns.add(qualifier + Identifiers.quote(property.column()));
             historyColumns.add(historyColumn(property));
+            names.add(Identifiers.quote(property.column()));
         }
         columns.add(qualifier + Identifiers.quote(root.hierarchy().discriminator()));
         historyColumns.add(Identifiers.quote(root.hierarchy().discriminator()));
+        names.add(Identifiers.quote(root.hierarchy().discriminator()));
         int discriminatorIndex = columns.size();
         Map<String, List<Integer>> indexes = new LinkedHashMap<>();
         for (EntityModel subtype : subtypes) {
@@ -939,6 +960,7 @@ public final class SqlBuilder {
                 if (index < 0) {
                     columns.add(column);
                     historyColumns.add(historyColumn(property));
+                    names.add(Identifiers.quote(property.column()));
                     index = columns.size() - 1;
                 }
                 subtypeIndexes.add(index + 1);
@@ -950,7 +972,7 @@ public final class SqlBuilder {
         for (String other : hierarchyTables(subtypes)) {
             select = select.join(subtypeJoin("LEFT JOIN", joinedTable(other), idColumn()));
         }
-        return new HierarchyRows(select, historyColumns, discriminatorIndex, indexes);
+        return new HierarchyRows(select, historyColumns, names, discriminatorIndex, indexes);
     }
 
     /**
@@ -991,7 +1013,9 @@ public final class SqlBuilder {
             // any row's history, whatever its subtype: the history table holds every subtype's columns
             List<Fragment> historySelected = historyColumns.stream().map(Fragment::sql).toList();
             history = Optional.of(new HierarchySql.RowHistory(tenancy.apply(historyVersions(historySelected)),
-                    tenancy.apply(historyAsOf(historySelected))));
+                    tenancy.apply(historyAsOf(historySelected)),
+                    tenancy.apply(historyAllAsOf(false, rows.names(), historyColumns)),
+                    tenancy.apply(historyAllAsOf(true, rows.names(), historyColumns))));
         }
         Sql.Delete delete = new Sql.Delete(table.qualified(""),
                 where("", Fragment.sql(quotedId() + " = ").append(Fragment.bind(Parameter.idArgument(id)))), null);

@@ -74,6 +74,8 @@ public final class HierarchyDaoWriter {
         sql.history().ifPresent(history -> {
             type.addField(SqlConstants.constant("HISTORY", history.versions()));
             type.addField(SqlConstants.constant("HISTORY_AS_OF", history.asOf()));
+            type.addField(SqlConstants.constant("HISTORY_ALL_AS_OF", history.allAsOf()));
+            type.addField(SqlConstants.constant("HISTORY_ALL_AS_OF_AFTER", history.allAsOfAfter()));
             type.addMethods(historyMethods(history));
         });
         type.addMethods(new SubtypeMapMethods(dao, sql).methods());
@@ -86,14 +88,16 @@ public final class HierarchyDaoWriter {
 
     /**
      * {@code history(id)} and {@code asOf(id, at)} of a row of any subtype, each version read as the
-     * subtype it was (the history table holds every subtype's columns and the discriminator).
+     * subtype it was (the history table holds every subtype's columns and the discriminator), and
+     * {@code findAllAsOf(at, [afterId,] limit)} of every row, each as the subtype it was then.
      */
     private List<MethodSpec> historyMethods(HierarchySql.RowHistory history) {
         int first = Math.max(sql.discriminatorIndex(), sql.columnIndexes().values().stream()
                 .flatMap(List::stream).mapToInt(Integer::intValue).max().orElse(0)) + 1;
         HistoryMethods methods = new HistoryMethods(dao);
         return List.of(methods.historyOfRow(history.versions(), first, ", each as the subtype it was"),
-                methods.asOf(history.asOf(), first, ", as the subtype it was"));
+                methods.asOf(history.asOf(), first, ", as the subtype it was"),
+                methods.findAllAsOf(history.allAsOf()), methods.findAllAsOfAfter(history.allAsOfAfter()));
     }
 
     private List<EntityModel> subtypes() {

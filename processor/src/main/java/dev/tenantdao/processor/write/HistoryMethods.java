@@ -12,8 +12,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The history queries of an audited entity: {@code history(id)}, {@code asOf(id, at)},
- * {@code changesBetween(from, to)}, {@code changesInTransaction(transactionId)} and, for a standalone
- * entity, {@code findAllAsOf(at, [afterId,] limit)}.
+ * {@code changesBetween(from, to)}, {@code changesInTransaction(transactionId)} and
+ * {@code findAllAsOf(at, [afterId,] limit)} (of a hierarchy's root and levels: {@code history},
+ * {@code asOf} and {@code findAllAsOf}).
  */
 final class HistoryMethods {
 
@@ -42,8 +43,11 @@ final class HistoryMethods {
         return methods;
     }
 
-    /** {@code findAllAsOf(at, limit)}: the first page of every row as it was at a time. */
-    private MethodSpec findAllAsOf(Statement allAsOf) {
+    /**
+     * {@code findAllAsOf(at, limit)}: the first page of every row as it was at a time (in a hierarchy's
+     * root or level, each row read as the subtype it was).
+     */
+    MethodSpec findAllAsOf(Statement allAsOf) {
         Locals locals = new Locals(dao);
         return MethodSpec.methodBuilder("findAllAsOf")
                 .addJavadoc("Keyset paging through the past: at most {@code limit} {@code $L} rows$L as they were\n"
@@ -64,7 +68,7 @@ final class HistoryMethods {
     }
 
     /** {@code findAllAsOf(at, afterId, limit)}: the next page. */
-    private MethodSpec findAllAsOfAfter(Statement allAsOfAfter) {
+    MethodSpec findAllAsOfAfter(Statement allAsOfAfter) {
         Locals locals = new Locals(dao);
         boolean primitiveId = dao.id().type().getKind().isPrimitive();
         MethodSpec.Builder method = MethodSpec.methodBuilder("findAllAsOf")

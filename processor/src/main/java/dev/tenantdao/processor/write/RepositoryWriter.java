@@ -527,9 +527,9 @@ public final class RepositoryWriter {
      * entity as it was at {@code at}, a cursored page in id order, from the DAO's {@code findAllAsOf}.
      */
     private MethodSpec findAllAsOf(ExecutableElement method, ExecutableType resolved) throws Problem {
-        if (!entity.isAudited() || entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.InHierarchy) {
-            throw new Problem(Message.FIND_ALL_AS_OF_ENTITY, name(method), entity.name(),
-                    entity.isAudited() ? "is in a hierarchy" : "is not audited");
+        if (!entity.isAudited()) {
+            // (of a hierarchy's root, level or subtype too: each DAO has findAllAsOf, rows read as their subtypes)
+            throw new Problem(Message.FIND_ALL_AS_OF_ENTITY, name(method), entity.name(), "is not audited");
         }
         List<? extends TypeMirror> parameters = resolved.getParameterTypes();
         TypeMirror returns = resolved.getReturnType();
@@ -940,7 +940,9 @@ public final class RepositoryWriter {
         if (entity.isJoinedSubtype() || entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.HierarchyRoot) {
             throw new Problem(Message.QUERY_BULK_HIERARCHY, name(method), entity.name(), entity.isJoinedSubtype()
                     ? "a subtype of a joined hierarchy (its rows span two tables)"
-                    : "the root of a @Polymorphic hierarchy (its rows are of every subtype)");
+                    : HierarchyRoot.of(entity).level()
+                            ? "an intermediate level of a @Polymorphic hierarchy (its rows are of several subtypes)"
+                            : "the root of a @Polymorphic hierarchy (its rows are of every subtype)");
         }
         boolean update = action == Query.Action.UPDATE;
         List<HookKind> kinds = update ? List.of(HookKind.BEFORE_UPDATE, HookKind.AFTER_UPDATE)

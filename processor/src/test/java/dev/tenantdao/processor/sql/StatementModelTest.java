@@ -526,6 +526,46 @@ class StatementModelTest {
                     new EntityKind.HierarchyRoot(hierarchy, List.of(card)));
         }
 
+        /**
+         * {@code findAllAsOf} of an audited joined hierarchy whose two subtypes share a column
+         * ({@code token}) and one leaves a column out of history ({@code memo}): the lateral probe reads
+         * each column once (NULL for one not in history), the page selects one per position the map reads;
+         * a subtype's page keeps the rows whose last version then is of its value.
+         */
+        @Test
+        void findAllAsOfOfAHierarchyReadsSharedColumnsOnceAndKeepsTheEntitysRows() {
+            Property amount = property("amount", ValueType.BIG_DECIMAL, false);
+            Property token = property("token", ValueType.STRING, false);
+            Property memo = property("memo", ValueType.STRING, false);
+            Hierarchy hierarchy = new Hierarchy(Polymorphic.Strategy.JOINED, null, ClassName.get("t", "Payment"), null,
+                    "kind");
+            Audit audit = new Audit("payment_history", List.of("memo"), null);
+            EntityModel card = new EntityModel(null, ClassName.get("t", "Card"), "payment", true,
+                    tenancy(Tenanted.Strategy.ROW, false), List.of(ID, amount, token),
+                    Construction.constructor(List.of("id", "amount", "token")), Hooks.NONE, audit,
+                    new EntityKind.Subtype(hierarchy, "card", Optional.of("card_payment"), 2));
+            EntityModel bank = new EntityModel(null, ClassName.get("t", "Bank"), "payment", true,
+                    tenancy(Tenanted.Strategy.ROW, false), List.of(ID, amount, token, memo),
+                    Construction.constructor(List.of("id", "amount", "token", "memo")), Hooks.NONE, audit,
+                    new EntityKind.Subtype(hierarchy, "bank", Optional.of("bank_payment"), 2));
+            EntityModel root = new EntityModel(null, ClassName.get("t", "Payment"), "payment", false,
+                    tenancy(Tenanted.Strategy.ROW, false), List.of(ID, amount), null, Hooks.NONE, audit,
+                    new EntityKind.HierarchyRoot(hierarchy, List.of(card, bank)));
+            assertEquals("SELECT x.id, x.amount, x.kind, x.token, x.token, x.memo FROM (SELECT DISTINCT id FROM"
+                    + " payment_history WHERE tenant_id = ? ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.amount,"
+                    + " h.kind, h.token, NULL AS memo, h.history_operation FROM payment_history h WHERE h.tenant_id = ?"
+                    + " AND h.id = ids.id AND h.history_changed_at <= ? ORDER BY h.history_changed_at DESC,"
+                    + " h.history_version DESC LIMIT 1) x WHERE x.history_operation <> 'DELETE' ORDER BY ids.id LIMIT ?",
+                    new SqlBuilder(root).buildHierarchy().history().orElseThrow().allAsOf().sql());
+            EntityModel cardRead = EntityKind.HierarchyRoot.of(root).subtypes().get(0);
+            assertEquals("SELECT x.id, x.amount, x.token FROM (SELECT DISTINCT id FROM payment_history WHERE"
+                    + " tenant_id = ? AND id > ? ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.amount, h.token,"
+                    + " h.kind, h.history_operation FROM payment_history h WHERE h.tenant_id = ? AND h.id = ids.id AND"
+                    + " h.history_changed_at <= ? ORDER BY h.history_changed_at DESC, h.history_version DESC LIMIT 1) x"
+                    + " WHERE x.history_operation <> 'DELETE' AND x.kind = 'card' ORDER BY ids.id LIMIT ?",
+                    new SqlBuilder(cardRead).build().history().orElseThrow().allAsOfAfter().orElseThrow().sql());
+        }
+
         @Test
         void aSingleTableSubtypeSeesOnlyItsOwnRows() {
             EntityModel card = EntityKind.HierarchyRoot.of(hierarchy(Polymorphic.Strategy.SINGLE_TABLE)).subtypes().get(0);
