@@ -98,11 +98,11 @@ public class Benefit_LeaveDao {
 
     static final String HISTORY_ALL_AS_OF = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT x.id, x.holder, x.kind, x.days, x.child \
+            SELECT x.id, x.holder, x.kind, x.starts_on, x.days, x.child \
             FROM (SELECT DISTINCT id \
             FROM benefit_history \
             WHERE tenant_id = ? \
-            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.holder, h.kind, h.days, h.child, h.history_operation \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.holder, h.kind, h.starts_on, h.days, h.child, h.history_operation \
             FROM benefit_history h \
             WHERE h.tenant_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
             ORDER BY h.history_changed_at DESC, h.history_version DESC \
@@ -113,11 +113,11 @@ public class Benefit_LeaveDao {
 
     static final String HISTORY_ALL_AS_OF_AFTER = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT x.id, x.holder, x.kind, x.days, x.child \
+            SELECT x.id, x.holder, x.kind, x.starts_on, x.days, x.child \
             FROM (SELECT DISTINCT id \
             FROM benefit_history \
             WHERE tenant_id = ? AND id > ? \
-            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.holder, h.kind, h.days, h.child, h.history_operation \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.holder, h.kind, h.starts_on, h.days, h.child, h.history_operation \
             FROM benefit_history h \
             WHERE h.tenant_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
             ORDER BY h.history_changed_at DESC, h.history_version DESC \

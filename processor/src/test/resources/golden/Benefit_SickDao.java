@@ -165,11 +165,11 @@ public class Benefit_SickDao {
 
     static final String HISTORY_ALL_AS_OF = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT x.id, x.holder, x.days \
+            SELECT x.id, x.holder, x.starts_on, x.days \
             FROM (SELECT DISTINCT id \
             FROM benefit_history \
             WHERE tenant_id = ? \
-            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.holder, h.days, h.kind, h.history_operation \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.holder, h.starts_on, h.days, h.kind, h.history_operation \
             FROM benefit_history h \
             WHERE h.tenant_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
             ORDER BY h.history_changed_at DESC, h.history_version DESC \
@@ -180,11 +180,11 @@ public class Benefit_SickDao {
 
     static final String HISTORY_ALL_AS_OF_AFTER = """
             SELECT set_config('tenantdao.tenant', ?, true); \
-            SELECT x.id, x.holder, x.days \
+            SELECT x.id, x.holder, x.starts_on, x.days \
             FROM (SELECT DISTINCT id \
             FROM benefit_history \
             WHERE tenant_id = ? AND id > ? \
-            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.holder, h.days, h.kind, h.history_operation \
+            ORDER BY id) ids CROSS JOIN LATERAL (SELECT h.id, h.holder, h.starts_on, h.days, h.kind, h.history_operation \
             FROM benefit_history h \
             WHERE h.tenant_id = ? AND h.id = ids.id AND h.history_changed_at <= ? \
             ORDER BY h.history_changed_at DESC, h.history_version DESC \
