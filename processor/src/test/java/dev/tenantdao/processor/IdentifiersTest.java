@@ -32,6 +32,11 @@ class IdentifiersTest {
         assertEquals("\"user\"", Identifiers.quote("user"));
         assertEquals("\"InvoiceLines\"", Identifiers.quote("InvoiceLines"));
         assertEquals("position", Identifiers.quote("position"), "non-reserved key words need no quotes");
+        assertEquals("line_2", Identifiers.quote("line_2"));
+        assertEquals("_draft", Identifiers.quote("_draft"));
+        assertEquals("\"2nd_line\"", Identifiers.quote("2nd_line"), "a digit cannot start a plain name");
+        assertEquals("\"line-2\"", Identifiers.quote("line-2"));
+        assertEquals("\"\"", Identifiers.quote(""));
         assertTrue(Identifiers.isUsable("a_b9"));
         assertFalse(Identifiers.isUsable("9ab"));
         assertFalse(Identifiers.isUsable("a\"b"));

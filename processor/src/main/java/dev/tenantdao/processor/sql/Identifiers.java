@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 public final class Identifiers {
 
     private static final Pattern USABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** PostgreSQL's reserved key words (Appendix C), which cannot be used unquoted as names. */
     private static final Set<String> RESERVED = Set.of(
@@ -33,6 +32,20 @@ public final class Identifiers {
 
     /** {@code name} as it must appear in SQL: bare when it can be, double-quoted otherwise. */
     public static String quote(String name) {
-        return PLAIN.matcher(name).matches() && !RESERVED.contains(name) ? name : '"' + name + '"';
+        return plain(name) && !RESERVED.contains(name) ? name : '"' + name + '"';
+    }
+
+    /** Whether {@code name} matches {@code [a-z_][a-z0-9_]*} (a loop: it runs for every column of every statement). */
+    private static boolean plain(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c == '_' || i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -31,7 +31,12 @@ final class Locals {
 
     private static final Set<String> OWN_SET = Set.copyOf(OWN);
 
-    private final NameAllocator names;
+    /**
+     * The names taken so far: until this method asks for a name of its own ({@link #newName}), the
+     * DAO's allocator shared by its methods, which it copies then (most methods never ask).
+     */
+    private NameAllocator names;
+    private boolean shared;
     private final Map<Object, String> byTag = new HashMap<>();
 
     /** The names of a new method of {@code dao}'s DAO: its own locals, the fields, the entity's names taken. */
@@ -85,11 +90,12 @@ final class Locals {
                 first.reserve(dao.all(), "entities");
             }
             return first.names;
-        }).clone();
+        });
+        this.shared = true;
     }
 
     private void reserve(String name, Object tag) {
-        String allocated = names.newName(name, tag);
+        String allocated = own().newName(name, tag);
         if (!allocated.equals(name)) {
             throw new IllegalStateException("generated name " + name + " is taken");
         }
@@ -100,7 +106,16 @@ final class Locals {
      * Asked again for the same tag, the same name.
      */
     String newName(String suggestion, Object tag) {
-        return byTag.computeIfAbsent(tag, t -> names.newName(suggestion, t));
+        return byTag.computeIfAbsent(tag, t -> own().newName(suggestion, t));
+    }
+
+    /** This method's own allocator: the shared one copied the first time the method takes a name. */
+    private NameAllocator own() {
+        if (shared) {
+            names = names.clone();
+            shared = false;
+        }
+        return names;
     }
 
     // ---- names made from user names ------------------------------------------------------------------

@@ -136,8 +136,19 @@ final class SqlText {
         if (!startsWithAny(sql, at, CLAUSES)) {
             return false;
         }
-        String before = sql.substring(0, at).stripTrailing();
-        return !(sql.startsWith("FROM", at) && (before.endsWith("DELETE") || before.endsWith("DISTINCT")));
+        if (!sql.startsWith("FROM", at)) {
+            return true;
+        }
+        int end = at;       // the end of the word before, past the spaces
+        while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
+            end--;
+        }
+        return !(endsWith(sql, end, "DELETE") || endsWith(sql, end, "DISTINCT"));
+    }
+
+    /** Whether {@code sql} up to {@code end} ends with {@code word}. */
+    private static boolean endsWith(String sql, int end, String word) {
+        return end >= word.length() && sql.startsWith(word, end - word.length());
     }
 
     private static boolean startsWithAny(String sql, int at, List<String> words) {
