@@ -39,6 +39,7 @@ class VetOperatorTest {
     private static final String APP = "trial_vet_op_app" + SUFFIX;
     private static final String LOGIN = "trial_vet_op_login" + SUFFIX;
     private static DataSource admin;
+    private static DataSource app;
     private static Database database;
     private static PetOwnerDao owners;
     private static PetDao pets;
@@ -48,7 +49,7 @@ class VetOperatorTest {
         Postgres server = Postgres.shared();
         admin = server.freshSchema(SCHEMA);
         Schema.create(admin, PetOwner.class, Pet.class);
-        DataSource app = server.applicationRole(APP, SCHEMA);
+        app = server.applicationRole(APP, SCHEMA);
         DataSource login = server.applicationRole(LOGIN, SCHEMA);
         execute(admin, "GRANT op_samples_operator TO " + LOGIN);
         database = Database.builder(app).operatorDataSource(login).build();
@@ -135,6 +136,39 @@ class VetOperatorTest {
         assertEquals(HistoryEntry.Operation.RESTORE, history.get(0).operation());
         assertEquals("sam@head-office", history.get(0).actor(), "history names the operator");
         assertEquals(List.of("sam@head-office|restore request 12|PetOwner.restore|{oak}|1|true|false"), log());
+    }
+
+    @Test
+    void aBlockThatThrowsRollsBackButItsCallsStayLogged() throws SQLException {
+        OperatorAccess access = OperatorAccess.of("sam@head-office", "restore request 13").allowingWrites();
+        assertThrows(IllegalStateException.class, () -> database.asOperator(access, tx -> {
+            TenantContext.callAs("oak", () -> owners.restore(3));
+            throw new IllegalStateException("changed my mind");
+        }));
+        assertEquals(Optional.empty(), TenantContext.callAs("oak", () -> owners.findById(3)), "the restore rolled back");
+        assertEquals(List.of("sam@head-office|restore request 13|PetOwner.restore|{oak}|1|true|true"), log(),
+                "logged again with rolled_back set");
+    }
+
+    @Test
+    void theApplicationCannotBecomeOrImitateAnOperator() throws SQLException {
+        try (Connection connection = app.getConnection(); Statement statement = connection.createStatement()) {
+            SQLException refused = assertThrows(SQLException.class, () -> statement.execute("SET ROLE op_samples_operator"));
+            assertEquals("42501", refused.getSQLState());
+            statement.execute("SELECT set_config('tenantdao.operator_writes', 'on', false)");
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM vet_owner")) {
+                rows.next();
+                assertEquals(0, rows.getLong(1), "no tenant set: no client, whatever the operator setting");
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM tenantdao_operator_access")) {
+                rows.next();
+                assertEquals(0, rows.getLong(1), "the log is not the application's to read");
+            }
+            statement.execute("SELECT set_config('tenantdao.operator_writes', '', false)");
+        }
+        assertThrows(OperatorAccessException.class, () -> TenantContext.runAs("oak", () -> database.useTransaction(tx ->
+                database.asOperator(OperatorAccess.of("sam", "nested"), inner -> owners.count()))),
+                "inside another transaction: refused");
     }
 
     @Test
