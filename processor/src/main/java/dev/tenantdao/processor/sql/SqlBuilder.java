@@ -90,16 +90,30 @@ public final class SqlBuilder {
     }
 
     /**
-     * Operator access ({@code -Atenantdao.operatorRole}, a row-tenanted entity outside hierarchies): a page of
-     * every tenant's rows in key order, through the tenancy pass in operator mode.
+     * Operator access ({@code -Atenantdao.operatorRole}, a row-tenanted entity outside hierarchies): the reads
+     * of every tenant's rows (a page in key order, the page after a tenant and id, the rows with an id, each
+     * tenant's count), each through the tenancy pass in operator mode.
      */
-    private Optional<Statement> acrossTenants(boolean inHierarchy) {
+    private Optional<AcrossTenantsSql> acrossTenants(boolean inHierarchy) {
         if (inHierarchy || !TenancyPass.hasTenantColumn(entity) || entity.tenancy().operatorRole() == null) {
             return Optional.empty();
         }
+        TenancyPass across = TenancyPass.acrossTenants(entity);
+        String tenant = Identifiers.quote(entity.tenancy().column());
         Sql page = select().tail(Fragment.of(" ORDER BY " + TenancyPass.key(entity, idColumn()) + " LIMIT ",
                 Parameter.limit(), " OFFSET ", Parameter.offset()));
-        return Optional.of(TenancyPass.acrossTenants(entity).apply(page));
+        // a tenant's key as text, compared as the column's type (the order the column sorts in)
+        String afterTenant = entity.tenancy().columnType() == dev.tenantdao.annotations.Tenanted.ColumnType.TEXT
+                ? "" : "::" + entity.tenancy().sqlType();
+        Optional<Sql> after = TenancyPass.vendorScoped(entity) ? Optional.empty() : Optional.of(select()
+                .where(Fragment.of("(" + tenant + ", " + idColumn() + ") > (", Parameter.argument("afterTenant",
+                        ValueType.STRING), afterTenant + ", ", Parameter.idArgument(id), ")"))
+                .tail(Fragment.of(" ORDER BY " + tenant + ", " + idColumn() + " LIMIT ", Parameter.limit())));
+        Sql byId = select().where(Fragment.sql(idColumn() + " = ").append(Fragment.bind(Parameter.idArgument(id))))
+                .tail(Fragment.sql(" ORDER BY " + TenancyPass.key(entity)));
+        Sql count = count().tail(Fragment.sql(" GROUP BY " + tenant + " ORDER BY " + tenant));
+        return Optional.of(new AcrossTenantsSql(across.apply(page), after.map(across::apply), across.apply(byId),
+                across.apply(count)));
     }
 
     /**
@@ -483,7 +497,7 @@ public final class SqlBuilder {
                 Parameter.offset()));
     }
 
-    Sql count() {
+    Sql.Select count() {
         return withWhere(Sql.Select.of(List.of(Fragment.sql("count(*)")), table.qualified("")), where(""));
     }
 

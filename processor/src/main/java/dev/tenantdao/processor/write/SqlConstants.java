@@ -36,7 +36,12 @@ final class SqlConstants {
         type.addField(constant("COUNT", sql.count()));
         type.addField(constant("EXISTS_BY_ID", sql.existsById()));
         type.addField(constant("DELETE_BY_ID", sql.deleteById()));
-        sql.findAllAcrossTenants().ifPresent(across -> type.addField(constant("FIND_ALL_ACROSS_TENANTS", across)));
+        sql.acrossTenants().ifPresent(across -> {
+            type.addField(constant("FIND_ALL_ACROSS_TENANTS", across.page()));
+            across.after().ifPresent(after -> type.addField(constant("FIND_ALL_ACROSS_TENANTS_AFTER", after)));
+            type.addField(constant("FIND_BY_ID_ACROSS_TENANTS", across.byId()));
+            type.addField(constant("COUNT_ACROSS_TENANTS", across.count()));
+        });
         for (EntitySql.Upsert upsert : sql.upserts()) {
             type.addField(constant(upsert.constant(), upsert.statement()));
         }
