@@ -421,9 +421,9 @@ public class FeeDao {
     /**
      * Operator access, keyset paging: at most {@code limit} rows of every tenant, each with its tenant,
      * whose (tenant, id) comes after ({@code afterTenant}, {@code afterId}), in tenant and id order. Pass
-     * the tenant and id of a page's last row to get the next one; a null {@code afterTenant} and {@code afterId} starts at the
-     * first row. Only inside {@code Database.asOperator}, on the operators' login, and written to its
-     * access log with the tenants whose rows it returned.
+     * the tenant and id of a page's last row to get the next one;
+     * a null {@code afterTenant} and {@code afterId} starts at the first row. Only inside {@code Database.asOperator},
+     * on the operators' login, and written to its access log with the tenants whose rows it returned.
      *
      * @throws IllegalArgumentException when only one of {@code afterTenant} and {@code afterId} is null
      * @throws dev.tenantdao.runtime.OperatorAccessException outside an operator block; nothing is sent
