@@ -13,6 +13,8 @@ import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.runtime.TenantRow;
 import dev.tenantdao.samples.keys.Project;
 import dev.tenantdao.samples.keys.ProjectDao;
+import dev.tenantdao.samples.softdelete.Asset;
+import dev.tenantdao.samples.softdelete.AssetDao;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
 import java.sql.Array;
@@ -64,7 +66,7 @@ class OperatorReadsTest {
     static void schema() throws SQLException {
         Postgres server = Postgres.shared();
         admin = server.freshSchema(SCHEMA);
-        Schema.create(admin, Balance.class, Account.class, Project.class);
+        Schema.create(admin, Balance.class, Account.class, Project.class, Asset.class);
         app = server.applicationRole(APP, SCHEMA);
         DataSource login = server.applicationRole(LOGIN, SCHEMA);
         execute(admin, "GRANT " + OPERATORS + " TO " + LOGIN);
@@ -88,7 +90,7 @@ class OperatorReadsTest {
     void rows() throws SQLException {
         execute(admin, "ALTER TABLE tenantdao_operator_access DISABLE TRIGGER USER",
                 "TRUNCATE tenantdao_operator_access", "ALTER TABLE tenantdao_operator_access ENABLE TRIGGER USER",
-                "TRUNCATE balance, account, project");
+                "TRUNCATE balance, account, project, soft_asset CASCADE");
         TenantContext.runAs("acme", () -> balances.insertAll(List.of(Balance.of("ann", 100), Balance.of("bob", 200),
                 Balance.of("cid", 300))));
         TenantContext.runAs("globex", () -> balances.insertAll(List.of(Balance.of("dee", 400), Balance.of("eve", 500))));
@@ -258,6 +260,62 @@ class OperatorReadsTest {
             }
         }));
         assertEquals(List.of(), log());
+    }
+
+    @Test
+    void aHierarchysRootReadsEveryTenantsRowsEachAsItsSubtype() throws SQLException {
+        // Asset: a joined, audited, soft-deleted hierarchy; its ids assigned, so one may be in several tenants (laptop 1)
+        AssetDao assets = new AssetDao(database);
+        TenantContext.runAs("acme", () -> {
+            assets.insert(new Asset.Laptop(1, "ann", "x1"));
+            assets.insert(new Asset.Phone(2, "bob", "555"));
+            assets.deleteById(2);
+        });
+        TenantContext.runAs("globex", () -> {
+            assets.insert(new Asset.Laptop(1, "dee", "z9"));
+            assets.insert(new Asset.Phone(3, "eve", "777"));
+        });
+        List<List<String>> read = database.asOperator(BILLING, tx -> List.of(
+                describe(assets.findAllAcrossTenants(10, 0)),
+                describe(assets.findAllAcrossTenantsAfter("acme", 1, 10)),
+                describe(assets.findByIdAcrossTenants(1)),
+                describe(assets.findByIdAcrossTenants(2)),
+                assets.countAcrossTenants().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        assertEquals(List.of(
+                        List.of("acme:Laptop(1, ann, x1)", "globex:Laptop(1, dee, z9)", "globex:Phone(3, eve, 777)"),
+                        List.of("globex:Laptop(1, dee, z9)", "globex:Phone(3, eve, 777)"),
+                        List.of("acme:Laptop(1, ann, x1)", "globex:Laptop(1, dee, z9)"),
+                        List.of(),
+                        List.of("acme=1", "globex=2")),
+                read, "each row as its subtype, joined to its own tenant's subtype row; the soft-deleted row in none");
+        assertEquals(List.of(
+                        "billing-job|monthly invoices|Asset.findAllAcrossTenants|{acme,globex}|3",
+                        "billing-job|monthly invoices|Asset.findAllAcrossTenantsAfter|{globex}|2",
+                        "billing-job|monthly invoices|Asset.findByIdAcrossTenants|{acme,globex}|2",
+                        "billing-job|monthly invoices|Asset.findByIdAcrossTenants|{}|0",
+                        "billing-job|monthly invoices|Asset.countAcrossTenants|{acme,globex}|2"),
+                log());
+        assertThrows(OperatorAccessException.class, () -> TenantContext.callAs("acme", assets::countAcrossTenants));
+        assertNoRowOnTheApplicationsLogin(constant(AssetDao.class, "FIND_ALL_ACROSS_TENANTS"), 100, 0L);
+    }
+
+    /** A generated DAO's SQL constant (package-private, in another package). */
+    private static String constant(Class<?> dao, String name) {
+        try {
+            java.lang.reflect.Field field = dao.getDeclaredField(name);
+            field.setAccessible(true);
+            return (String) field.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(dao.getSimpleName() + "." + name, e);
+        }
+    }
+
+    private static List<String> describe(List<? extends TenantRow<? extends Asset>> rows) {
+        return rows.stream().map(row -> row.tenant() + ":" + (row.entity() instanceof Asset.Laptop laptop
+                ? "Laptop(" + laptop.id() + ", " + laptop.owner() + ", " + laptop.model() + ")"
+                : row.entity() instanceof Asset.Phone phone
+                        ? "Phone(" + phone.id() + ", " + phone.owner() + ", " + phone.number() + ")"
+                        : "?" + row.entity())).toList();
     }
 
     // ---------------------------------------------------------------------------------------------
