@@ -7,9 +7,10 @@ import dev.tenantdao.annotations.Tenanted;
 
 /**
  * An account with an id its tenant assigns (the same code may be in several tenants): row strategy with
- * row-level security, for reads by id across tenants.
+ * row-level security, for reads by id across tenants. (Its own table name: the samples' main sources have
+ * an {@code account} table.)
  */
-@Entity
+@Entity(table = "operator_account")
 @Tenanted
 public record Account(@Id String code, @TenantId String tenant, String holder) {
 

@@ -90,7 +90,7 @@ class OperatorReadsTest {
     void rows() throws SQLException {
         execute(admin, "ALTER TABLE tenantdao_operator_access DISABLE TRIGGER USER",
                 "TRUNCATE tenantdao_operator_access", "ALTER TABLE tenantdao_operator_access ENABLE TRIGGER USER",
-                "TRUNCATE balance, account, project, soft_asset CASCADE");
+                "TRUNCATE balance, operator_account, project, soft_asset CASCADE");
         TenantContext.runAs("acme", () -> balances.insertAll(List.of(Balance.of("ann", 100), Balance.of("bob", 200),
                 Balance.of("cid", 300))));
         TenantContext.runAs("globex", () -> balances.insertAll(List.of(Balance.of("dee", 400), Balance.of("eve", 500))));
@@ -189,7 +189,7 @@ class OperatorReadsTest {
         Map<String, Long> counts = database.asOperator(BILLING, tx -> balances.countAcrossTenants());
         assertEquals(List.of("acme=3", "globex=2"),
                 counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList(), "in tenant order");
-        execute(admin, "TRUNCATE account");
+        execute(admin, "TRUNCATE operator_account");
         assertEquals(Map.of(), database.asOperator(BILLING, tx -> accounts.countAcrossTenants()));
         assertEquals(List.of(
                         "billing-job|monthly invoices|Balance.countAcrossTenants|{acme,globex}|2",
