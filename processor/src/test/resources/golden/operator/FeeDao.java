@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -123,6 +125,25 @@ public class FeeDao {
             FROM fee \
             ORDER BY tenant_id, id \
             LIMIT ? OFFSET ?""";
+
+    static final String FIND_ALL_ACROSS_TENANTS_AFTER = """
+            SELECT id, what, cents, tenant_id AS tenantdao_row_tenant \
+            FROM fee \
+            WHERE (tenant_id, id) > (?, ?) \
+            ORDER BY tenant_id, id \
+            LIMIT ?""";
+
+    static final String FIND_BY_ID_ACROSS_TENANTS = """
+            SELECT id, what, cents, tenant_id AS tenantdao_row_tenant \
+            FROM fee \
+            WHERE id = ? \
+            ORDER BY tenant_id""";
+
+    static final String COUNT_ACROSS_TENANTS = """
+            SELECT count(*), tenant_id AS tenantdao_row_tenant \
+            FROM fee \
+            GROUP BY tenant_id \
+            ORDER BY tenant_id""";
 
     static final String HISTORY = """
             SELECT set_config('tenantdao.tenant', ?, true); \
@@ -383,11 +404,110 @@ public class FeeDao {
                 statement.setInt(1, limit);
                 statement.setLong(2, offset);
                 try (ResultSet rows = statement.executeQuery()) {
-                    List<TenantRow<Fee>> page = new ArrayList<>();
+                    List<TenantRow<Fee>> found = new ArrayList<>();
                     while (rows.next()) {
-                        page.add(new TenantRow<>(rows.getString("tenantdao_row_tenant"), map(rows)));
+                        found.add(new TenantRow<>(rows.getString("tenantdao_row_tenant"), map(rows)));
                     }
-                    return call.rowsOfTenants(page);
+                    return call.rowsOfTenants(found);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Operator access, keyset paging: at most {@code limit} rows of every tenant, each with its tenant,
+     * whose (tenant, id) comes after ({@code afterTenant}, {@code afterId}), in tenant and id order. Pass
+     * the tenant and id of a page's last row to get the next one;
+     * a null {@code afterTenant} and {@code afterId} starts at the first row. Only inside {@code Database.asOperator},
+     * on the operators' login, and written to its access log with the tenants whose rows it returned.
+     *
+     * @throws IllegalArgumentException when only one of {@code afterTenant} and {@code afterId} is null
+     * @throws dev.tenantdao.runtime.OperatorAccessException outside an operator block; nothing is sent
+     */
+    public List<TenantRow<Fee>> findAllAcrossTenantsAfter(String afterTenant, Long afterId,
+            int limit) {
+        if (afterTenant == null && afterId == null) {
+            return findAllAcrossTenants(limit, 0);
+        }
+        if (afterTenant == null || afterId == null) {
+            throw new IllegalArgumentException("afterTenant and afterId: both the last row's, or both null for the first page");
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        DaoCall call = support.beginAcrossTenants("Fee.findAllAcrossTenantsAfter", FIND_ALL_ACROSS_TENANTS_AFTER);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(FIND_ALL_ACROSS_TENANTS_AFTER)) {
+                statement.setString(1, afterTenant);
+                Jdbc.setLong(statement, 2, afterId);
+                statement.setInt(3, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<TenantRow<Fee>> found = new ArrayList<>();
+                    while (rows.next()) {
+                        found.add(new TenantRow<>(rows.getString("tenantdao_row_tenant"), map(rows)));
+                    }
+                    return call.rowsOfTenants(found);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Operator access: the rows with {@code id} in every tenant (an id may be in several), each with its
+     * tenant, in tenant order. Only inside {@code Database.asOperator}, on the operators' login, and
+     * written to its access log with the tenants whose rows it returned.
+     *
+     * @throws dev.tenantdao.runtime.OperatorAccessException outside an operator block; nothing is sent
+     */
+    public List<TenantRow<Fee>> findByIdAcrossTenants(Long id) {
+        Objects.requireNonNull(id, "id");
+        DaoCall call = support.beginAcrossTenants("Fee.findByIdAcrossTenants", FIND_BY_ID_ACROSS_TENANTS);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID_ACROSS_TENANTS)) {
+                Jdbc.setLong(statement, 1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<TenantRow<Fee>> found = new ArrayList<>();
+                    while (rows.next()) {
+                        found.add(new TenantRow<>(rows.getString("tenantdao_row_tenant"), map(rows)));
+                    }
+                    return call.rowsOfTenants(found);
+                }
+            }
+        } catch (Throwable failure) {
+            throw call.failed(failure);
+        } finally {
+            call.end();
+        }
+    }
+
+    /**
+     * Operator access: the number of {@code Fee} rows of each tenant that has any, in tenant order.
+     * Only inside {@code Database.asOperator}, on the operators' login, and written to its access log
+     * with the tenants counted (one row each).
+     *
+     * @throws dev.tenantdao.runtime.OperatorAccessException outside an operator block; nothing is sent
+     */
+    public Map<String, Long> countAcrossTenants() {
+        DaoCall call = support.beginAcrossTenants("Fee.countAcrossTenants", COUNT_ACROSS_TENANTS);
+        try {
+            Connection connection = call.connection();
+            try (PreparedStatement statement = connection.prepareStatement(COUNT_ACROSS_TENANTS)) {
+                try (ResultSet rows = statement.executeQuery()) {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    while (rows.next()) {
+                        counts.put(rows.getString("tenantdao_row_tenant"), rows.getLong(1));
+                    }
+                    return call.countsOfTenants(counts);
                 }
             }
         } catch (Throwable failure) {

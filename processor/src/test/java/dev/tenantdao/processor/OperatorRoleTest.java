@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code -Atenantdao.operatorRole}: the DDL of a row-tenanted entity creates the operators' group role,
  * the access log and, beside each tenant policy (history and partitions included), the operator's read
- * policy and restrictive write policies (golden file); the DAO gains {@code findAllAcrossTenants} (golden file);
- * a value that is no plain role name is an error on the first entity.
+ * policy and restrictive write policies (golden file); the DAO gains the reads across tenants (golden file), a
+ * hierarchy root's too, its joins on the row's own tenant; a value that is no plain role name is an error on the
+ * first entity.
  */
 class OperatorRoleTest {
 
@@ -53,6 +54,35 @@ class OperatorRoleTest {
         GoldenFilesTest.assertGolden("operator/FeeDao.java",
                 with.generatedSourceFile("t.FeeDao").orElseThrow().getCharContent(false).toString());
         assertFalse(without.generatedSourceFile("t.FeeDao").orElseThrow().getCharContent(false).toString()
+                .contains("AcrossTenants"));
+    }
+
+    @Test
+    void aJoinedHierarchysRootReadsAcrossTenantsJoiningEachSubtypeRowOfTheRowsOwnTenant() throws IOException {
+        JavaFileObject asset = source("t.Asset",
+                "package t;",
+                "import dev.tenantdao.annotations.*;",
+                "@Entity @Tenanted @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public sealed interface Asset permits Asset.Laptop, Asset.Phone {",
+                "    @Id long id();",
+                "    @Subtype(value = \"laptop\", table = \"laptop\") record Laptop(long id, String model) implements Asset {}",
+                "    @Subtype(value = \"phone\", table = \"phone\") record Phone(long id, String number) implements Asset {}",
+                "}");
+        Compilation c = compileWithOptions(List.of("-Atenantdao.operatorRole=support_staff"), asset);
+        assertEquals(List.of(), Sources.diagnostics(c), () -> c.diagnostics().toString());
+        String dao = c.generatedSourceFile("t.AssetDao").orElseThrow().getCharContent(false).toString();
+        // ids are a tenant's: without the tenant predicate, a join on the id alone would pair another tenant's row
+        assertTrue(dao.contains("FROM asset LEFT JOIN laptop ON laptop.tenant_id = asset.tenant_id AND laptop.id = asset.id"
+                + " LEFT JOIN phone ON phone.tenant_id = asset.tenant_id AND phone.id = asset.id \\\n"
+                + "            ORDER BY asset.tenant_id, asset.id \\\n"
+                + "            LIMIT ? OFFSET ?\"\"\";"), dao);
+        for (String method : List.of("findAllAcrossTenants(int limit, long offset)",
+                "findAllAcrossTenantsAfter(String afterTenant, long afterId,", "findByIdAcrossTenants(long id)",
+                "Map<String, Long> countAcrossTenants()")) {
+            assertTrue(dao.contains(method), method);
+        }
+        Compilation without = compileWithOptions(List.of(), asset);
+        assertFalse(without.generatedSourceFile("t.AssetDao").orElseThrow().getCharContent(false).toString()
                 .contains("AcrossTenants"));
     }
 

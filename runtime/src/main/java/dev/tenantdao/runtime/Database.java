@@ -445,6 +445,60 @@ public class Database {
         return new OperatorCall(operation, connection, observe(scope, tenant, operation, sql), operator, tenant, writes);
     }
 
+    /**
+     * A stream in an operator's transaction: refused before any SQL like {@link #operatorCall}; read on the
+     * block's connection, counting the rows it returns, and written into the access log when it is released
+     * (closed, read to the end, failed, or closed by the block's end, whichever comes first) with the rows
+     * it returned by then.
+     */
+    private <T> java.util.stream.Stream<T> operatorStream(Transaction operator, TenantScope scope, String tenant,
+            String operation, String sql, dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
+        boolean writes = sql != null && Wire.writes(sql);
+        if (writes && !operator.operatorAccess().writes()) {
+            throw new OperatorAccessException(operation + " writes, and this operator block is read-only: open it with"
+                    + " OperatorAccess.allowingWrites(); nothing was sent");
+        }
+        Observation observed = Observation.NONE;
+        try {
+            Connection connection = operator.connectionFor(scope, tenant);
+            observed = observe(scope, tenant, operation, sql);
+            java.util.stream.Stream<T> stream = dev.tenantdao.runtime.internal.RowStream.open(connection, operation, query,
+                    observed, (read, failure) -> {
+                        try {
+                            operator.logOperatorCall(operation, tenant, null, read, writes, failure);
+                        } catch (SQLException e) {
+                            DataAccessException problem = new DataAccessException(operation, operation
+                                    + ": writing the operator access log failed", e);
+                            if (failure == null) {
+                                throw problem;
+                            }
+                            failure.addSuppressed(problem);
+                        }
+                    });
+            operator.streamOpened(stream);
+            return stream;
+        } catch (SQLException e) {
+            DataAccessException failure = new DataAccessException(operation, operation + " failed", e);
+            observed.failed(e);
+            logFailedOperatorStream(operator, operation, tenant, writes, failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            observed.failed(e);
+            logFailedOperatorStream(operator, operation, tenant, writes, e);
+            throw e;
+        }
+    }
+
+    /** A stream of an operator's transaction that failed to open: logged as failed (the block rolls back). */
+    private static void logFailedOperatorStream(Transaction operator, String operation, String tenant, boolean writes,
+            Throwable failure) {
+        try {
+            operator.logOperatorCall(operation, tenant, null, -1, writes, failure);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     /** A call in an operator's transaction: joined, and written into the access log when it ends. */
     private static final class OperatorCall extends DaoCall {
         private final Transaction operator;
@@ -584,9 +638,7 @@ public class Database {
             dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
         Transaction current = current(scope);
         if (current != null && current.isOperator()) {
-            throw new OperatorAccessException(operation + " returns a Stream, which an operator block does not serve (the"
-                    + " access log counts a call's rows when it ends): call a method returning a List or a page;"
-                    + " nothing was sent");
+            return operatorStream(current, scope, tenant, operation, sql, query);
         }
         Transaction own = current == null ? new Transaction(this, null, false) : null;
         Transaction used = current != null ? current : own;
@@ -770,6 +822,8 @@ public class Database {
         try {
             // the history rows of its writes name the operator
             T result = AuditContext.callAsOperator(access.actor(), () -> work.inTransaction(started));
+            // streams still open end with the block: logged with the rows they returned
+            started.closeOperatorStreams();
             if (started.operatorCallFailed()) {
                 OperatorAccessException failed = new OperatorAccessException("A call in the operator block of "
                         + access.actor() + " failed, so its transaction rolled back (its access log rows are kept)");
@@ -782,6 +836,11 @@ public class Database {
             return result;
         } catch (Throwable failure) {
             if (!ended) {
+                try {
+                    started.closeOperatorStreams();
+                } catch (RuntimeException | Error suppressed) {
+                    failure.addSuppressed(suppressed);
+                }
                 started.end(failure);
             }
             throw failure;

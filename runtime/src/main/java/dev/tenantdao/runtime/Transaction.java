@@ -46,6 +46,8 @@ public final class Transaction {
     private final DataSource operatorSource;
     /** An operator's transaction: the access log rows of its calls so far, written again should it roll back. */
     private final java.util.List<OperatorLogEntry> operatorLog = new java.util.ArrayList<>();
+    /** An operator's transaction: the streams its calls opened, closed when its work is done. */
+    private final java.util.List<java.util.stream.Stream<?>> operatorStreams = new java.util.ArrayList<>();
     /** An operator's transaction: whether a call in it failed (the transaction then rolls back). */
     private boolean operatorCallFailed;
 
@@ -292,6 +294,36 @@ public final class Transaction {
     /** An operator's transaction: who and why. */
     OperatorAccess operatorAccess() {
         return operator;
+    }
+
+    /** An operator's transaction: a stream of a DAO or repository call, closed by {@link #closeOperatorStreams} at the latest. */
+    void streamOpened(java.util.stream.Stream<?> stream) {
+        operatorStreams.add(stream);
+    }
+
+    /**
+     * An operator's transaction, its work done: closes the streams it opened that are still open, each
+     * written into the access log with the rows it returned (closing one that is closed does nothing).
+     *
+     * @throws RuntimeException what closing the first one that failed threw, the others' suppressed
+     */
+    void closeOperatorStreams() {
+        RuntimeException first = null;
+        for (java.util.stream.Stream<?> stream : operatorStreams) {
+            try {
+                stream.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        operatorStreams.clear();
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** An operator's transaction: whether a call in it failed, which rolls it back. */

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param history the history queries of an audited entity
  *     (audited entities' writes are data-modifying CTEs that return rows with a final SELECT)
  * @param softDeletes the restore, deleted-row reads and purge of a {@code @SoftDelete} entity
- * @param findAllAcrossTenants operator access ({@code -Atenantdao.operatorRole}): a page of every tenant's rows,
+ * @param acrossTenants operator access ({@code -Atenantdao.operatorRole}): the reads of every tenant's rows,
  *     each with its tenant, or empty (no operator role, not row-tenanted, in a hierarchy)
  */
 public record EntitySql(
@@ -45,7 +45,7 @@ public record EntitySql(
         List<String> insertedColumns,
         String ddl,
         Optional<SoftDeleteSql> softDeletes,
-        Optional<Statement> findAllAcrossTenants) {
+        Optional<AcrossTenantsSql> acrossTenants) {
 
     public EntitySql {
         upserts = List.copyOf(upserts);

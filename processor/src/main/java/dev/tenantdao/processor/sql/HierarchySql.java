@@ -14,6 +14,8 @@ import java.util.Map;
  *     the subtype's property order, 1-based
  * @param ddl the DDL of the whole hierarchy
  * @param softDeletes the restore, deleted-row reads and purge of a {@code @SoftDelete} hierarchy
+ * @param acrossTenants operator access ({@code -Atenantdao.operatorRole}, row-tenanted): the reads of every
+ *     tenant's rows of any subtype, each with its tenant
  */
 public record HierarchySql(
         Statement findById,
@@ -26,7 +28,8 @@ public record HierarchySql(
         int discriminatorIndex,
         Map<String, List<Integer>> columnIndexes,
         String ddl,
-        java.util.Optional<SoftDeleteSql> softDeletes) {
+        java.util.Optional<SoftDeleteSql> softDeletes,
+        java.util.Optional<AcrossTenantsSql> acrossTenants) {
 
     public HierarchySql {
         columnIndexes = Map.copyOf(columnIndexes);

@@ -78,20 +78,40 @@ public final class SqlBuilder {
                 entity.properties().stream().map(Property::column).toList(),
                 InsertReadBack.columns(entity).stream().map(Property::column).toList(),
                 inHierarchy ? "" : new DdlBuilder(entity).build(), softDeleteSql(select(), this::recordedDelete),
-                acrossTenants(inHierarchy));
+                inHierarchy ? Optional.empty() : acrossTenants(select()));
     }
 
     /**
-     * Operator access ({@code -Atenantdao.operatorRole}, a row-tenanted entity outside hierarchies): a page of
-     * every tenant's rows in key order, through the tenancy pass in operator mode.
+     * Operator access ({@code -Atenantdao.operatorRole}, a row-tenanted entity outside hierarchies, or a hierarchy's
+     * root): the reads of every tenant's rows of {@code rows} (a page in key order, the page after a tenant and id,
+     * the rows with an id, each tenant's count), each through the tenancy pass in operator mode.
      */
-    private Optional<Statement> acrossTenants(boolean inHierarchy) {
-        if (inHierarchy || !TenancyPass.hasTenantColumn(entity) || entity.tenancy().operatorRole() == null) {
+    private Optional<AcrossTenantsSql> acrossTenants(Sql.Select rows) {
+        if (!TenancyPass.hasTenantColumn(entity) || entity.tenancy().operatorRole() == null) {
             return Optional.empty();
         }
-        Sql page = select().tail(Fragment.of(" ORDER BY " + TenancyPass.key(entity, idColumn()) + " LIMIT ",
-                Parameter.limit(), " OFFSET ", Parameter.offset()));
-        return Optional.of(TenancyPass.acrossTenants(entity).apply(page));
+        TenancyPass across = TenancyPass.acrossTenants(entity);
+        // qualified: a joined hierarchy's subtype tables have a tenant column too
+        String tenant = qualifier + Identifiers.quote(entity.tenancy().column());
+        String key = TenancyPass.vendorScoped(entity)
+                ? tenant + ", " + qualifier + Identifiers.quote(entity.tenancy().vendor().column()) + ", " + idColumn()
+                : tenant + ", " + idColumn();
+        Sql page = rows.tail(Fragment.of(" ORDER BY " + key + " LIMIT ", Parameter.limit(), " OFFSET ",
+                Parameter.offset()));
+        // a tenant's key as text, compared as the column's type (the order the column sorts in)
+        String afterTenant = entity.tenancy().columnType() == dev.tenantdao.annotations.Tenanted.ColumnType.TEXT
+                ? "" : "::" + entity.tenancy().sqlType();
+        Optional<Sql> after = TenancyPass.vendorScoped(entity) ? Optional.empty() : Optional.of(rows
+                .where(Fragment.of("(" + tenant + ", " + idColumn() + ") > (", Parameter.argument("afterTenant",
+                        ValueType.STRING), afterTenant + ", ", Parameter.idArgument(id), ")"))
+                .tail(Fragment.of(" ORDER BY " + tenant + ", " + idColumn() + " LIMIT ", Parameter.limit())));
+        Sql byId = rows.where(Fragment.sql(idColumn() + " = ").append(Fragment.bind(Parameter.idArgument(id))))
+                .tail(Fragment.sql(" ORDER BY " + (TenancyPass.vendorScoped(entity)
+                        ? tenant + ", " + qualifier + Identifiers.quote(entity.tenancy().vendor().column()) : tenant)));
+        String counted = Identifiers.quote(entity.tenancy().column());
+        Sql count = count().tail(Fragment.sql(" GROUP BY " + counted + " ORDER BY " + counted));
+        return Optional.of(new AcrossTenantsSql(across.apply(page), after.map(across::apply), across.apply(byId),
+                across.apply(count)));
     }
 
     /**
@@ -475,7 +495,7 @@ public final class SqlBuilder {
                 Parameter.offset()));
     }
 
-    Sql count() {
+    Sql.Select count() {
         return withWhere(Sql.Select.of(List.of(Fragment.sql("count(*)")), table.qualified("")), where(""));
     }
 
@@ -1024,7 +1044,7 @@ public final class SqlBuilder {
         return new HierarchySql(tenancy.apply(findById), tenancy.apply(afterId(select)), tenancy.apply(page(select)),
                 tenancy.apply(count()), tenancy.apply(existsById()), tenancy.apply(deleteById), history,
                 discriminatorIndex, indexes, new DdlBuilder(entity).build(),
-                softDeleteSql(select, this::hierarchyDelete));
+                softDeleteSql(select, this::hierarchyDelete), acrossTenants(select));
     }
 
     /**

@@ -1,18 +1,27 @@
 package dev.tenantdao.processor.write;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.tenantdao.processor.sql.AcrossTenantsSql;
 import dev.tenantdao.processor.sql.Statement;
 import dev.tenantdao.processor.sql.pass.TenancyPass;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * {@code findAllAcrossTenants(limit, offset)}, with {@code -Atenantdao.operatorRole}: offset paging over every
- * tenant's rows in key order, each with its tenant; the runtime serves it only inside {@code Database.asOperator},
- * on the operators' login, and logs the tenants whose rows it returned.
+ * The reads across tenants of a row-tenanted entity's DAO, with {@code -Atenantdao.operatorRole}:
+ * {@code findAllAcrossTenants(limit, offset)}, {@code findAllAcrossTenantsAfter(afterTenant, afterId, limit)},
+ * {@code findByIdAcrossTenants(id)} and {@code countAcrossTenants()}. The runtime serves them only inside
+ * {@code Database.asOperator}, on the operators' login, and logs the tenants whose rows each returned.
  */
 final class AcrossTenantsMethod {
+
+    private static final String OUTSIDE = "@throws dev.tenantdao.runtime.OperatorAccessException outside an operator block;"
+            + " nothing is sent\n";
 
     private final DaoContext dao;
 
@@ -20,39 +29,129 @@ final class AcrossTenantsMethod {
         this.dao = dao;
     }
 
-    MethodSpec method(Statement statement) {
-        Locals locals = new Locals(dao);
-        String operation = dao.name() + ".findAllAcrossTenants";
-        ParameterizedTypeName row = ParameterizedTypeName.get(Types.TENANT_ROW, dao.type());
-        CodeBlock work = CodeBlock.builder()
-                .addStatement("$T call = support.beginAcrossTenants($S, FIND_ALL_ACROSS_TENANTS)", Types.DAO_CALL, operation)
-                .beginControlFlow("try")
-                .addStatement("$T connection = call.connection()", Types.CONNECTION)
-                .beginControlFlow("try ($T statement = connection.prepareStatement(FIND_ALL_ACROSS_TENANTS))",
-                        Types.PREPARED_STATEMENT)
-                .add(dao.binder().bind(statement, null, locals))
-                .beginControlFlow("try ($T rows = statement.executeQuery())", Types.RESULT_SET)
-                .addStatement("$T page = new $T<>()", ParameterizedTypeName.get(Types.LIST, row), Types.ARRAY_LIST)
-                .beginControlFlow("while (rows.next())")
-                .add(dao.hooks().addLoadedWithTenant("page", CodeBlock.of("rows.getString($S)", TenancyPass.ROW_TENANT_LABEL)))
-                .endControlFlow()
-                .addStatement("return call.rowsOfTenants(page)")
-                .endControlFlow()
-                .endControlFlow()
-                .add(StatementCode.end())
-                .build();
+    List<MethodSpec> methods(AcrossTenantsSql sql) {
+        List<MethodSpec> methods = new ArrayList<>();
+        methods.add(page(sql.page()));
+        sql.after().ifPresent(after -> methods.add(after(after)));
+        methods.add(byId(sql.byId()));
+        methods.add(count(sql.count()));
+        return methods;
+    }
+
+    private MethodSpec page(Statement statement) {
         return MethodSpec.methodBuilder("findAllAcrossTenants")
                 .addJavadoc("Operator access: at most {@code limit} rows of every tenant, each with its tenant, in tenant and id\n"
                         + "order, skipping the first {@code offset}. Only inside {@code Database.asOperator}, on the operators'\n"
-                        + "login, and written to its access log with the tenants whose rows it returned.\n\n"
-                        + "@throws dev.tenantdao.runtime.OperatorAccessException outside an operator block; nothing is sent\n")
+                        + "login, and written to its access log with the tenants whose rows it returned.\n\n" + OUTSIDE)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(Types.LIST, row))
+                .returns(rows())
                 .addParameter(int.class, "limit")
                 .addParameter(long.class, "offset")
                 .addCode(DaoContext.requireNotNegative("limit"))
                 .addCode(DaoContext.requireNotNegative("offset"))
-                .addCode(work)
+                .addCode(readRows("findAllAcrossTenants", "FIND_ALL_ACROSS_TENANTS", statement, null))
+                .build();
+    }
+
+    private MethodSpec after(Statement statement) {
+        boolean primitiveId = dao.id().type().getKind().isPrimitive();
+        MethodSpec.Builder method = MethodSpec.methodBuilder("findAllAcrossTenantsAfter")
+                .addJavadoc("Operator access, keyset paging: at most {@code limit} rows of every tenant, each with its tenant,\n"
+                        + "whose (tenant, id) comes after ({@code afterTenant}, {@code afterId}), in tenant and id order. Pass\n"
+                        + "the tenant and id of a page's last row to get the next one;\n"
+                        + "$L starts at the first row. Only inside {@code Database.asOperator},\n"
+                        + "on the operators' login, and written to its access log with the tenants whose rows it returned.\n\n"
+                        + "@throws IllegalArgumentException when only one of {@code afterTenant} and {@code afterId} is null\n"
+                        + OUTSIDE, primitiveId ? "a null {@code afterTenant}" : "a null {@code afterTenant} and {@code afterId}")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(rows())
+                .addParameter(String.class, "afterTenant")
+                .addParameter(dao.idType(), "afterId")
+                .addParameter(int.class, "limit");
+        if (primitiveId) {
+            method.beginControlFlow("if (afterTenant == null)")
+                    .addStatement("return findAllAcrossTenants(limit, 0)")
+                    .endControlFlow();
+        } else {
+            method.beginControlFlow("if (afterTenant == null && afterId == null)")
+                    .addStatement("return findAllAcrossTenants(limit, 0)")
+                    .endControlFlow()
+                    .beginControlFlow("if (afterTenant == null || afterId == null)")
+                    .addStatement("throw new $T($S)", IllegalArgumentException.class,
+                            "afterTenant and afterId: both the last row's, or both null for the first page")
+                    .endControlFlow();
+        }
+        return method
+                .addCode(DaoContext.requireNotNegative("limit"))
+                .addCode(readRows("findAllAcrossTenantsAfter", "FIND_ALL_ACROSS_TENANTS_AFTER", statement, "afterId"))
+                .build();
+    }
+
+    private MethodSpec byId(Statement statement) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("findByIdAcrossTenants")
+                .addJavadoc("Operator access: the rows with {@code id} in every tenant (an id may be in several), each with its\n"
+                        + "tenant, in tenant order. Only inside {@code Database.asOperator}, on the operators' login, and\n"
+                        + "written to its access log with the tenants whose rows it returned.\n\n" + OUTSIDE)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(rows())
+                .addParameter(dao.idType(), "id");
+        if (!dao.id().type().getKind().isPrimitive()) {
+            method.addStatement("$T.requireNonNull(id, $S)", java.util.Objects.class, "id");
+        }
+        return method.addCode(readRows("findByIdAcrossTenants", "FIND_BY_ID_ACROSS_TENANTS", statement, "id")).build();
+    }
+
+    private MethodSpec count(Statement statement) {
+        Locals locals = new Locals(dao);
+        TypeName counts = ParameterizedTypeName.get(Types.MAP, ClassName.get(String.class), ClassName.get(Long.class));
+        CodeBlock read = CodeBlock.builder()
+                .addStatement("$T counts = new $T<>()", counts, ClassName.get("java.util", "LinkedHashMap"))
+                .beginControlFlow("while (rows.next())")
+                .addStatement("counts.put(rows.getString($S), rows.getLong(1))", TenancyPass.ROW_TENANT_LABEL)
+                .endControlFlow()
+                .addStatement("return call.countsOfTenants(counts)")
+                .build();
+        return MethodSpec.methodBuilder("countAcrossTenants")
+                .addJavadoc("Operator access: the number of {@code $L} rows of each tenant that has any, in tenant order.\n"
+                        + "Only inside {@code Database.asOperator}, on the operators' login, and written to its access log\n"
+                        + "with the tenants counted (one row each).\n\n" + OUTSIDE, dao.name())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(counts)
+                .addCode(query(dao.name() + ".countAcrossTenants", "COUNT_ACROSS_TENANTS", statement, null, locals, read))
+                .build();
+    }
+
+    private ParameterizedTypeName rows() {
+        return ParameterizedTypeName.get(Types.LIST, ParameterizedTypeName.get(Types.TENANT_ROW, dao.type()));
+    }
+
+    /** Reads every row of the statement into a list of {@code TenantRow}s, reported with their tenants. */
+    private CodeBlock readRows(String method, String constant, Statement statement, String idArgument) {
+        Locals locals = new Locals(dao);
+        CodeBlock read = CodeBlock.builder()
+                .addStatement("$T found = new $T<>()", rows(), Types.ARRAY_LIST)
+                .beginControlFlow("while (rows.next())")
+                .add(dao.hooks().addLoadedWithTenant("found", CodeBlock.of("rows.getString($S)", TenancyPass.ROW_TENANT_LABEL)))
+                .endControlFlow()
+                .addStatement("return call.rowsOfTenants(found)")
+                .build();
+        return query(dao.name() + "." + method, constant, statement, idArgument, locals, read);
+    }
+
+    /** Begins the call across tenants, binds and runs the statement, and reads its rows with {@code read}. */
+    private CodeBlock query(String operation, String constant, Statement statement, String idArgument, Locals locals,
+            CodeBlock read) {
+        return CodeBlock.builder()
+                .addStatement("$T call = support.beginAcrossTenants($S, $L)", Types.DAO_CALL, operation, constant)
+                .beginControlFlow("try")
+                .addStatement("$T connection = call.connection()", Types.CONNECTION)
+                .beginControlFlow("try ($T statement = connection.prepareStatement($L))", Types.PREPARED_STATEMENT, constant)
+                .add(dao.binder().bind(statement, idArgument, locals))
+                .beginControlFlow("try ($T rows = statement.executeQuery())", Types.RESULT_SET)
+                .add(read)
+                .endControlFlow()
+                .endControlFlow()
+                .add(StatementCode.end())
                 .build();
     }
 }

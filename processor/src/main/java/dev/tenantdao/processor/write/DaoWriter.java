@@ -39,7 +39,7 @@ public final class DaoWriter {
         type.addMethod(new FindByIdMethod(dao).method(sql.findById()));
         type.addMethod(new FindAllAfterMethod(dao).method(sql.findAllAfter()));
         type.addMethod(new FindAllMethod(dao).method(sql.findAll()));
-        sql.findAllAcrossTenants().ifPresent(across -> type.addMethod(new AcrossTenantsMethod(dao).method(across)));
+        sql.acrossTenants().ifPresent(across -> type.addMethods(new AcrossTenantsMethod(dao).methods(across)));
         type.addMethod(new CountMethod(dao).method(sql.count()));
         type.addMethod(exists.existsById(sql.existsById()));
         sql.update().ifPresent(update -> type.addMethod(new UpdateMethod(dao, exists).method(update)));

@@ -44,6 +44,7 @@ public final class HierarchyDaoWriter {
         type.addField(SqlConstants.constant("EXISTS_BY_ID", sql.existsById()));
         type.addField(SqlConstants.constant("DELETE_BY_ID", sql.deleteById()));
         sql.softDeletes().ifPresent(softDeletes -> new SoftDeleteMethods(dao, softDeletes).addConstants(type));
+        sql.acrossTenants().ifPresent(across -> SqlConstants.addAcrossTenants(type, across));
         skeleton.addDatabaseField(type);
         MethodSpec.Builder constructor = skeleton.constructor();
         for (EntityModel subtype : subtypes()) {
@@ -71,6 +72,8 @@ public final class HierarchyDaoWriter {
         type.addMethod(new ExistsMethods(dao).existsById(sql.existsById()));
         type.addMethod(new DeleteMethods(dao, null).deleteById(sql.deleteById()));
         sql.softDeletes().ifPresent(softDeletes -> type.addMethods(new SoftDeleteMethods(dao, softDeletes).methods()));
+        // every tenant's rows of any subtype, each read as its subtype
+        sql.acrossTenants().ifPresent(across -> type.addMethods(new AcrossTenantsMethod(dao).methods(across)));
         sql.history().ifPresent(history -> {
             type.addField(SqlConstants.constant("HISTORY", history.versions()));
             type.addField(SqlConstants.constant("HISTORY_AS_OF", history.asOf()));

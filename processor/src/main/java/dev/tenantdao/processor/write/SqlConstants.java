@@ -22,6 +22,14 @@ final class SqlConstants {
     }
 
     /** Every statement of an entity's DAO, and the columns its writes read back as generated keys. */
+    /** The constants of the reads across tenants (operator access), an entity's or a hierarchy root's. */
+    static void addAcrossTenants(TypeSpec.Builder type, dev.tenantdao.processor.sql.AcrossTenantsSql across) {
+        type.addField(constant("FIND_ALL_ACROSS_TENANTS", across.page()));
+        across.after().ifPresent(after -> type.addField(constant("FIND_ALL_ACROSS_TENANTS_AFTER", after)));
+        type.addField(constant("FIND_BY_ID_ACROSS_TENANTS", across.byId()));
+        type.addField(constant("COUNT_ACROSS_TENANTS", across.count()));
+    }
+
     static void add(TypeSpec.Builder type, DaoContext dao) {
         EntitySql sql = dao.sql();
         type.addField(constant("INSERT", sql.insert()));
@@ -36,7 +44,7 @@ final class SqlConstants {
         type.addField(constant("COUNT", sql.count()));
         type.addField(constant("EXISTS_BY_ID", sql.existsById()));
         type.addField(constant("DELETE_BY_ID", sql.deleteById()));
-        sql.findAllAcrossTenants().ifPresent(across -> type.addField(constant("FIND_ALL_ACROSS_TENANTS", across)));
+        sql.acrossTenants().ifPresent(across -> addAcrossTenants(type, across));
         for (EntitySql.Upsert upsert : sql.upserts()) {
             type.addField(constant(upsert.constant(), upsert.statement()));
         }

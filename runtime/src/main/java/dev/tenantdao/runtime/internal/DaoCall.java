@@ -87,6 +87,16 @@ public abstract class DaoCall {
         return rows(read);
     }
 
+    /**
+     * Reports the number of rows of each tenant read across tenants into {@code counts} (tenant to count): the
+     * access log records its tenants, and one row each; returns it.
+     */
+    public final <M extends java.util.Map<String, Long>> M countsOfTenants(M counts) {
+        reportedTenants = counts.keySet().stream().sorted().toArray(String[]::new);
+        rows(counts.size());
+        return counts;
+    }
+
     /** The call's statement is over; it sends the statement {@code nextSql} next, reported on its own. */
     public final void next(String nextSql) {
         observed.next(nextSql);

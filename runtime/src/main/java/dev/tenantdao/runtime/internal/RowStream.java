@@ -58,6 +58,12 @@ public final class RowStream {
         };
     }
 
+    /** What runs once when a stream is released: with the rows it returned, and what reading failed with (null: nothing). */
+    @FunctionalInterface
+    public interface End {
+        void ended(long read, Throwable failure);
+    }
+
     private RowStream() {}
 
     /**
@@ -68,6 +74,15 @@ public final class RowStream {
      */
     public static <T> Stream<T> open(Connection connection, String operation, Query<T> query, Observation observed,
             Runnable end) throws SQLException {
+        return open(connection, operation, query, observed, (read, failure) -> end.run());
+    }
+
+    /**
+     * Like {@link #open(Connection, String, Query, Observation, Runnable)}, {@code end} told how many rows
+     * the stream returned (mapped and handed on) and what reading failed with, once, when it is released.
+     */
+    public static <T> Stream<T> open(Connection connection, String operation, Query<T> query, Observation observed,
+            End end) throws SQLException {
         PreparedStatement statement = query.prepare(connection);
         ResultSet rows;
         try {
@@ -91,13 +106,13 @@ public final class RowStream {
         private final String operation;
         private final Query<T> query;
         private final Observation observed;
-        private final Runnable end;
+        private final End end;
         private boolean released;
         private long read;
         private Throwable failure;
 
         Cursor(PreparedStatement statement, ResultSet rows, String operation, Query<T> query, Observation observed,
-                Runnable end) {
+                End end) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.statement = statement;
             this.rows = rows;
@@ -164,7 +179,7 @@ public final class RowStream {
             } else {
                 observed.succeeded();
             }
-            end.run();
+            end.ended(read, failure);
             if (closing != null) {
                 throw new DataAccessException(operation, operation + " failed to close its rows", closing);
             }

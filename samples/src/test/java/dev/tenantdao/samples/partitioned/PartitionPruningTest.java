@@ -87,8 +87,9 @@ class PartitionPruningTest {
         for (Class<?> generated : List.of(MeterDao.class, ReadingDao.class, ReadingsImpl.class)) {
             statements(generated).forEach((name, sql) -> all.put(generated.getSimpleName() + "." + name, sql));
         }
-        // an operator's page of every tenant's rows (OperatorAccessTest) reads every partition, as it must
-        all.keySet().removeIf(name -> name.endsWith(".FIND_ALL_ACROSS_TENANTS"));
+        // an operator's reads of every tenant's rows (OperatorAccessTest, OperatorReadsTest) read every partition, as
+        // they must (a count groups by tenant, a keyset page starts after a tenant, a read by id looks in each tenant)
+        all.keySet().removeIf(name -> name.contains("_ACROSS_TENANTS"));
         assertTrue(all.keySet().containsAll(List.of("MeterDao.FIND_BY_ID", "MeterDao.FIND_ALL", "MeterDao.FIND_ALL_AFTER",
                 "MeterDao.COUNT", "MeterDao.EXISTS_BY_ID", "MeterDao.INSERT", "MeterDao.INSERT_ALL", "MeterDao.UPDATE",
                 "MeterDao.UPSERT", "MeterDao.DELETE_BY_ID", "MeterDao.DELETE_VERSIONED", "MeterDao.HISTORY",

@@ -321,7 +321,9 @@ public final class TenancyPass implements Sql.Visitor {
     public Sql.Select select(Sql.Select select) {
         Sql.Select visited = Sql.Visitor.super.select(select);
         List<Sql.Join> joins = visited.joins().stream()
-                .map(join -> new Sql.Join(join.kind(), join.table(), confined(join.table(), join.on())))
+                .map(join -> new Sql.Join(join.kind(), join.table(), acrossTenants && visited.from() != null
+                        ? sameTenant(join.table(), visited.from(), confined(join.table(), join.on()))
+                        : confined(join.table(), join.on())))
                 .toList();
         List<Fragment> where = visited.from() == null ? visited.where() : confined(visited.from(), visited.where());
         return new Sql.Select(visited.columns(), visited.from(), joins, where, visited.tail());
@@ -395,6 +397,23 @@ public final class TenancyPass implements Sql.Visitor {
             scope.add(Fragment.of(column + " = COALESCE(", Parameter.vendor(), ", " + column + ")"));
         }
         scope.addAll(softDeletes.predicate(table));
+        return prepend(scope, conditions);
+    }
+
+    /**
+     * Across tenants ({@link #acrossTenants}), the ON of a join to {@code joined}, a row-tenanted entity table:
+     * its rows of the same tenant (and vendor) as the row of {@code from} they join, first; without the
+     * current tenant's predicate, a join on the id alone would pair rows of different tenants with the same id.
+     */
+    private List<Fragment> sameTenant(TableRef joined, TableRef from, List<Fragment> conditions) {
+        if (!joined.entityTable() || !from.entityTable() || !hasTenantColumn(entity)) {
+            return conditions;
+        }
+        List<Fragment> scope = new ArrayList<>();
+        scope.add(Fragment.sql(joined.qualifier() + tenantColumn(entity) + " = " + from.qualifier() + tenantColumn(entity)));
+        if (vendorScoped(entity)) {
+            scope.add(Fragment.sql(joined.qualifier() + vendorColumn(entity) + " = " + from.qualifier() + vendorColumn(entity)));
+        }
         return prepend(scope, conditions);
     }
 
