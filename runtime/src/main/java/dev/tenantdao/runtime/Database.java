@@ -463,18 +463,7 @@ public class Database {
             Connection connection = operator.connectionFor(scope, tenant);
             observed = observe(scope, tenant, operation, sql);
             java.util.stream.Stream<T> stream = dev.tenantdao.runtime.internal.RowStream.open(connection, operation, query,
-                    observed, (read, failure) -> {
-                        try {
-                            operator.logOperatorCall(operation, tenant, null, read, writes, failure);
-                        } catch (SQLException e) {
-                            DataAccessException problem = new DataAccessException(operation, operation
-                                    + ": writing the operator access log failed", e);
-                            if (failure == null) {
-                                throw problem;
-                            }
-                            failure.addSuppressed(problem);
-                        }
-                    });
+                    observed, (read, failure) -> logOperatorCall(operator, operation, tenant, null, read, writes, failure));
             operator.streamOpened(stream);
             return stream;
         } catch (SQLException e) {
@@ -515,16 +504,25 @@ public class Database {
 
         @Override
         protected void release(String operation, Throwable failure) {
-            try {
-                operator.logOperatorCall(operation, tenant, reportedTenants(), reportedRows(), writes, failure);
-            } catch (SQLException e) {
-                DataAccessException problem = new DataAccessException(operation, operation
-                        + ": writing the operator access log failed", e);
-                if (failure == null) {
-                    throw problem;
-                }
-                failure.addSuppressed(problem);
+            logOperatorCall(operator, operation, tenant, reportedTenants(), reportedRows(), writes, failure);
+        }
+    }
+
+    /**
+     * Writes the access-log row of an operator's call that ended (with {@code failure}, or null): when
+     * writing it fails, that is thrown, or added to the call's own failure as suppressed.
+     */
+    private static void logOperatorCall(Transaction operator, String operation, String tenant, String[] tenants,
+            long rows, boolean writes, Throwable failure) {
+        try {
+            operator.logOperatorCall(operation, tenant, tenants, rows, writes, failure);
+        } catch (SQLException e) {
+            DataAccessException problem = new DataAccessException(operation, operation
+                    + ": writing the operator access log failed", e);
+            if (failure == null) {
+                throw problem;
             }
+            failure.addSuppressed(problem);
         }
     }
 
