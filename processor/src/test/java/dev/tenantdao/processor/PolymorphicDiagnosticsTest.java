@@ -563,6 +563,22 @@ class PolymorphicDiagnosticsTest {
     }
 
     @Test
+    void aSubtypeFieldHidingAFieldOfItsLevelOrRoot() {
+        Compilation c = compile(source("t.P", "package t;", IMPORTS,
+                "@Entity @Tenanted @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                "public abstract sealed class P permits P.L, P.C {",
+                "    @Id public long id;",
+                "    public String note;",
+                "    public abstract static sealed class L extends P permits P.A { public String place; }",
+                "    public static final class A extends L { public String place; }",
+                "    public static final class C extends P { public String note; @Transient public String id; }",
+                "}"));
+        assertDiagnostics(c,
+                "ERROR 8:59: " + Message.SUBTYPE_HIDES_FIELD.format("A", "place", "L"),
+                "ERROR 9:59: " + Message.SUBTYPE_HIDES_FIELD.format("C", "note", "P"));
+    }
+
+    @Test
     void aLevelsDaoReadsItsSubtypesOnly() throws java.io.IOException {
         Compilation c = compile(source("t.P", "package t;", IMPORTS,
                 "@Entity @Tenanted @Polymorphic",

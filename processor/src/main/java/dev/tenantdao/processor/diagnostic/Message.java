@@ -145,6 +145,8 @@ public enum Message {
     NOT_A_SUBTYPE(ERROR, "%s is listed in @Polymorphic(subtypes) of %s but is not a subtype of it"),
     SUBTYPE_NOT_LISTED(ERROR, "%s extends @Polymorphic %s, whose subtypes are listed, but is not among them; the DAO"
             + " could not load it: add it to @Polymorphic(subtypes), or seal %s"),
+    SUBTYPE_HIDES_FIELD(ERROR, "%s.%s hides the field of that name in %s, which the hierarchy maps: this one would never"
+            + " be stored; rename it, or mark it @Transient"),
     SUBTYPE_REDECLARES_ID(ERROR, "%s redeclares the id; a hierarchy's id is declared once, on its root %s"),
     STRATEGY_ON_SUBTYPE(ERROR, "@Polymorphic on %s, a subtype of %s; the strategy is set once, on the root"),
     SUBTYPE_IS_ENTITY(ERROR, "%s is a subtype of @Polymorphic %s and is mapped with it; remove @Entity (use @Subtype for"

@@ -82,6 +82,7 @@ public final class HierarchyValidator {
 
     /** A member of the hierarchy: a concrete subtype, or an intermediate level and everything below it. */
     private void validateMember(TypeElement root, TypeElement subtype) {
+        validateHiddenFields(root, subtype);
         if (!Hierarchies.isLevelShape(subtype) || !subtype.getModifiers().contains(Modifier.SEALED)) {
             validateSubtypeShape(root, subtype);
             return;
@@ -93,6 +94,44 @@ public final class HierarchyValidator {
                 validateMember(root, (TypeElement) declared.asElement());
             }
         }
+    }
+
+    /**
+     * A field of a class member (subtype or level) named like a mapped field of a class above it, up to the
+     * root: Java keeps both, the hierarchy maps the one above, so the member's own value would never be
+     * stored.
+     */
+    private void validateHiddenFields(TypeElement root, TypeElement member) {
+        if (member.getKind() != ElementKind.CLASS || root.getKind() != ElementKind.CLASS) {
+            return;
+        }
+        for (javax.lang.model.element.VariableElement field
+                : javax.lang.model.util.ElementFilter.fieldsIn(member.getEnclosedElements())) {
+            if (!mapped(field)) {
+                continue;
+            }
+            for (TypeElement above = superclass(member); above != null; above = above.equals(root) ? null : superclass(above)) {
+                javax.lang.model.element.VariableElement hidden = javax.lang.model.util.ElementFilter
+                        .fieldsIn(above.getEnclosedElements()).stream()
+                        .filter(f -> mapped(f) && f.getSimpleName().contentEquals(field.getSimpleName()))
+                        .findFirst().orElse(null);
+                if (hidden != null) {
+                    diagnostics.report(Message.SUBTYPE_HIDES_FIELD, field, member.getSimpleName(), field.getSimpleName(),
+                            above.getSimpleName());
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean mapped(javax.lang.model.element.VariableElement field) {
+        return !field.getModifiers().contains(Modifier.STATIC)
+                && field.getAnnotation(dev.tenantdao.annotations.Transient.class) == null;
+    }
+
+    private static TypeElement superclass(TypeElement type) {
+        return type.getSuperclass() instanceof javax.lang.model.type.DeclaredType declared
+                ? (TypeElement) declared.asElement() : null;
     }
 
     /**
