@@ -23,7 +23,7 @@ import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
- * Data access for {@link Benefit.Leave} rows of every subtype in table {@code benefit} and the subtypes' own tables, each loaded as its subtype.
+ * Data access for {@link Benefit.Leave}, a level of {@link Benefit}: the rows of its subtypes (Sick, Parental) in table {@code benefit} and their own tables, each loaded as its subtype.
  *
  * <p>Every method works on the rows of the current tenant only (tenant column {@code tenant_id}, with row-level security), and throws
  * {@link dev.tenantdao.runtime.NoTenantException} before any SQL when there is no current tenant.

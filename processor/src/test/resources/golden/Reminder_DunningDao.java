@@ -22,7 +22,7 @@ import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
- * Data access for {@link Reminder.Dunning} rows of every subtype in table {@code reminder}, each loaded as its subtype.
+ * Data access for {@link Reminder.Dunning}, a level of {@link Reminder}: the rows of its subtypes (FirstDunning, FinalDunning) in table {@code reminder}, each loaded as its subtype.
  *
  * <p>Every method works on the rows of the current tenant only (tenant column {@code tenant_id}, with row-level security), and throws
  * {@link dev.tenantdao.runtime.NoTenantException} before any SQL when there is no current tenant.

@@ -29,7 +29,12 @@ final class DaoSkeleton {
         EntityModel entity = dao.entity();
         ClassName type = dao.type();
         CodeBlock.Builder doc = CodeBlock.builder();
-        if (entity.kind() instanceof EntityKind.HierarchyRoot root) {
+        if (entity.kind() instanceof EntityKind.HierarchyRoot root && root.level()) {
+            doc.add("Data access for {@link $T}, a level of {@link $T}: the rows of its subtypes ($L) in table {@code $L}$L,"
+                    + " each loaded as its subtype.\n", type, root.hierarchy().rootType(),
+                    String.join(", ", root.subtypes().stream().map(EntityModel::name).toList()), entity.table(),
+                    root.hierarchy().isJoined() ? " and their own tables" : "");
+        } else if (entity.kind() instanceof EntityKind.HierarchyRoot root) {
             doc.add("Data access for {@link $T} rows of every subtype in table {@code $L}$L, each loaded as its subtype.\n",
                     type, entity.table(), root.hierarchy().isJoined()
                             ? " and the subtypes' own tables" : "");
