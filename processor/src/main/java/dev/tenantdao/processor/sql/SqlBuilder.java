@@ -78,12 +78,12 @@ public final class SqlBuilder {
                 entity.properties().stream().map(Property::column).toList(),
                 InsertReadBack.columns(entity).stream().map(Property::column).toList(),
                 inHierarchy ? "" : new DdlBuilder(entity).build(), softDeleteSql(select(), this::recordedDelete),
-                inHierarchy ? Optional.empty() : acrossTenants(select()));
+                acrossTenants(select()));
     }
 
     /**
-     * Operator access ({@code -Atenantdao.operatorRole}, a row-tenanted entity outside hierarchies, or a hierarchy's
-     * root): the reads of every tenant's rows of {@code rows} (a page in key order, the page after a tenant and id,
+     * Operator access ({@code -Atenantdao.operatorRole}, a row-tenanted entity, a hierarchy's root, intermediate level
+     * or subtype, each restricted to its discriminator values as its other reads are): the reads of every tenant's rows of {@code rows} (a page in key order, the page after a tenant and id,
      * the rows with an id, each tenant's count), each through the tenancy pass in operator mode.
      */
     private Optional<AcrossTenantsSql> acrossTenants(Sql.Select rows) {
