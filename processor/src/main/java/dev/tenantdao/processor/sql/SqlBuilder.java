@@ -92,7 +92,7 @@ public final class SqlBuilder {
         }
         TenancyPass across = TenancyPass.acrossTenants(entity);
         // qualified: a joined hierarchy's subtype tables have a tenant column too
-        String tenant = qualifier + Identifiers.quote(entity.tenancy().column());
+        String tenant = tenantColumn();
         String key = TenancyPass.vendorScoped(entity)
                 ? tenant + ", " + qualifier + Identifiers.quote(entity.tenancy().vendor().column()) + ", " + idColumn()
                 : tenant + ", " + idColumn();
@@ -1079,6 +1079,11 @@ public final class SqlBuilder {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /** The tenant column of a row-tenanted entity, qualified when the statement joins a subtype's table. */
+    public String tenantColumn() {
+        return qualifier + Identifiers.quote(entity.tenancy().column());
+    }
 
     /** The id column, qualified when the statement joins a subtype's table. */
     private String idColumn() {

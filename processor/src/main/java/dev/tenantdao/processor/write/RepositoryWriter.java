@@ -404,6 +404,12 @@ public final class RepositoryWriter {
         String annotation = lifecycle(method);
         try {
             Optional<AnnotationMirror> sql = annotation(method, "dev.tenantdao.annotations.Sql");
+            boolean across = annotation(method, "dev.tenantdao.annotations.AcrossTenants").isPresent();
+            if (across && (sql.isPresent() || annotation != null)) {
+                throw new Problem(Message.ACROSS_TENANTS_MISUSE, name(method), "only a find method can be (a derived"
+                        + " find, @Find or a @Query select): a" + (sql.isPresent() ? " @Sql method" : "n @" + annotation
+                        + " method") + " is not");
+            }
             if (sql.isPresent()) {
                 return nativeSql.method(method, resolved, sql.get(),
                         annotation(method, "dev.tenantdao.annotations.CrossTenant").orElse(null));
@@ -436,7 +442,7 @@ public final class RepositoryWriter {
                 failed = true;
                 return null;
             }
-            return queryMethod(method, resolved, built, query.isPresent());
+            return queryMethod(method, resolved, built, query.isPresent(), across);
         } catch (Problem problem) {
             Element at = problem.element != null && where(method) == method ? problem.element : where(method);
             diagnostics.report(problem.message, at, at == problem.element ? problem.annotation : null,
@@ -814,8 +820,8 @@ public final class RepositoryWriter {
     /** What a find method returns. */
     private enum Shape { ONE, OPTIONAL, LIST, ARRAY, STREAM, PAGE, CURSORED_PAGE }
 
-    private MethodSpec queryMethod(ExecutableElement method, ExecutableType resolved, Query query, boolean jdql)
-            throws QueryException {
+    private MethodSpec queryMethod(ExecutableElement method, ExecutableType resolved, Query query, boolean jdql,
+            boolean across) throws QueryException {
         if (!resolved.getTypeVariables().isEmpty()) {
             throw new Problem(Message.QUERY_GENERIC, name(method), String.join(", ", resolved.getTypeVariables()
                     .stream().map(TypeMirror::toString).toList()), entity.name());
@@ -853,6 +859,10 @@ public final class RepositoryWriter {
                 values, jdql, used);
         QuerySql sql = new QuerySql(entity, resolver);
         CodeBlock.Builder body = CodeBlock.builder();
+        if (across) {
+            return builder.addCode(acrossTenantsBody(method, query, returns, sql, locals, values, used, jdql, limit,
+                    pageRequest, sorts)).build();
+        }
         switch (query.action()) {
             case COUNT, EXISTS -> {
                 checkNoPaging(method, limit, pageRequest, sorts, query.action() == Query.Action.COUNT ? "a count"
@@ -915,6 +925,57 @@ public final class RepositoryWriter {
                     sorts));
         }
         return builder.addCode(body.build()).build();
+    }
+
+    /**
+     * An {@code @AcrossTenants} find method: every tenant's rows of its query, each a {@code TenantRow}, through
+     * {@link QuerySql#acrossTenants} (the tenancy pass in operator mode); served only inside {@code
+     * Database.asOperator}, and logged with the tenants whose rows it returned, as the DAO's reads across tenants.
+     */
+    private CodeBlock acrossTenantsBody(ExecutableElement method, Query query, TypeMirror returns, QuerySql sql,
+            Locals locals, List<Param> values, Set<Param> used, boolean jdql, Param limit, Param pageRequest,
+            List<Param> sorts) throws QueryException {
+        String operation = name(method);
+        if (!TenancyPass.hasTenantColumn(entity) || entity.tenancy().operatorRole() == null) {
+            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "needs a row-tenanted entity and the processor"
+                    + " option -Atenantdao.operatorRole: " + entity.name() + (TenancyPass.hasTenantColumn(entity)
+                            ? " is row-tenanted, but the option is not given" : " has no tenant column"));
+        }
+        if (query.action() != Query.Action.FIND) {
+            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "only a find method can be: a"
+                    + (query.action() == Query.Action.EXISTS || query.action() == Query.Action.UPDATE ? "n " : " ")
+                    + query.action().name().toLowerCase(Locale.ROOT) + " is not");
+        }
+        checkNoPaging(method, limit, pageRequest, sorts, "an @AcrossTenants method");
+        if (!isTenantRows(returns)) {
+            throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "an @AcrossTenants method",
+                    "List<TenantRow<" + entity.name() + ">>");
+        }
+        new RowReader();  // whole entities, read by map(rows)
+        Statement statement = sql.acrossTenants(query);
+        String constant = constant(method, statement);
+        checkAllUsed(method, values, used, jdql);
+        TypeName rows = ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST,
+                ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.TENANT_ROW, dao.type()));
+        CodeBlock read = CodeBlock.builder()
+                .addStatement("$T found = new $T<>()", rows, dev.tenantdao.processor.write.Types.ARRAY_LIST)
+                .beginControlFlow("while (rows.next())")
+                .add(AcrossTenantsMethod.addRowWithTenant(dao, "found"))
+                .endControlFlow()
+                .addStatement("return call.rowsOfTenants(found)")
+                .build();
+        return AcrossTenantsMethod.call(operation, constant, dao.binder().bind(statement, null, "null", locals), read);
+    }
+
+    /** Whether {@code type} is {@code List<TenantRow<E>>}, E the entity. */
+    private boolean isTenantRows(TypeMirror type) {
+        if (!(type instanceof DeclaredType list) || !isNamed(type, "java.util.List") || list.getTypeArguments().size() != 1
+                || !(list.getTypeArguments().get(0) instanceof DeclaredType row)
+                || !isNamed(row, "dev.tenantdao.runtime.TenantRow") || row.getTypeArguments().size() != 1) {
+            return false;
+        }
+        TypeMirror element = row.getTypeArguments().get(0);
+        return element.getKind() == TypeKind.DECLARED && types.isSameType(element, entity.element().asType());
     }
 
     private void checkNoPaging(ExecutableElement method, Param limit, Param pageRequest, List<Param> sorts, String what)
