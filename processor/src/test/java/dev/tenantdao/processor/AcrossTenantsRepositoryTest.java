@@ -70,6 +70,8 @@ class AcrossTenantsRepositoryTest {
                 """), impl);
         assertTrue(impl.contains("DaoCall call = support.beginAcrossTenants(\"Items.named\", NAMED);"), impl);
         assertTrue(impl.contains("return call.rowsOfTenants(found);"), impl);
+        assertTrue(impl.contains("(every method but the @AcrossTenants ones, which only {@code Database.asOperator} serves,"),
+                impl);
     }
 
     @Test
