@@ -75,6 +75,25 @@ class AcrossTenantsRepositoryTest {
     }
 
     @Test
+    void aHierarchyRootsRepositoryMethodReadsEveryTenantsRowsOfEverySubtype() throws IOException {
+        Compilation c = compileWithOptions(ROLE, source("t.Item", "package t;", "import dev.tenantdao.annotations.*;",
+                        "@Entity @Tenanted @Polymorphic(strategy = Polymorphic.Strategy.JOINED)",
+                        "public sealed interface Item permits Item.Box {",
+                        "    @Id long id();",
+                        "    String name();",
+                        "    @Subtype(value = \"box\", table = \"box\") record Box(long id, String name, int size) implements Item {}",
+                        "}"),
+                items("    @AcrossTenants List<TenantRow<Item>> findByName(String name);"));
+        assertDiagnostics(c);
+        String impl = impl(c);
+        assertTrue(impl.contains("""
+                            FROM item LEFT JOIN box ON box.tenant_id = item.tenant_id AND box.id = item.id \\
+                            WHERE item.name = ? \\
+                            ORDER BY item.tenant_id, item.id\"\"\";
+                """), impl);
+    }
+
+    @Test
     void withoutTheOperatorRoleOptionItIsAnErrorOnTheMethod() {
         Compilation c = compileWithOptions(List.of(), item("@Tenanted"), items(
                 "    @AcrossTenants List<TenantRow<Item>> findByName(String name);"));
