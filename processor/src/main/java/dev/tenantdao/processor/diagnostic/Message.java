@@ -190,6 +190,7 @@ public enum Message {
             + " a bulk statement cannot run them, so it is not generated: use the DAO's %s per entity"),
     QUERY_BULK_HIERARCHY(ERROR, "%s: bulk updates and deletes of %s, %s, are not supported yet; change its rows"
             + " through its DAO"),
+    ACROSS_TENANTS_MISUSE(ERROR, "%s is @AcrossTenants, which %s"),
     QUERY_GENERIC(ERROR, "%s declares type parameters (%s); a query method returns %s, a record of its attributes or"
             + " an attribute's type, so declare it without them"),
     QUERY_CURSOR_ORDER(ERROR, "%s returns a CursoredPage ordered by %s, which %s; a cursor needs attributes that"

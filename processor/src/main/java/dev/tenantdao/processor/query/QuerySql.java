@@ -81,6 +81,18 @@ public final class QuerySql {
         return tenancy.applyWithoutSetting(build(query, paging));
     }
 
+    /**
+     * {@code query} across tenants (a repository method's {@code @AcrossTenants}): through the tenancy pass in
+     * operator mode, the one place a statement goes without the tenant predicate, each row's tenant selected last;
+     * in tenant order, then the query's own order, then the id.
+     */
+    public Statement acrossTenants(Query query) throws QueryException {
+        if (query.order().stream().noneMatch(o -> o.property().id())) {
+            query = query.withOrder(List.of(new Query.Ordering(entity.id(), false, false)));
+        }
+        return TenancyPass.acrossTenants(entity).apply(build(query, Paging.NONE, builder.tenantColumn()));
+    }
+
     /** The count of the rows {@code query} finds (for a page's total). */
     public Statement count(Query query) throws QueryException {
         return statement(new Query(Query.Action.COUNT, List.of(), query.where(), List.of(), null, List.of()),
@@ -103,6 +115,11 @@ public final class QuerySql {
     }
 
     private Sql build(Query query, Paging paging) throws QueryException {
+        return build(query, paging, null);
+    }
+
+    /** {@code query} as a statement, ordered by {@code firstOrder} (a column) before the query's order, if given. */
+    private Sql build(Query query, Paging paging, String firstOrder) throws QueryException {
         List<Fragment> where = new ArrayList<>();
         if (query.where() != null) {
             where.add(condition(query.where(), true));
@@ -136,6 +153,9 @@ public final class QuerySql {
         Sql.Select select = columns == null ? builder.selectOf(null, where) : builder.selectOf(columns, where);
         Fragment tail = Fragment.sql("");
         String order = orderList(ordering);
+        if (firstOrder != null) {
+            order = order.isEmpty() ? firstOrder : firstOrder + ", " + order;
+        }
         if (paging.dynamicOrder()) {
             tail = Fragment.sql(" " + dev.tenantdao.annotations.internal.Wire.ORDER_PLACEHOLDER);
         } else if (!order.isEmpty()) {

@@ -78,12 +78,12 @@ public final class SqlBuilder {
                 entity.properties().stream().map(Property::column).toList(),
                 InsertReadBack.columns(entity).stream().map(Property::column).toList(),
                 inHierarchy ? "" : new DdlBuilder(entity).build(), softDeleteSql(select(), this::recordedDelete),
-                inHierarchy ? Optional.empty() : acrossTenants(select()));
+                acrossTenants(select()));
     }
 
     /**
-     * Operator access ({@code -Atenantdao.operatorRole}, a row-tenanted entity outside hierarchies, or a hierarchy's
-     * root): the reads of every tenant's rows of {@code rows} (a page in key order, the page after a tenant and id,
+     * Operator access ({@code -Atenantdao.operatorRole}, a row-tenanted entity, a hierarchy's root, intermediate level
+     * or subtype, each restricted to its discriminator values as its other reads are): the reads of every tenant's rows of {@code rows} (a page in key order, the page after a tenant and id,
      * the rows with an id, each tenant's count), each through the tenancy pass in operator mode.
      */
     private Optional<AcrossTenantsSql> acrossTenants(Sql.Select rows) {
@@ -92,7 +92,7 @@ public final class SqlBuilder {
         }
         TenancyPass across = TenancyPass.acrossTenants(entity);
         // qualified: a joined hierarchy's subtype tables have a tenant column too
-        String tenant = qualifier + Identifiers.quote(entity.tenancy().column());
+        String tenant = tenantColumn();
         String key = TenancyPass.vendorScoped(entity)
                 ? tenant + ", " + qualifier + Identifiers.quote(entity.tenancy().vendor().column()) + ", " + idColumn()
                 : tenant + ", " + idColumn();
@@ -1079,6 +1079,11 @@ public final class SqlBuilder {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /** The tenant column of a row-tenanted entity, qualified when the statement joins a subtype's table. */
+    public String tenantColumn() {
+        return qualifier + Identifiers.quote(entity.tenancy().column());
+    }
 
     /** The id column, qualified when the statement joins a subtype's table. */
     private String idColumn() {

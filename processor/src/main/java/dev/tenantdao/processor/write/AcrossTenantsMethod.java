@@ -125,13 +125,18 @@ final class AcrossTenantsMethod {
         return ParameterizedTypeName.get(Types.LIST, ParameterizedTypeName.get(Types.TENANT_ROW, dao.type()));
     }
 
+    /** Adds the current row, with its tenant, to the {@code TenantRow}s in {@code list} (after its load hooks). */
+    static CodeBlock addRowWithTenant(DaoContext dao, String list) {
+        return dao.hooks().addLoadedWithTenant(list, CodeBlock.of("rows.getString($S)", TenancyPass.ROW_TENANT_LABEL));
+    }
+
     /** Reads every row of the statement into a list of {@code TenantRow}s, reported with their tenants. */
     private CodeBlock readRows(String method, String constant, Statement statement, String idArgument) {
         Locals locals = new Locals(dao);
         CodeBlock read = CodeBlock.builder()
                 .addStatement("$T found = new $T<>()", rows(), Types.ARRAY_LIST)
                 .beginControlFlow("while (rows.next())")
-                .add(dao.hooks().addLoadedWithTenant("found", CodeBlock.of("rows.getString($S)", TenancyPass.ROW_TENANT_LABEL)))
+                .add(addRowWithTenant(dao, "found"))
                 .endControlFlow()
                 .addStatement("return call.rowsOfTenants(found)")
                 .build();
@@ -141,12 +146,21 @@ final class AcrossTenantsMethod {
     /** Begins the call across tenants, binds and runs the statement, and reads its rows with {@code read}. */
     private CodeBlock query(String operation, String constant, Statement statement, String idArgument, Locals locals,
             CodeBlock read) {
+        return call(operation, constant, dao.binder().bind(statement, idArgument, locals), read);
+    }
+
+    /**
+     * A call across tenants, of a DAO or a repository ({@code @AcrossTenants}): begins it (refused outside an
+     * operator block, before any SQL), runs statement {@code constant} with {@code bind} on the operators'
+     * connection, and reads its rows with {@code read}, which returns through the call's log.
+     */
+    static CodeBlock call(String operation, String constant, CodeBlock bind, CodeBlock read) {
         return CodeBlock.builder()
                 .addStatement("$T call = support.beginAcrossTenants($S, $L)", Types.DAO_CALL, operation, constant)
                 .beginControlFlow("try")
                 .addStatement("$T connection = call.connection()", Types.CONNECTION)
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L))", Types.PREPARED_STATEMENT, constant)
-                .add(dao.binder().bind(statement, idArgument, locals))
+                .add(bind)
                 .beginControlFlow("try ($T rows = statement.executeQuery())", Types.RESULT_SET)
                 .add(read)
                 .endControlFlow()

@@ -263,6 +263,47 @@ class OperatorReadsTest {
     }
 
     @Test
+    void repositoryMethodsAcrossTenantsReadEveryTenantsRowsOnlyInsideAnOperatorBlockEachLogged() throws SQLException {
+        Balances repository = new BalancesImpl(database);
+        TenantContext.runAs("initech", () -> balances.insert(Balance.of("ann", 50)));
+        List<List<String>> read = database.asOperator(BILLING, tx -> List.of(
+                rows(repository.findByCentsGreaterThan(150)),
+                rows(repository.ofCustomer("ann")),
+                rows(repository.findByCentsGreaterThan(10_000))));
+        assertEquals(List.of(
+                        List.of("acme:bob:200", "acme:cid:300", "globex:dee:400", "globex:eve:500"),
+                        List.of("acme:ann:100", "initech:ann:50"),
+                        List.of()),
+                read, "in tenant order, then the query's");
+        assertEquals(List.of(
+                        "billing-job|monthly invoices|Balances.findByCentsGreaterThan|{acme,globex}|4",
+                        "billing-job|monthly invoices|Balances.ofCustomer|{acme,initech}|2",
+                        "billing-job|monthly invoices|Balances.findByCentsGreaterThan|{}|0"),
+                log());
+        for (Runnable call : List.<Runnable>of(() -> repository.findByCentsGreaterThan(0), () -> repository.ofCustomer("ann"))) {
+            for (boolean withTenant : List.of(false, true)) {
+                OperatorAccessException refused = assertThrows(OperatorAccessException.class,
+                        () -> {
+                            if (withTenant) {
+                                TenantContext.runAs("acme", call::run);
+                            } else {
+                                call.run();
+                            }
+                        });
+                assertTrue(refused.getMessage().contains("reads every tenant's rows: call it inside Database.asOperator"),
+                        refused.getMessage());
+            }
+        }
+        assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
+        assertEquals(List.of(), log());
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN, 0L);
+    }
+
+    private static List<String> rows(List<TenantRow<Balance>> rows) {
+        return rows.stream().map(row -> row.tenant() + ":" + row.entity().customer() + ":" + row.entity().cents()).toList();
+    }
+
+    @Test
     void aHierarchysRootReadsEveryTenantsRowsEachAsItsSubtype() throws SQLException {
         // Asset: a joined, audited, soft-deleted hierarchy; its ids assigned, so one may be in several tenants (laptop 1)
         AssetDao assets = new AssetDao(database);
