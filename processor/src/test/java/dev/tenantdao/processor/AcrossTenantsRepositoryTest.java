@@ -112,6 +112,14 @@ class AcrossTenantsRepositoryTest {
     }
 
     @Test
+    void aProjectionIsAnError() {
+        Compilation c = compileWithOptions(ROLE, item("@Tenanted"), items(
+                "    @AcrossTenants @Query(\"SELECT name WHERE name <> :name\") List<TenantRow<Item>> names(String name);"));
+        assertDiagnostics(c, "ERROR 5:84: " + Message.ACROSS_TENANTS_MISUSE.format("Items.names",
+                "reads whole entities: a SELECT of some attributes (a projection) is not supported across tenants"));
+    }
+
+    @Test
     void writesCountsAndSqlMethodsAreErrors() {
         Compilation c = compileWithOptions(ROLE, item("@Tenanted"), items(
                 "    @AcrossTenants @Insert Item add(Item item);",

@@ -1047,7 +1047,7 @@ class RepositoryDiagnosticsTest {
                 "    long deleteByA(String a);",
                 "}"));
         assertDiagnostics(c, "ERROR 6:10: " + Message.QUERY_BULK_HIERARCHY.format("As.deleteByA", "A",
-                "a subtype of a joined hierarchy (its rows span two tables)"));
+                "a subtype of a joined hierarchy (its rows span several tables)"));
     }
 
     @Test

@@ -458,10 +458,15 @@ public class Database {
             throw new OperatorAccessException(operation + " writes, and this operator block is read-only: open it with"
                     + " OperatorAccess.allowingWrites(); nothing was sent");
         }
-        Observation observed = Observation.NONE;
+        // a refusal here (a strategy operators cannot reach) is before any SQL: not a failed call, as for a DAO's
+        Connection connection;
         try {
-            Connection connection = operator.connectionFor(scope, tenant);
-            observed = observe(scope, tenant, operation, sql);
+            connection = operator.connectionFor(scope, tenant);
+        } catch (SQLException e) {
+            throw new DataAccessException(operation, operation + " failed", e);
+        }
+        Observation observed = observe(scope, tenant, operation, sql);
+        try {
             java.util.stream.Stream<T> stream = dev.tenantdao.runtime.internal.RowStream.open(connection, operation, query,
                     observed, (read, failure) -> logOperatorCall(operator, operation, tenant, null, read, writes, failure));
             operator.streamOpened(stream);
@@ -469,22 +474,12 @@ public class Database {
         } catch (SQLException e) {
             DataAccessException failure = new DataAccessException(operation, operation + " failed", e);
             observed.failed(e);
-            logFailedOperatorStream(operator, operation, tenant, writes, failure);
+            logOperatorCall(operator, operation, tenant, null, -1, writes, failure);
             throw failure;
         } catch (RuntimeException | Error e) {
             observed.failed(e);
-            logFailedOperatorStream(operator, operation, tenant, writes, e);
+            logOperatorCall(operator, operation, tenant, null, -1, writes, e);
             throw e;
-        }
-    }
-
-    /** A stream of an operator's transaction that failed to open: logged as failed (the block rolls back). */
-    private static void logFailedOperatorStream(Transaction operator, String operation, String tenant, boolean writes,
-            Throwable failure) {
-        try {
-            operator.logOperatorCall(operation, tenant, null, -1, writes, failure);
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
         }
     }
 

@@ -351,6 +351,11 @@ public final class Transaction {
             operatorCallFailed = true;
             return;
         }
+        if (operatorCallFailed) {
+            // an earlier call failed: the transaction rolls back (PostgreSQL refuses statements in it
+            // already), and every row of its log is written again after the rollback, this one included
+            return;
+        }
         insert(connection, entry, false);
     }
 

@@ -122,25 +122,31 @@ final class AcrossTenantsMethod {
     }
 
     private ParameterizedTypeName rows() {
+        return rows(dao);
+    }
+
+    private static ParameterizedTypeName rows(DaoContext dao) {
         return ParameterizedTypeName.get(Types.LIST, ParameterizedTypeName.get(Types.TENANT_ROW, dao.type()));
     }
 
-    /** Adds the current row, with its tenant, to the {@code TenantRow}s in {@code list} (after its load hooks). */
-    static CodeBlock addRowWithTenant(DaoContext dao, String list) {
-        return dao.hooks().addLoadedWithTenant(list, CodeBlock.of("rows.getString($S)", TenancyPass.ROW_TENANT_LABEL));
+    /**
+     * Reads every row of {@code rows} into a list of {@code TenantRow}s (each after its load hooks, with the
+     * tenant the statement selected last) and returns it through the call, which reports them with their tenants.
+     * The DAO's reads across tenants and {@code @AcrossTenants} repository methods alike.
+     */
+    static CodeBlock readTenantRows(DaoContext dao) {
+        return CodeBlock.builder()
+                .addStatement("$T found = new $T<>()", rows(dao), Types.ARRAY_LIST)
+                .beginControlFlow("while (rows.next())")
+                .add(dao.hooks().addLoadedWithTenant("found", CodeBlock.of("rows.getString($S)", TenancyPass.ROW_TENANT_LABEL)))
+                .endControlFlow()
+                .addStatement("return call.rowsOfTenants(found)")
+                .build();
     }
 
     /** Reads every row of the statement into a list of {@code TenantRow}s, reported with their tenants. */
     private CodeBlock readRows(String method, String constant, Statement statement, String idArgument) {
-        Locals locals = new Locals(dao);
-        CodeBlock read = CodeBlock.builder()
-                .addStatement("$T found = new $T<>()", rows(), Types.ARRAY_LIST)
-                .beginControlFlow("while (rows.next())")
-                .add(addRowWithTenant(dao, "found"))
-                .endControlFlow()
-                .addStatement("return call.rowsOfTenants(found)")
-                .build();
-        return query(dao.name() + "." + method, constant, statement, idArgument, locals, read);
+        return query(dao.name() + "." + method, constant, statement, idArgument, new Locals(dao), readTenantRows(dao));
     }
 
     /** Begins the call across tenants, binds and runs the statement, and reads its rows with {@code read}. */

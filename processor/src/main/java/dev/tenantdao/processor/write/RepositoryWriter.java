@@ -952,20 +952,16 @@ public final class RepositoryWriter {
             throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "an @AcrossTenants method",
                     "List<TenantRow<" + entity.name() + ">>");
         }
-        new RowReader();  // whole entities, read by map(rows)
+        if (!query.selected().isEmpty()) {
+            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "reads whole entities: a SELECT of some"
+                    + " attributes (a projection) is not supported across tenants");
+        }
+        mapsEntities();     // whole entities, read by map(rows)
         Statement statement = sql.acrossTenants(query);
         String constant = constant(method, statement);
         checkAllUsed(method, values, used, jdql);
-        TypeName rows = ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST,
-                ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.TENANT_ROW, dao.type()));
-        CodeBlock read = CodeBlock.builder()
-                .addStatement("$T found = new $T<>()", rows, dev.tenantdao.processor.write.Types.ARRAY_LIST)
-                .beginControlFlow("while (rows.next())")
-                .add(AcrossTenantsMethod.addRowWithTenant(dao, "found"))
-                .endControlFlow()
-                .addStatement("return call.rowsOfTenants(found)")
-                .build();
-        return AcrossTenantsMethod.call(operation, constant, dao.binder().bind(statement, null, "null", locals), read);
+        return AcrossTenantsMethod.call(operation, constant, dao.binder().bind(statement, null, "null", locals),
+                AcrossTenantsMethod.readTenantRows(dao));
     }
 
     /** Whether a method of the repository is {@code @AcrossTenants}. */
@@ -1007,7 +1003,7 @@ public final class RepositoryWriter {
     private void bulkChecks(ExecutableElement method, Query.Action action) throws Problem {
         if (entity.isJoinedSubtype() || entity.kind() instanceof dev.tenantdao.processor.model.EntityKind.HierarchyRoot) {
             throw new Problem(Message.QUERY_BULK_HIERARCHY, name(method), entity.name(), entity.isJoinedSubtype()
-                    ? "a subtype of a joined hierarchy (its rows span two tables)"
+                    ? "a subtype of a joined hierarchy (its rows span several tables)"
                     : HierarchyRoot.of(entity).level()
                             ? "an intermediate level of a @Polymorphic hierarchy (its rows are of several subtypes)"
                             : "the root of a @Polymorphic hierarchy (its rows are of every subtype)");

@@ -21,8 +21,7 @@ final class SqlConstants {
                 .build();
     }
 
-    /** Every statement of an entity's DAO, and the columns its writes read back as generated keys. */
-    /** The constants of the reads across tenants (operator access), an entity's or a hierarchy root's. */
+    /** The constants of the reads across tenants (operator access): an entity's, or a hierarchy member's. */
     static void addAcrossTenants(TypeSpec.Builder type, dev.tenantdao.processor.sql.AcrossTenantsSql across) {
         type.addField(constant("FIND_ALL_ACROSS_TENANTS", across.page()));
         across.after().ifPresent(after -> type.addField(constant("FIND_ALL_ACROSS_TENANTS_AFTER", after)));
@@ -30,6 +29,7 @@ final class SqlConstants {
         type.addField(constant("COUNT_ACROSS_TENANTS", across.count()));
     }
 
+    /** Every statement of an entity's DAO, and the columns its writes read back as generated keys. */
     static void add(TypeSpec.Builder type, DaoContext dao) {
         EntitySql sql = dao.sql();
         type.addField(constant("INSERT", sql.insert()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenantdao.runtime.DataAccessException;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.OperatorAccess;
 import dev.tenantdao.runtime.OperatorAccessException;
@@ -260,6 +261,33 @@ class OperatorReadsTest {
             }
         }));
         assertEquals(List.of(), log());
+    }
+
+    @Test
+    void aStreamLeftOpenInABlockWhoseCallFailedIsLoggedAfterTheRollbackAndTheBlockFailsAsDocumented() throws SQLException {
+        Balances repository = new BalancesImpl(database);
+        OperatorAccessException failed = assertThrows(OperatorAccessException.class, () -> database.asOperator(BILLING, tx -> {
+            Iterator<Balance> open = TenantContext.callAs("acme", repository::streamAll).iterator();
+            open.next();
+            try (java.sql.Statement own = tx.connection().createStatement()) {
+                own.execute("SELECT 1 / 0");    // the operator's own SQL fails: the transaction is aborted
+            } catch (SQLException expected) {
+                // caught by the work, as the next call's failure is
+            }
+            assertThrows(DataAccessException.class, () -> TenantContext.callAs("acme", balances::count));
+            return null;    // the stream is still open: the block's end closes it
+        }));
+        assertTrue(failed.getMessage().contains("failed, so its transaction rolled back"), failed.getMessage());
+        List<String> rows = new ArrayList<>();
+        try (Connection c = operatorLogin.getConnection(); PreparedStatement s = c.prepareStatement("SELECT operation,"
+                + " row_count, failure IS NOT NULL, rolled_back FROM tenantdao_operator_access ORDER BY id")) {
+            ResultSet found = s.executeQuery();
+            while (found.next()) {
+                rows.add(found.getString(1) + "|" + found.getString(2) + "|" + found.getBoolean(3) + "|" + found.getBoolean(4));
+            }
+        }
+        assertEquals(List.of("Balance.count|null|true|true", "Balances.streamAll|1|false|true"), rows,
+                "both written after the rollback, marked rolled back: the count failed, the stream returned one row");
     }
 
     @Test
