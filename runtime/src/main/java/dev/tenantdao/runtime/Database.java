@@ -432,17 +432,26 @@ public class Database {
     private DaoCall operatorCall(Transaction operator, TenantScope scope, String tenant, String operation, String sql,
             boolean atomically) {
         boolean writes = atomically || sql != null && Wire.writes(sql);
+        Connection connection = operatorConnection(operator, scope, tenant, operation, writes);
+        return new OperatorCall(operation, connection, observe(scope, tenant, operation, sql), operator, tenant, writes);
+    }
+
+    /**
+     * The operator block's connection for a call: refused before any SQL when the call writes and the block
+     * was not opened for writes, or when operators cannot reach the entity's strategy; such a refusal is not
+     * a failed call (nothing is logged, the block goes on).
+     */
+    private static Connection operatorConnection(Transaction operator, TenantScope scope, String tenant, String operation,
+            boolean writes) {
         if (writes && !operator.operatorAccess().writes()) {
             throw new OperatorAccessException(operation + " writes, and this operator block is read-only: open it with"
                     + " OperatorAccess.allowingWrites(); nothing was sent");
         }
-        Connection connection;
         try {
-            connection = operator.connectionFor(scope, tenant);
+            return operator.connectionFor(scope, tenant);
         } catch (SQLException e) {
             throw new DataAccessException(operation, operation + " failed", e);
         }
-        return new OperatorCall(operation, connection, observe(scope, tenant, operation, sql), operator, tenant, writes);
     }
 
     /**
@@ -454,17 +463,7 @@ public class Database {
     private <T> java.util.stream.Stream<T> operatorStream(Transaction operator, TenantScope scope, String tenant,
             String operation, String sql, dev.tenantdao.runtime.internal.RowStream.Query<T> query) {
         boolean writes = sql != null && Wire.writes(sql);
-        if (writes && !operator.operatorAccess().writes()) {
-            throw new OperatorAccessException(operation + " writes, and this operator block is read-only: open it with"
-                    + " OperatorAccess.allowingWrites(); nothing was sent");
-        }
-        // a refusal here (a strategy operators cannot reach) is before any SQL: not a failed call, as for a DAO's
-        Connection connection;
-        try {
-            connection = operator.connectionFor(scope, tenant);
-        } catch (SQLException e) {
-            throw new DataAccessException(operation, operation + " failed", e);
-        }
+        Connection connection = operatorConnection(operator, scope, tenant, operation, writes);
         Observation observed = observe(scope, tenant, operation, sql);
         try {
             java.util.stream.Stream<T> stream = dev.tenantdao.runtime.internal.RowStream.open(connection, operation, query,
