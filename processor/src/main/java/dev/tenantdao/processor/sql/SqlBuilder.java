@@ -93,9 +93,10 @@ public final class SqlBuilder {
         TenancyPass across = TenancyPass.acrossTenants(entity);
         // qualified: a joined hierarchy's subtype tables have a tenant column too
         String tenant = tenantColumn();
-        String key = TenancyPass.vendorScoped(entity)
-                ? tenant + ", " + qualifier + Identifiers.quote(entity.tenancy().vendor().column()) + ", " + idColumn()
-                : tenant + ", " + idColumn();
+        // the order of every tenant's rows: by tenant (and vendor), as the tables' keys begin
+        String scope = TenancyPass.vendorScoped(entity)
+                ? tenant + ", " + qualifier + Identifiers.quote(entity.tenancy().vendor().column()) : tenant;
+        String key = scope + ", " + idColumn();
         Sql page = rows.tail(Fragment.of(" ORDER BY " + key + " LIMIT ", Parameter.limit(), " OFFSET ",
                 Parameter.offset()));
         // a tenant's key as text, compared as the column's type (the order the column sorts in)
@@ -106,8 +107,7 @@ public final class SqlBuilder {
                         ValueType.STRING), afterTenant + ", ", Parameter.idArgument(id), ")"))
                 .tail(Fragment.of(" ORDER BY " + tenant + ", " + idColumn() + " LIMIT ", Parameter.limit())));
         Sql byId = rows.where(Fragment.sql(idColumn() + " = ").append(Fragment.bind(Parameter.idArgument(id))))
-                .tail(Fragment.sql(" ORDER BY " + (TenancyPass.vendorScoped(entity)
-                        ? tenant + ", " + qualifier + Identifiers.quote(entity.tenancy().vendor().column()) : tenant)));
+                .tail(Fragment.sql(" ORDER BY " + scope));
         String counted = Identifiers.quote(entity.tenancy().column());
         Sql count = count().tail(Fragment.sql(" GROUP BY " + counted + " ORDER BY " + counted));
         return Optional.of(new AcrossTenantsSql(across.apply(page), after.map(across::apply), across.apply(byId),

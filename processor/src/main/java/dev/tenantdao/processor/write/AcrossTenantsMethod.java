@@ -44,7 +44,7 @@ final class AcrossTenantsMethod {
                         + "order, skipping the first {@code offset}. Only inside {@code Database.asOperator}, on the operators'\n"
                         + "login, and written to its access log with the tenants whose rows it returned.\n\n" + OUTSIDE)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(rows())
+                .returns(rows(dao))
                 .addParameter(int.class, "limit")
                 .addParameter(long.class, "offset")
                 .addCode(DaoContext.requireNotNegative("limit"))
@@ -64,7 +64,7 @@ final class AcrossTenantsMethod {
                         + "@throws IllegalArgumentException when only one of {@code afterTenant} and {@code afterId} is null\n"
                         + OUTSIDE, primitiveId ? "a null {@code afterTenant}" : "a null {@code afterTenant} and {@code afterId}")
                 .addModifiers(Modifier.PUBLIC)
-                .returns(rows())
+                .returns(rows(dao))
                 .addParameter(String.class, "afterTenant")
                 .addParameter(dao.idType(), "afterId")
                 .addParameter(int.class, "limit");
@@ -93,7 +93,7 @@ final class AcrossTenantsMethod {
                         + "tenant, in tenant order. Only inside {@code Database.asOperator}, on the operators' login, and\n"
                         + "written to its access log with the tenants whose rows it returned.\n\n" + OUTSIDE)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(rows())
+                .returns(rows(dao))
                 .addParameter(dao.idType(), "id");
         if (!dao.id().type().getKind().isPrimitive()) {
             method.addStatement("$T.requireNonNull(id, $S)", java.util.Objects.class, "id");
@@ -119,10 +119,6 @@ final class AcrossTenantsMethod {
                 .returns(counts)
                 .addCode(query(dao.name() + ".countAcrossTenants", "COUNT_ACROSS_TENANTS", statement, null, locals, read))
                 .build();
-    }
-
-    private ParameterizedTypeName rows() {
-        return rows(dao);
     }
 
     private static ParameterizedTypeName rows(DaoContext dao) {
