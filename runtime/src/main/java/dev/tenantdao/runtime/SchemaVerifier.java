@@ -367,7 +367,7 @@ final class SchemaVerifier {
         }
         for (Table table : model.tables()) {
             LiveTable found = live.tables.get(table.name());
-            if (table.policy() != null && found != null && found.ownedByRole) {
+            if (table.policy() != null && !table.ownRows() && found != null && found.ownedByRole) {
                 mismatches.add(role + ": owns table " + table.name() + (found.owner.equals(live.role) ? ""
                         : " (as a member of its owner " + found.owner + ")")
                         + "; the application role must not own tables with row level security");
