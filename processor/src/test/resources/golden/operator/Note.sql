@@ -7,7 +7,6 @@ CREATE TABLE IF NOT EXISTS {schema}.note (
     PRIMARY KEY (id)
 );
 ALTER TABLE {schema}.note ENABLE ROW LEVEL SECURITY;
-ALTER TABLE {schema}.note FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS note_own_rows ON {schema}.note;
 CREATE POLICY note_own_rows ON {schema}.note
     USING (true)
@@ -34,7 +33,6 @@ CREATE TRIGGER note_history_append_only BEFORE UPDATE OR DELETE ON {schema}.note
 DROP TRIGGER IF EXISTS note_history_no_truncate ON {schema}.note_history;
 CREATE TRIGGER note_history_no_truncate BEFORE TRUNCATE ON {schema}.note_history FOR EACH STATEMENT EXECUTE FUNCTION {schema}.tenantdao_history_append_only();
 ALTER TABLE {schema}.note_history ENABLE ROW LEVEL SECURITY;
-ALTER TABLE {schema}.note_history FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS note_history_own_rows ON {schema}.note_history;
 CREATE POLICY note_history_own_rows ON {schema}.note_history
     USING (true)

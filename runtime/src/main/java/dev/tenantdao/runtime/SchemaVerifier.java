@@ -152,9 +152,7 @@ final class SchemaVerifier {
                 }
             }
         }
-        if (anyPolicy) {
-            compareRole(model, live, mismatches);
-        }
+        compareRole(model, live, anyPolicy, mismatches);
         return mismatches;
     }
 
@@ -314,8 +312,19 @@ final class SchemaVerifier {
         if (!found.rowSecurity) {
             mismatches.add(name + ": row level security expected enabled, found disabled");
         }
-        if (!found.forceRowSecurity) {
+        if (!found.forceRowSecurity && !table.ownRows()) {
             mismatches.add(name + ": row level security expected forced (FORCE ROW LEVEL SECURITY), found not forced");
+        }
+        if (table.operatorPolicies()) {
+            for (String write : List.of("insert", "update", "delete")) {
+                String expected = table.name() + "_operator_" + write;
+                LivePolicy held = found.policies.get(expected);
+                if (held == null || held.permissive) {
+                    mismatches.add(name + ": the operators' write policy " + expected + (held == null ? " is missing"
+                            : " is PERMISSIVE") + ": their logins could " + write + " without the operator block's"
+                            + " switch (expected AS RESTRICTIVE FOR " + write.toUpperCase(java.util.Locale.ROOT) + ")");
+                }
+            }
         }
         LivePolicy policy = found.policies.get(table.policyName());
         if (policy == null) {
@@ -357,8 +366,32 @@ final class SchemaVerifier {
         };
     }
 
-    private static void compareRole(SchemaModel model, Catalog live, List<String> mismatches) {
+    /**
+     * The connecting role: under tenant policies ({@code tenantPolicies}) no superuser, no {@code BYPASSRLS},
+     * owner of none of their tables; with operator access, neither owner of the tables the operators reach
+     * (nor of their access log) nor granted {@code TRIGGER} on them: an owner can turn their row-level
+     * security off, and a trigger on them runs as the operator whose statement fires it.
+     */
+    private static void compareRole(SchemaModel model, Catalog live, boolean tenantPolicies, List<String> mismatches) {
         String role = "role " + live.role;
+        if (model.tables().stream().anyMatch(Table::operatorPolicies) && !live.superuser) {
+            List<String> reached = new ArrayList<>(model.tables().stream().filter(Table::operatorPolicies)
+                    .map(Table::name).toList());
+            reached.add(Wire.OPERATOR_ACCESS_TABLE);
+            for (String name : reached) {
+                LiveTable found = live.tables.get(name);
+                if (found != null && (found.ownedByRole || found.trigger)) {
+                    mismatches.add(role + ": " + (found.ownedByRole ? "owns table " + name + (found.owner.equals(live.role)
+                            ? "" : " (as a member of its owner " + found.owner + ")") : "may create triggers on table " + name)
+                            + ", which the operators reach: it could turn its row-level security off or add a trigger"
+                            + " that runs as an operator; create it with a role of its own and grant the application"
+                            + " SELECT, INSERT, UPDATE and DELETE only");
+                }
+            }
+        }
+        if (!tenantPolicies) {
+            return;
+        }
         if (live.superuser) {
             mismatches.add(role + ": is a superuser; row level security does not apply to superusers, connect as a"
                     + " role that is not");
@@ -369,7 +402,8 @@ final class SchemaVerifier {
         }
         for (Table table : model.tables()) {
             LiveTable found = live.tables.get(table.name());
-            if (table.policy() != null && !table.ownRows() && found != null && found.ownedByRole) {
+            if (table.policy() != null && !table.ownRows() && !table.operatorPolicies() && found != null
+                    && found.ownedByRole) {
                 mismatches.add(role + ": owns table " + table.name() + (found.owner.equals(live.role) ? ""
                         : " (as a member of its owner " + found.owner + ")")
                         + "; the application role must not own tables with row level security");
@@ -488,6 +522,8 @@ final class SchemaVerifier {
         boolean forceRowSecurity;
         String owner;
         boolean ownedByRole;
+        /** Whether the connecting role may create triggers on it ({@code TRIGGER} privilege, not as its owner). */
+        boolean trigger;
         /** {@code pg_get_partkeydef} of a partitioned table, else null. */
         String partitionKey;
         /** A partition's parent table and bound ({@code FOR VALUES WITH (modulus 4, remainder 0)}), else null. */
@@ -517,13 +553,15 @@ final class SchemaVerifier {
                     + " pg_catalog.pg_get_userbyid(c.relowner), pg_catalog.pg_has_role(c.relowner, 'USAGE'),"
                     + " CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,"
                     + " (SELECT p.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent"
-                    + " WHERE i.inhrelid = c.oid AND c.relispartition), pg_catalog.pg_get_expr(c.relpartbound, c.oid)"
+                    + " WHERE i.inhrelid = c.oid AND c.relispartition), pg_catalog.pg_get_expr(c.relpartbound, c.oid),"
+                    + " pg_catalog.has_table_privilege(c.oid, 'TRIGGER')"
                     + from + where, schema, rows -> {
                         LiveTable table = new LiveTable();
                         table.rowSecurity = rows.getBoolean(2);
                         table.forceRowSecurity = rows.getBoolean(3);
                         table.owner = rows.getString(4);
                         table.ownedByRole = rows.getBoolean(5);
+                        table.trigger = rows.getBoolean(9) && !table.ownedByRole;
                         table.partitionKey = rows.getString(6);
                         table.parent = rows.getString(7);
                         table.bound = rows.getString(8);

@@ -289,25 +289,38 @@ public final class Transaction {
         if (connection == null || external) {
             return;
         }
-        boolean commit = failure == null && !rollbackOnly;
-        try (Connection c = connection) {
+        Connection c = connection;
+        connection = null;
+        RuntimeException problem = finish(c, failure == null && !rollbackOnly);
+        if (problem != null) {
+            if (failure != null) {
+                failure.addSuppressed(problem);
+            } else {
+                throw problem;
+            }
+        }
+    }
+
+    /**
+     * Commits or rolls back {@code c}, gives it back in auto-commit mode and closes it.
+     *
+     * @return what went wrong (null: nothing), for the caller to throw or add to its own failure
+     */
+    private static RuntimeException finish(Connection c, boolean commit) {
+        try (c) {
             if (commit) {
                 c.commit();
             } else {
                 c.rollback();
             }
             restoreAutoCommit(c);
+            return null;
         } catch (SQLException e) {
-            DataAccessException error = commit
+            return commit
                     ? new DataAccessException("Transaction.commit", "Commit failed", e)
                     : new DataAccessException("Transaction.rollback", "Rollback failed", e);
-            if (failure != null) {
-                failure.addSuppressed(error);
-            } else {
-                throw error;
-            }
-        } finally {
-            connection = null;
+        } catch (RuntimeException e) {
+            return e;
         }
     }
 
@@ -315,8 +328,9 @@ public final class Transaction {
      * Ends an operator's transaction: the tenants' databases it used first (database per tenant, in the
      * order the block first used them), then the operators' own connection, each committed unless the
      * work or a call failed or an earlier commit did (PostgreSQL has no transaction across databases:
-     * those committed before a failed commit stay committed). The log rows of what did not commit are
-     * written again, marked rolled back, each where it belongs.
+     * those committed before a failed commit stay committed), each closed whatever happened to the
+     * others. The log rows of what did not commit are written again, marked rolled back, each where it
+     * belongs.
      */
     private void endOperator(Throwable failure) {
         boolean commit = failure == null && !rollbackOnly && !operatorCallFailed;
@@ -324,31 +338,21 @@ public final class Transaction {
         if (connection != null) {
             open.put(OPERATORS_OWN, connection);
         }
-        java.util.Set<String> committed = new java.util.HashSet<>();
-        DataAccessException problem = null;
-        for (java.util.Map.Entry<String, Connection> each : open.entrySet()) {
-            boolean commitThis = commit && problem == null;
-            try (Connection c = each.getValue()) {
-                if (commitThis) {
-                    c.commit();
-                    committed.add(each.getKey());
-                } else {
-                    c.rollback();
-                }
-                restoreAutoCommit(c);
-            } catch (SQLException e) {
-                DataAccessException error = commitThis
-                        ? new DataAccessException("Transaction.commit", "Commit failed", e)
-                        : new DataAccessException("Transaction.rollback", "Rollback failed", e);
-                if (problem == null) {
-                    problem = error;
-                } else {
-                    problem.addSuppressed(error);
-                }
-            }
-        }
         connection = null;
         operatorDatabases.clear();
+        java.util.Set<String> committed = new java.util.HashSet<>();
+        RuntimeException problem = null;
+        for (java.util.Map.Entry<String, Connection> each : open.entrySet()) {
+            boolean commitThis = commit && problem == null;
+            RuntimeException error = finish(each.getValue(), commitThis);
+            if (error == null && commitThis) {
+                committed.add(each.getKey());
+            } else if (error != null && problem == null) {
+                problem = error;
+            } else if (error != null) {
+                problem.addSuppressed(error);
+            }
+        }
         relog(committed, failure != null ? failure : problem);
         if (problem != null) {
             if (failure != null) {
@@ -475,36 +479,52 @@ public final class Transaction {
     /**
      * After an operator's transaction ended without committing where some of its calls ran (its work or
      * a call failed, or a commit did), writes their access log rows again, marked rolled back, in a
-     * transaction of their own on each database concerned: what the operator read stays logged though
-     * the transaction's rows are gone. Should that fail, the problem is added to {@code failure} (or
-     * thrown when there is none).
+     * transaction of their own for each log (a tenant's schema, a tenant's database, the operators' own):
+     * what the operator read stays logged though the transaction's rows are gone, and a log that cannot
+     * be written (a tenant without a schema) loses no other log's rows. Problems are added to {@code
+     * failure} (or, when there is none, the first is thrown after every log was tried).
      *
      * @param committed the databases whose commit held ({@value #OPERATORS_OWN}: the operators' own login)
      */
     private void relog(java.util.Set<String> committed, Throwable failure) {
-        java.util.Map<String, java.util.List<OperatorLogEntry>> pending = new java.util.LinkedHashMap<>();
+        java.util.Map<java.util.List<String>, java.util.List<OperatorLogEntry>> pending = new java.util.LinkedHashMap<>();
         for (OperatorLogEntry entry : operatorLog) {
             if (!committed.contains(entry.database())) {
-                pending.computeIfAbsent(entry.database(), where -> new java.util.ArrayList<>()).add(entry);
+                pending.computeIfAbsent(java.util.Arrays.asList(entry.database(), entry.schema()),
+                        where -> new java.util.ArrayList<>()).add(entry);
             }
         }
         operatorLog.clear();
-        for (java.util.Map.Entry<String, java.util.List<OperatorLogEntry>> each : pending.entrySet()) {
-            try (Connection own = (each.getKey().equals(OPERATORS_OWN) ? operatorSource
-                    : database.operatorDataSourceFor(null, each.getKey())).getConnection()) {
+        RuntimeException first = null;
+        for (java.util.Map.Entry<java.util.List<String>, java.util.List<OperatorLogEntry>> each : pending.entrySet()) {
+            String where = each.getKey().get(0);
+            RuntimeException problem;
+            try (Connection own = (where.equals(OPERATORS_OWN) ? operatorSource
+                    : database.operatorDataSourceFor(null, where)).getConnection()) {
                 own.setAutoCommit(false);
                 for (OperatorLogEntry entry : each.getValue()) {
                     insert(own, entry, true);
                 }
                 own.commit();
+                continue;
             } catch (SQLException e) {
-                DataAccessException problem = new DataAccessException("Database.asOperator",
-                        "Writing the access log of a rolled-back operator transaction failed", e);
-                if (failure == null) {
-                    throw problem;
-                }
-                failure.addSuppressed(problem);
+                problem = new DataAccessException("Database.asOperator",
+                        "Writing the access log of a rolled-back operator transaction failed"
+                        + (where.equals(OPERATORS_OWN) ? "" : " in the database of tenant '" + where + "'")
+                        + (each.getKey().get(1) == null ? "" : " in schema " + each.getKey().get(1)), e);
+            } catch (RuntimeException e) {
+                problem = e;        // (the routing to a tenant's database failed)
             }
+            if (failure != null) {
+                failure.addSuppressed(problem);
+            } else if (first == null) {
+                first = problem;
+            } else {
+                first.addSuppressed(problem);
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -11,6 +11,7 @@ import dev.tenantdao.flyway.TenantMigrations;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.SchemaMapping;
 import dev.tenantdao.testkit.Postgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -45,7 +46,8 @@ class TenantSchemaOperatorMigrationsTest {
 
     @AfterAll
     static void drop() throws SQLException {
-        for (String schema : List.of(SHARED, PREFIX + "north", PREFIX + "west")) {
+        for (String schema : List.of(SHARED, SHARED + "_toggled", PREFIX + "north", PREFIX + "west", PREFIX + "east",
+                PREFIX + "south")) {
             Postgres.shared().dropSchema(schema);
         }
         for (String role : List.of(LOGIN, OPERATORS)) {
@@ -103,5 +105,55 @@ class TenantSchemaOperatorMigrationsTest {
         Trial.execute(operator, "INSERT INTO tenantdao_operator_access (actor, reason, operation, tenants, writes)"
                 + " VALUES ('ann', 'ticket 1', 'sql', '{north}', false)");
         assertEquals(List.of("ann|{north}"), Trial.rows(operator, "SELECT actor, tenants FROM tenantdao_operator_access"));
+    }
+
+    @Test
+    void turnedOnForATenantsExistingTablesAndOffAgainTheMigrationsGrantAndTakeBackExactlyTheOperatorsAccess()
+            throws Exception {
+        for (String tenant : List.of("east", "south")) {
+            Trial.execute(Postgres.shared().dataSource(), "DROP SCHEMA IF EXISTS " + PREFIX + tenant + " CASCADE");
+        }
+        DataSource application = Postgres.shared().freshSchema(SHARED + "_toggled");
+        Database database = Database.builder(application).sharedSchema(SHARED + "_toggled")
+                .schemaMapping(SchemaMapping.prefixed(PREFIX)).build();
+        TenantMigrations migrations = TenantMigrations.builder(database).location("filesystem:" + dir).build();
+        Trial.ok(dir, NOTE);
+        assertTrue(migrations.migrateTenants(List.of("east")).succeeded());
+        Trial.execute(application, "INSERT INTO " + PREFIX + "east.note (id, body) VALUES (1, 'a')");
+
+        Compilation on = Trial.ok(dir, List.of("-Atenantdao.operatorRole=" + OPERATORS), NOTE);
+        String second = Trial.migration(dir.resolve("schema"), 2);
+        assertTrue(second.contains("CREATE POLICY note_own_rows") && second.contains("tenantdao_operator_access"), second);
+        assertTrue(migrations.migrateTenants(List.of("east")).succeeded());
+        assertEquals(List.of(), fromFresh(on, database, application, "east", "south"));
+
+        Compilation off = Trial.ok(dir, NOTE);
+        String third = Trial.migration(dir.resolve("schema"), 3);
+        assertTrue(third.contains("DROP POLICY IF EXISTS note_own_rows") && third.contains("DISABLE ROW LEVEL SECURITY"), third);
+        assertTrue(migrations.migrateTenants(List.of("east")).succeeded());
+        Trial.execute(Postgres.shared().dataSource(), "DROP SCHEMA " + PREFIX + "south CASCADE");
+        // what the DDL without the option creates, and the tenant's access log kept
+        List<String> difference = fromFresh(off, database, application, "east", "south");
+        assertTrue(!difference.isEmpty() && difference.stream().allMatch(line -> line.contains("tenantdao_operator_access")),
+                String.join("\n", difference));
+        assertEquals(List.of(), Trial.rows(application, "SELECT policyname FROM pg_policies WHERE schemaname = '" + PREFIX
+                + "east' AND tablename LIKE 'note%'"));
+        assertEquals(List.of("1|a"), Trial.rows(application, "SELECT id, body FROM " + PREFIX + "east.note"));
+    }
+
+    /**
+     * How tenant {@code migrated}'s schema differs from tenant {@code fresh}'s, created from {@code compilation}'s DDL
+     * resource, Flyway's history table aside.
+     */
+    private List<String> fromFresh(Compilation compilation, Database database, DataSource application, String migrated,
+            String fresh) throws Exception {
+        Path output = Files.createTempDirectory(classes, "build");
+        Trial.classOutput(compilation, output);
+        Trial.withModel(compilation, output, () -> {
+            database.createTenant(fresh, Class.forName("lib.Note", true, Thread.currentThread().getContextClassLoader()));
+            return null;
+        });
+        return Trial.catalogDifference(application, PREFIX + migrated, application, PREFIX + fresh).stream()
+                .filter(line -> !line.contains("flyway_schema_history")).toList();
     }
 }

@@ -410,7 +410,7 @@ public final class SchemaDiff {
             after2.add(ddl.rowLevelSecurity(after));
             changes.add("policy_" + after.name());
         } else if (after.policy() == null && before.policy() != null) {
-            after2.add(ddl.dropPolicy(after, after.policyName(), true));
+            after2.add(ddl.dropPolicy(after, before.policyName(), true));
             changes.add("no_policy_" + after.name());
         }
         statements.addAll(alter);

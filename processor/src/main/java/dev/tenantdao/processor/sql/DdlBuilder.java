@@ -52,7 +52,7 @@ public final class DdlBuilder {
         return operatorRole == null ? ddl : ddl + renderer.operatorAccess(operatorRole, strategy(), model.tables());
     }
 
-    /** The operators' group role ({@code -Atenantdao.operatorRole}) of a row-tenanted entity, or null. */
+    /** The operators' group role ({@code -Atenantdao.operatorRole}) of a tenanted entity, or null. */
     private String operatorRole() {
         return entity.isTenanted() ? entity.tenancy().operatorRole() : null;
     }

@@ -208,8 +208,9 @@ public final class DdlRenderer {
 
     private static String rowLevelSecurity(String reference, Table table) {
         String policy = Identifiers.quote(table.policyName());
+        // (a tenant's own table is not forced: its policy lets every role at every row, and its owner keeps COPY FROM)
         return "ALTER TABLE " + reference + " ENABLE ROW LEVEL SECURITY;\n"
-                + "ALTER TABLE " + reference + " FORCE ROW LEVEL SECURITY;\n"
+                + (table.ownRows() ? "" : "ALTER TABLE " + reference + " FORCE ROW LEVEL SECURITY;\n")
                 + "DROP POLICY IF EXISTS " + policy + " ON " + reference + ";\n"
                 + "CREATE POLICY " + policy + " ON " + reference + "\n"
                 + "    USING (" + table.policy() + ")\n"

@@ -18,7 +18,6 @@ import dev.tenantdao.samples.audit.ContractDao;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -317,20 +316,7 @@ class OperatorAccessTest {
 
     /** The access log, oldest first, one line a row: actor|reason|operation|tenants|rows|writes|failure|rolled back. */
     private static List<String> log() throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Connection c = operatorLogin.getConnection(); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT actor, reason, operation, tenants, row_count, writes, failure,"
-                        + " rolled_back FROM tenantdao_operator_access ORDER BY id")) {
-            while (rows.next()) {
-                Array tenants = rows.getArray(4);
-                long count = rows.getLong(5);
-                String counted = rows.wasNull() ? "null" : String.valueOf(count);
-                lines.add(String.join("|", rows.getString(1), rows.getString(2), rows.getString(3),
-                        "{" + String.join(",", (String[]) tenants.getArray()) + "}", counted,
-                        String.valueOf(rows.getBoolean(6)), String.valueOf(rows.getString(7)),
-                        String.valueOf(rows.getBoolean(8))));
-            }
-        }
+        List<String> lines = AccessLog.lines(operatorLogin, "tenantdao_operator_access");
         operatorLogin.reset();
         return lines;
     }

@@ -12,7 +12,6 @@ import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.runtime.TenantRouting;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -185,6 +184,29 @@ class TenantDatabaseOperatorTest {
         }, "the application's routing is no operators' login");
     }
 
+    @Test
+    void theApplicationsRoleReadsNoLogWritesNoneAndVerifyAcceptsTheTenantsDatabase() throws SQLException {
+        database.asOperator(OperatorAccess.of("ann@support", "look"), tx -> TenantContext.callAs("acme", dossiers::count));
+        try (Connection connection = as(Postgres.shared(), APP, databaseOf("acme")).getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM tenantdao_operator_access")) {
+                rows.next();
+                assertEquals(0, rows.getLong(1), "granted the table, the log's own policies show it nothing");
+            }
+            SQLException forged = assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "INSERT INTO tenantdao_operator_access (actor, reason, operation, tenants, writes)"
+                            + " VALUES ('mallory', 'cover', 'x', '{}', false)"));
+            assertEquals("42501", forged.getSQLState());
+        }
+        assertEquals(List.of("ann@support|look|Dossier.count|{acme}|1|false|null|false"), log("acme"));
+        // the catalog is what the entity was compiled for (the test sources' other database-per-tenant entities have
+        // no table in this database: only those are reported), and the application's role owns none of it
+        List<String> mismatches = assertThrows(dev.tenantdao.runtime.SchemaMismatchException.class,
+                () -> database.verifyTenant("acme")).mismatches();
+        assertEquals(List.of(), mismatches.stream().filter(line -> !line.contains(": missing in ")).toList());
+        assertTrue(mismatches.stream().noneMatch(line -> line.matches(".*\\bdossier\\b.*")), mismatches::toString);
+    }
+
     private static DataSource as(Postgres server, String role, String databaseName) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(server.url());
@@ -195,20 +217,7 @@ class TenantDatabaseOperatorTest {
 
     /** The access log in {@code tenant}'s database, as the operators' login reads it. */
     private static List<String> log(String tenant) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Connection c = logins.get(tenant).getConnection(); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT actor, reason, operation, tenants, row_count, writes, failure,"
-                        + " rolled_back FROM tenantdao_operator_access ORDER BY id")) {
-            while (rows.next()) {
-                Array tenants = rows.getArray(4);
-                long count = rows.getLong(5);
-                String counted = rows.wasNull() ? "null" : String.valueOf(count);
-                lines.add(String.join("|", rows.getString(1), rows.getString(2), rows.getString(3),
-                        "{" + String.join(",", (String[]) tenants.getArray()) + "}", counted,
-                        String.valueOf(rows.getBoolean(6)), String.valueOf(rows.getString(7)),
-                        String.valueOf(rows.getBoolean(8))));
-            }
-        }
+        List<String> lines = AccessLog.lines(logins.get(tenant), "tenantdao_operator_access");
         acmeLogin.reset();
         return lines;
     }

@@ -13,7 +13,6 @@ import dev.tenantdao.runtime.SchemaMapping;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,6 +43,8 @@ class TenantSchemaOperatorTest {
     private static final String APP = "ops_app" + SUFFIX;
     private static final String LOGIN = "ops_login" + SUFFIX;
     private static final List<String> TENANTS = List.of("acme", "globex");
+    /** A tenant the application's role creates itself (see the verify test). */
+    private static final String OWN = "initech";
 
     private static DataSource admin;
     private static DataSource app;
@@ -56,6 +57,7 @@ class TenantSchemaOperatorTest {
         Postgres server = Postgres.shared();
         admin = server.freshSchema(SHARED);
         Database owner = Database.builder(admin).schemaMapping(SchemaMapping.prefixed(PREFIX)).build();
+        server.dropSchema(PREFIX + OWN);
         for (String tenant : TENANTS) {
             server.dropSchema(PREFIX + tenant);
             owner.createTenant(tenant, Ledger.class);   // run by the schemas' owner
@@ -79,6 +81,7 @@ class TenantSchemaOperatorTest {
         for (String tenant : TENANTS) {
             Postgres.shared().dropSchema(PREFIX + tenant);
         }
+        Postgres.shared().dropSchema(PREFIX + OWN);
         Postgres.shared().dropSchema(SHARED);
         for (String role : List.of(APP, LOGIN)) {
             execute(Postgres.shared().dataSource(), "DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role
@@ -189,26 +192,72 @@ class TenantSchemaOperatorTest {
         // other schema-per-tenant entities have no table in this tenant's schema: only those are reported)
         List<String> mismatches = assertThrows(dev.tenantdao.runtime.SchemaMismatchException.class,
                 () -> database.verifyTenant("acme")).mismatches();
-        assertEquals(List.of(), mismatches.stream().filter(line -> line.startsWith("ledger")).toList());
+        assertEquals(List.of(), mismatches.stream().filter(line -> line.matches(".*\\bledger(_history)?\\b.*")).toList());
         assertTrue(mismatches.stream().allMatch(line -> line.contains(": missing in schema op_schema_acme")), mismatches::toString);
+    }
+
+    @Test
+    void aCallOnATenantWithoutASchemaFailsTheBlockAndTheOtherTenantsLogRowsAreKept() throws SQLException {
+        OperatorAccessException failed = assertThrows(OperatorAccessException.class, () -> database.asOperator(
+                OperatorAccess.of("ann@support", "typo"), tx -> {
+                    TenantContext.callAs("acme", () -> ledgers.findAll(10, 0));
+                    DataAccessException missing = assertThrows(DataAccessException.class,
+                            () -> TenantContext.callAs("ghost", ledgers::count));
+                    assertEquals("42P01", missing.sqlState());
+                    return null;
+                }));
+        assertTrue(failed.getMessage().startsWith("A call in the operator block of ann@support failed"), failed.getMessage());
+        assertEquals(List.of("ann@support|typo|Ledger.findAll|{acme}|2|false|null|true"), log("acme"),
+                "acme's read stays logged, though ghost's log cannot be written");
+        assertEquals(1, failed.getSuppressed().length, java.util.Arrays.toString(failed.getSuppressed()));
+        assertTrue(failed.getSuppressed()[0].getMessage().contains("in schema \"op_schema_ghost\""),
+                failed.getSuppressed()[0].getMessage());
+    }
+
+    @Test
+    void verifyReportsAnApplicationRoleThatOwnsOrMayAddTriggersToWhatTheOperatorsReach() throws SQLException {
+        // a tenant created by the application's own role: it owns the tables and the log, and an owner could turn their
+        // row-level security off or add a trigger that runs as the operator whose statement fires it
+        execute(admin, "GRANT CREATE ON DATABASE " + currentDatabase() + " TO " + APP);
+        try {
+            database.createTenant(OWN, Ledger.class);
+        } finally {
+            execute(admin, "REVOKE CREATE ON DATABASE " + currentDatabase() + " FROM " + APP);
+        }
+        List<String> owned = assertThrows(dev.tenantdao.runtime.SchemaMismatchException.class,
+                () -> database.verifyTenant(OWN)).mismatches().stream()
+                .filter(line -> line.startsWith("role " + APP + ": ")).toList();
+        assertEquals(List.of("ledger", "ledger_history", "tenantdao_operator_access"), owned.stream()
+                .map(line -> line.substring(("role " + APP + ": owns table ").length(), line.indexOf(", which"))).toList(),
+                owned::toString);
+        assertTrue(owned.get(0).endsWith("could turn its row-level security off or add a trigger that runs as an"
+                + " operator; create it with a role of its own and grant the application SELECT, INSERT, UPDATE and"
+                + " DELETE only"), owned.get(0));
+        // granted TRIGGER without owning: the same
+        execute(admin, "GRANT TRIGGER ON op_schema_acme.tenantdao_operator_access TO " + APP);
+        try {
+            List<String> trigger = assertThrows(dev.tenantdao.runtime.SchemaMismatchException.class,
+                    () -> database.verifyTenant("acme")).mismatches().stream()
+                    .filter(line -> line.startsWith("role " + APP + ": ")).toList();
+            assertEquals(1, trigger.size(), trigger::toString);
+            assertTrue(trigger.get(0).startsWith("role " + APP + ": may create triggers on table tenantdao_operator_access,"),
+                    trigger.get(0));
+        } finally {
+            execute(admin, "REVOKE TRIGGER ON op_schema_acme.tenantdao_operator_access FROM " + APP);
+        }
+    }
+
+    private static String currentDatabase() throws SQLException {
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT current_database()")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     /** The access log in {@code tenant}'s schema, as the operators' login reads it. */
     private static List<String> log(String tenant) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Connection c = operatorLogin.getConnection(); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT actor, reason, operation, tenants, row_count, writes, failure,"
-                        + " rolled_back FROM " + PREFIX + tenant + ".tenantdao_operator_access ORDER BY id")) {
-            while (rows.next()) {
-                Array tenants = rows.getArray(4);
-                long count = rows.getLong(5);
-                String counted = rows.wasNull() ? "null" : String.valueOf(count);
-                lines.add(String.join("|", rows.getString(1), rows.getString(2), rows.getString(3),
-                        "{" + String.join(",", (String[]) tenants.getArray()) + "}", counted,
-                        String.valueOf(rows.getBoolean(6)), String.valueOf(rows.getString(7)),
-                        String.valueOf(rows.getBoolean(8))));
-            }
-        }
+        List<String> lines = AccessLog.lines(operatorLogin, PREFIX + tenant + ".tenantdao_operator_access");
         operatorLogin.reset();
         return lines;
     }

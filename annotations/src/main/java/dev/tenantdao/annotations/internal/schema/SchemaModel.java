@@ -47,10 +47,11 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
     /**
      * A table. {@code entity} is the entity class it belongs to; {@code historyOf} the audited
      * table a history table records (else null); {@code policy} the row-level-security condition
-     * (else null: no row-level security); {@code appendOnly} whether triggers refuse updates,
+     * (else null: no row-level security; {@code true} for a schema- or database-per-tenant table with
+     * operator access, see {@link #ownRows()}); {@code appendOnly} whether triggers refuse updates,
      * deletes and truncation (history tables); {@code partitions} the number of hash partitions of
      * its first column, the tenant column ({@code @PartitionedByTenant}; 0: not partitioned);
-     * {@code operatorRole} the operators' group role of a row-tenanted table ({@code
+     * {@code operatorRole} the operators' group role of a tenanted table ({@code
      * -Atenantdao.operatorRole}: with a {@code policy}, the role's read and write policies beside it),
      * else null.
      */
