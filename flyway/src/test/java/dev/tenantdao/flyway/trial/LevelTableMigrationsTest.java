@@ -219,6 +219,33 @@ class LevelTableMigrationsTest {
         assertEquals(List.of(), Trial.catalogDifference(a, "public", fresh, "public"));
     }
 
+    @Test
+    void aPartitionedHierarchysLevelIsFilledThroughItsParentInEachPartition() throws Exception {
+        Evolution e = new Evolution(dir, "trial_level_partitioned");
+        String partitioned = "@PartitionedByTenant(hash = 2) @Polymorphic";
+        e.step(COURSE.replace("@Polymorphic", partitioned), LECTURE, LAB);
+        List<String> tenants = List.of("north", "south", "east", "west");
+        for (String tenant : tenants) {
+            e.sql("INSERT INTO course (tenant_id, type, title) VALUES ('" + tenant + "', 'Lab', 'Soldering'),"
+                    + " ('" + tenant + "', 'Lecture', 'Ohm')");
+        }
+        e.sql("INSERT INTO lab (tenant_id, id, bench) SELECT tenant_id, id, 'B1' FROM course WHERE type = 'Lab'",
+                "INSERT INTO lecture (tenant_id, id) SELECT tenant_id, id FROM course WHERE type = 'Lecture'");
+        Compilation last = e.build(COURSE_2.replace("@Polymorphic", partitioned), LECTURE, PRACTICAL, LAB_2);
+        assertEquals("2", e.migrations.migrateShared());
+        assertEquals(List.of("east|to be announced", "north|to be announced", "south|to be announced", "west|to be announced"),
+                e.rows("SELECT p.tenant_id, p.room FROM course c JOIN practical p ON p.tenant_id = c.tenant_id AND p.id = c.id"
+                        + " ORDER BY p.tenant_id"));
+        assertEquals(List.of("4"), e.rows("SELECT (SELECT count(*) FROM practical_p0) + (SELECT count(*) FROM practical_p1)"));
+        assertEquals(List.of(), e.differenceFromFresh(last), () -> {
+            try {
+                return e.migration(2);
+            } catch (Exception x) {
+                return x.toString();
+            }
+        });
+    }
+
     // ---- the generated DAOs, loaded as the application loads them ----
 
     private interface WithLoader<T> {
