@@ -32,8 +32,14 @@ class OperatorRoleTest {
     private static final JavaFileObject PER_SCHEMA = source("t.Note",
             "package t;",
             "import dev.tenantdao.annotations.*;",
-            "@Entity @Tenanted(strategy = Tenanted.Strategy.SCHEMA)",
+            "@Entity @Tenanted(strategy = Tenanted.Strategy.SCHEMA) @Audited",
             "public record Note(@Id long id, String body) {}");
+
+    private static final JavaFileObject PER_DATABASE = source("t.Memo",
+            "package t;",
+            "import dev.tenantdao.annotations.*;",
+            "@Entity @Tenanted(strategy = Tenanted.Strategy.DATABASE)",
+            "public record Memo(@Id long id, String body) {}");
 
     private static String generated(Compilation compilation, String file) throws IOException {
         return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/tenantdao/ddl/" + file).orElseThrow()
@@ -45,7 +51,6 @@ class OperatorRoleTest {
         Compilation with = compileWithOptions(List.of("-Atenantdao.operatorRole=support_staff"), AUDITED, PER_SCHEMA);
         assertEquals(List.of(), Sources.diagnostics(with), () -> with.diagnostics().toString());
         GoldenFilesTest.assertGolden("operator/Fee.sql", generated(with, "t.Fee.sql"));
-        assertFalse(generated(with, "t.Note.sql").contains("support_staff"), "schema per tenant: no policy, no operator");
 
         Compilation without = compileWithOptions(List.of(), AUDITED, PER_SCHEMA);
         String plain = generated(without, "t.Fee.sql");
@@ -55,6 +60,25 @@ class OperatorRoleTest {
                 with.generatedSourceFile("t.FeeDao").orElseThrow().getCharContent(false).toString());
         assertFalse(without.generatedSourceFile("t.FeeDao").orElseThrow().getCharContent(false).toString()
                 .contains("AcrossTenants"));
+    }
+
+    @Test
+    void theDdlOfASchemaOrDatabasePerTenantEntityKeepsItsLogBesideItsRowsAndLetsEveryoneAtThemButOperatorsWrites()
+            throws IOException {
+        Compilation with = compileWithOptions(List.of("-Atenantdao.operatorRole=support_staff"), PER_SCHEMA, PER_DATABASE);
+        assertEquals(List.of(), Sources.diagnostics(with), () -> with.diagnostics().toString());
+        // in the tenant's schema: the log, the use of the schema, a policy letting every role at every row (the
+        // schema keeps tenants apart) and the operators' restrictive write policies beside it
+        GoldenFilesTest.assertGolden("operator/Note.sql", generated(with, "t.Note.sql"));
+        // in the tenant's database: the same, unqualified
+        GoldenFilesTest.assertGolden("operator/Memo.sql", generated(with, "t.Memo.sql"));
+        Compilation without = compileWithOptions(List.of(), PER_SCHEMA, PER_DATABASE);
+        for (String entity : List.of("Note", "Memo")) {
+            assertFalse(generated(without, "t." + entity + ".sql").contains("ROW LEVEL SECURITY"), entity);
+            // the DAOs are the same: a call names the tenant's schema or database whoever makes it
+            assertEquals(without.generatedSourceFile("t." + entity + "Dao").orElseThrow().getCharContent(false).toString(),
+                    with.generatedSourceFile("t." + entity + "Dao").orElseThrow().getCharContent(false).toString(), entity);
+        }
     }
 
     @Test

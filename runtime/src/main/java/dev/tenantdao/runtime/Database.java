@@ -48,6 +48,8 @@ public class Database {
     private final DataSource dataSource;
     /** The operators' login ({@link Builder#operatorDataSource}), or null: no operator access. */
     private final DataSource operatorDataSource;
+    /** Database per tenant: the operators' login to each tenant's database ({@link Builder#operatorRouting}), or null. */
+    private final TenantRouting operatorRouting;
     private final TenantResolver tenantResolver;
     private final SchemaMapping schemaMapping;
     private final TenantRouting routing;
@@ -114,6 +116,7 @@ public class Database {
     protected Database() {
         this.dataSource = null;
         this.operatorDataSource = null;
+        this.operatorRouting = null;
         this.tenantResolver = null;
         this.schemaMapping = null;
         this.routing = null;
@@ -138,6 +141,7 @@ public class Database {
     private Database(Builder builder) {
         this.dataSource = builder.dataSource;
         this.operatorDataSource = builder.operatorDataSource;
+        this.operatorRouting = builder.operatorRouting;
         this.tenantResolver = builder.tenantResolver;
         this.schemaMapping = builder.schemaMapping;
         this.routing = builder.routing;
@@ -433,7 +437,8 @@ public class Database {
             boolean atomically) {
         boolean writes = atomically || sql != null && Wire.writes(sql);
         Connection connection = operatorConnection(operator, scope, tenant, operation, writes);
-        return new OperatorCall(operation, connection, observe(scope, tenant, operation, sql), operator, tenant, writes);
+        return new OperatorCall(operation, connection, observe(scope, tenant, operation, sql), operator, scope, tenant,
+                writes);
     }
 
     /**
@@ -467,17 +472,17 @@ public class Database {
         Observation observed = observe(scope, tenant, operation, sql);
         try {
             java.util.stream.Stream<T> stream = dev.tenantdao.runtime.internal.RowStream.open(connection, operation, query,
-                    observed, (read, failure) -> logOperatorCall(operator, operation, tenant, null, read, writes, failure));
+                    observed, (read, failure) -> logOperatorCall(operator, scope, operation, tenant, null, read, writes, failure));
             operator.streamOpened(stream);
             return stream;
         } catch (SQLException e) {
             DataAccessException failure = new DataAccessException(operation, operation + " failed", e);
             observed.failed(e);
-            logOperatorCall(operator, operation, tenant, null, -1, writes, failure);
+            logOperatorCall(operator, scope, operation, tenant, null, -1, writes, failure);
             throw failure;
         } catch (RuntimeException | Error e) {
             observed.failed(e);
-            logOperatorCall(operator, operation, tenant, null, -1, writes, e);
+            logOperatorCall(operator, scope, operation, tenant, null, -1, writes, e);
             throw e;
         }
     }
@@ -485,20 +490,22 @@ public class Database {
     /** A call in an operator's transaction: joined, and written into the access log when it ends. */
     private static final class OperatorCall extends DaoCall {
         private final Transaction operator;
+        private final TenantScope scope;
         private final String tenant;
         private final boolean writes;
 
-        OperatorCall(String operation, Connection connection, Observation observed, Transaction operator, String tenant,
-                boolean writes) {
+        OperatorCall(String operation, Connection connection, Observation observed, Transaction operator, TenantScope scope,
+                String tenant, boolean writes) {
             super(operation, connection, observed);
             this.operator = operator;
+            this.scope = scope;
             this.tenant = tenant;
             this.writes = writes;
         }
 
         @Override
         protected void release(String operation, Throwable failure) {
-            logOperatorCall(operator, operation, tenant, reportedTenants(), reportedRows(), writes, failure);
+            logOperatorCall(operator, scope, operation, tenant, reportedTenants(), reportedRows(), writes, failure);
         }
     }
 
@@ -506,10 +513,10 @@ public class Database {
      * Writes the access-log row of an operator's call that ended (with {@code failure}, or null): when
      * writing it fails, that is thrown, or added to the call's own failure as suppressed.
      */
-    private static void logOperatorCall(Transaction operator, String operation, String tenant, String[] tenants,
-            long rows, boolean writes, Throwable failure) {
+    private static void logOperatorCall(Transaction operator, TenantScope scope, String operation, String tenant,
+            String[] tenants, long rows, boolean writes, Throwable failure) {
         try {
-            operator.logOperatorCall(operation, tenant, tenants, rows, writes, failure);
+            operator.logOperatorCall(scope, operation, tenant, tenants, rows, writes, failure);
         } catch (SQLException e) {
             DataAccessException problem = new DataAccessException(operation, operation
                     + ": writing the operator access log failed", e);
@@ -695,6 +702,20 @@ public class Database {
         }
     }
 
+    /**
+     * Database per tenant, in an operator's transaction: the operators' login to {@code tenant}'s database.
+     *
+     * @throws OperatorAccessException when this database has no operator routing; nothing has been sent
+     */
+    DataSource operatorDataSourceFor(TenantScope scope, String tenant) {
+        if (operatorRouting == null) {
+            throw new OperatorAccessException(scope.entity() + " is database-per-tenant: an operator reaches each tenant's"
+                    + " database through a login of its own there; build the Database with"
+                    + " Database.builder(dataSource).operatorRouting(...); nothing was sent");
+        }
+        return operatorRouting.dataSourceFor(tenant);
+    }
+
     /** The data source for {@code tenant}'s work on {@code scope}: routed for database per tenant. */
     DataSource dataSourceFor(TenantScope scope, String tenant) {
         if (scope.strategy() != TenantScope.Strategy.DATABASE) {
@@ -859,6 +880,7 @@ public class Database {
     public static final class Builder {
         private final DataSource dataSource;
         private DataSource operatorDataSource;
+        private TenantRouting operatorRouting;
         private TenantResolver tenantResolver = TenantResolver.none();
         private SchemaMapping schemaMapping = SchemaMapping.standard();
         private TenantRouting routing;
@@ -925,6 +947,16 @@ public class Database {
             return this;
         }
 
+        /**
+         * Database per tenant, for {@link Database#asOperator}: the operators' login to each tenant's
+         * database (a member of the operator role there), never the application's data sources. Without
+         * it, an operator block's call on a database-per-tenant entity is refused before any SQL.
+         */
+        public Builder operatorRouting(TenantRouting operatorRouting) {
+            this.operatorRouting = Objects.requireNonNull(operatorRouting, "operatorRouting");
+            return this;
+        }
+
         /** Database per tenant: each tenant's data source. */
         public Builder routing(TenantRouting routing) {
             this.routing = Objects.requireNonNull(routing, "routing");
@@ -933,6 +965,10 @@ public class Database {
 
         /** @throws IllegalArgumentException when the operator data source is the application's own */
         public Database build() {
+            if (operatorRouting != null && operatorRouting == routing) {
+                throw new IllegalArgumentException("The operator TenantRouting is the application's: give operators a"
+                        + " login of their own to each tenant's database, a member of the operator role there");
+            }
             if (operatorDataSource != null && operatorDataSource.equals(dataSource)) {
                 throw new IllegalArgumentException("The operator DataSource is the application's: give operators a login"
                         + " of their own, a member of the operator role the application's role is not");

@@ -50,6 +50,11 @@ public final class Transaction {
     private final java.util.List<java.util.stream.Stream<?>> operatorStreams = new java.util.ArrayList<>();
     /** An operator's transaction: whether a call in it failed (the transaction then rolls back). */
     private boolean operatorCallFailed;
+    /**
+     * An operator's transaction on database-per-tenant entities: its connection to each tenant's database
+     * (the operators' login there), in the order the block first used them.
+     */
+    private final java.util.Map<String, Connection> operatorDatabases = new java.util.LinkedHashMap<>();
 
     Transaction(Database database, String tenant, boolean setsTenant) {
         this.database = database;
@@ -164,12 +169,11 @@ public final class Transaction {
     /** The connection for a DAO call on {@code scope} under {@code requested} (null: shared entity). */
     Connection connectionFor(TenantScope scope, String requested) throws SQLException {
         if (operator != null) {
-            if (scope.strategy() != TenantScope.Strategy.SHARED && scope.strategy() != TenantScope.Strategy.ROW) {
-                throw new OperatorAccessException(scope.entity() + " is " + scope.strategy().name().toLowerCase(java.util.Locale.ROOT)
-                        + "-per-tenant: operator access (Database.asOperator) reaches shared and row-tenanted entities"
-                        + " only; nothing was sent");
+            if (scope.strategy() == TenantScope.Strategy.DATABASE) {
+                return operatorDatabase(scope, requested);
             }
-            return open(operatorSource);    // each statement sets its own tenant: the block may visit several
+            // each statement sets its own tenant or names its schema: the block may visit several
+            return open(operatorSource);
         }
         bindTenant(requested, scope.entity());
         if (scope.vendorScoped() && requested != null) {
@@ -191,23 +195,45 @@ public final class Transaction {
         return open(wanted);
     }
 
-    private Connection open(DataSource from) throws SQLException {
-        if (connection == null) {
-            Connection opened = from.getConnection();
-            try {
-                opened.setAutoCommit(false);
-            } catch (SQLException e) {
-                opened.close();
-                throw e;
-            }
-            connection = opened;
-            source = from;
+    /**
+     * An operator's transaction: its connection to {@code tenant}'s database, opened on first use on the
+     * operators' login there, its transaction begun with the operators' write switch like the block's own.
+     */
+    private Connection operatorDatabase(TenantScope scope, String tenant) throws SQLException {
+        Connection open = operatorDatabases.get(tenant);
+        if (open == null) {
+            open = begin(database.operatorDataSourceFor(scope, tenant));
+            operatorDatabases.put(tenant, open);
+        }
+        return open;
+    }
+
+    /** A connection of {@code from} with auto-commit off; an operator's with its write switch set. */
+    private Connection begin(DataSource from) throws SQLException {
+        Connection opened = from.getConnection();
+        try {
+            opened.setAutoCommit(false);
             if (operator != null) {
                 try (PreparedStatement writes = opened.prepareStatement(dev.tenantdao.annotations.internal.Wire.SET_OPERATOR_WRITES)) {
                     writes.setString(1, operator.writes() ? dev.tenantdao.annotations.internal.Wire.OPERATOR_WRITES_ON : "");
                     writes.execute();
                 }
             }
+        } catch (SQLException | RuntimeException e) {
+            try {
+                opened.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return opened;
+    }
+
+    private Connection open(DataSource from) throws SQLException {
+        if (connection == null) {
+            connection = begin(from);
+            source = from;
         }
         if (setsTenant && tenant != null && !tenantSet) {
             // the transaction's scope, for the application's own SQL in it (vendor-scoped statements set theirs too)
@@ -256,15 +282,17 @@ public final class Transaction {
     }
 
     void end(Throwable failure) {
+        if (operator != null) {
+            endOperator(failure);
+            return;
+        }
         if (connection == null || external) {
             return;
         }
-        boolean commit = failure == null && !rollbackOnly && !operatorCallFailed;
-        boolean committed = false;
+        boolean commit = failure == null && !rollbackOnly;
         try (Connection c = connection) {
             if (commit) {
                 c.commit();
-                committed = true;
             } else {
                 c.rollback();
             }
@@ -280,8 +308,53 @@ public final class Transaction {
             }
         } finally {
             connection = null;
-            if (operator != null && !committed && !operatorLog.isEmpty()) {
-                relog(failure);
+        }
+    }
+
+    /**
+     * Ends an operator's transaction: the tenants' databases it used first (database per tenant, in the
+     * order the block first used them), then the operators' own connection, each committed unless the
+     * work or a call failed or an earlier commit did (PostgreSQL has no transaction across databases:
+     * those committed before a failed commit stay committed). The log rows of what did not commit are
+     * written again, marked rolled back, each where it belongs.
+     */
+    private void endOperator(Throwable failure) {
+        boolean commit = failure == null && !rollbackOnly && !operatorCallFailed;
+        java.util.Map<String, Connection> open = new java.util.LinkedHashMap<>(operatorDatabases);
+        if (connection != null) {
+            open.put(OPERATORS_OWN, connection);
+        }
+        java.util.Set<String> committed = new java.util.HashSet<>();
+        DataAccessException problem = null;
+        for (java.util.Map.Entry<String, Connection> each : open.entrySet()) {
+            boolean commitThis = commit && problem == null;
+            try (Connection c = each.getValue()) {
+                if (commitThis) {
+                    c.commit();
+                    committed.add(each.getKey());
+                } else {
+                    c.rollback();
+                }
+                restoreAutoCommit(c);
+            } catch (SQLException e) {
+                DataAccessException error = commitThis
+                        ? new DataAccessException("Transaction.commit", "Commit failed", e)
+                        : new DataAccessException("Transaction.rollback", "Rollback failed", e);
+                if (problem == null) {
+                    problem = error;
+                } else {
+                    problem.addSuppressed(error);
+                }
+            }
+        }
+        connection = null;
+        operatorDatabases.clear();
+        relog(committed, failure != null ? failure : problem);
+        if (problem != null) {
+            if (failure != null) {
+                failure.addSuppressed(problem);
+            } else {
+                throw problem;
             }
         }
     }
@@ -331,21 +404,34 @@ public final class Transaction {
         return operatorCallFailed;
     }
 
-    /** One row of the access log, as an operator's transaction writes it (see {@link dev.tenantdao.annotations.internal.Wire#INSERT_OPERATOR_ACCESS}). */
-    private record OperatorLogEntry(String operation, String[] tenants, Long rows, boolean writes, String failure) {}
+    /** The key of the operators' own connection among those an operator's transaction ends (never a tenant id). */
+    private static final String OPERATORS_OWN = "";
 
     /**
-     * Logs a DAO call of an operator's transaction: {@code operation} for {@code tenant} (null: a
-     * shared entity, or a call across tenants, whose rows were of {@code rowTenants}), {@code rows} rows
-     * reported (-1: none), whether it writes, what it failed with (null: nothing).
-     * A call that succeeded is written into the access log at once, in this transaction; a failed one
+     * One row of the access log, as an operator's transaction writes it (see {@link
+     * dev.tenantdao.annotations.internal.Wire#INSERT_OPERATOR_ACCESS}), and where: in the database of
+     * tenant {@code database} (database per tenant) or on the operators' own login ({@value #OPERATORS_OWN}),
+     * in the tenant's quoted {@code schema} (schema per tenant) or the login's own (null).
+     */
+    private record OperatorLogEntry(String database, String schema, String operation, String[] tenants, Long rows,
+            boolean writes, String failure) {}
+
+    /**
+     * Logs a DAO call of an operator's transaction on {@code scope}'s rows: {@code operation} for {@code
+     * tenant} (null: a shared entity, or a call across tenants, whose rows were of {@code rowTenants}),
+     * {@code rows} rows reported (-1: none), whether it writes, what it failed with (null: nothing). The row
+     * goes where the call's rows are: a schema-per-tenant call's into the tenant's schema, a
+     * database-per-tenant call's into the tenant's database, the others' beside the shared tables.
+     * A call that succeeded is written into the access log at once, in its transaction; a failed one
      * only marks the transaction to roll back, and every row of it is written again after the rollback.
      */
-    void logOperatorCall(String operation, String tenant, String[] rowTenants, long rows, boolean writes,
-            Throwable failure) throws SQLException {
+    void logOperatorCall(TenantScope scope, String operation, String tenant, String[] rowTenants, long rows,
+            boolean writes, Throwable failure) throws SQLException {
         String[] tenants = rowTenants != null ? rowTenants : tenant != null && rows > 0 ? new String[] {tenant} : new String[0];
-        OperatorLogEntry entry = new OperatorLogEntry(operation, tenants, rows < 0 ? null : rows, writes,
-                failure == null ? null : describe(failure));
+        boolean own = tenant == null || scope.strategy() != TenantScope.Strategy.DATABASE;
+        String schema = tenant != null && scope.strategy() == TenantScope.Strategy.SCHEMA ? database.schemaOf(tenant) : null;
+        OperatorLogEntry entry = new OperatorLogEntry(own ? OPERATORS_OWN : tenant, schema, operation, tenants,
+                rows < 0 ? null : rows, writes, failure == null ? null : describe(failure));
         operatorLog.add(entry);
         if (failure != null) {
             operatorCallFailed = true;
@@ -356,7 +442,7 @@ public final class Transaction {
             // already), and every row of its log is written again after the rollback, this one included
             return;
         }
-        insert(connection, entry, false);
+        insert(own ? connection : operatorDatabases.get(tenant), entry, false);
     }
 
     private static String describe(Throwable failure) {
@@ -366,7 +452,10 @@ public final class Transaction {
     }
 
     private void insert(Connection on, OperatorLogEntry entry, boolean rolledBack) throws SQLException {
-        try (PreparedStatement log = on.prepareStatement(dev.tenantdao.annotations.internal.Wire.INSERT_OPERATOR_ACCESS)) {
+        String sql = entry.schema() == null ? dev.tenantdao.annotations.internal.Wire.INSERT_OPERATOR_ACCESS
+                : dev.tenantdao.runtime.internal.TenantSql.inSchema(
+                        dev.tenantdao.annotations.internal.Wire.INSERT_OPERATOR_ACCESS_IN_SCHEMA, entry.schema());
+        try (PreparedStatement log = on.prepareStatement(sql)) {
             log.setString(1, operator.actor());
             log.setString(2, operator.reason());
             log.setString(3, entry.operation());
@@ -384,27 +473,38 @@ public final class Transaction {
     }
 
     /**
-     * After an operator's transaction rolled back (its work or a call failed, or the commit did), writes
-     * its access log rows again in a transaction of their own, marked rolled back: what the operator
-     * read stays logged though the transaction's rows are gone. Should that fail, the problem is added
-     * to {@code failure} (or thrown when there is none).
+     * After an operator's transaction ended without committing where some of its calls ran (its work or
+     * a call failed, or a commit did), writes their access log rows again, marked rolled back, in a
+     * transaction of their own on each database concerned: what the operator read stays logged though
+     * the transaction's rows are gone. Should that fail, the problem is added to {@code failure} (or
+     * thrown when there is none).
+     *
+     * @param committed the databases whose commit held ({@value #OPERATORS_OWN}: the operators' own login)
      */
-    private void relog(Throwable failure) {
-        try (Connection own = operatorSource.getConnection()) {
-            own.setAutoCommit(false);
-            for (OperatorLogEntry entry : operatorLog) {
-                insert(own, entry, true);
+    private void relog(java.util.Set<String> committed, Throwable failure) {
+        java.util.Map<String, java.util.List<OperatorLogEntry>> pending = new java.util.LinkedHashMap<>();
+        for (OperatorLogEntry entry : operatorLog) {
+            if (!committed.contains(entry.database())) {
+                pending.computeIfAbsent(entry.database(), where -> new java.util.ArrayList<>()).add(entry);
             }
-            own.commit();
-        } catch (SQLException e) {
-            DataAccessException problem = new DataAccessException("Database.asOperator",
-                    "Writing the access log of a rolled-back operator transaction failed", e);
-            if (failure == null) {
-                throw problem;
+        }
+        operatorLog.clear();
+        for (java.util.Map.Entry<String, java.util.List<OperatorLogEntry>> each : pending.entrySet()) {
+            try (Connection own = (each.getKey().equals(OPERATORS_OWN) ? operatorSource
+                    : database.operatorDataSourceFor(null, each.getKey())).getConnection()) {
+                own.setAutoCommit(false);
+                for (OperatorLogEntry entry : each.getValue()) {
+                    insert(own, entry, true);
+                }
+                own.commit();
+            } catch (SQLException e) {
+                DataAccessException problem = new DataAccessException("Database.asOperator",
+                        "Writing the access log of a rolled-back operator transaction failed", e);
+                if (failure == null) {
+                    throw problem;
+                }
+                failure.addSuppressed(problem);
             }
-            failure.addSuppressed(problem);
-        } finally {
-            operatorLog.clear();
         }
     }
 

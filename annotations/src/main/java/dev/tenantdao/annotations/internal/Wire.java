@@ -67,6 +67,13 @@ public final class Wire {
     public static final String OPERATOR_ACCESS_TABLE = "tenantdao_operator_access";
 
     /**
+     * The row-level-security condition of a schema- or database-per-tenant table with operator access:
+     * every row of it is the tenant's (the schema or the database keeps tenants apart), so the policy
+     * lets every role read and write; the operators' restrictive policies beside it hold back their writes.
+     */
+    public static final String TENANTS_OWN_ROWS = "true";
+
+    /**
      * One row of {@link #OPERATOR_ACCESS_TABLE}, written by the runtime at the end of each DAO call in
      * an operator's transaction: the actor, the reason, the operation, the tenants whose rows were
      * returned or changed ({@code text[]}), the row count (null: the call reported none), whether the
@@ -76,6 +83,10 @@ public final class Wire {
     public static final String INSERT_OPERATOR_ACCESS = "INSERT INTO " + OPERATOR_ACCESS_TABLE
             + " (actor, reason, operation, tenants, row_count, writes, failure, rolled_back)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** {@link #INSERT_OPERATOR_ACCESS} into the log in a tenant's schema ({@value #SCHEMA_PLACEHOLDER}): schema per tenant. */
+    public static final String INSERT_OPERATOR_ACCESS_IN_SCHEMA = "INSERT INTO " + Wire.SCHEMA_PLACEHOLDER + "."
+            + INSERT_OPERATOR_ACCESS.substring("INSERT INTO ".length());
 
     /** Stands for a repository statement's ORDER BY when sort criteria come at run time, replaced then. */
     public static final String ORDER_PLACEHOLDER = "/*order*/";

@@ -12,8 +12,8 @@ import javax.lang.model.element.Element;
  * @param annotation the {@code @Tenanted} mirror, for diagnostics
  * @param vendor the nested vendor scope ({@code @VendorScoped}), or null when the entity's rows
  *     belong to the tenant as a whole
- * @param operatorRole row strategy: the group role whose members read across tenants, audited
- *     (processor option {@code tenantdao.operatorRole}), or null: the DDL grants no operator access
+ * @param operatorRole the group role whose members read across tenants, audited (processor option
+ *     {@code tenantdao.operatorRole}), or null: the DDL grants no operator access
  */
 public record Tenancy(
         Tenanted.Strategy strategy,
@@ -54,6 +54,15 @@ public record Tenancy(
 
     public boolean isSchema() {
         return strategy == Tenanted.Strategy.SCHEMA;
+    }
+
+    /**
+     * Whether the tables of a schema- or database-per-tenant entity have row-level security: with
+     * operator access only, a policy letting everyone at the tenant's own rows ({@link
+     * dev.tenantdao.annotations.internal.Wire#TENANTS_OWN_ROWS}) and the operators' policies beside it.
+     */
+    public boolean ownRowsPolicy() {
+        return !isRow() && operatorRole != null;
     }
 
     /** Whether the DDL and the DAO use row-level security (row strategy only). */

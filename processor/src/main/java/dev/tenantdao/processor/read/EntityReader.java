@@ -390,7 +390,7 @@ public final class EntityReader {
         Tenancy.Vendor vendor = vendorScoped == null ? null
                 : new Tenancy.Vendor(vendorScoped.column(), type, Annotations.mirror(type, VendorScoped.class).orElse(null));
         return new Tenancy(tenanted.strategy(), tenanted.column(), tenanted.columnType(), rowLevelSecurity,
-                annotated, mirror, vendor, tenanted.strategy() == Tenanted.Strategy.ROW ? operatorRole : null);
+                annotated, mirror, vendor, operatorRole);
     }
 
     /** @param root the hierarchy's root, whose {@code @Converters} also apply, or {@code type} itself */

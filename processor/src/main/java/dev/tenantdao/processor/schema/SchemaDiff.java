@@ -8,6 +8,7 @@ import dev.tenantdao.annotations.internal.schema.SchemaModel.EnumType;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.ForeignKey;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Index;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Joined;
+import dev.tenantdao.annotations.internal.schema.SchemaModel.Strategy;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Table;
 import dev.tenantdao.processor.sql.DdlRenderer;
 import dev.tenantdao.processor.sql.Identifiers;
@@ -77,9 +78,16 @@ public final class SchemaDiff {
         }
         String role = operatorRole(current);
         if (role != null) {
-            statements.add(ddl.operatorAccess(role, current.tables().stream().filter(Table::operatorPolicies).toList()));
+            statements.add(ddl.operatorAccess(role, strategy(current),
+                    current.tables().stream().filter(Table::operatorPolicies).toList()));
         }
         return new Result(statements, List.of("create_tables"), List.of(), current.tables());
+    }
+
+    /** The strategy of a stream's tables with operator access: where their access log is. */
+    private static Strategy strategy(SchemaModel model) {
+        return model.tables().stream().filter(table -> table.operatorRole() != null).map(Table::strategy).findFirst()
+                .orElse(Strategy.SHARED);
     }
 
     /** The operators' group role of a model's tables ({@code -Atenantdao.operatorRole}), or null. */
@@ -181,7 +189,7 @@ public final class SchemaDiff {
         String role = operatorRole(current);
         String before = operatorRole(previous);
         if (role != null && !role.equals(before)) {
-            statements.add(ddl.operatorRoleAndLog(role));
+            statements.add(ddl.operatorRoleAndLog(role, strategy(current)));
             changes.add("operator_access");
         } else if (!gaining.isEmpty()) {
             changes.add("operator_access");

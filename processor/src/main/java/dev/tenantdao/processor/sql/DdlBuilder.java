@@ -49,7 +49,7 @@ public final class DdlBuilder {
         DdlRenderer renderer = DdlRenderer.forResource();
         String ddl = STRATEGY_HEADER + strategy().name() + '\n' + renderer.create(model);
         String operatorRole = operatorRole();
-        return operatorRole == null ? ddl : ddl + renderer.operatorAccess(operatorRole, model.tables());
+        return operatorRole == null ? ddl : ddl + renderer.operatorAccess(operatorRole, strategy(), model.tables());
     }
 
     /** The operators' group role ({@code -Atenantdao.operatorRole}) of a row-tenanted entity, or null. */
@@ -171,10 +171,16 @@ public final class DdlBuilder {
                 table.appendOnly());
     }
 
-    /** The row-level security policy's condition, when the entity has one. */
+    /**
+     * The row-level security policy's condition, when the entity has one: the tenant predicate of a
+     * row-tenanted table, or every row for a schema- or database-per-tenant table with operator access.
+     */
     private String policy() {
-        return entity.isTenanted() && entity.tenancy().usesRowLevelSecurity()
-                ? TenancyPass.policyCondition(entity.tenancy()) : null;
+        if (!entity.isTenanted()) {
+            return null;
+        }
+        return entity.tenancy().usesRowLevelSecurity() ? TenancyPass.policyCondition(entity.tenancy())
+                : entity.tenancy().ownRowsPolicy() ? Wire.TENANTS_OWN_ROWS : null;
     }
 
     /**

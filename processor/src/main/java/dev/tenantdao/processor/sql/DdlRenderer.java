@@ -258,8 +258,8 @@ public final class DdlRenderer {
      * {@code on} (an operator's writes still need the tenant policy: one tenant at a time). Policies
      * name the role, so nothing another role sets reaches them.
      */
-    public String operatorAccess(String role, List<Table> tables) {
-        StringBuilder ddl = new StringBuilder(operatorRoleAndLog(role));
+    public String operatorAccess(String role, Strategy strategy, List<Table> tables) {
+        StringBuilder ddl = new StringBuilder(operatorRoleAndLog(role, strategy));
         for (Table table : tables) {
             ddl.append(operatorPolicies(role, table));
         }
@@ -267,12 +267,15 @@ public final class DdlRenderer {
     }
 
     /**
-     * The operators' group role {@code role}, created {@code NOLOGIN} when missing, and the access log,
-     * created when missing; in a migration the role also gets the use of the schema the migration runs in.
+     * The operators' group role {@code role}, created {@code NOLOGIN} when missing, and the access log of
+     * the calls on rows of {@code strategy}, created when missing where those rows are: beside the shared
+     * and row-tenanted tables, in each tenant's schema, in each tenant's database; the role gets the use
+     * of that schema (in a migration: the schema it runs in).
      */
-    public String operatorRoleAndLog(String role) {
+    public String operatorRoleAndLog(String role, Strategy strategy) {
         String grantee = Identifiers.quote(role);
-        String log = Wire.OPERATOR_ACCESS_TABLE;
+        String log = name(Wire.OPERATOR_ACCESS_TABLE, strategy);
+        String function = name(Wire.OPERATOR_ACCESS_TABLE + "_append_only", strategy);
         StringBuilder ddl = new StringBuilder()
                 .append("DO $$\nBEGIN\n    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ").append(SqlBuilder.literal(role))
                 .append(") THEN\n        CREATE ROLE ").append(grantee).append(" NOLOGIN;\n    END IF;\n")
@@ -283,25 +286,29 @@ public final class DdlRenderer {
                 .append("    actor text NOT NULL,\n    reason text NOT NULL,\n    operation text NOT NULL,\n")
                 .append("    tenants text[] NOT NULL,\n    row_count bigint,\n    writes boolean NOT NULL,\n")
                 .append("    failure text,\n    rolled_back boolean NOT NULL DEFAULT false\n);\n")
-                .append("CREATE OR REPLACE FUNCTION ").append(log).append("_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\n")
-                .append("BEGIN\n    RAISE EXCEPTION '").append(log).append(" is append-only: % refused', TG_OP;\nEND $$;\n");
+                .append("CREATE OR REPLACE FUNCTION ").append(function).append("() RETURNS trigger LANGUAGE plpgsql AS $$\n")
+                .append("BEGIN\n    RAISE EXCEPTION '").append(Wire.OPERATOR_ACCESS_TABLE).append(" is append-only: % refused', TG_OP;\nEND $$;\n");
         for (String[] trigger : new String[][] {{"_append_only", "UPDATE OR DELETE", "ROW"}, {"_no_truncate", "TRUNCATE", "STATEMENT"}}) {
-            ddl.append("DROP TRIGGER IF EXISTS ").append(log).append(trigger[0]).append(" ON ").append(log).append(";\n")
-                    .append("CREATE TRIGGER ").append(log).append(trigger[0]).append(" BEFORE ").append(trigger[1])
+            String name = Wire.OPERATOR_ACCESS_TABLE + trigger[0];
+            ddl.append("DROP TRIGGER IF EXISTS ").append(name).append(" ON ").append(log).append(";\n")
+                    .append("CREATE TRIGGER ").append(name).append(" BEFORE ").append(trigger[1])
                     .append(" ON ").append(log).append(" FOR EACH ").append(trigger[2]).append(" EXECUTE FUNCTION ")
-                    .append(log).append("_append_only();\n");
+                    .append(function).append("();\n");
         }
         ddl.append("ALTER TABLE ").append(log).append(" ENABLE ROW LEVEL SECURITY;\n")
                 .append("ALTER TABLE ").append(log).append(" FORCE ROW LEVEL SECURITY;\n");
         for (String[] policy : new String[][] {{"_read", "SELECT", "USING (true)"}, {"_append", "INSERT", "WITH CHECK (true)"}}) {
-            ddl.append("DROP POLICY IF EXISTS ").append(log).append(policy[0]).append(" ON ").append(log).append(";\n")
-                    .append("CREATE POLICY ").append(log).append(policy[0]).append(" ON ").append(log).append(" FOR ")
+            String name = Wire.OPERATOR_ACCESS_TABLE + policy[0];
+            ddl.append("DROP POLICY IF EXISTS ").append(name).append(" ON ").append(log).append(";\n")
+                    .append("CREATE POLICY ").append(name).append(" ON ").append(log).append(" FOR ")
                     .append(policy[1]).append(" TO ").append(grantee).append(' ').append(policy[2]).append(";\n");
         }
         ddl.append("GRANT SELECT, INSERT ON ").append(log).append(" TO ").append(grantee).append(";\n");
         if (!resource) {
             // (the DDL resource runs wherever its caller chose; a migration knows its schema)
             ddl.append("GRANT USAGE ON SCHEMA \"${flyway:defaultSchema}\" TO ").append(grantee).append(";\n");
+        } else if (strategy == Strategy.SCHEMA) {
+            ddl.append("GRANT USAGE ON SCHEMA ").append(Wire.SCHEMA_PLACEHOLDER).append(" TO ").append(grantee).append(";\n");
         }
         return ddl.toString();
     }

@@ -295,17 +295,6 @@ class OperatorAccessTest {
     }
 
     @Test
-    void schemaPerTenantEntitiesAreRefusedBeforeAnySqlOnTheOperatorsLogin() throws SQLException {
-        dev.tenantdao.samples.isolation.SchemaNoteDao notes = new dev.tenantdao.samples.isolation.SchemaNoteDao(database);
-        OperatorAccessException refused = assertThrows(OperatorAccessException.class, () -> database.asOperator(
-                OperatorAccess.of("ann@support", "look"), tx -> TenantContext.callAs("acme", notes::count)));
-        assertTrue(refused.getMessage().startsWith("SchemaNote is schema-per-tenant: operator access (Database.asOperator)"
-                + " reaches shared and row-tenanted entities only"), refused.getMessage());
-        assertEquals(List.of(), operatorLogin.statements());
-        assertEquals(List.of(), log());
-    }
-
-    @Test
     void misuseIsAClearErrorBeforeAnySql() {
         OperatorAccessException none = assertThrows(OperatorAccessException.class,
                 () -> new Database(app).asOperator(OperatorAccess.of("ann", "why"), tx -> null));

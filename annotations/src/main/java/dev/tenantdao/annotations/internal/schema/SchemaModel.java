@@ -133,9 +133,17 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
             return columns.stream().filter(c -> c.name().equals(name)).findFirst();
         }
 
-        /** The name of its row-level-security policy. */
+        /**
+         * The name of its row-level-security policy: {@code _tenant_isolation} for a tenant predicate,
+         * {@code _own_rows} for a schema- or database-per-tenant table's, whose rows are all the tenant's.
+         */
         public String policyName() {
-            return name + "_tenant_isolation";
+            return name + (ownRows() ? "_own_rows" : "_tenant_isolation");
+        }
+
+        /** Whether its policy lets every role at every row: the tenant's own table (schema or database per tenant). */
+        public boolean ownRows() {
+            return dev.tenantdao.annotations.internal.Wire.TENANTS_OWN_ROWS.equals(policy);
         }
     }
 
