@@ -165,6 +165,23 @@ class LevelMigrationsTest {
     }
 
     @Test
+    void afterAFallbackSubtypeRowsOfAnyValueMayExistSoANewSubtypesLevelIsFilledToo() throws IOException {
+        String other = entity("""
+                @Subtype(value = "other", fallback = true)
+                public final class Other extends Event {
+                    @Column(name = "type", insertable = false) public String type;
+                }""");
+        String seminar = entity("""
+                public final class Seminar extends Session { public String chair; }""");
+        ok(EVENT.replace("{Talk.class, Workshop.class}", "{Talk.class, Workshop.class, Other.class}"), TALK, WORKSHOP, other);
+        ok(EVENT.replace("{Talk.class, Workshop.class}", "{Talk.class, Workshop.class, Other.class, Session.class}"), TALK,
+                WORKSHOP, other, SESSION.replace("permits Workshop", "permits Seminar"), seminar);
+        String v2 = migration("shared", 2);
+        assertTrue(v2.contains("SELECT tenant_id, id FROM event WHERE type IN ('Seminar');\n"),
+                "rows of 'Seminar' were loaded as Other until now: " + v2);
+    }
+
+    @Test
     void aSubtypeWithRowsMovedBelowALevelWithANotNullColumnWithoutADefaultIsAnErrorOnTheField() throws IOException {
         ok(EVENT, TALK, WORKSHOP);
         String seminar = entity("""
