@@ -122,8 +122,9 @@ public sealed interface EntityKind permits EntityKind.Standalone, EntityKind.InH
      * @param name the table
      * @param properties the subtype's properties it holds
      * @param own whether it is the subtype's own table
+     * @param type the canonical name of the class whose fields it maps: the level, or the subtype
      */
-    record JoinedTable(String name, List<Property> properties, boolean own) {
+    record JoinedTable(String name, List<Property> properties, boolean own, String type) {
 
         public JoinedTable {
             properties = List.copyOf(properties);

@@ -159,10 +159,12 @@ public record EntityModel(
         List<EntityKind.JoinedTable> tables = new java.util.ArrayList<>();
         int from = subtype.rootProperties();
         for (EntityKind.LevelTable level : subtype.levelTables()) {
-            tables.add(new EntityKind.JoinedTable(level.table(), properties.subList(from, from + level.properties()), false));
+            tables.add(new EntityKind.JoinedTable(level.table(), properties.subList(from, from + level.properties()), false,
+                    level.level().getQualifiedName().toString()));
             from += level.properties();
         }
-        tables.add(new EntityKind.JoinedTable(subtype.table().orElseThrow(), properties.subList(from, properties.size()), true));
+        tables.add(new EntityKind.JoinedTable(subtype.table().orElseThrow(), properties.subList(from, properties.size()), true,
+                type.canonicalName()));
         return tables;
     }
 

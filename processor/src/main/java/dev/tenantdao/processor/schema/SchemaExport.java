@@ -10,6 +10,7 @@ import dev.tenantdao.annotations.internal.schema.SchemaModel.EnumType;
 import dev.tenantdao.annotations.internal.schema.SchemaModel.Table;
 import dev.tenantdao.processor.diagnostic.Diagnostics;
 import dev.tenantdao.processor.diagnostic.Message;
+import dev.tenantdao.processor.model.EntityKind;
 import dev.tenantdao.processor.model.EntityKind.HierarchyRoot;
 import dev.tenantdao.processor.model.EntityModel;
 import dev.tenantdao.processor.model.Property;
@@ -89,6 +90,16 @@ public final class SchemaExport {
                 }
                 for (DropColumn drop : subtype.element().getAnnotationsByType(DropColumn.class)) {
                     declarations.dropColumn(name, drop.value());
+                }
+                // a level's fields under the level's name too: a problem of its table's rows is the level's
+                for (EntityKind.JoinedTable joined : subtype.joinedTables()) {
+                    if (!joined.own()) {
+                        Map<String, String[]> ofLevel = columns.computeIfAbsent(joined.type(), n -> new HashMap<>());
+                        for (Property property : joined.properties()) {
+                            ofLevel.putIfAbsent(property.column(), new String[] {joined.type(),
+                                    property.element().getSimpleName().toString()});
+                        }
+                    }
                 }
             }
         }

@@ -99,14 +99,19 @@ public final class DdlBuilder {
                 .map(lookup -> withUnique(main, lookup))
                 .orElse(main));
         if (entity.kind() instanceof HierarchyRoot root && joined) {
-            // each table besides the root's, once: a level's (before the subtypes below it), a subtype's
-            java.util.Set<String> made = new java.util.HashSet<>();
+            // each table besides the root's, once: a level's (before the subtypes below it), a subtype's;
+            // with the discriminator values of the rows it holds (a level's: those of every subtype below it)
+            java.util.Map<String, EntityKind.JoinedTable> joinedTables = new java.util.LinkedHashMap<>();
+            java.util.Map<String, List<String>> values = new java.util.HashMap<>();
             for (EntityModel subtype : root.subtypes()) {
                 for (EntityKind.JoinedTable other : subtype.joinedTables()) {
-                    if (made.add(other.name())) {
-                        tables.add(joinedTable(other, key));
-                    }
+                    joinedTables.putIfAbsent(other.name(), other);
+                    values.computeIfAbsent(other.name(), name -> new ArrayList<>()).add(Subtype.of(subtype).value());
                 }
+            }
+            for (EntityKind.JoinedTable other : joinedTables.values()) {
+                tables.add(joinedTable(other, key).withJoined(new SchemaModel.Joined(entity.table(),
+                        root.hierarchy().discriminator(), values.get(other.name()), other.type(), !other.own())));
             }
         }
         if (entity.isAudited()) {

@@ -53,11 +53,12 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
      * its first column, the tenant column ({@code @PartitionedByTenant}; 0: not partitioned);
      * {@code operatorRole} the operators' group role of a tenanted table ({@code
      * -Atenantdao.operatorRole}: with a {@code policy}, the role's read and write policies beside it),
-     * else null.
+     * else null; {@code joined} which rows of its hierarchy's root table a table of a joined hierarchy
+     * besides the root's has a row for (else null; absent from versions exported before it was recorded).
      */
     public record Table(String name, String entity, Strategy strategy, String historyOf, List<Column> columns,
             List<String> primaryKey, List<String> checks, List<List<String>> uniques, List<ForeignKey> foreignKeys,
-            List<Index> indexes, String policy, boolean appendOnly, int partitions, String operatorRole) {
+            List<Index> indexes, String policy, boolean appendOnly, int partitions, String operatorRole, Joined joined) {
         public Table {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
@@ -68,6 +69,14 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
             if (partitions < 0 || partitions == 1) {
                 throw new IllegalArgumentException("Table " + name + ": " + partitions + " partitions");
             }
+        }
+
+        /** A table that is not of a joined hierarchy besides its root's. */
+        public Table(String name, String entity, Strategy strategy, String historyOf, List<Column> columns,
+                List<String> primaryKey, List<String> checks, List<List<String>> uniques, List<ForeignKey> foreignKeys,
+                List<Index> indexes, String policy, boolean appendOnly, int partitions, String operatorRole) {
+            this(name, entity, strategy, historyOf, columns, primaryKey, checks, uniques, foreignKeys, indexes, policy,
+                    appendOnly, partitions, operatorRole, null);
         }
 
         /** A table that is not partitioned, without operator access. */
@@ -101,13 +110,19 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
         /** The same table with {@code partitions} hash partitions (0: none). */
         public Table withPartitions(int partitions) {
             return new Table(name, entity, strategy, historyOf, columns, primaryKey, checks, uniques, foreignKeys,
-                    indexes, policy, appendOnly, partitions, operatorRole);
+                    indexes, policy, appendOnly, partitions, operatorRole, joined);
         }
 
         /** The same table with {@code role} as its operators' group role (null: no operator access). */
         public Table withOperatorRole(String role) {
             return new Table(name, entity, strategy, historyOf, columns, primaryKey, checks, uniques, foreignKeys,
-                    indexes, policy, appendOnly, partitions, role);
+                    indexes, policy, appendOnly, partitions, role, joined);
+        }
+
+        /** The same table, a table of a joined hierarchy besides the root's holding the rows {@code joined} names. */
+        public Table withJoined(Joined joined) {
+            return new Table(name, entity, strategy, historyOf, columns, primaryKey, checks, uniques, foreignKeys,
+                    indexes, policy, appendOnly, partitions, operatorRole, joined);
         }
 
         /** Whether the operators' role has its policies on it: operator access on, and row-level security. */
@@ -130,6 +145,18 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
         /** Whether its policy lets every role at every row: the tenant's own table (schema or database per tenant). */
         public boolean ownRows() {
             return dev.tenantdao.annotations.internal.Wire.TENANTS_OWN_ROWS.equals(policy);
+        }
+    }
+
+    /**
+     * Which rows a table of a joined hierarchy besides the root's holds: one for each row of {@code
+     * root}, the hierarchy's root table, whose discriminator column {@code discriminator} holds one of
+     * {@code values}. {@code type} is the class whose fields its columns map: an intermediate level
+     * ({@code level}: the values of the concrete subtypes below it) or a subtype (its own value).
+     */
+    public record Joined(String root, String discriminator, List<String> values, String type, boolean level) {
+        public Joined {
+            values = List.copyOf(values);
         }
     }
 
@@ -266,6 +293,18 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
                 map.put("partitions", table.partitions());
             }
             putIf(map, "operatorRole", table.operatorRole());
+            if (table.joined() != null) {
+                Joined joined = table.joined();
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("root", joined.root());
+                j.put("discriminator", joined.discriminator());
+                j.put("values", joined.values());
+                j.put("type", joined.type());
+                if (joined.level()) {
+                    j.put("level", true);
+                }
+                map.put("joined", j);
+            }
             list.add(map);
         }
         root.put("tables", list);
@@ -321,9 +360,19 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
                     (String) m.get("historyOf"), columns, strings(m.get("primaryKey")), strings(m.get("checks")),
                     uniques, keys, indexes, (String) m.get("policy"), Boolean.TRUE.equals(m.get("appendOnly")),
                     m.get("partitions") == null ? 0 : ((Number) m.get("partitions")).intValue(),
-                    (String) m.get("operatorRole")));
+                    (String) m.get("operatorRole"), joined(m.get("joined"))));
         }
         return new SchemaModel(types, tables);
+    }
+
+    /** A table's {@code "joined"}, or null: versions exported before it was recorded have none. */
+    private static Joined joined(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> m = map(value, "\"joined\"");
+        return new Joined(string(m, "root"), string(m, "discriminator"), strings(m.get("values")), string(m, "type"),
+                Boolean.TRUE.equals(m.get("level")));
     }
 
     @SuppressWarnings("unchecked")
