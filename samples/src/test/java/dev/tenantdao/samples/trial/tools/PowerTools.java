@@ -1,0 +1,16 @@
+package dev.tenantdao.samples.trial.tools;
+
+import jakarta.data.repository.CrudRepository;
+import jakarta.data.repository.Query;
+import jakarta.data.repository.Repository;
+import java.util.List;
+
+/** The power tools only: a repository of an intermediate level. */
+@Repository
+public interface PowerTools extends CrudRepository<PowerTool, Long> {
+
+    @Query("WHERE name LIKE :pattern ORDER BY name")
+    List<PowerTool> named(String pattern);
+
+    long countByShelf(String shelf);
+}
