@@ -8,6 +8,7 @@ import jakarta.data.Sort;
 import jakarta.data.page.CursoredPage;
 import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
+import jakarta.data.repository.By;
 import jakarta.data.repository.CrudRepository;
 import jakarta.data.repository.Delete;
 import jakarta.data.repository.Find;
@@ -73,6 +74,19 @@ public interface Loans extends CrudRepository<Loan, Long> {
 
     @Query("WHERE status = :status ORDER BY id")
     Stream<Loan> streamByStatus(LoanStatus status);
+
+    @Query("WHERE dueOn < LOCAL DATE AND status IN (LoanStatus.OUT, LoanStatus.OVERDUE) AND NOT (LENGTH(toolCode) > 6) ORDER BY id(this)")
+    List<Loan> pastDue();
+
+    @Query("WHERE dueOn BETWEEN ?1 AND ?2 ORDER BY dueOn DESC")
+    List<Loan> dueBetween(LocalDate from, LocalDate to);
+
+    List<Loan> findFirst2ByStatusOrderByDueOnDesc(LoanStatus status);
+
+    Loan findByToolCode(String toolCode);
+
+    @Find
+    List<Loan> withFeeIn(@By("lateFee.currency") String currency);
 
     @Sql("""
             SELECT m.name AS member, count(*) AS loans, coalesce(sum(l.late_fee_amount), 0) AS fees

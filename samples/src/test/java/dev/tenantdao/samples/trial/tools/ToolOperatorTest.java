@@ -49,7 +49,7 @@ class ToolOperatorTest {
     static void schema() throws SQLException {
         Postgres server = Postgres.shared();
         admin = server.freshSchema(SCHEMA);
-        Schema.create(admin, Member.class, Loan.class);
+        Schema.create(admin, Member.class, Loan.class, Tool.class);
         DataSource app = server.applicationRole(APP, SCHEMA);
         DataSource login = server.applicationRole(LOGIN, SCHEMA);
         execute(admin, "GRANT op_samples_operator TO " + LOGIN);
@@ -183,6 +183,44 @@ class ToolOperatorTest {
         }));
         assertEquals("Dee", TenantContext.callAs("south", () -> members.findById(1)).orElseThrow().name());
         assertEquals(List.of("kim@head-office|ticket 303|Member.update|{south}|1|true|true"), log());
+    }
+
+    @Test
+    void aJoinedHierarchyAcrossLibrariesPairsEachRowWithItsOwnLibrarysSubtypeRow() throws SQLException {
+        execute(admin, "ALTER TABLE tl_tool_history DISABLE TRIGGER USER",
+                "TRUNCATE tl_tool, tl_tool_history CASCADE", "ALTER TABLE tl_tool_history ENABLE TRIGGER USER",
+                "INSERT INTO tl_tool (tenant_id, id, kind, name) VALUES ('north', 100, 'drill', 'Drill'), ('south', 100, 'ladder', 'Ladder'),"
+                        + " ('south', 101, 'saw', 'Saw')",
+                "INSERT INTO tl_power_tool (tenant_id, id, watts) VALUES ('north', 100, 700), ('south', 101, 900)",
+                "INSERT INTO tl_drill (tenant_id, id, hammer) VALUES ('north', 100, true)",
+                "INSERT INTO tl_ladder (tenant_id, id, height_m) VALUES ('south', 100, 3.5)",
+                "INSERT INTO tl_saw (tenant_id, id, blade_mm) VALUES ('south', 101, 190)");
+        ToolDao tools = new ToolDao(database);
+        PowerToolDao powerTools = new PowerToolDao(database);
+        OperatorAccess access = OperatorAccess.of("kim@head-office", "inventory");
+        List<TenantRow<Tool>> all = database.asOperator(access, tx -> tools.findAllAcrossTenants(10, 0));
+        assertEquals(List.of("north:Drill:100", "south:Ladder:100", "south:Saw:101"), all.stream()
+                .map(r -> r.tenant() + ":" + r.entity().getClass().getSimpleName() + ":" + r.entity().getId()).toList());
+        assertEquals(700, ((Drill) all.get(0).entity()).getWatts());
+        assertEquals(new java.math.BigDecimal("3.5"), ((Ladder) all.get(1).entity()).getHeightM());
+        List<TenantRow<PowerTool>> powered = database.asOperator(access, tx -> powerTools.findByIdAcrossTenants(100L));
+        assertEquals(List.of("north"), powered.stream().map(TenantRow::tenant).toList(), "south's 100 is a ladder");
+        assertEquals(Map.of("north", 1L, "south", 1L), database.asOperator(access, tx -> powerTools.countAcrossTenants()));
+        assertEquals(List.of("kim@head-office|inventory|Tool.findAllAcrossTenants|{north,south}|3|false|false",
+                "kim@head-office|inventory|PowerTool.findByIdAcrossTenants|{north}|1|false|false",
+                "kim@head-office|inventory|PowerTool.countAcrossTenants|{north,south}|2|false|false"), log());
+    }
+
+    @Test
+    void aStreamLeftOpenIsClosedAndLoggedAtTheEndOfTheBlock() throws SQLException {
+        List<String> firstOnly = database.asOperator(OperatorAccess.of("kim@head-office", "peek"), tx -> TenantContext.callAs("north",
+                () -> {
+                    Stream<Loan> out = desk.streamByStatus(LoanStatus.OUT);
+                    return out.iterator().next().toolCode() == null ? List.<String>of() : List.of("DRL-01");
+                }));
+        assertEquals(List.of("DRL-01"), firstOnly);
+        assertEquals(List.of("kim@head-office|peek|Loans.streamByStatus|{north}|1|false|false"), log(),
+                "logged with the rows it had returned by then");
     }
 
     @Test
