@@ -1,8 +1,11 @@
 package dev.tenantdao.samples.trial.tools;
 
+import jakarta.data.page.CursoredPage;
+import jakarta.data.page.PageRequest;
 import jakarta.data.repository.CrudRepository;
 import jakarta.data.repository.Query;
 import jakarta.data.repository.Repository;
+import java.time.Instant;
 import java.util.List;
 
 /** The power tools only: a repository of an intermediate level. */
@@ -13,4 +16,9 @@ public interface PowerTools extends CrudRepository<PowerTool, Long> {
     List<PowerTool> named(String pattern);
 
     long countByShelf(String shelf);
+
+    @Query("WHERE name <> :excluded ORDER BY name")
+    CursoredPage<PowerTool> allBut(String excluded, PageRequest pageRequest);
+
+    CursoredPage<PowerTool> findAllAsOf(Instant at, PageRequest pageRequest);
 }
