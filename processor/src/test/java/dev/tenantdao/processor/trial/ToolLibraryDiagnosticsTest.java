@@ -278,6 +278,21 @@ class ToolLibraryDiagnosticsTest {
     }
 
     @Test
+    @Disabled("BUG: @Sql with a data-modifying CTE crashes the processor ('tenantdao bug: processing Loans failed with"
+            + " java.lang.ClassCastException: ...ParenthesedUpdate (or ParenthesedDelete) cannot be cast to ...ParenthesedSelect'),"
+            + " also for the corpus's proven 'WITH moved AS (DELETE ... RETURNING *) SELECT count(*) FROM moved'; README: the proof"
+            + " covers CTEs including data-modifying ones")
+    void nativeSqlWithADataModifyingCte() {
+        Compilation c = compile(MONEY, LOAN, loans(
+                "    @Sql(\"WITH lost AS (UPDATE loan SET tool_code = 'LOST' WHERE tenant_id = :tenant RETURNING id) SELECT count(*) FROM lost\")",
+                "    long loseAll();",
+                "    @Sql(\"WITH moved AS (DELETE FROM loan WHERE tenant_id = :tenant AND tool_code = 'X' RETURNING *) SELECT count(*) FROM moved\")",
+                "    long forgetX();"));
+        assertEquals(List.of(), diagnostics(c));
+        assertEquals(Compilation.Status.SUCCESS, c.status());
+    }
+
+    @Test
     void aTenantIdOfTheWrongType() {
         Compilation c = compile(source("tools.Member", "package tools;", IMPORTS,
                 "@Entity @Tenanted",
