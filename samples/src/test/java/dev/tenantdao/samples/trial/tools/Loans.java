@@ -105,6 +105,11 @@ public interface Loans extends CrudRepository<Loan, Long> {
 
     CursoredPage<Loan> findAllAsOf(Instant at, PageRequest pageRequest);
 
+    @AcrossTenants
+    @Find
+    @OrderBy("toolCode")
+    List<TenantRow<Loan>> feesIn(@By("lateFee.currency") String currency);
+
     /** A tool's code and when it is due back. */
     record ToolDue(String toolCode, LocalDate dueOn) {}
 

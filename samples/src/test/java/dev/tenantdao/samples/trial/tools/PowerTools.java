@@ -1,5 +1,7 @@
 package dev.tenantdao.samples.trial.tools;
 
+import dev.tenantdao.annotations.AcrossTenants;
+import dev.tenantdao.runtime.TenantRow;
 import jakarta.data.page.CursoredPage;
 import jakarta.data.page.PageRequest;
 import jakarta.data.repository.CrudRepository;
@@ -21,4 +23,8 @@ public interface PowerTools extends CrudRepository<PowerTool, Long> {
     CursoredPage<PowerTool> allBut(String excluded, PageRequest pageRequest);
 
     CursoredPage<PowerTool> findAllAsOf(Instant at, PageRequest pageRequest);
+
+    @AcrossTenants
+    @Query("WHERE shelf = :shelf ORDER BY name")
+    List<TenantRow<PowerTool>> onShelfEverywhere(String shelf);
 }

@@ -212,6 +212,41 @@ class ToolOperatorTest {
     }
 
     @Test
+    void nativeWritesAreRefusedInAReadOnlyBlockBeforeAnySql() throws SQLException {
+        OperatorAccess readOnly = OperatorAccess.of("kim@head-office", "audit");
+        execute(admin, "UPDATE tl_loan SET status = 'OVERDUE' WHERE tenant_id = 'north' AND tool_code = 'DRL-01'");
+        assertThrows(OperatorAccessException.class, () -> database.asOperator(readOnly,
+                tx -> TenantContext.callAs("north", () -> desk.declareLost("DRL-01"))), "an @Sql UPDATE");
+        assertEquals(List.of(), log(), "refused before any SQL: nothing logged");
+        assertEquals(1, TenantContext.callAs("north", () -> desk.countByStatus(LoanStatus.OVERDUE)), "nothing changed");
+        int lost = database.asOperator(readOnly.allowingWrites(), tx -> TenantContext.callAs("north", () -> desk.declareLost("DRL-01")));
+        assertEquals(1, lost);
+        assertEquals(List.of("kim@head-office|audit|Loans.declareLost|{north}|1|true|false"), log());
+    }
+
+    @Test
+    void findMethodsAcrossLibrariesOverAnEmbeddedComponentAndALevel() throws SQLException {
+        execute(admin, "UPDATE tl_loan SET late_fee_amount = 2, late_fee_currency = 'EUR' WHERE tool_code = 'DRL-01'",
+                "ALTER TABLE tl_tool_history DISABLE TRIGGER USER",
+                "TRUNCATE tl_tool, tl_tool_history CASCADE", "ALTER TABLE tl_tool_history ENABLE TRIGGER USER",
+                "INSERT INTO tl_tool (tenant_id, id, kind, name, shelf) VALUES ('north', 7, 'drill', 'Drill', 'A'),"
+                        + " ('south', 7, 'saw', 'Saw', 'A'), ('south', 8, 'ladder', 'Ladder', 'A')",
+                "INSERT INTO tl_power_tool (tenant_id, id, watts) VALUES ('north', 7, 700), ('south', 7, 900)",
+                "INSERT INTO tl_drill (tenant_id, id, hammer) VALUES ('north', 7, false)",
+                "INSERT INTO tl_saw (tenant_id, id, blade_mm) VALUES ('south', 7, 160)",
+                "INSERT INTO tl_ladder (tenant_id, id, height_m) VALUES ('south', 8, 2)");
+        OperatorAccess access = OperatorAccess.of("kim@head-office", "fees");
+        List<TenantRow<Loan>> fees = database.asOperator(access, tx -> desk.feesIn("EUR"));
+        assertEquals(List.of("north:DRL-01", "south:DRL-01"), fees.stream().map(r -> r.tenant() + ":" + r.entity().toolCode()).toList());
+        PowerTools powered = new PowerToolsImpl(database);
+        List<TenantRow<PowerTool>> shelfA = database.asOperator(access, tx -> powered.onShelfEverywhere("A"));
+        assertEquals(List.of("north:Drill:700", "south:Saw:900"), shelfA.stream()
+                .map(r -> r.tenant() + ":" + r.entity().getName() + ":" + r.entity().getWatts()).toList(), "no ladder: not a power tool");
+        assertEquals(List.of("kim@head-office|fees|Loans.feesIn|{north,south}|2|false|false",
+                "kim@head-office|fees|PowerTools.onShelfEverywhere|{north,south}|2|false|false"), log());
+    }
+
+    @Test
     void aStreamLeftOpenIsClosedAndLoggedAtTheEndOfTheBlock() throws SQLException {
         List<String> firstOnly = database.asOperator(OperatorAccess.of("kim@head-office", "peek"), tx -> TenantContext.callAs("north",
                 () -> {
