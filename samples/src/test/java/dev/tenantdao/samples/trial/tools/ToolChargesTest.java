@@ -3,10 +3,12 @@ package dev.tenantdao.samples.trial.tools;
 import static dev.tenantdao.samples.trial.tools.Money.eur;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
+import dev.tenantdao.runtime.RowNotFoundException;
 import dev.tenantdao.runtime.TenantContext;
 import dev.tenantdao.testkit.junit.TenantdaoTest;
 import dev.tenantdao.testkit.junit.TestSchema;
@@ -81,6 +83,17 @@ class ToolChargesTest {
     }
 
     @Test
+    void aChargeIsNotUpdatedAsAnotherKind() {
+        LateCharge late = (LateCharge) TenantContext.callAs("ivy", () -> charges.insert(new LateCharge(0, 1, eur("1"), 2)));
+        assertThrows(RowNotFoundException.class, () -> TenantContext.runAs("ivy",
+                () -> charges.update(new BanPenalty(late.id(), 1, eur("1"), LocalDate.of(2026, 1, 1)))),
+                "the ban's DAO finds no ban with the late fee's id");
+        assertInstanceOf(LateCharge.class, TenantContext.callAs("ivy", () -> charges.findById(late.id())).orElseThrow());
+        assertThrows(RowNotFoundException.class, () -> TenantContext.runAs("juniper", () -> charges.update(late)),
+                "another library's charge");
+    }
+
+    @Test
     void aKindThisVersionDoesNotKnowIsReadAsTheFallback(TestSchema schema) throws SQLException {
         TenantContext.runAs("hazel", () -> charges.insert(new OtherCharge(0, 3, eur("1"), null)));
         TenantContext.runAs("hazel", () -> charges.insert(new LateCharge(0, 3, eur("1"), 1)));
@@ -92,6 +105,11 @@ class ToolChargesTest {
         assertEquals(List.of("other", "donation"), fallback.stream().map(OtherCharge::kind).toList());
         assertEquals(eur("12"), fallback.get(1).amount(), "the root's embedded amount, read for an unknown kind too");
         assertEquals(3, TenantContext.callAs("hazel", charges::count));
+        OtherCharge donation = fallback.get(1);
+        TenantContext.runAs("hazel", () -> otherCharges.update(new OtherCharge(donation.id(), 4, eur("13"), "other")));
+        OtherCharge updated = (OtherCharge) TenantContext.callAs("hazel", () -> charges.findById(donation.id())).orElseThrow();
+        assertEquals("donation", updated.kind(), "the fallback's view of the discriminator is never written");
+        assertEquals(4, updated.memberId());
         assertEquals(List.of("LateCharge"), TenantContext.callAs("hazel", () -> kinds(lateCharges.findAll(10, 0))));
     }
 }

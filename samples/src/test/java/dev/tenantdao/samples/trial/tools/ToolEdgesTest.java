@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenantdao.runtime.DataAccessException;
 import dev.tenantdao.runtime.Database;
 import dev.tenantdao.runtime.HistoryEntry;
 import dev.tenantdao.runtime.RowNotFoundException;
 import dev.tenantdao.runtime.TenantContext;
+import dev.tenantdao.runtime.TenantMismatchException;
 import dev.tenantdao.testkit.junit.TenantdaoTest;
 import jakarta.data.exceptions.EntityExistsException;
 import jakarta.data.exceptions.OptimisticLockingFailureException;
@@ -25,7 +27,10 @@ class ToolEdgesTest {
     private final MemberDao members;
     private final MemberDesk desk;
 
+    private final Database membersDatabase;
+
     ToolEdgesTest(Database database) {
+        membersDatabase = database;
         members = new MemberDao(database);
         desk = new MemberDeskImpl(database);
     }
@@ -83,6 +88,20 @@ class ToolEdgesTest {
         assertTrue(TenantContext.callAs("cedar", () -> members.findDeletedById(3)).isPresent(), "a repository delete is soft");
         assertEquals(Optional.empty(), TenantContext.callAs("dale", () -> desk.findById(1L)));
         assertEquals(1, TenantContext.callAs("cedar", () -> desk.findAll().count()));
+    }
+
+    @Test
+    void aMemberWithLoansCannotBePurgedButCanLeave() {
+        LoanDao loans = new LoanDao(membersDatabase);
+        TenantContext.runAs("gum", () -> members.insert(Member.of(1, "G-1", "Gil", null)));
+        TenantContext.runAs("gum", () -> loans.insert(Loan.lend(1, "DRL-01", java.time.LocalDate.of(2026, 1, 1), 7)));
+        assertTrue(TenantContext.callAs("gum", () -> members.deleteById(1)), "a soft delete keeps the row the loan points at");
+        DataAccessException refused = assertThrows(DataAccessException.class, () -> TenantContext.callAs("gum", () -> members.purge(1)));
+        assertEquals("23503", refused.sqlState());
+        assertTrue(TenantContext.callAs("gum", () -> members.findDeletedById(1)).isPresent(), "still there, deleted");
+        assertThrows(TenantMismatchException.class, () -> TenantContext.runAs("gum", () -> members.insertAll(List.of(
+                Member.of(2, "G-2", "Ok", null), new Member(3, "hazel", "G-3", "Wrong", null, Tier.BASIC, null)))));
+        assertEquals(0, TenantContext.callAs("gum", members::count), "nothing inserted");
     }
 
     @Test
