@@ -1,0 +1,30 @@
+package dev.tenantdao.samples.trial.tools;
+
+import dev.tenantdao.annotations.AcrossTenants;
+import dev.tenantdao.runtime.TenantRow;
+import jakarta.data.page.CursoredPage;
+import jakarta.data.page.PageRequest;
+import jakarta.data.repository.CrudRepository;
+import jakarta.data.repository.Query;
+import jakarta.data.repository.Repository;
+import java.time.Instant;
+import java.util.List;
+
+/** The power tools only: a repository of an intermediate level. */
+@Repository
+public interface PowerTools extends CrudRepository<PowerTool, Long> {
+
+    @Query("WHERE name LIKE :pattern ORDER BY name")
+    List<PowerTool> named(String pattern);
+
+    long countByShelf(String shelf);
+
+    @Query("WHERE name <> :excluded ORDER BY name")
+    CursoredPage<PowerTool> allBut(String excluded, PageRequest pageRequest);
+
+    CursoredPage<PowerTool> findAllAsOf(Instant at, PageRequest pageRequest);
+
+    @AcrossTenants
+    @Query("WHERE shelf = :shelf ORDER BY name")
+    List<TenantRow<PowerTool>> onShelfEverywhere(String shelf);
+}
