@@ -169,6 +169,52 @@ public record EntityModel(
     }
 
     /**
+     * The tables besides the root's whose columns a query of this entity may name: a joined subtype's
+     * ({@link #joinedTables()}), or, for an intermediate level of a joined hierarchy, the tables of the
+     * levels from the root down to it that map fields (every DAO read of a level joins them); empty otherwise.
+     */
+    public List<EntityKind.JoinedTable> queryTables() {
+        if (!(kind instanceof EntityKind.HierarchyRoot level) || !level.level() || !level.hierarchy().isJoined()
+                || level.subtypes().isEmpty()) {
+            return joinedTables();
+        }
+        List<EntityKind.JoinedTable> tables = new java.util.ArrayList<>();
+        for (EntityKind.JoinedTable table : level.subtypes().get(0).joinedTables()) {
+            if (!table.own() && isOrExtends(element, table.type())) {
+                tables.add(table);
+            }
+        }
+        return tables;
+    }
+
+    /** The properties a query of this entity may name: its own, and for a level those of {@link #queryTables()}. */
+    public List<Property> queryProperties() {
+        if (!(kind instanceof EntityKind.HierarchyRoot level) || !level.level()) {
+            return properties;
+        }
+        List<Property> all = new java.util.ArrayList<>(properties);
+        queryTables().forEach(table -> all.addAll(table.properties()));
+        return all;
+    }
+
+    /** Whether {@code type} is the class or interface named {@code name}, or extends or implements it. */
+    private static boolean isOrExtends(javax.lang.model.element.TypeElement type, String name) {
+        if (type.getQualifiedName().contentEquals(name)) {
+            return true;
+        }
+        List<javax.lang.model.type.TypeMirror> supertypes = new java.util.ArrayList<>(type.getInterfaces());
+        supertypes.add(type.getSuperclass());
+        for (javax.lang.model.type.TypeMirror supertype : supertypes) {
+            if (supertype instanceof javax.lang.model.type.DeclaredType declared
+                    && declared.asElement() instanceof javax.lang.model.element.TypeElement above
+                    && isOrExtends(above, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A fallback subtype's property mapping the discriminator column read-only (the value its row
      * was loaded with); empty otherwise.
      */

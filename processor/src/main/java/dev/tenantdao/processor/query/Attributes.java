@@ -24,12 +24,12 @@ public final class Attributes {
      * it). The tenant is never an attribute a query can name: the tenancy pass owns it.
      */
     public Optional<Property> find(String name) {
-        for (Property property : entity.properties()) {
+        for (Property property : entity.queryProperties()) {
             if (!property.tenantId() && property.name().equals(name)) {
                 return Optional.of(property);
             }
         }
-        for (Property property : entity.properties()) {
+        for (Property property : entity.queryProperties()) {
             if (!property.tenantId() && property.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
                 return Optional.of(property);
             }
@@ -39,7 +39,7 @@ public final class Attributes {
 
     /** The attribute named exactly {@code name}, if any. */
     public Optional<Property> findExactly(String name) {
-        return entity.properties().stream().filter(p -> !p.tenantId() && p.name().equals(name)).findFirst();
+        return entity.queryProperties().stream().filter(p -> !p.tenantId() && p.name().equals(name)).findFirst();
     }
 
     /** The attribute named {@code name}, or a QueryException at {@code at} listing those there are. */
@@ -68,12 +68,12 @@ public final class Attributes {
 
     /** The columns of the embedded value named {@code name} (ignoring case), or none. */
     private List<Property> components(String name) {
-        return entity.properties().stream()
+        return entity.queryProperties().stream()
                 .filter(p -> p.isEmbedded() && p.ownerName().equalsIgnoreCase(name)).toList();
     }
 
     /** The attribute names, for messages. */
     public String names() {
-        return String.join(", ", entity.properties().stream().filter(p -> !p.tenantId()).map(Property::name).toList());
+        return String.join(", ", entity.queryProperties().stream().filter(p -> !p.tenantId()).map(Property::name).toList());
     }
 }

@@ -29,7 +29,7 @@ public final class MethodNames {
     private MethodNames(String name, Attributes attributes) {
         this.name = name;
         this.attributes = attributes;
-        this.byLength = attributes.entity().properties().stream().filter(p -> !p.tenantId())
+        this.byLength = attributes.entity().queryProperties().stream().filter(p -> !p.tenantId())
                 .sorted(Comparator.comparingInt((Property p) -> p.name().length()).reversed()).toList();
     }
 
@@ -195,6 +195,16 @@ public final class MethodNames {
         String word = at < name.length() ? name.substring(at, end) : "";
         if (word.isEmpty()) {
             throw new QueryException("expected an attribute at the end of the name", -1);
+        }
+        // an embedded value named as a whole, over one word or several (LateFee): said so, with its components
+        for (int longest = name.length(); longest > at; longest--) {
+            if (ends(longest)) {
+                String words = name.substring(at, longest);
+                String whole = Character.toLowerCase(words.charAt(0)) + words.substring(1);
+                if (attributes.isEmbedded(whole)) {
+                    attributes.require(whole, -1);
+                }
+            }
         }
         // the tenant (or another unknown word): as Attributes says it, the tenant named as the tenant; a
         // path named as the user wrote it (estimate.amont for Estimate_Amont)

@@ -1,12 +1,21 @@
 package dev.tenantdao.processor.query;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
+import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -32,7 +41,7 @@ public final class SoftDeleteCheck {
         };
         Set<String> named;
         try {
-            named = finder.getTables(statement);
+            named = tablesOf(statement, finder);
         } catch (UnsupportedOperationException e) {
             return Map.of();        // a statement the finder cannot walk: the proof has judged it already
         }
@@ -46,5 +55,53 @@ public final class SoftDeleteCheck {
             }
         }
         return unfiltered;
+    }
+
+    /**
+     * The tables {@code statement} names, its CTEs' included: JSqlParser's finder walks a data-modifying
+     * CTE ({@code WITH moved AS (DELETE ... RETURNING *)}) as a select and fails, so each CTE's statement
+     * is walked on its own, then the statement without its CTEs (restored after).
+     */
+    private static Set<String> tablesOf(Statement statement, TablesNamesFinder<Void> finder) {
+        List<WithItem<?>> with = withItems(statement);
+        if (with == null || with.isEmpty()) {
+            return finder.getTables(statement);
+        }
+        Set<String> named = new TreeSet<>();
+        for (WithItem<?> item : with) {
+            Object body = item.getParenthesedStatement();
+            Statement inner = body instanceof ParenthesedInsert insert ? insert.getInsert()
+                    : body instanceof ParenthesedUpdate update ? update.getUpdate()
+                    : body instanceof ParenthesedDelete delete ? delete.getDelete()
+                    : (Statement) body;
+            named.addAll(tablesOf(inner, finder));
+        }
+        setWithItems(statement, null);
+        try {
+            named.addAll(finder.getTables(statement));
+        } finally {
+            setWithItems(statement, with);
+        }
+        return named;
+    }
+
+    private static List<WithItem<?>> withItems(Statement statement) {
+        return statement instanceof Select select ? select.getWithItemsList()
+                : statement instanceof Update update ? update.getWithItemsList()
+                : statement instanceof Delete delete ? delete.getWithItemsList()
+                : statement instanceof Insert insert ? insert.getWithItemsList()
+                : null;
+    }
+
+    private static void setWithItems(Statement statement, List<WithItem<?>> with) {
+        if (statement instanceof Select select) {
+            select.setWithItemsList(with);
+        } else if (statement instanceof Update update) {
+            update.setWithItemsList(with);
+        } else if (statement instanceof Delete delete) {
+            delete.setWithItemsList(with);
+        } else if (statement instanceof Insert insert) {
+            insert.setWithItemsList(with);
+        }
     }
 }

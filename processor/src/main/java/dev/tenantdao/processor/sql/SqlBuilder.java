@@ -551,9 +551,9 @@ public final class SqlBuilder {
 
     // ---- repository queries: the same rows, the same audited writes -------------------------------
 
-    /** The column of {@code property} as this entity's statements name it (qualified for a joined subtype). */
+    /** The column of {@code property} as this entity's statements name it (qualified for a joined subtype or level). */
     public String column(Property property) {
-        for (JoinedTable joined : entity.joinedTables()) {
+        for (JoinedTable joined : entity.queryTables()) {
             if (joined.properties().contains(property)) {
                 return Identifiers.quote(joined.name()) + "." + Identifiers.quote(property.column());
             }

@@ -61,16 +61,23 @@ final class AcrossTenantsMethod {
                         + "the tenant and id of a page's last row to get the next one;\n"
                         + "$L starts at the first row. Only inside {@code Database.asOperator},\n"
                         + "on the operators' login, and written to its access log with the tenants whose rows it returned.\n\n"
-                        + "@throws IllegalArgumentException when only one of {@code afterTenant} and {@code afterId} is null\n"
-                        + OUTSIDE, primitiveId ? "a null {@code afterTenant}" : "a null {@code afterTenant} and {@code afterId}")
+                        + "@throws IllegalArgumentException when $L\n"
+                        + OUTSIDE, primitiveId ? "a null {@code afterTenant} and an {@code afterId} of 0"
+                                : "a null {@code afterTenant} and {@code afterId}",
+                        primitiveId ? "{@code afterTenant} is null and {@code afterId} is not 0 (half a cursor)"
+                                : "only one of {@code afterTenant} and {@code afterId} is null")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(rows(dao))
                 .addParameter(String.class, "afterTenant")
                 .addParameter(dao.idType(), "afterId")
                 .addParameter(int.class, "limit");
         if (primitiveId) {
-            method.beginControlFlow("if (afterTenant == null)")
+            method.beginControlFlow("if (afterTenant == null && afterId == 0)")
                     .addStatement("return findAllAcrossTenants(limit, 0)")
+                    .endControlFlow()
+                    .beginControlFlow("if (afterTenant == null)")
+                    .addStatement("throw new $T($S)", IllegalArgumentException.class,
+                            "afterTenant and afterId: both the last row's, or null and 0 for the first page")
                     .endControlFlow();
         } else {
             method.beginControlFlow("if (afterTenant == null && afterId == null)")

@@ -1571,7 +1571,7 @@ public final class RepositoryWriter {
     /** {@code SORTABLE}: each attribute a sort given at run time may name, and its column. */
     private FieldSpec sortableField() {
         QuerySql columns = new QuerySql(entity, null);
-        List<CodeBlock> entries = entity.properties().stream().filter(p -> !p.tenantId())
+        List<CodeBlock> entries = entity.queryProperties().stream().filter(p -> !p.tenantId())
                 .map(p -> CodeBlock.of("$T.entry($S, $S)", dev.tenantdao.processor.write.Types.MAP, p.name(),
                         columns.column(p)))
                 .toList();

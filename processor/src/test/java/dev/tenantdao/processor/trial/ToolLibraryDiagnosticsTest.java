@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,8 +111,6 @@ class ToolLibraryDiagnosticsTest {
     }
 
     @Test
-    @Disabled("BUG: a derived finder naming a two-word embedded property as a whole (findByLateFee, findByLateFeeNull) says"
-            + " \"Loan has no attribute 'late'\"; README: findByPrice(Money) is a compile error naming the components to use instead")
     void aWholeLateFeeInADerivedFinder() {
         Compilation c = compile(MONEY, LOAN, loans(
                 "    List<Loan> findByLateFee(Money fee);",
@@ -136,9 +133,6 @@ class ToolLibraryDiagnosticsTest {
     }
 
     @Test
-    @Disabled("BUG: a repository of a joined level with a table of its own cannot query the level's own column (JDQL or derived:"
-            + " \"PowerTool has no attribute 'watts' (it has id, name)\") though its subtypes' repositories can; README: a level's"
-            + " repository is built by the level's statement builder, its reads joining the level's table")
     void aLevelsRepositoryQueriesTheLevelsOwnColumn() {
         Compilation c = compile(TOOL, source("tools.PowerTools", "package tools;", DATA,
                 "@Repository",
@@ -278,10 +272,6 @@ class ToolLibraryDiagnosticsTest {
     }
 
     @Test
-    @Disabled("BUG: @Sql with a data-modifying CTE crashes the processor ('tenantdao bug: processing Loans failed with"
-            + " java.lang.ClassCastException: ...ParenthesedUpdate (or ParenthesedDelete) cannot be cast to ...ParenthesedSelect'),"
-            + " also for the corpus's proven 'WITH moved AS (DELETE ... RETURNING *) SELECT count(*) FROM moved'; README: the proof"
-            + " covers CTEs including data-modifying ones")
     void nativeSqlWithADataModifyingCte() {
         Compilation c = compile(MONEY, LOAN, loans(
                 "    @Sql(\"WITH lost AS (UPDATE loan SET tool_code = 'LOST' WHERE tenant_id = :tenant RETURNING id) SELECT count(*) FROM lost\")",

@@ -19,6 +19,14 @@ public interface PowerTools extends CrudRepository<PowerTool, Long> {
 
     long countByShelf(String shelf);
 
+    /** The level's own column, in its own table (tl_power_tool). */
+    @Query("WHERE watts > :watts ORDER BY watts DESC")
+    List<PowerTool> atLeast(int watts);
+
+    List<PowerTool> findByWattsLessThanOrderByWatts(int watts);
+
+    List<PowerTool> findByWattsGreaterThan(int watts, jakarta.data.Sort<PowerTool> sort);
+
     @Query("WHERE name <> :excluded ORDER BY name")
     CursoredPage<PowerTool> allBut(String excluded, PageRequest pageRequest);
 

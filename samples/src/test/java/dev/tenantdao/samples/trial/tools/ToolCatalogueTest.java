@@ -90,6 +90,15 @@ class ToolCatalogueTest {
         assertTrue(TenantContext.callAs("cedar", () -> tools.existsById(ladder.getId())));
         assertEquals(1, TenantContext.callAs("cedar", () -> powered.countByShelf("C1")));
         assertEquals(List.of("Drill:Drill", "Saw:Saw"), TenantContext.callAs("cedar", () -> describe(powered.named("%"))));
+        // the level's own column, in the level's table: JDQL, a derived finder and a sort given at run time
+        assertEquals(List.of("Saw:Saw"), TenantContext.callAs("cedar", () -> describe(powered.atLeast(600))));
+        assertEquals(List.of("Saw:Saw", "Drill:Drill"), TenantContext.callAs("cedar", () -> describe(powered.atLeast(100))));
+        assertEquals(List.of("Drill:Drill"),
+                TenantContext.callAs("cedar", () -> describe(powered.findByWattsLessThanOrderByWatts(1000))));
+        assertEquals(List.of("Saw:Saw", "Drill:Drill"), TenantContext.callAs("cedar",
+                () -> describe(powered.findByWattsGreaterThan(0, jakarta.data.Sort.desc("watts")))));
+        assertEquals(List.of("Drill:Drill", "Saw:Saw"), TenantContext.callAs("cedar",
+                () -> describe(powered.findByWattsGreaterThan(0, jakarta.data.Sort.asc("watts")))));
         assertEquals(List.of("Drill:Drill", "Ladder:Ladder"),
                 TenantContext.callAs("cedar", () -> describe(catalogue.findByShelfOrderByNameAsc("C1"))));
         Page<Tool> page = TenantContext.callAs("cedar", () -> catalogue.named("%", PageRequest.ofSize(2)));
