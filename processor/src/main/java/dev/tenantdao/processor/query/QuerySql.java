@@ -83,20 +83,46 @@ public final class QuerySql {
 
     /**
      * {@code query} across tenants (a repository method's {@code @AcrossTenants}): through the tenancy pass in
-     * operator mode, the one place a statement goes without the tenant predicate, each row's tenant selected last;
-     * in tenant order, then the query's own order, then the id.
+     * operator mode, the one place a statement goes without the tenant predicate, each row's tenant selected last.
+     * A find is in tenant order, then the query's own order, then the id (with sort criteria given at run time,
+     * its order is {@link #acrossTenantsOrderList}'s); read by {@code paging}'s limit and offset, if given. A count
+     * counts each tenant's rows, for the tenants that have any, in tenant order ({@code GROUP BY} the tenant).
      */
-    public Statement acrossTenants(Query query) throws QueryException {
-        if (query.order().stream().noneMatch(o -> o.property().id())) {
+    public Statement acrossTenants(Query query, Paging paging) throws QueryException {
+        TenancyPass across = TenancyPass.acrossTenants(entity);
+        String tenant = builder.tenantColumn();
+        if (query.action() == Query.Action.COUNT) {
+            Sql.Select counted = (Sql.Select) build(query, Paging.NONE);
+            return across.apply(counted.tail(Fragment.sql(" GROUP BY " + tenant + " ORDER BY " + tenant)));
+        }
+        if (!paging.dynamicOrder() && query.order().stream().noneMatch(o -> o.property().id())) {
             query = query.withOrder(List.of(new Query.Ordering(entity.id(), false, false)));
         }
-        return TenancyPass.acrossTenants(entity).apply(build(query, Paging.NONE, builder.tenantColumn()));
+        return across.apply(build(query, paging, tenant));
+    }
+
+    /** Each tenant's count of the rows {@code query} finds, across tenants (for a page's total). */
+    public Statement acrossTenantsCount(Query query) throws QueryException {
+        return acrossTenants(countOf(query), Paging.NONE);
+    }
+
+    /**
+     * The ORDER BY list across tenants in front of sort criteria given at run time: the tenant, then {@code order}
+     * (the runtime adds the criteria, then the id).
+     */
+    public String acrossTenantsOrderList(List<Query.Ordering> order) {
+        String list = orderList(order);
+        return builder.tenantColumn() + (list.isEmpty() ? "" : ", " + list);
     }
 
     /** The count of the rows {@code query} finds (for a page's total). */
     public Statement count(Query query) throws QueryException {
-        return statement(new Query(Query.Action.COUNT, List.of(), query.where(), List.of(), null, List.of()),
-                Paging.NONE);
+        return statement(countOf(query), Paging.NONE);
+    }
+
+    /** The count of the rows {@code query} finds, as a query. */
+    private static Query countOf(Query query) {
+        return new Query(Query.Action.COUNT, List.of(), query.where(), List.of(), null, List.of());
     }
 
     /** The ORDER BY list of {@code order}, as the runtime puts it in front of sort criteria given at run time. */
