@@ -18,6 +18,11 @@ import dev.tenantdao.samples.softdelete.Asset;
 import dev.tenantdao.samples.softdelete.AssetDao;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
+import jakarta.data.Limit;
+import jakarta.data.Order;
+import jakarta.data.Sort;
+import jakarta.data.page.Page;
+import jakarta.data.page.PageRequest;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -325,6 +330,88 @@ class OperatorReadsTest {
         assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
         assertEquals(List.of(), log());
         assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN, 0L);
+    }
+
+    @Test
+    void repositoryCountsPagesSortsAndProjectionsAcrossTenantsAreEachLoggedWithTheirTenants() throws SQLException {
+        Balances repository = new BalancesImpl(database);
+        TenantContext.runAs("initech", () -> balances.insert(Balance.of("ann", 50)));
+        List<List<String>> read = database.asOperator(BILLING, tx -> List.of(
+                counts(repository.countByCustomer("ann")),
+                counts(repository.countByCustomer("zed")),
+                counts(repository.countAtLeast(200)),
+                rows(repository.findByCentsLessThan(450, Limit.of(3))),
+                rows(repository.findByCentsLessThan(450, Limit.range(3, 5))),
+                page(repository.findByCentsGreaterThanEqual(100, PageRequest.ofSize(2))),
+                page(repository.findByCentsGreaterThanEqual(100, PageRequest.ofPage(3, 2, true))),
+                page(repository.findByCentsGreaterThanEqual(100, PageRequest.ofSize(2).withoutTotal())),
+                rows(repository.findByCustomerNot("ann", Order.by(Sort.desc("cents")))),
+                repository.owedBelow(250).stream().map(row -> row.tenant() + ":" + row.entity().customer() + ":"
+                        + row.entity().cents()).toList()));
+        assertEquals(List.of(
+                        List.of("acme=1", "initech=1"),
+                        List.of(),
+                        List.of("acme=2", "globex=2"),
+                        List.of("acme:cid:300", "acme:bob:200", "acme:ann:100"),
+                        List.of("acme:ann:100", "globex:dee:400", "initech:ann:50"),
+                        List.of("acme:ann:100", "acme:bob:200", "total 5", "next true"),
+                        List.of("globex:eve:500", "total 5", "next false"),
+                        List.of("acme:ann:100", "acme:bob:200", "total -1", "next true"),
+                        List.of("acme:cid:300", "acme:bob:200", "globex:eve:500", "globex:dee:400"),
+                        List.of("acme:ann:100", "acme:bob:200", "initech:ann:50")),
+                read, "in tenant order, then the method's; counts of the tenants that have any");
+        assertEquals(List.of(
+                        "billing-job|monthly invoices|Balances.countByCustomer|{acme,initech}|2",
+                        "billing-job|monthly invoices|Balances.countByCustomer|{}|0",
+                        "billing-job|monthly invoices|Balances.countAtLeast|{acme,globex}|2",
+                        "billing-job|monthly invoices|Balances.findByCentsLessThan|{acme}|3",
+                        "billing-job|monthly invoices|Balances.findByCentsLessThan|{acme,globex,initech}|3",
+                        // the total counted every tenant with a matching row: those are named too
+                        "billing-job|monthly invoices|Balances.findByCentsGreaterThanEqual|{acme,globex}|2",
+                        "billing-job|monthly invoices|Balances.findByCentsGreaterThanEqual|{acme,globex}|1",
+                        // without a total, only the page's rows (not the one more read to tell that a next exists)
+                        "billing-job|monthly invoices|Balances.findByCentsGreaterThanEqual|{acme}|2",
+                        "billing-job|monthly invoices|Balances.findByCustomerNot|{acme,globex}|4",
+                        "billing-job|monthly invoices|Balances.owedBelow|{acme,initech}|3"),
+                log());
+        List<Runnable> calls = List.of(() -> repository.countByCustomer("ann"), () -> repository.countAtLeast(0),
+                () -> repository.findByCentsLessThan(450, Limit.of(3)),
+                () -> repository.findByCentsGreaterThanEqual(0, PageRequest.ofSize(2)),
+                () -> repository.findByCustomerNot("ann", Order.by(Sort.asc("cents"))), () -> repository.owedBelow(250));
+        for (Runnable call : calls) {
+            for (boolean withTenant : List.of(false, true)) {
+                OperatorAccessException refused = assertThrows(OperatorAccessException.class,
+                        () -> {
+                            if (withTenant) {
+                                TenantContext.runAs("acme", call::run);
+                            } else {
+                                call.run();
+                            }
+                        });
+                assertTrue(refused.getMessage().contains("reads every tenant's rows: call it inside Database.asOperator"),
+                        refused.getMessage());
+            }
+        }
+        assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
+        assertEquals(List.of(), log());
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.COUNT_BY_CUSTOMER, "ann");
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.COUNT_AT_LEAST, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_LESS_THAN, 10_000L, 100, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN_EQUAL, 0L, 100, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN_EQUAL_COUNT, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CUSTOMER_NOT, "zed");
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.OWED_BELOW, 10_000L);
+    }
+
+    private static List<String> counts(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    private static List<String> page(Page<TenantRow<Balance>> page) {
+        List<String> lines = new ArrayList<>(rows(page.content()));
+        lines.add("total " + (page.hasTotals() ? page.totalElements() : -1));
+        lines.add("next " + page.hasNext());
+        return lines;
     }
 
     private static List<String> rows(List<TenantRow<Balance>> rows) {
