@@ -209,20 +209,7 @@ class OperatorReadsTest {
         List<Runnable> reads = List.of(() -> balances.findAllAcrossTenantsAfter("acme", 1L, 10),
                 () -> balances.findByIdAcrossTenants(1L), balances::countAcrossTenants,
                 () -> accounts.findByIdAcrossTenants("A-1"));
-        for (Runnable read : reads) {
-            for (boolean withTenant : List.of(false, true)) {
-                OperatorAccessException refused = assertThrows(OperatorAccessException.class,
-                        () -> {
-                            if (withTenant) {
-                                TenantContext.runAs("acme", read::run);
-                            } else {
-                                read.run();
-                            }
-                        });
-                assertTrue(refused.getMessage().contains("reads every tenant's rows: call it inside Database.asOperator"),
-                        refused.getMessage());
-            }
-        }
+        assertRefusedOutsideAnOperatorBlock(reads);
         assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
         // half a keyset position is a caller's mistake, refused before any SQL and not logged
         IllegalArgumentException half = assertThrows(IllegalArgumentException.class, () -> database.asOperator(BILLING,
@@ -313,20 +300,8 @@ class OperatorReadsTest {
                         "billing-job|monthly invoices|Balances.ofCustomer|{acme,initech}|2",
                         "billing-job|monthly invoices|Balances.findByCentsGreaterThan|{}|0"),
                 log());
-        for (Runnable call : List.<Runnable>of(() -> repository.findByCentsGreaterThan(0), () -> repository.ofCustomer("ann"))) {
-            for (boolean withTenant : List.of(false, true)) {
-                OperatorAccessException refused = assertThrows(OperatorAccessException.class,
-                        () -> {
-                            if (withTenant) {
-                                TenantContext.runAs("acme", call::run);
-                            } else {
-                                call.run();
-                            }
-                        });
-                assertTrue(refused.getMessage().contains("reads every tenant's rows: call it inside Database.asOperator"),
-                        refused.getMessage());
-            }
-        }
+        assertRefusedOutsideAnOperatorBlock(List.of(() -> repository.findByCentsGreaterThan(0),
+                () -> repository.ofCustomer("ann")));
         assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
         assertEquals(List.of(), log());
         assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN, 0L);
@@ -378,6 +353,20 @@ class OperatorReadsTest {
                 () -> repository.findByCentsLessThan(450, Limit.of(3)),
                 () -> repository.findByCentsGreaterThanEqual(0, PageRequest.ofSize(2)),
                 () -> repository.findByCustomerNot("ann", Order.by(Sort.asc("cents"))), () -> repository.owedBelow(250));
+        assertRefusedOutsideAnOperatorBlock(calls);
+        assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
+        assertEquals(List.of(), log());
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.COUNT_BY_CUSTOMER, "ann");
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.COUNT_AT_LEAST, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_LESS_THAN, 10_000L, 100, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN_EQUAL, 0L, 100, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN_EQUAL_COUNT, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CUSTOMER_NOT, "zed");
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.OWED_BELOW, 10_000L);
+    }
+
+    /** Each call, without a tenant and with one, throws OperatorAccessException outside an operator block. */
+    private static void assertRefusedOutsideAnOperatorBlock(List<Runnable> calls) {
         for (Runnable call : calls) {
             for (boolean withTenant : List.of(false, true)) {
                 OperatorAccessException refused = assertThrows(OperatorAccessException.class,
@@ -392,15 +381,6 @@ class OperatorReadsTest {
                         refused.getMessage());
             }
         }
-        assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
-        assertEquals(List.of(), log());
-        assertNoRowOnTheApplicationsLogin(BalancesImpl.COUNT_BY_CUSTOMER, "ann");
-        assertNoRowOnTheApplicationsLogin(BalancesImpl.COUNT_AT_LEAST, 0L);
-        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_LESS_THAN, 10_000L, 100, 0L);
-        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN_EQUAL, 0L, 100, 0L);
-        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN_EQUAL_COUNT, 0L);
-        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CUSTOMER_NOT, "zed");
-        assertNoRowOnTheApplicationsLogin(BalancesImpl.OWED_BELOW, 10_000L);
     }
 
     private static List<String> counts(Map<String, Long> counts) {
