@@ -207,6 +207,64 @@ class AcrossTenantsRepositoryTest {
     }
 
     @Test
+    void aCursoredPageIsKeyedByTheTenantThenTheOrderThenTheId() throws IOException {
+        Compilation c = compileWithOptions(ROLE, item("@Tenanted"), items(
+                "    @AcrossTenants @OrderBy(value = \"quantity\", descending = true)",
+                "    CursoredPage<TenantRow<Item>> findByNameNot(String name, PageRequest request);"));
+        assertDiagnostics(c);
+        String impl = impl(c);
+        assertTrue(impl.contains("""
+                    static final String FIND_BY_NAME_NOT_AFTER = \"""
+                            SELECT id, name, quantity, tenant_id AS tenantdao_row_tenant \\
+                            FROM item \\
+                            WHERE name <> ? AND ((tenant_id > ?) OR (tenant_id = ? AND quantity < ?) OR (tenant_id = ? AND quantity = ? AND id > ?)) \\
+                            ORDER BY tenant_id, quantity DESC, id \\
+                            LIMIT ?\""";
+
+                    static final String FIND_BY_NAME_NOT_BEFORE = \"""
+                            SELECT id, name, quantity, tenant_id AS tenantdao_row_tenant \\
+                            FROM item \\
+                            WHERE name <> ? AND ((tenant_id < ?) OR (tenant_id = ? AND quantity > ?) OR (tenant_id = ? AND quantity = ? AND id < ?)) \\
+                            ORDER BY tenant_id DESC, quantity, id DESC \\
+                            LIMIT ?\""";
+
+                    static final String FIND_BY_NAME_NOT_COUNT = \"""
+                            SELECT count(*), tenant_id AS tenantdao_row_tenant \\
+                            FROM item \\
+                            WHERE name <> ? \\
+                            GROUP BY tenant_id \\
+                            ORDER BY tenant_id\""";
+                """), impl);
+        assertTrue(impl.contains("""
+                        String tenantKey_ = Repositories.key(request, 0, 3, String.class);
+                        Long quantityKey = Repositories.key(request, 1, 3, Long.class);
+                        Long idKey = Repositories.key(request, 2, 3, Long.class);
+                """), impl);
+        assertTrue(impl.contains("""
+                            CursoredPage<TenantRow<Item>> page = Repositories.cursoredPage(request, found, row -> PageRequest.Cursor.forKey(row.tenant(), row.entity().quantity(), row.entity().id()), total);
+                            return call.pageOfTenants(page, page.content(), counted);
+                """), impl);
+    }
+
+    @Test
+    void aCursorInIdOrderComparesTheTenantAndTheIdAsOneRowAndATenantOfAnotherTypeAsThatType() throws IOException {
+        Compilation c = compileWithOptions(ROLE, item("@Tenanted(columnType = Tenanted.ColumnType.UUID)"), items(
+                "    @AcrossTenants CursoredPage<TenantRow<Item>> findByNameNot(String name, PageRequest request);"));
+        assertDiagnostics(c);
+        String impl = impl(c);
+        assertTrue(impl.contains("""
+                            WHERE name <> ? AND (tenant_id, id) > (?::uuid, ?) \\
+                            ORDER BY tenant_id, id \\
+                            LIMIT ?\""";
+                """), impl);
+        assertTrue(impl.contains("""
+                            WHERE name <> ? AND (tenant_id, id) < (?::uuid, ?) \\
+                            ORDER BY tenant_id DESC, id DESC \\
+                            LIMIT ?\""";
+                """), impl);
+    }
+
+    @Test
     void anOrderGivenAtRunTimeComesAfterTheTenantAndBeforeTheId() throws IOException {
         Compilation c = compileWithOptions(ROLE, item("@Tenanted"), items(
                 "    @AcrossTenants List<TenantRow<Item>> findByName(String name, Order<Item> order);",
@@ -308,30 +366,37 @@ class AcrossTenantsRepositoryTest {
     }
 
     @Test
-    void anotherReturnTypeACursorOrMisusedPagingIsAnError() {
+    void anotherReturnTypeOrMisusedPagingIsAnError() {
         Compilation c = compileWithOptions(ROLE, item("@Tenanted"), items(
                 "    @AcrossTenants List<Item> findByName(String name);",
                 "    @AcrossTenants Optional<TenantRow<Item>> findById(Long id);",
-                "    @AcrossTenants CursoredPage<TenantRow<Item>> findByQuantity(long quantity, PageRequest request);",
+                "    @AcrossTenants CursoredPage<TenantRow<Item>> findByQuantity(long quantity);",
                 "    @AcrossTenants Page<TenantRow<Item>> findByNameNot(String name);",
                 "    @AcrossTenants List<TenantRow<Item>> findByNameLike(String name, PageRequest request);",
-                "    @AcrossTenants List<TenantRow<Item>> findFirst3ByName(String name, Limit limit);"));
-        String expected = "List<TenantRow<X>> or Page<TenantRow<X>>, X Item or a record of its attributes";
+                "    @AcrossTenants List<TenantRow<Item>> findFirst3ByName(String name, Limit limit);",
+                "    @AcrossTenants CursoredPage<TenantRow<Item>> findByNameNotLike(String name, Order<Item> order, PageRequest request);",
+                "    @AcrossTenants @Query(\"SELECT name, quantity\") CursoredPage<TenantRow<Item>> pairs(PageRequest request);"));
+        String expected = "List<TenantRow<X>>, Page<TenantRow<X>> or CursoredPage<TenantRow<Item>>, X Item or a record of"
+                + " its attributes";
         assertDiagnostics(c,
                 "ERROR 5:31: " + Message.QUERY_RETURN_TYPE.format("Items.findByName", "java.util.List<t.Item>",
                         "an @AcrossTenants method", expected),
                 "ERROR 6:46: " + Message.QUERY_RETURN_TYPE.format("Items.findById",
                         "java.util.Optional<dev.tenantdao.runtime.TenantRow<t.Item>>", "an @AcrossTenants method",
                         expected),
-                "ERROR 7:50: " + Message.ACROSS_TENANTS_MISUSE.format("Items.findByQuantity", "pages by offset: a"
-                        + " CursoredPage across tenants is not supported yet (its cursor would hold the tenant, then"
-                        + " the order's keys, then the id); return Page<TenantRow<...>>"),
+                "ERROR 7:50: " + Message.QUERY_SPECIAL_PARAMETER.format("Items.findByQuantity", "CursoredPage",
+                        "needs a PageRequest parameter; it"),
                 "ERROR 8:42: " + Message.QUERY_SPECIAL_PARAMETER.format("Items.findByNameNot", "Page",
                         "needs a PageRequest parameter; it"),
                 "ERROR 9:42: " + Message.QUERY_SPECIAL_PARAMETER.format("Items.findByNameLike", "PageRequest",
                         "needs a Page result; a list result cannot use"),
                 "ERROR 10:42: " + Message.QUERY_SPECIAL_PARAMETER.format("Items.findFirst3ByName", "Limit",
-                        "a method reading First3 rows cannot also take; drop one of them"));
-        assertEquals(6, c.errors().size());
+                        "a method reading First3 rows cannot also take; drop one of them"),
+                "ERROR 11:50: " + Message.QUERY_SPECIAL_PARAMETER.format("Items.findByNameNotLike", "Order",
+                        "a CursoredPage cannot use: its cursor holds the values of a fixed order; declare it with"
+                                + " @OrderBy, OrderBy in the name or ORDER BY in the query, and"),
+                "ERROR 12:82: " + Message.QUERY_RETURN_TYPE.format("Items.pairs", "t.Item", "a select of name, quantity",
+                        "a record whose components are those attributes, in that order"));
+        assertEquals(8, c.errors().size());
     }
 }

@@ -170,10 +170,25 @@ public final class QuerySql {
                 break;
         }
         if (!paging.after().isEmpty()) {
-            where.add(keyset(query.order(), paging.after(), paging.backwards()));
+            List<Key> keys = new ArrayList<>();
+            List<Fragment> values = new ArrayList<>();
+            int next = 0;
+            if (firstOrder != null) {
+                // across tenants, the tenant is the first key, its text compared as the column's type
+                keys.add(new Key(firstOrder, false));
+                values.add(builder.tenantKey(paging.after().get(next++)));
+            }
+            for (Query.Ordering ordering : query.order()) {
+                keys.add(new Key(builder.column(ordering.property()), ordering.descending()));
+                values.add(Fragment.bind(paging.after().get(next++)));
+            }
+            where.add(keyset(keys, values, paging.backwards()));
         }
         List<Query.Ordering> ordering = !paging.backwards() ? query.order() : query.order().stream()
                 .map(o -> new Query.Ordering(o.property(), !o.descending(), o.ignoreCase())).toList();
+        if (firstOrder != null && paging.backwards()) {
+            firstOrder = firstOrder + " DESC";
+        }
         List<Fragment> columns = query.selected().isEmpty() ? null
                 : query.selected().stream().map(p -> Fragment.sql(builder.column(p))).toList();
         Sql.Select select = columns == null ? builder.selectOf(null, where) : builder.selectOf(columns, where);
@@ -230,12 +245,11 @@ public final class QuerySql {
      * (a, id) > (?, ?)}, which PostgreSQL answers with a range scan of an index on those columns after
      * the tenant's; mixed directions spell out the same order: {@code a > ? OR (a = ? AND id < ?)}.
      */
-    private Fragment keyset(List<Query.Ordering> order, List<Parameter> keys, boolean backwards) {
+    private Fragment keyset(List<Key> order, List<Fragment> values, boolean backwards) {
         boolean uniform = order.stream().allMatch(o -> o.descending() == order.get(0).descending());
         if (uniform) {
             String operator = order.get(0).descending() == backwards ? " > " : " < ";
-            List<Fragment> columns = order.stream().map(o -> Fragment.sql(builder.column(o.property()))).toList();
-            List<Fragment> values = keys.stream().map(Fragment::bind).toList();
+            List<Fragment> columns = order.stream().map(o -> Fragment.sql(o.column())).toList();
             return Fragment.of("(").append(Fragment.join(", ", columns), ")" + operator + "(",
                     Fragment.join(", ", values), ")");
         }
@@ -243,14 +257,17 @@ public final class QuerySql {
         for (int i = 0; i < order.size(); i++) {
             List<Fragment> all = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                all.add(Fragment.sql(builder.column(order.get(j).property()) + " = ").append(keys.get(j)));
+                all.add(Fragment.sql(order.get(j).column() + " = ").append(values.get(j)));
             }
             String operator = order.get(i).descending() == backwards ? " > " : " < ";
-            all.add(Fragment.sql(builder.column(order.get(i).property()) + operator).append(keys.get(i)));
+            all.add(Fragment.sql(order.get(i).column() + operator).append(values.get(i)));
             alternatives.add(Fragment.of("(").append(Fragment.join(" AND ", all), ")"));
         }
         return Fragment.of("(").append(Fragment.join(" OR ", alternatives), ")");
     }
+
+    /** A key of a cursor's order: a column (the tenant's, an attribute's), descending or not. */
+    private record Key(String column, boolean descending) {}
 
     // ---- conditions --------------------------------------------------------------------------------
 

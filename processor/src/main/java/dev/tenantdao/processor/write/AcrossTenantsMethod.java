@@ -201,17 +201,35 @@ final class AcrossTenantsMethod {
     static CodeBlock call(String operation, String constant, CodeBlock text, CodeBlock bind, CodeBlock read,
             CodeBlock then) {
         return CodeBlock.builder()
-                .addStatement("$T call = support.beginAcrossTenants($S, $L)", Types.DAO_CALL, operation, constant)
+                .add(begin(operation, constant))
+                .add(query(text, bind, read))
+                .add(then)
+                .add(StatementCode.end())
+                .build();
+    }
+
+    /**
+     * Begins a call across tenants that sends the statement {@code sql} (a constant, or a local naming the one it
+     * sends): refused outside an operator block, before any SQL; opens the {@code try} of its work, which {@link
+     * StatementCode#end()} closes.
+     */
+    static CodeBlock begin(String operation, String sql) {
+        return CodeBlock.builder()
+                .addStatement("$T call = support.beginAcrossTenants($S, $L)", Types.DAO_CALL, operation, sql)
                 .beginControlFlow("try")
                 .addStatement("$T connection = call.connection()", Types.CONNECTION)
+                .build();
+    }
+
+    /** Prepares the statement {@code text} on the operators' connection, binds it with {@code bind}, and reads its rows with {@code read}. */
+    static CodeBlock query(CodeBlock text, CodeBlock bind, CodeBlock read) {
+        return CodeBlock.builder()
                 .beginControlFlow("try ($T statement = connection.prepareStatement($L))", Types.PREPARED_STATEMENT, text)
                 .add(bind)
                 .beginControlFlow("try ($T rows = statement.executeQuery())", Types.RESULT_SET)
                 .add(read)
                 .endControlFlow()
                 .endControlFlow()
-                .add(then)
-                .add(StatementCode.end())
                 .build();
     }
 }

@@ -964,7 +964,7 @@ public final class RepositoryWriter {
                     + (query.action() == Query.Action.EXISTS || query.action() == Query.Action.UPDATE ? "n " : " ")
                     + query.action().name().toLowerCase(Locale.ROOT) + " is not");
         }
-        // List<TenantRow<X>> or Page<TenantRow<X>>, X the entity or a record of its attributes
+        // List<TenantRow<X>> or Page<TenantRow<X>>, X the entity or a record of its attributes; CursoredPage<TenantRow<E>>
         Result result = returns.getKind() == TypeKind.DECLARED ? result(operation, returns) : null;
         Shape shape = result == null ? null : result.shape();
         TypeMirror row = result == null ? null : result.element();
@@ -972,12 +972,8 @@ public final class RepositoryWriter {
                 || ((DeclaredType) row).getTypeArguments().size() != 1
                 || ((DeclaredType) row).getTypeArguments().get(0).getKind() != TypeKind.DECLARED) {
             throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "an @AcrossTenants method",
-                    "List<TenantRow<X>> or Page<TenantRow<X>>, X " + entity.name() + " or a record of its attributes");
-        }
-        if (shape == Shape.CURSORED_PAGE) {
-            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "pages by offset: a CursoredPage across"
-                    + " tenants is not supported yet (its cursor would hold the tenant, then the order's keys, then the"
-                    + " id); return Page<TenantRow<...>>");
+                    "List<TenantRow<X>>, Page<TenantRow<X>> or CursoredPage<TenantRow<" + entity.name() + ">>, X "
+                            + entity.name() + " or a record of its attributes");
         }
         checkPaging(operation, shape, query, limit, pageRequest, sorts);
         if (sorts.size() > 1) {
@@ -991,6 +987,10 @@ public final class RepositoryWriter {
                     + " a single attribute is not supported across tenants; declare a record of it");
         }
         query = query.withSelected(reader.selected());
+        if (shape == Shape.CURSORED_PAGE) {
+            return cursoredPage(method, query, element, sql, locals, values, used, jdql, pageRequest, sorts, reader,
+                    true);
+        }
         boolean paged = limit != null || pageRequest != null;
         boolean dynamic = !sorts.isEmpty();
         QuerySql.Paging paging = new QuerySql.Paging(paged ? Parameter.argument("limit", ValueType.PRIMITIVE_INT) : null,
@@ -1019,7 +1019,11 @@ public final class RepositoryWriter {
         return body.add(found)
                 .add(AcrossTenantsMethod.call(operation, constant, text, bind,
                         CodeBlock.builder().add(read).addStatement("call.rowsOfTenants(found)").build(),
-                        acrossTenantsTotal(pageRequest, countConstant, count, locals, TypeName.get(element))))
+                        acrossTenantsTotal(pageRequest, countConstant, count, locals, ParameterizedTypeName.get(
+                                dev.tenantdao.processor.write.Types.PAGE, ParameterizedTypeName.get(
+                                        dev.tenantdao.processor.write.Types.TENANT_ROW, TypeName.get(element))),
+                                CodeBlock.of("$T.page($L, found, total)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                                        pageRequest.local()))))
                 .build();
     }
 
@@ -1029,7 +1033,7 @@ public final class RepositoryWriter {
      * through the call's log, which names the tenants of its rows and the tenants counted.
      */
     private CodeBlock acrossTenantsTotal(Param pageRequest, String countConstant, Statement count, Locals locals,
-            TypeName element) {
+            TypeName pageType, CodeBlock page) {
         return CodeBlock.builder()
                 .addStatement("$T counted = new $T<>()", AcrossTenantsMethod.COUNTS, AcrossTenantsMethod.LINKED_HASH_MAP)
                 .addStatement("long total = -1")
@@ -1045,10 +1049,7 @@ public final class RepositoryWriter {
                 .addStatement("call.rows(counted.size())")
                 .addStatement("total = counted.values().stream().mapToLong(Long::longValue).sum()")
                 .endControlFlow()
-                .addStatement("$T page = $T.page($L, found, total)", ParameterizedTypeName.get(
-                        dev.tenantdao.processor.write.Types.PAGE, ParameterizedTypeName.get(
-                                dev.tenantdao.processor.write.Types.TENANT_ROW, element)),
-                        dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local())
+                .addStatement("$T page = $L", pageType, page)
                 .addStatement("return call.pageOfTenants(page, page.content(), counted)")
                 .build();
     }
@@ -1312,6 +1313,18 @@ public final class RepositoryWriter {
     private CodeBlock cursoredPage(ExecutableElement method, Query query, TypeMirror element, QuerySql sql,
             Locals locals, List<Param> values, Set<Param> used, boolean jdql, Param pageRequest, List<Param> sorts,
             RowReader reader) throws QueryException {
+        return cursoredPage(method, query, element, sql, locals, values, used, jdql, pageRequest, sorts, reader, false);
+    }
+
+    /**
+     * {@link #cursoredPage(ExecutableElement, Query, TypeMirror, QuerySql, Locals, List, Set, boolean, Param, List,
+     * RowReader)}, or, {@code across}, a {@code CursoredPage<TenantRow<E>>} of an {@code @AcrossTenants} method: its
+     * order, keyset and cursor begin with the tenant; its statements through the operator-mode pass, its total each
+     * tenant's count (logged with the page's tenants).
+     */
+    private CodeBlock cursoredPage(ExecutableElement method, Query query, TypeMirror element, QuerySql sql,
+            Locals locals, List<Param> values, Set<Param> used, boolean jdql, Param pageRequest, List<Param> sorts,
+            RowReader reader, boolean across) throws QueryException {
         String operation = name(method);
         if (!sorts.isEmpty()) {
             throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, sorts.get(0).special(),
@@ -1320,7 +1333,7 @@ public final class RepositoryWriter {
         }
         if (!isEntity(element) || !reader.selected().isEmpty()) {
             throw new Problem(Message.QUERY_RETURN_TYPE, operation, element, "a CursoredPage",
-                    "CursoredPage<" + entity.name() + ">");
+                    across ? "CursoredPage<TenantRow<" + entity.name() + ">>" : "CursoredPage<" + entity.name() + ">");
         }
         if (query.order().stream().noneMatch(o -> o.property().id())) {
             query = query.withOrder(List.of(new Query.Ordering(entity.id(), false, false)));
@@ -1337,22 +1350,34 @@ public final class RepositoryWriter {
         List<Parameter> keys = new ArrayList<>();
         CodeBlock.Builder declared = CodeBlock.builder();
         List<Query.Ordering> order = query.order();
+        int size = order.size() + (across ? 1 : 0);
+        if (across) {
+            // the tenant first: its key the row's tenant, as text
+            String local = locals.newName("tenantKey", "cursor key 0, the tenant");
+            declared.addStatement("String $L = $T.key($L, 0, $L, String.class)", local,
+                    dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local(), size);
+            keys.add(Parameter.argument(local, ValueType.STRING));
+        }
         for (int i = 0; i < order.size(); i++) {
             Property property = order.get(i).property();
             TypeMirror boxedType = boxed(property.type());
-            String local = locals.newName(property.identifier() + "Key", "cursor key " + i);
+            int index = i + (across ? 1 : 0);
+            String local = locals.newName(property.identifier() + "Key", "cursor key " + index);
             declared.addStatement("$T $L = $T.key($L, $L, $L, $T.class)", TypeName.get(boxedType), local,
-                    dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local(), i, order.size(),
+                    dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local(), index, size,
                     TypeName.get(types.erasure(boxedType)));
             keys.add(Parameter.query(local, property, new Parameter.Query(entity.name(), boxedType,
                     EntityReader.valueType(boxedType), null, false, false)));
         }
         Parameter limit = Parameter.argument("limit", ValueType.PRIMITIVE_INT);
         Parameter offset = Parameter.argument("offset", ValueType.PRIMITIVE_LONG);
-        Statement first = sql.statement(query, new QuerySql.Paging(limit, offset, false));
-        Statement after = sql.statement(query, QuerySql.Paging.cursor(limit, null, keys, false));
-        Statement before = sql.statement(query, QuerySql.Paging.cursor(limit, null, keys, true));
-        Statement count = sql.count(query);
+        QuerySql.Paging firstPaging = new QuerySql.Paging(limit, offset, false);
+        QuerySql.Paging afterPaging = QuerySql.Paging.cursor(limit, null, keys, false);
+        QuerySql.Paging beforePaging = QuerySql.Paging.cursor(limit, null, keys, true);
+        Statement first = across ? sql.acrossTenants(query, firstPaging) : sql.statement(query, firstPaging);
+        Statement after = across ? sql.acrossTenants(query, afterPaging) : sql.statement(query, afterPaging);
+        Statement before = across ? sql.acrossTenants(query, beforePaging) : sql.statement(query, beforePaging);
+        Statement count = across ? sql.acrossTenantsCount(query) : sql.count(query);
         String constant = constant(method, first);
         String afterConstant = constantNamed(constant + "_AFTER", after);
         String beforeConstant = constantNamed(constant + "_BEFORE", before);
@@ -1361,10 +1386,50 @@ public final class RepositoryWriter {
         String sent = locals.newName("sql", "the statement sent");
 
         ClassName pageRequestType = dev.tenantdao.processor.write.Types.PAGE_REQUEST;
+        List<CodeBlock> cursorKeys = new ArrayList<>();
+        if (across) {
+            cursorKeys.add(CodeBlock.of("row.tenant()"));
+        }
+        order.forEach(o -> cursorKeys.add(DaoContext.read(o.property(), across ? "row.entity()" : "row")));
         CodeBlock cursor = CodeBlock.builder().add("row -> $T.Cursor.forKey(", pageRequestType)
-                .add(CodeBlock.join(order.stream().map(o -> DaoContext.read(o.property(), "row")).toList(), ", "))
+                .add(CodeBlock.join(cursorKeys, ", "))
                 .add(")")
                 .build();
+        if (across) {
+            CodeBlock addRow = AcrossTenantsMethod.readTenantRows(reader.addTenantRow("found"));
+            CodeBlock read = CodeBlock.builder()
+                    .beginControlFlow("if ($L.mode() == $T.Mode.CURSOR_NEXT)", pageRequest.local(), pageRequestType)
+                    .add(AcrossTenantsMethod.query(CodeBlock.of("$L", afterConstant),
+                            dao.binder().bind(after, null, "null", locals), addRow))
+                    .nextControlFlow("else if ($L.mode() == $T.Mode.CURSOR_PREVIOUS)", pageRequest.local(),
+                            pageRequestType)
+                    .add(AcrossTenantsMethod.query(CodeBlock.of("$L", beforeConstant),
+                            dao.binder().bind(before, null, "null", locals), addRow))
+                    .nextControlFlow("else")
+                    .add(AcrossTenantsMethod.query(CodeBlock.of("$L", constant),
+                            dao.binder().bind(first, null, "null", locals), addRow))
+                    .endControlFlow()
+                    .build();
+            TypeName row = ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.TENANT_ROW, entity.type());
+            return CodeBlock.builder()
+                    .addStatement("int limit = $T.cursorFetchSize($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                            pageRequest.local())
+                    .addStatement("long offset = $T.cursorOffset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                            pageRequest.local())
+                    .add(declared.build())
+                    .addStatement("String $L = switch ($L.mode()) { case CURSOR_NEXT -> $L; case CURSOR_PREVIOUS -> $L;"
+                            + " default -> $L; }", sent, pageRequest.local(), afterConstant, beforeConstant, constant)
+                    .add(AcrossTenantsMethod.tenantRows(entity.type()))
+                    .add(AcrossTenantsMethod.begin(operation, sent))
+                    .add(read)
+                    .addStatement("call.rowsOfTenants(found)")
+                    .add(acrossTenantsTotal(pageRequest, countConstant, count, locals, ParameterizedTypeName.get(
+                            dev.tenantdao.processor.write.Types.CURSORED_PAGE, row), CodeBlock.of("$T.cursoredPage($L,"
+                                    + " found, $L, total)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                                    pageRequest.local(), cursor)))
+                    .add(StatementCode.end())
+                    .build();
+        }
         return CodeBlock.builder()
                 .add(dao.tenant().preamble())
                 .addStatement("int limit = $T.cursorFetchSize($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,

@@ -4,6 +4,7 @@ import dev.tenantdao.annotations.AcrossTenants;
 import dev.tenantdao.runtime.TenantRow;
 import jakarta.data.Limit;
 import jakarta.data.Order;
+import jakarta.data.page.CursoredPage;
 import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
 import jakarta.data.repository.Find;
@@ -52,6 +53,12 @@ public interface Balances {
     /** Every tenant's balances of other customers, by tenant, then as {@code order} says, then id. */
     @AcrossTenants
     List<TenantRow<Balance>> findByCustomerNot(String customer, Order<Balance> order);
+
+    /** Every tenant's balances, a cursored page at a time: by tenant, then largest first, then id. */
+    @AcrossTenants
+    @Find
+    @OrderBy(value = "cents", descending = true)
+    CursoredPage<TenantRow<Balance>> everyBalance(PageRequest pageRequest);
 
     /** A customer's balance, without its id: a projection. */
     record Owed(String customer, long cents) {}

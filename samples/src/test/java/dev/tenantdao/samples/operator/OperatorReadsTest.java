@@ -21,6 +21,7 @@ import dev.tenantdao.testkit.RecordingDataSource;
 import jakarta.data.Limit;
 import jakarta.data.Order;
 import jakarta.data.Sort;
+import jakarta.data.page.CursoredPage;
 import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
 import java.sql.Array;
@@ -363,6 +364,44 @@ class OperatorReadsTest {
         assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN_EQUAL_COUNT, 0L);
         assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CUSTOMER_NOT, "zed");
         assertNoRowOnTheApplicationsLogin(BalancesImpl.OWED_BELOW, 10_000L);
+    }
+
+    @Test
+    void aCursoredPageAcrossTenantsIsKeyedByTheTenantThenTheOrderThenTheIdForwardAndBack() throws SQLException {
+        Balances repository = new BalancesImpl(database);
+        TenantContext.runAs("initech", () -> balances.insert(Balance.of("ann", 50)));
+        List<List<String>> read = database.asOperator(BILLING, tx -> {
+            CursoredPage<TenantRow<Balance>> first = repository.everyBalance(PageRequest.ofSize(2));
+            CursoredPage<TenantRow<Balance>> second = repository.everyBalance(first.nextPageRequest().withoutTotal());
+            CursoredPage<TenantRow<Balance>> third = repository.everyBalance(second.nextPageRequest());
+            CursoredPage<TenantRow<Balance>> back = repository.everyBalance(third.previousPageRequest());
+            return List.of(cursored(first), cursored(second), cursored(third), cursored(back));
+        });
+        assertEquals(List.of(
+                        List.of("acme:cid:300", "acme:bob:200", "total 6", "next true", "previous false"),
+                        List.of("acme:ann:100", "globex:eve:500", "total -1", "next true", "previous true"),
+                        List.of("globex:dee:400", "initech:ann:50", "total -1", "next false", "previous true"),
+                        List.of("acme:ann:100", "globex:eve:500", "total -1", "next true", "previous true")),
+                read, "by tenant, then cents descending, then id; the cursor crosses from one tenant to the next");
+        assertEquals(List.of(
+                        // the first page's total counted every tenant's rows: all three are named
+                        "billing-job|monthly invoices|Balances.everyBalance|{acme,globex,initech}|2",
+                        "billing-job|monthly invoices|Balances.everyBalance|{acme,globex}|2",
+                        "billing-job|monthly invoices|Balances.everyBalance|{globex,initech}|2",
+                        "billing-job|monthly invoices|Balances.everyBalance|{acme,globex}|2"),
+                log());
+        assertRefusedOutsideAnOperatorBlock(List.of(() -> repository.everyBalance(PageRequest.ofSize(2))));
+        assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.EVERY_BALANCE_AFTER, "a", "a", 0L, "a", 0L, 0L, 100);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.EVERY_BALANCE_BEFORE, "z", "z", 0L, "z", 0L, 0L, 100);
+    }
+
+    private static List<String> cursored(CursoredPage<TenantRow<Balance>> page) {
+        List<String> lines = new ArrayList<>(rows(page.content()));
+        lines.add("total " + (page.hasTotals() ? page.totalElements() : -1));
+        lines.add("next " + page.hasNext());
+        lines.add("previous " + page.hasPrevious());
+        return lines;
     }
 
     /** Each call, without a tenant and with one, throws OperatorAccessException outside an operator block. */
