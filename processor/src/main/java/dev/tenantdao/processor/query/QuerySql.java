@@ -98,7 +98,24 @@ public final class QuerySql {
         if (!paging.dynamicOrder() && query.order().stream().noneMatch(o -> o.property().id())) {
             query = query.withOrder(List.of(new Query.Ordering(entity.id(), false, false)));
         }
-        return across.apply(build(query, paging, tenant));
+        return across.apply(build(query, paging, tenant, vendorLast()));
+    }
+
+    /**
+     * Across tenants, the vendor column of a {@code @VendorScoped} entity, last in the order (its id is unique only
+     * within a vendor, so the order is total only with it), or null.
+     */
+    private String vendorLast() {
+        return TenancyPass.vendorScoped(entity) ? builder.vendorColumn() : null;
+    }
+
+    /**
+     * Across tenants, what the runtime puts after sort criteria given at run time: the id (and a {@code
+     * VendorScoped} entity's vendor), so that the order is total.
+     */
+    public String acrossTenantsLastKeys() {
+        String vendor = vendorLast();
+        return column(entity.id()) + (vendor == null ? "" : ", " + vendor);
     }
 
     /** Each tenant's count of the rows {@code query} finds, across tenants (for a page's total). */
@@ -141,11 +158,14 @@ public final class QuerySql {
     }
 
     private Sql build(Query query, Paging paging) throws QueryException {
-        return build(query, paging, null);
+        return build(query, paging, null, null);
     }
 
-    /** {@code query} as a statement, ordered by {@code firstOrder} (a column) before the query's order, if given. */
-    private Sql build(Query query, Paging paging, String firstOrder) throws QueryException {
+    /**
+     * {@code query} as a statement, ordered by {@code firstOrder} (a column) before the query's order and by {@code
+     * lastOrder} after it, if given.
+     */
+    private Sql build(Query query, Paging paging, String firstOrder, String lastOrder) throws QueryException {
         List<Fragment> where = new ArrayList<>();
         if (query.where() != null) {
             where.add(condition(query.where(), true));
@@ -196,6 +216,9 @@ public final class QuerySql {
         String order = orderList(ordering);
         if (firstOrder != null) {
             order = order.isEmpty() ? firstOrder : firstOrder + ", " + order;
+        }
+        if (lastOrder != null) {
+            order = order + ", " + lastOrder;
         }
         if (paging.dynamicOrder()) {
             tail = Fragment.sql(" " + dev.tenantdao.annotations.internal.Wire.ORDER_PLACEHOLDER);

@@ -95,7 +95,7 @@ public final class SqlBuilder {
         String tenant = tenantColumn();
         // the order of every tenant's rows: by tenant (and vendor), as the tables' keys begin
         String scope = TenancyPass.vendorScoped(entity)
-                ? tenant + ", " + qualifier + Identifiers.quote(entity.tenancy().vendor().column()) : tenant;
+                ? tenant + ", " + vendorColumn() : tenant;
         String key = scope + ", " + idColumn();
         Sql page = rows.tail(Fragment.of(" ORDER BY " + key + " LIMIT ", Parameter.limit(), " OFFSET ",
                 Parameter.offset()));
@@ -1084,6 +1084,11 @@ public final class SqlBuilder {
     public Fragment tenantKey(Parameter tenant) {
         return entity.tenancy().columnType() == dev.tenantdao.annotations.Tenanted.ColumnType.TEXT ? Fragment.bind(tenant)
                 : Fragment.of(tenant, "::" + entity.tenancy().sqlType());
+    }
+
+    /** The vendor column of a {@code @VendorScoped} entity, qualified when the statement joins a subtype's table. */
+    public String vendorColumn() {
+        return qualifier + Identifiers.quote(entity.tenancy().vendor().column());
     }
 
     /** The tenant column of a row-tenanted entity, qualified when the statement joins a subtype's table. */

@@ -987,6 +987,11 @@ public final class RepositoryWriter {
                     + " a single attribute is not supported across tenants; declare a record of it");
         }
         query = query.withSelected(reader.selected());
+        if (shape == Shape.CURSORED_PAGE && TenancyPass.vendorScoped(entity)) {
+            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "pages a @VendorScoped entity by offset only:"
+                    + " its id is unique only within a vendor, so a cursor of the tenant, the order's values and the id"
+                    + " may name several rows; return Page<TenantRow<" + entity.name() + ">>");
+        }
         if (shape == Shape.CURSORED_PAGE) {
             return cursoredPage(method, query, element, sql, locals, values, used, jdql, pageRequest, sorts, reader,
                     true);
@@ -1005,7 +1010,7 @@ public final class RepositoryWriter {
         CodeBlock text = CodeBlock.of("$L", constant);
         if (dynamic) {
             // the tenant stays the first key: in front of the criteria, the id after them
-            body.add(dynamicOrder(sorts.get(0), sql.acrossTenantsOrderList(query.order()), sql.column(entity.id())));
+            body.add(dynamicOrder(sorts.get(0), sql.acrossTenantsOrderList(query.order()), sql.acrossTenantsLastKeys()));
             text = CodeBlock.of("$T.ordered($L, order)", dev.tenantdao.processor.write.Types.REPOSITORIES, constant);
         }
         CodeBlock bind = dao.binder().bind(statement, null, "null", locals);
@@ -1127,6 +1132,11 @@ public final class RepositoryWriter {
         // what a row becomes
         RowReader reader = rowReader(method, query, element);
         query = query.withSelected(reader.selected());
+        if (shape == Shape.CURSORED_PAGE && TenancyPass.vendorScoped(entity)) {
+            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "pages a @VendorScoped entity by offset only:"
+                    + " its id is unique only within a vendor, so a cursor of the tenant, the order's values and the id"
+                    + " may name several rows; return Page<TenantRow<" + entity.name() + ">>");
+        }
         if (shape == Shape.CURSORED_PAGE) {
             return cursoredPage(method, query, element, sql, locals, values, used, jdql, pageRequest, sorts, reader);
         }
