@@ -1400,6 +1400,16 @@ public final class RepositoryWriter {
                 .add(CodeBlock.join(cursorKeys, ", "))
                 .add(")")
                 .build();
+        // the rows to read, the cursor's keys, and the statement the request's mode sends
+        CodeBlock head = CodeBlock.builder()
+                .addStatement("int limit = $T.cursorFetchSize($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                        pageRequest.local())
+                .addStatement("long offset = $T.cursorOffset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                        pageRequest.local())
+                .add(declared.build())
+                .addStatement("String $L = switch ($L.mode()) { case CURSOR_NEXT -> $L; case CURSOR_PREVIOUS -> $L;"
+                        + " default -> $L; }", sent, pageRequest.local(), afterConstant, beforeConstant, constant)
+                .build();
         if (across) {
             CodeBlock addRow = AcrossTenantsMethod.readTenantRows(reader.addTenantRow("found"));
             CodeBlock read = CodeBlock.builder()
@@ -1417,13 +1427,7 @@ public final class RepositoryWriter {
                     .build();
             TypeName row = ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.TENANT_ROW, entity.type());
             return CodeBlock.builder()
-                    .addStatement("int limit = $T.cursorFetchSize($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
-                            pageRequest.local())
-                    .addStatement("long offset = $T.cursorOffset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
-                            pageRequest.local())
-                    .add(declared.build())
-                    .addStatement("String $L = switch ($L.mode()) { case CURSOR_NEXT -> $L; case CURSOR_PREVIOUS -> $L;"
-                            + " default -> $L; }", sent, pageRequest.local(), afterConstant, beforeConstant, constant)
+                    .add(head)
                     .add(AcrossTenantsMethod.tenantRows(entity.type()))
                     .add(AcrossTenantsMethod.begin(operation, sent))
                     .add(read)
@@ -1437,13 +1441,7 @@ public final class RepositoryWriter {
         }
         return CodeBlock.builder()
                 .add(dao.tenant().preamble())
-                .addStatement("int limit = $T.cursorFetchSize($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
-                        pageRequest.local())
-                .addStatement("long offset = $T.cursorOffset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
-                        pageRequest.local())
-                .add(declared.build())
-                .addStatement("String $L = switch ($L.mode()) { case CURSOR_NEXT -> $L; case CURSOR_PREVIOUS -> $L;"
-                        + " default -> $L; }", sent, pageRequest.local(), afterConstant, beforeConstant, constant)
+                .add(head)
                 .add(dao.statements().begin("withConnection", operation, sent))
                 .addStatement("$T found = new $T<>()", ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST,
                         entity.type()), dev.tenantdao.processor.write.Types.ARRAY_LIST)
