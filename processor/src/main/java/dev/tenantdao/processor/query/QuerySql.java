@@ -83,20 +83,63 @@ public final class QuerySql {
 
     /**
      * {@code query} across tenants (a repository method's {@code @AcrossTenants}): through the tenancy pass in
-     * operator mode, the one place a statement goes without the tenant predicate, each row's tenant selected last;
-     * in tenant order, then the query's own order, then the id.
+     * operator mode, the one place a statement goes without the tenant predicate, each row's tenant selected last.
+     * A find is in tenant order, then the query's own order, then the id (with sort criteria given at run time,
+     * its order is {@link #acrossTenantsOrderList}'s); read by {@code paging}'s limit and offset, if given. A count
+     * counts each tenant's rows, for the tenants that have any, in tenant order ({@code GROUP BY} the tenant).
      */
-    public Statement acrossTenants(Query query) throws QueryException {
-        if (query.order().stream().noneMatch(o -> o.property().id())) {
+    public Statement acrossTenants(Query query, Paging paging) throws QueryException {
+        TenancyPass across = TenancyPass.acrossTenants(entity);
+        String tenant = builder.tenantColumn();
+        if (query.action() == Query.Action.COUNT) {
+            Sql.Select counted = (Sql.Select) build(query, Paging.NONE);
+            return across.apply(counted.tail(Fragment.sql(" GROUP BY " + tenant + " ORDER BY " + tenant)));
+        }
+        if (!paging.dynamicOrder() && query.order().stream().noneMatch(o -> o.property().id())) {
             query = query.withOrder(List.of(new Query.Ordering(entity.id(), false, false)));
         }
-        return TenancyPass.acrossTenants(entity).apply(build(query, Paging.NONE, builder.tenantColumn()));
+        return across.apply(build(query, paging, tenant, vendorLast()));
+    }
+
+    /**
+     * Across tenants, the vendor column of a {@code @VendorScoped} entity, last in the order (its id is unique only
+     * within a vendor, so the order is total only with it), or null.
+     */
+    private String vendorLast() {
+        return TenancyPass.vendorScoped(entity) ? builder.vendorColumn() : null;
+    }
+
+    /**
+     * Across tenants, what the runtime puts after sort criteria given at run time: the id (and a {@code
+     * VendorScoped} entity's vendor), so that the order is total.
+     */
+    public String acrossTenantsLastKeys() {
+        String vendor = vendorLast();
+        return column(entity.id()) + (vendor == null ? "" : ", " + vendor);
+    }
+
+    /** Each tenant's count of the rows {@code query} finds, across tenants (for a page's total). */
+    public Statement acrossTenantsCount(Query query) throws QueryException {
+        return acrossTenants(countOf(query), Paging.NONE);
+    }
+
+    /**
+     * The ORDER BY list across tenants in front of sort criteria given at run time: the tenant, then {@code order}
+     * (the runtime adds the criteria, then the id).
+     */
+    public String acrossTenantsOrderList(List<Query.Ordering> order) {
+        String list = orderList(order);
+        return builder.tenantColumn() + (list.isEmpty() ? "" : ", " + list);
     }
 
     /** The count of the rows {@code query} finds (for a page's total). */
     public Statement count(Query query) throws QueryException {
-        return statement(new Query(Query.Action.COUNT, List.of(), query.where(), List.of(), null, List.of()),
-                Paging.NONE);
+        return statement(countOf(query), Paging.NONE);
+    }
+
+    /** The count of the rows {@code query} finds, as a query. */
+    private static Query countOf(Query query) {
+        return new Query(Query.Action.COUNT, List.of(), query.where(), List.of(), null, List.of());
     }
 
     /** The ORDER BY list of {@code order}, as the runtime puts it in front of sort criteria given at run time. */
@@ -115,11 +158,14 @@ public final class QuerySql {
     }
 
     private Sql build(Query query, Paging paging) throws QueryException {
-        return build(query, paging, null);
+        return build(query, paging, null, null);
     }
 
-    /** {@code query} as a statement, ordered by {@code firstOrder} (a column) before the query's order, if given. */
-    private Sql build(Query query, Paging paging, String firstOrder) throws QueryException {
+    /**
+     * {@code query} as a statement, ordered by {@code firstOrder} (a column) before the query's order and by {@code
+     * lastOrder} after it, if given.
+     */
+    private Sql build(Query query, Paging paging, String firstOrder, String lastOrder) throws QueryException {
         List<Fragment> where = new ArrayList<>();
         if (query.where() != null) {
             where.add(condition(query.where(), true));
@@ -144,10 +190,25 @@ public final class QuerySql {
                 break;
         }
         if (!paging.after().isEmpty()) {
-            where.add(keyset(query.order(), paging.after(), paging.backwards()));
+            List<Key> keys = new ArrayList<>();
+            List<Fragment> values = new ArrayList<>();
+            int next = 0;
+            if (firstOrder != null) {
+                // across tenants, the tenant is the first key, its text compared as the column's type
+                keys.add(new Key(firstOrder, false));
+                values.add(builder.tenantKey(paging.after().get(next++)));
+            }
+            for (Query.Ordering ordering : query.order()) {
+                keys.add(new Key(builder.column(ordering.property()), ordering.descending()));
+                values.add(Fragment.bind(paging.after().get(next++)));
+            }
+            where.add(keyset(keys, values, paging.backwards()));
         }
         List<Query.Ordering> ordering = !paging.backwards() ? query.order() : query.order().stream()
                 .map(o -> new Query.Ordering(o.property(), !o.descending(), o.ignoreCase())).toList();
+        if (firstOrder != null && paging.backwards()) {
+            firstOrder = firstOrder + " DESC";
+        }
         List<Fragment> columns = query.selected().isEmpty() ? null
                 : query.selected().stream().map(p -> Fragment.sql(builder.column(p))).toList();
         Sql.Select select = columns == null ? builder.selectOf(null, where) : builder.selectOf(columns, where);
@@ -155,6 +216,9 @@ public final class QuerySql {
         String order = orderList(ordering);
         if (firstOrder != null) {
             order = order.isEmpty() ? firstOrder : firstOrder + ", " + order;
+        }
+        if (lastOrder != null) {
+            order = order + ", " + lastOrder;
         }
         if (paging.dynamicOrder()) {
             tail = Fragment.sql(" " + dev.tenantdao.annotations.internal.Wire.ORDER_PLACEHOLDER);
@@ -204,12 +268,11 @@ public final class QuerySql {
      * (a, id) > (?, ?)}, which PostgreSQL answers with a range scan of an index on those columns after
      * the tenant's; mixed directions spell out the same order: {@code a > ? OR (a = ? AND id < ?)}.
      */
-    private Fragment keyset(List<Query.Ordering> order, List<Parameter> keys, boolean backwards) {
+    private Fragment keyset(List<Key> order, List<Fragment> values, boolean backwards) {
         boolean uniform = order.stream().allMatch(o -> o.descending() == order.get(0).descending());
         if (uniform) {
             String operator = order.get(0).descending() == backwards ? " > " : " < ";
-            List<Fragment> columns = order.stream().map(o -> Fragment.sql(builder.column(o.property()))).toList();
-            List<Fragment> values = keys.stream().map(Fragment::bind).toList();
+            List<Fragment> columns = order.stream().map(o -> Fragment.sql(o.column())).toList();
             return Fragment.of("(").append(Fragment.join(", ", columns), ")" + operator + "(",
                     Fragment.join(", ", values), ")");
         }
@@ -217,14 +280,17 @@ public final class QuerySql {
         for (int i = 0; i < order.size(); i++) {
             List<Fragment> all = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                all.add(Fragment.sql(builder.column(order.get(j).property()) + " = ").append(keys.get(j)));
+                all.add(Fragment.sql(order.get(j).column() + " = ").append(values.get(j)));
             }
             String operator = order.get(i).descending() == backwards ? " > " : " < ";
-            all.add(Fragment.sql(builder.column(order.get(i).property()) + operator).append(keys.get(i)));
+            all.add(Fragment.sql(order.get(i).column() + operator).append(values.get(i)));
             alternatives.add(Fragment.of("(").append(Fragment.join(" AND ", all), ")"));
         }
         return Fragment.of("(").append(Fragment.join(" OR ", alternatives), ")");
     }
+
+    /** A key of a cursor's order: a column (the tenant's, an attribute's), descending or not. */
+    private record Key(String column, boolean descending) {}
 
     // ---- conditions --------------------------------------------------------------------------------
 

@@ -95,16 +95,13 @@ public final class SqlBuilder {
         String tenant = tenantColumn();
         // the order of every tenant's rows: by tenant (and vendor), as the tables' keys begin
         String scope = TenancyPass.vendorScoped(entity)
-                ? tenant + ", " + qualifier + Identifiers.quote(entity.tenancy().vendor().column()) : tenant;
+                ? tenant + ", " + vendorColumn() : tenant;
         String key = scope + ", " + idColumn();
         Sql page = rows.tail(Fragment.of(" ORDER BY " + key + " LIMIT ", Parameter.limit(), " OFFSET ",
                 Parameter.offset()));
-        // a tenant's key as text, compared as the column's type (the order the column sorts in)
-        String afterTenant = entity.tenancy().columnType() == dev.tenantdao.annotations.Tenanted.ColumnType.TEXT
-                ? "" : "::" + entity.tenancy().sqlType();
         Optional<Sql> after = TenancyPass.vendorScoped(entity) ? Optional.empty() : Optional.of(rows
-                .where(Fragment.of("(" + tenant + ", " + idColumn() + ") > (", Parameter.argument("afterTenant",
-                        ValueType.STRING), afterTenant + ", ", Parameter.idArgument(id), ")"))
+                .where(Fragment.of("(" + tenant + ", " + idColumn() + ") > (").append(tenantKey(Parameter.argument(
+                        "afterTenant", ValueType.STRING)), ", ", Parameter.idArgument(id), ")"))
                 .tail(Fragment.of(" ORDER BY " + tenant + ", " + idColumn() + " LIMIT ", Parameter.limit())));
         Sql byId = rows.where(Fragment.sql(idColumn() + " = ").append(Fragment.bind(Parameter.idArgument(id))))
                 .tail(Fragment.sql(" ORDER BY " + scope));
@@ -1079,6 +1076,20 @@ public final class SqlBuilder {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /**
+     * A tenant's key bound as text ({@code tenant}, a string), compared as the tenant column's type, so in the order
+     * the column sorts in ({@code ?::uuid}); for keyset paging across tenants.
+     */
+    public Fragment tenantKey(Parameter tenant) {
+        return entity.tenancy().columnType() == dev.tenantdao.annotations.Tenanted.ColumnType.TEXT ? Fragment.bind(tenant)
+                : Fragment.of(tenant, "::" + entity.tenancy().sqlType());
+    }
+
+    /** The vendor column of a {@code @VendorScoped} entity, qualified when the statement joins a subtype's table. */
+    public String vendorColumn() {
+        return qualifier + Identifiers.quote(entity.tenancy().vendor().column());
+    }
 
     /** The tenant column of a row-tenanted entity, qualified when the statement joins a subtype's table. */
     public String tenantColumn() {

@@ -110,12 +110,9 @@ final class AcrossTenantsMethod {
 
     private MethodSpec count(Statement statement) {
         Locals locals = new Locals(dao);
-        TypeName counts = ParameterizedTypeName.get(Types.MAP, ClassName.get(String.class), ClassName.get(Long.class));
         CodeBlock read = CodeBlock.builder()
-                .addStatement("$T counts = new $T<>()", counts, ClassName.get("java.util", "LinkedHashMap"))
-                .beginControlFlow("while (rows.next())")
-                .addStatement("counts.put(rows.getString($S), rows.getLong(1))", TenancyPass.ROW_TENANT_LABEL)
-                .endControlFlow()
+                .addStatement("$T counts = new $T<>()", COUNTS, LINKED_HASH_MAP)
+                .add(readCounts("counts"))
                 .addStatement("return call.countsOfTenants(counts)")
                 .build();
         return MethodSpec.methodBuilder("countAcrossTenants")
@@ -123,13 +120,24 @@ final class AcrossTenantsMethod {
                         + "Only inside {@code Database.asOperator}, on the operators' login, and written to its access log\n"
                         + "with the tenants counted (one row each).\n\n" + OUTSIDE, dao.name())
                 .addModifiers(Modifier.PUBLIC)
-                .returns(counts)
+                .returns(COUNTS)
                 .addCode(query(dao.name() + ".countAcrossTenants", "COUNT_ACROSS_TENANTS", statement, null, locals, read))
                 .build();
     }
 
     private static ParameterizedTypeName rows(DaoContext dao) {
         return ParameterizedTypeName.get(Types.LIST, ParameterizedTypeName.get(Types.TENANT_ROW, dao.type()));
+    }
+
+    /** {@code Map<String, Long>}: each tenant's count. */
+    static final TypeName COUNTS = ParameterizedTypeName.get(Types.MAP, ClassName.get(String.class),
+            ClassName.get(Long.class));
+
+    static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
+
+    /** The tenant of the current row of {@code rows}: the column a statement across tenants selects last. */
+    static CodeBlock tenant() {
+        return CodeBlock.of("rows.getString($S)", TenancyPass.ROW_TENANT_LABEL);
     }
 
     /**
@@ -139,11 +147,36 @@ final class AcrossTenantsMethod {
      */
     static CodeBlock readTenantRows(DaoContext dao) {
         return CodeBlock.builder()
-                .addStatement("$T found = new $T<>()", rows(dao), Types.ARRAY_LIST)
-                .beginControlFlow("while (rows.next())")
-                .add(dao.hooks().addLoadedWithTenant("found", CodeBlock.of("rows.getString($S)", TenancyPass.ROW_TENANT_LABEL)))
-                .endControlFlow()
+                .add(tenantRows(dao.type()))
+                .add(readTenantRows(dao.hooks().addLoadedWithTenant("found", tenant())))
                 .addStatement("return call.rowsOfTenants(found)")
+                .build();
+    }
+
+    /** {@code List<TenantRow<element>> found}, a new list. */
+    static CodeBlock tenantRows(TypeName element) {
+        return CodeBlock.builder().addStatement("$T found = new $T<>()", ParameterizedTypeName.get(Types.LIST,
+                ParameterizedTypeName.get(Types.TENANT_ROW, element)), Types.ARRAY_LIST).build();
+    }
+
+    /** Reads every row of {@code rows} into {@code found} ({@link #tenantRows}), each added by {@code addRow}. */
+    static CodeBlock readTenantRows(CodeBlock addRow) {
+        return CodeBlock.builder()
+                .beginControlFlow("while (rows.next())")
+                .add(addRow)
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * Reads each tenant's count from {@code rows} (a statement counting across tenants, {@code GROUP BY} the
+     * tenant) into {@code counts}, a map of them in tenant order ({@link #LINKED_HASH_MAP}).
+     */
+    static CodeBlock readCounts(String counts) {
+        return CodeBlock.builder()
+                .beginControlFlow("while (rows.next())")
+                .addStatement("$L.put($L, rows.getLong(1))", counts, tenant())
+                .endControlFlow()
                 .build();
     }
 
@@ -164,17 +197,46 @@ final class AcrossTenantsMethod {
      * connection, and reads its rows with {@code read}, which returns through the call's log.
      */
     static CodeBlock call(String operation, String constant, CodeBlock bind, CodeBlock read) {
+        return call(operation, constant, CodeBlock.of("$L", constant), bind, read, CodeBlock.of(""));
+    }
+
+    /**
+     * {@link #call(String, String, CodeBlock, CodeBlock)} sending {@code text} (the constant with the sort
+     * criteria given at run time), then doing {@code then} after the statement is closed (a page's total), which
+     * returns through the call's log if {@code read} does not.
+     */
+    static CodeBlock call(String operation, String constant, CodeBlock text, CodeBlock bind, CodeBlock read,
+            CodeBlock then) {
         return CodeBlock.builder()
-                .addStatement("$T call = support.beginAcrossTenants($S, $L)", Types.DAO_CALL, operation, constant)
+                .add(begin(operation, constant))
+                .add(query(text, bind, read))
+                .add(then)
+                .add(StatementCode.end())
+                .build();
+    }
+
+    /**
+     * Begins a call across tenants that sends the statement {@code sql} (a constant, or a local naming the one it
+     * sends): refused outside an operator block, before any SQL; opens the {@code try} of its work, which {@link
+     * StatementCode#end()} closes.
+     */
+    static CodeBlock begin(String operation, String sql) {
+        return CodeBlock.builder()
+                .addStatement("$T call = support.beginAcrossTenants($S, $L)", Types.DAO_CALL, operation, sql)
                 .beginControlFlow("try")
                 .addStatement("$T connection = call.connection()", Types.CONNECTION)
-                .beginControlFlow("try ($T statement = connection.prepareStatement($L))", Types.PREPARED_STATEMENT, constant)
+                .build();
+    }
+
+    /** Prepares the statement {@code text} on the operators' connection, binds it with {@code bind}, and reads its rows with {@code read}. */
+    static CodeBlock query(CodeBlock text, CodeBlock bind, CodeBlock read) {
+        return CodeBlock.builder()
+                .beginControlFlow("try ($T statement = connection.prepareStatement($L))", Types.PREPARED_STATEMENT, text)
                 .add(bind)
                 .beginControlFlow("try ($T rows = statement.executeQuery())", Types.RESULT_SET)
                 .add(read)
                 .endControlFlow()
                 .endControlFlow()
-                .add(StatementCode.end())
                 .build();
     }
 }

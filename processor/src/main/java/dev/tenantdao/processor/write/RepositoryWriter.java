@@ -942,26 +942,121 @@ public final class RepositoryWriter {
                     + " option -Atenantdao.operatorRole: " + entity.name() + (TenancyPass.hasTenantColumn(entity)
                             ? " is row-tenanted, but the option is not given" : " has no tenant column"));
         }
+        if (query.action() == Query.Action.COUNT) {
+            checkNoPaging(method, limit, pageRequest, sorts, "an @AcrossTenants count");
+            if (!isTenantCounts(returns)) {
+                throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "an @AcrossTenants count",
+                        "Map<String, Long> (each tenant's count)");
+            }
+            Statement statement = sql.acrossTenants(query, QuerySql.Paging.NONE);
+            String constant = constant(method, statement);
+            checkAllUsed(method, values, used, jdql);
+            return AcrossTenantsMethod.call(operation, constant, dao.binder().bind(statement, null, "null", locals),
+                    CodeBlock.builder()
+                            .addStatement("$T counts = new $T<>()", AcrossTenantsMethod.COUNTS,
+                                    AcrossTenantsMethod.LINKED_HASH_MAP)
+                            .add(AcrossTenantsMethod.readCounts("counts"))
+                            .addStatement("return call.countsOfTenants(counts)")
+                            .build());
+        }
         if (query.action() != Query.Action.FIND) {
-            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "only a find method can be: a"
+            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "only a find or a count method can be: a"
                     + (query.action() == Query.Action.EXISTS || query.action() == Query.Action.UPDATE ? "n " : " ")
                     + query.action().name().toLowerCase(Locale.ROOT) + " is not");
         }
-        checkNoPaging(method, limit, pageRequest, sorts, "an @AcrossTenants method");
-        if (!isTenantRows(returns)) {
+        // List<TenantRow<X>> or Page<TenantRow<X>>, X the entity or a record of its attributes; CursoredPage<TenantRow<E>>
+        Result result = returns.getKind() == TypeKind.DECLARED ? result(operation, returns) : null;
+        Shape shape = result == null ? null : result.shape();
+        TypeMirror row = result == null ? null : result.element();
+        if (shape != Shape.LIST && shape != Shape.PAGE && shape != Shape.CURSORED_PAGE || !isNamed(row, "dev.tenantdao.runtime.TenantRow")
+                || ((DeclaredType) row).getTypeArguments().size() != 1
+                || ((DeclaredType) row).getTypeArguments().get(0).getKind() != TypeKind.DECLARED) {
             throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "an @AcrossTenants method",
-                    "List<TenantRow<" + entity.name() + ">>");
+                    "List<TenantRow<X>>, Page<TenantRow<X>> or CursoredPage<TenantRow<" + entity.name() + ">>, X "
+                            + entity.name() + " or a record of its attributes");
         }
-        if (!query.selected().isEmpty()) {
-            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "reads whole entities: a SELECT of some"
-                    + " attributes (a projection) is not supported across tenants");
+        checkPaging(operation, shape, query, limit, pageRequest, sorts);
+        if (sorts.size() > 1) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, "second Order or Sort",
+                    "is one more than a method can take; put every criterion in one Order");
         }
-        mapsEntities();     // whole entities, read by map(rows)
-        Statement statement = sql.acrossTenants(query);
+        TypeMirror element = ((DeclaredType) row).getTypeArguments().get(0);
+        RowReader reader = rowReader(method, query, element);
+        if (reader.single()) {
+            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "reads entities or records of their attributes:"
+                    + " a single attribute is not supported across tenants; declare a record of it");
+        }
+        query = query.withSelected(reader.selected());
+        if (shape == Shape.CURSORED_PAGE && TenancyPass.vendorScoped(entity)) {
+            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "pages a @VendorScoped entity by offset only:"
+                    + " its id is unique only within a vendor, so a cursor of the tenant, the order's values and the id"
+                    + " may name several rows; return Page<TenantRow<" + entity.name() + ">>");
+        }
+        if (shape == Shape.CURSORED_PAGE) {
+            return cursoredPage(method, query, element, sql, locals, values, used, jdql, pageRequest, sorts, reader,
+                    true);
+        }
+        boolean paged = limit != null || pageRequest != null;
+        boolean dynamic = !sorts.isEmpty();
+        QuerySql.Paging paging = new QuerySql.Paging(paged ? Parameter.argument("limit", ValueType.PRIMITIVE_INT) : null,
+                paged ? Parameter.argument("offset", ValueType.PRIMITIVE_LONG) : null, dynamic);
+        Statement statement = sql.acrossTenants(query, paging);
         String constant = constant(method, statement);
+        Statement count = shape == Shape.PAGE ? sql.acrossTenantsCount(query) : null;
+        String countConstant = count == null ? null : constantNamed(constant + "_COUNT", count);
         checkAllUsed(method, values, used, jdql);
-        return AcrossTenantsMethod.call(operation, constant, dao.binder().bind(statement, null, "null", locals),
-                AcrossTenantsMethod.readTenantRows(dao));
+
+        CodeBlock.Builder body = CodeBlock.builder().add(pagingLocals(limit, pageRequest));
+        CodeBlock text = CodeBlock.of("$L", constant);
+        if (dynamic) {
+            // the tenant stays the first key: in front of the criteria, the id after them
+            body.add(dynamicOrder(sorts.get(0), sql.acrossTenantsOrderList(query.order()), sql.acrossTenantsLastKeys()));
+            text = CodeBlock.of("$T.ordered($L, order)", dev.tenantdao.processor.write.Types.REPOSITORIES, constant);
+        }
+        CodeBlock bind = dao.binder().bind(statement, null, "null", locals);
+        CodeBlock read = AcrossTenantsMethod.readTenantRows(reader.addTenantRow("found"));
+        CodeBlock found = AcrossTenantsMethod.tenantRows(TypeName.get(element));
+        if (shape == Shape.LIST) {
+            return body.add(AcrossTenantsMethod.call(operation, constant, text, bind, CodeBlock.builder().add(found)
+                    .add(read).addStatement("return call.rowsOfTenants(found)").build(), CodeBlock.of(""))).build();
+        }
+        // a page: its rows, then (when the request asks for it) each tenant's count of every row the query finds
+        return body.add(found)
+                .add(AcrossTenantsMethod.call(operation, constant, text, bind,
+                        CodeBlock.builder().add(read).addStatement("call.rowsOfTenants(found)").build(),
+                        acrossTenantsTotal(pageRequest, countConstant, count, locals, ParameterizedTypeName.get(
+                                dev.tenantdao.processor.write.Types.PAGE, ParameterizedTypeName.get(
+                                        dev.tenantdao.processor.write.Types.TENANT_ROW, TypeName.get(element))),
+                                CodeBlock.of("$T.page($L, found, total)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                                        pageRequest.local()))))
+                .build();
+    }
+
+    /**
+     * The rest of an {@code @AcrossTenants} page after its rows: when the request asks for the total, each tenant's
+     * count of the rows the query finds (one statement, {@code GROUP BY} the tenant), summed; then the page, returned
+     * through the call's log, which names the tenants of its rows and the tenants counted.
+     */
+    private CodeBlock acrossTenantsTotal(Param pageRequest, String countConstant, Statement count, Locals locals,
+            TypeName pageType, CodeBlock page) {
+        return CodeBlock.builder()
+                .addStatement("$T counted = new $T<>()", AcrossTenantsMethod.COUNTS, AcrossTenantsMethod.LINKED_HASH_MAP)
+                .addStatement("long total = -1")
+                .beginControlFlow("if ($L.requestTotal())", pageRequest.local())
+                .add(StatementCode.next(countConstant))
+                .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
+                        dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, countConstant)
+                .add(dao.binder().bind(count, null, "null", locals))
+                .beginControlFlow("try ($T rows = statement.executeQuery())", dev.tenantdao.processor.write.Types.RESULT_SET)
+                .add(AcrossTenantsMethod.readCounts("counted"))
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("call.rows(counted.size())")
+                .addStatement("total = counted.values().stream().mapToLong(Long::longValue).sum()")
+                .endControlFlow()
+                .addStatement("$T page = $L", pageType, page)
+                .addStatement("return call.pageOfTenants(page, page.content(), counted)")
+                .build();
     }
 
     /** Whether a method of the repository is {@code @AcrossTenants}. */
@@ -970,15 +1065,11 @@ public final class RepositoryWriter {
                 .anyMatch(m -> annotation(m, "dev.tenantdao.annotations.AcrossTenants").isPresent());
     }
 
-    /** Whether {@code type} is {@code List<TenantRow<E>>}, E the entity. */
-    private boolean isTenantRows(TypeMirror type) {
-        if (!(type instanceof DeclaredType list) || !isNamed(type, "java.util.List") || list.getTypeArguments().size() != 1
-                || !(list.getTypeArguments().get(0) instanceof DeclaredType row)
-                || !isNamed(row, "dev.tenantdao.runtime.TenantRow") || row.getTypeArguments().size() != 1) {
-            return false;
-        }
-        TypeMirror element = row.getTypeArguments().get(0);
-        return element.getKind() == TypeKind.DECLARED && types.isSameType(element, entity.element().asType());
+    /** Whether {@code type} is {@code Map<String, Long>}. */
+    private boolean isTenantCounts(TypeMirror type) {
+        return type instanceof DeclaredType map && isNamed(type, "java.util.Map") && map.getTypeArguments().size() == 2
+                && isNamed(map.getTypeArguments().get(0), "java.lang.String")
+                && isNamed(map.getTypeArguments().get(1), "java.lang.Long");
     }
 
     private void checkNoPaging(ExecutableElement method, Param limit, Param pageRequest, List<Param> sorts, String what)
@@ -1034,58 +1125,10 @@ public final class RepositoryWriter {
             List<Param> values, Set<Param> used, boolean jdql, Param limit, Param pageRequest, List<Param> sorts)
             throws QueryException {
         String operation = name(method);
-        // the shape and the element type
-        Shape shape;
-        TypeMirror element;
-        String container = returns.getKind() == TypeKind.DECLARED
-                ? ((TypeElement) ((DeclaredType) returns).asElement()).getQualifiedName().toString() : "";
-        if (returns.getKind() == TypeKind.ARRAY) {
-            shape = Shape.ARRAY;
-            element = ((ArrayType) returns).getComponentType();
-        } else if (container.equals("java.util.List") || container.equals("java.util.Optional")
-                || container.equals("java.util.stream.Stream") || container.equals("jakarta.data.page.Page")
-                || container.equals("jakarta.data.page.CursoredPage")) {
-            shape = switch (container) {
-                case "java.util.List" -> Shape.LIST;
-                case "java.util.Optional" -> Shape.OPTIONAL;
-                case "java.util.stream.Stream" -> Shape.STREAM;
-                case "jakarta.data.page.CursoredPage" -> Shape.CURSORED_PAGE;
-                default -> Shape.PAGE;
-            };
-            List<? extends TypeMirror> arguments = ((DeclaredType) returns).getTypeArguments();
-            if (arguments.isEmpty()) {
-                throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "a find method (a raw type)",
-                        container.substring(container.lastIndexOf('.') + 1) + "<" + entity.name() + ">");
-            }
-            element = arguments.get(0);
-        } else {
-            shape = Shape.ONE;
-            element = returns;
-        }
-        if (returns.getKind() == TypeKind.VOID || element.getKind() == TypeKind.WILDCARD) {
-            throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "a find method",
-                    entity.name() + ", Optional, List, an array, Stream or Page of it, or of a record of its attributes");
-        }
-        if (query.first() != null && (limit != null || pageRequest != null)) {
-            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, limit != null ? "Limit" : "PageRequest",
-                    "a method reading First" + query.first() + " rows cannot also take; drop one of them");
-        }
-        if ((shape == Shape.ONE || shape == Shape.OPTIONAL) && (limit != null || pageRequest != null)) {
-            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, limit != null ? "Limit" : "PageRequest",
-                    "a method returning a single result cannot use");
-        }
-        if ((shape == Shape.PAGE || shape == Shape.CURSORED_PAGE) && pageRequest == null) {
-            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, shape == Shape.PAGE ? "Page" : "CursoredPage",
-                    "needs a PageRequest parameter; it");
-        }
-        if (pageRequest != null && shape != Shape.PAGE && shape != Shape.CURSORED_PAGE) {
-            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, "PageRequest", "needs a Page result; a "
-                    + shape.name().toLowerCase(Locale.ROOT) + " result cannot use");
-        }
-        if (sorts.size() > 1) {
-            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, "second Order or Sort",
-                    "is one more than a method can take; put every criterion in one Order");
-        }
+        Result result = result(operation, returns);
+        Shape shape = result.shape();
+        TypeMirror element = result.element();
+        checkPaging(operation, shape, query, limit, pageRequest, sorts);
         // what a row becomes
         RowReader reader = rowReader(method, query, element);
         query = query.withSelected(reader.selected());
@@ -1112,29 +1155,10 @@ public final class RepositoryWriter {
         }
         checkAllUsed(method, values, used, jdql);
 
-        CodeBlock.Builder body = CodeBlock.builder().add(dao.tenant().preamble());
-        if (limit != null) {
-            body.addStatement("int limit = $L.maxResults()", limit.local())
-                    .addStatement("long offset = $T.offset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
-                            limit.local());
-        } else if (pageRequest != null) {
-            body.addStatement("long offset = $T.offset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
-                            pageRequest.local())
-                    .addStatement("int limit = $T.fetchSize($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
-                            pageRequest.local());
-        }
+        CodeBlock.Builder body = CodeBlock.builder().add(dao.tenant().preamble()).add(pagingLocals(limit, pageRequest));
         CodeBlock text = CodeBlock.of("$L", constant);
         if (dynamic) {
-            sortable = true;
-            Param sort = sorts.get(0);
-            CodeBlock criteria = switch (sort.special()) {
-                case "Sort" -> CodeBlock.of("$T.of($L)", dev.tenantdao.processor.write.Types.LIST, sort.local());
-                case "Sort[]" -> CodeBlock.of("$T.asList($L)", dev.tenantdao.processor.write.Types.ARRAYS, sort.local());
-                default -> CodeBlock.of("$L", sort.local());
-            };
-            body.addStatement("String order = $T.orderBy($S, $L, SORTABLE, $S, $S)",
-                    dev.tenantdao.processor.write.Types.REPOSITORIES, sql.orderList(query.order()), criteria,
-                    entity.name(), paged ? sql.column(entity.id()) : "");
+            body.add(dynamicOrder(sorts.get(0), sql.orderList(query.order()), paged ? sql.column(entity.id()) : ""));
             text = CodeBlock.of("$T.ordered($L, order)", dev.tenantdao.processor.write.Types.REPOSITORIES, constant);
         }
         CodeBlock sqlText = stream ? dao.statements().sqlWithoutSetting(text) : dao.statements().sql(text);
@@ -1187,6 +1211,104 @@ public final class RepositoryWriter {
         return body.add(StatementCode.end()).build();
     }
 
+    /** What a find method returns: its shape, and the type of its elements. */
+    private record Result(Shape shape, TypeMirror element) {}
+
+    /** What {@code returns}, the return type of find method {@code operation}, is: its shape and element type. */
+    private Result result(String operation, TypeMirror returns) throws Problem {
+        Shape shape;
+        TypeMirror element;
+        String container = returns.getKind() == TypeKind.DECLARED
+                ? ((TypeElement) ((DeclaredType) returns).asElement()).getQualifiedName().toString() : "";
+        if (returns.getKind() == TypeKind.ARRAY) {
+            shape = Shape.ARRAY;
+            element = ((ArrayType) returns).getComponentType();
+        } else if (container.equals("java.util.List") || container.equals("java.util.Optional")
+                || container.equals("java.util.stream.Stream") || container.equals("jakarta.data.page.Page")
+                || container.equals("jakarta.data.page.CursoredPage")) {
+            shape = switch (container) {
+                case "java.util.List" -> Shape.LIST;
+                case "java.util.Optional" -> Shape.OPTIONAL;
+                case "java.util.stream.Stream" -> Shape.STREAM;
+                case "jakarta.data.page.CursoredPage" -> Shape.CURSORED_PAGE;
+                default -> Shape.PAGE;
+            };
+            List<? extends TypeMirror> arguments = ((DeclaredType) returns).getTypeArguments();
+            if (arguments.isEmpty()) {
+                throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "a find method (a raw type)",
+                        container.substring(container.lastIndexOf('.') + 1) + "<" + entity.name() + ">");
+            }
+            element = arguments.get(0);
+        } else {
+            shape = Shape.ONE;
+            element = returns;
+        }
+        if (returns.getKind() == TypeKind.VOID || element.getKind() == TypeKind.WILDCARD) {
+            throw new Problem(Message.QUERY_RETURN_TYPE, operation, returns, "a find method",
+                    entity.name() + ", Optional, List, an array, Stream or Page of it, or of a record of its attributes");
+        }
+        return new Result(shape, element);
+    }
+
+    /** The checks of a find method's paging parameters against its shape and its {@code First} rows. */
+    private static void checkPaging(String operation, Shape shape, Query query, Param limit, Param pageRequest,
+            List<Param> sorts) throws Problem {
+        if (query.first() != null && (limit != null || pageRequest != null)) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, limit != null ? "Limit" : "PageRequest",
+                    "a method reading First" + query.first() + " rows cannot also take; drop one of them");
+        }
+        if ((shape == Shape.ONE || shape == Shape.OPTIONAL) && (limit != null || pageRequest != null)) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, limit != null ? "Limit" : "PageRequest",
+                    "a method returning a single result cannot use");
+        }
+        if ((shape == Shape.PAGE || shape == Shape.CURSORED_PAGE) && pageRequest == null) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, shape == Shape.PAGE ? "Page" : "CursoredPage",
+                    "needs a PageRequest parameter; it");
+        }
+        if (pageRequest != null && shape != Shape.PAGE && shape != Shape.CURSORED_PAGE) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, "PageRequest", "needs a Page result; a "
+                    + shape.name().toLowerCase(Locale.ROOT) + " result cannot use");
+        }
+        if (sorts.size() > 1) {
+            throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, "second Order or Sort",
+                    "is one more than a method can take; put every criterion in one Order");
+        }
+    }
+
+    /**
+     * {@code int limit} and {@code long offset}: the rows a find method reads, from its {@code Limit} or its
+     * offset {@code PageRequest} (and one row more without a total, to tell whether a next page exists).
+     */
+    private static CodeBlock pagingLocals(Param limit, Param pageRequest) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (limit != null) {
+            body.addStatement("int limit = $L.maxResults()", limit.local())
+                    .addStatement("long offset = $T.offset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                            limit.local());
+        } else if (pageRequest != null) {
+            body.addStatement("long offset = $T.offset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                            pageRequest.local())
+                    .addStatement("int limit = $T.fetchSize($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                            pageRequest.local());
+        }
+        return body.build();
+    }
+
+    /**
+     * {@code String order}: the ORDER BY of a find method with sort criteria given at run time ({@code sort}):
+     * {@code fixed}, the criteria, then {@code last} (the id, for stable pages; empty for none).
+     */
+    private CodeBlock dynamicOrder(Param sort, String fixed, String last) {
+        sortable = true;
+        CodeBlock criteria = switch (sort.special()) {
+            case "Sort" -> CodeBlock.of("$T.of($L)", dev.tenantdao.processor.write.Types.LIST, sort.local());
+            case "Sort[]" -> CodeBlock.of("$T.asList($L)", dev.tenantdao.processor.write.Types.ARRAYS, sort.local());
+            default -> CodeBlock.of("$L", sort.local());
+        };
+        return CodeBlock.builder().addStatement("String order = $T.orderBy($S, $L, SORTABLE, $S, $S)",
+                dev.tenantdao.processor.write.Types.REPOSITORIES, fixed, criteria, entity.name(), last).build();
+    }
+
     /**
      * A {@code CursoredPage}: keyset paging. Three statements: the first page (by offset), the rows
      * after a cursor and the rows before one (read backwards, then turned around), each the query with
@@ -1196,6 +1318,18 @@ public final class RepositoryWriter {
     private CodeBlock cursoredPage(ExecutableElement method, Query query, TypeMirror element, QuerySql sql,
             Locals locals, List<Param> values, Set<Param> used, boolean jdql, Param pageRequest, List<Param> sorts,
             RowReader reader) throws QueryException {
+        return cursoredPage(method, query, element, sql, locals, values, used, jdql, pageRequest, sorts, reader, false);
+    }
+
+    /**
+     * {@link #cursoredPage(ExecutableElement, Query, TypeMirror, QuerySql, Locals, List, Set, boolean, Param, List,
+     * RowReader)}, or, {@code across}, a {@code CursoredPage<TenantRow<E>>} of an {@code @AcrossTenants} method: its
+     * order, keyset and cursor begin with the tenant; its statements through the operator-mode pass, its total each
+     * tenant's count (logged with the page's tenants).
+     */
+    private CodeBlock cursoredPage(ExecutableElement method, Query query, TypeMirror element, QuerySql sql,
+            Locals locals, List<Param> values, Set<Param> used, boolean jdql, Param pageRequest, List<Param> sorts,
+            RowReader reader, boolean across) throws QueryException {
         String operation = name(method);
         if (!sorts.isEmpty()) {
             throw new Problem(Message.QUERY_SPECIAL_PARAMETER, operation, sorts.get(0).special(),
@@ -1204,7 +1338,7 @@ public final class RepositoryWriter {
         }
         if (!isEntity(element) || !reader.selected().isEmpty()) {
             throw new Problem(Message.QUERY_RETURN_TYPE, operation, element, "a CursoredPage",
-                    "CursoredPage<" + entity.name() + ">");
+                    across ? "CursoredPage<TenantRow<" + entity.name() + ">>" : "CursoredPage<" + entity.name() + ">");
         }
         if (query.order().stream().noneMatch(o -> o.property().id())) {
             query = query.withOrder(List.of(new Query.Ordering(entity.id(), false, false)));
@@ -1221,22 +1355,34 @@ public final class RepositoryWriter {
         List<Parameter> keys = new ArrayList<>();
         CodeBlock.Builder declared = CodeBlock.builder();
         List<Query.Ordering> order = query.order();
+        int size = order.size() + (across ? 1 : 0);
+        if (across) {
+            // the tenant first: its key the row's tenant, as text
+            String local = locals.newName("tenantKey", "cursor key 0, the tenant");
+            declared.addStatement("String $L = $T.key($L, 0, $L, String.class)", local,
+                    dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local(), size);
+            keys.add(Parameter.argument(local, ValueType.STRING));
+        }
         for (int i = 0; i < order.size(); i++) {
             Property property = order.get(i).property();
             TypeMirror boxedType = boxed(property.type());
-            String local = locals.newName(property.identifier() + "Key", "cursor key " + i);
+            int index = i + (across ? 1 : 0);
+            String local = locals.newName(property.identifier() + "Key", "cursor key " + index);
             declared.addStatement("$T $L = $T.key($L, $L, $L, $T.class)", TypeName.get(boxedType), local,
-                    dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local(), i, order.size(),
+                    dev.tenantdao.processor.write.Types.REPOSITORIES, pageRequest.local(), index, size,
                     TypeName.get(types.erasure(boxedType)));
             keys.add(Parameter.query(local, property, new Parameter.Query(entity.name(), boxedType,
                     EntityReader.valueType(boxedType), null, false, false)));
         }
         Parameter limit = Parameter.argument("limit", ValueType.PRIMITIVE_INT);
         Parameter offset = Parameter.argument("offset", ValueType.PRIMITIVE_LONG);
-        Statement first = sql.statement(query, new QuerySql.Paging(limit, offset, false));
-        Statement after = sql.statement(query, QuerySql.Paging.cursor(limit, null, keys, false));
-        Statement before = sql.statement(query, QuerySql.Paging.cursor(limit, null, keys, true));
-        Statement count = sql.count(query);
+        QuerySql.Paging firstPaging = new QuerySql.Paging(limit, offset, false);
+        QuerySql.Paging afterPaging = QuerySql.Paging.cursor(limit, null, keys, false);
+        QuerySql.Paging beforePaging = QuerySql.Paging.cursor(limit, null, keys, true);
+        Statement first = across ? sql.acrossTenants(query, firstPaging) : sql.statement(query, firstPaging);
+        Statement after = across ? sql.acrossTenants(query, afterPaging) : sql.statement(query, afterPaging);
+        Statement before = across ? sql.acrossTenants(query, beforePaging) : sql.statement(query, beforePaging);
+        Statement count = across ? sql.acrossTenantsCount(query) : sql.count(query);
         String constant = constant(method, first);
         String afterConstant = constantNamed(constant + "_AFTER", after);
         String beforeConstant = constantNamed(constant + "_BEFORE", before);
@@ -1245,12 +1391,17 @@ public final class RepositoryWriter {
         String sent = locals.newName("sql", "the statement sent");
 
         ClassName pageRequestType = dev.tenantdao.processor.write.Types.PAGE_REQUEST;
+        List<CodeBlock> cursorKeys = new ArrayList<>();
+        if (across) {
+            cursorKeys.add(CodeBlock.of("row.tenant()"));
+        }
+        order.forEach(o -> cursorKeys.add(DaoContext.read(o.property(), across ? "row.entity()" : "row")));
         CodeBlock cursor = CodeBlock.builder().add("row -> $T.Cursor.forKey(", pageRequestType)
-                .add(CodeBlock.join(order.stream().map(o -> DaoContext.read(o.property(), "row")).toList(), ", "))
+                .add(CodeBlock.join(cursorKeys, ", "))
                 .add(")")
                 .build();
-        return CodeBlock.builder()
-                .add(dao.tenant().preamble())
+        // the rows to read, the cursor's keys, and the statement the request's mode sends
+        CodeBlock head = CodeBlock.builder()
                 .addStatement("int limit = $T.cursorFetchSize($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
                         pageRequest.local())
                 .addStatement("long offset = $T.cursorOffset($L)", dev.tenantdao.processor.write.Types.REPOSITORIES,
@@ -1258,6 +1409,39 @@ public final class RepositoryWriter {
                 .add(declared.build())
                 .addStatement("String $L = switch ($L.mode()) { case CURSOR_NEXT -> $L; case CURSOR_PREVIOUS -> $L;"
                         + " default -> $L; }", sent, pageRequest.local(), afterConstant, beforeConstant, constant)
+                .build();
+        if (across) {
+            CodeBlock addRow = AcrossTenantsMethod.readTenantRows(reader.addTenantRow("found"));
+            CodeBlock read = CodeBlock.builder()
+                    .beginControlFlow("if ($L.mode() == $T.Mode.CURSOR_NEXT)", pageRequest.local(), pageRequestType)
+                    .add(AcrossTenantsMethod.query(CodeBlock.of("$L", afterConstant),
+                            dao.binder().bind(after, null, "null", locals), addRow))
+                    .nextControlFlow("else if ($L.mode() == $T.Mode.CURSOR_PREVIOUS)", pageRequest.local(),
+                            pageRequestType)
+                    .add(AcrossTenantsMethod.query(CodeBlock.of("$L", beforeConstant),
+                            dao.binder().bind(before, null, "null", locals), addRow))
+                    .nextControlFlow("else")
+                    .add(AcrossTenantsMethod.query(CodeBlock.of("$L", constant),
+                            dao.binder().bind(first, null, "null", locals), addRow))
+                    .endControlFlow()
+                    .build();
+            TypeName row = ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.TENANT_ROW, entity.type());
+            return CodeBlock.builder()
+                    .add(head)
+                    .add(AcrossTenantsMethod.tenantRows(entity.type()))
+                    .add(AcrossTenantsMethod.begin(operation, sent))
+                    .add(read)
+                    .addStatement("call.rowsOfTenants(found)")
+                    .add(acrossTenantsTotal(pageRequest, countConstant, count, locals, ParameterizedTypeName.get(
+                            dev.tenantdao.processor.write.Types.CURSORED_PAGE, row), CodeBlock.of("$T.cursoredPage($L,"
+                                    + " found, $L, total)", dev.tenantdao.processor.write.Types.REPOSITORIES,
+                                    pageRequest.local(), cursor)))
+                    .add(StatementCode.end())
+                    .build();
+        }
+        return CodeBlock.builder()
+                .add(dao.tenant().preamble())
+                .add(head)
                 .add(dao.statements().begin("withConnection", operation, sent))
                 .addStatement("$T found = new $T<>()", ParameterizedTypeName.get(dev.tenantdao.processor.write.Types.LIST,
                         entity.type()), dev.tenantdao.processor.write.Types.ARRAY_LIST)
@@ -1324,16 +1508,23 @@ public final class RepositoryWriter {
     private final class RowReader {
         private final List<Property> selected;
         private final CodeBlock value;
+        private final boolean single;
 
         /** The entity, whole: every column, its load hooks run. */
         RowReader() {
-            this(List.of(), null);
+            this(List.of(), null, false);
             mapsEntities = true;
         }
 
-        RowReader(List<Property> selected, CodeBlock value) {
+        RowReader(List<Property> selected, CodeBlock value, boolean single) {
             this.selected = selected;
             this.value = value;
+            this.single = single;
+        }
+
+        /** Whether a row becomes one attribute's value (rather than the entity or a record). */
+        boolean single() {
+            return single;
         }
 
         /** The attributes the query selects; empty for whole entities. */
@@ -1345,6 +1536,13 @@ public final class RepositoryWriter {
         CodeBlock addRow(String list) {
             return value == null ? dao.hooks().addLoaded(list)
                     : CodeBlock.builder().addStatement("$L.add($L)", list, value).build();
+        }
+
+        /** Adds the current row's element to {@code list} with its tenant, a {@code TenantRow} (a read across tenants). */
+        CodeBlock addTenantRow(String list) {
+            return value == null ? dao.hooks().addLoadedWithTenant(list, AcrossTenantsMethod.tenant())
+                    : CodeBlock.builder().addStatement("$L.add(new $T<>($L, $L))", list,
+                            dev.tenantdao.processor.write.Types.TENANT_ROW, AcrossTenantsMethod.tenant(), value).build();
         }
 
         /** Returns the current row's element. */
@@ -1368,7 +1566,7 @@ public final class RepositoryWriter {
             }
             List<Property> selected = List.of(property, entity.id());
             CodeBlock value = dao.binder().readColumn(entity, property, 1, 2);
-            return new RowReader(selected, value);
+            return new RowReader(selected, value, true);
         }
         if (!isRecord(element)) {
             throw new Problem(Message.QUERY_RETURN_TYPE, operation, element, "a find method of " + entity.name(),
@@ -1419,7 +1617,7 @@ public final class RepositoryWriter {
                     .addCode(");\n$<$<")
                     .build();
         });
-        return new RowReader(withId, CodeBlock.of("$L(rows)", mapper));
+        return new RowReader(withId, CodeBlock.of("$L(rows)", mapper), false);
     }
 
     /** {@code type} boxed when it is a primitive. */

@@ -23,6 +23,7 @@ final class Types {
     static final ClassName REPOSITORIES = ClassName.get("dev.tenantdao.runtime.internal", "Repositories");
     static final ClassName ROW_STREAM = ClassName.get("dev.tenantdao.runtime.internal", "RowStream");
     static final ClassName PAGE = ClassName.get("jakarta.data.page", "Page");
+    static final ClassName CURSORED_PAGE = ClassName.get("jakarta.data.page", "CursoredPage");
     static final ClassName PAGE_REQUEST = ClassName.get("jakarta.data.page", "PageRequest");
     static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
     static final ClassName MAP = ClassName.get("java.util", "Map");

@@ -97,6 +97,20 @@ public abstract class DaoCall {
         return counts;
     }
 
+    /**
+     * Reports a page read across tenants: {@code content}, the rows it holds, each with its tenant, and {@code
+     * counted}, each tenant's count of the rows its total counted (empty without a total); the access log records
+     * the page's rows and the tenants of both (the operator learned how many rows each counted tenant has).
+     * Returns {@code page}.
+     */
+    public final <P> P pageOfTenants(P page, Collection<? extends dev.tenantdao.runtime.TenantRow<?>> content,
+            java.util.Map<String, Long> counted) {
+        reportedTenants = java.util.stream.Stream.concat(content.stream().map(dev.tenantdao.runtime.TenantRow::tenant),
+                counted.keySet().stream()).distinct().sorted().toArray(String[]::new);
+        reported = content.size();
+        return page;
+    }
+
     /** The call's statement is over; it sends the statement {@code nextSql} next, reported on its own. */
     public final void next(String nextSql) {
         observed.next(nextSql);

@@ -18,6 +18,12 @@ import dev.tenantdao.samples.softdelete.Asset;
 import dev.tenantdao.samples.softdelete.AssetDao;
 import dev.tenantdao.testkit.Postgres;
 import dev.tenantdao.testkit.RecordingDataSource;
+import jakarta.data.Limit;
+import jakarta.data.Order;
+import jakarta.data.Sort;
+import jakarta.data.page.CursoredPage;
+import jakarta.data.page.Page;
+import jakarta.data.page.PageRequest;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -204,20 +210,7 @@ class OperatorReadsTest {
         List<Runnable> reads = List.of(() -> balances.findAllAcrossTenantsAfter("acme", 1L, 10),
                 () -> balances.findByIdAcrossTenants(1L), balances::countAcrossTenants,
                 () -> accounts.findByIdAcrossTenants("A-1"));
-        for (Runnable read : reads) {
-            for (boolean withTenant : List.of(false, true)) {
-                OperatorAccessException refused = assertThrows(OperatorAccessException.class,
-                        () -> {
-                            if (withTenant) {
-                                TenantContext.runAs("acme", read::run);
-                            } else {
-                                read.run();
-                            }
-                        });
-                assertTrue(refused.getMessage().contains("reads every tenant's rows: call it inside Database.asOperator"),
-                        refused.getMessage());
-            }
-        }
+        assertRefusedOutsideAnOperatorBlock(reads);
         assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
         // half a keyset position is a caller's mistake, refused before any SQL and not logged
         IllegalArgumentException half = assertThrows(IllegalArgumentException.class, () -> database.asOperator(BILLING,
@@ -308,7 +301,112 @@ class OperatorReadsTest {
                         "billing-job|monthly invoices|Balances.ofCustomer|{acme,initech}|2",
                         "billing-job|monthly invoices|Balances.findByCentsGreaterThan|{}|0"),
                 log());
-        for (Runnable call : List.<Runnable>of(() -> repository.findByCentsGreaterThan(0), () -> repository.ofCustomer("ann"))) {
+        assertRefusedOutsideAnOperatorBlock(List.of(() -> repository.findByCentsGreaterThan(0),
+                () -> repository.ofCustomer("ann")));
+        assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
+        assertEquals(List.of(), log());
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN, 0L);
+    }
+
+    @Test
+    void repositoryCountsPagesSortsAndProjectionsAcrossTenantsAreEachLoggedWithTheirTenants() throws SQLException {
+        Balances repository = new BalancesImpl(database);
+        TenantContext.runAs("initech", () -> balances.insert(Balance.of("ann", 50)));
+        List<List<String>> read = database.asOperator(BILLING, tx -> List.of(
+                counts(repository.countByCustomer("ann")),
+                counts(repository.countByCustomer("zed")),
+                counts(repository.countAtLeast(200)),
+                rows(repository.findByCentsLessThan(450, Limit.of(3))),
+                rows(repository.findByCentsLessThan(450, Limit.range(3, 5))),
+                page(repository.findByCentsGreaterThanEqual(100, PageRequest.ofSize(2))),
+                page(repository.findByCentsGreaterThanEqual(100, PageRequest.ofPage(3, 2, true))),
+                page(repository.findByCentsGreaterThanEqual(100, PageRequest.ofSize(2).withoutTotal())),
+                rows(repository.findByCustomerNot("ann", Order.by(Sort.desc("cents")))),
+                repository.owedBelow(250).stream().map(row -> row.tenant() + ":" + row.entity().customer() + ":"
+                        + row.entity().cents()).toList()));
+        assertEquals(List.of(
+                        List.of("acme=1", "initech=1"),
+                        List.of(),
+                        List.of("acme=2", "globex=2"),
+                        List.of("acme:cid:300", "acme:bob:200", "acme:ann:100"),
+                        List.of("acme:ann:100", "globex:dee:400", "initech:ann:50"),
+                        List.of("acme:ann:100", "acme:bob:200", "total 5", "next true"),
+                        List.of("globex:eve:500", "total 5", "next false"),
+                        List.of("acme:ann:100", "acme:bob:200", "total -1", "next true"),
+                        List.of("acme:cid:300", "acme:bob:200", "globex:eve:500", "globex:dee:400"),
+                        List.of("acme:ann:100", "acme:bob:200", "initech:ann:50")),
+                read, "in tenant order, then the method's; counts of the tenants that have any");
+        assertEquals(List.of(
+                        "billing-job|monthly invoices|Balances.countByCustomer|{acme,initech}|2",
+                        "billing-job|monthly invoices|Balances.countByCustomer|{}|0",
+                        "billing-job|monthly invoices|Balances.countAtLeast|{acme,globex}|2",
+                        "billing-job|monthly invoices|Balances.findByCentsLessThan|{acme}|3",
+                        "billing-job|monthly invoices|Balances.findByCentsLessThan|{acme,globex,initech}|3",
+                        // the total counted every tenant with a matching row: those are named too
+                        "billing-job|monthly invoices|Balances.findByCentsGreaterThanEqual|{acme,globex}|2",
+                        "billing-job|monthly invoices|Balances.findByCentsGreaterThanEqual|{acme,globex}|1",
+                        // without a total, only the page's rows (not the one more read to tell that a next exists)
+                        "billing-job|monthly invoices|Balances.findByCentsGreaterThanEqual|{acme}|2",
+                        "billing-job|monthly invoices|Balances.findByCustomerNot|{acme,globex}|4",
+                        "billing-job|monthly invoices|Balances.owedBelow|{acme,initech}|3"),
+                log());
+        List<Runnable> calls = List.of(() -> repository.countByCustomer("ann"), () -> repository.countAtLeast(0),
+                () -> repository.findByCentsLessThan(450, Limit.of(3)),
+                () -> repository.findByCentsGreaterThanEqual(0, PageRequest.ofSize(2)),
+                () -> repository.findByCustomerNot("ann", Order.by(Sort.asc("cents"))), () -> repository.owedBelow(250));
+        assertRefusedOutsideAnOperatorBlock(calls);
+        assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
+        assertEquals(List.of(), log());
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.COUNT_BY_CUSTOMER, "ann");
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.COUNT_AT_LEAST, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_LESS_THAN, 10_000L, 100, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN_EQUAL, 0L, 100, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN_EQUAL_COUNT, 0L);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CUSTOMER_NOT, "zed");
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.OWED_BELOW, 10_000L);
+    }
+
+    @Test
+    void aCursoredPageAcrossTenantsIsKeyedByTheTenantThenTheOrderThenTheIdForwardAndBack() throws SQLException {
+        Balances repository = new BalancesImpl(database);
+        TenantContext.runAs("initech", () -> balances.insert(Balance.of("ann", 50)));
+        List<List<String>> read = database.asOperator(BILLING, tx -> {
+            CursoredPage<TenantRow<Balance>> first = repository.everyBalance(PageRequest.ofSize(2));
+            CursoredPage<TenantRow<Balance>> second = repository.everyBalance(first.nextPageRequest().withoutTotal());
+            CursoredPage<TenantRow<Balance>> third = repository.everyBalance(second.nextPageRequest());
+            CursoredPage<TenantRow<Balance>> back = repository.everyBalance(third.previousPageRequest());
+            return List.of(cursored(first), cursored(second), cursored(third), cursored(back));
+        });
+        assertEquals(List.of(
+                        List.of("acme:cid:300", "acme:bob:200", "total 6", "next true", "previous false"),
+                        List.of("acme:ann:100", "globex:eve:500", "total -1", "next true", "previous true"),
+                        List.of("globex:dee:400", "initech:ann:50", "total -1", "next false", "previous true"),
+                        List.of("acme:ann:100", "globex:eve:500", "total -1", "next true", "previous true")),
+                read, "by tenant, then cents descending, then id; the cursor crosses from one tenant to the next");
+        assertEquals(List.of(
+                        // the first page's total counted every tenant's rows: all three are named
+                        "billing-job|monthly invoices|Balances.everyBalance|{acme,globex,initech}|2",
+                        "billing-job|monthly invoices|Balances.everyBalance|{acme,globex}|2",
+                        "billing-job|monthly invoices|Balances.everyBalance|{globex,initech}|2",
+                        "billing-job|monthly invoices|Balances.everyBalance|{acme,globex}|2"),
+                log());
+        assertRefusedOutsideAnOperatorBlock(List.of(() -> repository.everyBalance(PageRequest.ofSize(2))));
+        assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.EVERY_BALANCE_AFTER, "a", "a", 0L, "a", 0L, 0L, 100);
+        assertNoRowOnTheApplicationsLogin(BalancesImpl.EVERY_BALANCE_BEFORE, "z", "z", 0L, "z", 0L, 0L, 100);
+    }
+
+    private static List<String> cursored(CursoredPage<TenantRow<Balance>> page) {
+        List<String> lines = new ArrayList<>(rows(page.content()));
+        lines.add("total " + (page.hasTotals() ? page.totalElements() : -1));
+        lines.add("next " + page.hasNext());
+        lines.add("previous " + page.hasPrevious());
+        return lines;
+    }
+
+    /** Each call, without a tenant and with one, throws OperatorAccessException outside an operator block. */
+    private static void assertRefusedOutsideAnOperatorBlock(List<Runnable> calls) {
+        for (Runnable call : calls) {
             for (boolean withTenant : List.of(false, true)) {
                 OperatorAccessException refused = assertThrows(OperatorAccessException.class,
                         () -> {
@@ -322,9 +420,17 @@ class OperatorReadsTest {
                         refused.getMessage());
             }
         }
-        assertEquals(0, operatorLogin.connectionCount(), "nothing sent");
-        assertEquals(List.of(), log());
-        assertNoRowOnTheApplicationsLogin(BalancesImpl.FIND_BY_CENTS_GREATER_THAN, 0L);
+    }
+
+    private static List<String> counts(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    private static List<String> page(Page<TenantRow<Balance>> page) {
+        List<String> lines = new ArrayList<>(rows(page.content()));
+        lines.add("total " + (page.hasTotals() ? page.totalElements() : -1));
+        lines.add("next " + page.hasNext());
+        return lines;
     }
 
     private static List<String> rows(List<TenantRow<Balance>> rows) {
