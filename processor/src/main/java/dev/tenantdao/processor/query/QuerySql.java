@@ -98,24 +98,15 @@ public final class QuerySql {
         if (!paging.dynamicOrder() && query.order().stream().noneMatch(o -> o.property().id())) {
             query = query.withOrder(List.of(new Query.Ordering(entity.id(), false, false)));
         }
-        return across.apply(build(query, paging, tenant, vendorLast()));
+        return across.apply(build(query, paging, tenant, null));
     }
 
     /**
-     * Across tenants, the vendor column of a {@code @VendorScoped} entity, last in the order (its id is unique only
-     * within a vendor, so the order is total only with it), or null.
-     */
-    private String vendorLast() {
-        return TenancyPass.vendorScoped(entity) ? builder.vendorColumn() : null;
-    }
-
-    /**
-     * Across tenants, what the runtime puts after sort criteria given at run time: the id (and a {@code
-     * VendorScoped} entity's vendor), so that the order is total.
+     * Across tenants, what the runtime puts after sort criteria given at run time: the id, so that the order is
+     * total (a {@code @VendorScoped} entity's table is unique on its tenant and id too, for tenant-wide work).
      */
     public String acrossTenantsLastKeys() {
-        String vendor = vendorLast();
-        return column(entity.id()) + (vendor == null ? "" : ", " + vendor);
+        return column(entity.id());
     }
 
     /** Each tenant's count of the rows {@code query} finds, across tenants (for a page's total). */

@@ -7,8 +7,7 @@ import java.util.Optional;
  * built through {@code TenancyPass.acrossTenants} (no tenant predicate, each row's tenant selected last).
  *
  * @param page offset paging over every tenant's rows, in key order ({@code findAllAcrossTenants})
- * @param after keyset paging after a (tenant, id) in (tenant, id) order ({@code findAllAcrossTenantsAfter});
- *     empty for a vendor-scoped entity, whose id is unique only within a vendor of a tenant
+ * @param after keyset paging after a (tenant, id) in (tenant, id) order ({@code findAllAcrossTenantsAfter})
  * @param byId the rows with an id, one per tenant that has it ({@code findByIdAcrossTenants})
  * @param count each tenant's number of rows, in tenant order ({@code countAcrossTenants})
  */

@@ -93,16 +93,17 @@ public final class SqlBuilder {
         TenancyPass across = TenancyPass.acrossTenants(entity);
         // qualified: a joined hierarchy's subtype tables have a tenant column too
         String tenant = tenantColumn();
-        // the order of every tenant's rows: by tenant (and vendor), as the tables' keys begin
+        // the order of every tenant's rows: by tenant and id, a unique key of every such table (a vendor-scoped
+        // table's too: its tenant-wide lookup), so the offset page and the keyset walk meet the rows in one order
         String scope = TenancyPass.vendorScoped(entity)
                 ? tenant + ", " + vendorColumn() : tenant;
-        String key = scope + ", " + idColumn();
+        String key = tenant + ", " + idColumn();
         Sql page = rows.tail(Fragment.of(" ORDER BY " + key + " LIMIT ", Parameter.limit(), " OFFSET ",
                 Parameter.offset()));
-        Optional<Sql> after = TenancyPass.vendorScoped(entity) ? Optional.empty() : Optional.of(rows
-                .where(Fragment.of("(" + tenant + ", " + idColumn() + ") > (").append(tenantKey(Parameter.argument(
+        Optional<Sql> after = Optional.of(rows
+                .where(Fragment.of("(" + key + ") > (").append(tenantKey(Parameter.argument(
                         "afterTenant", ValueType.STRING)), ", ", Parameter.idArgument(id), ")"))
-                .tail(Fragment.of(" ORDER BY " + tenant + ", " + idColumn() + " LIMIT ", Parameter.limit())));
+                .tail(Fragment.of(" ORDER BY " + key + " LIMIT ", Parameter.limit())));
         Sql byId = rows.where(Fragment.sql(idColumn() + " = ").append(Fragment.bind(Parameter.idArgument(id))))
                 .tail(Fragment.sql(" ORDER BY " + scope));
         String counted = Identifiers.quote(entity.tenancy().column());
@@ -566,6 +567,12 @@ public final class SqlBuilder {
     public Sql.Select selectOf(List<Fragment> columns, List<Fragment> where) {
         // a root's rows, read whole, as every subtype: the columns its DAO's map reads them from
         Sql.Select rows = entity.kind() instanceof HierarchyRoot && columns == null ? hierarchyRows().select() : select();
+        if (columns != null && entity.kind() instanceof HierarchyRoot level && level.level()) {
+            // a level's count, exists or projection may name its own columns: the tables holding them, as its reads join them
+            for (JoinedTable joined : entity.queryTables()) {
+                rows = rows.join(subtypeJoin("LEFT JOIN", joinedTable(joined.name()), idColumn()));
+            }
+        }
         if (columns != null) {
             rows = new Sql.Select(columns, rows.from(), rows.joins(), rows.where(), rows.tail());
         }

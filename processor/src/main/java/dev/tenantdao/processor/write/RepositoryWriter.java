@@ -987,11 +987,6 @@ public final class RepositoryWriter {
                     + " a single attribute is not supported across tenants; declare a record of it");
         }
         query = query.withSelected(reader.selected());
-        if (shape == Shape.CURSORED_PAGE && TenancyPass.vendorScoped(entity)) {
-            throw new Problem(Message.ACROSS_TENANTS_MISUSE, operation, "pages a @VendorScoped entity by offset only:"
-                    + " its id is unique only within a vendor, so a cursor of the tenant, the order's values and the id"
-                    + " may name several rows; return Page<TenantRow<" + entity.name() + ">>");
-        }
         if (shape == Shape.CURSORED_PAGE) {
             return cursoredPage(method, query, element, sql, locals, values, used, jdql, pageRequest, sorts, reader,
                     true);

@@ -27,6 +27,20 @@ public interface PowerTools extends CrudRepository<PowerTool, Long> {
 
     List<PowerTool> findByWattsGreaterThan(int watts, jakarta.data.Sort<PowerTool> sort);
 
+    /** Counts, exists, projections and page totals name the level's column too: their statements join its table. */
+    long countByWattsGreaterThan(int watts);
+
+    boolean existsByWattsGreaterThan(int watts);
+
+    @Query("SELECT name, watts WHERE watts > :watts ORDER BY watts")
+    List<Power> powers(int watts);
+
+    @Query("WHERE watts > :watts ORDER BY watts")
+    jakarta.data.page.Page<PowerTool> above(int watts, PageRequest pageRequest);
+
+    /** A power tool's name and watts. */
+    record Power(String name, int watts) {}
+
     @Query("WHERE name <> :excluded ORDER BY name")
     CursoredPage<PowerTool> allBut(String excluded, PageRequest pageRequest);
 

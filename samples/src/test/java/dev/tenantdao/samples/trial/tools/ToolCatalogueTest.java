@@ -99,6 +99,14 @@ class ToolCatalogueTest {
                 () -> describe(powered.findByWattsGreaterThan(0, jakarta.data.Sort.desc("watts")))));
         assertEquals(List.of("Drill:Drill", "Saw:Saw"), TenantContext.callAs("cedar",
                 () -> describe(powered.findByWattsGreaterThan(0, jakarta.data.Sort.asc("watts")))));
+        assertEquals(1, TenantContext.callAs("cedar", () -> powered.countByWattsGreaterThan(700)));
+        assertTrue(TenantContext.callAs("cedar", () -> powered.existsByWattsGreaterThan(1000)));
+        assertFalse(TenantContext.callAs("cedar", () -> powered.existsByWattsGreaterThan(5000)));
+        assertEquals(List.of(new PowerTools.Power("Drill", 600), new PowerTools.Power("Saw", 1200)),
+                TenantContext.callAs("cedar", () -> powered.powers(100)));
+        jakarta.data.page.Page<PowerTool> above = TenantContext.callAs("cedar", () -> powered.above(100, PageRequest.ofSize(1)));
+        assertEquals(2, above.totalElements());
+        assertEquals(List.of("Drill:Drill"), describe(above.content()));
         assertEquals(List.of("Drill:Drill", "Ladder:Ladder"),
                 TenantContext.callAs("cedar", () -> describe(catalogue.findByShelfOrderByNameAsc("C1"))));
         Page<Tool> page = TenantContext.callAs("cedar", () -> catalogue.named("%", PageRequest.ofSize(2)));
