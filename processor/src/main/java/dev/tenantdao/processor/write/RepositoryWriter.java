@@ -1039,13 +1039,8 @@ public final class RepositoryWriter {
                 .addStatement("long total = -1")
                 .beginControlFlow("if ($L.requestTotal())", pageRequest.local())
                 .add(StatementCode.next(countConstant))
-                .beginControlFlow("try ($T statement = connection.prepareStatement($L))",
-                        dev.tenantdao.processor.write.Types.PREPARED_STATEMENT, countConstant)
-                .add(dao.binder().bind(count, null, "null", locals))
-                .beginControlFlow("try ($T rows = statement.executeQuery())", dev.tenantdao.processor.write.Types.RESULT_SET)
-                .add(AcrossTenantsMethod.readCounts("counted"))
-                .endControlFlow()
-                .endControlFlow()
+                .add(AcrossTenantsMethod.query(CodeBlock.of("$L", countConstant), dao.binder().bind(count, null, "null", locals),
+                        AcrossTenantsMethod.readCounts("counted")))
                 .addStatement("call.rows(counted.size())")
                 .addStatement("total = counted.values().stream().mapToLong(Long::longValue).sum()")
                 .endControlFlow()
