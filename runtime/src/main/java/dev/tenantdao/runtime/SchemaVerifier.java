@@ -133,9 +133,7 @@ final class SchemaVerifier {
             }
             compareKeysAndIndexes(table, found, mismatches);
             if (table.policy() != null) {
-                // (a tenant's own tables, schema or database per tenant, are kept apart by their schema or database:
-                // their policy is no wall the application's role must be subject to)
-                anyPolicy |= !table.ownRows();
+                anyPolicy |= table.tenantPolicy();
                 comparePolicy(name, table, found, mismatches);
             }
             if (table.partitioned()) {
@@ -312,12 +310,13 @@ final class SchemaVerifier {
         if (!found.rowSecurity) {
             mismatches.add(name + ": row level security expected enabled, found disabled");
         }
-        if (!found.forceRowSecurity && !table.ownRows()) {
+        if (!found.forceRowSecurity && table.tenantPolicy()) {
             mismatches.add(name + ": row level security expected forced (FORCE ROW LEVEL SECURITY), found not forced");
         }
         if (table.operatorPolicies()) {
-            for (String write : List.of("insert", "update", "delete")) {
-                String expected = table.name() + "_operator_" + write;
+            for (String suffix : Wire.OPERATOR_POLICIES.subList(1, Wire.OPERATOR_POLICIES.size())) {
+                String write = suffix.substring(suffix.lastIndexOf('_') + 1);
+                String expected = table.name() + suffix;
                 LivePolicy held = found.policies.get(expected);
                 if (held == null || held.permissive) {
                     mismatches.add(name + ": the operators' write policy " + expected + (held == null ? " is missing"
@@ -381,8 +380,7 @@ final class SchemaVerifier {
             for (String name : reached) {
                 LiveTable found = live.tables.get(name);
                 if (found != null && (found.ownedByRole || found.trigger)) {
-                    mismatches.add(role + ": " + (found.ownedByRole ? "owns table " + name + (found.owner.equals(live.role)
-                            ? "" : " (as a member of its owner " + found.owner + ")") : "may create triggers on table " + name)
+                    mismatches.add(role + ": " + (found.ownedByRole ? owns(found, name, live) : "may create triggers on table " + name)
                             + ", which the operators reach: it could turn its row-level security off or add a trigger"
                             + " that runs as an operator; create it with a role of its own and grant the application"
                             + " SELECT, INSERT, UPDATE and DELETE only");
@@ -402,13 +400,16 @@ final class SchemaVerifier {
         }
         for (Table table : model.tables()) {
             LiveTable found = live.tables.get(table.name());
-            if (table.policy() != null && !table.ownRows() && !table.operatorPolicies() && found != null
-                    && found.ownedByRole) {
-                mismatches.add(role + ": owns table " + table.name() + (found.owner.equals(live.role) ? ""
-                        : " (as a member of its owner " + found.owner + ")")
+            if (table.tenantPolicy() && !table.operatorPolicies() && found != null && found.ownedByRole) {
+                mismatches.add(role + ": " + owns(found, table.name(), live)
                         + "; the application role must not own tables with row level security");
             }
         }
+    }
+
+    /** {@code owns table <name>}, and through which role when the connecting role owns it as a member of its owner. */
+    private static String owns(LiveTable found, String name, Catalog live) {
+        return "owns table " + name + (found.owner.equals(live.role) ? "" : " (as a member of its owner " + found.owner + ")");
     }
 
     // ---- normalisation ----

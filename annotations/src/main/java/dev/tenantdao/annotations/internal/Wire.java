@@ -67,6 +67,13 @@ public final class Wire {
     public static final String OPERATOR_ACCESS_TABLE = "tenantdao_operator_access";
 
     /**
+     * The names of a table's operators' policies after its own name: the read policy, then the restrictive
+     * insert, update and delete policies that hold their writes back unless {@link #OPERATOR_WRITES_SETTING} is on.
+     */
+    public static final java.util.List<String> OPERATOR_POLICIES = java.util.List.of("_operator_read", "_operator_insert",
+            "_operator_update", "_operator_delete");
+
+    /**
      * The row-level-security condition of a schema- or database-per-tenant table with operator access:
      * every row of it is the tenant's (the schema or the database keeps tenants apart), so the policy
      * lets every role read and write; the operators' restrictive policies beside it hold back their writes.
@@ -80,13 +87,14 @@ public final class Wire {
      * transaction was open for writes, what the call failed with (null: it did not) and whether the
      * row is written again after its transaction rolled back.
      */
-    public static final String INSERT_OPERATOR_ACCESS = "INSERT INTO " + OPERATOR_ACCESS_TABLE
-            + " (actor, reason, operation, tenants, row_count, writes, failure, rolled_back)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    public static final String INSERT_OPERATOR_ACCESS = "INSERT INTO " + OPERATOR_ACCESS_TABLE + Wire.OPERATOR_ACCESS_ROW;
 
     /** {@link #INSERT_OPERATOR_ACCESS} into the log in a tenant's schema ({@value #SCHEMA_PLACEHOLDER}): schema per tenant. */
     public static final String INSERT_OPERATOR_ACCESS_IN_SCHEMA = "INSERT INTO " + Wire.SCHEMA_PLACEHOLDER + "."
-            + INSERT_OPERATOR_ACCESS.substring("INSERT INTO ".length());
+            + OPERATOR_ACCESS_TABLE + Wire.OPERATOR_ACCESS_ROW;
+
+    private static final String OPERATOR_ACCESS_ROW = " (actor, reason, operation, tenants, row_count, writes, failure,"
+            + " rolled_back) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Stands for a repository statement's ORDER BY when sort criteria come at run time, replaced then. */
     public static final String ORDER_PLACEHOLDER = "/*order*/";

@@ -98,7 +98,7 @@ public final class QuerySql {
         if (!paging.dynamicOrder() && query.order().stream().noneMatch(o -> o.property().id())) {
             query = query.withOrder(List.of(new Query.Ordering(entity.id(), false, false)));
         }
-        return across.apply(build(query, paging, tenant, null));
+        return across.apply(build(query, paging, tenant));
     }
 
     /**
@@ -149,14 +149,11 @@ public final class QuerySql {
     }
 
     private Sql build(Query query, Paging paging) throws QueryException {
-        return build(query, paging, null, null);
+        return build(query, paging, null);
     }
 
-    /**
-     * {@code query} as a statement, ordered by {@code firstOrder} (a column) before the query's order and by {@code
-     * lastOrder} after it, if given.
-     */
-    private Sql build(Query query, Paging paging, String firstOrder, String lastOrder) throws QueryException {
+    /** {@code query} as a statement, ordered by {@code firstOrder} (a column) before the query's order, if given. */
+    private Sql build(Query query, Paging paging, String firstOrder) throws QueryException {
         List<Fragment> where = new ArrayList<>();
         if (query.where() != null) {
             where.add(condition(query.where(), true));
@@ -207,9 +204,6 @@ public final class QuerySql {
         String order = orderList(ordering);
         if (firstOrder != null) {
             order = order.isEmpty() ? firstOrder : firstOrder + ", " + order;
-        }
-        if (lastOrder != null) {
-            order = order + ", " + lastOrder;
         }
         if (paging.dynamicOrder()) {
             tail = Fragment.sql(" " + dev.tenantdao.annotations.internal.Wire.ORDER_PLACEHOLDER);

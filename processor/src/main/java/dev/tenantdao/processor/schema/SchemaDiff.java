@@ -520,7 +520,7 @@ public final class SchemaDiff {
      * their rows, and let it write none; a tenant's own tables, never forced, need nothing).
      */
     private String asOwner(List<Table> tables, String sql) {
-        List<Table> secured = tables.stream().filter(table -> table.policy() != null && !table.ownRows()).toList();
+        List<Table> secured = tables.stream().filter(Table::tenantPolicy).toList();
         StringBuilder owner = new StringBuilder();
         for (Table table : secured) {
             owner.append("ALTER TABLE ").append(ddl.name(table)).append(" NO FORCE ROW LEVEL SECURITY;\n");

@@ -1,7 +1,5 @@
 package dev.tenantdao.processor.sql;
 
-import java.util.Optional;
-
 /**
  * The reads across tenants of a row-tenanted entity's DAO with {@code -Atenantdao.operatorRole}, each
  * built through {@code TenancyPass.acrossTenants} (no tenant predicate, each row's tenant selected last).
@@ -11,4 +9,4 @@ import java.util.Optional;
  * @param byId the rows with an id, one per tenant that has it ({@code findByIdAcrossTenants})
  * @param count each tenant's number of rows, in tenant order ({@code countAcrossTenants})
  */
-public record AcrossTenantsSql(Statement page, Optional<Statement> after, Statement byId, Statement count) {}
+public record AcrossTenantsSql(Statement page, Statement after, Statement byId, Statement count) {}

@@ -27,10 +27,6 @@ public final class DdlRenderer {
     /** The Flyway placeholder for the shared schema, in migrations of the {@code schema} stream. */
     public static final String SHARED_SCHEMA_PLACEHOLDER = "${tenantdao_shared_schema}";
 
-    /** The suffixes of the operators' policies of a table, after its name. */
-    private static final List<String> OPERATOR_POLICIES = List.of("_operator_read", "_operator_insert", "_operator_update",
-            "_operator_delete");
-
     private final boolean resource;
     private final String stream;
 
@@ -210,7 +206,7 @@ public final class DdlRenderer {
         String policy = Identifiers.quote(table.policyName());
         // (a tenant's own table is not forced: its policy lets every role at every row, and its owner keeps COPY FROM)
         return "ALTER TABLE " + reference + " ENABLE ROW LEVEL SECURITY;\n"
-                + (table.ownRows() ? "" : "ALTER TABLE " + reference + " FORCE ROW LEVEL SECURITY;\n")
+                + (table.tenantPolicy() ? "ALTER TABLE " + reference + " FORCE ROW LEVEL SECURITY;\n" : "")
                 + "DROP POLICY IF EXISTS " + policy + " ON " + reference + ";\n"
                 + "CREATE POLICY " + policy + " ON " + reference + "\n"
                 + "    USING (" + table.policy() + ")\n"
@@ -327,10 +323,10 @@ public final class DdlRenderer {
         StringBuilder ddl = new StringBuilder();
         for (String reference : withPartitions(table)) {
             String[][] policies = {
-                    {OPERATOR_POLICIES.get(0), "FOR SELECT", "USING (true)"},
-                    {OPERATOR_POLICIES.get(1), "AS RESTRICTIVE FOR INSERT", "WITH CHECK (" + writes + ")"},
-                    {OPERATOR_POLICIES.get(2), "AS RESTRICTIVE FOR UPDATE", "USING (" + writes + ") WITH CHECK (" + writes + ")"},
-                    {OPERATOR_POLICIES.get(3), "AS RESTRICTIVE FOR DELETE", "USING (" + writes + ")"}};
+                    {Wire.OPERATOR_POLICIES.get(0), "FOR SELECT", "USING (true)"},
+                    {Wire.OPERATOR_POLICIES.get(1), "AS RESTRICTIVE FOR INSERT", "WITH CHECK (" + writes + ")"},
+                    {Wire.OPERATOR_POLICIES.get(2), "AS RESTRICTIVE FOR UPDATE", "USING (" + writes + ") WITH CHECK (" + writes + ")"},
+                    {Wire.OPERATOR_POLICIES.get(3), "AS RESTRICTIVE FOR DELETE", "USING (" + writes + ")"}};
             for (String[] policy : policies) {
                 String name = Identifiers.quote(table.name() + policy[0]);
                 ddl.append("DROP POLICY IF EXISTS ").append(name).append(" ON ").append(reference).append(";\n")
@@ -354,7 +350,7 @@ public final class DdlRenderer {
     public String dropOperatorPolicies(Table table, String named, String revokeFrom) {
         StringBuilder ddl = new StringBuilder();
         for (String reference : withPartitions(table)) {
-            for (String policy : OPERATOR_POLICIES) {
+            for (String policy : Wire.OPERATOR_POLICIES) {
                 ddl.append("DROP POLICY IF EXISTS ").append(Identifiers.quote(named + policy)).append(" ON ")
                         .append(reference).append(";\n");
             }

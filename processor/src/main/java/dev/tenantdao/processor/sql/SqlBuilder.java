@@ -95,20 +95,19 @@ public final class SqlBuilder {
         String tenant = tenantColumn();
         // the order of every tenant's rows: by tenant and id, a unique key of every such table (a vendor-scoped
         // table's too: its tenant-wide lookup), so the offset page and the keyset walk meet the rows in one order
-        String scope = TenancyPass.vendorScoped(entity)
-                ? tenant + ", " + vendorColumn() : tenant;
         String key = tenant + ", " + idColumn();
         Sql page = rows.tail(Fragment.of(" ORDER BY " + key + " LIMIT ", Parameter.limit(), " OFFSET ",
                 Parameter.offset()));
-        Optional<Sql> after = Optional.of(rows
+        Sql after = rows
                 .where(Fragment.of("(" + key + ") > (").append(tenantKey(Parameter.argument(
                         "afterTenant", ValueType.STRING)), ", ", Parameter.idArgument(id), ")"))
-                .tail(Fragment.of(" ORDER BY " + key + " LIMIT ", Parameter.limit())));
+                .tail(Fragment.of(" ORDER BY " + key + " LIMIT ", Parameter.limit()));
+        // (one row per tenant at most)
         Sql byId = rows.where(Fragment.sql(idColumn() + " = ").append(Fragment.bind(Parameter.idArgument(id))))
-                .tail(Fragment.sql(" ORDER BY " + scope));
+                .tail(Fragment.sql(" ORDER BY " + tenant));
         String counted = Identifiers.quote(entity.tenancy().column());
         Sql count = count().tail(Fragment.sql(" GROUP BY " + counted + " ORDER BY " + counted));
-        return Optional.of(new AcrossTenantsSql(across.apply(page), after.map(across::apply), across.apply(byId),
+        return Optional.of(new AcrossTenantsSql(across.apply(page), across.apply(after), across.apply(byId),
                 across.apply(count)));
     }
 
@@ -1091,11 +1090,6 @@ public final class SqlBuilder {
     public Fragment tenantKey(Parameter tenant) {
         return entity.tenancy().columnType() == dev.tenantdao.annotations.Tenanted.ColumnType.TEXT ? Fragment.bind(tenant)
                 : Fragment.of(tenant, "::" + entity.tenancy().sqlType());
-    }
-
-    /** The vendor column of a {@code @VendorScoped} entity, qualified when the statement joins a subtype's table. */
-    public String vendorColumn() {
-        return qualifier + Identifiers.quote(entity.tenancy().vendor().column());
     }
 
     /** The tenant column of a row-tenanted entity, qualified when the statement joins a subtype's table. */

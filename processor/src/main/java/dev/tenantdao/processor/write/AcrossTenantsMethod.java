@@ -32,7 +32,7 @@ final class AcrossTenantsMethod {
     List<MethodSpec> methods(AcrossTenantsSql sql) {
         List<MethodSpec> methods = new ArrayList<>();
         methods.add(page(sql.page()));
-        sql.after().ifPresent(after -> methods.add(after(after)));
+        methods.add(after(sql.after()));
         methods.add(byId(sql.byId()));
         methods.add(count(sql.count()));
         return methods;

@@ -24,7 +24,7 @@ final class SqlConstants {
     /** The constants of the reads across tenants (operator access): an entity's, or a hierarchy member's. */
     static void addAcrossTenants(TypeSpec.Builder type, dev.tenantdao.processor.sql.AcrossTenantsSql across) {
         type.addField(constant("FIND_ALL_ACROSS_TENANTS", across.page()));
-        across.after().ifPresent(after -> type.addField(constant("FIND_ALL_ACROSS_TENANTS_AFTER", after)));
+        type.addField(constant("FIND_ALL_ACROSS_TENANTS_AFTER", across.after()));
         type.addField(constant("FIND_BY_ID_ACROSS_TENANTS", across.byId()));
         type.addField(constant("COUNT_ACROSS_TENANTS", across.count()));
     }

@@ -146,6 +146,14 @@ public record SchemaModel(List<EnumType> enumTypes, List<Table> tables) {
         public boolean ownRows() {
             return dev.tenantdao.annotations.internal.Wire.TENANTS_OWN_ROWS.equals(policy);
         }
+
+        /**
+         * Whether its policy is a tenant predicate, a wall the application's role is held by: row-level security
+         * forced on it (its owner held too). Not a tenant's own table's, whose schema or database is the wall.
+         */
+        public boolean tenantPolicy() {
+            return policy != null && !ownRows();
+        }
     }
 
     /**
